@@ -1,0 +1,1 @@
+"""Ways a plan leaves the window: PDF, JSON (and later iCalendar, CSV)."""

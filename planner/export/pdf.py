@@ -1,0 +1,227 @@
+"""The plan as a designed PDF (ReportLab), rendered from the neutral outline.
+
+Every user string is escaped before it reaches a Paragraph, so text that
+looks like markup prints literally and can never make ReportLab fetch a
+file or a URL. Fonts come only from resources/fonts/.
+"""
+
+import os
+import tempfile
+from datetime import date
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate, Flowable, Frame, LongTable, NextPageTemplate, PageBreak, PageTemplate,
+    Spacer, TableStyle)
+from reportlab.platypus import Paragraph as RLParagraph
+
+from planner import __version__
+from planner.outline import Facts, Outline, Paragraph, Section, Table
+from planner.resources import resource_path
+
+INK = colors.HexColor("#1F2933")
+MUTED = colors.HexColor("#616E7C")
+SALES = colors.HexColor("#1D5FA8")       # the sales side, everywhere in Tandem
+MARKETING = colors.HexColor("#C2571A")   # the marketing side
+RULE = colors.HexColor("#D9DEE3")
+ZEBRA = colors.HexColor("#F5F7F9")
+FONT, BOLD, ITALIC = "TandemSans", "TandemSans-Bold", "TandemSans-Oblique"
+
+
+def register_fonts() -> None:
+    if FONT in pdfmetrics.getRegisteredFontNames():
+        return
+    for name, file in ((FONT, "DejaVuSans.ttf"), (BOLD, "DejaVuSans-Bold.ttf"),
+                       (ITALIC, "DejaVuSans-Oblique.ttf")):
+        pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", file))))
+    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=BOLD, italic=ITALIC, boldItalic=BOLD)
+
+
+def text(value: str) -> str:
+    """User text as Paragraph markup: escaped, line breaks kept."""
+    return escape(value).replace("\n", "<br/>")
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    base = ParagraphStyle("body", fontName=FONT, fontSize=10, leading=14, textColor=INK,
+                          alignment=TA_LEFT, splitLongWords=True)
+    return {
+        "body": base,
+        "cell": ParagraphStyle("cell", parent=base, fontSize=8.5, leading=11),
+        "head": ParagraphStyle("head", parent=base, fontName=BOLD, fontSize=8.5, leading=11,
+                               textColor=colors.white),
+        "label": ParagraphStyle("label", parent=base, fontName=BOLD, textColor=MUTED),
+        "h1": ParagraphStyle("h1", parent=base, fontName=BOLD, fontSize=20, leading=26,
+                             spaceAfter=10, textColor=INK),
+        "cover_title": ParagraphStyle("cover_title", parent=base, fontName=BOLD, fontSize=30,
+                                      leading=38, textColor=INK),
+        "cover_sub": ParagraphStyle("cover_sub", parent=base, fontSize=14, leading=20,
+                                    textColor=MUTED),
+    }
+
+
+class SectionHeading(RLParagraph):
+    """A heading that also becomes a PDF bookmark."""
+
+    def __init__(self, title: str, key: str, style: ParagraphStyle) -> None:
+        super().__init__(text(title), style)
+        self.bookmark_key, self.bookmark_title = key, title
+
+
+class _NumberedCanvas(Canvas):
+    """Defers page furniture until the page count is known ("page X of Y")."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:  # noqa: N802 (ReportLab's name)
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            if self._pageNumber > 1:
+                self._furniture(total)
+            super().showPage()
+        super().save()
+
+    def _furniture(self, total: int) -> None:
+        w, h = self._pagesize
+        meta = self._tandem_meta  # set by the renderer
+        self.setStrokeColor(RULE)
+        self.line(18 * mm, h - 14 * mm, w - 18 * mm, h - 14 * mm)
+        self.line(18 * mm, 14 * mm, w - 18 * mm, 14 * mm)
+        self.setFont(FONT, 8)
+        self.setFillColor(MUTED)
+        self.drawString(18 * mm, h - 12 * mm, meta["title"][:90])
+        self.drawRightString(w - 18 * mm, h - 12 * mm, meta["status"])
+        self.drawString(18 * mm, 10 * mm, f"Exported {meta['date']}")
+        self.drawRightString(w - 18 * mm, 10 * mm, f"Page {self._pageNumber} of {total}")
+
+
+class _Document(BaseDocTemplate):
+    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802
+        if isinstance(flowable, SectionHeading):
+            self.canv.bookmarkPage(flowable.bookmark_key)
+            self.canv.addOutlineEntry(flowable.bookmark_title, flowable.bookmark_key, level=0)
+
+
+class PlanPdfRenderer:
+    """Renders an Outline to PDF bytes."""
+
+    def __init__(self, pagesize: tuple[float, float] = A4) -> None:
+        register_fonts()
+        self.pagesize = pagesize
+        self.styles = _styles()
+        self.width = pagesize[0] - 36 * mm
+
+    def render(self, outline: Outline, exported_on: date | None = None) -> bytes:
+        buffer = BytesIO()
+        doc = _Document(buffer, pagesize=self.pagesize, title=outline.title,
+                        author=outline.company or "Tandem", subject="Sales and marketing plan",
+                        keywords=["sales", "marketing", "plan", outline.company],
+                        creator=f"Tandem {__version__}", leftMargin=18 * mm,
+                        rightMargin=18 * mm, topMargin=20 * mm, bottomMargin=20 * mm)
+        frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
+        doc.addPageTemplates([PageTemplate("cover", [frame], onPage=self._cover_band),
+                              PageTemplate("body", [frame])])
+        meta = {"title": outline.title, "status": outline.status,
+                "date": (exported_on or date.today()).isoformat()}
+
+        def make_canvas(*args: Any, **kwargs: Any) -> _NumberedCanvas:
+            canvas = _NumberedCanvas(*args, **kwargs)
+            canvas._tandem_meta = meta
+            return canvas
+
+        doc.build(self.story(outline), canvasmaker=make_canvas)
+        return buffer.getvalue()
+
+    def story(self, outline: Outline) -> list[Flowable]:
+        flow: list[Flowable] = self._cover(outline)
+        for section in outline.sections:
+            flow += self._section(section)
+        return flow
+
+    def _cover_band(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        w, h = self.pagesize
+        canvas.saveState()
+        canvas.setFillColor(SALES)
+        canvas.rect(0, h - 16 * mm, w / 2, 16 * mm, stroke=0, fill=1)
+        canvas.setFillColor(MARKETING)
+        canvas.rect(w / 2, h - 16 * mm, w / 2, 16 * mm, stroke=0, fill=1)
+        canvas.restoreState()
+
+    def _cover(self, o: Outline) -> list[Flowable]:
+        s = self.styles
+        flow: list[Flowable] = [Spacer(1, 60 * mm), RLParagraph(text(o.title), s["cover_title"]),
+                                Spacer(1, 6 * mm)]
+        if o.company:
+            flow.append(RLParagraph(text(o.company), s["cover_sub"]))
+        flow += [RLParagraph(text(o.period), s["cover_sub"]), Spacer(1, 20 * mm)]
+        flow.append(self._facts(Facts((*o.sponsors, ("Status", o.status)))))
+        return flow + [NextPageTemplate("body"), PageBreak()]
+
+    def _section(self, section: Section) -> list[Flowable]:
+        flow: list[Flowable] = [SectionHeading(section.title, section.key, self.styles["h1"])]
+        for block in section.blocks:
+            if isinstance(block, Paragraph):
+                flow.append(RLParagraph(text(block.text), self.styles["body"]))
+            elif isinstance(block, Facts):
+                flow.append(self._facts(block))
+            elif isinstance(block, Table):
+                flow.append(self._table(block))
+            flow.append(Spacer(1, 5 * mm))
+        return flow + [PageBreak()]
+
+    def _facts(self, facts: Facts) -> Flowable:
+        s = self.styles
+        rows = [[RLParagraph(text(k), s["label"]), RLParagraph(text(v), s["body"])]
+                for k, v in facts.pairs]
+        table = LongTable(rows, colWidths=[45 * mm, self.width - 45 * mm])
+        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                   ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+                                   ("TOPPADDING", (0, 0), (-1, -1), 4)]))
+        return table
+
+    def _table(self, block: Table) -> Flowable:
+        s = self.styles
+        if not block.rows:
+            return RLParagraph(text(block.empty_text), s["body"])
+        unit = self.width / sum(block.widths)
+        head = [RLParagraph(text(c), s["head"]) for c in block.columns]
+        body = [[RLParagraph(text(c), s["cell"]) for c in row] for row in block.rows]
+        table = LongTable([head, *body], colWidths=[w * unit for w in block.widths],
+                          repeatRows=1, splitInRow=1)
+        table.setStyle(TableStyle([
+            ("BACKGROUND", (0, 0), (-1, 0), INK), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, ZEBRA]),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE)]))
+        return table
+
+
+def export_pdf(outline: Outline, out: Path) -> int:
+    """Write the PDF atomically (never a half-written file); return its size."""
+    data = PlanPdfRenderer().render(outline)
+    fd, tmp = tempfile.mkstemp(prefix=".tandem-", suffix=".pdf", dir=out.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, out)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return len(data)

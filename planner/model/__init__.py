@@ -1,0 +1,25 @@
+"""The plan's entities, their vocabularies and their validation."""
+
+from planner.model.entities import (
+    BY_TABLE,
+    ENTITIES,
+    FieldRide,
+    FunnelStage,
+    Goal,
+    Message,
+    Metric,
+    MetricGoal,
+    MetricValue,
+    Person,
+    Plan,
+    Review,
+    Row,
+    new_id,
+)
+from planner.model.types import utc_now
+
+__all__ = [
+    "BY_TABLE", "ENTITIES", "FieldRide", "FunnelStage", "Goal", "Message",
+    "Metric", "MetricGoal", "MetricValue", "Person", "Plan", "Review", "Row",
+    "new_id", "utc_now",
+]

@@ -1,0 +1,185 @@
+"""The plan's entities as SQLModel tables; every row has a UUID and timestamps."""
+
+from datetime import date, datetime
+from typing import Any, ClassVar
+from uuid import uuid4
+
+from sqlalchemy import Column, ForeignKey, String
+from sqlmodel import Field, SQLModel
+
+from planner.model.enums import (
+    Cadence,
+    EngagedTeam,
+    GoalStatus,
+    MetricDirection,
+    PlanStatus,
+    RideDirection,
+    RideStatus,
+    Team,
+)
+from planner.model.types import UtcDateTime, utc_now
+
+
+def new_id() -> str:
+    return str(uuid4())
+
+
+def _ref(table: str, *, nullable: bool = True, cascade: bool = False) -> Any:
+    """A foreign key to another row's UUID; owners become NULL when deleted."""
+    action = "CASCADE" if cascade else "SET NULL"
+    return Field(
+        default=None,
+        sa_column=Column(String(36), ForeignKey(f"{table}.id", ondelete=action),
+                         nullable=nullable, index=True),
+    )
+
+
+class Row(SQLModel):
+    """Columns every row shares, so two plan files can later be merged."""
+
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=36)
+    created_at: datetime = Field(default_factory=utc_now, sa_type=UtcDateTime)
+    updated_at: datetime = Field(default_factory=utc_now, sa_type=UtcDateTime)
+
+    # Fields whose text a reader sees; validation bounds their length.
+    text_fields: ClassVar[tuple[str, ...]] = ()
+
+
+class Plan(Row, table=True):
+    __tablename__ = "plan"
+    text_fields = ("title", "company", "purpose")
+
+    title: str
+    company: str = ""
+    period_start: date
+    period_end: date
+    purpose: str = ""
+    status: PlanStatus = PlanStatus.DRAFT
+    head_of_sales_id: str | None = _ref("person")
+    head_of_marketing_id: str | None = _ref("person")
+
+
+class Person(Row, table=True):
+    __tablename__ = "person"
+    text_fields = ("name", "role", "territory", "email")
+
+    name: str
+    team: Team
+    role: str = ""
+    territory: str = ""
+    email: str = ""
+
+
+class Goal(Row, table=True):
+    __tablename__ = "goal"
+    text_fields = ("title", "description", "success_measure", "shared_reward")
+    # Editing any of these withdraws both sign-offs (see planner.rules.signoff).
+    wording_fields: ClassVar[tuple[str, ...]] = (
+        "title", "description", "success_measure", "due_date")
+
+    title: str
+    description: str = ""
+    success_measure: str = ""
+    due_date: date | None = None
+    status: GoalStatus = GoalStatus.PROPOSED
+    proposed_by: Team = Team.SALES
+    sales_owner_id: str | None = _ref("person")
+    marketing_owner_id: str | None = _ref("person")
+    sales_signed_by_id: str | None = _ref("person")
+    sales_signed_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+    marketing_signed_by_id: str | None = _ref("person")
+    marketing_signed_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+    shared_reward: str = ""
+    position: int = 0
+
+
+class FieldRide(Row, table=True):
+    __tablename__ = "field_ride"
+    text_fields = ("territory", "accounts", "objective", "debrief")
+
+    direction: RideDirection
+    visitor_id: str | None = _ref("person")
+    host_id: str | None = _ref("person")
+    first_day: date
+    last_day: date
+    territory: str = ""
+    accounts: str = ""
+    objective: str = ""
+    status: RideStatus = RideStatus.PLANNED
+    debrief: str = ""
+
+
+class FunnelStage(Row, table=True):
+    __tablename__ = "funnel_stage"
+    text_fields = ("name", "entry_definition", "handoff_service_level")
+
+    name: str
+    position: int = 0
+    engaged_team: EngagedTeam = EngagedTeam.BOTH
+    entry_definition: str = ""
+    handoff_service_level: str = ""
+
+
+class Metric(Row, table=True):
+    __tablename__ = "metric"
+    text_fields = ("name", "definition", "unit")
+
+    name: str
+    definition: str = ""
+    unit: str = ""
+    direction: MetricDirection = MetricDirection.HIGHER_IS_BETTER
+    funnel_stage_id: str | None = _ref("funnel_stage")
+    baseline: float | None = None
+    target: float | None = None
+    cadence: Cadence = Cadence.MONTHLY
+
+
+class MetricGoal(Row, table=True):
+    """A goal measured by a metric (many to many)."""
+
+    __tablename__ = "metric_goal"
+
+    metric_id: str = _ref("metric", nullable=False, cascade=True)
+    goal_id: str = _ref("goal", nullable=False, cascade=True)
+
+
+class MetricValue(Row, table=True):
+    __tablename__ = "metric_value"
+    text_fields = ("period", "note")
+
+    metric_id: str = _ref("metric", nullable=False, cascade=True)
+    period: str  # "2026-01" for months, "2026-Q1" for quarters
+    actual: float
+    note: str = ""
+
+
+class Message(Row, table=True):
+    __tablename__ = "message"
+    text_fields = ("customer_problem", "value_message", "proof_point", "source")
+
+    customer_problem: str
+    value_message: str = ""
+    proof_point: str = ""
+    source: str = ""
+    field_ride_id: str | None = _ref("field_ride")
+    approved_by_sales: bool = False
+    approved_by_marketing: bool = False
+
+
+class Review(Row, table=True):
+    __tablename__ = "review"
+    text_fields = ("what_happened", "what_we_learned", "what_we_change")
+
+    held_on: date
+    what_happened: str = ""
+    what_we_learned: str = ""
+    what_we_change: str = ""
+
+
+# In dependency order: a table only refers to tables before it (plan's
+# sponsors are the exception, resolved by inserting plan last).
+ENTITIES: tuple[type[Row], ...] = (
+    Person, Goal, FieldRide, FunnelStage, Metric, MetricGoal, MetricValue,
+    Message, Review, Plan,
+)
+BY_TABLE: dict[str, type[Row]] = {e.__tablename__: e for e in ENTITIES}  # type: ignore[misc]

@@ -1,0 +1,111 @@
+"""The plan as a neutral document outline, shared by the PDF and workshop mode.
+
+Only plain strings leave this module: what is projected and what is printed
+are built from the same data, and the data is tested without drawing.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from planner.model import FieldRide, Goal, Person
+from planner.model.enums import label
+from planner.store.plan_store import PlanStore
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+
+
+@dataclass(frozen=True)
+class Facts:
+    """Label/value pairs, e.g. the plan's period and sponsors."""
+
+    pairs: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Table:
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    widths: tuple[float, ...]  # relative column widths
+    empty_text: str = "Nothing here yet."
+
+
+Block = Paragraph | Facts | Table
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    title: str
+    blocks: tuple[Block, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class Outline:
+    title: str
+    company: str
+    period: str
+    status: str
+    sponsors: tuple[tuple[str, str], ...]
+    sections: tuple[Section, ...]
+
+
+def period_text(start: date, end: date) -> str:
+    return f"{start:%-d %B %Y} \u2013 {end:%-d %B %Y}"
+
+
+def _names(people: list[dict[str, Any]]) -> dict[str | None, str]:
+    names: dict[str | None, str] = {p["id"]: p["name"] for p in people}
+    names[None] = "\u2014"
+    return names
+
+
+def _overview(plan: dict[str, Any], names: dict[str | None, str], counts: dict[str, int]) -> Section:
+    facts = Facts((("Company", plan["company"] or "\u2014"),
+                   ("Period", period_text(plan["period_start"], plan["period_end"])),
+                   ("Status", label(plan["status"])),
+                   ("Head of sales", names.get(plan["head_of_sales_id"], "\u2014")),
+                   ("Head of marketing", names.get(plan["head_of_marketing_id"], "\u2014")),
+                   *((k, str(v)) for k, v in counts.items())))
+    purpose = plan["purpose"].strip() or "No purpose statement yet."
+    return Section("overview", "Overview", (Paragraph(purpose), facts))
+
+
+def _people(people: list[dict[str, Any]]) -> Section:
+    rows = tuple((p["name"], label(p["team"]), p["role"], p["territory"], p["email"])
+                 for p in people)
+    return Section("people", "People", (Table(
+        ("Name", "Team", "Role", "Territory", "Email"), rows, (3, 1.6, 3, 2, 4)),))
+
+
+def _goals(goals: list[dict[str, Any]], names: dict[str | None, str]) -> Section:
+    rows = tuple((str(i), g["title"], g["success_measure"],
+                  names.get(g["sales_owner_id"], "(left the plan)"),
+                  names.get(g["marketing_owner_id"], "(left the plan)"),
+                  g["due_date"].isoformat() if g["due_date"] else "\u2014",
+                  label(g["status"]))
+                 for i, g in enumerate(goals, start=1))
+    return Section("goals", "Goals", (Table(
+        ("#", "Goal", "Success measure", "Sales owner", "Marketing owner", "Due", "Status"),
+        rows, (0.6, 4, 4, 2.4, 2.4, 2, 1.6)),))
+
+
+def build_outline(store: PlanStore) -> Outline:
+    plan = store.plan()
+    people = store.rows(Person, ["team", "name"])
+    goals = store.rows(Goal, ["position", "created_at"])
+    names = _names(people)
+    counts = {"People": len(people), "Goals": len(goals), "Field rides": store.count(FieldRide)}
+    sponsors = (("Head of sales", names.get(plan["head_of_sales_id"], "\u2014")),
+                ("Head of marketing", names.get(plan["head_of_marketing_id"], "\u2014")))
+    return Outline(
+        title=plan["title"], company=plan["company"],
+        period=period_text(plan["period_start"], plan["period_end"]),
+        status=label(plan["status"]), sponsors=sponsors,
+        sections=(_overview(plan, names, counts), _people(people), _goals(goals, names)))
+
+
+__all__ = ["Block", "Facts", "Outline", "Paragraph", "Section", "Table", "build_outline"]

@@ -1,0 +1,1 @@
+"""Pure functions over a plan's rows: sign-off, checks, metric status."""

@@ -1,0 +1,179 @@
+"""Sample plans with real-looking content: `tandem demo` and first start."""
+
+import random
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from planner.model import new_id, utc_now
+from planner.model.enums import (
+    Cadence, EngagedTeam, GoalStatus, MetricDirection, RideDirection, RideStatus, Team)
+from planner.store.plan_store import PlanStore
+
+SIZES = {"small": dict(people=14, goals=12, rides=24, metrics=8, periods=12, messages=12),
+         "large": dict(people=40, goals=120, rides=600, metrics=60, periods=24, messages=200)}
+
+FIRST = ["Amara", "Bjorn", "Chiara", "Dmitri", "Elena", "Farid", "Grace", "Hiroshi", "Ines",
+         "Jonas", "Kateryna", "Luca", "Maya", "Niko", "Olivia", "Pavel", "Quinn", "Rosa",
+         "Sven", "Tomasz", "Uma", "Viktor", "Wen", "Ximena", "Yusuf", "Zoe", "Anders",
+         "Beatriz", "Cem", "Daria", "Emil", "Fatima", "Gustav", "Hana", "Ivo", "Jana",
+         "Kofi", "Lea", "Marek", "Noor"]
+LAST = ["Okafor", "Lindqvist", "Romano", "Petrov", "Vasquez", "Haddad", "Whitfield", "Tanaka",
+        "Moreau", "Becker", "Shevchenko", "Bianchi", "Patel", "Virtanen", "Hughes", "Novak",
+        "Fischer", "Costa", "Karlsson", "Kowalski", "Iyer", "Horvath", "Zhang", "Ortega",
+        "Demir", "Nakamura", "Berg", "Almeida", "Yilmaz", "Sokolova"]
+TERRITORIES = ["DACH", "Nordics", "Benelux", "UK & Ireland", "France", "Iberia", "Italy", "CEE"]
+SALES_ROLES = ["Account executive", "Regional sales manager", "Key account manager",
+               "Sales engineer", "Inside sales rep"]
+MARKETING_ROLES = ["Product marketing manager", "Demand generation lead", "Content strategist",
+                   "Field marketing manager", "Marketing operations analyst"]
+GOALS = [
+    ("Lift marketing-qualified lead acceptance", "Sales accepts at least 70% of MQLs within 2 days"),
+    ("One message for the mid-market segment", "3 value messages approved by both teams by the due date"),
+    ("Shorten the sales cycle for new logos", "Median cycle down from 94 to 75 days"),
+    ("Every marketer rides with sales", "Each marketer spends 4 field days per quarter"),
+    ("Grow pipeline from events", "EUR 2.4M qualified pipeline sourced at events"),
+    ("Win back lapsed accounts", "12 lapsed accounts reactivated"),
+    ("Close the loop on lost deals", "80% of lost deals get a joint review within 10 days"),
+    ("Launch the partner referral programme", "25 referred opportunities"),
+    ("Raise win rate against the main competitor", "Win rate from 31% to 40%"),
+    ("Customer proof for every hot button", "1 reference story for each of the top 10 hot buttons"),
+    ("Faster follow-up on inbound demos", "95% of demo requests called within 4 hours"),
+    ("Expand in the installed base", "EUR 1.1M upsell revenue from 40 accounts"),
+]
+REWARDS = ["Joint team offsite", "Shared quarterly bonus pool", "Customer summit tickets for both teams",
+           "Recognition at the company kickoff"]
+STAGES = [("Aware", EngagedTeam.MARKETING), ("Engaged", EngagedTeam.MARKETING),
+          ("Marketing-qualified", EngagedTeam.MARKETING), ("Sales-accepted", EngagedTeam.BOTH),
+          ("Opportunity", EngagedTeam.SALES), ("Proposal", EngagedTeam.SALES),
+          ("Won", EngagedTeam.SALES), ("Expanding", EngagedTeam.BOTH)]
+METRIC_NAMES = ["Marketing-qualified leads", "Sales-accepted leads", "MQL acceptance rate",
+                "Opportunities created", "Pipeline value", "Win rate", "Average deal size",
+                "Sales cycle length", "Demo follow-up time", "Event-sourced pipeline"]
+PROBLEMS = ["We cannot see which campaigns actually create revenue",
+            "Our reps spend Fridays rebuilding the same slide deck",
+            "Onboarding a new site takes a quarter",
+            "Finance asks for a business case we cannot build",
+            "The incumbent locks us in with a three-year contract",
+            "Our data lives in five systems that do not talk"]
+
+
+class _Builder:
+    def __init__(self, size: str, seed: int) -> None:
+        self.n = SIZES[size]
+        self.rng = random.Random(seed)
+        self.start = date(2027, 1, 1)
+        self.end = date(2027 + (self.n["periods"] - 1) // 12, 12, 31)
+        self.rows: dict[str, list[dict[str, Any]]] = {}
+
+    def add(self, table: str, **values: Any) -> str:
+        now = utc_now()
+        row = {"id": new_id(), "created_at": now, "updated_at": now, **values}
+        self.rows.setdefault(table, []).append(row)
+        return str(row["id"])
+
+    def people(self) -> tuple[list[str], list[str]]:
+        sales, marketing = [], []
+        for i in range(self.n["people"]):
+            team = Team.SALES if i % 2 == 0 else Team.MARKETING
+            name = f"{FIRST[i % len(FIRST)]} {LAST[(i * 7) % len(LAST)]}"
+            roles = SALES_ROLES if team is Team.SALES else MARKETING_ROLES
+            role = ("VP Sales" if i == 0 else "VP Marketing" if i == 1
+                    else roles[i % len(roles)])
+            email = name.lower().replace(" ", ".") + "@northwind-analytics.example"
+            pid = self.add("person", name=name, team=team, role=role,
+                           territory=TERRITORIES[i % len(TERRITORIES)], email=email)
+            (sales if team is Team.SALES else marketing).append(pid)
+        return sales, marketing
+
+    def goals(self, sales: list[str], marketing: list[str]) -> None:
+        for i in range(self.n["goals"]):
+            title, measure = GOALS[i % len(GOALS)]
+            if i >= len(GOALS):
+                title = f"{title} ({TERRITORIES[i % len(TERRITORIES)]}, wave {i // len(GOALS) + 1})"
+            signed = i % 3 != 2
+            now = utc_now()
+            self.add("goal", title=title, description=f"Why it matters: {measure.lower()}.",
+                     success_measure=measure, position=i,
+                     due_date=self.start + timedelta(days=60 + 23 * (i % 14)),
+                     status=GoalStatus.ACTIVE if signed else GoalStatus.PROPOSED,
+                     proposed_by=Team.SALES if i % 2 else Team.MARKETING,
+                     sales_owner_id=sales[i % len(sales)],
+                     marketing_owner_id=marketing[i % len(marketing)],
+                     sales_signed_by_id=sales[0] if signed else None,
+                     sales_signed_at=now if signed else None,
+                     marketing_signed_by_id=marketing[0] if signed or i % 6 == 2 else None,
+                     marketing_signed_at=now if signed or i % 6 == 2 else None,
+                     shared_reward=REWARDS[i % len(REWARDS)])
+
+    def rides(self, sales: list[str], marketing: list[str]) -> None:
+        span = (self.end - self.start).days - 5
+        statuses = list(RideStatus)
+        for i in range(self.n["rides"]):
+            m_with_s = i % 2 == 0
+            visitor = (marketing if m_with_s else sales)[i % len(marketing if m_with_s else sales)]
+            host = (sales if m_with_s else marketing)[(i * 3) % len(sales if m_with_s else marketing)]
+            first = self.start + timedelta(days=self.rng.randrange(span))
+            self.add("field_ride", first_day=first,
+                     last_day=first + timedelta(days=self.rng.choice([0, 1, 2, 4])),
+                     direction=RideDirection.MARKETING_WITH_SALES if m_with_s
+                     else RideDirection.SALES_WITH_MARKETING,
+                     visitor_id=visitor, host_id=host, status=statuses[i % len(statuses)],
+                     territory=TERRITORIES[i % len(TERRITORIES)],
+                     accounts=f"Account {100 + i}, Account {300 + i}",
+                     objective="Hear how buyers describe the problem in their own words")
+
+    def funnel_and_metrics(self) -> None:
+        stage_ids = [self.add("funnel_stage", name=name, position=i, engaged_team=team,
+                              entry_definition=f"Both teams agree a lead is {name.lower()} when "
+                                               "it meets the written criteria.",
+                              handoff_service_level="Follow-up within 2 working days")
+                     for i, (name, team) in enumerate(STAGES)]
+        for i in range(self.n["metrics"]):
+            name = METRIC_NAMES[i % len(METRIC_NAMES)]
+            if i >= len(METRIC_NAMES):
+                name = f"{name}, {TERRITORIES[i % len(TERRITORIES)]}"
+            lower = name.startswith(("Sales cycle", "Demo follow-up"))
+            baseline = 100.0 + 10 * (i % 7)
+            mid = self.add("metric", name=name, definition=f"{name} counted monthly from the CRM.",
+                           unit="days" if lower else "count", cadence=Cadence.MONTHLY,
+                           direction=MetricDirection.LOWER_IS_BETTER if lower
+                           else MetricDirection.HIGHER_IS_BETTER,
+                           funnel_stage_id=stage_ids[i % len(stage_ids)], baseline=baseline,
+                           target=baseline * (0.8 if lower else 1.3))
+            for p in range(self.n["periods"]):
+                step = (-1 if lower else 1) * p * baseline * 0.012
+                self.add("metric_value", metric_id=mid, period=f"{2027 + p // 12}-{p % 12 + 1:02d}",
+                         actual=round(baseline + step + self.rng.uniform(-4, 4), 1))
+
+    def messages_and_reviews(self) -> None:
+        for i in range(self.n["messages"]):
+            self.add("message", customer_problem=PROBLEMS[i % len(PROBLEMS)],
+                     value_message="Northwind shows revenue by campaign in one dashboard.",
+                     proof_point="Helios Freight cut reporting time by 60%.",
+                     source="Field ride", approved_by_sales=i % 2 == 0,
+                     approved_by_marketing=i % 3 == 0)
+        self.add("review", held_on=self.start + timedelta(days=90),
+                 what_happened="Lead follow-up slipped during the trade-show month.",
+                 what_we_learned="The routing rule sent event leads to a shared inbox.",
+                 what_we_change="Event leads route to the territory owner within one hour.")
+
+
+def write_sample(path: Path, size: str = "small", seed: int = 7) -> PlanStore:
+    """Create a sample plan at `path` (which must not exist) and return it open."""
+    b = _Builder(size, seed)
+    sales, marketing = b.people()
+    b.goals(sales, marketing)
+    b.rides(sales, marketing)
+    b.funnel_and_metrics()
+    b.messages_and_reviews()
+    store = PlanStore.create(path, "Northwind go-to-market plan 2027", b.start, b.end,
+                             company="Northwind Analytics")
+    store._insert_rows(b.rows)
+    plan_id = store.plan()["id"]
+    from planner.edits import UpdateRow
+    store.apply(UpdateRow("plan", plan_id, {
+        "purpose": "Sales and marketing commit to one funnel, shared goals and one message "
+                   "to the customer, and ride together in the field every quarter.",
+        "head_of_sales_id": sales[0], "head_of_marketing_id": marketing[0]}, touch=False))
+    return store

@@ -1,0 +1,33 @@
+"""Ordered schema steps; each runs in its own transaction and sets user_version."""
+
+import sqlite3
+from importlib import resources
+
+from planner.store.fileformat import SCHEMA_VERSION
+
+
+def _step_sql(version: int) -> str:
+    return resources.files(__name__).joinpath(f"v{version:03d}.sql").read_text("utf-8")
+
+
+def _statements(sql: str) -> list[str]:
+    code = "\n".join(line for line in sql.splitlines() if not line.startswith("--"))
+    return [s.strip() for s in code.split(";\n") if s.strip()]
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Bring the plan to SCHEMA_VERSION; return how many steps ran."""
+    (current,) = conn.execute("PRAGMA user_version").fetchone()
+    ran = 0
+    for version in range(current + 1, SCHEMA_VERSION + 1):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in _statements(_step_sql(version)):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {version}")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+        ran += 1
+    return ran

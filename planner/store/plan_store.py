@@ -1,0 +1,230 @@
+"""The plan file: create, open (refusing what is not a sound plan), read, change.
+
+Every change is an edit (planner.edits) applied in its own transaction and
+committed before `apply` returns; listeners then hear which tables changed.
+"""
+
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Connection, Engine, create_engine, delete, func, insert, select, update
+from sqlalchemy.pool import StaticPool
+
+from planner.errors import PlanError, PlanFileError, ReadOnlyPlan
+from planner.model import BY_TABLE, ENTITIES, Plan, Row, new_id
+from planner.store.fileformat import APPLICATION_ID, check_plan_file
+from planner.store.lock import Holder, PlanLock
+from planner.store.migrations import migrate
+
+if TYPE_CHECKING:
+    from planner.edits import Edit
+
+Values = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Change:
+    """What one committed edit touched: table name -> ids of rows."""
+
+    tables: dict[str, frozenset[str]]
+
+
+@dataclass
+class Transaction:
+    """The connection an edit writes through, recording what it touches."""
+
+    conn: Connection
+    touched: dict[str, set[str]] = field(default_factory=dict)
+
+    def note(self, table: str, row_id: str) -> None:
+        self.touched.setdefault(table, set()).add(row_id)
+
+    def get(self, table: str, row_id: str) -> Values | None:
+        t = BY_TABLE[table].__table__  # type: ignore[attr-defined]
+        row = self.conn.execute(select(t).where(t.c.id == row_id)).mappings().first()
+        return dict(row) if row else None
+
+    def where(self, table: str, column: str, value: Any) -> list[Values]:
+        t = BY_TABLE[table].__table__  # type: ignore[attr-defined]
+        rows = self.conn.execute(select(t).where(t.c[column] == value)).mappings()
+        return [dict(r) for r in rows]
+
+    def insert(self, table: str, values: Values) -> None:
+        self.conn.execute(insert(BY_TABLE[table].__table__), values)  # type: ignore[attr-defined]
+        self.note(table, values["id"])
+
+    def update(self, table: str, row_id: str, values: Values) -> None:
+        t = BY_TABLE[table].__table__  # type: ignore[attr-defined]
+        self.conn.execute(update(t).where(t.c.id == row_id).values(**values))
+        self.note(table, row_id)
+
+    def delete(self, table: str, row_id: str) -> None:
+        t = BY_TABLE[table].__table__  # type: ignore[attr-defined]
+        self.conn.execute(delete(t).where(t.c.id == row_id))
+        self.note(table, row_id)
+
+
+def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
+    mode = "ro" if read_only else "rw"
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode={mode}", uri=True,
+                           isolation_level=None, check_same_thread=False)
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA busy_timeout = 2000")
+    if not read_only:
+        conn.execute("PRAGMA journal_mode = WAL")
+        # NORMAL in WAL survives a killed process; only an OS crash or power
+        # cut can lose the last commits (never corrupt the file).
+        conn.execute("PRAGMA synchronous = NORMAL")
+    return conn
+
+
+class PlanStore:
+    """One open plan file."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, lock: PlanLock | None,
+                 held_by: Holder | None) -> None:
+        self.path = path
+        self._raw = conn
+        self._lock = lock
+        self.held_by = held_by
+        self.read_only = lock is None
+        self.engine: Engine = create_engine(
+            "sqlite://", creator=lambda: conn, poolclass=StaticPool)
+        self._listeners: list[Callable[[Change], None]] = []
+
+    # -- opening and closing ------------------------------------------------
+
+    @classmethod
+    def create(cls, path: Path, title: str, period_start: date, period_end: date,
+               company: str = "") -> "PlanStore":
+        """Make a new, empty plan file (refusing to overwrite anything)."""
+        from planner.model.validation import validate_row
+
+        plan_values = validate_row(Plan, {
+            "id": new_id(), "title": title, "company": company,
+            "period_start": period_start, "period_end": period_end})
+        if path.exists():
+            raise PlanFileError(f"{path.name} already exists; choose another name.")
+        try:
+            conn = sqlite3.connect(path, isolation_level=None)
+        except sqlite3.OperationalError as exc:
+            raise PlanFileError(f"{path.name} cannot be created ({exc}).") from None
+        try:
+            # Application id and the first schema go in before WAL, so the
+            # header on disk names the file as a plan from the first byte.
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.execute("PRAGMA foreign_keys = ON")
+            migrate(conn)
+        finally:
+            conn.close()
+        store = cls.open(path)
+        store._insert_rows({"plan": [plan_values]})
+        return store
+
+    @classmethod
+    def open(cls, path: Path, *, read_only: bool = False) -> "PlanStore":
+        """Open a plan; read-only, saying who holds it, if another writer has it."""
+        path = Path(path)
+        check_plan_file(path)
+        lock = None if read_only else PlanLock(path)
+        held_by = lock.acquire() if lock else None
+        if held_by is not None:
+            lock = None
+        try:
+            conn = _connect(path, read_only=lock is None)
+            if lock is not None:
+                migrate(conn)
+        except sqlite3.DatabaseError as exc:
+            if lock:
+                lock.release()
+            raise PlanFileError(f"{path.name} cannot be opened ({exc}).") from None
+        return cls(path, conn, lock, held_by)
+
+    def close(self) -> None:
+        self.engine.dispose()
+        try:
+            self._raw.close()
+        finally:
+            if self._lock:
+                self._lock.release()
+
+    def __enter__(self) -> "PlanStore":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- listening ------------------------------------------------------------
+
+    def subscribe(self, listener: Callable[[Change], None]) -> None:
+        self._listeners.append(listener)
+
+    # -- changing -------------------------------------------------------------
+
+    def apply(self, edit: "Edit") -> "Edit":
+        """Apply one edit in one committed transaction; return its inverse."""
+        if self.read_only:
+            raise ReadOnlyPlan(f"{self.path.name} is open read-only; changes are not possible.")
+        with self._transaction() as tx:
+            inverse = edit.apply(tx)
+        change = Change({t: frozenset(ids) for t, ids in tx.touched.items()})
+        for listener in list(self._listeners):
+            listener(change)
+        return inverse
+
+    @contextmanager
+    def _transaction(self) -> Iterator[Transaction]:
+        with self.engine.connect() as conn:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            tx = Transaction(conn)
+            try:
+                yield tx
+            except BaseException:
+                conn.rollback()
+                raise
+            conn.commit()
+
+    def _insert_rows(self, rows_by_table: dict[str, list[Values]]) -> None:
+        """Bulk insert (sample plans and imports), one transaction, no undo."""
+        with self._transaction() as tx:
+            for entity in ENTITIES:
+                rows = rows_by_table.get(entity.__tablename__, [])  # type: ignore[misc]
+                if rows:
+                    tx.conn.execute(insert(entity.__table__), rows)  # type: ignore[attr-defined]
+
+    # -- reading --------------------------------------------------------------
+
+    def plan(self) -> Values:
+        rows = self.rows(Plan)
+        if len(rows) != 1:
+            raise PlanError(f"{self.path.name} holds {len(rows)} plans instead of one.")
+        return rows[0]
+
+    def rows(self, entity: type[Row], order_by: Iterable[str] = ()) -> list[Values]:
+        t = entity.__table__  # type: ignore[attr-defined]
+        query = select(t).order_by(*(t.c[c] for c in order_by))
+        with self.engine.connect() as conn:
+            return [dict(r) for r in conn.execute(query).mappings()]
+
+    def get(self, entity: type[Row], row_id: str) -> Values | None:
+        t = entity.__table__  # type: ignore[attr-defined]
+        with self.engine.connect() as conn:
+            row = conn.execute(select(t).where(t.c.id == row_id)).mappings().first()
+        return dict(row) if row else None
+
+    def count(self, entity: type[Row]) -> int:
+        t = entity.__table__  # type: ignore[attr-defined]
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(t)).scalar_one())
+
+    def integrity_problems(self) -> list[str]:
+        """What SQLite's own checks find wrong (empty when sound)."""
+        problems = [r[0] for r in self._raw.execute("PRAGMA integrity_check") if r[0] != "ok"]
+        problems += [f"row {r[1]} of {r[0]} refers to a missing {r[2]} row"
+                     for r in self._raw.execute("PRAGMA foreign_key_check")]
+        return problems
