@@ -1,0 +1,91 @@
+"""QApplication set-up: show the window first, then open the plan."""
+
+import os
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QSettings, QStandardPaths, QTimer
+from PySide6.QtGui import QFont, QIcon
+from PySide6.QtWidgets import QApplication
+
+from planner import APP_NAME
+from planner.resources import resource_path
+from planner.ui.main_window import MainWindow
+
+SAMPLE_NAME = "Sample plan.tandem"
+
+
+def make_application(argv: list[str]) -> QApplication:
+    app = QApplication.instance() or QApplication(argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setWindowIcon(QIcon(str(resource_path("icons", "tandem.svg"))))
+    font = QFont(app.font())
+    font.setPointSizeF(max(font.pointSizeF(), 10.0))
+    app.setFont(font)
+    app.setStyleSheet(resource_path("style.qss").read_text(encoding="utf-8"))
+    return app
+
+
+def sample_plan_path() -> Path:
+    folder = Path(QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.AppDataLocation))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / SAMPLE_NAME
+
+
+def initial_plan(path: Path | None) -> Path:
+    """The plan named, else the last plan, else the sample plan (made on first start)."""
+    if path is not None:
+        return path
+    last = QSettings().value("last_plan", "")
+    if last and Path(str(last)).exists():
+        return Path(str(last))
+    sample = sample_plan_path()
+    if not sample.exists():
+        from planner.sample import write_sample
+
+        write_sample(sample).close()
+    return sample
+
+
+class _BenchProbe(QObject):
+    """Prints when the window first paints and when the plan is shown (benchmarks)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window, self.painted = window, False
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self.painted and event.type() == QEvent.Type.Paint:
+            self.painted = True
+            print(f"first_paint {time.time():.6f}", flush=True)
+        return False
+
+    def content_shown(self) -> None:
+        import resource
+
+        QApplication.processEvents()
+        self.window.repaint()
+        print(f"content {time.time():.6f}", flush=True)
+        print(f"maxrss_kb {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}", flush=True)
+        QApplication.quit()
+
+
+def run(path: Path | None, qt_args: list[str]) -> int:
+    app = make_application([sys.argv[0], *qt_args])
+    window = MainWindow()
+    probe = _BenchProbe(window) if os.environ.get("TANDEM_BENCH_PROBE") else None
+    window.show()
+
+    def load() -> None:
+        window.open_plan(initial_plan(path))
+        if probe:
+            probe.content_shown()
+
+    # The window paints before the store (and sqlmodel) is imported.
+    QTimer.singleShot(0, load)
+    return app.exec()

@@ -1,0 +1,123 @@
+"""The `tandem` command line: demo, export, import, check, or the window.
+
+Headless commands never import Qt. Exit codes: 0 success, 1 a problem in
+the user's data (one line on stderr), 2 wrong usage.
+"""
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from planner import __version__
+from planner.errors import PlanError
+
+COMMANDS = ("demo", "export", "import", "check")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="tandem", description="One plan for sales and marketing. "
+        "Without a command, opens the window (on PLAN, the last plan, or the sample plan).")
+    parser.add_argument("--version", action="version", version=f"Tandem {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    demo = sub.add_parser("demo", help="write a sample plan")
+    demo.add_argument("plan", type=Path, metavar="PLAN.tandem")
+    demo.add_argument("--size", choices=("small", "large"), default="small")
+    export = sub.add_parser("export", help="export a plan as PDF or JSON")
+    export.add_argument("plan", type=Path, metavar="PLAN.tandem")
+    what = export.add_mutually_exclusive_group(required=True)
+    what.add_argument("--pdf", type=Path, metavar="OUT.pdf")
+    what.add_argument("--json", type=Path, metavar="OUT.json")
+    imp = sub.add_parser("import", help="build a plan from a JSON document")
+    imp.add_argument("source", type=Path, metavar="IN.json")
+    imp.add_argument("plan", type=Path, metavar="PLAN.tandem")
+    check = sub.add_parser("check", help="integrity, schema version and rule violations")
+    check.add_argument("plan", type=Path, metavar="PLAN.tandem")
+    return parser
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from planner.sample import write_sample
+
+    if args.plan.exists():
+        raise PlanError(f"{args.plan} already exists; choose a new file name.")
+    write_sample(args.plan, args.size).close()
+    print(f"Wrote the {args.size} sample plan to {args.plan}")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from planner.store.plan_store import PlanStore
+
+    out: Path = args.pdf or args.json
+    if not out.parent.is_dir():
+        raise PlanError(f"The folder {out.parent} does not exist.")
+    with PlanStore.open(args.plan, read_only=True) as store:
+        if args.pdf:
+            from planner.export.pdf import export_pdf
+            from planner.outline import build_outline
+
+            size = export_pdf(build_outline(store), out)
+            print(f"Wrote {out} ({size / 1024:.0f} KB)")
+        else:
+            from planner.export.plan_json import write_json
+
+            write_json(store, out)
+            print(f"Wrote {out}")
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    from planner.export.plan_json import import_json
+
+    import_json(args.source, args.plan).close()
+    print(f"Built {args.plan} from {args.source}")
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    from planner.model import FieldRide, Goal, Person
+    from planner.rules.checks import plan_findings
+    from planner.store.fileformat import SCHEMA_VERSION
+    from planner.store.plan_store import PlanStore
+
+    with PlanStore.open(args.plan, read_only=True) as store:
+        problems = store.integrity_problems()
+        findings = plan_findings(store.plan(), store.rows(Goal), store.rows(Person),
+                                 store.rows(FieldRide))
+    print(f"{args.plan.name}: plan format {SCHEMA_VERSION}, "
+          f"integrity {'ok' if not problems else 'FAILED'}")
+    for problem in problems:
+        print(f"integrity: {problem}")
+    for finding in findings:
+        print(f"{finding.section}: {finding.message}")
+    if problems or findings:
+        raise PlanError(f"{len(problems) + len(findings)} problem(s) found in {args.plan.name}.")
+    print("No problems found.")
+    return 0
+
+
+def _window(argv: Sequence[str]) -> int:
+    parser = argparse.ArgumentParser(prog="tandem")
+    parser.add_argument("plan", type=Path, nargs="?", metavar="PLAN.tandem")
+    args, qt_args = parser.parse_known_args(argv)
+    from planner.app import run  # Qt is imported only here
+
+    return run(args.plan, qt_args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
+        return _window(argv)
+    args = _parser().parse_args(argv)
+    handler = {"demo": _demo, "export": _export, "import": _import, "check": _check}
+    try:
+        return handler[args.command](args)
+    except PlanError as exc:
+        print(f"tandem: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"tandem: {exc.strerror or exc} ({exc.filename or 'file'}).", file=sys.stderr)
+        return 1

@@ -1,0 +1,55 @@
+"""One declarative table of the window's actions; a loop builds the QActions."""
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
+
+Key = QKeySequence.StandardKey
+
+
+@dataclass(frozen=True)
+class ActionDef:
+    id: str
+    text: str
+    menu: str
+    slot: str
+    shortcuts: tuple[Key | str, ...] = ()
+    tip: str = ""
+
+
+ACTIONS = (
+    ActionDef("file.new", "&New plan\u2026", "&File", "new_plan", (Key.New,)),
+    ActionDef("file.open", "&Open plan\u2026", "&File", "open_plan_dialog", (Key.Open,)),
+    ActionDef("file.export_pdf", "Export &PDF\u2026", "&File", "export_pdf", ("Ctrl+E",)),
+    ActionDef("file.export_json", "Export &JSON\u2026", "&File", "export_json", ()),
+    ActionDef("file.close", "&Close plan", "&File", "close_plan", (Key.Close,)),
+    ActionDef("file.quit", "&Quit", "&File", "close", (Key.Quit,)),
+    ActionDef("edit.undo", "&Undo", "&Edit", "undo", (Key.Undo,)),
+    ActionDef("edit.redo", "&Redo", "&Edit", "redo", ("Ctrl+Shift+Z", Key.Redo)),
+    ActionDef("edit.add", "&Add row", "&Edit", "add_row", ("Ctrl+Shift+N", "Ins"),
+              "Add a goal or a person on this page"),
+    ActionDef("edit.delete", "&Delete selected", "&Edit", "delete_rows", (Key.Delete,)),
+)
+
+
+def build_actions(window: QWidget, menubar: QMenuBar) -> dict[str, QAction]:
+    menus: dict[str, QMenu] = {}
+    actions: dict[str, QAction] = {}
+    for d in ACTIONS:
+        if d.menu not in menus:
+            menus[d.menu] = menubar.addMenu(d.menu)
+        action = QAction(d.text, window)
+        action.setObjectName(d.id)
+        keys: list[QKeySequence] = []
+        for s in d.shortcuts:
+            keys += QKeySequence.keyBindings(s) if isinstance(s, Key) else [QKeySequence(s)]
+        action.setShortcuts(list(dict.fromkeys(keys)))
+        if d.tip:
+            action.setStatusTip(d.tip)
+        action.triggered.connect(getattr(window, d.slot))
+        menus[d.menu].addAction(action)
+        if d.id in ("file.export_json", "file.close", "edit.redo"):
+            menus[d.menu].addSeparator()
+        actions[d.id] = action
+    return actions

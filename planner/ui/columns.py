@@ -1,0 +1,117 @@
+"""What each section's table shows: columns, how they display and edit."""
+
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+from typing import Any
+
+from planner.model import (
+    FieldRide, FunnelStage, Goal, Message, Metric, Person, Review, Row)
+from planner.model.enums import (
+    Cadence, EngagedTeam, GoalStatus, MetricDirection, RideDirection, RideStatus, Team, label)
+from planner.model.validation import LONG_TEXT_MAX, SHORT_TEXT_MAX
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str
+    kind: str = "text"        # text, long, enum, person, date, number, bool
+    editable: bool = True
+    enum: type[Enum] | None = None
+    team: Team | None = None  # for person columns: whose people to offer
+    width: int = 160
+
+    @property
+    def max_length(self) -> int:
+        return LONG_TEXT_MAX if self.kind == "long" else SHORT_TEXT_MAX
+
+
+def display(column: Column, value: Any, names: dict[str, str]) -> str:
+    if value is None:
+        return "\u2014" if column.kind in ("person", "date", "number") else ""
+    if column.kind == "person":
+        return names.get(value, "(left the plan)")
+    if column.kind == "enum":
+        return label(value)
+    if column.kind == "bool":
+        return "Yes" if value else "No"
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return f"{value:,.1f}"
+    if column.kind == "long":
+        first = str(value).strip().splitlines()[0] if str(value).strip() else ""
+        return first[:120] + ("\u2026" if len(first) > 120 or "\n" in str(value).strip() else "")
+    return str(value)
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    entity: type[Row]
+    columns: tuple[Column, ...]
+    order_by: tuple[str, ...]
+    editable: bool
+
+
+GOALS = TableSpec(Goal, (
+    Column("title", "Goal", width=260),
+    Column("success_measure", "Success measure", "long", width=240),
+    Column("sales_owner_id", "Sales owner", "person", team=Team.SALES),
+    Column("marketing_owner_id", "Marketing owner", "person", team=Team.MARKETING),
+    Column("due_date", "Due", "date", width=110),
+    Column("status", "Status", "enum", enum=GoalStatus, width=100),
+    Column("proposed_by", "Proposed by", "enum", enum=Team, width=110),
+    Column("shared_reward", "Shared reward", "long", width=200),
+), ("position", "created_at"), editable=True)
+
+PEOPLE = TableSpec(Person, (
+    Column("name", "Name", width=200),
+    Column("team", "Team", "enum", enum=Team, width=110),
+    Column("role", "Role", width=200),
+    Column("territory", "Territory", width=140),
+    Column("email", "Email", width=260),
+), ("team", "name"), editable=True)
+
+RIDES = TableSpec(FieldRide, (
+    Column("direction", "Direction", "enum", enum=RideDirection, width=230),
+    Column("visitor_id", "Visitor", "person"),
+    Column("host_id", "Host", "person"),
+    Column("first_day", "First day", "date", width=110),
+    Column("last_day", "Last day", "date", width=110),
+    Column("territory", "Territory", width=120),
+    Column("status", "Status", "enum", enum=RideStatus, width=100),
+    Column("objective", "Objective", "long", width=280),
+), ("first_day", "id"), editable=False)
+
+METRICS = TableSpec(Metric, (
+    Column("name", "Metric", width=240),
+    Column("unit", "Unit", width=80),
+    Column("direction", "Direction", "enum", enum=MetricDirection, width=130),
+    Column("baseline", "Baseline", "number", width=90),
+    Column("target", "Target", "number", width=90),
+    Column("cadence", "Cadence", "enum", enum=Cadence, width=100),
+    Column("definition", "Definition", "long", width=300),
+), ("name", "id"), editable=False)
+
+FUNNEL = TableSpec(FunnelStage, (
+    Column("name", "Stage", width=180),
+    Column("engaged_team", "Engaged team", "enum", enum=EngagedTeam, width=120),
+    Column("entry_definition", "Entry definition", "long", width=360),
+    Column("handoff_service_level", "Handoff service level", "long", width=260),
+), ("position", "id"), editable=False)
+
+MESSAGES = TableSpec(Message, (
+    Column("customer_problem", "Customer problem", "long", width=300),
+    Column("value_message", "Value message", "long", width=300),
+    Column("proof_point", "Proof point", "long", width=240),
+    Column("approved_by_sales", "Sales approved", "bool", width=110),
+    Column("approved_by_marketing", "Marketing approved", "bool", width=130),
+), ("created_at", "id"), editable=False)
+
+REVIEWS = TableSpec(Review, (
+    Column("held_on", "Held on", "date", width=110),
+    Column("what_happened", "What happened", "long", width=300),
+    Column("what_we_learned", "What we learned", "long", width=300),
+    Column("what_we_change", "What we change", "long", width=300),
+), ("held_on", "id"), editable=False)

@@ -1,0 +1,69 @@
+"""Editors for table cells: text, choices, people of one team, dates."""
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QComboBox, QDateEdit, QLineEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget)
+
+from planner.model import Person
+from planner.model.enums import label
+from planner.ui.models import PlanTableModel
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class PlanItemDelegate(QStyledItemDelegate):
+    def _model(self, index: Index) -> PlanTableModel:
+        model = index.model()
+        assert isinstance(model, PlanTableModel)
+        return model
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
+                     index: Index) -> QWidget:
+        model = self._model(index)
+        column = model.column(index)
+        if column.kind == "enum" and column.enum is not None:
+            combo = QComboBox(parent)
+            for member in column.enum:
+                combo.addItem(label(member), member)
+            return combo
+        if column.kind == "person":
+            combo = QComboBox(parent)
+            combo.addItem("(nobody)", None)
+            for person in model.session.store.rows(Person, ["name"]):
+                if column.team is None or person["team"] == column.team:
+                    combo.addItem(person["name"], person["id"])
+            return combo
+        if column.kind == "date":
+            editor = QDateEdit(parent)
+            editor.setCalendarPopup(True)
+            editor.setDisplayFormat("yyyy-MM-dd")
+            return editor
+        line = QLineEdit(parent)
+        line.setMaxLength(column.max_length)
+        return line
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        value = index.data(Qt.ItemDataRole.EditRole)
+        if isinstance(editor, QComboBox):
+            editor.setCurrentIndex(max(0, editor.findData(value)))
+        elif isinstance(editor, QDateEdit):
+            day = value if isinstance(value, date) else date.today()
+            editor.setDate(QDate(day.year, day.month, day.day))
+        elif isinstance(editor, QLineEdit):
+            editor.setText("" if value is None else str(value))
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
+        value: Any
+        if isinstance(editor, QComboBox):
+            value = editor.currentData()
+        elif isinstance(editor, QDateEdit):
+            d = editor.date()
+            value = date(d.year(), d.month(), d.day())
+        elif isinstance(editor, QLineEdit):
+            value = editor.text()
+        else:
+            return
+        model.setData(index, value, Qt.ItemDataRole.EditRole)

@@ -1,0 +1,29 @@
+"""Every modal question the window asks, in one place so tests can answer them."""
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+PLAN_FILTER = "Tandem plans (*.tandem)"
+
+
+def ask_open_plan(parent: QWidget, start: str = "") -> Path | None:
+    path, _ = QFileDialog.getOpenFileName(parent, "Open plan", start, PLAN_FILTER)
+    return Path(path) if path else None
+
+
+def ask_save_path(parent: QWidget, title: str, suggested: str, file_filter: str) -> Path | None:
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
+    return Path(path) if path else None
+
+
+def warn(parent: QWidget, title: str, text: str) -> None:
+    QMessageBox.warning(parent, title, text)
+
+
+def confirm(parent: QWidget, title: str, text: str, action: str) -> bool:
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    yes = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return box.clickedButton() is yes

@@ -1,0 +1,267 @@
+"""The main window: a sidebar of sections, the section pages, menus, undo."""
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout, QLabel, QListWidget, QMainWindow, QStackedWidget, QVBoxLayout, QWidget)
+
+from planner import APP_NAME
+from planner.edits import Compound, DeleteRow, InsertRow
+from planner.errors import PlanError
+from planner.model import new_id
+from planner.model.enums import Team
+from planner.store.fileformat import PLAN_SUFFIX
+from planner.ui import dialogs
+from planner.ui.actions import build_actions
+from planner.ui.columns import FUNNEL, GOALS, MESSAGES, METRICS, PEOPLE, REVIEWS, RIDES
+from planner.ui.pages import OverviewPage, TablePage
+from planner.ui.session import PlanSession
+
+SECTIONS = ("Overview", "Goals", "Field rides", "Metrics", "Funnel", "Messaging", "People",
+            "Reviews")
+READ_ONLY_HINT = "Read-only here until its own release."
+
+
+class MainWindow(QMainWindow):
+    def __init__(self) -> None:
+        super().__init__()
+        self.session: PlanSession | None = None
+        self.pages: dict[str, QWidget] = {}
+        self.setWindowTitle(APP_NAME)
+        self.resize(1280, 800)
+        self.actions_by_id = build_actions(self, self.menuBar())
+        self.sidebar = QListWidget(objectName="sidebar")
+        self.sidebar.addItems(SECTIONS)
+        self.sidebar.setFixedWidth(200)
+        self.stack = QStackedWidget()
+        self.empty = QLabel("Open a plan (Ctrl+O) or start a new one (Ctrl+N).",
+                            alignment=Qt.AlignmentFlag.AlignCenter, objectName="emptyState")
+        self.stack.addWidget(self.empty)
+        self.banner = QLabel(objectName="readOnlyBanner", wordWrap=True)
+        self.banner.hide()
+        self.problem = QLabel(objectName="problemBar", wordWrap=True)
+        self.problem.hide()
+        self._problem_timer = QTimer(self, singleShot=True, interval=10_000)
+        self._problem_timer.timeout.connect(self.problem.hide)
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        right.setSpacing(0)
+        for widget in (self.banner, self.problem, self.stack):
+            right.addWidget(widget)
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        body.addWidget(self.sidebar)
+        body.addLayout(right)
+        central = QWidget()
+        central.setLayout(body)
+        self.setCentralWidget(central)
+        self.sidebar.currentRowChanged.connect(self.show_section)
+        for n in range(len(SECTIONS)):
+            QShortcut(QKeySequence(f"Ctrl+{n + 1}"), self,
+                      activated=lambda n=n: self.sidebar.setCurrentRow(n))
+        self._update_actions()
+
+    # -- plans ------------------------------------------------------------------
+
+    def open_plan(self, path: Path) -> bool:
+        from planner.store.plan_store import PlanStore
+
+        try:
+            store = PlanStore.open(path)
+        except PlanError as exc:
+            dialogs.warn(self, "Cannot open plan", str(exc))
+            return False
+        self._set_session(PlanSession(store, self))
+        QSettings().setValue("last_plan", str(path.resolve()))
+        return True
+
+    def new_plan(self) -> None:
+        from planner.store.plan_store import PlanStore
+
+        path = dialogs.ask_save_path(self, "New plan", f"New plan{PLAN_SUFFIX}",
+                                     dialogs.PLAN_FILTER)
+        if path is None:
+            return
+        if path.suffix != PLAN_SUFFIX:
+            path = path.with_name(path.name + PLAN_SUFFIX)
+        year = date.today().year
+        try:
+            store = PlanStore.create(path, path.stem, date(year, 1, 1), date(year, 12, 31))
+        except PlanError as exc:
+            dialogs.warn(self, "Cannot create plan", str(exc))
+            return
+        self._set_session(PlanSession(store, self))
+        QSettings().setValue("last_plan", str(path.resolve()))
+        self.sidebar.setCurrentRow(0)
+        overview = self.pages["Overview"]
+        assert isinstance(overview, OverviewPage)
+        overview.title.setFocus()
+        overview.title.selectAll()
+
+    def open_plan_dialog(self) -> None:
+        path = dialogs.ask_open_plan(self)
+        if path is not None:
+            self.open_plan(path)
+
+    def close_plan(self) -> None:
+        if self.session is None:
+            return
+        for page in self.pages.values():
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.pages.clear()
+        self.session.close()
+        self.session.deleteLater()
+        self.session = None
+        self.banner.hide()
+        self.stack.setCurrentWidget(self.empty)
+        self.setWindowTitle(APP_NAME)
+        self._update_actions()
+
+    def _set_session(self, session: PlanSession) -> None:
+        self.close_plan()
+        self.session = session
+        session.problem_reported.connect(self.show_problem)
+        session.plan_changed.connect(lambda _change: self._update_title())
+        session.undo_stack.indexChanged.connect(lambda _i: self._update_actions())
+        overview = OverviewPage(session)
+        overview.problem.connect(self.show_problem)
+        self.pages = {"Overview": overview,
+                      "Goals": TablePage(session, "Goals", GOALS,
+                                         "Each goal has an owner on each side. Press Enter to "
+                                         "edit a cell, Insert to add, Delete to remove."),
+                      "Field rides": TablePage(session, "Field rides", RIDES, READ_ONLY_HINT),
+                      "Metrics": TablePage(session, "Metrics", METRICS, READ_ONLY_HINT),
+                      "Funnel": TablePage(session, "Funnel", FUNNEL, READ_ONLY_HINT),
+                      "Messaging": TablePage(session, "Messaging", MESSAGES, READ_ONLY_HINT),
+                      "People": TablePage(session, "People", PEOPLE),
+                      "Reviews": TablePage(session, "Reviews", REVIEWS, READ_ONLY_HINT)}
+        for page in self.pages.values():
+            self.stack.addWidget(page)
+        if session.store.held_by is not None:
+            self.banner.setText(f"Read-only: {session.store.held_by.describe()} has this plan "
+                                "open for editing. Your copy shows the plan but cannot change it.")
+            self.banner.show()
+        self._update_title()
+        self.show_section(max(0, self.sidebar.currentRow()))
+        self._update_actions()
+
+    # -- sections -----------------------------------------------------------
+
+    def current_page(self) -> QWidget | None:
+        return self.stack.currentWidget() if self.session else None
+
+    def show_section(self, row: int) -> None:
+        if self.session is None or row < 0:
+            return
+        if self.sidebar.currentRow() != row:
+            self.sidebar.setCurrentRow(row)
+        self.stack.setCurrentWidget(self.pages[SECTIONS[row]])
+        self._update_actions()
+
+    def _update_title(self) -> None:
+        if self.session is None:
+            return
+        title = self.session.store.plan()["title"]
+        suffix = " [read-only]" if self.session.read_only else ""
+        self.setWindowTitle(f"{title} \u2014 {APP_NAME}{suffix}")
+
+    def _update_actions(self) -> None:
+        a, s = self.actions_by_id, self.session
+        page = self.current_page()
+        writable = s is not None and not s.read_only
+        rows_page = isinstance(page, TablePage) and page.model.spec.editable
+        for key in ("file.export_pdf", "file.export_json", "file.close"):
+            a[key].setEnabled(s is not None)
+        a["edit.add"].setEnabled(writable and rows_page)
+        a["edit.delete"].setEnabled(writable and rows_page)
+        stack = s.undo_stack if s else None
+        a["edit.undo"].setEnabled(bool(stack and stack.canUndo()))
+        a["edit.redo"].setEnabled(bool(stack and stack.canRedo()))
+        a["edit.undo"].setText(f"&Undo {stack.undoText()}" if stack and stack.canUndo() else "&Undo")
+        a["edit.redo"].setText(f"&Redo {stack.redoText()}" if stack and stack.canRedo() else "&Redo")
+
+    # -- editing ------------------------------------------------------------
+
+    def undo(self) -> None:
+        if self.session:
+            self.session.undo_stack.undo()
+
+    def redo(self) -> None:
+        if self.session:
+            self.session.undo_stack.redo()
+
+    def add_row(self) -> None:
+        page = self.current_page()
+        if self.session is None or not isinstance(page, TablePage) or not page.model.spec.editable:
+            return
+        row_id = new_id()
+        if page.model.table == "goal":
+            edit = InsertRow("goal", {"id": row_id, "title": "New goal",
+                                      "position": page.model.rowCount()}, label="Add goal")
+        else:
+            edit = InsertRow("person", {"id": row_id, "name": "New person", "team": Team.SALES},
+                             label="Add person")
+        if self.session.do(edit):
+            page.focus_row(row_id, 0, edit=True)
+
+    def delete_rows(self) -> None:
+        page = self.current_page()
+        if self.session is None or not isinstance(page, TablePage) or not page.model.spec.editable:
+            return
+        ids = page.selected_ids()
+        if not ids:
+            return
+        table = page.model.table
+        noun = {"goal": "goal", "person": "person"}[table]
+        label = f"Delete {len(ids)} {noun}s" if len(ids) > 1 else f"Delete {noun}"
+        self.session.do(Compound(tuple(DeleteRow(table, i) for i in ids), label=label))
+
+    def show_problem(self, text: str) -> None:
+        self.problem.setText(text)
+        self.problem.show()
+        self.statusBar().showMessage(text, 10_000)
+        self._problem_timer.start()
+
+    # -- export -------------------------------------------------------------
+
+    def export_pdf(self) -> None:
+        if self.session is None:
+            return
+        plan = self.session.store.plan()
+        out = dialogs.ask_save_path(self, "Export PDF", f"{plan['title']}.pdf", "PDF (*.pdf)")
+        if out is None:
+            return
+        from planner.export.pdf import export_pdf
+        from planner.outline import build_outline
+
+        try:
+            export_pdf(build_outline(self.session.store), out)
+        except (PlanError, OSError) as exc:
+            dialogs.warn(self, "Export failed", str(exc))
+            return
+        self.statusBar().showMessage(f"Exported {out.name}", 8000)
+
+    def export_json(self) -> None:
+        if self.session is None:
+            return
+        plan = self.session.store.plan()
+        out = dialogs.ask_save_path(self, "Export JSON", f"{plan['title']}.json", "JSON (*.json)")
+        if out is None:
+            return
+        from planner.export.plan_json import write_json
+
+        try:
+            write_json(self.session.store, out)
+        except OSError as exc:
+            dialogs.warn(self, "Export failed", str(exc))
+            return
+        self.statusBar().showMessage(f"Exported {out.name}", 8000)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.close_plan()
+        super().closeEvent(event)

@@ -1,0 +1,143 @@
+"""Item models over the store: they ask it for rows and never write rows.
+
+Changes go through the session as edits; models refresh when the session
+says which tables changed, with the finest signal the change allows.
+"""
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from planner.edits import UpdateRow
+from planner.model import Person
+from planner.model.enums import Team
+from planner.store.plan_store import Change
+from planner.ui.columns import Column, TableSpec, display
+from planner.ui.session import PlanSession
+
+TEAM_COLOURS = {Team.SALES: QColor("#1D5FA8"), Team.MARKETING: QColor("#C2571A")}
+Index = QModelIndex | QPersistentModelIndex
+
+
+class PlanTableModel(QAbstractTableModel):
+    def __init__(self, session: PlanSession, spec: TableSpec, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.session, self.spec = session, spec
+        self.table = spec.entity.__tablename__
+        self._rows: list[dict[str, Any]] = []
+        self._names: dict[str, str] = {}
+        self._uses_people = any(c.kind == "person" for c in spec.columns)
+        self.reload()
+        session.plan_changed.connect(self._on_plan_changed)
+
+    # -- reading the store --------------------------------------------------
+
+    def _query(self) -> list[dict[str, Any]]:
+        return self.session.store.rows(self.spec.entity, self.spec.order_by)
+
+    def _load_names(self) -> None:
+        if self._uses_people:
+            self._names = {p["id"]: p["name"] for p in self.session.store.rows(Person)}
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._load_names()
+        self._rows = self._query()
+        self.endResetModel()
+
+    def _on_plan_changed(self, change: Change) -> None:
+        if self._uses_people and "person" in change.tables:
+            self._load_names()
+            if self.table != "person":
+                self._emit_all_changed()
+        if self.table in change.tables:
+            self._refresh(change.tables[self.table])
+
+    def _emit_all_changed(self) -> None:
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self._rows) - 1, self.columnCount() - 1))
+
+    def _refresh(self, touched: frozenset[str]) -> None:
+        new = self._query()
+        old_ids = [r["id"] for r in self._rows]
+        new_ids = [r["id"] for r in new]
+        if old_ids == new_ids:
+            self._rows = new
+            for row, row_id in enumerate(new_ids):
+                if row_id in touched:
+                    self.dataChanged.emit(self.index(row, 0),
+                                          self.index(row, self.columnCount() - 1))
+        elif len(new_ids) == len(old_ids) + 1 and [i for i in new_ids if i in set(old_ids)] == old_ids:
+            row = next(n for n, i in enumerate(new_ids) if i not in set(old_ids))
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._rows = new
+            self.endInsertRows()
+        elif len(new_ids) == len(old_ids) - 1 and [i for i in old_ids if i in set(new_ids)] == new_ids:
+            row = next(n for n, i in enumerate(old_ids) if i not in set(new_ids))
+            self.beginRemoveRows(QModelIndex(), row, row)
+            self._rows = new
+            self.endRemoveRows()
+        else:
+            self.beginResetModel()
+            self._rows = new
+            self.endResetModel()
+
+    # -- Qt's model interface -------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.spec.columns)
+
+    def column(self, index: Index) -> Column:
+        return self.spec.columns[index.column()]
+
+    def row_id(self, row: int) -> str:
+        return str(self._rows[row]["id"])
+
+    def row_of(self, row_id: str) -> int:
+        return next((n for n, r in enumerate(self._rows) if r["id"] == row_id), -1)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        column = self.column(index)
+        value = self._rows[index.row()][column.key]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return display(column, value, self._names)
+        if role == Qt.ItemDataRole.EditRole:
+            return value
+        if role == Qt.ItemDataRole.ToolTipRole and column.kind == "long" and value:
+            return str(value)[:2000]
+        if role == Qt.ItemDataRole.ForegroundRole and isinstance(value, Team):
+            return TEAM_COLOURS.get(value)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self.spec.columns[section].header
+        return str(section + 1)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.spec.editable and self.column(index).editable and not self.session.read_only:
+            base |= Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not (self.flags(index) & Qt.ItemFlag.ItemIsEditable):
+            return False
+        column = self.column(index)
+        if self._rows[index.row()][column.key] == value:
+            return False
+        edit = UpdateRow(self.table, self.row_id(index.row()), {column.key: value},
+                         label=f"Change {column.header.lower()}")
+        return self.session.do(edit)

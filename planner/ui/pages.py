@@ -1,0 +1,211 @@
+"""The sections of the plan as pages: the overview form and the table pages."""
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
+    QLineEdit, QPlainTextEdit, QTableView, QVBoxLayout, QWidget)
+
+from planner.edits import UpdateRow
+from planner.model import FieldRide, Goal, Person
+from planner.model.enums import Team
+from planner.model.validation import LONG_TEXT_MAX, SHORT_TEXT_MAX
+from planner.rules.signoff import is_agreed
+from planner.store.plan_store import Change
+from planner.ui.columns import TableSpec
+from planner.ui.delegates import PlanItemDelegate
+from planner.ui.models import PlanTableModel
+from planner.ui.session import PlanSession
+
+
+def _title(text: str) -> QLabel:
+    heading = QLabel(text)
+    heading.setObjectName("pageTitle")
+    return heading
+
+
+class TablePage(QWidget):
+    """A section shown as one table of rows."""
+
+    def __init__(self, session: PlanSession, title: str, spec: TableSpec,
+                 hint: str = "") -> None:
+        super().__init__()
+        self.model = PlanTableModel(session, spec, self)
+        self.view = QTableView()
+        self.view.setObjectName(f"{spec.entity.__tablename__}Table")
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(PlanItemDelegate(self.view))
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().setVisible(False)
+        self.view.verticalHeader().setDefaultSectionSize(30)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                  | QAbstractItemView.EditTrigger.EditKeyPressed
+                                  | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        header = self.view.horizontalHeader()
+        header.setHighlightSections(False)
+        for n, column in enumerate(spec.columns):
+            header.resizeSection(n, column.width)
+        header.setSectionResizeMode(len(spec.columns) - 1, QHeaderView.ResizeMode.Stretch)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        top = QHBoxLayout()
+        top.addWidget(_title(title))
+        top.addStretch()
+        self.count_label = QLabel()
+        self.count_label.setObjectName("pageHint")
+        top.addWidget(self.count_label)
+        layout.addLayout(top)
+        if hint:
+            note = QLabel(hint)
+            note.setObjectName("pageHint")
+            layout.addWidget(note)
+        layout.addWidget(self.view)
+        for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
+            signal.connect(self._count)
+        self._count()
+
+    def _count(self) -> None:
+        self.count_label.setText(f"{self.model.rowCount()} rows")
+
+    def selected_ids(self) -> list[str]:
+        rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
+        if not rows and self.view.currentIndex().isValid():
+            rows = [self.view.currentIndex().row()]
+        return [self.model.row_id(r) for r in rows]
+
+    def focus_row(self, row_id: str, column: int = 0, edit: bool = False) -> None:
+        row = self.model.row_of(row_id)
+        if row < 0:
+            return
+        index = self.model.index(row, column)
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index)
+        if edit:
+            self.view.edit(index)
+
+
+class _CommitOnFocusOut(QObject):
+    """Commits a multi-line text box when it loses focus."""
+
+    def __init__(self, parent: QObject, commit: Any) -> None:
+        super().__init__(parent)
+        self._commit = commit
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusOut:
+            self._commit()
+        return False
+
+
+class OverviewPage(QWidget):
+    """The plan itself: its name, company, period, purpose, sponsors, progress."""
+
+    problem = Signal(str)
+
+    def __init__(self, session: PlanSession) -> None:
+        super().__init__()
+        self.session = session
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.addWidget(_title("Overview"))
+        self.progress = QLabel()
+        self.progress.setObjectName("progress")
+        self.progress.setWordWrap(True)
+        layout.addWidget(self.progress)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.title = QLineEdit(maxLength=SHORT_TEXT_MAX, objectName="planTitle")
+        self.company = QLineEdit(maxLength=SHORT_TEXT_MAX, objectName="planCompany")
+        self.start = self._date_edit("periodStart")
+        self.end = self._date_edit("periodEnd")
+        self.purpose = QPlainTextEdit(objectName="planPurpose")
+        self.purpose.setMaximumHeight(120)
+        self.head_of_sales = QComboBox(objectName="headOfSales")
+        self.head_of_marketing = QComboBox(objectName="headOfMarketing")
+        period = QHBoxLayout()
+        period.addWidget(self.start)
+        period.addWidget(QLabel("to"))
+        period.addWidget(self.end)
+        period.addStretch()
+        for text, field in (("Plan name", self.title), ("Company", self.company),
+                            ("Period", period), ("Purpose", self.purpose),
+                            ("Head of sales", self.head_of_sales),
+                            ("Head of marketing", self.head_of_marketing)):
+            form.addRow(text, field)
+        layout.addLayout(form)
+        layout.addStretch()
+        self.title.editingFinished.connect(lambda: self._commit("title", self.title.text()))
+        self.company.editingFinished.connect(lambda: self._commit("company", self.company.text()))
+        self.start.editingFinished.connect(lambda: self._commit("period_start", _day(self.start)))
+        self.end.editingFinished.connect(lambda: self._commit("period_end", _day(self.end)))
+        self.purpose.installEventFilter(_CommitOnFocusOut(self, self._commit_purpose))
+        self.head_of_sales.activated.connect(
+            lambda: self._commit("head_of_sales_id", self.head_of_sales.currentData()))
+        self.head_of_marketing.activated.connect(
+            lambda: self._commit("head_of_marketing_id", self.head_of_marketing.currentData()))
+        for widget in (self.title, self.company, self.start, self.end, self.purpose,
+                       self.head_of_sales, self.head_of_marketing):
+            widget.setEnabled(not session.read_only)
+        session.plan_changed.connect(self._on_plan_changed)
+        self.refresh()
+
+    def _date_edit(self, name: str) -> QDateEdit:
+        edit = QDateEdit(objectName=name)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("d MMM yyyy")
+        return edit
+
+    def _commit_purpose(self) -> None:
+        text = self.purpose.toPlainText()
+        if len(text) > LONG_TEXT_MAX:
+            self.problem.emit(f"The purpose is {len(text):,} characters long; "
+                              f"the limit is {LONG_TEXT_MAX:,}.")
+            return
+        self._commit("purpose", text)
+
+    def _commit(self, field: str, value: Any) -> None:
+        plan = self.session.store.plan()
+        if plan[field] != value and not self.session.read_only:
+            if not self.session.do(UpdateRow("plan", plan["id"], {field: value},
+                                             label="Change plan")):
+                self.refresh()
+
+    def _on_plan_changed(self, change: Change) -> None:
+        if change.tables.keys() & {"plan", "person", "goal", "field_ride"}:
+            self.refresh()
+
+    def refresh(self) -> None:
+        store = self.session.store
+        plan = store.plan()
+        people = store.rows(Person, ["name"])
+        for widget, value in ((self.title, plan["title"]), (self.company, plan["company"])):
+            if widget.text() != value:
+                widget.setText(value)
+        for widget, day in ((self.start, plan["period_start"]), (self.end, plan["period_end"])):
+            widget.blockSignals(True)
+            widget.setDate(QDate(day.year, day.month, day.day))
+            widget.blockSignals(False)
+        if self.purpose.toPlainText() != plan["purpose"]:
+            self.purpose.setPlainText(plan["purpose"])
+        for combo, team, key in ((self.head_of_sales, Team.SALES, "head_of_sales_id"),
+                                 (self.head_of_marketing, Team.MARKETING, "head_of_marketing_id")):
+            combo.clear()
+            combo.addItem("(nobody yet)", None)
+            for p in people:
+                if p["team"] == team:
+                    combo.addItem(p["name"], p["id"])
+            combo.setCurrentIndex(max(0, combo.findData(plan[key])))
+        goals = store.rows(Goal)
+        agreed = sum(1 for g in goals if is_agreed(g))
+        self.progress.setText(
+            f"{len(people)} people \u00b7 {len(goals)} goals, {agreed} signed by both sides "
+            f"\u00b7 {store.count(FieldRide)} field rides")
+
+
+def _day(edit: QDateEdit) -> date:
+    d = edit.date()
+    return date(d.year(), d.month(), d.day())
