@@ -80,9 +80,10 @@ def import_json(source: Path, target: Path) -> PlanStore:
         with store.engine.begin() as conn:
             conn.execute(sa.delete(Plan.__table__))  # type: ignore[arg-type]
         store._insert_rows({**rows, "plan": [plan]})
-        problems = store.integrity_problems()
-        if problems:
-            raise PlanFileError(f"{source.name}: {problems[0]}.")
+    except PlanError as exc:
+        store.close()
+        target.unlink(missing_ok=True)
+        raise PlanFileError(f"{source.name}: {exc}") from None
     except BaseException:
         store.close()
         target.unlink(missing_ok=True)

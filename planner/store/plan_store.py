@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, create_engine, delete, func, insert, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.pool import StaticPool
 
-from planner.errors import PlanError, PlanFileError, ReadOnlyPlan
+from planner.errors import InvalidEdit, PlanError, PlanFileError, ReadOnlyPlan
 from planner.model import BY_TABLE, ENTITIES, Plan, Row, new_id
 from planner.store.fileformat import APPLICATION_ID, check_plan_file
 from planner.store.lock import Holder, PlanLock
@@ -67,6 +68,15 @@ class Transaction:
         t = BY_TABLE[table].__table__  # type: ignore[attr-defined]
         self.conn.execute(delete(t).where(t.c.id == row_id))
         self.note(table, row_id)
+
+
+def _integrity_sentence(exc: IntegrityError) -> str:
+    detail = str(exc.orig)
+    if "FOREIGN KEY" in detail:
+        return "A row refers to a missing person, goal or other row of the plan."
+    if "UNIQUE" in detail:
+        return "Two rows share the same id."
+    return f"The plan's rules for stored rows refused this change ({detail})."
 
 
 def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
@@ -184,6 +194,9 @@ class PlanStore:
             tx = Transaction(conn)
             try:
                 yield tx
+            except IntegrityError as exc:
+                conn.rollback()
+                raise InvalidEdit(_integrity_sentence(exc)) from None
             except BaseException:
                 conn.rollback()
                 raise

@@ -47,6 +47,7 @@ class TablePage(QWidget):
                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
         header = self.view.horizontalHeader()
         header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         for n, column in enumerate(spec.columns):
             header.resizeSection(n, column.width)
         header.setSectionResizeMode(len(spec.columns) - 1, QHeaderView.ResizeMode.Stretch)

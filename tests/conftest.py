@@ -1,0 +1,58 @@
+"""Shared fixtures: a fresh plan file per test, offscreen Qt, isolated settings."""
+
+import os
+import shutil
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+# Before any Qt import: no display is needed anywhere in the suite.
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ.setdefault("TANDEM_TEST", "1")
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Settings and app data of every test live in a fresh folder."""
+    home = tmp_path_factory.mktemp("home")
+    for var, sub in (("HOME", ""), ("XDG_CONFIG_HOME", "config"), ("XDG_DATA_HOME", "data")):
+        monkeypatch.setenv(var, str(home / sub))
+
+
+@pytest.fixture
+def plan_path(tmp_path: Path) -> Path:
+    return tmp_path / "plan.tandem"
+
+
+@pytest.fixture
+def store(plan_path: Path):  # type: ignore[no-untyped-def]
+    from planner.store.plan_store import PlanStore
+
+    s = PlanStore.create(plan_path, "Test plan", date(2027, 1, 1), date(2027, 12, 31),
+                         company="Acme")
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def sample_path(tmp_path: Path) -> Path:
+    """A copy of the stored version-1 sample plan (the fixture itself is never written)."""
+    target = tmp_path / "sample.tandem"
+    shutil.copyfile(FIXTURES / "plan-v1.tandem", target)
+    return target
+
+
+def run_tandem(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
+    """The command line in a subprocess, with no display."""
+    import subprocess
+
+    clean = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "QT_QPA_PLATFORM",
+                                                              "WAYLAND_DISPLAY")}
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], cwd=cwd,
+                          env={**clean, **(env or {})}, capture_output=True, text=True,
+                          timeout=120)

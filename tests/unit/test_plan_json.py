@@ -1,0 +1,72 @@
+"""The JSON format: round trip, schema, and refusals."""
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from planner.errors import PlanFileError
+from planner.export.plan_json import import_json, plan_schema, plan_to_dict, write_json
+from planner.store.plan_store import PlanStore
+from tests.conftest import ROOT
+
+
+def test_export_then_import_gives_back_the_same_plan(sample_path: Path, tmp_path: Path) -> None:
+    out = tmp_path / "plan.json"
+    with PlanStore.open(sample_path) as s:
+        write_json(s, out)
+        original = plan_to_dict(s)
+    with import_json(out, tmp_path / "copy.tandem") as copy:
+        again = plan_to_dict(copy)
+    for doc in (original, again):
+        doc.pop("exported_at")
+    assert again == original
+    assert len(again["people"]) == 14 and len(again["metric_values"]) == 96
+
+
+def test_export_validates_against_the_committed_schema(sample_path: Path, tmp_path: Path) -> None:
+    committed = json.loads((ROOT / "docs" / "plan-format.schema.json").read_text("utf-8"))
+    assert committed == plan_schema(), "regenerate docs/plan-format.schema.json"
+    with PlanStore.open(sample_path) as s:
+        jsonschema.validate(plan_to_dict(s), committed)
+
+
+def _doc(sample_path: Path) -> dict:  # type: ignore[type-arg]
+    with PlanStore.open(sample_path, read_only=True) as s:
+        return plan_to_dict(s)
+
+
+@pytest.mark.parametrize(("mutate", "message"), [
+    (lambda d: d.pop("goals"), "'goals' is a required property"),
+    (lambda d: d["people"][0].update(team="finance"), "people/0/team"),
+    (lambda d: d["goals"][0].update(title=""), "title cannot be empty"),
+    (lambda d: d["field_rides"][0].update(last_day="2020-01-01"), "before the first day"),
+    (lambda d: d["goals"][0].update(sales_owner_id="no-such-person"), "refers to a missing person"),
+    (lambda d: d.update(format_version=99), "newer Tandem"),
+    (lambda d: d.update(format="spreadsheet"), "format"),
+])
+def test_bad_documents_are_refused_and_leave_no_file(sample_path: Path, tmp_path: Path,
+                                                     mutate, message: str) -> None:  # type: ignore[no-untyped-def]
+    doc = _doc(sample_path)
+    mutate(doc)
+    source = tmp_path / "in.json"
+    source.write_text(json.dumps(doc), encoding="utf-8")
+    target = tmp_path / "out.tandem"
+    with pytest.raises(PlanFileError, match=message):
+        import_json(source, target)
+    assert not target.exists()
+
+
+def test_not_json_is_refused(tmp_path: Path) -> None:
+    source = tmp_path / "in.json"
+    source.write_bytes(b"\xff\xfe not json")
+    with pytest.raises(PlanFileError, match="not valid JSON"):
+        import_json(source, tmp_path / "out.tandem")
+
+
+def test_import_never_overwrites(sample_path: Path, tmp_path: Path) -> None:
+    source = tmp_path / "in.json"
+    source.write_text(json.dumps(_doc(sample_path)), encoding="utf-8")
+    with pytest.raises(PlanFileError, match="already exists"):
+        import_json(source, sample_path)

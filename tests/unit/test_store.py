@@ -1,0 +1,173 @@
+"""The plan file: its header, pragmas, refusals, lock and migrations."""
+
+import hashlib
+import shutil
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from planner.edits import InsertRow
+from planner.errors import PlanFileError, ReadOnlyPlan
+from planner.model import Goal, Person
+from planner.store.fileformat import APPLICATION_ID, SCHEMA_VERSION
+from planner.store.lock import lock_path
+from planner.store.plan_store import PlanStore
+from tests.conftest import FIXTURES
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_new_plan_file_has_identity_and_safe_pragmas(store: PlanStore, plan_path: Path) -> None:
+    raw = sqlite3.connect(plan_path)
+    assert raw.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    conn = store._raw
+    assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert conn.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL
+    assert raw.execute("SELECT title, company FROM plan").fetchall() == [("Test plan", "Acme")]
+
+
+def test_create_refuses_to_overwrite(store: PlanStore, plan_path: Path) -> None:
+    with pytest.raises(PlanFileError, match="already exists"):
+        PlanStore.create(plan_path, "Other", date(2027, 1, 1), date(2027, 2, 1))
+
+
+def test_create_refuses_backwards_period(tmp_path: Path) -> None:
+    with pytest.raises(Exception, match="before the start of the period"):
+        PlanStore.create(tmp_path / "p.tandem", "P", date(2027, 2, 1), date(2027, 1, 1))
+    assert not (tmp_path / "p.tandem").exists()
+
+
+def _foreign_sqlite(path: Path) -> None:
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE notes (t TEXT)")
+    conn.commit()
+    conn.close()
+
+
+def _newer(path: Path) -> None:
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.commit()
+    conn.close()
+
+
+def _truncate(path: Path) -> None:
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+
+
+def _scramble_page(path: Path) -> None:
+    data = bytearray(path.read_bytes())
+    page = int.from_bytes(data[16:18], "big")
+    for n in range(page * 2, page * 4):  # pages 3 and 4: tables and indexes
+        data[n] = (n * 37) & 0xFF
+    path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize(("prepare", "message"), [
+    (lambda p: p.write_text("name,team\nAda,sales\n"), "not a database file"),
+    (lambda p: p.write_bytes(b""), "not a database file"),
+    (_foreign_sqlite, "not a Tandem plan"),
+    (_newer, "newer Tandem"),
+    (_truncate, "damaged"),
+    (_scramble_page, "damaged"),
+])
+def test_refuses_bad_files_without_writing(sample_path: Path, prepare, message: str) -> None:  # type: ignore[no-untyped-def]
+    if prepare is _foreign_sqlite:
+        sample_path.unlink()
+    prepare(sample_path)
+    before = digest(sample_path)
+    with pytest.raises(PlanFileError, match=message):
+        PlanStore.open(sample_path)
+    assert digest(sample_path) == before
+    assert not lock_path(sample_path).exists()
+
+
+def test_refuses_missing_file_and_folder(tmp_path: Path) -> None:
+    with pytest.raises(PlanFileError, match="does not exist"):
+        PlanStore.open(tmp_path / "nothing.tandem")
+    with pytest.raises(PlanFileError, match="folder"):
+        PlanStore.open(tmp_path)
+
+
+def test_second_opener_is_read_only_and_told_who_holds_it(store: PlanStore,
+                                                         plan_path: Path) -> None:
+    second = PlanStore.open(plan_path)
+    try:
+        assert second.read_only
+        assert second.held_by is not None
+        assert f"process {__import__('os').getpid()}" in second.held_by.describe()
+        with pytest.raises(ReadOnlyPlan):
+            second.apply(InsertRow("person", {"name": "Ada", "team": "sales"}))
+        assert second.count(Person) == 0
+    finally:
+        second.close()
+    # The holder still writes, and a later opener gets the lock once it closes.
+    store.apply(InsertRow("person", {"name": "Ada", "team": "sales"}))
+    store.close()
+    third = PlanStore.open(plan_path)
+    assert not third.read_only and third.count(Person) == 1
+    third.close()
+
+
+def test_stored_version_1_plan_opens_with_its_content(sample_path: Path) -> None:
+    with PlanStore.open(sample_path) as s:
+        assert s.plan()["title"] == "Northwind go-to-market plan 2027"
+        assert (s.count(Person), s.count(Goal)) == (14, 12)
+        assert s.integrity_problems() == []
+
+
+def test_migrations_build_the_schema_the_model_declares(tmp_path: Path) -> None:
+    """The frozen SQL steps and the SQLModel classes must agree, column by column."""
+    from sqlalchemy import create_engine
+
+    from planner.model import Row
+
+    model_db = tmp_path / "model.db"
+    Row.metadata.create_all(create_engine(f"sqlite:///{model_db}"))
+    with PlanStore.create(tmp_path / "m.tandem", "M", date(2027, 1, 1), date(2027, 1, 2)) as s:
+        migrated = s._raw
+        expected = sqlite3.connect(model_db)
+        for (table,) in expected.execute("SELECT name FROM sqlite_master WHERE type='table'"):
+            cols = f"PRAGMA table_info('{table}')"
+            assert migrated.execute(cols).fetchall() == expected.execute(cols).fetchall(), table
+            fks = f"PRAGMA foreign_key_list('{table}')"
+            assert migrated.execute(fks).fetchall() == expected.execute(fks).fetchall(), table
+
+
+def test_fixture_is_a_released_version_1_file() -> None:
+    conn = sqlite3.connect(f"{(FIXTURES / 'plan-v1.tandem').as_uri()}?mode=ro", uri=True)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    conn.close()
+
+
+def test_lock_released_after_a_crash_leaves_no_stale_lock(tmp_path: Path) -> None:
+    """A killed holder's lock file stays behind, but the OS lock went with it."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    plan = tmp_path / "p.tandem"
+    shutil.copyfile(FIXTURES / "plan-v1.tandem", plan)
+    code = ("import sys,time\nfrom pathlib import Path\nfrom planner.store.plan_store import "
+            f"PlanStore\ns=PlanStore.open(Path({str(plan)!r}))\nprint('open',flush=True)\n"
+            "time.sleep(60)")
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True,
+                            cwd=Path(__file__).resolve().parents[2])
+    assert proc.stdout is not None and proc.stdout.readline().strip() == "open"
+    held = PlanStore.open(plan)
+    assert held.read_only
+    held.close()
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    proc.stdout.close()
+    assert lock_path(plan).exists()
+    with PlanStore.open(plan) as s:
+        assert not s.read_only
