@@ -126,8 +126,8 @@ class MainWindow(QMainWindow):
         self.close_plan()
         self.session = session
         session.problem_reported.connect(self.show_problem)
-        session.plan_changed.connect(lambda _change: self._update_title())
-        session.undo_stack.indexChanged.connect(lambda _i: self._update_actions())
+        session.plan_changed.connect(self._on_plan_changed)
+        session.undo_stack.indexChanged.connect(self._on_undo_index_changed)
         overview = OverviewPage(session)
         overview.problem.connect(self.show_problem)
         self.pages = {"Overview": overview,
@@ -161,6 +161,12 @@ class MainWindow(QMainWindow):
         if self.sidebar.currentRow() != row:
             self.sidebar.setCurrentRow(row)
         self.stack.setCurrentWidget(self.pages[SECTIONS[row]])
+        self._update_actions()
+
+    def _on_plan_changed(self, _change: object) -> None:
+        self._update_title()
+
+    def _on_undo_index_changed(self, _index: int) -> None:
         self._update_actions()
 
     def _update_title(self) -> None:

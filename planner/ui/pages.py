@@ -67,7 +67,29 @@ class TablePage(QWidget):
         layout.addWidget(self.view)
         for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
             signal.connect(self._count)
+        self._kept: tuple[list[str], str | None, int] = ([], None, 0)
+        self.model.modelAboutToBeReset.connect(self._keep_selection)
+        self.model.modelReset.connect(self._restore_selection)
         self._count()
+
+    def _keep_selection(self) -> None:
+        current = self.view.currentIndex()
+        row_id = self.model.row_id(current.row()) if current.isValid() else None
+        self._kept = (self.selected_ids(), row_id, max(0, current.column()))
+
+    def _restore_selection(self) -> None:
+        """A re-sorted row stays current and selected, wherever it moved."""
+        selected, current_id, column = self._kept
+        selection = self.view.selectionModel()
+        for row_id in selected:
+            row = self.model.row_of(row_id)
+            if row >= 0:
+                selection.select(self.model.index(row, 0),
+                                 selection.SelectionFlag.Select | selection.SelectionFlag.Rows)
+        if current_id is not None and self.model.row_of(current_id) >= 0:
+            index = self.model.index(self.model.row_of(current_id), column)
+            selection.setCurrentIndex(index, selection.SelectionFlag.NoUpdate)
+            self.view.scrollTo(index)
 
     def _count(self) -> None:
         self.count_label.setText(f"{self.model.rowCount()} rows")

@@ -1,0 +1,121 @@
+"""The command line as a user runs it: no display, real files, exit codes."""
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from planner.edits import InsertRow
+from planner.store.plan_store import PlanStore
+from tests.conftest import run_tandem
+
+pytestmark = pytest.mark.e2e
+
+
+def flat(text: str) -> str:
+    """Text with line wrapping undone, as a reader would read it."""
+    return " ".join(text.split())
+
+
+def pdf_text(path: Path) -> str:
+    return flat(" ".join(page.extract_text() for page in PdfReader(path).pages))
+
+
+def test_demo_export_import_check_round_trip(tmp_path: Path) -> None:
+    plan, pdf, doc, copy = (tmp_path / n for n in ("a.tandem", "a.pdf", "a.json", "b.tandem"))
+    result = run_tandem("demo", str(plan))
+    assert result.returncode == 0, result.stderr
+    assert run_tandem("export", str(plan), "--pdf", str(pdf)).returncode == 0
+    assert run_tandem("export", str(plan), "--json", str(doc)).returncode == 0
+    assert run_tandem("import", str(doc), str(copy)).returncode == 0
+    check = run_tandem("check", str(copy))
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert "integrity ok" in check.stdout
+    a = json.loads(doc.read_text("utf-8"))
+    again = tmp_path / "again.json"
+    run_tandem("export", str(copy), "--json", str(again))
+    b = json.loads(again.read_text("utf-8"))
+    a.pop("exported_at"), b.pop("exported_at")
+    assert a == b
+
+
+def test_pdf_has_cover_people_and_goals_with_both_owners(tmp_path: Path) -> None:
+    plan, pdf = tmp_path / "a.tandem", tmp_path / "a.pdf"
+    run_tandem("demo", str(plan))
+    assert run_tandem("export", str(plan), "--pdf", str(pdf)).returncode == 0
+    reader = PdfReader(pdf)
+    cover = flat(reader.pages[0].extract_text())
+    assert "Northwind go-to-market plan 2027" in cover
+    assert "Northwind Analytics" in cover and "1 January 2027" in cover
+    assert "Amara Okafor" in cover and "Bjorn Tanaka" in cover  # the two sponsors
+    text = pdf_text(pdf)
+    with PlanStore.open(plan, read_only=True) as s:
+        from planner.model import Goal, Person
+        names = {p["id"]: p["name"] for p in s.rows(Person)}
+        for p in s.rows(Person):
+            assert p["name"] in text
+        goal = s.rows(Goal)[0]
+    row = text[text.index(goal["title"]):][:250]  # the goal's row, read left to right
+    assert names[goal["sales_owner_id"]] in row and names[goal["marketing_owner_id"]] in row
+    assert reader.metadata is not None and reader.metadata.title == "Northwind go-to-market plan 2027"
+    assert [o.title for o in reader.outline] == ["Overview", "People", "Goals"]
+    assert f"Page 2 of {len(reader.pages)}" in reader.pages[1].extract_text()
+
+
+def test_markup_in_user_text_prints_literally_and_fetches_nothing(tmp_path: Path) -> None:
+    plan, pdf = tmp_path / "a.tandem", tmp_path / "a.pdf"
+    hostile = '<b>R&D</b> <img src="x"> <font name="/etc/passwd">'
+    with PlanStore.create(plan, "<i>Plan</i> & co", __import__("datetime").date(2027, 1, 1),
+                          __import__("datetime").date(2027, 12, 31)) as s:
+        s.apply(InsertRow("goal", {"title": hostile, "success_measure": "10 < 20 & 30 > 5"}))
+        s.apply(InsertRow("person", {"name": "\u00c9milie \u0394\u03ad\u03bb\u03c4\u03b1 "
+                                             "\u0416\u0443\u043a\u043e\u0432", "team": "sales"}))
+    result = run_tandem("export", str(plan), "--pdf", str(pdf))
+    assert result.returncode == 0, result.stderr
+    text = pdf_text(pdf)
+    assert "<b>R&D</b>" in text and '<img src="x">' in text
+    assert "10 < 20 & 30 > 5" in text and "<i>Plan</i> & co" in text
+    assert "\u00c9milie \u0394\u03ad\u03bb\u03c4\u03b1 \u0416\u0443\u043a\u043e\u0432" in text
+    assert b"/XObject" not in pdf.read_bytes()  # no image was embedded
+
+
+@pytest.mark.parametrize("args", [["export"], ["demo"], ["export", "a.tandem"],
+                                  ["export", "a.tandem", "--pdf", "a.pdf", "--json", "a.json"],
+                                  ["demo", "a.tandem", "--size", "huge"], ["--bogus"]])
+def test_wrong_usage_exits_2(tmp_path: Path, args: list[str]) -> None:
+    result = run_tandem(*args, cwd=tmp_path)
+    assert result.returncode == 2
+    assert "usage: tandem" in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_user_data_problems_exit_1_with_one_line(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.tandem"
+    notes.write_text("not a plan")
+    for args in (["check", str(notes)], ["export", str(notes), "--pdf", str(tmp_path / "x.pdf")],
+                 ["import", str(notes), str(tmp_path / "y.tandem")],
+                 ["demo", str(notes)],
+                 ["check", str(tmp_path / "missing.tandem")]):
+        result = run_tandem(*args)
+        assert result.returncode == 1, args
+        assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+        assert "Traceback" not in result.stderr
+    assert notes.read_text() == "not a plan"
+    assert not (tmp_path / "x.pdf").exists() and not (tmp_path / "y.tandem").exists()
+
+
+def test_check_reports_rule_violations(tmp_path: Path) -> None:
+    plan = tmp_path / "a.tandem"
+    run_tandem("demo", str(plan))
+    conn = sqlite3.connect(plan)
+    conn.execute("UPDATE goal SET marketing_owner_id = NULL WHERE position = 0")
+    conn.execute("UPDATE goal SET due_date = '2031-05-01' WHERE position = 1")
+    conn.commit()
+    conn.close()
+    result = run_tandem("check", str(plan))
+    assert result.returncode == 1
+    assert "has no marketing owner" in result.stdout
+    assert "is due 2031-05-01, outside the plan period" in result.stdout
+    assert result.stderr.strip() == "tandem: 2 problem(s) found in a.tandem."

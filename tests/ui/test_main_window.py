@@ -1,0 +1,205 @@
+"""The window as a VP uses it: keyboard, menus, in-place editing, undo, reopen."""
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
+
+from planner.model import FieldRide, Goal, Person
+from planner.store.plan_store import PlanStore
+from planner.ui import dialogs
+from planner.ui.main_window import SECTIONS, MainWindow
+from planner.ui.pages import OverviewPage, TablePage
+
+pytestmark = pytest.mark.gui
+
+
+def rows(path: Path, sql: str) -> list[tuple]:  # type: ignore[type-arg]
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
+
+
+def page(window: MainWindow, name: str) -> TablePage:
+    p = window.pages[name]
+    assert isinstance(p, TablePage)
+    return p
+
+
+def type_into_editor(qtbot, view, text: str) -> None:  # type: ignore[no-untyped-def]
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit), editor
+    editor.selectAll()
+    qtbot.keyClicks(editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view)  # Qt commits on a queued call
+
+
+def choose_in_cell(qtbot, view, row: int, column: int, text: str) -> None:  # type: ignore[no-untyped-def]
+    view.setCurrentIndex(view.model().index(row, column))
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    combo = QApplication.focusWidget()
+    assert isinstance(combo, QComboBox), combo
+    combo.setCurrentIndex(combo.findText(text))
+    qtbot.keyClick(combo, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view)
+
+
+def test_a_vp_builds_a_plan_from_scratch_and_finds_it_again(
+        qtbot, window: MainWindow, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "Q3 plan.tandem"
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a: tmp_path / "Q3 plan")
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert path.exists()
+    overview = window.pages["Overview"]
+    assert isinstance(overview, OverviewPage)
+    assert overview.title.text() == "Q3 plan"
+    overview.title.selectAll()
+    qtbot.keyClicks(overview.title, "Joint plan H2")
+    qtbot.keyClick(overview.title, Qt.Key.Key_Return)
+    assert rows(path, "SELECT title FROM plan") == [("Joint plan H2",)]
+    assert window.windowTitle().startswith("Joint plan H2")
+
+    # People: Insert adds a row and opens its name for typing.
+    qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
+    people = page(window, "People")
+    for name, team in (("Sara Sales", "Sales"), ("Mark Marketing", "Marketing")):
+        qtbot.keyClick(people.view, Qt.Key.Key_Insert)
+        type_into_editor(qtbot, people.view, name)
+        choose_in_cell(qtbot, people.view, people.model.row_of(people.selected_ids()[0]), 1, team)
+    assert sorted(rows(path, "SELECT name, team FROM person")) == [
+        ("Mark Marketing", "MARKETING"), ("Sara Sales", "SALES")]
+
+    # Goals: add two, give the first an owner on each side, edit in place.
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    goals = page(window, "Goals")
+    for title in ("Lift MQL acceptance to 70%", "Drop me"):
+        qtbot.keyClick(goals.view, Qt.Key.Key_Insert)
+        type_into_editor(qtbot, goals.view, title)
+    choose_in_cell(qtbot, goals.view, 0, 2, "Sara Sales")
+    choose_in_cell(qtbot, goals.view, 0, 3, "Mark Marketing")
+    assert goals.model.index(0, 2).data() == "Sara Sales"
+    assert rows(path, "SELECT g.title, s.name, m.name FROM goal g JOIN person s ON "
+                      "s.id = g.sales_owner_id JOIN person m ON m.id = g.marketing_owner_id") == [
+        ("Lift MQL acceptance to 70%", "Sara Sales", "Mark Marketing")]
+
+    # Delete, undo, redo, undo again: with the keyboard, each step in the file.
+    goals.view.setCurrentIndex(goals.model.index(1, 0))
+    goals.view.selectRow(1)
+    qtbot.keyClick(goals.view, Qt.Key.Key_Delete)
+    assert rows(path, "SELECT title FROM goal") == [("Lift MQL acceptance to 70%",)]
+    assert window.actions_by_id["edit.undo"].text() == "&Undo Delete goal"
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert len(rows(path, "SELECT title FROM goal")) == 2
+    qtbot.keyClick(window, Qt.Key.Key_Z,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert len(rows(path, "SELECT title FROM goal")) == 1
+    assert goals.model.rowCount() == 1
+
+    # Undo everything back to the empty plan, then redo it all.
+    stack = window.session.undo_stack  # type: ignore[union-attr]
+    while stack.canUndo():
+        window.actions_by_id["edit.undo"].trigger()
+    assert rows(path, "SELECT count(*) FROM goal") == [(0,)]
+    assert rows(path, "SELECT title FROM plan") == [("Q3 plan",)]
+    while stack.canRedo():
+        window.actions_by_id["edit.redo"].trigger()
+
+    window.close()
+    with PlanStore.open(path) as s:
+        assert s.plan()["title"] == "Joint plan H2"
+        assert [g["title"] for g in s.rows(Goal)] == ["Lift MQL acceptance to 70%"]
+        assert s.count(Person) == 2
+
+
+def test_every_section_is_in_the_sidebar_with_its_rows(sample_window: MainWindow,
+                                                       sample_path: Path) -> None:
+    items = [sample_window.sidebar.item(n).text() for n in range(sample_window.sidebar.count())]
+    assert items == list(SECTIONS)
+    rides = page(sample_window, "Field rides")
+    assert rides.model.rowCount() == rows(sample_path, "SELECT count(*) FROM field_ride")[0][0]
+    assert not (rides.model.flags(rides.model.index(0, 0)) & Qt.ItemFlag.ItemIsEditable)
+    goals = page(sample_window, "Goals")
+    assert goals.model.flags(goals.model.index(0, 0)) & Qt.ItemFlag.ItemIsEditable
+
+
+def test_every_item_model_passes_the_model_tester(qtmodeltester, sample_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    for name in SECTIONS[1:]:
+        qtmodeltester.check(page(sample_window, name).model)
+
+
+def test_a_refused_edit_says_why_and_changes_nothing(qtbot, sample_window: MainWindow,  # type: ignore[no-untyped-def]
+                                                     sample_path: Path) -> None:
+    goals = page(sample_window, "Goals")
+    before = rows(sample_path, "SELECT id, title FROM goal ORDER BY id")
+    assert not goals.model.setData(goals.model.index(0, 0), "   ")
+    assert sample_window.problem.isVisibleTo(sample_window)
+    assert sample_window.problem.text() == "The title cannot be empty."
+    assert rows(sample_path, "SELECT id, title FROM goal ORDER BY id") == before
+    assert not sample_window.session.undo_stack.canUndo()  # type: ignore[union-attr]
+
+
+def test_a_second_window_is_read_only_and_names_the_holder(
+        qtbot, sample_window: MainWindow, sample_path: Path) -> None:  # type: ignore[no-untyped-def]
+    second = MainWindow()
+    qtbot.addWidget(second)
+    second.show()
+    assert second.open_plan(sample_path)
+    assert second.banner.isVisibleTo(second)
+    assert "has this plan open for editing" in second.banner.text()
+    assert "[read-only]" in second.windowTitle()
+    goals = page(second, "Goals")
+    assert not (goals.model.flags(goals.model.index(0, 0)) & Qt.ItemFlag.ItemIsEditable)
+    assert not second.actions_by_id["edit.add"].isEnabled()
+    second.close()
+
+
+def test_a_damaged_file_is_refused_with_a_message(sample_window: MainWindow, tmp_path: Path,
+                                                  warnings) -> None:  # type: ignore[no-untyped-def]
+    bad = tmp_path / "bad.tandem"
+    bad.write_bytes(b"PK\x03\x04 a zip, not a plan")
+    assert not sample_window.open_plan(bad)
+    assert warnings == [("Cannot open plan",
+                         "bad.tandem is not a Tandem plan (it is not a database file).")]
+    assert sample_window.session is not None  # the open plan stays open
+    assert bad.read_bytes() == b"PK\x03\x04 a zip, not a plan"
+
+
+def test_edits_from_elsewhere_refresh_the_overview(sample_window: MainWindow) -> None:
+    overview = sample_window.pages["Overview"]
+    assert isinstance(overview, OverviewPage)
+    goals = page(sample_window, "Goals")
+    assert "12 goals, 8 signed by both sides" in overview.progress.text()
+    goals.model.setData(goals.model.index(0, 0), "New wording withdraws sign-off")
+    assert "12 goals, 7 signed by both sides" in overview.progress.text()
+    sample_window.undo()
+    assert "12 goals, 8 signed by both sides" in overview.progress.text()
+
+
+def test_first_start_opens_the_sample_plan(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSettings, QStandardPaths
+
+    from planner.app import initial_plan, make_application
+
+    QStandardPaths.setTestModeEnabled(True)
+    make_application([])
+    QSettings().remove("last_plan")
+    path = initial_plan(None)
+    try:
+        assert path.name == "Sample plan.tandem" and path.exists()
+        with PlanStore.open(path) as s:
+            assert s.count(Person) >= 10 and s.count(Goal) >= 10 and s.count(FieldRide) > 0
+    finally:
+        path.unlink()
+
+
+def test_export_pdf_from_the_window(qtbot, sample_window: MainWindow, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                    monkeypatch) -> None:
+    out = tmp_path / "plan.pdf"
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a: out)
+    sample_window.actions_by_id["file.export_pdf"].trigger()
+    assert out.read_bytes().startswith(b"%PDF")
