@@ -3,6 +3,7 @@
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QStandardPaths, QTimer
@@ -51,19 +52,31 @@ def initial_plan(path: Path | None) -> Path:
     return sample
 
 
-class _BenchProbe(QObject):
-    """Prints when the window first paints and when the plan is shown (benchmarks)."""
+class _AfterFirstPaint(QObject):
+    """Runs the heavy start-up work once the window has painted itself once."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: MainWindow, work: Callable[[], None], report: bool) -> None:
         super().__init__(window)
-        self.window, self.painted = window, False
+        self.window, self.work, self.report, self.done = window, work, report, False
         window.installEventFilter(self)
+        # Should no paint come (a minimised start), the plan still opens.
+        QTimer.singleShot(1000, self._run)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if not self.painted and event.type() == QEvent.Type.Paint:
-            self.painted = True
-            print(f"first_paint {time.time():.6f}", flush=True)
+        if not self.done and event.type() == QEvent.Type.Paint:
+            if self.report:
+                print(f"first_paint {time.time():.6f}", flush=True)
+            QTimer.singleShot(0, self._run)
         return False
+
+    def _run(self) -> None:
+        if self.done:
+            return
+        self.done = True
+        self.window.removeEventFilter(self)
+        self.work()
+        if self.report:
+            self.content_shown()
 
     def content_shown(self) -> None:
         import resource
@@ -78,14 +91,8 @@ class _BenchProbe(QObject):
 def run(path: Path | None, qt_args: list[str]) -> int:
     app = make_application([sys.argv[0], *qt_args])
     window = MainWindow()
-    probe = _BenchProbe(window) if os.environ.get("TANDEM_BENCH_PROBE") else None
-    window.show()
-
-    def load() -> None:
-        window.open_plan(initial_plan(path))
-        if probe:
-            probe.content_shown()
-
     # The window paints before the store (and sqlmodel) is imported.
-    QTimer.singleShot(0, load)
+    _AfterFirstPaint(window, lambda: window.open_plan(initial_plan(path)) and None,
+                     report=bool(os.environ.get("TANDEM_BENCH_PROBE")))
+    window.show()
     return app.exec()

@@ -18,7 +18,9 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -37,6 +39,7 @@ MARKETING = colors.HexColor("#C2571A")   # the marketing side
 RULE = colors.HexColor("#D9DEE3")
 ZEBRA = colors.HexColor("#F5F7F9")
 FONT, BOLD, ITALIC = "TandemSans", "TandemSans-Bold", "TandemSans-Oblique"
+CELL_PADDING = 6
 
 
 def register_fonts() -> None:
@@ -128,6 +131,7 @@ class PlanPdfRenderer:
         self.pagesize = pagesize
         self.styles = _styles()
         self.width = pagesize[0] - 36 * mm
+        self.page_count = 0
 
     def render(self, outline: Outline, exported_on: date | None = None) -> bytes:
         buffer = BytesIO()
@@ -148,6 +152,7 @@ class PlanPdfRenderer:
             return canvas
 
         doc.build(self.story(outline), canvasmaker=make_canvas)
+        self.page_count = doc.page
         return buffer.getvalue()
 
     def story(self, outline: Outline) -> list[Flowable]:
@@ -197,16 +202,35 @@ class PlanPdfRenderer:
                                    ("TOPPADDING", (0, 0), (-1, -1), 4)]))
         return table
 
+    def _cell(self, value: str, width: float) -> str | RLParagraph:
+        """A table cell. Plain strings are drawn literally (no markup parsing,
+        several times faster), wrapped here at spaces; only text with a word
+        wider than the column needs a Paragraph, which breaks long words."""
+        style = self.styles["cell"]
+        font, size = style.fontName, style.fontSize
+        if "\n" not in value and stringWidth(value, font, size) <= width:
+            return value
+        if all(stringWidth(word, font, size) <= width for word in value.split()):
+            return "\n".join(line for para in value.splitlines()
+                             for line in (simpleSplit(para, font, size, width) or [""]))
+        return RLParagraph(text(value), style)
+
     def _table(self, block: Table) -> Flowable:
         s = self.styles
         if not block.rows:
             return RLParagraph(text(block.empty_text), s["body"])
         unit = self.width / sum(block.widths)
+        widths = [w * unit for w in block.widths]
+        inner = [w - 2 * CELL_PADDING for w in widths]
         head = [RLParagraph(text(c), s["head"]) for c in block.columns]
-        body = [[RLParagraph(text(c), s["cell"]) for c in row] for row in block.rows]
-        table = LongTable([head, *body], colWidths=[w * unit for w in block.widths],
-                          repeatRows=1, splitInRow=1)
+        body = [[self._cell(c, w) for c, w in zip(row, inner)] for row in block.rows]
+        table = LongTable([head, *body], colWidths=widths, repeatRows=1, splitInRow=1)
+        cell = s["cell"]
         table.setStyle(TableStyle([
+            ("FONT", (0, 1), (-1, -1), cell.fontName, cell.fontSize, cell.leading),
+            ("TEXTCOLOR", (0, 1), (-1, -1), INK),
+            ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+            ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
             ("BACKGROUND", (0, 0), (-1, 0), INK), ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, ZEBRA]),
             ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE)]))

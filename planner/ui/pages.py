@@ -4,6 +4,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
     QLineEdit, QPlainTextEdit, QTableView, QVBoxLayout, QWidget)
@@ -173,6 +174,7 @@ class OverviewPage(QWidget):
         for widget in (self.title, self.company, self.start, self.end, self.purpose,
                        self.head_of_sales, self.head_of_marketing):
             widget.setEnabled(not session.read_only)
+        self._stale = True
         session.plan_changed.connect(self._on_plan_changed)
         self.refresh()
 
@@ -199,9 +201,17 @@ class OverviewPage(QWidget):
 
     def _on_plan_changed(self, change: Change) -> None:
         if change.tables.keys() & {"plan", "person", "goal", "field_ride"}:
+            self._stale = True
+            if self.isVisible():
+                self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
             self.refresh()
+        super().showEvent(event)
 
     def refresh(self) -> None:
+        self._stale = False
         store = self.session.store
         plan = store.plan()
         people = store.rows(Person, ["name"])

@@ -20,7 +20,7 @@ def main() -> None:
     window.show()
     assert window.open_plan(Path(sys.argv[1]))
     window.sidebar.setCurrentRow(1)  # Goals
-    page = window.pages["Goals"]
+    page = window.page("Goals")
     n = 0
     while True:
         n += 1

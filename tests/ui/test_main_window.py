@@ -25,7 +25,7 @@ def rows(path: Path, sql: str) -> list[tuple]:  # type: ignore[type-arg]
 
 
 def page(window: MainWindow, name: str) -> TablePage:
-    p = window.pages[name]
+    p = window.page(name)
     assert isinstance(p, TablePage)
     return p
 
@@ -55,7 +55,7 @@ def test_a_vp_builds_a_plan_from_scratch_and_finds_it_again(
     monkeypatch.setattr(dialogs, "ask_save_path", lambda *a: tmp_path / "Q3 plan")
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert path.exists()
-    overview = window.pages["Overview"]
+    overview = window.page("Overview")
     assert isinstance(overview, OverviewPage)
     assert overview.title.text() == "Q3 plan"
     overview.title.selectAll()
@@ -170,7 +170,7 @@ def test_a_damaged_file_is_refused_with_a_message(sample_window: MainWindow, tmp
 
 
 def test_edits_from_elsewhere_refresh_the_overview(sample_window: MainWindow) -> None:
-    overview = sample_window.pages["Overview"]
+    overview = sample_window.page("Overview")
     assert isinstance(overview, OverviewPage)
     goals = page(sample_window, "Goals")
     assert "12 goals, 8 signed by both sides" in overview.progress.text()
@@ -178,6 +178,11 @@ def test_edits_from_elsewhere_refresh_the_overview(sample_window: MainWindow) ->
     assert "12 goals, 7 signed by both sides" in overview.progress.text()
     sample_window.undo()
     assert "12 goals, 8 signed by both sides" in overview.progress.text()
+    # Edited while another section is shown: the overview is right when it returns.
+    sample_window.show_section(1)
+    goals.model.setData(goals.model.index(1, 0), "Another new wording")
+    sample_window.show_section(0)
+    assert "12 goals, 7 signed by both sides" in overview.progress.text()
 
 
 def test_first_start_opens_the_sample_plan(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]

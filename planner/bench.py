@@ -1,0 +1,123 @@
+"""Benchmarks that print figures: `python -m planner.bench [--runs N]`.
+
+Every figure is compared with a floor measured in the same run, because the
+machine is shared and noisy: medians of several runs, and ratios.
+"""
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+
+def _run_probe(cmd: list[str]) -> dict[str, float]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TANDEM_BENCH_PROBE": "1"}
+    start = time.time()
+    out = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True, timeout=120,
+                         check=True).stdout
+    figures = dict(line.split() for line in out.splitlines() if line.count(" ") == 1)
+    return {"first_paint": float(figures["first_paint"]) - start,
+            "content": float(figures["content"]) - start,
+            "maxrss_mb": float(figures["maxrss_kb"]) / 1024}
+
+
+def startup(plan: Path, runs: int) -> None:
+    floor = [sys.executable, "-m", "planner.ui.bench_floor"]
+    kinds = {"floor": floor, "floor+sqlmodel": [*floor, "--sqlmodel"],
+             "tandem": [sys.executable, str(ROOT / "main.py"), str(plan)]}
+    results: dict[str, list[dict[str, float]]] = {k: [] for k in kinds}
+    for _ in range(runs):  # interleaved, so load on the machine hits all alike
+        for kind, cmd in kinds.items():
+            results[kind].append(_run_probe(cmd))
+
+    def med(kind: str, key: str) -> float:
+        return statistics.median(r[key] for r in results[kind])
+
+    for kind in kinds:
+        print(f"  {kind:15s} first paint {med(kind, 'first_paint') * 1000:6.0f} ms   "
+              f"content {med(kind, 'content') * 1000:6.0f} ms   "
+              f"peak memory {med(kind, 'maxrss_mb'):6.1f} MB")
+    print(f"start to first paint, ratio to floor:              "
+          f"{med('tandem', 'first_paint') / med('floor', 'first_paint'):.2f}x (goal 1.5x)")
+    print(f"start to full content, ratio to floor+sqlmodel:    "
+          f"{med('tandem', 'content') / med('floor+sqlmodel', 'content'):.2f}x (goal 1.5x)")
+    print(f"peak memory, ratio to floor+sqlmodel:              "
+          f"{med('tandem', 'maxrss_mb') / med('floor+sqlmodel', 'maxrss_mb'):.2f}x (goal 1.6x)"
+          f"  [to bare floor {med('tandem', 'maxrss_mb') / med('floor', 'maxrss_mb'):.2f}x]")
+
+
+def _bare_reportlab(pages: int) -> bytes:
+    from io import BytesIO
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate
+
+    style = getSampleStyleSheet()["BodyText"]
+    text = " ".join(["Sales and marketing share one plan."] * 60)
+    story = []
+    for _ in range(pages):
+        story += [Paragraph(text, style), Paragraph(text, style), PageBreak()]
+    buffer = BytesIO()
+    SimpleDocTemplate(buffer, pagesize=A4).build(story[:-1])
+    return buffer.getvalue()
+
+
+def pdf(plan: Path, runs: int) -> None:
+    from planner.export.pdf import PlanPdfRenderer
+    from planner.outline import build_outline
+    from planner.store.plan_store import PlanStore
+
+    ours, floor, size, pages = [], [], 0, 0
+    for _ in range(runs):
+        start = time.perf_counter()
+        with PlanStore.open(plan, read_only=True) as store:
+            renderer = PlanPdfRenderer()
+            size = len(renderer.render(build_outline(store)))
+            pages = renderer.page_count
+        ours.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        _bare_reportlab(pages)
+        floor.append(time.perf_counter() - start)
+    a, b = statistics.median(ours), statistics.median(floor)
+    print(f"PDF export: {a:.2f} s for {pages} pages ({size / 1024 / pages:.1f} KB a page); "
+          f"bare ReportLab, same pages: {b:.2f} s; ratio {a / b:.2f}x (goal 2x)")
+
+
+def edits(plan: Path) -> None:
+    out = subprocess.run([sys.executable, "-m", "planner.ui.bench_edits", str(plan)], cwd=ROOT,
+                         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+                         capture_output=True, text=True, timeout=300, check=True).stdout
+    line = next(x for x in out.splitlines() if x.startswith("edit_ms"))
+    _, _, median, _, p95 = line.split()
+    print(f"one edit to repaint (large plan, goals page): median {median} ms, p95 {p95} ms "
+          "(goal p95 < 16 ms)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m planner.bench")
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    from planner.sample import write_sample
+
+    with tempfile.TemporaryDirectory() as tmp:
+        plan = Path(tmp) / "large.tandem"
+        start = time.perf_counter()
+        write_sample(plan, "large").close()
+        print(f"large sample plan written in {time.perf_counter() - start:.2f} s "
+              f"({plan.stat().st_size / 1024:.0f} KB)")
+        print(f"Start-up, medians of {args.runs} interleaved runs:")
+        startup(plan, args.runs)
+        pdf(plan, args.runs)
+        edits(plan)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,68 @@
+"""Edit-to-repaint timing on a real window (run by planner.bench in a subprocess)."""
+
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QEvent, QObject  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+
+from planner.app import make_application  # noqa: E402
+from planner.ui.main_window import MainWindow  # noqa: E402
+from planner.ui.pages import TablePage  # noqa: E402
+
+
+class PaintCounter(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.paints = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.paints += 1
+        return False
+
+
+def main(plan: Path, edits: int = 120) -> None:
+    app = make_application(sys.argv[:1])
+    window = MainWindow()
+    window.show()
+    assert window.open_plan(plan)
+    window.sidebar.setCurrentRow(1)
+    QTest.qWaitForWindowExposed(window)
+    page = window.page("Goals")
+    assert isinstance(page, TablePage)
+    counter = PaintCounter()
+    page.view.viewport().installEventFilter(counter)
+    page.view.viewport().update()  # offscreen, a view paints first when asked to
+    for _ in range(100):
+        if counter.paints:
+            break
+        QTest.qWait(20)
+    times = []
+    for n in range(edits):
+        index = page.model.index(n % 8, 0)  # rows on screen
+        seen = counter.paints
+        start = time.perf_counter()
+        if n % 3 == 2:
+            window.undo()
+        else:
+            if not page.model.setData(index, f"Goal renamed {n} at {start:.6f}"):
+                raise RuntimeError(f"edit {n} was refused")
+        # Until Qt has painted the change: the time a user waits to see it.
+        while counter.paints == seen and time.perf_counter() - start < 2:
+            QTest.qWait(0)
+        if counter.paints == seen:
+            raise RuntimeError(f"edit {n}: the edited row was never repainted")
+        times.append((time.perf_counter() - start) * 1000)
+    times.sort()
+    print(f"edit_ms median {statistics.median(times):.2f} p95 {times[int(len(times) * 0.95)]:.2f}")
+    window.close()
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]))
