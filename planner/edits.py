@@ -9,13 +9,14 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from planner.errors import InvalidEdit
-from planner.model import BY_TABLE, Goal, utc_now
+from planner.model import BY_TABLE, Goal, table_of, utc_now
 from planner.model.validation import validate_row
 from planner.store.plan_store import Transaction, Values
 
 
 class Edit(Protocol):
-    label: str
+    @property
+    def label(self) -> str: ...
 
     def apply(self, tx: Transaction) -> "Edit": ...
 
@@ -24,7 +25,7 @@ def _referrers(table: str) -> list[tuple[str, str, str]]:
     """(table, column, ondelete) of every foreign key that points at `table`."""
     found = []
     for name, entity in BY_TABLE.items():
-        for fk in entity.__table__.foreign_keys:  # type: ignore[attr-defined]
+        for fk in table_of(entity).foreign_keys:
             if fk.column.table.name == table:
                 found.append((name, fk.parent.name, fk.ondelete or "NO ACTION"))
     return found

@@ -73,7 +73,8 @@ class _Builder:
         return str(row["id"])
 
     def people(self) -> tuple[list[str], list[str]]:
-        sales, marketing = [], []
+        sales: list[str] = []
+        marketing: list[str] = []
         for i in range(self.n["people"]):
             team = Team.SALES if i % 2 == 0 else Team.MARKETING
             name = f"{FIRST[i % len(FIRST)]} {LAST[(i * 7) % len(LAST)]}"

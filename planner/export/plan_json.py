@@ -14,7 +14,7 @@ import sqlalchemy as sa
 
 from planner import __version__
 from planner.errors import PlanError, PlanFileError
-from planner.model import ENTITIES, Plan, Row, utc_now
+from planner.model import ENTITIES, Person, Plan, Row, table_name, table_of, utc_now
 from planner.model.validation import plain, validate_row
 from planner.store.plan_store import PlanStore
 
@@ -22,7 +22,7 @@ FORMAT = "tandem-plan"
 FORMAT_VERSION = 1
 # JSON keys, one list per entity; "plan" is a single object.
 KEYS: dict[str, type[Row]] = {
-    ("people" if e.__tablename__ == "person" else e.__tablename__ + ("" if e is Plan else "s")): e  # type: ignore[misc]
+    ("people" if e is Person else table_name(e) + ("" if e is Plan else "s")): e
     for e in ENTITIES}
 
 
@@ -71,14 +71,14 @@ def import_json(source: Path, target: Path) -> PlanStore:
     for key, entity in KEYS.items():
         items = [doc[key]] if entity is Plan else doc[key]
         try:
-            rows[entity.__tablename__] = [validate_row(entity, r) for r in items]  # type: ignore[misc]
+            rows[table_name(entity)] = [validate_row(entity, r) for r in items]
         except PlanError as exc:
             raise PlanFileError(f"{source.name}: in {key}, {exc}") from None
     plan = rows.pop("plan")[0]
     store = PlanStore.create(target, plan["title"], plan["period_start"], plan["period_end"])
     try:
         with store.engine.begin() as conn:
-            conn.execute(sa.delete(Plan.__table__))  # type: ignore[arg-type]
+            conn.execute(sa.delete(table_of(Plan)))
         store._insert_rows({**rows, "plan": [plan]})
     except PlanError as exc:
         store.close()

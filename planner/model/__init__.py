@@ -15,11 +15,13 @@ from planner.model.entities import (
     Review,
     Row,
     new_id,
+    table_name,
+    table_of,
 )
 from planner.model.types import utc_now
 
 __all__ = [
     "BY_TABLE", "ENTITIES", "FieldRide", "FunnelStage", "Goal", "Message",
     "Metric", "MetricGoal", "MetricValue", "Person", "Plan", "Review", "Row",
-    "new_id", "utc_now",
+    "new_id", "table_name", "table_of", "utc_now",
 ]

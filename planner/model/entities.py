@@ -4,7 +4,7 @@ from datetime import date, datetime
 from typing import Any, ClassVar
 from uuid import uuid4
 
-from sqlalchemy import Column, ForeignKey, String
+from sqlalchemy import Column, ForeignKey, String, Table
 from sqlmodel import Field, SQLModel
 
 from planner.model.enums import (
@@ -176,10 +176,19 @@ class Review(Row, table=True):
     what_we_change: str = ""
 
 
+def table_of(entity: type[Row]) -> Table:
+    """The SQLAlchemy table behind an entity."""
+    return entity.__table__  # type: ignore[attr-defined,no-any-return]
+
+
+def table_name(entity: type[Row]) -> str:
+    return table_of(entity).name
+
+
 # In dependency order: a table only refers to tables before it (plan's
 # sponsors are the exception, resolved by inserting plan last).
 ENTITIES: tuple[type[Row], ...] = (
     Person, Goal, FieldRide, FunnelStage, Metric, MetricGoal, MetricValue,
     Message, Review, Plan,
 )
-BY_TABLE: dict[str, type[Row]] = {e.__tablename__: e for e in ENTITIES}  # type: ignore[misc]
+BY_TABLE: dict[str, type[Row]] = {table_name(e): e for e in ENTITIES}

@@ -8,6 +8,7 @@ import getpass
 import json
 import os
 import socket
+import sys
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -31,7 +32,7 @@ def lock_path(plan_path: Path) -> Path:
 
 
 def _try_lock(f: IO[str]) -> bool:
-    if os.name == "nt":  # pragma: no cover - exercised on Windows builds only
+    if sys.platform == "win32":  # pragma: no cover - exercised on Windows builds only
         import msvcrt
         try:
             msvcrt.locking(f.fileno(), msvcrt.LK_NBLCK, 1)

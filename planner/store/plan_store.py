@@ -17,7 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.pool import StaticPool
 
 from planner.errors import InvalidEdit, PlanError, PlanFileError, ReadOnlyPlan
-from planner.model import BY_TABLE, ENTITIES, Plan, Row, new_id
+from planner.model import BY_TABLE, ENTITIES, Plan, Row, new_id, table_name, table_of
 from planner.store.fileformat import APPLICATION_ID, check_plan_file
 from planner.store.lock import Holder, PlanLock
 from planner.store.migrations import migrate
@@ -46,26 +46,26 @@ class Transaction:
         self.touched.setdefault(table, set()).add(row_id)
 
     def get(self, table: str, row_id: str) -> Values | None:
-        t = BY_TABLE[table].__table__  # type: ignore[attr-defined]
+        t = table_of(BY_TABLE[table])
         row = self.conn.execute(select(t).where(t.c.id == row_id)).mappings().first()
         return dict(row) if row else None
 
     def where(self, table: str, column: str, value: Any) -> list[Values]:
-        t = BY_TABLE[table].__table__  # type: ignore[attr-defined]
+        t = table_of(BY_TABLE[table])
         rows = self.conn.execute(select(t).where(t.c[column] == value)).mappings()
         return [dict(r) for r in rows]
 
     def insert(self, table: str, values: Values) -> None:
-        self.conn.execute(insert(BY_TABLE[table].__table__), values)  # type: ignore[attr-defined]
+        self.conn.execute(insert(table_of(BY_TABLE[table])), values)
         self.note(table, values["id"])
 
     def update(self, table: str, row_id: str, values: Values) -> None:
-        t = BY_TABLE[table].__table__  # type: ignore[attr-defined]
+        t = table_of(BY_TABLE[table])
         self.conn.execute(update(t).where(t.c.id == row_id).values(**values))
         self.note(table, row_id)
 
     def delete(self, table: str, row_id: str) -> None:
-        t = BY_TABLE[table].__table__  # type: ignore[attr-defined]
+        t = table_of(BY_TABLE[table])
         self.conn.execute(delete(t).where(t.c.id == row_id))
         self.note(table, row_id)
 
@@ -206,9 +206,9 @@ class PlanStore:
         """Bulk insert (sample plans and imports), one transaction, no undo."""
         with self._transaction() as tx:
             for entity in ENTITIES:
-                rows = rows_by_table.get(entity.__tablename__, [])  # type: ignore[misc]
+                rows = rows_by_table.get(table_name(entity), [])
                 if rows:
-                    tx.conn.execute(insert(entity.__table__), rows)  # type: ignore[attr-defined]
+                    tx.conn.execute(insert(table_of(entity)), rows)
 
     # -- reading --------------------------------------------------------------
 
@@ -219,19 +219,19 @@ class PlanStore:
         return rows[0]
 
     def rows(self, entity: type[Row], order_by: Iterable[str] = ()) -> list[Values]:
-        t = entity.__table__  # type: ignore[attr-defined]
+        t = table_of(entity)
         query = select(t).order_by(*(t.c[c] for c in order_by))
         with self.engine.connect() as conn:
             return [dict(r) for r in conn.execute(query).mappings()]
 
     def get(self, entity: type[Row], row_id: str) -> Values | None:
-        t = entity.__table__  # type: ignore[attr-defined]
+        t = table_of(entity)
         with self.engine.connect() as conn:
             row = conn.execute(select(t).where(t.c.id == row_id)).mappings().first()
         return dict(row) if row else None
 
     def count(self, entity: type[Row]) -> int:
-        t = entity.__table__  # type: ignore[attr-defined]
+        t = table_of(entity)
         with self.engine.connect() as conn:
             return int(conn.execute(select(func.count()).select_from(t)).scalar_one())
 

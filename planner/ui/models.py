@@ -10,7 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 
 from planner.edits import UpdateRow
-from planner.model import Person
+from planner.model import Person, table_name
 from planner.model.enums import Team
 from planner.store.plan_store import Change
 from planner.ui.columns import Column, TableSpec, display
@@ -24,7 +24,7 @@ class PlanTableModel(QAbstractTableModel):
     def __init__(self, session: PlanSession, spec: TableSpec, parent: Any = None) -> None:
         super().__init__(parent)
         self.session, self.spec = session, spec
-        self.table = spec.entity.__tablename__
+        self.table = table_name(spec.entity)
         self._rows: list[dict[str, Any]] = []
         self._names: dict[str, str] = {}
         self._uses_people = any(c.kind == "person" for c in spec.columns)

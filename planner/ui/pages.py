@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
     QLineEdit, QPlainTextEdit, QTableView, QVBoxLayout, QWidget)
 
 from planner.edits import UpdateRow
-from planner.model import FieldRide, Goal, Person
+from planner.model import FieldRide, Goal, Person, table_name
 from planner.model.enums import Team
 from planner.model.validation import LONG_TEXT_MAX, SHORT_TEXT_MAX
 from planner.rules.signoff import is_agreed
@@ -35,7 +35,7 @@ class TablePage(QWidget):
         super().__init__()
         self.model = PlanTableModel(session, spec, self)
         self.view = QTableView()
-        self.view.setObjectName(f"{spec.entity.__tablename__}Table")
+        self.view.setObjectName(f"{table_name(spec.entity)}Table")
         self.view.setModel(self.model)
         self.view.setItemDelegate(PlanItemDelegate(self.view))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
