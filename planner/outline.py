@@ -90,7 +90,7 @@ def _goals(goals: list[dict[str, Any]], names: dict[str | None, str]) -> Section
                  for i, g in enumerate(goals, start=1))
     return Section("goals", "Goals", (Table(
         ("#", "Goal", "Success measure", "Sales owner", "Marketing owner", "Due", "Status"),
-        rows, (0.6, 4, 3.8, 2.4, 2.4, 2.1, 2)),))
+        rows, (1, 4.2, 4, 2.6, 2.6, 2.6, 2.1)),))
 
 
 def build_outline(store: PlanStore) -> Outline:

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 SECTIONS = ("Overview", "Goals", "Field rides", "Metrics", "Funnel", "Messaging", "People",
             "Reviews")
-READ_ONLY_HINT = "Read-only here until its own release."
+READ_ONLY_HINT = "Shown read-only in this version of Tandem."
 
 
 class MainWindow(QMainWindow):
