@@ -116,6 +116,29 @@ class _NumberedCanvas(Canvas):
         self.drawRightString(w - 18 * mm, 10 * mm, f"Page {self._pageNumber} of {total}")
 
 
+class _TextTable(LongTable):
+    """A LongTable that writes all its plain-string cells (left, top aligned,
+    one font and colour: what _table makes) into one PDF text object per
+    draw, instead of a new text object for every line of every cell."""
+
+    def draw(self) -> None:
+        self._text = self.canv.beginText()
+        super().draw()
+        self.canv.drawText(self._text)
+
+    def _drawCell(self, cellval: Any, cellstyle: Any, pos: Any, size: Any) -> None:  # noqa: N802
+        if not isinstance(cellval, str):
+            super()._drawCell(cellval, cellstyle, pos, size)
+            return
+        text = self._text
+        text.setFont(cellstyle.fontname, cellstyle.fontsize, cellstyle.leading)
+        text.setFillColor(cellstyle.color)
+        text.setTextOrigin(pos[0] + cellstyle.leftPadding,
+                           pos[1] + size[1] - cellstyle.topPadding - cellstyle.fontsize)
+        for line in cellval.split("\n"):
+            text.textLine(line)
+
+
 class _Document(BaseDocTemplate):
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802
         if isinstance(flowable, SectionHeading):
@@ -223,8 +246,8 @@ class PlanPdfRenderer:
         widths = [w * unit for w in block.widths]
         inner = [w - 2 * CELL_PADDING for w in widths]
         head = [RLParagraph(text(c), s["head"]) for c in block.columns]
-        body = [[self._cell(c, w) for c, w in zip(row, inner)] for row in block.rows]
-        table = LongTable([head, *body], colWidths=widths, repeatRows=1, splitInRow=1)
+        body = [[self._cell(c, w) for c, w in zip(row, inner, strict=True)] for row in block.rows]
+        table = _TextTable([head, *body], colWidths=widths, repeatRows=1, splitInRow=1)
         cell = s["cell"]
         table.setStyle(TableStyle([
             ("FONT", (0, 1), (-1, -1), cell.fontName, cell.fontSize, cell.leading),

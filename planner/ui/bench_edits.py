@@ -28,7 +28,7 @@ class PaintCounter(QObject):
 
 
 def main(plan: Path, edits: int = 120) -> None:
-    app = make_application(sys.argv[:1])
+    _app = make_application(sys.argv[:1])  # kept alive while the bench runs
     window = MainWindow()
     window.show()
     assert window.open_plan(plan)

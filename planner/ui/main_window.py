@@ -18,7 +18,7 @@ from planner.ui.lazy import dialogs
 # The shell of the window paints before the model (and sqlmodel, half a
 # second to import) is loaded: everything below is imported when a plan opens.
 if TYPE_CHECKING:
-    from planner.store.plan_store import Change
+    from planner.store.plan_store import Change, PlanStore
     from planner.ui.pages import TablePage
     from planner.ui.session import PlanSession
 
@@ -270,35 +270,35 @@ class MainWindow(QMainWindow):
     # -- export -------------------------------------------------------------
 
     def export_pdf(self) -> None:
-        if self.session is None:
-            return
-        plan = self.session.store.plan()
-        out = dialogs.ask_save_path(self, "Export PDF", f"{plan['title']}.pdf", "PDF (*.pdf)")
-        if out is None:
-            return
-        from planner.export.pdf import export_pdf
-        from planner.outline import build_outline
+        def write(store: "PlanStore", out: Path) -> None:
+            from planner.export.pdf import export_pdf
+            from planner.outline import build_outline
 
-        try:
-            export_pdf(build_outline(self.session.store), out)
-        except (PlanError, OSError) as exc:
-            dialogs.warn(self, "Export failed", str(exc))
-            return
-        self.statusBar().showMessage(f"Exported {out.name}", 8000)
+            export_pdf(build_outline(store), out)
+
+        self._export("PDF", ".pdf", write)
 
     def export_json(self) -> None:
+        def write(store: "PlanStore", out: Path) -> None:
+            from planner.export.plan_json import write_json
+
+            write_json(store, out)
+
+        self._export("JSON", ".json", write)
+
+    def _export(self, kind: str, suffix: str,
+                write: Callable[["PlanStore", Path], None]) -> None:
         if self.session is None:
             return
-        plan = self.session.store.plan()
-        out = dialogs.ask_save_path(self, "Export JSON", f"{plan['title']}.json", "JSON (*.json)")
+        title = self.session.store.plan()["title"]
+        suggested = "".join("_" if c in '/\\:*?"<>|' else c for c in title)[:120] + suffix
+        out = dialogs.ask_save_path(self, f"Export {kind}", suggested, f"{kind} (*{suffix})")
         if out is None:
             return
-        from planner.export.plan_json import write_json
-
         try:
-            write_json(self.session.store, out)
-        except OSError as exc:
-            dialogs.warn(self, "Export failed", str(exc))
+            write(self.session.store, out)
+        except (PlanError, OSError) as exc:
+            dialogs.warn(self, "Export failed", f"{out.name} could not be written: {exc}")
             return
         self.statusBar().showMessage(f"Exported {out.name}", 8000)
 

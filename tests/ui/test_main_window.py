@@ -202,9 +202,45 @@ def test_first_start_opens_the_sample_plan(qtbot, monkeypatch) -> None:  # type:
         path.unlink()
 
 
+def test_goal_status_and_due_date_edit_in_place(qtbot, sample_window: MainWindow,  # type: ignore[no-untyped-def]
+                                                sample_path: Path) -> None:
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QDateEdit
+
+    sample_window.show_section(1)
+    goals = page(sample_window, "Goals")
+    goal_id = goals.model.row_id(2)
+    choose_in_cell(qtbot, goals.view, 2, 5, "Done")
+    goals.view.setCurrentIndex(goals.model.index(2, 4))
+    qtbot.keyClick(goals.view, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QDateEdit), editor
+    editor.setDate(QDate(2027, 9, 30))
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is goals.view)
+    assert rows(sample_path, f"SELECT status, due_date FROM goal WHERE id = '{goal_id}'") == [
+        ("DONE", "2027-09-30")]
+    assert goals.model.index(2, 4).data() == "2027-09-30"
+    sample_window.undo()
+    sample_window.undo()
+    assert rows(sample_path, f"SELECT status FROM goal WHERE id = '{goal_id}'") != [("DONE",)]
+
+
 def test_export_pdf_from_the_window(qtbot, sample_window: MainWindow, tmp_path: Path,  # type: ignore[no-untyped-def]
                                     monkeypatch) -> None:
     out = tmp_path / "plan.pdf"
-    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a: out)
+    suggested = []
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a: suggested.append(a[2]) or out)
     sample_window.actions_by_id["file.export_pdf"].trigger()
-    assert out.read_bytes().startswith(b"%PDF")
+    assert suggested == ["Northwind go-to-market plan 2027.pdf"]
+    from pypdf import PdfReader
+    assert "Northwind go-to-market" in PdfReader(out).pages[0].extract_text()
+    assert "Exported plan.pdf" in sample_window.statusBar().currentMessage()
+
+
+def test_export_json_failure_is_reported(qtbot, sample_window: MainWindow, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                         monkeypatch, warnings) -> None:
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a: tmp_path / "missing" / "p.json")
+    sample_window.actions_by_id["file.export_json"].trigger()
+    assert len(warnings) == 1 and warnings[0][0] == "Export failed"
+    assert "p.json could not be written" in warnings[0][1]
