@@ -78,7 +78,7 @@ def _people(people: list[dict[str, Any]]) -> Section:
     rows = tuple((p["name"], label(p["team"]), p["role"], p["territory"], p["email"])
                  for p in people)
     return Section("people", "People", (Table(
-        ("Name", "Team", "Role", "Territory", "Email"), rows, (3, 1.6, 3, 2, 4)),))
+        ("Name", "Team", "Role", "Territory", "Email"), rows, (2.6, 1.3, 2.8, 1.8, 5.2)),))
 
 
 def _goals(goals: list[dict[str, Any]], names: dict[str | None, str]) -> Section:

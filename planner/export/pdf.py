@@ -225,11 +225,11 @@ class PlanPdfRenderer:
                                    ("TOPPADDING", (0, 0), (-1, -1), 4)]))
         return table
 
-    def _cell(self, value: str, width: float) -> str | RLParagraph:
+    def _cell(self, value: str, width: float, style_name: str = "cell") -> str | RLParagraph:
         """A table cell. Plain strings are drawn literally (no markup parsing,
         several times faster), wrapped here at spaces; only text with a word
         wider than the column needs a Paragraph, which breaks long words."""
-        style = self.styles["cell"]
+        style = self.styles[style_name]
         font, size = style.fontName, style.fontSize
         if "\n" not in value and stringWidth(value, font, size) <= width:
             return value
@@ -245,11 +245,14 @@ class PlanPdfRenderer:
         unit = self.width / sum(block.widths)
         widths = [w * unit for w in block.widths]
         inner = [w - 2 * CELL_PADDING for w in widths]
-        head = [RLParagraph(text(c), s["head"]) for c in block.columns]
+        head = [self._cell(c, w, "head") for c, w in zip(block.columns, inner, strict=True)]
         body = [[self._cell(c, w) for c, w in zip(row, inner, strict=True)] for row in block.rows]
         table = _TextTable([head, *body], colWidths=widths, repeatRows=1, splitInRow=1)
-        cell = s["cell"]
+        cell, head_style = s["cell"], s["head"]
         table.setStyle(TableStyle([
+            ("FONT", (0, 0), (-1, 0), head_style.fontName, head_style.fontSize,
+             head_style.leading),
+            ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
             ("FONT", (0, 1), (-1, -1), cell.fontName, cell.fontSize, cell.leading),
             ("TEXTCOLOR", (0, 1), (-1, -1), INK),
             ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
