@@ -5,8 +5,8 @@ is itself an edit; undo applies the inverse, redo applies its inverse again.
 """
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import Any, Protocol
+from dataclasses import dataclass
+from typing import Protocol
 
 from planner.errors import InvalidEdit
 from planner.model import BY_TABLE, Goal, table_of, utc_now
@@ -127,27 +127,3 @@ class Compound:
     def apply(self, tx: Transaction) -> Edit:
         inverses = [edit.apply(tx) for edit in self.edits]
         return Compound(tuple(reversed(inverses)), label=self.label)
-
-
-@dataclass(frozen=True)
-class MoveRows:
-    """Give rows new positions (order kept in the file)."""
-
-    table: str
-    positions: dict[str, int] = field(default_factory=dict)
-    label: str = "Reorder"
-
-    def apply(self, tx: Transaction) -> Edit:
-        old: dict[str, int] = {}
-        for row_id, position in self.positions.items():
-            row = tx.get(self.table, row_id)
-            if row is None:
-                raise InvalidEdit("That row no longer exists in the plan.")
-            old[row_id] = int(row["position"])
-            tx.update(self.table, row_id, {"position": position})
-        return MoveRows(self.table, old, label=self.label)
-
-
-def add(table: str, label: str, **values: Any) -> InsertRow:
-    """An edit adding a row of `table` with the given values."""
-    return InsertRow(table, values, label=label)

@@ -3,7 +3,7 @@
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
@@ -19,6 +19,11 @@ from planner.ui.columns import TableSpec
 from planner.ui.delegates import PlanItemDelegate
 from planner.ui.models import PlanTableModel
 from planner.ui.session import PlanSession
+
+
+FIELD_LABELS = {"title": "plan name", "company": "company", "purpose": "purpose",
+                "period_start": "start of period", "period_end": "end of period",
+                "head_of_sales_id": "head of sales", "head_of_marketing_id": "head of marketing"}
 
 
 def _title(text: str) -> QLabel:
@@ -112,16 +117,36 @@ class TablePage(QWidget):
             self.view.edit(index)
 
 
-class _CommitOnFocusOut(QObject):
-    """Commits a multi-line text box when it loses focus."""
+class _SaveWhileTyping(QObject):
+    """Saves a text field after a pause in typing and when it loses focus,
+    so a crash mid-paragraph loses at most the last pause's worth of words."""
 
-    def __init__(self, parent: QObject, commit: Any) -> None:
-        super().__init__(parent)
+    PAUSE_MS = 700
+
+    def __init__(self, field: QLineEdit | QPlainTextEdit, commit: Any) -> None:
+        super().__init__(field)
         self._commit = commit
+        self._timer = QTimer(self, singleShot=True, interval=self.PAUSE_MS)
+        self._timer.timeout.connect(lambda: self._commit(typing=True))
+        if isinstance(field, QLineEdit):
+            field.textEdited.connect(self._timer.start)
+            field.editingFinished.connect(self.finish)
+        else:
+            field.textChanged.connect(self._on_changed)
+            field.installEventFilter(self)
+        self._field = field
+
+    def _on_changed(self) -> None:
+        if self._field.hasFocus():
+            self._timer.start()
+
+    def finish(self) -> None:
+        self._timer.stop()
+        self._commit(typing=False)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusOut:
-            self._commit()
+            self.finish()
         return False
 
 
@@ -162,11 +187,14 @@ class OverviewPage(QWidget):
             form.addRow(text, field)
         layout.addLayout(form)
         layout.addStretch()
-        self.title.editingFinished.connect(lambda: self._commit("title", self.title.text()))
-        self.company.editingFinished.connect(lambda: self._commit("company", self.company.text()))
+        _SaveWhileTyping(self.title, lambda typing: self._commit_text("title", self.title.text(),
+                                                                      typing))
+        _SaveWhileTyping(self.company, lambda typing: self._commit_text(
+            "company", self.company.text(), typing))
+        _SaveWhileTyping(self.purpose, lambda typing: self._commit_text(
+            "purpose", self.purpose.toPlainText(), typing))
         self.start.editingFinished.connect(lambda: self._commit("period_start", _day(self.start)))
         self.end.editingFinished.connect(lambda: self._commit("period_end", _day(self.end)))
-        self.purpose.installEventFilter(_CommitOnFocusOut(self, self._commit_purpose))
         self.head_of_sales.activated.connect(
             lambda: self._commit("head_of_sales_id", self.head_of_sales.currentData()))
         self.head_of_marketing.activated.connect(
@@ -184,20 +212,22 @@ class OverviewPage(QWidget):
         edit.setDisplayFormat("d MMM yyyy")
         return edit
 
-    def _commit_purpose(self) -> None:
-        text = self.purpose.toPlainText()
-        if len(text) > LONG_TEXT_MAX:
-            self.problem.emit(f"The purpose is {len(text):,} characters long; "
-                              f"the limit is {LONG_TEXT_MAX:,}.")
+    def _commit_text(self, field: str, text: str, typing: bool) -> None:
+        """Typing pauses save quietly what is valid; leaving the field says
+        what is wrong and puts the saved text back."""
+        if typing and (not text.strip() or len(text) > LONG_TEXT_MAX):
             return
-        self._commit("purpose", text)
+        self._commit(field, text, merge_key=f"plan.{field}", quiet=typing)
 
-    def _commit(self, field: str, value: Any) -> None:
+    def _commit(self, field: str, value: Any, merge_key: str | None = None,
+                quiet: bool = False) -> None:
         plan = self.session.store.plan()
-        if plan[field] != value and not self.session.read_only:
-            if not self.session.do(UpdateRow("plan", plan["id"], {field: value},
-                                             label="Change plan")):
-                self.refresh()
+        if plan[field] == value or self.session.read_only:
+            return
+        edit = UpdateRow("plan", plan["id"], {field: value},
+                         label=f"Change {FIELD_LABELS.get(field, field)}")
+        if not self.session.do(edit, merge_key=merge_key) and not quiet:
+            self.refresh()
 
     def _on_plan_changed(self, change: Change) -> None:
         if change.tables.keys() & {"plan", "person", "goal", "field_ride"}:
@@ -216,7 +246,8 @@ class OverviewPage(QWidget):
         plan = store.plan()
         people = store.rows(Person, ["name"])
         for widget, value in ((self.title, plan["title"]), (self.company, plan["company"])):
-            if widget.text() != value:
+            typing = widget.hasFocus() and widget.text().strip() == value.strip()
+            if widget.text() != value and not typing:
                 widget.setText(value)
         for widget, day in ((self.start, plan["period_start"]), (self.end, plan["period_end"])):
             widget.blockSignals(True)

@@ -185,6 +185,55 @@ def test_edits_from_elsewhere_refresh_the_overview(sample_window: MainWindow) ->
     assert "12 goals, 7 signed by both sides" in overview.progress.text()
 
 
+def test_typing_is_saved_at_each_pause_and_undone_as_one_step(
+        qtbot, sample_window: MainWindow, sample_path: Path) -> None:  # type: ignore[no-untyped-def]
+    overview = sample_window.page("Overview")
+    assert isinstance(overview, OverviewPage)
+    overview.purpose.setFocus()
+    qtbot.waitUntil(overview.purpose.hasFocus)
+    overview.purpose.selectAll()
+    qtbot.keyClicks(overview.purpose, "Win together. ")
+    # No focus change, no Enter: the pause alone puts the words in the file.
+    qtbot.waitUntil(lambda: rows(sample_path, "SELECT purpose FROM plan") == [("Win together. ",)],
+                    timeout=3000)
+    qtbot.keyClicks(overview.purpose, "Ride together.")
+    qtbot.waitUntil(lambda: rows(sample_path, "SELECT purpose FROM plan") == [
+        ("Win together. Ride together.",)], timeout=3000)
+    assert overview.purpose.toPlainText() == "Win together. Ride together."
+    stack = sample_window.session.undo_stack  # type: ignore[union-attr]
+    assert stack.count() == 1 and stack.undoText() == "Change purpose"
+    sample_window.undo()
+    assert rows(sample_path, "SELECT purpose FROM plan")[0][0].startswith("Sales and marketing")
+
+
+def test_a_pause_after_a_space_keeps_the_space(qtbot, sample_window: MainWindow,  # type: ignore[no-untyped-def]
+                                               sample_path: Path) -> None:
+    overview = sample_window.page("Overview")
+    assert isinstance(overview, OverviewPage)
+    overview.title.setFocus()
+    overview.title.selectAll()
+    qtbot.keyClicks(overview.title, "Plan ")
+    qtbot.waitUntil(lambda: rows(sample_path, "SELECT title FROM plan") == [("Plan",)],
+                    timeout=3000)
+    qtbot.keyClicks(overview.title, "B")
+    assert overview.title.text() == "Plan B"
+    qtbot.keyClick(overview.title, Qt.Key.Key_Return)
+    assert rows(sample_path, "SELECT title FROM plan") == [("Plan B",)]
+
+
+def test_an_empty_plan_name_is_refused_when_leaving_the_field(
+        qtbot, sample_window: MainWindow, sample_path: Path) -> None:  # type: ignore[no-untyped-def]
+    overview = sample_window.page("Overview")
+    assert isinstance(overview, OverviewPage)
+    overview.title.setFocus()
+    overview.title.selectAll()
+    qtbot.keyClick(overview.title, Qt.Key.Key_Delete)
+    qtbot.keyClick(overview.title, Qt.Key.Key_Return)
+    assert sample_window.problem.text() == "The title cannot be empty."
+    assert overview.title.text() == "Northwind go-to-market plan 2027"
+    assert rows(sample_path, "SELECT title FROM plan") == [("Northwind go-to-market plan 2027",)]
+
+
 def test_first_start_opens_the_sample_plan(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import QSettings, QStandardPaths
 
