@@ -155,6 +155,7 @@ class PlanPdfRenderer:
         self.styles = _styles()
         self.width = pagesize[0] - 36 * mm
         self.page_count = 0
+        self._widths: dict[tuple[str, str, float], float] = {}
 
     def render(self, outline: Outline, exported_on: date | None = None) -> bytes:
         buffer = BytesIO()
@@ -231,12 +232,20 @@ class PlanPdfRenderer:
         wider than the column needs a Paragraph, which breaks long words."""
         style = self.styles[style_name]
         font, size = style.fontName, style.fontSize
-        if "\n" not in value and stringWidth(value, font, size) <= width:
+        if "\n" not in value and self._width(value, font, size) <= width:
             return value
-        if all(stringWidth(word, font, size) <= width for word in value.split()):
+        if all(self._width(word, font, size) <= width for word in value.split()):
             return "\n".join(line for para in value.splitlines()
                              for line in (simpleSplit(para, font, size, width) or [""]))
         return RLParagraph(text(value), style)
+
+    def _width(self, value: str, font: str, size: float) -> float:
+        """String widths, remembered: names and words repeat down a table."""
+        key = (value, font, size)
+        width = self._widths.get(key)
+        if width is None:
+            width = self._widths[key] = stringWidth(value, font, size)
+        return width
 
     def _table(self, block: Table) -> Flowable:
         s = self.styles
