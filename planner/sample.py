@@ -107,6 +107,13 @@ class _Builder:
                      marketing_signed_at=now if signed or i % 6 == 2 else None,
                      shared_reward=REWARDS[i % len(REWARDS)])
 
+    def holidays(self) -> None:
+        for year in range(self.start.year, self.end.year + 1):
+            for day, occasion in ((date(year, 5, 1), "Labour Day"),
+                                  (date(year, 12, 24), "Christmas Eve"),
+                                  (date(year, 12, 25), "Christmas Day")):
+                self.add("non_working_day", day=day, occasion=occasion)
+
     def rides(self, sales: list[str], marketing: list[str]) -> None:
         span = (self.end - self.start).days - 5
         statuses = list(RideStatus)
@@ -115,14 +122,23 @@ class _Builder:
             visitor = (marketing if m_with_s else sales)[i % len(marketing if m_with_s else sales)]
             host = (sales if m_with_s else marketing)[(i * 3) % len(sales if m_with_s else marketing)]
             first = self.start + timedelta(days=self.rng.randrange(span))
-            self.add("field_ride", first_day=first,
+            status = statuses[i % len(statuses)]
+            done = status is RideStatus.DONE
+            ride = self.add("field_ride", first_day=first,
                      last_day=first + timedelta(days=self.rng.choice([0, 1, 2, 4])),
                      direction=RideDirection.MARKETING_WITH_SALES if m_with_s
                      else RideDirection.SALES_WITH_MARKETING,
-                     visitor_id=visitor, host_id=host, status=statuses[i % len(statuses)],
+                     visitor_id=visitor, host_id=host, status=status,
                      territory=TERRITORIES[i % len(TERRITORIES)],
                      accounts=f"Account {100 + i}, Account {300 + i}",
-                     objective="Hear how buyers describe the problem in their own words")
+                     objective="Hear how buyers describe the problem in their own words",
+                     customers_asked="How fast can we see revenue by campaign?" if done else "",
+                     marketing_changes="Lead with the finance case in mid-market decks."
+                     if done else "",
+                     sales_changes="Bring a customer proof to every second meeting." if done else "")
+            if done:
+                self.add("hot_button", field_ride_id=ride,
+                         words=PROBLEMS[i % len(PROBLEMS)].replace("Our", "My"))
 
     def funnel_and_metrics(self) -> None:
         stage_ids = [self.add("funnel_stage", name=name, position=i, engaged_team=team,
@@ -165,6 +181,7 @@ def write_sample(path: Path, size: str = "small", seed: int = 7) -> PlanStore:
     b = _Builder(size, seed)
     sales, marketing = b.people()
     b.goals(sales, marketing)
+    b.holidays()
     b.rides(sales, marketing)
     b.funnel_and_metrics()
     b.messages_and_reviews()
@@ -176,5 +193,7 @@ def write_sample(path: Path, size: str = "small", seed: int = 7) -> PlanStore:
     store.apply(UpdateRow("plan", plan_id, {
         "purpose": "Sales and marketing commit to one funnel, shared goals and one message "
                    "to the customer, and ride together in the field every quarter.",
-        "head_of_sales_id": sales[0], "head_of_marketing_id": marketing[0]}, touch=False))
+        "head_of_sales_id": sales[0], "head_of_marketing_id": marketing[0],
+        "marketing_days_per_quarter": 3, "sales_days_per_half": 2,
+        "max_direction_ratio": 1.5}, touch=False))
     return store

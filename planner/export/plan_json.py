@@ -19,7 +19,9 @@ from planner.model.validation import plain, validate_row
 from planner.store.plan_store import PlanStore
 
 FORMAT = "tandem-plan"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+# What each older format lacks, filled in on import.
+_ADDED_IN = {2: ("hot_buttons", "non_working_days")}
 # JSON keys, one list per entity; "plan" is a single object.
 KEYS: dict[str, type[Row]] = {
     ("people" if e is Person else table_name(e) + ("" if e is Plan else "s")): e
@@ -51,9 +53,14 @@ def read_json(source: Path) -> dict[str, Any]:
         raise PlanFileError(f"{source.name} does not exist.") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise PlanFileError(f"{source.name} is not valid JSON ({exc}).") from None
-    if isinstance(doc, dict) and doc.get("format_version", 0) > FORMAT_VERSION:
-        raise PlanFileError(f"{source.name} was written by a newer Tandem "
-                            f"(format {doc['format_version']}); update Tandem to import it.")
+    if isinstance(doc, dict) and isinstance(doc.get("format_version"), int):
+        version = doc["format_version"]
+        if version > FORMAT_VERSION:
+            raise PlanFileError(f"{source.name} was written by a newer Tandem "
+                                f"(format {version}); update Tandem to import it.")
+        for later in range(version + 1, FORMAT_VERSION + 1):
+            for key in _ADDED_IN.get(later, ()):
+                doc.setdefault(key, [])
     error = jsonschema.exceptions.best_match(
         jsonschema.Draft202012Validator(plan_schema()).iter_errors(doc))
     if error is not None:

@@ -6,10 +6,12 @@ from planner.model.entities import (
     FieldRide,
     FunnelStage,
     Goal,
+    HotButton,
     Message,
     Metric,
     MetricGoal,
     MetricValue,
+    NonWorkingDay,
     Person,
     Plan,
     Review,
@@ -21,7 +23,7 @@ from planner.model.entities import (
 from planner.model.types import utc_now
 
 __all__ = [
-    "BY_TABLE", "ENTITIES", "FieldRide", "FunnelStage", "Goal", "Message",
-    "Metric", "MetricGoal", "MetricValue", "Person", "Plan", "Review", "Row",
+    "BY_TABLE", "ENTITIES", "FieldRide", "FunnelStage", "Goal", "HotButton", "Message",
+    "Metric", "MetricGoal", "MetricValue", "NonWorkingDay", "Person", "Plan", "Review", "Row",
     "new_id", "table_name", "table_of", "utc_now",
 ]

@@ -57,6 +57,11 @@ class Plan(Row, table=True):
     status: PlanStatus = PlanStatus.DRAFT
     head_of_sales_id: str | None = _ref("person")
     head_of_marketing_id: str | None = _ref("person")
+    # Schema 2: field-ride targets. None means "no target set".
+    exclude_weekends: bool = Field(default=True, sa_column_kwargs={"server_default": "1"})
+    marketing_days_per_quarter: int | None = Field(default=None, ge=0, le=92)
+    sales_days_per_half: int | None = Field(default=None, ge=0, le=184)
+    max_direction_ratio: float | None = Field(default=None, ge=1, le=100)
 
 
 class Person(Row, table=True):
@@ -95,7 +100,8 @@ class Goal(Row, table=True):
 
 class FieldRide(Row, table=True):
     __tablename__ = "field_ride"
-    text_fields = ("territory", "accounts", "objective", "debrief")
+    text_fields = ("territory", "accounts", "objective", "debrief", "customers_asked",
+                   "marketing_changes", "sales_changes")
 
     direction: RideDirection
     visitor_id: str | None = _ref("person")
@@ -107,6 +113,10 @@ class FieldRide(Row, table=True):
     objective: str = ""
     status: RideStatus = RideStatus.PLANNED
     debrief: str = ""
+    # Schema 2: the parts of a debrief.
+    customers_asked: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    marketing_changes: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    sales_changes: str = Field(default="", sa_column_kwargs={"server_default": ""})
 
 
 class FunnelStage(Row, table=True):
@@ -166,6 +176,27 @@ class Message(Row, table=True):
     approved_by_marketing: bool = False
 
 
+class HotButton(Row, table=True):
+    """A customer problem heard on a ride, in the customer's own words."""
+
+    __tablename__ = "hot_button"
+    text_fields = ("words",)
+
+    field_ride_id: str = _ref("field_ride", nullable=False, cascade=True)
+    words: str
+    message_id: str | None = _ref("message")  # the draft message it became
+
+
+class NonWorkingDay(Row, table=True):
+    """A day nobody rides (a holiday, a company event)."""
+
+    __tablename__ = "non_working_day"
+    text_fields = ("occasion",)
+
+    day: date = Field(unique=True)
+    occasion: str = ""
+
+
 class Review(Row, table=True):
     __tablename__ = "review"
     text_fields = ("what_happened", "what_we_learned", "what_we_change")
@@ -189,6 +220,6 @@ def table_name(entity: type[Row]) -> str:
 # sponsors are the exception, resolved by inserting plan last).
 ENTITIES: tuple[type[Row], ...] = (
     Person, Goal, FieldRide, FunnelStage, Metric, MetricGoal, MetricValue,
-    Message, Review, Plan,
+    Message, HotButton, NonWorkingDay, Review, Plan,
 )
 BY_TABLE: dict[str, type[Row]] = {table_name(e): e for e in ENTITIES}

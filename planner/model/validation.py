@@ -14,9 +14,10 @@ LONG_TEXT_MAX = 20_000    # descriptions, debriefs, notes
 LONG_FIELDS = {"description", "purpose", "debrief", "objective", "accounts",
                "definition", "entry_definition", "what_happened", "what_we_learned",
                "what_we_change", "value_message", "proof_point", "customer_problem",
-               "success_measure", "shared_reward", "note", "handoff_service_level"}
+               "success_measure", "shared_reward", "note", "handoff_service_level",
+               "customers_asked", "marketing_changes", "sales_changes", "words"}
 # Text a row cannot exist without.
-REQUIRED_TEXT = {"title", "name", "customer_problem", "period"}
+REQUIRED_TEXT = {"title", "name", "customer_problem", "period", "words"}
 # Pairs (first, last) that must not run backwards.
 DATE_RANGES = {Plan: ("period_start", "period_end"), FieldRide: ("first_day", "last_day")}
 

@@ -18,7 +18,7 @@ from sqlalchemy.pool import StaticPool
 
 from planner.errors import InvalidEdit, PlanError, PlanFileError, ReadOnlyPlan
 from planner.model import BY_TABLE, ENTITIES, Plan, Row, new_id, table_name, table_of
-from planner.store.fileformat import APPLICATION_ID, check_plan_file
+from planner.store.fileformat import APPLICATION_ID, SCHEMA_VERSION, check_plan_file
 from planner.store.lock import Holder, PlanLock
 from planner.store.migrations import migrate
 
@@ -83,6 +83,14 @@ def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
     mode = "ro" if read_only else "rw"
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode={mode}", uri=True,
                            isolation_level=None, check_same_thread=False)
+    if read_only and conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
+        # An older plan seen read-only: read a migrated copy in memory; the
+        # file itself is never written.
+        copy = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        conn.backup(copy)
+        conn.close()
+        conn = copy
+        migrate(conn)
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA busy_timeout = 2000")
     if not read_only:

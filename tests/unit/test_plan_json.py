@@ -70,3 +70,17 @@ def test_import_never_overwrites(sample_path: Path, tmp_path: Path) -> None:
     source.write_text(json.dumps(_doc(sample_path)), encoding="utf-8")
     with pytest.raises(PlanFileError, match="already exists"):
         import_json(source, sample_path)
+
+
+def test_a_version_1_document_still_imports(sample_path: Path, tmp_path: Path) -> None:
+    doc = _doc(sample_path)
+    doc["format_version"] = 1
+    for key in ("hot_buttons", "non_working_days"):
+        doc.pop(key)
+    for ride in doc["field_rides"]:
+        for key in ("customers_asked", "marketing_changes", "sales_changes"):
+            ride.pop(key)
+    source = tmp_path / "v1.json"
+    source.write_text(json.dumps(doc), encoding="utf-8")
+    with import_json(source, tmp_path / "v1.tandem") as s:
+        assert len(plan_to_dict(s)["field_rides"]) == 24

@@ -116,11 +116,35 @@ def test_second_opener_is_read_only_and_told_who_holds_it(store: PlanStore,
     third.close()
 
 
-def test_stored_version_1_plan_opens_with_its_content(sample_path: Path) -> None:
+def test_stored_version_1_plan_is_migrated_on_open(sample_path: Path) -> None:
     with PlanStore.open(sample_path) as s:
         assert s.plan()["title"] == "Northwind go-to-market plan 2027"
         assert (s.count(Person), s.count(Goal)) == (14, 12)
+        assert s.plan()["exclude_weekends"] is True  # version 2's default
         assert s.integrity_problems() == []
+    conn = sqlite3.connect(sample_path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert conn.execute("SELECT count(*) FROM hot_button").fetchone() == (0,)
+    conn.close()
+
+
+def test_version_1_plan_read_only_is_read_through_a_copy(sample_path: Path) -> None:
+    before = digest(sample_path)
+    with PlanStore.open(sample_path, read_only=True) as s:
+        assert s.count(Goal) == 12 and s.plan()["sales_days_per_half"] is None
+    assert digest(sample_path) == before
+
+
+@pytest.mark.parametrize("version", range(1, SCHEMA_VERSION + 1))
+def test_every_released_version_has_a_fixture_that_opens(tmp_path: Path, version: int) -> None:
+    source = FIXTURES / f"plan-v{version}.tandem"
+    conn = sqlite3.connect(f"{source.as_uri()}?mode=ro&immutable=1", uri=True)  # no -shm
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == version
+    conn.close()
+    copy = tmp_path / source.name
+    shutil.copyfile(source, copy)
+    with PlanStore.open(copy) as s:
+        assert s.count(Person) >= 10 and s.integrity_problems() == []
 
 
 def test_migrations_build_the_schema_the_model_declares(tmp_path: Path) -> None:
@@ -139,12 +163,6 @@ def test_migrations_build_the_schema_the_model_declares(tmp_path: Path) -> None:
             assert migrated.execute(cols).fetchall() == expected.execute(cols).fetchall(), table
             fks = f"PRAGMA foreign_key_list('{table}')"
             assert migrated.execute(fks).fetchall() == expected.execute(fks).fetchall(), table
-
-
-def test_fixture_is_a_released_version_1_file() -> None:
-    conn = sqlite3.connect(f"{(FIXTURES / 'plan-v1.tandem').as_uri()}?mode=ro", uri=True)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
-    conn.close()
 
 
 def test_lock_released_after_a_crash_leaves_no_stale_lock(tmp_path: Path) -> None:
