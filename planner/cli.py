@@ -77,7 +77,7 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from planner.model import FieldRide, Goal, Person
+    from planner.model import FieldRide, Goal, NonWorkingDay, Person
     from planner.rules.checks import plan_findings
     from planner.store.fileformat import SCHEMA_VERSION
     from planner.store.plan_store import PlanStore
@@ -85,7 +85,7 @@ def _check(args: argparse.Namespace) -> int:
     with PlanStore.open(args.plan, read_only=True) as store:
         problems = store.integrity_problems()
         findings = plan_findings(store.plan(), store.rows(Goal), store.rows(Person),
-                                 store.rows(FieldRide))
+                                 store.rows(FieldRide), store.rows(NonWorkingDay))
     print(f"{args.plan.name}: plan format {SCHEMA_VERSION}, "
           f"integrity {'ok' if not problems else 'FAILED'}")
     for problem in problems:

@@ -8,9 +8,10 @@ from typing import Any
 from planner.model import new_id, utc_now
 from planner.model.enums import (
     Cadence, EngagedTeam, GoalStatus, MetricDirection, RideDirection, RideStatus, Team)
+from planner.rules.rides import periods
 from planner.store.plan_store import PlanStore
 
-SIZES = {"small": dict(people=14, goals=12, rides=24, metrics=8, periods=12, messages=12),
+SIZES = {"small": dict(people=14, goals=12, rides=56, metrics=8, periods=12, messages=12),
          "large": dict(people=40, goals=120, rides=600, metrics=60, periods=24, messages=200)}
 
 FIRST = ["Amara", "Bjorn", "Chiara", "Dmitri", "Elena", "Farid", "Grace", "Hiroshi", "Ines",
@@ -115,30 +116,63 @@ class _Builder:
                 self.add("non_working_day", day=day, occasion=occasion)
 
     def rides(self, sales: list[str], marketing: list[str]) -> None:
-        span = (self.end - self.start).days - 5
-        statuses = list(RideStatus)
-        for i in range(self.n["rides"]):
-            m_with_s = i % 2 == 0
-            visitor = (marketing if m_with_s else sales)[i % len(marketing if m_with_s else sales)]
-            host = (sales if m_with_s else marketing)[(i * 3) % len(sales if m_with_s else marketing)]
-            first = self.start + timedelta(days=self.rng.randrange(span))
-            status = statuses[i % len(statuses)]
-            done = status is RideStatus.DONE
-            ride = self.add("field_ride", first_day=first,
-                     last_day=first + timedelta(days=self.rng.choice([0, 1, 2, 4])),
-                     direction=RideDirection.MARKETING_WITH_SALES if m_with_s
-                     else RideDirection.SALES_WITH_MARKETING,
-                     visitor_id=visitor, host_id=host, status=status,
-                     territory=TERRITORIES[i % len(TERRITORIES)],
-                     accounts=f"Account {100 + i}, Account {300 + i}",
-                     objective="Hear how buyers describe the problem in their own words",
-                     customers_asked="How fast can we see revenue by campaign?" if done else "",
-                     marketing_changes="Lead with the finance case in mid-market decks."
-                     if done else "",
-                     sales_changes="Bring a customer proof to every second meeting." if done else "")
-            if done:
-                self.add("hot_button", field_ride_id=ride,
-                         words=PROBLEMS[i % len(PROBLEMS)].replace("Our", "My"))
+        """Each person visits the other team every quarter, on days both are
+        free: no conflicts, targets met, the two directions in balance."""
+        busy: dict[str, set[date]] = {p: set() for p in sales + marketing}
+        holidays = {r["day"] for r in self.rows.get("non_working_day", [])}
+        quarters = periods(self.start, self.end, 3)
+        visitors = [(p, RideDirection.MARKETING_WITH_SALES, sales) for p in marketing] + [
+            (p, RideDirection.SALES_WITH_MARKETING, marketing) for p in sales]
+        per_quarter = -(-self.n["rides"] // (len(visitors) * len(quarters)))
+        made = 0
+        for q, (_, q_start, q_end) in enumerate(quarters):
+            for round_ in range(per_quarter):
+                for i, (visitor, direction, hosts) in enumerate(visitors):
+                    if made == self.n["rides"]:
+                        return
+                    host = hosts[(i + q + round_) % len(hosts)]
+                    days = self._free_days(busy[visitor] | busy[host] | holidays,
+                                           q_start, q_end, 2 + (i + q) % 2)
+                    if days:
+                        busy[visitor].update(days)
+                        busy[host].update(days)
+                        self._ride(visitor, host, direction, days, q, round_, made)
+                        made += 1
+
+    def _free_days(self, taken: set[date], start: date, end: date, length: int) -> list[date]:
+        """`length` consecutive working days in [start, end] that nobody took."""
+        for _ in range(40):
+            day = start + timedelta(days=self.rng.randrange((end - start).days - 6))
+            days: list[date] = []
+            while len(days) < length and day <= end:
+                if day.weekday() < 5:
+                    if day in taken:
+                        break
+                    days.append(day)
+                day += timedelta(days=1)
+            if len(days) == length:
+                return days
+        return []
+
+    def _ride(self, visitor: str, host: str, direction: RideDirection, days: list[date],
+              quarter: int, round_: int, n: int) -> None:
+        past = quarter < 2
+        status = (RideStatus.CANCELLED if round_ and n % 9 == 0 else RideStatus.DONE if past
+                  else RideStatus.CONFIRMED if quarter < 4 else RideStatus.PLANNED)
+        done = status is RideStatus.DONE
+        ride = self.add("field_ride", first_day=days[0], last_day=days[-1], direction=direction,
+                        visitor_id=visitor, host_id=host, status=status,
+                        territory=TERRITORIES[n % len(TERRITORIES)],
+                        accounts=f"Account {100 + n}, Account {300 + n}",
+                        objective="Hear how buyers describe the problem in their own words",
+                        customers_asked="How fast can we see revenue by campaign?" if done else "",
+                        marketing_changes="Lead with the finance case in mid-market decks."
+                        if done else "",
+                        sales_changes="Bring a customer proof to every second meeting."
+                        if done else "")
+        if done:
+            self.add("hot_button", field_ride_id=ride,
+                     words=PROBLEMS[n % len(PROBLEMS)].replace("Our", "My"))
 
     def funnel_and_metrics(self) -> None:
         stage_ids = [self.add("funnel_stage", name=name, position=i, engaged_team=team,
@@ -194,6 +228,6 @@ def write_sample(path: Path, size: str = "small", seed: int = 7) -> PlanStore:
         "purpose": "Sales and marketing commit to one funnel, shared goals and one message "
                    "to the customer, and ride together in the field every quarter.",
         "head_of_sales_id": sales[0], "head_of_marketing_id": marketing[0],
-        "marketing_days_per_quarter": 3, "sales_days_per_half": 2,
+        "marketing_days_per_quarter": 2, "sales_days_per_half": 4,
         "max_direction_ratio": 1.5}, touch=False))
     return store

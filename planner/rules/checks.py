@@ -4,7 +4,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from planner.model.enums import GoalStatus, RideStatus
+from planner.model.enums import GoalStatus
 
 Rows = list[dict[str, Any]]
 
@@ -39,19 +39,16 @@ def goal_findings(plan: dict[str, Any], goals: Rows, people: Rows) -> list[Findi
     return found
 
 
-def ride_findings(plan: dict[str, Any], rides: Rows) -> list[Finding]:
-    """Rides whose days run outside the plan period."""
-    return [Finding("rides", r["id"],
-                    f"A field ride from {r['first_day'].isoformat()} to "
-                    f"{r['last_day'].isoformat()} falls outside the plan period.")
-            for r in rides
-            if r["status"] is not RideStatus.CANCELLED
-            and (r["first_day"] < plan["period_start"] or r["last_day"] > plan["period_end"])]
+def plan_findings(plan: dict[str, Any], goals: Rows, people: Rows, rides: Rows,
+                  non_working_days: Rows | None = None) -> list[Finding]:
+    from planner.rules.balance import balance, balance_findings
+    from planner.rules.rides import WorkCalendar, ride_findings
 
-
-def plan_findings(plan: dict[str, Any], goals: Rows, people: Rows, rides: Rows) -> list[Finding]:
     found = []
     for side in ("sales", "marketing"):
         if plan[f"head_of_{side}_id"] is None:
             found.append(Finding("overview", None, f"The plan names no head of {side}."))
-    return found + goal_findings(plan, goals, people) + ride_findings(plan, rides)
+    names = {p["id"]: p["name"] for p in people}
+    ride_balance = balance(plan, rides, people, WorkCalendar.of(plan, non_working_days or []))
+    return (found + goal_findings(plan, goals, people) + ride_findings(plan, rides, people)
+            + balance_findings(ride_balance, names))
