@@ -24,11 +24,13 @@ def _parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="write a sample plan")
     demo.add_argument("plan", type=Path, metavar="PLAN.tandem")
     demo.add_argument("--size", choices=("small", "large"), default="small")
-    export = sub.add_parser("export", help="export a plan as PDF or JSON")
+    export = sub.add_parser("export", help="export a plan as PDF, JSON or iCalendar")
     export.add_argument("plan", type=Path, metavar="PLAN.tandem")
     what = export.add_mutually_exclusive_group(required=True)
     what.add_argument("--pdf", type=Path, metavar="OUT.pdf")
     what.add_argument("--json", type=Path, metavar="OUT.json")
+    what.add_argument("--ics", type=Path, metavar="DIR",
+                      help="field rides as iCalendar: the whole plan and one file per person")
     imp = sub.add_parser("import", help="build a plan from a JSON document")
     imp.add_argument("source", type=Path, metavar="IN.json")
     imp.add_argument("plan", type=Path, metavar="PLAN.tandem")
@@ -50,9 +52,9 @@ def _demo(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from planner.store.plan_store import PlanStore
 
-    out: Path = args.pdf or args.json
-    if not out.parent.is_dir():
-        raise PlanError(f"The folder {out.parent} does not exist.")
+    out: Path = args.pdf or args.json or args.ics
+    if not (out if args.ics else out.parent).is_dir():
+        raise PlanError(f"The folder {out if args.ics else out.parent} does not exist.")
     with PlanStore.open(args.plan, read_only=True) as store:
         if args.pdf:
             from planner.export.pdf import export_pdf
@@ -60,6 +62,11 @@ def _export(args: argparse.Namespace) -> int:
 
             size = export_pdf(build_outline(store), out)
             print(f"Wrote {out} ({size / 1024:.0f} KB)")
+        elif args.ics:
+            from planner.export.ics import export_ics
+
+            files = export_ics(store, out)
+            print(f"Wrote {len(files)} calendars to {out}")
         else:
             from planner.export.plan_json import write_json
 

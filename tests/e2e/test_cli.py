@@ -121,3 +121,22 @@ def test_check_reports_rule_violations(tmp_path: Path) -> None:
     assert "has no marketing owner" in result.stdout
     assert "is due 2031-05-01, outside the plan period" in result.stdout
     assert result.stderr.strip() == "tandem: 2 problem(s) found in a.tandem."
+
+
+def test_export_ics_writes_the_plan_and_one_calendar_per_person(tmp_path: Path) -> None:
+    import icalendar
+
+    plan, out = tmp_path / "a.tandem", tmp_path / "calendars"
+    run_tandem("demo", str(plan))
+    out.mkdir()
+    result = run_tandem("export", str(plan), "--ics", str(out))
+    assert result.returncode == 0, result.stderr
+    whole = icalendar.Calendar.from_ical((out / "Whole plan.ics").read_bytes())
+    conn = sqlite3.connect(plan)
+    assert len(whole.walk("VEVENT")) == conn.execute("SELECT count(*) FROM field_ride").fetchone()[0]
+    people_with_rides = conn.execute(
+        "SELECT count(*) FROM person WHERE id IN (SELECT visitor_id FROM field_ride "
+        "UNION SELECT host_id FROM field_ride)").fetchone()[0]
+    conn.close()
+    assert len(list(out.glob("*.ics"))) == people_with_rides + 1
+    assert run_tandem("export", str(plan), "--ics", str(tmp_path / "nowhere")).returncode == 1
