@@ -39,6 +39,7 @@ class InsertRow:
 
     def apply(self, tx: Transaction) -> Edit:
         values = validate_row(BY_TABLE[self.table], self.values)
+        _check_rules(self.table, values, values, tx)
         tx.insert(self.table, values)
         return DeleteRow(self.table, values["id"], label=self.label)
 
@@ -100,11 +101,23 @@ class UpdateRow:
         changes = {k: v for k, v in changes.items() if old[k] != v}
         if not changes:
             return UpdateRow(self.table, self.row_id, {}, label=self.label)
+        _check_rules(self.table, merged, changes, tx)
         inverse = {k: old[k] for k in changes}
         if self.touch:
             changes["updated_at"] = utc_now()
         tx.update(self.table, self.row_id, changes)
         return UpdateRow(self.table, self.row_id, inverse, label=self.label)
+
+
+def _check_rules(table: str, row: Values, changed: Values, tx: Transaction) -> None:
+    """Domain rules a row must keep; InvalidEdit says which and why."""
+    if table == "field_ride" and changed.keys() & {"direction", "visitor_id", "host_id"}:
+        from planner.rules.rides import team_problem
+
+        problem = team_problem(row["direction"], tx.get("person", row["visitor_id"] or ""),
+                               tx.get("person", row["host_id"] or ""))
+        if problem:
+            raise InvalidEdit(problem)
 
 
 def _withdrawn_sign_offs(old: Values, changes: Values) -> Values:

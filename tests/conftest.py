@@ -41,8 +41,18 @@ def store(plan_path: Path):  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def sample_path(tmp_path: Path) -> Path:
-    """A copy of the stored version-1 sample plan (the fixture itself is never written)."""
+    """A copy of the newest stored sample plan (the fixture itself is never written)."""
+    from planner.store.fileformat import SCHEMA_VERSION
+
     target = tmp_path / "sample.tandem"
+    shutil.copyfile(FIXTURES / f"plan-v{SCHEMA_VERSION}.tandem", target)
+    return target
+
+
+@pytest.fixture
+def v1_path(tmp_path: Path) -> Path:
+    """A copy of the first released plan format."""
+    target = tmp_path / "v1.tandem"
     shutil.copyfile(FIXTURES / "plan-v1.tandem", target)
     return target
 

@@ -29,7 +29,8 @@ def escape(text: str) -> str:
 
 def fold(line: str) -> str:
     """Lines of at most 75 octets, never splitting a UTF-8 character."""
-    out, current = [], b""
+    out: list[str] = []
+    current = b""
     for char in line:
         encoded = char.encode("utf-8")
         limit = 75 if not out else 74  # continuation lines start with a space

@@ -23,6 +23,8 @@ ACTIONS = (
     ActionDef("file.open", "&Open plan\u2026", "&File", "open_plan_dialog", (Key.Open,)),
     ActionDef("file.export_pdf", "Export &PDF\u2026", "&File", "export_pdf", ("Ctrl+E",)),
     ActionDef("file.export_json", "Export &JSON\u2026", "&File", "export_json", ()),
+    ActionDef("file.export_ics", "Export field-ride &calendars\u2026", "&File", "export_ics", (),
+              "One iCalendar file for the plan and one per person"),
     ActionDef("file.close", "&Close plan", "&File", "close_plan", (Key.Close,)),
     ActionDef("file.quit", "&Quit", "&File", "close", (Key.Quit,)),
     ActionDef("edit.undo", "&Undo", "&Edit", "undo", (Key.Undo,)),
@@ -49,7 +51,7 @@ def build_actions(window: QWidget, menubar: QMenuBar) -> dict[str, QAction]:
             action.setStatusTip(d.tip)
         action.triggered.connect(getattr(window, d.slot))
         menus[d.menu].addAction(action)
-        if d.id in ("file.export_json", "file.close", "edit.redo"):
+        if d.id in ("file.export_ics", "file.close", "edit.redo"):
             menus[d.menu].addSeparator()
         actions[d.id] = action
     return actions

@@ -1,9 +1,10 @@
 """What each section's table shows: columns, how they display and edit."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from planner.model import (
     FieldRide, FunnelStage, Goal, Message, Metric, Person, Review, Row)
@@ -46,12 +47,36 @@ def display(column: Column, value: Any, names: dict[str, str]) -> str:
     return str(value)
 
 
+if TYPE_CHECKING:
+    from planner.store.plan_store import PlanStore
+
+# What is wrong with which rows: row id -> one sentence.
+ProblemFinder = Callable[["PlanStore", list[dict[str, Any]]], dict[str, str]]
+
+
 @dataclass(frozen=True)
 class TableSpec:
     entity: type[Row]
     columns: tuple[Column, ...]
     order_by: tuple[str, ...]
     editable: bool
+    problems: ProblemFinder | None = None
+
+
+def ride_problems(store: "PlanStore", rides: list[dict[str, Any]]) -> dict[str, str]:
+    """Each ride's first problem; both rides of a conflict are flagged."""
+    from planner.rules.rides import conflicts, ride_findings
+
+    people = store.rows(Person)
+    names = {p["id"]: p["name"] for p in people}
+    found: dict[str, str] = {}
+    for c in conflicts(rides):
+        found.setdefault(c.ride_id, f"{names.get(c.person_id, 'Someone')} is on two field "
+                                    f"rides on {c.day.isoformat()}.")
+    for finding in ride_findings(store.plan(), rides, people):
+        if finding.row_id:
+            found.setdefault(finding.row_id, finding.message)
+    return found
 
 
 GOALS = TableSpec(Goal, (
@@ -79,10 +104,11 @@ RIDES = TableSpec(FieldRide, (
     Column("host_id", "Host", "person"),
     Column("first_day", "First day", "date", width=110),
     Column("last_day", "Last day", "date", width=110),
-    Column("territory", "Territory", width=120),
     Column("status", "Status", "enum", enum=RideStatus, width=100),
+    Column("territory", "Territory", width=120),
+    Column("accounts", "Accounts", "long", width=200),
     Column("objective", "Objective", "long", width=280),
-), ("first_day", "id"), editable=False)
+), ("first_day", "id"), editable=True, problems=ride_problems)
 
 METRICS = TableSpec(Metric, (
     Column("name", "Metric", width=240),

@@ -17,6 +17,11 @@ def ask_save_path(parent: QWidget, title: str, suggested: str, file_filter: str)
     return Path(path) if path else None
 
 
+def ask_directory(parent: QWidget, title: str) -> Path | None:
+    path = QFileDialog.getExistingDirectory(parent, title)
+    return Path(path) if path else None
+
+
 def warn(parent: QWidget, title: str, text: str) -> None:
     QMessageBox.warning(parent, title, text)
 

@@ -134,6 +134,7 @@ class MainWindow(QMainWindow):
     def _set_session(self, session: "PlanSession") -> None:
         from planner.ui.columns import FUNNEL, GOALS, MESSAGES, METRICS, PEOPLE, REVIEWS, RIDES
         from planner.ui.pages import OverviewPage, TablePage
+        from planner.ui.rides_page import RidesPage
 
         self.close_plan()
         self.session = session
@@ -149,7 +150,10 @@ class MainWindow(QMainWindow):
             "Goals": lambda: TablePage(session, "Goals", GOALS,
                                        "Each goal has an owner on each side. Press Enter to "
                                        "edit a cell, Insert to add, Delete to remove."),
-            "Field rides": lambda: TablePage(session, "Field rides", RIDES, READ_ONLY_HINT),
+            "Field rides": lambda: RidesPage(session, "Field rides", RIDES,
+                                             "Marketing rides with sales, then sales spends days "
+                                             "with marketing. Rows in red break a rule: hover "
+                                             "for why."),
             "Metrics": lambda: TablePage(session, "Metrics", METRICS, READ_ONLY_HINT),
             "Funnel": lambda: TablePage(session, "Funnel", FUNNEL, READ_ONLY_HINT),
             "Messaging": lambda: TablePage(session, "Messaging", MESSAGES, READ_ONLY_HINT),
@@ -209,7 +213,7 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         a, s = self.actions_by_id, self.session
         rows_page = self.current_rows_page() is not None
-        for key in ("file.export_pdf", "file.export_json", "file.close"):
+        for key in ("file.export_pdf", "file.export_json", "file.export_ics", "file.close"):
             a[key].setEnabled(s is not None)
         a["edit.add"].setEnabled(rows_page)
         a["edit.delete"].setEnabled(rows_page)
@@ -230,22 +234,15 @@ class MainWindow(QMainWindow):
             self.session.undo_stack.redo()
 
     def add_row(self) -> None:
-        from planner.edits import InsertRow
         from planner.model import new_id
-        from planner.model.enums import Team
 
         page = self.current_rows_page()
         if self.session is None or page is None:
             return
         row_id = new_id()
-        if page.model.table == "goal":
-            edit = InsertRow("goal", {"id": row_id, "title": "New goal",
-                                      "position": page.model.rowCount()}, label="Add goal")
-        else:
-            edit = InsertRow("person", {"id": row_id, "name": "New person", "team": Team.SALES},
-                             label="Add person")
-        if self.session.do(edit):
-            page.focus_row(row_id, 0, edit=True)
+        edit = page.new_row(row_id)
+        if edit is not None and self.session.do(edit):
+            page.focus_row(row_id, page.first_edited_column, edit=True)
 
     def delete_rows(self) -> None:
         from planner.edits import Compound, DeleteRow
@@ -257,7 +254,7 @@ class MainWindow(QMainWindow):
         if not ids:
             return
         table = page.model.table
-        noun = {"goal": "goal", "person": "person"}[table]
+        noun = {"goal": "goal", "person": "person", "field_ride": "field ride"}[table]
         label = f"Delete {len(ids)} {noun}s" if len(ids) > 1 else f"Delete {noun}"
         self.session.do(Compound(tuple(DeleteRow(table, i) for i in ids), label=label))
 
@@ -285,6 +282,21 @@ class MainWindow(QMainWindow):
             write_json(store, out)
 
         self._export("JSON", ".json", write)
+
+    def export_ics(self) -> None:
+        if self.session is None:
+            return
+        folder = dialogs.ask_directory(self, "Export field-ride calendars to")
+        if folder is None:
+            return
+        from planner.export.ics import export_ics
+
+        try:
+            files = export_ics(self.session.store, folder)
+        except OSError as exc:
+            dialogs.warn(self, "Export failed", f"The calendars could not be written: {exc}")
+            return
+        self.statusBar().showMessage(f"Exported {len(files)} calendars to {folder.name}", 8000)
 
     def _export(self, kind: str, suffix: str,
                 write: Callable[["PlanStore", Path], None]) -> None:

@@ -17,6 +17,7 @@ from planner.ui.columns import Column, TableSpec, display
 from planner.ui.session import PlanSession
 
 TEAM_COLOURS = {Team.SALES: QColor("#1D5FA8"), Team.MARKETING: QColor("#C2571A")}
+PROBLEM_BACKGROUND = QColor("#FDE8E8")
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -27,6 +28,7 @@ class PlanTableModel(QAbstractTableModel):
         self.table = table_name(spec.entity)
         self._rows: list[dict[str, Any]] = []
         self._names: dict[str, str] = {}
+        self.problems: dict[str, str] = {}
         self._uses_people = any(c.kind == "person" for c in spec.columns)
         self.reload()
         session.plan_changed.connect(self._on_plan_changed)
@@ -34,7 +36,10 @@ class PlanTableModel(QAbstractTableModel):
     # -- reading the store --------------------------------------------------
 
     def _query(self) -> list[dict[str, Any]]:
-        return self.session.store.rows(self.spec.entity, self.spec.order_by)
+        rows = self.session.store.rows(self.spec.entity, self.spec.order_by)
+        if self.spec.problems:
+            self.problems = self.spec.problems(self.session.store, rows)
+        return rows
 
     def _load_names(self) -> None:
         if self._uses_people:
@@ -52,7 +57,13 @@ class PlanTableModel(QAbstractTableModel):
             if self.table != "person":
                 self._emit_all_changed()
         if self.table in change.tables:
+            before = self.problems
             self._refresh(change.tables[self.table])
+            if self.problems != before:
+                self._emit_all_changed()
+        elif self.spec.problems and change.tables.keys() & {"plan", "person"}:
+            self._rows = self._query()
+            self._emit_all_changed()
 
     def _emit_all_changed(self) -> None:
         if self._rows:
@@ -110,6 +121,11 @@ class PlanTableModel(QAbstractTableModel):
             return display(column, value, self._names)
         if role == Qt.ItemDataRole.EditRole:
             return value
+        problem = self.problems.get(self._rows[index.row()]["id"])
+        if role == Qt.ItemDataRole.BackgroundRole and problem:
+            return PROBLEM_BACKGROUND
+        if role == Qt.ItemDataRole.ToolTipRole and problem:
+            return problem
         if role == Qt.ItemDataRole.ToolTipRole and column.kind == "long" and value:
             return str(value)[:2000]
         if role == Qt.ItemDataRole.ForegroundRole and isinstance(value, Team):

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
     QLineEdit, QPlainTextEdit, QTableView, QVBoxLayout, QWidget)
 
-from planner.edits import UpdateRow
+from planner.edits import InsertRow, UpdateRow
 from planner.model import FieldRide, Goal, Person, table_name
 from planner.model.enums import Team
 from planner.model.validation import LONG_TEXT_MAX, SHORT_TEXT_MAX
@@ -35,10 +35,14 @@ def _title(text: str) -> QLabel:
 class TablePage(QWidget):
     """A section shown as one table of rows."""
 
+    model_class: type[PlanTableModel] = PlanTableModel
+    first_edited_column = 0  # where typing starts in a new row
+
     def __init__(self, session: PlanSession, title: str, spec: TableSpec,
                  hint: str = "") -> None:
         super().__init__()
-        self.model = PlanTableModel(session, spec, self)
+        self.session = session
+        self.model = self.model_class(session, spec, self)
         self.view = QTableView()
         self.view.setObjectName(f"{table_name(spec.entity)}Table")
         self.view.setModel(self.model)
@@ -70,7 +74,7 @@ class TablePage(QWidget):
             note = QLabel(hint)
             note.setObjectName("pageHint")
             layout.addWidget(note)
-        layout.addWidget(self.view)
+        layout.addWidget(self.body())
         for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
             signal.connect(self._count)
         self._kept: tuple[list[str], str | None, int] = ([], None, 0)
@@ -97,6 +101,20 @@ class TablePage(QWidget):
             selection.setCurrentIndex(index, selection.SelectionFlag.NoUpdate)
             self.view.scrollTo(index)
 
+    def body(self) -> QWidget:
+        """What the page shows under its title; subclasses add to the table."""
+        return self.view
+
+    def new_row(self, row_id: str) -> "InsertRow | None":
+        """The edit that adds a row to this section (None: rows are not added here)."""
+        if self.model.table == "goal":
+            return InsertRow("goal", {"id": row_id, "title": "New goal",
+                                      "position": self.model.rowCount()}, label="Add goal")
+        if self.model.table == "person":
+            return InsertRow("person", {"id": row_id, "name": "New person",
+                                        "team": Team.SALES}, label="Add person")
+        return None
+
     def _count(self) -> None:
         self.count_label.setText(f"{self.model.rowCount()} rows")
 
@@ -117,7 +135,7 @@ class TablePage(QWidget):
             self.view.edit(index)
 
 
-class _SaveWhileTyping(QObject):
+class SaveWhileTyping(QObject):
     """Saves a text field after a pause in typing and when it loses focus,
     so a crash mid-paragraph loses at most the last pause's worth of words."""
 
@@ -187,11 +205,11 @@ class OverviewPage(QWidget):
             form.addRow(text, field)
         layout.addLayout(form)
         layout.addStretch()
-        _SaveWhileTyping(self.title, lambda typing: self._commit_text("title", self.title.text(),
+        SaveWhileTyping(self.title, lambda typing: self._commit_text("title", self.title.text(),
                                                                       typing))
-        _SaveWhileTyping(self.company, lambda typing: self._commit_text(
+        SaveWhileTyping(self.company, lambda typing: self._commit_text(
             "company", self.company.text(), typing))
-        _SaveWhileTyping(self.purpose, lambda typing: self._commit_text(
+        SaveWhileTyping(self.purpose, lambda typing: self._commit_text(
             "purpose", self.purpose.toPlainText(), typing))
         self.start.editingFinished.connect(lambda: self._commit("period_start", _day(self.start)))
         self.end.editingFinished.connect(lambda: self._commit("period_end", _day(self.end)))

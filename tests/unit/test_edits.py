@@ -148,3 +148,20 @@ def test_undoing_every_edit_restores_the_plan(tmp_path: Path, steps) -> None:  #
         for goal in s.rows(Goal):
             assert not is_agreed(goal)
     path.unlink()
+
+
+def test_a_ride_pair_must_match_its_direction(store: PlanStore) -> None:
+    store.apply(InsertRow("person", {"id": "m", "name": "Mia", "team": "marketing"}))
+    store.apply(InsertRow("person", {"id": "s", "name": "Sam", "team": "sales"}))
+    ride = {"id": "r", "direction": "marketing_with_sales", "visitor_id": "s", "host_id": "m",
+            "first_day": date(2027, 3, 1), "last_day": date(2027, 3, 2)}
+    with pytest.raises(InvalidEdit, match="Sam is in sales, but the visitor"):
+        store.apply(InsertRow("field_ride", ride))
+    store.apply(InsertRow("field_ride", {**ride, "visitor_id": "m", "host_id": "s"}))
+    with pytest.raises(InvalidEdit, match="Mia is in marketing, but the host"):
+        store.apply(UpdateRow("field_ride", "r", {"host_id": "m"}))
+    # Turning the direction round with the people swapped is one valid edit.
+    store.apply(UpdateRow("field_ride", "r", {"direction": "sales_with_marketing",
+                                              "visitor_id": "s", "host_id": "m"}))
+    with pytest.raises(InvalidEdit, match="before the first day"):
+        store.apply(UpdateRow("field_ride", "r", {"last_day": date(2027, 2, 1)}))

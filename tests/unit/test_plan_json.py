@@ -83,4 +83,4 @@ def test_a_version_1_document_still_imports(sample_path: Path, tmp_path: Path) -
     source = tmp_path / "v1.json"
     source.write_text(json.dumps(doc), encoding="utf-8")
     with import_json(source, tmp_path / "v1.tandem") as s:
-        assert len(plan_to_dict(s)["field_rides"]) == 24
+        assert len(plan_to_dict(s)["field_rides"]) == len(doc["field_rides"]) > 20

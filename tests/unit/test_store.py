@@ -116,7 +116,8 @@ def test_second_opener_is_read_only_and_told_who_holds_it(store: PlanStore,
     third.close()
 
 
-def test_stored_version_1_plan_is_migrated_on_open(sample_path: Path) -> None:
+def test_stored_version_1_plan_is_migrated_on_open(v1_path: Path) -> None:
+    sample_path = v1_path
     with PlanStore.open(sample_path) as s:
         assert s.plan()["title"] == "Northwind go-to-market plan 2027"
         assert (s.count(Person), s.count(Goal)) == (14, 12)
@@ -128,7 +129,8 @@ def test_stored_version_1_plan_is_migrated_on_open(sample_path: Path) -> None:
     conn.close()
 
 
-def test_version_1_plan_read_only_is_read_through_a_copy(sample_path: Path) -> None:
+def test_version_1_plan_read_only_is_read_through_a_copy(v1_path: Path) -> None:
+    sample_path = v1_path
     before = digest(sample_path)
     with PlanStore.open(sample_path, read_only=True) as s:
         assert s.count(Goal) == 12 and s.plan()["sales_days_per_half"] is None

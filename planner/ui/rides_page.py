@@ -1,0 +1,256 @@
+"""Field rides: the schedule as a table with its debrief, a timeline, and the balance."""
+
+from datetime import date, timedelta
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QButtonGroup, QCheckBox, QDateEdit, QDoubleSpinBox, QFormLayout, QHBoxLayout,
+    QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QRadioButton, QScrollArea,
+    QSpinBox, QSplitter, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+
+
+from planner.edits import DeleteRow, InsertRow, UpdateRow
+from planner.model import FieldRide, NonWorkingDay, Person
+from planner.model.enums import RideDirection, Team, label
+from planner.rules.balance import balance
+from planner.rules.rides import WorkCalendar, periods
+from planner.store.plan_store import Change
+from planner.ui.debrief import DebriefPanel
+from planner.ui.models import Index, PlanTableModel
+from planner.ui.pages import TablePage
+from planner.ui.session import PlanSession
+from planner.ui.timeline import RideTimeline
+
+
+class RidesTableModel(PlanTableModel):
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """Turning a ride round swaps visitor and host, so the pair stays valid."""
+        column = self.column(index)
+        row = self._rows[index.row()]
+        if column.key != "direction" or value == row["direction"] or \
+                role != Qt.ItemDataRole.EditRole or self.session.read_only:
+            return super().setData(index, value, role)
+        return self.session.do(UpdateRow("field_ride", row["id"], {
+            "direction": value, "visitor_id": row["host_id"], "host_id": row["visitor_id"]},
+            label="Turn field ride round"))
+
+
+class RidesPage(TablePage):
+    model_class = RidesTableModel
+    first_edited_column = 3  # a new ride starts with its days
+
+    def body(self) -> QWidget:
+        self.debrief = DebriefPanel(self.session)
+        self.view.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self.debrief.show_ride(
+                self.model.row_id(current.row()) if current.isValid() else None))
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.view)
+        split.addWidget(self.debrief)
+        split.setStretchFactor(0, 3)
+        split.setSizes([460, 320])
+        self.timeline = RideTimeline(self.session)
+        self.timeline_scroll = QScrollArea()
+        self.timeline_scroll.setWidget(self.timeline)
+        self.timeline_scroll.setWidgetResizable(False)
+        # The name column is drawn at the visible left edge: repaint on scroll.
+        self.timeline_scroll.horizontalScrollBar().valueChanged.connect(
+            lambda _v: self.timeline.update())
+        self.month = QRadioButton("Month")
+        self.quarter = QRadioButton("Quarter", checked=True)
+        views = QButtonGroup(self)
+        for button in (self.month, self.quarter):
+            views.addButton(button)
+            button.toggled.connect(self._set_view)
+        legend = QLabel("<span style='color:#E07A3A'>\u25A0</span> marketing rides with sales"
+                        "&nbsp;&nbsp;<span style='color:#3B82D0'>\u25A0</span> sales with "
+                        "marketing&nbsp;&nbsp;<span style='color:#C62828'>\u25A1</span> "
+                        "conflict&nbsp;&nbsp;drag a ride to move it")
+        bar = QHBoxLayout()
+        for widget in (self.month, self.quarter):
+            bar.addWidget(widget)
+        bar.addStretch()
+        bar.addWidget(legend)
+        timeline_tab = QWidget()
+        box = QVBoxLayout(timeline_tab)
+        box.addLayout(bar)
+        box.addWidget(self.timeline_scroll)
+        self.balance = BalanceView(self.session)
+        self.tabs = QTabWidget(objectName="ridesTabs")
+        self.tabs.addTab(split, "Schedule")
+        self.tabs.addTab(timeline_tab, "Timeline")
+        self.tabs.addTab(self.balance, "Balance and targets")
+        self.tabs.currentChanged.connect(lambda _i: self._set_view())
+        return self.tabs
+
+    def _set_view(self) -> None:
+        view = "month" if self.month.isChecked() else "quarter"
+        self.timeline.set_view(view, self.timeline_scroll.viewport().width())
+
+    def new_row(self, row_id: str) -> InsertRow | None:
+        """A two-day ride, next week, between the first free marketer and rep."""
+        store = self.session.store
+        plan = store.plan()
+        people = store.rows(Person, ["name"])
+        marketer = next((p for p in people if p["team"] is Team.MARKETING), None)
+        rep = next((p for p in people if p["team"] is Team.SALES), None)
+        if marketer is None or rep is None:
+            self.session.problem_reported.emit(
+                "A field ride needs one person in marketing and one in sales; add them on "
+                "the People page first.")
+            return None
+        monday = date.today() + timedelta(days=7 - date.today().weekday())
+        first = min(max(monday, plan["period_start"]), plan["period_end"])
+        return InsertRow("field_ride", {
+            "id": row_id, "direction": RideDirection.MARKETING_WITH_SALES,
+            "visitor_id": marketer["id"], "host_id": rep["id"], "first_day": first,
+            "last_day": min(first + timedelta(days=1), plan["period_end"])},
+            label="Add field ride")
+
+
+def _spin(maximum: int, suffix: str) -> QSpinBox:
+    spin = QSpinBox(maximum=maximum, suffix=suffix)
+    spin.setSpecialValueText("no target")
+    return spin
+
+
+class BalanceView(QWidget):
+    """Days per direction, per person and period, against the plan's targets."""
+
+    def __init__(self, session: PlanSession) -> None:
+        super().__init__()
+        self.session = session
+        self.summary = QLabel(objectName="balanceSummary", wordWrap=True)
+        self.weekends = QCheckBox("Weekends are not ride days")
+        self.marketing_target = _spin(92, " days per quarter")
+        self.sales_target = _spin(184, " days per half-year")
+        self.ratio = QDoubleSpinBox(minimum=0, maximum=100, singleStep=0.1, decimals=1,
+                                    suffix="x")
+        self.ratio.setSpecialValueText("no limit")
+        form = QFormLayout()
+        form.addRow("Every marketer rides with sales", self.marketing_target)
+        form.addRow("Every sales rep spends with marketing", self.sales_target)
+        form.addRow("One direction at most", self.ratio)
+        form.addRow("", self.weekends)
+        self.holidays = QListWidget(objectName="nonWorkingDays")
+        self.holidays.setFixedHeight(100)
+        self.new_day = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
+        self.new_occasion = QLineEdit(placeholderText="Occasion, e.g. Company offsite")
+        add = QPushButton("Add non-working day")
+        add.clicked.connect(self.add_holiday)
+        remove = QPushButton("Remove")
+        remove.clicked.connect(self.remove_holiday)
+        day_row, button_row = QHBoxLayout(), QHBoxLayout()
+        day_row.addWidget(self.new_day)
+        day_row.addWidget(self.new_occasion, 1)
+        button_row.addWidget(add)
+        button_row.addWidget(remove)
+        button_row.addStretch()
+        form.addRow("Non-working days", self.holidays)
+        form.addRow("", day_row)
+        form.addRow("", button_row)
+        self.table = QTableWidget(objectName="balanceTable")
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        layout = QHBoxLayout(self)
+        left = QVBoxLayout()
+        left.addWidget(self.summary)
+        left.addLayout(form)
+        left.addStretch()
+        layout.addLayout(left, 1)
+        layout.addWidget(self.table, 1)
+        self.marketing_target.editingFinished.connect(
+            lambda: self._set("marketing_days_per_quarter", self.marketing_target.value() or None))
+        self.sales_target.editingFinished.connect(
+            lambda: self._set("sales_days_per_half", self.sales_target.value() or None))
+        self.ratio.editingFinished.connect(
+            lambda: self._set("max_direction_ratio", self.ratio.value() or None))
+        self.weekends.clicked.connect(lambda: self._set("exclude_weekends",
+                                                        self.weekends.isChecked()))
+        for widget in (self.marketing_target, self.sales_target, self.ratio, self.weekends,
+                       add, remove):
+            widget.setEnabled(not session.read_only)
+        session.plan_changed.connect(self._on_plan_changed)
+        self.refresh()
+
+    def _set(self, field: str, value: Any) -> None:
+        plan = self.session.store.plan()
+        if field == "max_direction_ratio" and value is not None and value < 1:
+            self.session.problem_reported.emit("The ratio between directions is at least 1x.")
+            self.refresh()
+            return
+        if plan[field] != value and not self.session.do(
+                UpdateRow("plan", plan["id"], {field: value}, label="Change ride targets")):
+            self.refresh()
+
+    def add_holiday(self) -> None:
+        d = self.new_day.date()
+        if self.session.do(InsertRow("non_working_day", {
+                "day": date(d.year(), d.month(), d.day()), "occasion": self.new_occasion.text()},
+                label="Add non-working day")):
+            self.new_occasion.clear()
+
+    def remove_holiday(self) -> None:
+        item = self.holidays.currentItem()
+        if item:
+            self.session.do(DeleteRow("non_working_day", item.data(Qt.ItemDataRole.UserRole),
+                                      label="Remove non-working day"))
+
+    def _on_plan_changed(self, change: Change) -> None:
+        if change.tables.keys() & {"plan", "field_ride", "person", "non_working_day"}:
+            self.refresh()
+
+    def refresh(self) -> None:
+        store = self.session.store
+        plan = store.plan()
+        people = store.rows(Person, ["team", "name"])
+        holidays = store.rows(NonWorkingDay, ["day"])
+        for spin, value in ((self.marketing_target, plan["marketing_days_per_quarter"]),
+                            (self.sales_target, plan["sales_days_per_half"])):
+            spin.setValue(value or 0)
+        self.ratio.setValue(plan["max_direction_ratio"] or 0)
+        self.weekends.setChecked(plan["exclude_weekends"])
+        if self.new_day.date() == QDate(2000, 1, 1):
+            start = plan["period_start"]
+            self.new_day.setDate(QDate(start.year, start.month, start.day))
+        self.holidays.clear()
+        for h in holidays:
+            item = QListWidgetItem(f"{h['day']:%a %-d %b %Y}  {h['occasion']}")
+            item.setData(Qt.ItemDataRole.UserRole, h["id"])
+            self.holidays.addItem(item)
+        result = balance(plan, store.rows(FieldRide), people, WorkCalendar.of(plan, holidays))
+        m = result.days_by_direction[RideDirection.MARKETING_WITH_SALES]
+        s = result.days_by_direction[RideDirection.SALES_WITH_MARKETING]
+        ways = "The plan rides both ways." if result.both_ways else \
+            "<b>The plan does not ride both ways yet.</b>"
+        ratio = f" ({result.ratio:.1f}x)" if result.ratio else ""
+        self.summary.setText(f"<p style='font-size:12pt'>{m} days of marketing with sales, "
+                             f"{s} days of sales with marketing{ratio}. {ways}</p>")
+        self._fill_table(plan, people, result)
+
+    def _fill_table(self, plan: dict[str, Any], people: list[dict[str, Any]], result: Any) -> None:
+        quarters = [p[0] for p in periods(plan["period_start"], plan["period_end"], 3)]
+        halves = [p[0] for p in periods(plan["period_start"], plan["period_end"], 6)]
+        short = {(x.person_id, x.period) for x in result.shortfalls}
+        headers = ["Person", "Team", "Hosted", *quarters, *halves]
+        self.table.clear()
+        self.table.setColumnCount(len(headers))
+        self.table.setHorizontalHeaderLabels(headers)
+        shown = [p for p in people if p["team"] in (Team.SALES, Team.MARKETING)]
+        self.table.setRowCount(len(shown))
+        for r, person in enumerate(shown):
+            own = result.visiting.get(person["id"], {})
+            cells = [person["name"], label(person["team"]), str(result.hosting.get(person["id"], 0))]
+            mine = quarters if person["team"] is Team.MARKETING else halves
+            cells += [str(own.get(q, 0)) if q in mine else "" for q in quarters + halves]
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                period = headers[c]
+                if (person["id"], period) in short:
+                    item.setBackground(Qt.GlobalColor.transparent)
+                    item.setForeground(Qt.GlobalColor.darkRed)
+                    item.setToolTip("Below the plan's target")
+                    item.setText(f"{text} \u25BC")
+                self.table.setItem(r, c, item)
+        self.table.resizeColumnsToContents()

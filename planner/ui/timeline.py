@@ -1,0 +1,221 @@
+"""The field-ride schedule as a timeline: one lane per person, drag to move a ride."""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QToolTip, QWidget
+
+from planner.edits import UpdateRow
+from planner.model import FieldRide, Person
+from planner.model.enums import RideDirection, RideStatus, Team
+from planner.rules.rides import conflicting_ride_ids
+from planner.store.plan_store import Change
+from planner.ui.session import PlanSession
+
+DIRECTION_COLOURS = {RideDirection.MARKETING_WITH_SALES: QColor("#E07A3A"),
+                     RideDirection.SALES_WITH_MARKETING: QColor("#3B82D0")}
+CONFLICT = QColor("#C62828")
+CANCELLED = QColor("#C5CBD3")
+TODAY = QColor("#2E7D32")
+LABEL_WIDTH, HEADER, LANE = 180, 38, 26
+VIEWS = {"month": 31, "quarter": 92}  # days that fill the visible width
+
+
+@dataclass(frozen=True)
+class Bar:
+    ride_id: str
+    rect: QRectF
+    ride: dict[str, Any]
+    other: str  # the other person of the pair, as shown in this lane
+
+
+class RideTimeline(QWidget):
+    def __init__(self, session: PlanSession) -> None:
+        super().__init__()
+        self.session = session
+        self.setObjectName("rideTimeline")
+        self.setMouseTracking(True)
+        self.px_per_day = 12.0
+        self.view = "quarter"
+        self.visible_width = 1000
+        self.today = date.today()
+        self.bars: list[Bar] = []
+        self._drag: tuple[Bar, float] | None = None
+        self._drag_days = 0
+        session.plan_changed.connect(self._on_plan_changed)
+        self.reload()
+
+    # -- data -------------------------------------------------------------
+
+    def reload(self) -> None:
+        store = self.session.store
+        plan = store.plan()
+        self.start, self.end = plan["period_start"], plan["period_end"]
+        people = store.rows(Person, ["team", "name"])
+        rides = store.rows(FieldRide, ["first_day", "id"])
+        self.conflicts = conflicting_ride_ids(rides)
+        names = {p["id"]: p["name"] for p in people}
+        riding = {r[k] for r in rides for k in ("visitor_id", "host_id")}
+        self.lanes = [p for p in people if p["id"] in riding]
+        lane_of = {p["id"]: n for n, p in enumerate(self.lanes)}
+        self.bars = []
+        for ride in rides:
+            for me, other in (("visitor_id", "host_id"), ("host_id", "visitor_id")):
+                if ride[me] in lane_of:
+                    y = HEADER + lane_of[ride[me]] * LANE + 4
+                    arrow = "\u2192" if me == "visitor_id" else "\u2190"
+                    self.bars.append(Bar(ride["id"], self._rect(ride, y), ride,
+                                         f"{arrow} {names.get(ride[other], '?')}"))
+        self.updateGeometry()
+        self.resize(self.sizeHint())
+        self.update()
+
+    def _x(self, day: date) -> float:
+        return LABEL_WIDTH + (day - self.start).days * self.px_per_day
+
+    def _rect(self, ride: dict[str, Any], y: float) -> QRectF:
+        left = self._x(ride["first_day"])
+        width = ((ride["last_day"] - ride["first_day"]).days + 1) * self.px_per_day
+        return QRectF(left, y, max(width, 3.0), LANE - 8)
+
+    def set_view(self, view: str, visible_width: int) -> None:
+        """Month or quarter: how many days fill the visible width."""
+        self.view, self.visible_width = view, max(visible_width, 400)
+        self.px_per_day = (self.visible_width - LABEL_WIDTH) / VIEWS[view]
+        self.reload()
+
+    def sizeHint(self) -> QSize:
+        days = (self.end - self.start).days + 1
+        return QSize(int(LABEL_WIDTH + days * self.px_per_day) + 1,
+                     HEADER + max(1, len(self.lanes)) * LANE + 1)
+
+    def _on_plan_changed(self, change: Change) -> None:
+        if change.tables.keys() & {"field_ride", "person", "plan"}:
+            self.reload()
+
+    # -- drawing ------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        clip = QRectF(event.rect())
+        painter.fillRect(clip, QColor("#FFFFFF"))
+        self._paint_grid(painter, clip)
+        font = QFont(self.font())
+        font.setPointSizeF(max(7.5, font.pointSizeF() - 1))
+        painter.setFont(font)
+        for bar in self.bars:
+            if bar.rect.intersects(clip):
+                self._paint_bar(painter, bar)
+        self._paint_labels(painter, clip)
+
+    def _paint_grid(self, painter: QPainter, clip: QRectF) -> None:
+        height = self.height()
+        for n in range(1, len(self.lanes), 2):
+            if n % 2:
+                painter.fillRect(QRectF(0, HEADER + n * LANE, self.width(), LANE),
+                                 QColor("#F7F9FA"))
+        day = self.start.replace(day=1)
+        painter.setPen(QColor("#3E4C59"))
+        while day <= self.end:
+            x = self._x(max(day, self.start))
+            if clip.left() - 200 <= x <= clip.right():
+                painter.setPen(QPen(QColor("#D9DEE3"), 1))
+                painter.drawLine(QPointF(x, 0), QPointF(x, height))
+                painter.setPen(QColor("#3E4C59"))
+                painter.drawText(QPointF(x + 4, 16), f"{day:%b %Y}")
+            day = (day.replace(day=28) + timedelta(days=4)).replace(day=1)
+        if self.px_per_day >= 8:
+            week = self.start + timedelta(days=(7 - self.start.weekday()) % 7)
+            painter.setPen(QColor("#9AA5B1"))
+            while week <= self.end:
+                x = self._x(week)
+                if clip.left() <= x <= clip.right():
+                    painter.drawText(QPointF(x + 2, 32), f"{week.day}")
+                week += timedelta(days=7)
+        if self.start <= self.today <= self.end:
+            x = self._x(self.today)
+            painter.setPen(QPen(TODAY, 2))
+            painter.drawLine(QPointF(x, HEADER - 6), QPointF(x, height))
+            painter.drawText(QPointF(x + 4, HEADER - 8), "today")
+
+    def _paint_bar(self, painter: QPainter, bar: Bar) -> None:
+        ride, rect = bar.ride, QRectF(bar.rect)
+        if self._drag and self._drag[0].ride_id == bar.ride_id:
+            rect.translate(self._drag_days * self.px_per_day, 0)
+        cancelled = ride["status"] is RideStatus.CANCELLED
+        colour = CANCELLED if cancelled else DIRECTION_COLOURS[ride["direction"]]
+        if ride["status"] is RideStatus.PLANNED:
+            colour = colour.lighter(125)
+        painter.setBrush(colour)
+        conflict = bar.ride_id in self.conflicts
+        painter.setPen(QPen(CONFLICT, 2.5) if conflict else
+                       QPen(colour.darker(130), 1, Qt.PenStyle.DashLine if cancelled
+                            else Qt.PenStyle.SolidLine))
+        painter.drawRoundedRect(rect, 4, 4)
+        if rect.width() > 40:
+            painter.setPen(QColor("#1F2933") if cancelled else QColor("#FFFFFF"))
+            painter.drawText(rect.adjusted(5, 0, -3, 0),
+                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                             bar.other)
+
+    def _paint_labels(self, painter: QPainter, clip: QRectF) -> None:
+        """Names stay at the visible left edge while the days scroll under them."""
+        left = float(self.visibleRegion().boundingRect().left())
+        if clip.left() > left + LABEL_WIDTH:
+            return
+        painter.fillRect(QRectF(left, 0, LABEL_WIDTH, self.height()), QColor("#FFFFFF"))
+        painter.setPen(QPen(QColor("#D9DEE3"), 1))
+        painter.drawLine(QPointF(left + LABEL_WIDTH, 0), QPointF(left + LABEL_WIDTH, self.height()))
+        for n, person in enumerate(self.lanes):
+            colour = QColor("#1D5FA8") if person["team"] is Team.SALES else QColor("#C2571A")
+            painter.setPen(colour)
+            painter.drawText(QRectF(left + 10, HEADER + n * LANE, LABEL_WIDTH - 14, LANE),
+                             Qt.AlignmentFlag.AlignVCenter, person["name"])
+
+    # -- dragging a ride to new days ---------------------------------------
+
+    def bar_at(self, point: QPointF) -> Bar | None:
+        return next((b for b in reversed(self.bars) if b.rect.contains(point)), None)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        bar = self.bar_at(event.position())
+        if bar and event.button() == Qt.MouseButton.LeftButton and not self.session.read_only:
+            self._drag, self._drag_days = (bar, event.position().x()), 0
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._drag:
+            days = round((event.position().x() - self._drag[1]) / self.px_per_day)
+            if days != self._drag_days:
+                self._drag_days = days
+                self.update()
+            return
+        bar = self.bar_at(event.position())
+        if bar:
+            ride = bar.ride
+            QToolTip.showText(event.globalPosition().toPoint(),
+                              f"{bar.other[2:]}: {ride['first_day']:%-d %b} \u2013 "
+                              f"{ride['last_day']:%-d %b %Y}, {ride['status'].value}"
+                              + ("\nOn two rides the same day!" if bar.ride_id in self.conflicts
+                                 else ""), self)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if not self._drag:
+            return
+        bar, days = self._drag[0], self._drag_days
+        self._drag, self._drag_days = None, 0
+        if days:
+            self.move_ride(bar.ride_id, days)
+        self.update()
+
+    def move_ride(self, ride_id: str, days: int) -> bool:
+        ride = self.session.store.get(FieldRide, ride_id)
+        if ride is None:
+            return False
+        shift = timedelta(days=days)
+        return self.session.do(UpdateRow("field_ride", ride_id, {
+            "first_day": ride["first_day"] + shift, "last_day": ride["last_day"] + shift},
+            label="Move field ride"))
