@@ -19,6 +19,13 @@ class Paragraph:
 
 
 @dataclass(frozen=True)
+class Heading:
+    """A heading inside a section."""
+
+    text: str
+
+
+@dataclass(frozen=True)
 class Facts:
     """Label/value pairs, e.g. the plan's period and sponsors."""
 
@@ -33,7 +40,28 @@ class Table:
     empty_text: str = "Nothing here yet."
 
 
-Block = Paragraph | Facts | Table
+@dataclass(frozen=True)
+class TimelineBar:
+    lane: int
+    first: date
+    last: date
+    direction: str  # RideDirection value
+    cancelled: bool
+    conflict: bool
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """Rides across the plan period, one lane per person."""
+
+    start: date
+    end: date
+    lanes: tuple[str, ...]
+    lane_teams: tuple[str, ...]
+    bars: tuple[TimelineBar, ...]
+
+
+Block = Paragraph | Heading | Facts | Table | Timeline
 
 
 @dataclass(frozen=True)
@@ -94,6 +122,8 @@ def _goals(goals: list[dict[str, Any]], names: dict[str | None, str]) -> Section
 
 
 def build_outline(store: PlanStore) -> Outline:
+    from planner.outline_rides import rides_section
+
     plan = store.plan()
     people = store.rows(Person, ["team", "name"])
     goals = store.rows(Goal, ["position", "created_at"])
@@ -105,7 +135,9 @@ def build_outline(store: PlanStore) -> Outline:
         title=plan["title"], company=plan["company"],
         period=period_text(plan["period_start"], plan["period_end"]),
         status=label(plan["status"]), sponsors=sponsors,
-        sections=(_overview(plan, names, counts), _people(people), _goals(goals, names)))
+        sections=(_overview(plan, names, counts), _people(people), _goals(goals, names),
+                  rides_section(store, plan, people)))
 
 
-__all__ = ["Block", "Facts", "Outline", "Paragraph", "Section", "Table", "build_outline"]
+__all__ = ["Block", "Facts", "Heading", "Outline", "Paragraph", "Section", "Table", "Timeline",
+           "TimelineBar", "build_outline"]

@@ -29,7 +29,8 @@ from reportlab.platypus import (
 from reportlab.platypus import Paragraph as RLParagraph
 
 from planner import __version__
-from planner.outline import Facts, Outline, Paragraph, Section, Table
+from planner.export.pdf_timeline import timeline_drawings
+from planner.outline import Facts, Heading, Outline, Paragraph, Section, Table, Timeline
 from planner.resources import resource_path
 
 INK = colors.HexColor("#1F2933")
@@ -67,6 +68,8 @@ def _styles() -> dict[str, ParagraphStyle]:
         "label": ParagraphStyle("label", parent=base, fontName=BOLD, textColor=MUTED),
         "h1": ParagraphStyle("h1", parent=base, fontName=BOLD, fontSize=20, leading=26,
                              spaceAfter=10, textColor=INK),
+        "h2": ParagraphStyle("h2", parent=base, fontName=BOLD, fontSize=13, leading=18,
+                             spaceBefore=6, spaceAfter=4, textColor=INK),
         "cover_title": ParagraphStyle("cover_title", parent=base, fontName=BOLD, fontSize=30,
                                       leading=38, textColor=INK),
         "cover_sub": ParagraphStyle("cover_sub", parent=base, fontSize=14, leading=20,
@@ -209,10 +212,14 @@ class PlanPdfRenderer:
         for block in section.blocks:
             if isinstance(block, Paragraph):
                 flow.append(RLParagraph(text(block.text), self.styles["body"]))
+            elif isinstance(block, Heading):
+                flow.append(RLParagraph(text(block.text), self.styles["h2"]))
             elif isinstance(block, Facts):
                 flow.append(self._facts(block))
             elif isinstance(block, Table):
                 flow.append(self._table(block))
+            elif isinstance(block, Timeline):
+                flow += timeline_drawings(block, self.width, FONT)
             flow.append(Spacer(1, 5 * mm))
         return flow + [PageBreak()]
 

@@ -62,7 +62,12 @@ def test_pdf_has_cover_people_and_goals_with_both_owners(tmp_path: Path) -> None
     assert goal["due_date"].isoformat() in row  # whole, not broken across lines
     assert "12 Expand in the installed base" in text  # the row number is whole too
     assert reader.metadata is not None and reader.metadata.title == "Northwind go-to-market plan 2027"
-    assert [o.title for o in reader.outline] == ["Overview", "People", "Goals"]
+    assert [o.title for o in reader.outline] == ["Overview", "People", "Goals", "Field rides"]
+    conn = sqlite3.connect(plan)
+    words = conn.execute("SELECT words FROM hot_button LIMIT 1").fetchone()[0]
+    conn.close()
+    assert f"\u201c{words}\u201d" in text  # debrief highlights
+    assert "Marketing target 2 days per quarter, every marketer with sales" in text
     assert f"Page 2 of {len(reader.pages)}" in reader.pages[1].extract_text()
 
 

@@ -1,0 +1,23 @@
+"""The document outline, checked as data without drawing anything."""
+
+from pathlib import Path
+
+from planner.outline import Facts, Heading, Table, Timeline, build_outline
+from planner.store.plan_store import PlanStore
+
+
+def test_outline_sections_and_rides_content(sample_path: Path) -> None:
+    with PlanStore.open(sample_path, read_only=True) as store:
+        outline = build_outline(store)
+        rides = store.count(__import__("planner.model", fromlist=["FieldRide"]).FieldRide)
+    assert [s.key for s in outline.sections] == ["overview", "people", "goals", "rides"]
+    section = outline.sections[-1]
+    timeline = next(b for b in section.blocks if isinstance(b, Timeline))
+    assert len(timeline.bars) == 2 * rides  # a bar in the visitor's and the host's lane
+    assert len(timeline.lanes) == 14 and not any(b.conflict for b in timeline.bars)
+    facts = next(b for b in section.blocks if isinstance(b, Facts))
+    assert ("Both ways", "Yes") in facts.pairs
+    assert any(isinstance(b, Heading) and b.text == "Debrief highlights" for b in section.blocks)
+    debriefs = [b for b in section.blocks if isinstance(b, Table)][-1]
+    assert debriefs.columns[1] == "Hot buttons heard" and debriefs.rows
+    assert all(row[1].startswith("\u201c") for row in debriefs.rows)
