@@ -12,6 +12,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -91,6 +92,59 @@ def pdf(plan: Path, runs: int) -> None:
           f"bare ReportLab, same pages: {b:.2f} s; ratio {a / b:.2f}x (goal 2x)")
 
 
+def _synthetic_rides(n: int, people: int) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """n rides among `people` people over two years, random but repeatable."""
+    import random
+    from datetime import date, timedelta
+
+    from planner.model.enums import RideDirection, RideStatus, Team
+
+    rng = random.Random(n)
+    staff = [{"id": f"p{i}", "name": f"P{i}", "team": Team.MARKETING if i % 2 else Team.SALES}
+             for i in range(people)]
+    start = date(2027, 1, 1)
+    rides = []
+    for i in range(n):
+        first = start + timedelta(days=rng.randrange(720))
+        rides.append({"id": f"r{i}", "first_day": first,
+                      "last_day": first + timedelta(days=rng.randrange(4)),
+                      "visitor_id": f"p{rng.randrange(people)}",
+                      "host_id": f"p{rng.randrange(people)}",
+                      "direction": RideDirection.MARKETING_WITH_SALES if i % 2
+                      else RideDirection.SALES_WITH_MARKETING,
+                      "status": RideStatus.PLANNED, "territory": ""})
+    return rides, staff
+
+
+def ride_rules(runs: int) -> None:
+    import math
+    from datetime import date
+
+    from planner.rules.balance import balance
+    from planner.rules.rides import WorkCalendar, conflicts
+
+    plan = {"period_start": date(2027, 1, 1), "period_end": date(2028, 12, 31),
+            "marketing_days_per_quarter": 3, "sales_days_per_half": 4,
+            "max_direction_ratio": 1.5}
+    calendar = WorkCalendar(True, (date(2027, 5, 1), date(2027, 12, 25)))
+    medians = {}
+    for n in (600, 6000, 60000):
+        rides, staff = _synthetic_rides(n, max(40, n // 15))
+        times = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            conflicts(rides)
+            balance(plan, rides, staff, calendar)
+            times.append(time.perf_counter() - start)
+        medians[n] = statistics.median(times)
+        print(f"  conflicts + balance, {n:6,} rides: {medians[n] * 1000:8.1f} ms "
+              f"({medians[n] / n * 1e6:.1f} \u00b5s a ride)")
+    for small, big in ((600, 6000), (6000, 60000)):
+        nlogn = big * math.log(big) / (small * math.log(small))
+        print(f"  growth {small:,} -> {big:,} rides: {medians[big] / medians[small]:.1f}x "
+              f"(n log n would be {nlogn:.1f}x, n\u00b2 {(big / small) ** 2:.0f}x)")
+
+
 def edits(plan: Path) -> None:
     out = subprocess.run([sys.executable, "-m", "planner.ui.bench_edits", str(plan)], cwd=ROOT,
                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
@@ -99,6 +153,11 @@ def edits(plan: Path) -> None:
     _, _, median, _, p95 = line.split()
     print(f"one edit to repaint (large plan, goals page): median {median} ms, p95 {p95} ms "
           "(goal p95 < 16 ms)")
+    for line in out.splitlines():
+        if line.startswith("timeline_ms"):
+            _, view, _, median, _, p95 = line.split()
+            print(f"timeline repaint, 600 rides, {view} view, whole visible area: "
+                  f"median {median} ms, p95 {p95} ms")
 
 
 def main() -> None:
@@ -117,6 +176,8 @@ def main() -> None:
         startup(plan, args.runs)
         pdf(plan, args.runs)
         edits(plan)
+        print("Field-ride rules on synthetic schedules:")
+        ride_rules(args.runs)
 
 
 if __name__ == "__main__":

@@ -61,7 +61,30 @@ def main(plan: Path, edits: int = 120) -> None:
         times.append((time.perf_counter() - start) * 1000)
     times.sort()
     print(f"edit_ms median {statistics.median(times):.2f} p95 {times[int(len(times) * 0.95)]:.2f}")
+    timeline_repaints(window)
     window.close()
+
+
+def timeline_repaints(window: MainWindow, runs: int = 40) -> None:
+    """Repaint the ride timeline's whole visible area, in both views."""
+    from planner.ui.rides_page import RidesPage
+
+    window.sidebar.setCurrentRow(2)
+    page = window.page("Field rides")
+    assert isinstance(page, RidesPage)
+    page.tabs.setCurrentIndex(1)
+    QTest.qWait(50)
+    for view, button in (("quarter", page.quarter), ("month", page.month)):
+        button.setChecked(True)
+        QTest.qWait(20)
+        times = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            page.timeline.repaint()
+            times.append((time.perf_counter() - start) * 1000)
+        times.sort()
+        print(f"timeline_ms {view} median {statistics.median(times):.2f} "
+              f"p95 {times[int(len(times) * 0.95)]:.2f}")
 
 
 if __name__ == "__main__":

@@ -61,9 +61,17 @@ class PlanTableModel(QAbstractTableModel):
             self._refresh(change.tables[self.table])
             if self.problems != before:
                 self._emit_all_changed()
+            self._announce_new_problems(before, change.tables[self.table])
         elif self.spec.problems and change.tables.keys() & {"plan", "person"}:
             self._rows = self._query()
             self._emit_all_changed()
+
+    def _announce_new_problems(self, before: dict[str, str], touched: frozenset[str]) -> None:
+        """An edit that breaks a rule is allowed, and said out loud at once."""
+        for row_id in touched:
+            if row_id in self.problems and before.get(row_id) != self.problems[row_id]:
+                self.session.problem_reported.emit(f"Heads-up: {self.problems[row_id]}")
+                return
 
     def _emit_all_changed(self) -> None:
         if self._rows:

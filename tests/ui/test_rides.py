@@ -78,7 +78,8 @@ def test_turning_a_ride_round_swaps_visitor_and_host(rides: RidesPage, sample_pa
         == [(visitor, host)]
 
 
-def test_a_person_on_two_rides_the_same_day_shows_in_red_with_why(rides: RidesPage) -> None:
+def test_a_person_on_two_rides_the_same_day_shows_in_red_with_why(
+        rides: RidesPage, sample_window: MainWindow) -> None:
     model = rides.model
     first, second = 0, next(r for r in range(1, model.rowCount())
                             if {model.index(r, 1).data(), model.index(r, 2).data()}
@@ -90,6 +91,8 @@ def test_a_person_on_two_rides_the_same_day_shows_in_red_with_why(rides: RidesPa
                if model.index(r, 0).data(Qt.ItemDataRole.BackgroundRole) == PROBLEM_BACKGROUND]
     assert len(flagged) == 2
     assert "is on two field rides on" in model.index(flagged[0], 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert sample_window.problem.text().startswith("Heads-up: ")
+    assert "is on two field rides on" in sample_window.problem.text()
 
 
 def test_dragging_a_ride_in_the_timeline_moves_its_days_and_undo_moves_it_back(
