@@ -57,6 +57,17 @@ def v1_path(tmp_path: Path) -> Path:
     return target
 
 
+def rows(path: Path, query: str) -> list[tuple]:  # type: ignore[type-arg]
+    """What the plan file holds, read with plain sqlite3 as any other program would."""
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(query).fetchall()
+    finally:
+        conn.close()
+
+
 def run_tandem(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
     """The command line in a subprocess, with no display."""
     import subprocess

@@ -1,6 +1,5 @@
 """The window as a VP uses it: keyboard, menus, in-place editing, undo, reopen."""
 
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -12,16 +11,9 @@ from planner.store.plan_store import PlanStore
 from planner.ui import dialogs
 from planner.ui.main_window import SECTIONS, MainWindow
 from planner.ui.pages import OverviewPage, TablePage
+from tests.conftest import rows
 
 pytestmark = pytest.mark.gui
-
-
-def rows(path: Path, sql: str) -> list[tuple]:  # type: ignore[type-arg]
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute(sql).fetchall()
-    finally:
-        conn.close()
 
 
 def page(window: MainWindow, name: str) -> TablePage:

@@ -1,6 +1,5 @@
 """Field rides in the window: schedule, rules in place, timeline drag, debrief, balance."""
 
-import sqlite3
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -12,16 +11,9 @@ from planner.ui import dialogs
 from planner.ui.main_window import MainWindow
 from planner.ui.models import PROBLEM_BACKGROUND
 from planner.ui.rides_page import RidesPage
+from tests.conftest import rows as sql
 
 pytestmark = pytest.mark.gui
-
-
-def sql(path: Path, query: str) -> list[tuple]:  # type: ignore[type-arg]
-    conn = sqlite3.connect(path)
-    try:
-        return conn.execute(query).fetchall()
-    finally:
-        conn.close()
 
 
 @pytest.fixture
