@@ -1,0 +1,1 @@
+"""Reading other programs' files into a plan (CSV actuals from a CRM)."""

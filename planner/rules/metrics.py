@@ -1,0 +1,68 @@
+"""Metric status: on track, at risk or off track, from baseline, target,
+direction and the latest actual (the rule is written in docs/metric-status.md)."""
+
+import calendar
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+
+from planner.model.enums import MetricDirection
+
+ON_TRACK_SLACK = 0.10   # behind the straight line by at most this share: on track
+AT_RISK_SLACK = 0.30    # behind by more, up to this share: at risk
+
+
+class MetricStatus(str, Enum):
+    ON_TRACK = "on track"
+    AT_RISK = "at risk"
+    OFF_TRACK = "off track"
+    NO_DATA = "no data"
+
+
+@dataclass(frozen=True)
+class Assessment:
+    status: MetricStatus
+    progress: float | None   # share of the way from baseline to target (1.0 = there)
+    expected: float | None   # share of the way the plan's time says we should be
+    reason: str
+
+
+def period_end(period: str) -> date:
+    """The last day of "2027-03" or "2027-Q1"."""
+    year, part = period.split("-")
+    month = int(part[1]) * 3 if part.startswith("Q") else int(part)
+    return date(int(year), month, calendar.monthrange(int(year), month)[1])
+
+
+def elapsed(start: date, end: date, at: date) -> float:
+    """Share of the plan period that has passed at `at` (0 to 1)."""
+    total = (end - start).days + 1
+    return min(1.0, max(0.0, ((at - start).days + 1) / total))
+
+
+def assess(direction: MetricDirection, baseline: float | None, target: float | None,
+           latest: float | None, expected: float) -> Assessment:
+    """Compare how far the metric has come with how far time says it should be.
+
+    progress = (latest - baseline) / (target - baseline), the same formula for
+    both directions because a lower-is-better target lies below its baseline.
+    """
+    if latest is None or baseline is None or target is None:
+        return Assessment(MetricStatus.NO_DATA, None, None, "No actual, baseline or target yet.")
+    better = 1 if direction is MetricDirection.HIGHER_IS_BETTER else -1
+    if target == baseline or (target - baseline) * better < 0:
+        hit = (latest - target) * better >= 0
+        return Assessment(MetricStatus.ON_TRACK if hit else MetricStatus.OFF_TRACK, None,
+                          expected, "At or better than target." if hit else "Worse than target.")
+    progress = (latest - baseline) / (target - baseline)
+    gap = expected - progress
+    if progress >= 1 or gap <= ON_TRACK_SLACK:
+        status, why = MetricStatus.ON_TRACK, "on or ahead of the straight line to target"
+    elif progress < 0:
+        status, why = MetricStatus.OFF_TRACK, "moving away from the target"
+    elif gap <= AT_RISK_SLACK:
+        status, why = MetricStatus.AT_RISK, "behind the straight line to target"
+    else:
+        status, why = MetricStatus.OFF_TRACK, "far behind the straight line to target"
+    return Assessment(status, progress, expected,
+                      f"{progress:.0%} of the way with {expected:.0%} of the time gone: {why}.")
