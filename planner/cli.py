@@ -84,21 +84,29 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from planner.model import FieldRide, Goal, NonWorkingDay, Person
+    from planner.model import (
+        FieldRide, Goal, Metric, MetricGoal, MetricValue, NonWorkingDay, Person)
     from planner.rules.checks import plan_findings
+    from planner.rules.metrics import metric_statuses, shared_reward_findings
     from planner.store.fileformat import SCHEMA_VERSION
     from planner.store.plan_store import PlanStore
 
     with PlanStore.open(args.plan, read_only=True) as store:
         problems = store.integrity_problems()
-        findings = plan_findings(store.plan(), store.rows(Goal), store.rows(Person),
-                                 store.rows(FieldRide), store.rows(NonWorkingDay))
+        plan, goals, metrics = store.plan(), store.rows(Goal), store.rows(Metric, ["name"])
+        findings = plan_findings(plan, goals, store.rows(Person), store.rows(FieldRide),
+                                 store.rows(NonWorkingDay))
+        findings += shared_reward_findings(plan, metrics, goals, store.rows(MetricGoal))
+        statuses = metric_statuses(plan, metrics, store.rows(MetricValue))
     print(f"{args.plan.name}: plan format {SCHEMA_VERSION}, "
           f"integrity {'ok' if not problems else 'FAILED'}")
     for problem in problems:
         print(f"integrity: {problem}")
     for finding in findings:
         print(f"{finding.section}: {finding.message}")
+    for metric in metrics:  # reported, not counted as problems: a plan may be behind
+        a = statuses[metric["id"]]
+        print(f"metric status: {metric['name']}: {a.status.value} ({a.reason})")
     if problems or findings:
         raise PlanError(f"{len(problems) + len(findings)} problem(s) found in {args.plan.name}.")
     print("No problems found.")

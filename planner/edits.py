@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from planner.errors import InvalidEdit
-from planner.model import BY_TABLE, Goal, table_of, utc_now
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from planner.model import BY_TABLE, Goal, new_id, table_of, utc_now
 from planner.model.validation import validate_row
 from planner.store.plan_store import Transaction, Values
 
@@ -140,3 +142,56 @@ class Compound:
     def apply(self, tx: Transaction) -> Edit:
         inverses = [edit.apply(tx) for edit in self.edits]
         return Compound(tuple(reversed(inverses)), label=self.label)
+
+
+@dataclass(frozen=True)
+class ReplaceRows:
+    """Bulk: delete some rows and write others whole (insert or overwrite).
+
+    One statement per kind, so a 100,000-row import stays one fast,
+    undoable edit; the inverse puts back exactly what was there.
+    """
+
+    table: str
+    delete_ids: tuple[str, ...] = ()
+    put_rows: tuple[Values, ...] = ()
+    label: str = "Change"
+
+    def apply(self, tx: Transaction) -> Edit:
+        t = table_of(BY_TABLE[self.table])
+        touched = list(self.delete_ids) + [r["id"] for r in self.put_rows]
+        before = {r["id"]: r for r in tx.rows_by_ids(self.table, touched)}
+        if self.delete_ids:
+            tx.conn.execute(t.delete().where(t.c.id.in_(self.delete_ids)))
+        if self.put_rows:
+            statement = sqlite_insert(t)
+            columns = {c.name: statement.excluded[c.name] for c in t.columns if c.name != "id"}
+            tx.conn.execute(statement.on_conflict_do_update(index_elements=["id"],
+                                                            set_=columns), list(self.put_rows))
+        for row_id in touched:
+            tx.note(self.table, row_id)
+        created = tuple(r["id"] for r in self.put_rows if r["id"] not in before)
+        return ReplaceRows(self.table, created, tuple(before.values()), label=self.label)
+
+
+@dataclass(frozen=True)
+class SetMetricValues:
+    """Actuals for (metric, period) pairs: new pairs are added, known ones overwritten."""
+
+    values: tuple[tuple[str, str, float, str], ...]  # metric id, period, actual, note
+    label: str = "Set actuals"
+
+    def apply(self, tx: Transaction) -> Edit:
+        metric_ids = sorted({v[0] for v in self.values})
+        existing = {(r["metric_id"], r["period"]): r
+                    for r in tx.rows_where_in("metric_value", "metric_id", metric_ids)}
+        now = utc_now()
+        rows: dict[tuple[str, str], Values] = {}
+        for metric_id, period, actual, note in self.values:
+            old = existing.get((metric_id, period))
+            rows[(metric_id, period)] = {
+                "id": old["id"] if old else new_id(), "metric_id": metric_id, "period": period,
+                "actual": float(actual), "note": note,
+                "created_at": old["created_at"] if old else now, "updated_at": now}
+        return ReplaceRows("metric_value", (), tuple(rows.values()),
+                           label=self.label).apply(tx)

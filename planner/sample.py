@@ -175,10 +175,18 @@ class _Builder:
                      words=PROBLEMS[n % len(PROBLEMS)].replace("Our", "My"))
 
     def funnel_and_metrics(self) -> None:
+        rates = (0.4, 0.5, 0.7, 0.6, 0.5, 0.35, 1.0, None)
         stage_ids = [self.add("funnel_stage", name=name, position=i, engaged_team=team,
                               entry_definition=f"Both teams agree a lead is {name.lower()} when "
                                                "it meets the written criteria.",
-                              handoff_service_level="Follow-up within 2 working days")
+                              handoff_service_level="Sales follows up within 2 working days"
+                              if name == "Marketing-qualified" else
+                              "The next team picks it up within 2 working days",
+                              return_service_level="Marketing re-nurtures a returned lead "
+                              "within 5 working days" if name == "Sales-accepted" else "",
+                              send_back_reasons="No budget this year; wrong contact; "
+                              "duplicate" if name == "Sales-accepted" else "",
+                              conversion_rate=rates[i])
                      for i, (name, team) in enumerate(STAGES)]
         for i in range(self.n["metrics"]):
             name = METRIC_NAMES[i % len(METRIC_NAMES)]
@@ -187,15 +195,21 @@ class _Builder:
             lower = name.startswith(("Sales cycle", "Demo follow-up"))
             baseline = 100.0 + 10 * (i % 7)
             mid = self.add("metric", name=name, definition=f"{name} counted monthly from the CRM.",
+                           reported_by=EngagedTeam.BOTH,
                            unit="days" if lower else "count", cadence=Cadence.MONTHLY,
                            direction=MetricDirection.LOWER_IS_BETTER if lower
                            else MetricDirection.HIGHER_IS_BETTER,
                            funnel_stage_id=stage_ids[i % len(stage_ids)], baseline=baseline,
                            target=baseline * (0.8 if lower else 1.3))
-            for p in range(self.n["periods"]):
-                step = (-1 if lower else 1) * p * baseline * 0.012
+            # Actuals for the first half of the plan, at three paces: on track,
+            # at risk, off track (see docs/metric-status.md).
+            pace = (1.05, 0.75, 0.3)[i % 3]
+            target = baseline * (0.8 if lower else 1.3)
+            for p in range(self.n["periods"] // 2):
+                share = (p + 1) / self.n["periods"] * pace
                 self.add("metric_value", metric_id=mid, period=f"{2027 + p // 12}-{p % 12 + 1:02d}",
-                         actual=round(baseline + step + self.rng.uniform(-4, 4), 1))
+                         actual=round(baseline + (target - baseline) * share
+                                      + self.rng.uniform(-0.3, 0.3), 1))
 
     def messages_and_reviews(self) -> None:
         for i in range(self.n["messages"]):
@@ -229,5 +243,6 @@ def write_sample(path: Path, size: str = "small", seed: int = 7) -> PlanStore:
                    "to the customer, and ride together in the field every quarter.",
         "head_of_sales_id": sales[0], "head_of_marketing_id": marketing[0],
         "marketing_days_per_quarter": 2, "sales_days_per_half": 4,
-        "max_direction_ratio": 1.5}, touch=False))
+        "max_direction_ratio": 1.5, "revenue_target": 4_800_000.0,
+        "average_deal_size": 40_000.0}, touch=False))
     return store

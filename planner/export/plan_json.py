@@ -19,7 +19,7 @@ from planner.model.validation import plain, validate_row
 from planner.store.plan_store import PlanStore
 
 FORMAT = "tandem-plan"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 # What each older format lacks, filled in on import.
 _ADDED_IN = {2: ("hot_buttons", "non_working_days")}
 # JSON keys, one list per entity; "plan" is a single object.

@@ -62,6 +62,11 @@ class Plan(Row, table=True):
     marketing_days_per_quarter: int | None = Field(default=None, ge=0, le=92)
     sales_days_per_half: int | None = Field(default=None, ge=0, le=184)
     max_direction_ratio: float | None = Field(default=None, ge=1, le=100)
+    # Schema 3: working back from revenue.
+    revenue_target: float | None = Field(default=None, ge=0)
+    average_deal_size: float | None = Field(default=None, gt=0)
+    # The two teams rise or fall together: every metric and goal counts for both.
+    shared_rewards: bool = Field(default=True, sa_column_kwargs={"server_default": "1"})
 
 
 class Person(Row, table=True):
@@ -121,13 +126,18 @@ class FieldRide(Row, table=True):
 
 class FunnelStage(Row, table=True):
     __tablename__ = "funnel_stage"
-    text_fields = ("name", "entry_definition", "handoff_service_level")
+    text_fields = ("name", "entry_definition", "handoff_service_level", "return_service_level",
+                   "send_back_reasons")
 
     name: str
     position: int = 0
     engaged_team: EngagedTeam = EngagedTeam.BOTH
     entry_definition: str = ""
-    handoff_service_level: str = ""
+    handoff_service_level: str = ""  # what the next stage's team promises
+    # Schema 3: the other direction, and what happens to leads sent back.
+    return_service_level: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    send_back_reasons: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    conversion_rate: float | None = Field(default=None, gt=0, le=1)  # share reaching the next
 
 
 class Metric(Row, table=True):
@@ -142,6 +152,9 @@ class Metric(Row, table=True):
     baseline: float | None = None
     target: float | None = None
     cadence: Cadence = Cadence.MONTHLY
+    # Schema 3: which team reports it (both: the teams rise or fall together).
+    reported_by: EngagedTeam = Field(default=EngagedTeam.BOTH,
+                                     sa_column_kwargs={"server_default": "BOTH"})
 
 
 class MetricGoal(Row, table=True):

@@ -15,7 +15,8 @@ LONG_FIELDS = {"description", "purpose", "debrief", "objective", "accounts",
                "definition", "entry_definition", "what_happened", "what_we_learned",
                "what_we_change", "value_message", "proof_point", "customer_problem",
                "success_measure", "shared_reward", "note", "handoff_service_level",
-               "customers_asked", "marketing_changes", "sales_changes", "words"}
+               "customers_asked", "marketing_changes", "sales_changes", "words",
+               "return_service_level", "send_back_reasons"}
 # Text a row cannot exist without.
 REQUIRED_TEXT = {"title", "name", "customer_problem", "period", "words"}
 # Pairs (first, last) that must not run backwards.

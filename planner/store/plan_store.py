@@ -55,6 +55,18 @@ class Transaction:
         rows = self.conn.execute(select(t).where(t.c[column] == value)).mappings()
         return [dict(r) for r in rows]
 
+    def rows_by_ids(self, table: str, ids: list[str]) -> list[Values]:
+        return self.rows_where_in(table, "id", ids)
+
+    def rows_where_in(self, table: str, column: str, values: list[Any]) -> list[Values]:
+        t = table_of(BY_TABLE[table])
+        out: list[Values] = []
+        for start in range(0, len(values), 900):  # SQLite's bound-parameter limit
+            chunk = values[start:start + 900]
+            query = select(t).where(t.c[column].in_(chunk))
+            out += [dict(r) for r in self.conn.execute(query).mappings()]
+        return out
+
     def insert(self, table: str, values: Values) -> None:
         self.conn.execute(insert(table_of(BY_TABLE[table])), values)
         self.note(table, values["id"])

@@ -33,6 +33,9 @@ def test_demo_export_import_check_round_trip(tmp_path: Path) -> None:
     check = run_tandem("check", str(copy))
     assert check.returncode == 0, check.stdout + check.stderr
     assert "integrity ok" in check.stdout
+    statuses = [line for line in check.stdout.splitlines() if line.startswith("metric status:")]
+    assert len(statuses) == 8
+    assert {"on track", "at risk", "off track"} <= {s.split(": ")[2].split(" (")[0] for s in statuses}
     a = json.loads(doc.read_text("utf-8"))
     again = tmp_path / "again.json"
     run_tandem("export", str(copy), "--json", str(again))

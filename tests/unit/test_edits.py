@@ -46,8 +46,10 @@ def test_deleting_a_metric_takes_its_values_and_undo_brings_them_back(sample_pat
         before = snapshot(s)
         metric = s.rows(Metric)[0]
         values = s.count(MetricValue)
+        own = sum(1 for v in s.rows(MetricValue) if v["metric_id"] == metric["id"])
+        assert own > 0
         inverse = s.apply(DeleteRow("metric", metric["id"]))
-        assert s.count(MetricValue) == values - 12
+        assert s.count(MetricValue) == values - own
         s.apply(inverse)
         assert snapshot(s) == before
 
@@ -165,3 +167,34 @@ def test_a_ride_pair_must_match_its_direction(store: PlanStore) -> None:
                                               "visitor_id": "s", "host_id": "m"}))
     with pytest.raises(InvalidEdit, match="before the first day"):
         store.apply(UpdateRow("field_ride", "r", {"last_day": date(2027, 2, 1)}))
+
+
+def test_setting_actuals_in_bulk_is_one_undoable_edit(sample_path: Path) -> None:
+    from planner.edits import SetMetricValues
+
+    with PlanStore.open(sample_path) as s:
+        before = snapshot(s)
+        metric = s.rows(Metric)[0]
+        known = next(v for v in s.rows(MetricValue) if v["metric_id"] == metric["id"])
+        count = s.count(MetricValue)
+        inverse = s.apply(SetMetricValues((
+            (metric["id"], known["period"], 999.0, "corrected from CRM"),
+            (metric["id"], "2027-Q4", 5.0, ""))))
+        assert s.count(MetricValue) == count + 1
+        changed = s.get(MetricValue, known["id"])
+        assert changed is not None and changed["actual"] == 999.0
+        assert changed["note"] == "corrected from CRM"
+        s.apply(inverse)
+        assert snapshot(s) == before
+
+
+def test_one_hundred_thousand_actuals_in_one_edit(store: PlanStore) -> None:
+    from planner.edits import SetMetricValues
+
+    store.apply(InsertRow("metric", {"id": "m", "name": "MQLs"}))
+    values = tuple(("m", f"{2000 + n // 12}-{n % 12 + 1:02d}", float(n), "")
+                   for n in range(100_000 // 12 * 12))
+    inverse = store.apply(SetMetricValues(values))
+    assert store.count(MetricValue) == len(values)
+    store.apply(inverse)
+    assert store.count(MetricValue) == 0

@@ -117,3 +117,31 @@ def test_one_hundred_thousand_rows() -> None:
     parsed = parse_actuals(table, guess_mapping(table.header), METRICS, PERIODS)  # type: ignore[arg-type]
     assert len(parsed.actuals) == 100_000 and parsed.errors == []
     assert parsed.actuals[-1].actual == 99_999.0
+
+
+def test_shared_rewards_warn_when_something_counts_for_one_team_only() -> None:
+    from planner.model.enums import EngagedTeam
+    from planner.rules.metrics import shared_reward_findings
+
+    plan = {"shared_rewards": True}
+    metrics = [{"id": "m1", "name": "MQLs", "reported_by": EngagedTeam.MARKETING},
+               {"id": "m2", "name": "Win rate", "reported_by": EngagedTeam.BOTH}]
+    goals = [{"id": "g1", "title": "More leads"}, {"id": "g2", "title": "Win more"}]
+    links = [{"metric_id": "m1", "goal_id": "g1"}, {"metric_id": "m2", "goal_id": "g2"}]
+    messages = [f.message for f in shared_reward_findings(plan, metrics, goals, links)]
+    assert messages == [
+        "Metric \u201cMQLs\u201d is reported by marketing only, but the plan says both teams "
+        "rise or fall together.",
+        "Goal \u201cMore leads\u201d is measured only by metrics marketing reports."]
+    assert shared_reward_findings({"shared_rewards": False}, metrics, goals, links) == []
+
+
+def test_statuses_use_each_metrics_latest_actual() -> None:
+    from planner.rules.metrics import metric_statuses
+
+    plan = {"period_start": date(2027, 1, 1), "period_end": date(2027, 12, 31)}
+    metrics = [{"id": "m", "direction": HIGHER, "baseline": 100.0, "target": 200.0}]
+    values = [{"metric_id": "m", "period": "2027-06", "actual": 150.0},
+              {"metric_id": "m", "period": "2027-02", "actual": 101.0}]
+    result = metric_statuses(plan, metrics, values)["m"]
+    assert result.status is MetricStatus.ON_TRACK and result.progress == 0.5
