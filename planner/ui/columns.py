@@ -29,6 +29,8 @@ class Column:
 
 
 def display(column: Column, value: Any, names: dict[str, str]) -> str:
+    if column.kind == "trend":
+        return ""  # drawn by the sparkline delegate
     if value is None:
         return "\u2014" if column.kind in ("person", "date", "number") else ""
     if column.kind == "person":
@@ -111,14 +113,17 @@ RIDES = TableSpec(FieldRide, (
 ), ("first_day", "id"), editable=True, problems=ride_problems)
 
 METRICS = TableSpec(Metric, (
-    Column("name", "Metric", width=240),
-    Column("unit", "Unit", width=80),
+    Column("name", "Metric", width=220),
+    Column("status", "Status", "status", editable=False, width=90),
+    Column("trend", "Trend", "trend", editable=False, width=110),
+    Column("unit", "Unit", width=70),
     Column("direction", "Direction", "enum", enum=MetricDirection, width=130),
     Column("baseline", "Baseline", "number", width=90),
     Column("target", "Target", "number", width=90),
     Column("cadence", "Cadence", "enum", enum=Cadence, width=100),
+    Column("reported_by", "Reported by", "enum", enum=EngagedTeam, width=110),
     Column("definition", "Definition", "long", width=300),
-), ("name", "id"), editable=False)
+), ("name", "id"), editable=True)
 
 FUNNEL = TableSpec(FunnelStage, (
     Column("name", "Stage", width=180),

@@ -43,6 +43,8 @@ class PlanItemDelegate(QStyledItemDelegate):
             return editor
         line = QLineEdit(parent)
         line.setMaxLength(column.max_length)
+        if column.kind == "number":
+            line.setPlaceholderText("empty: none")
         return line
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
@@ -57,6 +59,18 @@ class PlanItemDelegate(QStyledItemDelegate):
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
         value: Any
+        column = self._model(index).column(index)
+        if column.kind == "number" and isinstance(editor, QLineEdit):
+            text = editor.text().strip().replace(",", ".")
+            try:
+                value = float(text) if text else None
+            except ValueError:
+                self._model(index).session.problem_reported.emit(
+                    f"\u201c{editor.text()}\u201d is not a number; {column.header.lower()} "
+                    "is unchanged.")
+                return
+            model.setData(index, value, Qt.ItemDataRole.EditRole)
+            return
         if isinstance(editor, QComboBox):
             value = editor.currentData()
         elif isinstance(editor, QDateEdit):

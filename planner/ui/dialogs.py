@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 PLAN_FILTER = "Tandem plans (*.tandem)"
 
@@ -15,6 +15,16 @@ def ask_open_plan(parent: QWidget, start: str = "") -> Path | None:
 def ask_save_path(parent: QWidget, title: str, suggested: str, file_filter: str) -> Path | None:
     path, _ = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
     return Path(path) if path else None
+
+
+def ask_open_file(parent: QWidget, title: str, file_filter: str) -> Path | None:
+    path, _ = QFileDialog.getOpenFileName(parent, title, "", file_filter)
+    return Path(path) if path else None
+
+
+def exec_dialog(dialog: QDialog) -> bool:
+    """Show a dialog modally; tests replace this to answer it."""
+    return bool(dialog.exec() == QDialog.DialogCode.Accepted)
 
 
 def ask_directory(parent: QWidget, title: str) -> Path | None:

@@ -134,6 +134,7 @@ class MainWindow(QMainWindow):
     def _set_session(self, session: "PlanSession") -> None:
         from planner.ui.columns import FUNNEL, GOALS, MESSAGES, METRICS, PEOPLE, REVIEWS, RIDES
         from planner.ui.pages import OverviewPage, TablePage
+        from planner.ui.metrics_page import MetricsPage
         from planner.ui.rides_page import RidesPage
 
         self.close_plan()
@@ -154,7 +155,9 @@ class MainWindow(QMainWindow):
                                              "Marketing rides with sales, then sales spends days "
                                              "with marketing. Rows in red break a rule: hover "
                                              "for why."),
-            "Metrics": lambda: TablePage(session, "Metrics", METRICS, READ_ONLY_HINT),
+            "Metrics": lambda: MetricsPage(session, "Metrics", METRICS,
+                                           "Status follows the rule in docs/metric-status.md: "
+                                           "hover a status for why."),
             "Funnel": lambda: TablePage(session, "Funnel", FUNNEL, READ_ONLY_HINT),
             "Messaging": lambda: TablePage(session, "Messaging", MESSAGES, READ_ONLY_HINT),
             "People": lambda: TablePage(session, "People", PEOPLE),
@@ -254,7 +257,8 @@ class MainWindow(QMainWindow):
         if not ids:
             return
         table = page.model.table
-        noun = {"goal": "goal", "person": "person", "field_ride": "field ride"}[table]
+        noun = {"goal": "goal", "person": "person", "field_ride": "field ride",
+                "metric": "metric"}[table]
         label = f"Delete {len(ids)} {noun}s" if len(ids) > 1 else f"Delete {noun}"
         self.session.do(Compound(tuple(DeleteRow(table, i) for i in ids), label=label))
 

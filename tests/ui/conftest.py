@@ -21,7 +21,8 @@ def _no_real_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
     def unexpected(*args: object, **kwargs: object) -> None:
         raise AssertionError(f"unexpected dialog: {args[1:]}")
 
-    for name in ("ask_open_plan", "ask_save_path", "ask_directory", "confirm"):
+    for name in ("ask_open_plan", "ask_save_path", "ask_directory", "ask_open_file",
+                 "exec_dialog", "confirm"):
         monkeypatch.setattr(dialogs, name, unexpected)
     return warnings
 

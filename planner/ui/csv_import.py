@@ -1,0 +1,106 @@
+"""Importing actuals from a CSV file: preview, column mapping, per-row errors, confirm."""
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QListWidget, QTableWidget,
+    QTableWidgetItem, QVBoxLayout, QWidget)
+
+from planner.edits import SetMetricValues
+from planner.imports.actuals import CsvTable, Mapping, Parsed, guess_mapping, parse_actuals, \
+    read_table
+from planner.model import Metric
+from planner.model.enums import Cadence
+from planner.ui.lazy import dialogs
+from planner.ui.session import PlanSession
+
+PREVIEW_ROWS = 12
+
+
+class CsvImportDialog(QDialog):
+    def __init__(self, parent: QWidget | None, session: PlanSession, path: Path,
+                 table: CsvTable) -> None:
+        super().__init__(parent)
+        from planner.ui.metrics_page import plan_periods
+
+        self.setWindowTitle(f"Import actuals from {path.name}")
+        self.resize(860, 620)
+        self.session, self.table = session, table
+        plan = session.store.plan()
+        self.metric_ids = {m["name"]: m["id"] for m in session.store.rows(Metric)}
+        self.periods = plan_periods(plan, Cadence.MONTHLY) + plan_periods(plan, Cadence.QUARTERLY)
+        self.parsed = Parsed()
+        self.preview = QTableWidget(objectName="csvPreview")
+        self.preview.setColumnCount(len(table.header))
+        self.preview.setHorizontalHeaderLabels(table.header)
+        shown = table.rows[:PREVIEW_ROWS]
+        self.preview.setRowCount(len(shown))
+        for r, (_, cells) in enumerate(shown):
+            for c, cell in enumerate(cells[:len(table.header)]):
+                self.preview.setItem(r, c, QTableWidgetItem(cell))
+        self.combos: dict[str, QComboBox] = {}
+        form = QFormLayout()
+        guess = guess_mapping(table.header)
+        for role, text in (("metric", "Metric names are in"), ("period", "Periods are in"),
+                           ("actual", "Actuals are in"), ("note", "Notes are in")):
+            combo = QComboBox(objectName=f"map_{role}")
+            if role == "note":
+                combo.addItem("(no notes)", None)
+            for n, name in enumerate(table.header):
+                combo.addItem(name or f"column {n + 1}", n)
+            chosen = getattr(guess, role) if guess else None
+            combo.setCurrentIndex(max(0, combo.findData(chosen)))
+            combo.currentIndexChanged.connect(self.check)
+            self.combos[role] = combo
+            form.addRow(text, combo)
+        self.summary = QLabel(objectName="csvSummary", wordWrap=True)
+        self.errors = QListWidget(objectName="csvErrors")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button = self.buttons.addButton("Import", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"{len(table.rows):,} rows; the first {len(shown)}:"))
+        layout.addWidget(self.preview)
+        layout.addLayout(form)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.errors)
+        layout.addWidget(self.buttons)
+        self.check()
+
+    def mapping(self) -> Mapping:
+        return Mapping(self.combos["metric"].currentData(), self.combos["period"].currentData(),
+                       self.combos["actual"].currentData(), self.combos["note"].currentData())
+
+    def check(self) -> None:
+        self.parsed = parse_actuals(self.table, self.mapping(), self.metric_ids, self.periods)
+        ok, bad = len(self.parsed.actuals), len(self.table.rows) - len(self.parsed.actuals)
+        self.summary.setText(f"{ok:,} rows ready to import; {bad:,} rows with problems "
+                             "(listed below, not imported). Nothing is imported until you "
+                             "press Import.")
+        self.errors.clear()
+        self.errors.addItems(self.parsed.errors)
+        self.import_button.setEnabled(ok > 0)
+
+    def values(self) -> tuple[tuple[str, str, float, str], ...]:
+        return tuple((a.metric_id, a.period, a.actual, a.note) for a in self.parsed.actuals)
+
+
+def run_csv_import(parent: QWidget, session: PlanSession) -> bool:
+    path = dialogs.ask_open_file(parent, "Import actuals", "CSV files (*.csv *.txt)")
+    if path is None:
+        return False
+    try:
+        table = read_table(path.read_bytes())
+    except OSError as exc:
+        dialogs.warn(parent, "Cannot read file", f"{path.name} could not be read: {exc.strerror}.")
+        return False
+    if not table.rows:
+        dialogs.warn(parent, "Nothing to import", f"{path.name} has no rows under its header.")
+        return False
+    dialog: Any = CsvImportDialog(parent, session, path, table)
+    if not dialogs.exec_dialog(dialog):
+        return False
+    return session.do(SetMetricValues(dialog.values(),
+                                      label=f"Import {len(dialog.values()):,} actuals"))

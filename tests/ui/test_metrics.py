@@ -1,0 +1,112 @@
+"""Metrics in the window: status in place, the actuals grid, paste, CSV import."""
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from planner.ui import dialogs
+from planner.ui.main_window import MainWindow
+from planner.ui.metrics_page import MetricsPage
+from tests.conftest import rows
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def metrics(sample_window: MainWindow) -> MetricsPage:
+    sample_window.show_section(3)
+    page = sample_window.page("Metrics")
+    assert isinstance(page, MetricsPage)
+    return page
+
+
+def row_of(page: MetricsPage, name: str) -> int:
+    return next(r for r in range(page.model.rowCount()) if page.model.index(r, 0).data() == name)
+
+
+def test_models_pass_the_model_tester(qtmodeltester, metrics: MetricsPage) -> None:  # type: ignore[no-untyped-def]
+    qtmodeltester.check(metrics.model)
+    qtmodeltester.check(metrics.actuals)
+
+
+def test_status_follows_the_rule_and_changes_with_the_target(metrics: MetricsPage,
+                                                             sample_path: Path) -> None:
+    r = row_of(metrics, "Pipeline value")
+    assert metrics.model.index(r, 1).data() == "at risk"
+    assert "of the way with 50% of the time gone" in \
+        metrics.model.index(r, 1).data(Qt.ItemDataRole.ToolTipRole)
+    # Lower the target to where the metric already is: on track, in the file and on screen.
+    assert metrics.model.setData(metrics.model.index(r, 6), 150.0)
+    assert rows(sample_path, "SELECT target FROM metric WHERE name = 'Pipeline value'") == [(150.0,)]
+    assert metrics.model.index(r, 1).data() == "on track"
+
+
+def test_typing_an_actual_into_the_grid(metrics: MetricsPage, sample_path: Path,
+                                        sample_window: MainWindow) -> None:
+    grid = metrics.actuals
+    r, c = row_of(metrics, "Win rate"), grid.periods.index("2027-07")
+    assert grid.setData(grid.index(r, c), "161,5")
+    assert rows(sample_path, "SELECT v.actual FROM metric_value v JOIN metric m ON "
+                             "m.id = v.metric_id WHERE m.name = 'Win rate' AND "
+                             "v.period = '2027-07'") == [(161.5,)]
+    assert grid.index(r, c).data() == "161.5"
+    sample_window.undo()
+    assert grid.index(r, c).data() == ""
+
+
+def test_pasting_a_block_from_a_spreadsheet_is_one_undo_step(
+        metrics: MetricsPage, sample_path: Path, sample_window: MainWindow) -> None:
+    grid, view = metrics.actuals, metrics.grid
+    count = rows(sample_path, "SELECT count(*) FROM metric_value")[0][0]
+    view.setCurrentIndex(grid.index(0, grid.periods.index("2027-07")))
+    assert view.paste("10\t11\t12\r\n20\t21\t22\r\n")
+    assert rows(sample_path, "SELECT count(*) FROM metric_value")[0][0] == count + 6
+    assert grid.index(1, grid.periods.index("2027-09")).data() == "22"
+    sample_window.undo()
+    assert rows(sample_path, "SELECT count(*) FROM metric_value")[0][0] == count
+
+
+def test_a_paste_with_a_word_in_it_pastes_nothing_and_says_where(
+        metrics: MetricsPage, sample_path: Path, sample_window: MainWindow) -> None:
+    grid, view = metrics.actuals, metrics.grid
+    before = rows(sample_path, "SELECT count(*) FROM metric_value")
+    view.setCurrentIndex(grid.index(0, grid.periods.index("2027-07")))
+    assert not view.paste("10\tabout twelve\n")
+    assert rows(sample_path, "SELECT count(*) FROM metric_value") == before
+    assert "\u201cabout twelve\u201d" in sample_window.problem.text()
+    assert "nothing was pasted" in sample_window.problem.text()
+
+
+def test_csv_import_previews_maps_reports_and_imports_only_on_confirm(
+        metrics: MetricsPage, sample_path: Path, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    csv = tmp_path / "crm.csv"
+    csv.write_bytes("\ufeffKPI;Month;Value\r\nWin rate;Jul 2027;160,5\r\n"
+                    "Win rate;2027-08;161\r\nPipeline;2027-08;3\r\n".encode())
+    monkeypatch.setattr(dialogs, "ask_open_file", lambda *a: csv)
+    seen = {}
+
+    def answer(dialog) -> bool:  # type: ignore[no-untyped-def]
+        seen["preview_rows"] = dialog.preview.rowCount()
+        seen["errors"] = [dialog.errors.item(n).text() for n in range(dialog.errors.count())]
+        seen["summary"] = dialog.summary.text()
+        seen["mapped"] = dialog.combos["period"].currentText()
+        # Nothing is in the file while the dialog is open.
+        seen["during"] = rows(sample_path, "SELECT count(*) FROM metric_value WHERE "
+                                           "period IN ('2027-07', '2027-08')")
+        return seen.setdefault("confirm", False)
+
+    monkeypatch.setattr(dialogs, "exec_dialog", answer)
+    count = rows(sample_path, "SELECT count(*) FROM metric_value")
+    metrics.import_csv()  # cancelled
+    assert rows(sample_path, "SELECT count(*) FROM metric_value") == count
+    assert seen["preview_rows"] == 3 and seen["mapped"] == "Month"
+    assert seen["errors"] == ["line 4: unknown metric \u201cPipeline\u201d"]
+    assert seen["summary"].startswith("2 rows ready to import; 1 rows with problems")
+    assert seen["during"] == [(0,)]
+    seen["confirm"] = True
+    metrics.import_csv()
+    assert rows(sample_path, "SELECT v.period, v.actual FROM metric_value v JOIN metric m ON "
+                             "m.id = v.metric_id WHERE m.name = 'Win rate' AND v.period "
+                             ">= '2027-07' ORDER BY v.period") == [("2027-07", 160.5),
+                                                                   ("2027-08", 161.0)]
