@@ -32,7 +32,7 @@ def display(column: Column, value: Any, names: dict[str, str]) -> str:
     if column.kind == "trend":
         return ""  # drawn by the sparkline delegate
     if value is None:
-        return "\u2014" if column.kind in ("person", "date", "number") else ""
+        return "\u2014" if column.kind in ("person", "date", "number", "percent") else ""
     if column.kind == "person":
         return names.get(value, "(left the plan)")
     if column.kind == "enum":
@@ -41,6 +41,8 @@ def display(column: Column, value: Any, names: dict[str, str]) -> str:
         return "Yes" if value else "No"
     if isinstance(value, date):
         return value.isoformat()
+    if column.kind == "percent":
+        return f"{value:.0%}"
     if isinstance(value, float):
         return f"{value:,.1f}"
     if column.kind == "long":
@@ -126,11 +128,14 @@ METRICS = TableSpec(Metric, (
 ), ("name", "id"), editable=True)
 
 FUNNEL = TableSpec(FunnelStage, (
-    Column("name", "Stage", width=180),
-    Column("engaged_team", "Engaged team", "enum", enum=EngagedTeam, width=120),
-    Column("entry_definition", "Entry definition", "long", width=360),
-    Column("handoff_service_level", "Handoff service level", "long", width=260),
-), ("position", "id"), editable=False)
+    Column("name", "Stage", width=170),
+    Column("engaged_team", "Engaged team", "enum", enum=EngagedTeam, width=125),
+    Column("conversion_rate", "Reach next", "percent", width=110),
+    Column("entry_definition", "Entry definition (agreed)", "long", width=260),
+    Column("handoff_service_level", "Handoff: service forward", "long", width=230),
+    Column("return_service_level", "Handoff: service back", "long", width=230),
+    Column("send_back_reasons", "Reasons to send back", "long", width=220),
+), ("position", "id"), editable=True)
 
 MESSAGES = TableSpec(Message, (
     Column("customer_problem", "Customer problem", "long", width=300),

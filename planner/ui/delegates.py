@@ -55,15 +55,22 @@ class PlanItemDelegate(QStyledItemDelegate):
             day = value if isinstance(value, date) else date.today()
             editor.setDate(QDate(day.year, day.month, day.day))
         elif isinstance(editor, QLineEdit):
-            editor.setText("" if value is None else str(value))
+            column = self._model(index).column(index)
+            if column.kind == "percent" and isinstance(value, float):
+                editor.setText(f"{value * 100:g}%")
+            else:
+                editor.setText("" if value is None else str(value))
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
         value: Any
         column = self._model(index).column(index)
-        if column.kind == "number" and isinstance(editor, QLineEdit):
+        if column.kind in ("number", "percent") and isinstance(editor, QLineEdit):
             text = editor.text().strip().replace(",", ".")
             try:
-                value = float(text) if text else None
+                value = float(text.rstrip("%")) if text else None
+                if column.kind == "percent" and value is not None and \
+                        (text.endswith("%") or value > 1):
+                    value /= 100  # "35%" and "35" both mean 0.35
             except ValueError:
                 self._model(index).session.problem_reported.emit(
                     f"\u201c{editor.text()}\u201d is not a number; {column.header.lower()} "

@@ -134,6 +134,7 @@ class MainWindow(QMainWindow):
     def _set_session(self, session: "PlanSession") -> None:
         from planner.ui.columns import FUNNEL, GOALS, MESSAGES, METRICS, PEOPLE, REVIEWS, RIDES
         from planner.ui.pages import OverviewPage, TablePage
+        from planner.ui.funnel_page import FunnelPage
         from planner.ui.metrics_page import MetricsPage
         from planner.ui.rides_page import RidesPage
 
@@ -158,7 +159,9 @@ class MainWindow(QMainWindow):
             "Metrics": lambda: MetricsPage(session, "Metrics", METRICS,
                                            "Status follows the rule in docs/metric-status.md: "
                                            "hover a status for why."),
-            "Funnel": lambda: TablePage(session, "Funnel", FUNNEL, READ_ONLY_HINT),
+            "Funnel": lambda: FunnelPage(session, "Funnel", FUNNEL,
+                                         "One buying process: who engages at each stage, the "
+                                         "entry both sides agreed, and each handoff both ways."),
             "Messaging": lambda: TablePage(session, "Messaging", MESSAGES, READ_ONLY_HINT),
             "People": lambda: TablePage(session, "People", PEOPLE),
             "Reviews": lambda: TablePage(session, "Reviews", REVIEWS, READ_ONLY_HINT)}
@@ -258,7 +261,7 @@ class MainWindow(QMainWindow):
             return
         table = page.model.table
         noun = {"goal": "goal", "person": "person", "field_ride": "field ride",
-                "metric": "metric"}[table]
+                "metric": "metric", "funnel_stage": "stage"}[table]
         label = f"Delete {len(ids)} {noun}s" if len(ids) > 1 else f"Delete {noun}"
         self.session.do(Compound(tuple(DeleteRow(table, i) for i in ids), label=label))
 
