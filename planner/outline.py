@@ -61,7 +61,30 @@ class Timeline:
     bars: tuple[TimelineBar, ...]
 
 
-Block = Paragraph | Heading | Facts | Table | Timeline
+@dataclass(frozen=True)
+class FunnelFigure:
+    """Stages top to bottom: (name, engaged team value, share reaching the next)."""
+
+    stages: tuple[tuple[str, str, float | None], ...]
+
+
+@dataclass(frozen=True)
+class MetricSeries:
+    name: str
+    unit: str
+    status: str
+    periods: tuple[str, ...]
+    actuals: tuple[float, ...]
+    baseline: float | None
+    target: float | None
+
+
+@dataclass(frozen=True)
+class MetricCharts:
+    series: tuple[MetricSeries, ...]
+
+
+Block = Paragraph | Heading | Facts | Table | Timeline | FunnelFigure | MetricCharts
 
 
 @dataclass(frozen=True)
@@ -122,6 +145,7 @@ def _goals(goals: list[dict[str, Any]], names: dict[str | None, str]) -> Section
 
 
 def build_outline(store: PlanStore) -> Outline:
+    from planner.outline_funnel import funnel_section, metrics_section
     from planner.outline_rides import rides_section
 
     plan = store.plan()
@@ -136,8 +160,9 @@ def build_outline(store: PlanStore) -> Outline:
         period=period_text(plan["period_start"], plan["period_end"]),
         status=label(plan["status"]), sponsors=sponsors,
         sections=(_overview(plan, names, counts), _people(people), _goals(goals, names),
-                  rides_section(store, plan, people)))
+                  rides_section(store, plan, people), funnel_section(store),
+                  metrics_section(store, plan)))
 
 
-__all__ = ["Block", "Facts", "Heading", "Outline", "Paragraph", "Section", "Table", "Timeline",
+__all__ = ["Block", "Facts", "FunnelFigure", "Heading", "MetricCharts", "MetricSeries", "Outline", "Paragraph", "Section", "Table", "Timeline",
            "TimelineBar", "build_outline"]

@@ -29,8 +29,10 @@ from reportlab.platypus import (
 from reportlab.platypus import Paragraph as RLParagraph
 
 from planner import __version__
+from planner.export.pdf_charts import FunnelDrawing, MetricChartGrid
 from planner.export.pdf_timeline import timeline_drawings
-from planner.outline import Facts, Heading, Outline, Paragraph, Section, Table, Timeline
+from planner.outline import (
+    Facts, FunnelFigure, Heading, MetricCharts, Outline, Paragraph, Section, Table, Timeline)
 from planner.resources import resource_path
 
 INK = colors.HexColor("#1F2933")
@@ -220,6 +222,10 @@ class PlanPdfRenderer:
                 flow.append(self._table(block))
             elif isinstance(block, Timeline):
                 flow += timeline_drawings(block, self.width, FONT)
+            elif isinstance(block, FunnelFigure):
+                flow.append(FunnelDrawing(block, self.width, FONT))
+            elif isinstance(block, MetricCharts):
+                flow.append(MetricChartGrid(block.series, self.width, FONT))
             flow.append(Spacer(1, 5 * mm))
         return flow + [PageBreak()]
 

@@ -65,7 +65,8 @@ def test_pdf_has_cover_people_and_goals_with_both_owners(tmp_path: Path) -> None
     assert goal["due_date"].isoformat() in row  # whole, not broken across lines
     assert "12 Expand in the installed base" in text  # the row number is whole too
     assert reader.metadata is not None and reader.metadata.title == "Northwind go-to-market plan 2027"
-    assert [o.title for o in reader.outline] == ["Overview", "People", "Goals", "Field rides"]
+    assert [o.title for o in reader.outline] == ["Overview", "People", "Goals", "Field rides",
+                                                 "Funnel", "Metrics"]
     conn = sqlite3.connect(plan)
     words = conn.execute("SELECT words FROM hot_button LIMIT 1").fetchone()[0]
     conn.close()
@@ -148,3 +149,18 @@ def test_export_ics_writes_the_plan_and_one_calendar_per_person(tmp_path: Path) 
     conn.close()
     assert len(list(out.glob("*.ics"))) == people_with_rides + 1
     assert run_tandem("export", str(plan), "--ics", str(tmp_path / "nowhere")).returncode == 1
+
+
+def test_metric_status_is_the_same_in_the_pdf_and_in_check(tmp_path: Path) -> None:
+    plan, pdf = tmp_path / "a.tandem", tmp_path / "a.pdf"
+    run_tandem("demo", str(plan))
+    check = run_tandem("check", str(plan)).stdout
+    from_check = dict(line.removeprefix("metric status: ").split(" (")[0].split(": ")
+                      for line in check.splitlines() if line.startswith("metric status:"))
+    assert run_tandem("export", str(plan), "--pdf", str(pdf)).returncode == 0
+    text = pdf_text(pdf)
+    metrics_page = text[text.index("Metrics Status follows one rule"):]
+    for name, status in from_check.items():
+        row = metrics_page[metrics_page.index(name):][:len(name) + 15]
+        assert status in row, (name, status, row)
+    assert "Marketing-qualified" in text and "reach the next stage" in text  # the funnel figure

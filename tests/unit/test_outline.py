@@ -10,8 +10,9 @@ def test_outline_sections_and_rides_content(sample_path: Path) -> None:
     with PlanStore.open(sample_path, read_only=True) as store:
         outline = build_outline(store)
         rides = store.count(__import__("planner.model", fromlist=["FieldRide"]).FieldRide)
-    assert [s.key for s in outline.sections] == ["overview", "people", "goals", "rides"]
-    section = outline.sections[-1]
+    assert [s.key for s in outline.sections] == ["overview", "people", "goals", "rides",
+                                                 "funnel", "metrics"]
+    section = next(s for s in outline.sections if s.key == "rides")
     timeline = next(b for b in section.blocks if isinstance(b, Timeline))
     assert len(timeline.bars) == 2 * rides  # a bar in the visitor's and the host's lane
     assert len(timeline.lanes) == 14 and not any(b.conflict for b in timeline.bars)
@@ -21,3 +22,20 @@ def test_outline_sections_and_rides_content(sample_path: Path) -> None:
     debriefs = [b for b in section.blocks if isinstance(b, Table)][-1]
     assert debriefs.columns[1] == "Hot buttons heard" and debriefs.rows
     assert all(row[1].startswith("\u201c") for row in debriefs.rows)
+
+
+def test_funnel_and_metrics_sections(sample_path: Path) -> None:
+    from planner.outline import FunnelFigure, MetricCharts
+
+    with PlanStore.open(sample_path, read_only=True) as store:
+        outline = build_outline(store)
+    funnel = next(s for s in outline.sections if s.key == "funnel")
+    figure = next(b for b in funnel.blocks if isinstance(b, FunnelFigure))
+    assert [name for name, _, _ in figure.stages][:3] == ["Aware", "Engaged", "Marketing-qualified"]
+    assert figure.stages[0][2] == 0.4
+    metrics = next(s for s in outline.sections if s.key == "metrics")
+    table = next(b for b in metrics.blocks if isinstance(b, Table))
+    assert {row[1] for row in table.rows} == {"on track", "at risk", "off track"}
+    charts = next(b for b in metrics.blocks if isinstance(b, MetricCharts))
+    assert len(charts.series) == len(table.rows) == 8
+    assert all(len(s.actuals) == 6 and s.periods[0] == "2027-01" for s in charts.series)

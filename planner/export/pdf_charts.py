@@ -1,0 +1,122 @@
+"""The funnel figure and the metric charts, drawn as vectors on the PDF canvas."""
+
+from reportlab.lib import colors
+from reportlab.platypus import Flowable
+
+from planner.outline import FunnelFigure, MetricSeries
+
+TEAM = {"marketing": colors.HexColor("#E07A3A"), "sales": colors.HexColor("#3B82D0"),
+        "both": colors.HexColor("#7B61A8")}
+STATUS = {"on track": colors.HexColor("#2E7D32"), "at risk": colors.HexColor("#B26A00"),
+          "off track": colors.HexColor("#C62828"), "no data": colors.HexColor("#9AA5B1")}
+INK, MUTED = colors.HexColor("#1F2933"), colors.HexColor("#616E7C")
+
+
+class FunnelDrawing(Flowable):  # type: ignore[misc]
+    """Stages as bands narrowing downwards, coloured by the team that engages."""
+
+    BAND = 24.0
+
+    def __init__(self, figure: FunnelFigure, width: float, font: str) -> None:
+        super().__init__()
+        self.figure, self.font = figure, font
+        self.width, self.height = width, max(1, len(figure.stages)) * self.BAND + 4
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        c, n = self.canv, len(self.figure.stages)
+        full, narrow, centre = self.width * 0.62, self.width * 0.22, self.width * 0.36
+        for i, (name, team, rate) in enumerate(self.figure.stages):
+            top_w = full - (full - narrow) * i / max(1, n)
+            bottom_w = full - (full - narrow) * (i + 1) / max(1, n)
+            y = self.height - (i + 1) * self.BAND
+            path = c.beginPath()
+            path.moveTo(centre - top_w / 2, y + self.BAND - 1)
+            path.lineTo(centre + top_w / 2, y + self.BAND - 1)
+            path.lineTo(centre + bottom_w / 2, y + 1)
+            path.lineTo(centre - bottom_w / 2, y + 1)
+            path.close()
+            c.setFillColor(TEAM.get(team, MUTED))
+            c.drawPath(path, stroke=0, fill=1)
+            c.setFillColor(colors.white)
+            c.setFont(self.font, 8.5)
+            c.drawCentredString(centre, y + self.BAND / 2 - 3, name[:40])
+            c.setFillColor(INK)
+            c.setFont(self.font, 8)
+            words = f"{team}" + (f"  \u2192 {rate:.0%} reach the next stage" if rate and
+                                 i < n - 1 else "")
+            c.drawString(self.width * 0.69, y + self.BAND / 2 - 3, words)
+
+
+class MetricChartGrid(Flowable):  # type: ignore[misc]
+    """Two small charts a row: actuals, baseline (grey) and target (green), status."""
+
+    ROW = 110.0
+
+    def __init__(self, series: tuple[MetricSeries, ...], width: float, font: str) -> None:
+        super().__init__()
+        self.series, self.font = series, font
+        self.width, self.height = width, ((len(series) + 1) // 2) * self.ROW
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        rows = int(available_height // self.ROW)
+        if rows < 1 or rows * 2 >= len(self.series):
+            return []
+        return [MetricChartGrid(self.series[:rows * 2], self.width, self.font),
+                MetricChartGrid(self.series[rows * 2:], self.width, self.font)]
+
+    def draw(self) -> None:
+        cell = self.width / 2
+        for n, s in enumerate(self.series):
+            x = (n % 2) * cell
+            y = self.height - (n // 2 + 1) * self.ROW
+            self._chart(s, x + 4, y + 8, cell - 16, self.ROW - 16)
+
+    def _chart(self, s: MetricSeries, x: float, y: float, w: float, h: float) -> None:
+        c = self.canv
+        c.setFont(self.font, 8)
+        c.setFillColor(INK)
+        c.drawString(x, y + h - 8, s.name[:48])
+        c.setFillColor(STATUS.get(s.status, MUTED))
+        c.drawRightString(x + w, y + h - 8, s.status)
+        plot_top, plot_bottom, left, right = y + h - 16, y + 10, x + 30, x + w
+        levels = list(s.actuals) + [v for v in (s.baseline, s.target) if v is not None]
+        c.setStrokeColor(colors.HexColor("#D9DEE3"))
+        c.setLineWidth(0.4)
+        c.line(left, plot_bottom, right, plot_bottom)
+        if not levels:
+            c.setFillColor(MUTED)
+            c.drawString(left, (plot_top + plot_bottom) / 2, "no actuals yet")
+            return
+        low, high = min(levels), max(levels)
+        pad = (high - low) * 0.1 or 1.0
+        low, high = low - pad, high + pad
+
+        def yv(v: float) -> float:
+            return plot_bottom + (v - low) / (high - low) * (plot_top - plot_bottom)
+
+        c.setFont(self.font, 6)
+        for value, colour in ((s.baseline, MUTED), (s.target, STATUS["on track"])):
+            if value is not None:
+                c.setStrokeColor(colour)
+                c.setDash(2, 2)
+                c.line(left, yv(value), right, yv(value))
+                c.setDash()
+                c.setFillColor(colour)
+                c.drawRightString(left - 3, yv(value) - 2, f"{value:,.0f}")
+        if len(s.actuals) >= 1:
+            step = (right - left) / max(1, len(s.actuals) - 1)
+            path = c.beginPath()
+            for i, v in enumerate(s.actuals):
+                (path.lineTo if i else path.moveTo)(left + i * step, yv(v))
+            c.setStrokeColor(colors.HexColor("#1D5FA8"))
+            c.setLineWidth(1.3)
+            c.drawPath(path, stroke=1, fill=0)
+            c.setFillColor(MUTED)
+            c.drawString(left, y, s.periods[0])
+            c.drawRightString(right, y, s.periods[-1])
