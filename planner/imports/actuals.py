@@ -23,7 +23,6 @@ class CsvTable:
     header: list[str]
     rows: list[tuple[int, list[str]]]  # (line number in the file, cells)
     delimiter: str
-    decimal_comma: bool
 
 
 @dataclass(frozen=True)
@@ -59,8 +58,9 @@ def decode(data: bytes) -> str:
 
 def read_table(data: bytes) -> CsvTable:
     text = decode(data)
-    sample = text[:65536]
-    counts = {d: sample.count(d) for d in (";", ",", "\t", "|")}
+    # The header line decides: notes further down may be full of semicolons.
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    counts = {d: first.count(d) for d in (";", ",", "\t", "|")}
     delimiter = max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[tuple[int, list[str]]] = []
@@ -73,8 +73,18 @@ def read_table(data: bytes) -> CsvTable:
             else:
                 rows.append((line, cells))
         line = reader.line_num + 1
-    decimal_comma = delimiter != "," and bool(re.search(r"\d,\d", sample))
-    return CsvTable(header or [], rows, delimiter, decimal_comma)
+    return CsvTable(header or [], rows, delimiter)
+
+
+def uses_decimal_comma(values: Iterable[str]) -> bool:
+    """Whether a column writes 12,5 for twelve and a half (European style):
+    some value has a comma that is not a thousands separator before a dot."""
+    for value in values:
+        v = value.strip().replace("\u00a0", "").replace(" ", "")
+        if "," in v and ("." not in v or v.rindex(",") > v.rindex(".")):
+            if "." in v or not re.fullmatch(r"-?\d{1,3}(,\d{3})+", v):
+                return True
+    return False
 
 
 def guess_mapping(header: list[str]) -> Mapping | None:
@@ -132,6 +142,8 @@ def parse_actuals(table: CsvTable, mapping: Mapping, metric_ids: dict[str, str],
     allowed = set(periods)
     out = Parsed()
     needed = max(mapping.metric, mapping.period, mapping.actual, mapping.note or 0)
+    decimal_comma = uses_decimal_comma(cells[mapping.actual] for _, cells in table.rows
+                                       if len(cells) > mapping.actual)
     for line, cells in table.rows:
         error = None
         if len(cells) <= needed:
@@ -144,7 +156,7 @@ def parse_actuals(table: CsvTable, mapping: Mapping, metric_ids: dict[str, str],
             except ValueError:
                 period = None
             try:
-                value = parse_number(cells[mapping.actual], table.decimal_comma)
+                value = parse_number(cells[mapping.actual], decimal_comma)
             except ValueError:
                 value = None
             if metric_id is None:

@@ -32,9 +32,9 @@ def display(column: Column, value: Any, names: dict[str, str]) -> str:
     if column.kind == "trend":
         return ""  # drawn by the sparkline delegate
     if value is None:
-        return "\u2014" if column.kind in ("person", "date", "number", "percent") else ""
-    if column.kind == "person":
-        return names.get(value, "(left the plan)")
+        return "\u2014" if column.kind in ("person", "stage", "date", "number", "percent") else ""
+    if column.kind in ("person", "stage"):
+        return names.get(value, "(removed)" if column.kind == "stage" else "(left the plan)")
     if column.kind == "enum":
         return label(value)
     if column.kind == "bool":
@@ -65,6 +65,14 @@ class TableSpec:
     order_by: tuple[str, ...]
     editable: bool
     problems: ProblemFinder | None = None
+
+
+def metric_problems(store: "PlanStore", metrics: list[dict[str, Any]]) -> dict[str, str]:
+    """Metrics only one team reports, when the plan says both rise or fall together."""
+    from planner.rules.metrics import shared_reward_findings
+
+    return {f.row_id: f.message for f in shared_reward_findings(store.plan(), metrics, [], [])
+            if f.row_id}
 
 
 def ride_problems(store: "PlanStore", rides: list[dict[str, Any]]) -> dict[str, str]:
@@ -124,8 +132,9 @@ METRICS = TableSpec(Metric, (
     Column("target", "Target", "number", width=90),
     Column("cadence", "Cadence", "enum", enum=Cadence, width=100),
     Column("reported_by", "Reported by", "enum", enum=EngagedTeam, width=110),
+    Column("funnel_stage_id", "Funnel stage", "stage", width=150),
     Column("definition", "Definition", "long", width=300),
-), ("name", "id"), editable=True)
+), ("name", "id"), editable=True, problems=metric_problems)
 
 FUNNEL = TableSpec(FunnelStage, (
     Column("name", "Stage", width=170),

@@ -36,6 +36,14 @@ class PlanItemDelegate(QStyledItemDelegate):
                 if column.team is None or person["team"] == column.team:
                     combo.addItem(person["name"], person["id"])
             return combo
+        if column.kind == "stage":
+            from planner.model import FunnelStage
+
+            combo = QComboBox(parent)
+            combo.addItem("(no stage)", None)
+            for stage in model.session.store.rows(FunnelStage, ["position"]):
+                combo.addItem(stage["name"], stage["id"])
+            return combo
         if column.kind == "date":
             editor = QDateEdit(parent)
             editor.setCalendarPopup(True)

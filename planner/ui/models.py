@@ -29,7 +29,7 @@ class PlanTableModel(QAbstractTableModel):
         self._rows: list[dict[str, Any]] = []
         self._names: dict[str, str] = {}
         self.problems: dict[str, str] = {}
-        self._uses_people = any(c.kind == "person" for c in spec.columns)
+        self._uses_people = any(c.kind in ("person", "stage") for c in spec.columns)
         self.reload()
         session.plan_changed.connect(self._on_plan_changed)
 
@@ -42,8 +42,14 @@ class PlanTableModel(QAbstractTableModel):
         return rows
 
     def _load_names(self) -> None:
+        """Names of the rows other columns refer to (people, funnel stages)."""
         if self._uses_people:
-            self._names = {p["id"]: p["name"] for p in self.session.store.rows(Person)}
+            from planner.model import FunnelStage
+
+            store = self.session.store
+            self._names = {p["id"]: p["name"] for p in store.rows(Person)}
+            if any(c.kind == "stage" for c in self.spec.columns):
+                self._names.update({s["id"]: s["name"] for s in store.rows(FunnelStage)})
 
     def reload(self) -> None:
         self.beginResetModel()
@@ -52,7 +58,7 @@ class PlanTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def _on_plan_changed(self, change: Change) -> None:
-        if self._uses_people and "person" in change.tables:
+        if self._uses_people and change.tables.keys() & {"person", "funnel_stage"}:
             self._load_names()
             if self.table != "person":
                 self._emit_all_changed()

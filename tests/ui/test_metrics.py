@@ -110,3 +110,30 @@ def test_csv_import_previews_maps_reports_and_imports_only_on_confirm(
                              "m.id = v.metric_id WHERE m.name = 'Win rate' AND v.period "
                              ">= '2027-07' ORDER BY v.period") == [("2027-07", 160.5),
                                                                    ("2027-08", 161.0)]
+
+
+def test_a_metric_links_to_a_funnel_stage_and_one_team_metrics_are_flagged(
+        qtbot, metrics: MetricsPage, sample_path: Path, sample_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication, QComboBox
+
+    from planner.model.enums import EngagedTeam
+    from planner.ui.models import PROBLEM_BACKGROUND
+
+    r = row_of(metrics, "Win rate")
+    stage_column = next(n for n, c in enumerate(metrics.model.spec.columns)
+                        if c.key == "funnel_stage_id")
+    metrics.view.setCurrentIndex(metrics.model.index(r, stage_column))
+    qtbot.keyClick(metrics.view, Qt.Key.Key_F2)
+    combo = QApplication.focusWidget()
+    assert isinstance(combo, QComboBox)
+    combo.setCurrentIndex(combo.findText("Proposal"))
+    qtbot.keyClick(combo, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is metrics.view)
+    assert rows(sample_path, "SELECT s.name FROM metric m JOIN funnel_stage s ON "
+                             "s.id = m.funnel_stage_id WHERE m.name = 'Win rate'") == [("Proposal",)]
+    assert metrics.model.index(r, stage_column).data() == "Proposal"
+    team_column = next(n for n, c in enumerate(metrics.model.spec.columns)
+                       if c.key == "reported_by")
+    assert metrics.model.setData(metrics.model.index(r, team_column), EngagedTeam.SALES)
+    assert metrics.model.index(r, 0).data(Qt.ItemDataRole.BackgroundRole) == PROBLEM_BACKGROUND
+    assert "reported by sales only" in sample_window.problem.text()
