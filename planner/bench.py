@@ -145,6 +145,63 @@ def ride_rules(runs: int) -> None:
               f"(n log n would be {nlogn:.1f}x, n\u00b2 {(big / small) ** 2:.0f}x)")
 
 
+def metrics_work(plan_path: Path, runs: int) -> None:
+    """100,000-row CSV import (parse and commit), and status of every metric."""
+    import tracemalloc
+
+    from planner.edits import SetMetricValues
+    from planner.imports.actuals import guess_mapping, parse_actuals, read_table
+    from planner.model import Metric, MetricValue
+    from planner.rules.metrics import metric_statuses
+    from planner.store.plan_store import PlanStore
+
+    with PlanStore.open(plan_path, read_only=True) as store:
+        plan, metrics = store.plan(), store.rows(Metric)
+        values = store.rows(MetricValue)
+    names = {m["name"]: m["id"] for m in metrics}
+    periods = [f"{y}-{m:02d}" for y in (2027, 2028) for m in range(1, 13)]
+    lines = ["Metric;Month;Actual;Comment"] + [
+        f"{metrics[n % len(metrics)]['name']};{periods[n % 24]};{n % 997},5;row {n}"
+        for n in range(100_000)]
+    data = "\n".join(lines).encode("utf-8")
+    def parse() -> Any:
+        table = read_table(data)
+        mapping = guess_mapping(table.header)
+        assert mapping is not None
+        return parse_actuals(table, mapping, names, periods)
+
+    tracemalloc.start()  # memory in a pass of its own: tracing slows Python down
+    parse()
+    peak = tracemalloc.get_traced_memory()[1] / 2**20
+    tracemalloc.stop()
+    parse_times, commit_times = [], []
+    for _ in range(max(3, runs // 3)):
+        start = time.perf_counter()
+        parsed = parse()
+        parse_times.append(time.perf_counter() - start)
+        assert len(parsed.actuals) == 100_000, parsed.errors[:3]
+        with tempfile.TemporaryDirectory() as tmp:
+            copy = Path(tmp) / "plan.tandem"
+            copy.write_bytes(plan_path.read_bytes())
+            with PlanStore.open(copy) as store:
+                start = time.perf_counter()
+                store.apply(SetMetricValues(tuple((a.metric_id, a.period, a.actual, a.note)
+                                                  for a in parsed.actuals)))
+                commit_times.append(time.perf_counter() - start)
+    parse, commit = statistics.median(parse_times), statistics.median(commit_times)
+    print(f"CSV import of 100,000 rows ({len(data) / 2**20:.1f} MB): parse and check "
+          f"{parse:.2f} s ({100_000 / parse:,.0f} rows/s), commit as one edit {commit:.2f} s "
+          f"({100_000 / commit:,.0f} rows/s; the 1,440 metric-period pairs are overwritten); "
+          f"peak Python memory while parsing {peak:.0f} MB")
+    status_times = []
+    for _ in range(runs * 5):
+        start = time.perf_counter()
+        metric_statuses(plan, metrics, values)
+        status_times.append(time.perf_counter() - start)
+    print(f"status of {len(metrics)} metrics x 24 periods ({len(values):,} actuals): "
+          f"median {statistics.median(status_times) * 1000:.2f} ms")
+
+
 def edits(plan: Path) -> None:
     out = subprocess.run([sys.executable, "-m", "planner.ui.bench_edits", str(plan)], cwd=ROOT,
                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
@@ -158,6 +215,9 @@ def edits(plan: Path) -> None:
             _, view, _, median, _, p95 = line.split()
             print(f"timeline repaint, 600 rides, {view} view, whole visible area: "
                   f"median {median} ms, p95 {p95} ms")
+        if line.startswith("chart_ms"):
+            _, _, median, _, p95 = line.split()
+            print(f"metric chart repaint (24 periods): median {median} ms, p95 {p95} ms")
 
 
 def main() -> None:
@@ -178,6 +238,7 @@ def main() -> None:
         edits(plan)
         print("Field-ride rules on synthetic schedules:")
         ride_rules(args.runs)
+        metrics_work(plan, args.runs)
 
 
 if __name__ == "__main__":

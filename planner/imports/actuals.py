@@ -7,6 +7,7 @@ result and imports nothing until the user confirms.
 import csv
 import io
 import re
+from functools import lru_cache
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -112,6 +113,7 @@ def parse_number(text: str, decimal_comma: bool) -> float:
     return value
 
 
+@lru_cache(maxsize=4096)  # an export repeats a few dozen periods
 def parse_period(text: str) -> str:
     """"2027-03", "2027-3", "03/2027", "Mar 2027", "2027-03-31" -> "2027-03";
     "2027-Q1", "Q1 2027", "2027 Q1" -> "2027-Q1"."""

@@ -62,7 +62,25 @@ def main(plan: Path, edits: int = 120) -> None:
     times.sort()
     print(f"edit_ms median {statistics.median(times):.2f} p95 {times[int(len(times) * 0.95)]:.2f}")
     timeline_repaints(window)
+    chart_repaints(window)
     window.close()
+
+
+def chart_repaints(window: MainWindow, runs: int = 40) -> None:
+    from planner.ui.metrics_page import MetricsPage
+
+    window.sidebar.setCurrentRow(3)
+    page = window.page("Metrics")
+    assert isinstance(page, MetricsPage)
+    page.view.selectRow(0)
+    QTest.qWait(50)
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        page.chart.repaint()
+        times.append((time.perf_counter() - start) * 1000)
+    times.sort()
+    print(f"chart_ms median {statistics.median(times):.2f} p95 {times[int(len(times) * 0.95)]:.2f}")
 
 
 def timeline_repaints(window: MainWindow, runs: int = 40) -> None:
