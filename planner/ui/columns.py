@@ -31,6 +31,8 @@ class Column:
 def display(column: Column, value: Any, names: dict[str, str]) -> str:
     if column.kind == "trend":
         return ""  # drawn by the sparkline delegate
+    if column.kind == "goals":
+        return "; ".join(sorted(names.get(g, "?") for g in value)) if value else "\u2014"
     if value is None:
         return "\u2014" if column.kind in ("person", "stage", "date", "number", "percent") else ""
     if column.kind in ("person", "stage"):
@@ -133,6 +135,7 @@ METRICS = TableSpec(Metric, (
     Column("cadence", "Cadence", "enum", enum=Cadence, width=100),
     Column("reported_by", "Reported by", "enum", enum=EngagedTeam, width=110),
     Column("funnel_stage_id", "Funnel stage", "stage", width=150),
+    Column("goal_ids", "Linked goals", "goals", width=240),
     Column("definition", "Definition", "long", width=300),
 ), ("name", "id"), editable=True, problems=metric_problems)
 

@@ -5,7 +5,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QDate, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
-    QComboBox, QDateEdit, QLineEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget)
+    QComboBox, QDateEdit, QLineEdit, QListWidget, QListWidgetItem, QStyledItemDelegate,
+    QStyleOptionViewItem, QWidget)
 
 from planner.model import Person
 from planner.model.enums import label
@@ -36,6 +37,17 @@ class PlanItemDelegate(QStyledItemDelegate):
                 if column.team is None or person["team"] == column.team:
                     combo.addItem(person["name"], person["id"])
             return combo
+        if column.kind == "goals":
+            from planner.model import Goal
+
+            checklist = QListWidget(parent)
+            checklist.setMinimumHeight(160)
+            for goal in model.session.store.rows(Goal, ["position", "created_at"]):
+                item = QListWidgetItem(goal["title"], checklist)
+                item.setData(Qt.ItemDataRole.UserRole, goal["id"])
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Unchecked)
+            return checklist
         if column.kind == "stage":
             from planner.model import FunnelStage
 
@@ -55,9 +67,27 @@ class PlanItemDelegate(QStyledItemDelegate):
             line.setPlaceholderText("empty: none")
         return line
 
+    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem,
+                             index: Index) -> None:
+        """A checklist opens below its cell at a height that shows its items."""
+        if isinstance(editor, QListWidget):
+            rect = option.rect
+            rect.setWidth(max(rect.width(), 320))
+            rect.setHeight(min(220, 24 * max(3, editor.count()) + 8))
+            editor.setGeometry(rect)
+            return
+        super().updateEditorGeometry(editor, option, index)
+
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         value = index.data(Qt.ItemDataRole.EditRole)
-        if isinstance(editor, QComboBox):
+        if isinstance(editor, QListWidget):
+            chosen = set(value or [])
+            for n in range(editor.count()):
+                item = editor.item(n)
+                item.setCheckState(Qt.CheckState.Checked
+                                   if item.data(Qt.ItemDataRole.UserRole) in chosen
+                                   else Qt.CheckState.Unchecked)
+        elif isinstance(editor, QComboBox):
             editor.setCurrentIndex(max(0, editor.findData(value)))
         elif isinstance(editor, QDateEdit):
             day = value if isinstance(value, date) else date.today()
@@ -86,7 +116,10 @@ class PlanItemDelegate(QStyledItemDelegate):
                 return
             model.setData(index, value, Qt.ItemDataRole.EditRole)
             return
-        if isinstance(editor, QComboBox):
+        if isinstance(editor, QListWidget):
+            value = [editor.item(n).data(Qt.ItemDataRole.UserRole) for n in range(editor.count())
+                     if editor.item(n).checkState() == Qt.CheckState.Checked]
+        elif isinstance(editor, QComboBox):
             value = editor.currentData()
         elif isinstance(editor, QDateEdit):
             d = editor.date()

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QApplication, QHBoxLayout, QPushButton, QSplitter, QTableView,
     QTabWidget, QVBoxLayout, QWidget)
 
-from planner.edits import SetMetricValues
-from planner.model import Metric, MetricValue
+from planner.edits import Compound, DeleteRow, InsertRow, SetMetricValues
+from planner.model import Goal, Metric, MetricGoal, MetricValue
 from planner.model.enums import Cadence
 from planner.rules.metrics import MetricStatus, metric_statuses
 from planner.store.plan_store import Change
@@ -41,9 +41,16 @@ def plan_periods(plan: dict[str, Any], cadence: Cadence) -> list[str]:
 class MetricsTableModel(PlanTableModel):
     """Metric rows plus two read-only columns: status (the plan's rule) and trend."""
 
+    def _load_names(self) -> None:
+        super()._load_names()
+        self._names.update({g["id"]: g["title"] for g in self.session.store.rows(Goal)})
+
     def _query(self) -> list[dict[str, Any]]:
         rows = super()._query()
         store = self.session.store
+        links: dict[str, list[str]] = {}
+        for link in store.rows(MetricGoal):
+            links.setdefault(link["metric_id"], []).append(link["goal_id"])
         values = store.rows(MetricValue, ["period"])
         statuses = metric_statuses(store.plan(), rows, values)
         trends: dict[str, list[float]] = {}
@@ -54,14 +61,35 @@ class MetricsTableModel(PlanTableModel):
             row["status"] = assessment.status.value
             row["status_reason"] = assessment.reason
             row["trend"] = trends.get(row["id"], [])
+            row["goal_ids"] = links.get(row["id"], [])
         return rows
 
     def _on_plan_changed(self, change: Change) -> None:
-        if "metric" not in change.tables and change.tables.keys() & {"metric_value", "plan"}:
+        if "goal" in change.tables:
+            self._load_names()
+        if "metric" not in change.tables and \
+                change.tables.keys() & {"metric_value", "plan", "metric_goal", "goal"}:
             self._rows = self._query()
             self._emit_all_changed()
             return
         super()._on_plan_changed(change)
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """Linked goals change as link rows: added and removed in one edit."""
+        if not index.isValid() or self.column(index).kind != "goals":
+            return super().setData(index, value, role)
+        if self.session.read_only:
+            return False
+        row = self._rows[index.row()]
+        wanted, current = set(value), set(row["goal_ids"])
+        if wanted == current:
+            return False
+        links = {link["goal_id"]: link["id"] for link in self.session.store.rows(MetricGoal)
+                 if link["metric_id"] == row["id"]}
+        edits = tuple([InsertRow("metric_goal", {"metric_id": row["id"], "goal_id": g})
+                       for g in sorted(wanted - current)] +
+                      [DeleteRow("metric_goal", links[g]) for g in sorted(current - wanted)])
+        return self.session.do(Compound(edits, label="Link goals"))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if index.isValid() and self.column(index).kind == "status":

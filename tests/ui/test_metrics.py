@@ -137,3 +137,27 @@ def test_a_metric_links_to_a_funnel_stage_and_one_team_metrics_are_flagged(
     assert metrics.model.setData(metrics.model.index(r, team_column), EngagedTeam.SALES)
     assert metrics.model.index(r, 0).data(Qt.ItemDataRole.BackgroundRole) == PROBLEM_BACKGROUND
     assert "reported by sales only" in sample_window.problem.text()
+
+
+def test_linking_goals_to_a_metric_is_one_undoable_edit(
+        qtbot, metrics: MetricsPage, sample_path: Path, sample_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication, QListWidget
+
+    r = row_of(metrics, "Win rate")
+    column = next(n for n, c in enumerate(metrics.model.spec.columns) if c.key == "goal_ids")
+    metrics.view.setCurrentIndex(metrics.model.index(r, column))
+    qtbot.keyClick(metrics.view, Qt.Key.Key_F2)
+    checklist = QApplication.focusWidget()
+    assert isinstance(checklist, QListWidget)
+    for n in (0, 2):
+        checklist.item(n).setCheckState(Qt.CheckState.Checked)
+    titles = sorted(checklist.item(n).text() for n in (0, 2))
+    metrics.view.commitData(checklist)
+    metrics.view.closeEditor(checklist, metrics.view.itemDelegate().EndEditHint.NoHint)
+    linked = rows(sample_path, "SELECT g.title FROM metric_goal l JOIN goal g ON g.id = l.goal_id "
+                               "JOIN metric m ON m.id = l.metric_id WHERE m.name = 'Win rate' "
+                               "ORDER BY g.title")
+    assert [t for (t,) in linked] == titles
+    assert metrics.model.index(r, column).data() == "; ".join(titles)
+    sample_window.undo()
+    assert rows(sample_path, "SELECT count(*) FROM metric_goal") == [(0,)]
