@@ -188,9 +188,9 @@ def metrics_work(plan_path: Path, runs: int) -> None:
                 store.apply(SetMetricValues(tuple((a.metric_id, a.period, a.actual, a.note)
                                                   for a in parsed.actuals)))
                 commit_times.append(time.perf_counter() - start)
-    parse, commit = statistics.median(parse_times), statistics.median(commit_times)
+    parsing, commit = statistics.median(parse_times), statistics.median(commit_times)
     print(f"CSV import of 100,000 rows ({len(data) / 2**20:.1f} MB): parse and check "
-          f"{parse:.2f} s ({100_000 / parse:,.0f} rows/s), commit as one edit {commit:.2f} s "
+          f"{parsing:.2f} s ({100_000 / parsing:,.0f} rows/s), commit as one edit {commit:.2f} s "
           f"({100_000 / commit:,.0f} rows/s; the 1,440 metric-period pairs are overwritten); "
           f"peak Python memory while parsing {peak:.0f} MB")
     status_times = []
