@@ -77,6 +77,22 @@ def metric_problems(store: "PlanStore", metrics: list[dict[str, Any]]) -> dict[s
             if f.row_id}
 
 
+def goal_problems(store: "PlanStore", goals: list[dict[str, Any]]) -> dict[str, str]:
+    """Each goal's first warning: ownership, dates, duplicates, one-team measurement."""
+    from planner.model import Metric, MetricGoal
+    from planner.rules.checks import goal_findings
+    from planner.rules.metrics import shared_reward_findings
+
+    plan = store.plan()
+    found: dict[str, str] = {}
+    findings = goal_findings(plan, goals, store.rows(Person)) + shared_reward_findings(
+        plan, store.rows(Metric), goals, store.rows(MetricGoal))
+    for finding in findings:
+        if finding.row_id and finding.section == "goals":
+            found.setdefault(finding.row_id, finding.message)
+    return found
+
+
 def ride_problems(store: "PlanStore", rides: list[dict[str, Any]]) -> dict[str, str]:
     """Each ride's first problem; both rides of a conflict are flagged."""
     from planner.rules.rides import conflicts, ride_findings
@@ -102,7 +118,7 @@ GOALS = TableSpec(Goal, (
     Column("status", "Status", "enum", enum=GoalStatus, width=100),
     Column("proposed_by", "Proposed by", "enum", enum=Team, width=110),
     Column("shared_reward", "Shared reward", "long", width=200),
-), ("position", "created_at"), editable=True)
+), ("position", "created_at"), editable=True, problems=goal_problems)
 
 PEOPLE = TableSpec(Person, (
     Column("name", "Name", width=200),
@@ -145,7 +161,8 @@ FUNNEL = TableSpec(FunnelStage, (
     Column("conversion_rate", "Reach next", "percent", width=110),
     Column("entry_definition", "Entry definition (agreed)", "long", width=260),
     Column("handoff_service_level", "Handoff: service forward", "long", width=230),
-    Column("return_service_level", "Handoff: service back", "long", width=230),
+    Column("return_service_level", "Service back: what happens to a returned lead", "long",
+           width=300),
     Column("send_back_reasons", "Reasons to send back", "long", width=220),
 ), ("position", "id"), editable=True)
 

@@ -68,7 +68,8 @@ class PlanTableModel(QAbstractTableModel):
             if self.problems != before:
                 self._emit_all_changed()
             self._announce_new_problems(before, change.tables[self.table])
-        elif self.spec.problems and change.tables.keys() & {"plan", "person"}:
+        elif self.spec.problems and change.tables.keys() & {"plan", "person", "metric",
+                                                            "metric_goal"}:
             self._rows = self._query()
             self._emit_all_changed()
 

@@ -6,7 +6,7 @@ from typing import Any
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
+    QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
     QLineEdit, QPlainTextEdit, QTableView, QVBoxLayout, QWidget)
 
 from planner.edits import InsertRow, UpdateRow
@@ -23,7 +23,8 @@ from planner.ui.session import PlanSession
 
 FIELD_LABELS = {"title": "plan name", "company": "company", "purpose": "purpose",
                 "period_start": "start of period", "period_end": "end of period",
-                "head_of_sales_id": "head of sales", "head_of_marketing_id": "head of marketing"}
+                "head_of_sales_id": "head of sales", "head_of_marketing_id": "head of marketing",
+                "shared_rewards": "shared rewards"}
 
 
 def _title(text: str) -> QLabel:
@@ -191,6 +192,10 @@ class OverviewPage(QWidget):
         self.end = self._date_edit("periodEnd")
         self.purpose = QPlainTextEdit(objectName="planPurpose")
         self.purpose.setMaximumHeight(120)
+        self.shared = QCheckBox("Both teams rise or fall together: warn about anything "
+                                "measured for one team only", objectName="sharedRewards")
+        self.shared.clicked.connect(lambda: self._commit("shared_rewards",
+                                                         self.shared.isChecked()))
         self.head_of_sales = QComboBox(objectName="headOfSales")
         self.head_of_marketing = QComboBox(objectName="headOfMarketing")
         period = QHBoxLayout()
@@ -201,7 +206,8 @@ class OverviewPage(QWidget):
         for text, field in (("Plan name", self.title), ("Company", self.company),
                             ("Period", period), ("Purpose", self.purpose),
                             ("Head of sales", self.head_of_sales),
-                            ("Head of marketing", self.head_of_marketing)):
+                            ("Head of marketing", self.head_of_marketing),
+                            ("Shared rewards", self.shared)):
             form.addRow(text, field)
         layout.addLayout(form)
         layout.addStretch()
@@ -218,7 +224,7 @@ class OverviewPage(QWidget):
         self.head_of_marketing.activated.connect(
             lambda: self._commit("head_of_marketing_id", self.head_of_marketing.currentData()))
         for widget in (self.title, self.company, self.start, self.end, self.purpose,
-                       self.head_of_sales, self.head_of_marketing):
+                       self.head_of_sales, self.head_of_marketing, self.shared):
             widget.setEnabled(not session.read_only)
         self._stale = True
         session.plan_changed.connect(self._on_plan_changed)
@@ -271,6 +277,7 @@ class OverviewPage(QWidget):
             widget.blockSignals(True)
             widget.setDate(QDate(day.year, day.month, day.day))
             widget.blockSignals(False)
+        self.shared.setChecked(plan["shared_rewards"])
         if self.purpose.toPlainText() != plan["purpose"]:
             self.purpose.setPlainText(plan["purpose"])
         for combo, team, key in ((self.head_of_sales, Team.SALES, "head_of_sales_id"),

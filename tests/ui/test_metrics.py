@@ -161,3 +161,29 @@ def test_linking_goals_to_a_metric_is_one_undoable_edit(
     assert metrics.model.index(r, column).data() == "; ".join(titles)
     sample_window.undo()
     assert rows(sample_path, "SELECT count(*) FROM metric_goal") == [(0,)]
+
+
+def test_a_goal_measured_by_one_team_only_is_flagged_on_the_goals_page(
+        metrics: MetricsPage, sample_window: MainWindow, sample_path: Path) -> None:
+    from planner.edits import InsertRow
+    from planner.model.enums import EngagedTeam
+    from planner.ui.models import PROBLEM_BACKGROUND
+    from planner.ui.pages import OverviewPage
+
+    goals = sample_window.page("Goals")
+    r = row_of(metrics, "Win rate")
+    team_column = next(n for n, c in enumerate(metrics.model.spec.columns)
+                       if c.key == "reported_by")
+    assert metrics.model.setData(metrics.model.index(r, team_column), EngagedTeam.MARKETING)
+    goal_id = goals.model.row_id(0)
+    assert sample_window.session.do(InsertRow("metric_goal", {  # type: ignore[union-attr]
+        "metric_id": metrics.model.row_id(r), "goal_id": goal_id}))
+    assert goals.model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole) == PROBLEM_BACKGROUND
+    assert "measured only by metrics marketing reports" in \
+        goals.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    # The plan says the teams need not rise or fall together: no more warning.
+    overview = sample_window.page("Overview")
+    assert isinstance(overview, OverviewPage)
+    overview.shared.click()
+    assert rows(sample_path, "SELECT shared_rewards FROM plan") == [(0,)]
+    assert goals.model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole) is None
