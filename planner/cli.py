@@ -9,8 +9,13 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from planner import __version__
 from planner.errors import PlanError
+
+if TYPE_CHECKING:
+    from planner.export.options import ExportOptions
 
 COMMANDS = ("demo", "export", "import", "check")
 
@@ -31,6 +36,14 @@ def _parser() -> argparse.ArgumentParser:
     what.add_argument("--json", type=Path, metavar="OUT.json")
     what.add_argument("--ics", type=Path, metavar="DIR",
                       help="field rides as iCalendar: the whole plan and one file per person")
+    pdf = export.add_argument_group("PDF options")
+    pdf.add_argument("--page-size", choices=("A4", "Letter"), default="A4")
+    pdf.add_argument("--sections", metavar="LIST",
+                     help="comma-separated: overview,people,goals,rides,funnel,metrics,reviews")
+    pdf.add_argument("--no-debriefs", action="store_true", help="leave out ride debriefs")
+    pdf.add_argument("--no-reviews", action="store_true", help="leave out reviews")
+    pdf.add_argument("--mark", choices=("auto", "draft", "agreed", "none"), default="auto",
+                     help="draft watermark or agreed stamp (auto: as the plan's status says)")
     imp = sub.add_parser("import", help="build a plan from a JSON document")
     imp.add_argument("source", type=Path, metavar="IN.json")
     imp.add_argument("plan", type=Path, metavar="PLAN.tandem")
@@ -57,11 +70,14 @@ def _export(args: argparse.Namespace) -> int:
         raise PlanError(f"The folder {out if args.ics else out.parent} does not exist.")
     with PlanStore.open(args.plan, read_only=True) as store:
         if args.pdf:
-            from planner.export.pdf import export_pdf
+            from planner.export.pdf import PAGE_SIZES, export_pdf
             from planner.outline import build_outline
 
-            size = export_pdf(build_outline(store), out)
-            print(f"Wrote {out} ({size / 1024:.0f} KB)")
+            options = _pdf_options(args)
+            for warning in export_pdf(build_outline(store, options), out,
+                                      PAGE_SIZES[options.page_size]):
+                print(f"tandem: warning: {warning}", file=sys.stderr)
+            print(f"Wrote {out} ({out.stat().st_size / 1024:.0f} KB)")
         elif args.ics:
             from planner.export.ics import export_ics
 
@@ -73,6 +89,18 @@ def _export(args: argparse.Namespace) -> int:
             write_json(store, out)
             print(f"Wrote {out}")
     return 0
+
+
+def _pdf_options(args: argparse.Namespace) -> "ExportOptions":
+    from planner.export.options import SECTION_TITLES, ExportOptions
+
+    sections = frozenset(s.strip() for s in args.sections.split(",") if s.strip()) \
+        if args.sections else frozenset(SECTION_TITLES)
+    try:
+        return ExportOptions(args.page_size, sections, not args.no_debriefs,
+                             not args.no_reviews, args.mark)
+    except ValueError as exc:
+        raise PlanError(f"{str(exc)[:1].upper()}{str(exc)[1:]}.") from None
 
 
 def _import(args: argparse.Namespace) -> int:

@@ -6,11 +6,14 @@ are built from the same data, and the data is tested without drawing.
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from planner.model import FieldRide, Goal, Person
 from planner.model.enums import label
 from planner.store.plan_store import PlanStore
+
+if TYPE_CHECKING:
+    from planner.export.options import ExportOptions
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,9 @@ class Outline:
     status: str
     sponsors: tuple[tuple[str, str], ...]
     sections: tuple[Section, ...]
+    mark: str = "draft"  # draft (watermark), agreed (stamp on the cover) or none
+    # For the agreed stamp: (side, who, date) of each side's latest sign-off.
+    sign_offs: tuple[tuple[str, str, str], ...] = ()
 
 
 def period_text(start: date, end: date) -> str:
@@ -144,9 +150,36 @@ def _goals(goals: list[dict[str, Any]], names: dict[str | None, str]) -> Section
         rows, (1, 4.2, 4, 2.6, 2.6, 2.6, 2.1)),))
 
 
-def build_outline(store: PlanStore) -> Outline:
+def _reviews(store: PlanStore) -> Section:
+    from planner.model import Review
+
+    rows = tuple((r["held_on"].isoformat(), r["what_happened"], r["what_we_learned"],
+                  r["what_we_change"]) for r in store.rows(Review, ["held_on", "id"]))
+    return Section("reviews", "Reviews", (
+        Paragraph("No blame: what happened, what we learned, what we change in the system."),
+        Table(("Held on", "What happened", "What we learned", "What we change"), rows,
+              (1.6, 4, 4, 4), empty_text="No reviews yet.")))
+
+
+def _sign_offs(goals: list[dict[str, Any]], names: dict[str | None, str],
+               plan: dict[str, Any]) -> tuple[tuple[str, str, str], ...]:
+    out = []
+    for side in ("sales", "marketing"):
+        signed = [g for g in goals if g[f"{side}_signed_at"]]
+        latest = max(signed, key=lambda g: g[f"{side}_signed_at"]) if signed else None
+        who = names.get(latest[f"{side}_signed_by_id"] if latest else
+                        plan[f"head_of_{side}_id"], "\u2014")
+        when = f"{latest[f'{side}_signed_at']:%-d %B %Y}" if latest else "not signed"
+        out.append((side.capitalize(), who, when))
+    return tuple(out)
+
+
+def build_outline(store: PlanStore, options: "ExportOptions | None" = None) -> Outline:
+    from planner.export.options import ExportOptions
     from planner.outline_funnel import funnel_section, metrics_section
     from planner.outline_rides import rides_section
+
+    options = options or ExportOptions()
 
     plan = store.plan()
     people = store.rows(Person, ["team", "name"])
@@ -155,13 +188,20 @@ def build_outline(store: PlanStore) -> Outline:
     counts = {"People": len(people), "Goals": len(goals), "Field rides": store.count(FieldRide)}
     sponsors = (("Head of sales", names.get(plan["head_of_sales_id"], "\u2014")),
                 ("Head of marketing", names.get(plan["head_of_marketing_id"], "\u2014")))
+    builders = {"overview": lambda: _overview(plan, names, counts),
+                "people": lambda: _people(people), "goals": lambda: _goals(goals, names),
+                "rides": lambda: rides_section(store, plan, people, options.include_debriefs),
+                "funnel": lambda: funnel_section(store),
+                "metrics": lambda: metrics_section(store, plan), "reviews": lambda: _reviews(store)}
+    wanted = [k for k in builders if k in options.sections
+              and (k != "reviews" or options.include_reviews)]
+    mark = options.mark if options.mark != "auto" else plan["status"].value
     return Outline(
         title=plan["title"], company=plan["company"],
         period=period_text(plan["period_start"], plan["period_end"]),
         status=label(plan["status"]), sponsors=sponsors,
-        sections=(_overview(plan, names, counts), _people(people), _goals(goals, names),
-                  rides_section(store, plan, people), funnel_section(store),
-                  metrics_section(store, plan)))
+        sections=tuple(builders[k]() for k in wanted), mark=mark,
+        sign_offs=_sign_offs(goals, names, plan))
 
 
 __all__ = ["Block", "Facts", "FunnelFigure", "Heading", "MetricCharts", "MetricSeries", "Outline", "Paragraph", "Section", "Table", "Timeline",

@@ -63,7 +63,8 @@ def _debriefs(rides: list[Row], names: dict[str | None, str],
                  rows, (2.6, 3.4, 3, 3), empty_text="No ride has been debriefed yet.")
 
 
-def rides_section(store: PlanStore, plan: Row, people: list[Row]) -> Section:
+def rides_section(store: PlanStore, plan: Row, people: list[Row],
+                  include_debriefs: bool = True) -> Section:
     rides = store.rows(FieldRide, ["first_day", "id"])
     names: dict[str | None, str] = {p["id"]: p["name"] for p in people}
     result = balance(plan, rides, people, WorkCalendar.of(plan, store.rows(NonWorkingDay)))
@@ -73,5 +74,6 @@ def rides_section(store: PlanStore, plan: Row, people: list[Row]) -> Section:
                   "sales; blue: sales spends days with marketing; grey: cancelled; a red "
                   "outline marks a person on two rides the same day."),
         _timeline(plan, people, rides), facts, table,
-        Heading("Debrief highlights"),
-        _debriefs(rides, names, store.rows(HotButton, ["created_at", "id"]))))
+        *((Heading("Debrief highlights"),
+           _debriefs(rides, names, store.rows(HotButton, ["created_at", "id"])))
+          if include_debriefs else ())))

@@ -8,6 +8,7 @@ file or a URL. Fonts come only from resources/fonts/.
 import os
 import tempfile
 from datetime import date
+from collections.abc import Iterator
 from io import BytesIO
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
-from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
@@ -42,7 +43,11 @@ MARKETING = colors.HexColor("#C2571A")   # the marketing side
 RULE = colors.HexColor("#D9DEE3")
 ZEBRA = colors.HexColor("#F5F7F9")
 FONT, BOLD, ITALIC = "TandemSans", "TandemSans-Bold", "TandemSans-Oblique"
+TOC_PAGE = 2
 CELL_PADDING = 6
+
+
+PAGE_SIZES = {"A4": A4, "Letter": LETTER}
 
 
 def register_fonts() -> None:
@@ -80,11 +85,11 @@ def _styles() -> dict[str, ParagraphStyle]:
 
 
 class SectionHeading(RLParagraph):
-    """A heading that also becomes a PDF bookmark."""
+    """A heading that also becomes a PDF bookmark (level 0: a section)."""
 
-    def __init__(self, title: str, key: str, style: ParagraphStyle) -> None:
+    def __init__(self, title: str, key: str, style: ParagraphStyle, level: int = 0) -> None:
         super().__init__(text(title), style)
-        self.bookmark_key, self.bookmark_title = key, title
+        self.bookmark_key, self.bookmark_title, self.level = key, title, level
 
 
 class _NumberedCanvas(Canvas):
@@ -104,8 +109,59 @@ class _NumberedCanvas(Canvas):
             self.__dict__.update(state)
             if self._pageNumber > 1:
                 self._furniture(total)
+            if self._pageNumber == TOC_PAGE:
+                self._contents()
+            self._mark()
+            # Bookmarks are made now, when this page really exists in the file:
+            # made during layout they would all point at the first page.
+            for key, title, level, page in self._tandem_meta["bookmarks"]:
+                if page == self._pageNumber:
+                    self.bookmarkPage(key)
+                    self.addOutlineEntry(title, key, level=level)
             super().showPage()
         super().save()
+
+    def _contents(self) -> None:
+        """The table of contents, drawn once every section's page is known."""
+        w, h = self._pagesize
+        y = h - 40 * mm
+        for title, page, key in self._tandem_meta["toc"]:
+            self.setFont(FONT, 12)
+            self.setFillColor(INK)
+            left, right = 18 * mm + 6, w - 18 * mm - 6  # aligned with the frame's text
+            self.drawString(left, y, title)
+            self.drawRightString(right, y, str(page))
+            self.setStrokeColor(RULE)
+            self.setDash(1, 2)
+            self.line(left + self.stringWidth(title, FONT, 12) + 4, y + 2,
+                      right - self.stringWidth(str(page), FONT, 12) - 4, y + 2)
+            self.setDash()
+            self.linkRect("", key, (18 * mm, y - 3, w - 18 * mm, y + 12), relative=0)
+            y -= 9 * mm
+
+    def _mark(self) -> None:
+        meta, (w, h) = self._tandem_meta, self._pagesize
+        if meta["mark"] == "draft" and self._pageNumber > 1:
+            self.saveState()
+            self.setFillColor(colors.HexColor("#E4E7EB"), alpha=0.45)
+            self.setFont(BOLD, 110)
+            self.translate(w / 2, h / 2)
+            self.rotate(45)
+            self.drawCentredString(0, -40, "DRAFT")
+            self.restoreState()
+        elif meta["mark"] == "agreed" and self._pageNumber == 1:
+            self.saveState()
+            self.setStrokeColor(colors.HexColor("#2E7D32"))
+            self.setFillColor(colors.HexColor("#2E7D32"))
+            self.setLineWidth(2)
+            self.roundRect(18 * mm, 28 * mm, w - 36 * mm, 34 * mm, 4)
+            self.setFont(BOLD, 18)
+            self.drawString(24 * mm, 52 * mm, "AGREED")
+            self.setFont(FONT, 10)
+            for n, (side, who, when) in enumerate(meta["sign_offs"]):
+                self.drawString(24 * mm, (43 - 7 * n) * mm, f"Signed for {side.lower()}: "
+                                f"{who}, {when}")
+            self.restoreState()
 
     def _furniture(self, total: int) -> None:
         w, h = self._pagesize
@@ -147,8 +203,11 @@ class _TextTable(LongTable):
 class _Document(BaseDocTemplate):
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802
         if isinstance(flowable, SectionHeading):
-            self.canv.bookmarkPage(flowable.bookmark_key)
-            self.canv.addOutlineEntry(flowable.bookmark_title, flowable.bookmark_key, level=0)
+            self.canv._tandem_meta["bookmarks"].append(
+                (flowable.bookmark_key, flowable.bookmark_title, flowable.level, self.page))
+            if flowable.level == 0:
+                self.canv._tandem_meta["toc"].append(
+                    (flowable.bookmark_title, self.page, flowable.bookmark_key))
 
 
 class PlanPdfRenderer:
@@ -160,6 +219,7 @@ class PlanPdfRenderer:
         self.styles = _styles()
         self.width = pagesize[0] - 36 * mm
         self.page_count = 0
+        self.warnings: list[str] = []
         self._widths: dict[tuple[str, str, float], float] = {}
 
     def render(self, outline: Outline, exported_on: date | None = None) -> bytes:
@@ -173,7 +233,9 @@ class PlanPdfRenderer:
         doc.addPageTemplates([PageTemplate("cover", [frame], onPage=self._cover_band),
                               PageTemplate("body", [frame])])
         meta = {"title": outline.title, "status": outline.status,
-                "date": (exported_on or date.today()).isoformat()}
+                "date": (exported_on or date.today()).isoformat(), "toc": [], "bookmarks": [],
+                "mark": outline.mark, "sign_offs": outline.sign_offs}
+        self.warnings = missing_characters(outline)
 
         def make_canvas(*args: Any, **kwargs: Any) -> _NumberedCanvas:
             canvas = _NumberedCanvas(*args, **kwargs)
@@ -186,6 +248,8 @@ class PlanPdfRenderer:
 
     def story(self, outline: Outline) -> list[Flowable]:
         flow: list[Flowable] = self._cover(outline)
+        # The contents page: its entries are drawn when the pages are known.
+        flow += [RLParagraph("Contents", self.styles["h1"]), PageBreak()]
         for section in outline.sections:
             flow += self._section(section)
         return flow
@@ -285,9 +349,44 @@ class PlanPdfRenderer:
         return table
 
 
-def export_pdf(outline: Outline, out: Path) -> int:
-    """Write the PDF atomically (never a half-written file); return its size."""
-    data = PlanPdfRenderer().render(outline)
+def _strings(outline: Outline) -> Iterator[str]:
+    yield from (outline.title, outline.company, outline.period)
+    for section in outline.sections:
+        yield section.title
+        for block in section.blocks:
+            if isinstance(block, (Paragraph, Heading)):
+                yield block.text
+            elif isinstance(block, Facts):
+                yield from (v for pair in block.pairs for v in pair)
+            elif isinstance(block, Table):
+                yield from (c for row in block.rows for c in row)
+            elif isinstance(block, Timeline):
+                yield from block.lanes
+            elif isinstance(block, FunnelFigure):
+                yield from (name for name, _, _ in block.stages)
+            elif isinstance(block, MetricCharts):
+                yield from (s.name for s in block.series)
+
+
+def missing_characters(outline: Outline) -> list[str]:
+    """One warning naming every character the shipped fonts cannot draw."""
+    register_fonts()
+    known = pdfmetrics.getFont(FONT).face.charToGlyph
+    # In the order a reader meets them.
+    missing = list(dict.fromkeys(ch for value in _strings(outline) for ch in value
+                                 if ord(ch) not in known and not ch.isspace()
+                                 and ch.isprintable()))
+    if not missing:
+        return []
+    shown = " ".join(missing[:20]) + (" \u2026" if len(missing) > 20 else "")
+    return [f"{len(missing)} character(s) are not in Tandem's fonts and print as blanks: "
+            f"{shown}"]
+
+
+def export_pdf(outline: Outline, out: Path, pagesize: tuple[float, float] = A4) -> list[str]:
+    """Write the PDF atomically (never a half-written file); return the warnings."""
+    renderer = PlanPdfRenderer(pagesize)
+    data = renderer.render(outline)
     fd, tmp = tempfile.mkstemp(prefix=".tandem-", suffix=".pdf", dir=out.parent)
     try:
         with os.fdopen(fd, "wb") as f:
@@ -296,4 +395,4 @@ def export_pdf(outline: Outline, out: Path) -> int:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    return len(data)
+    return renderer.warnings

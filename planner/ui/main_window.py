@@ -278,7 +278,8 @@ class MainWindow(QMainWindow):
             from planner.export.pdf import export_pdf
             from planner.outline import build_outline
 
-            export_pdf(build_outline(store), out)
+            for warning in export_pdf(build_outline(store), out):
+                self.show_problem(warning)
 
         self._export("PDF", ".pdf", write)
 

@@ -11,7 +11,7 @@ def test_outline_sections_and_rides_content(sample_path: Path) -> None:
         outline = build_outline(store)
         rides = store.count(__import__("planner.model", fromlist=["FieldRide"]).FieldRide)
     assert [s.key for s in outline.sections] == ["overview", "people", "goals", "rides",
-                                                 "funnel", "metrics"]
+                                                 "funnel", "metrics", "reviews"]
     section = next(s for s in outline.sections if s.key == "rides")
     timeline = next(b for b in section.blocks if isinstance(b, Timeline))
     assert len(timeline.bars) == 2 * rides  # a bar in the visitor's and the host's lane

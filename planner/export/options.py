@@ -1,0 +1,28 @@
+"""What the person exporting the PDF chose: paper, sections, notes, the mark."""
+
+from dataclasses import dataclass, field
+
+SECTION_TITLES = {"overview": "Overview", "people": "People", "goals": "Goals",
+                  "rides": "Field rides", "funnel": "Funnel", "metrics": "Metrics",
+                  "reviews": "Reviews"}
+MARKS = ("auto", "draft", "agreed", "none")  # auto: draft or agreed as the plan's status says
+PAGE_SIZES = ("A4", "Letter")
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    page_size: str = "A4"
+    sections: frozenset[str] = field(default_factory=lambda: frozenset(SECTION_TITLES))
+    include_debriefs: bool = True
+    include_reviews: bool = True
+    mark: str = "auto"
+
+    def __post_init__(self) -> None:
+        unknown = set(self.sections) - set(SECTION_TITLES)
+        if unknown:
+            raise ValueError(f"unknown section(s): {', '.join(sorted(unknown))}; choose from "
+                             f"{', '.join(SECTION_TITLES)}")
+        if self.page_size not in PAGE_SIZES:
+            raise ValueError(f"page size is A4 or Letter, not {self.page_size}")
+        if self.mark not in MARKS:
+            raise ValueError(f"the mark is one of {', '.join(MARKS)}, not {self.mark}")

@@ -1,0 +1,115 @@
+"""The PDF as a document: options, contents, marks, hostile content, a clean file."""
+
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+import pikepdf
+import pytest
+from pypdf import PdfReader
+
+from planner.edits import InsertRow
+from planner.store.plan_store import PlanStore
+from tests.conftest import run_tandem
+from tests.e2e.test_cli import flat, pdf_text
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture
+def demo(tmp_path: Path) -> Path:
+    plan = tmp_path / "demo.tandem"
+    assert run_tandem("demo", str(plan)).returncode == 0
+    return plan
+
+
+def export(plan: Path, out: Path, *options: str):  # type: ignore[no-untyped-def]
+    result = run_tandem("export", str(plan), "--pdf", str(out), *options)
+    assert result.returncode == 0, result.stderr
+    return result
+
+
+def test_contents_page_numbers_match_the_bookmarks(demo: Path, tmp_path: Path) -> None:
+    pdf = tmp_path / "a.pdf"
+    export(demo, pdf)
+    reader = PdfReader(pdf)
+    contents = flat(reader.pages[1].extract_text())
+    assert "Contents" in contents
+    for entry in reader.outline:
+        page = reader.get_destination_page_number(entry) + 1
+        assert f"{entry.title} {page}" in contents, (entry.title, page, contents)
+    titles = [entry.title for entry in reader.outline]
+    assert titles == ["Overview", "People", "Goals", "Field rides", "Funnel", "Metrics", "Reviews"]
+
+
+def test_options_choose_paper_sections_notes_and_mark(demo: Path, tmp_path: Path) -> None:
+    letter, a4 = tmp_path / "letter.pdf", tmp_path / "a4.pdf"
+    export(demo, letter, "--page-size", "Letter", "--sections", "goals,rides",
+           "--no-debriefs", "--mark", "agreed")
+    export(demo, a4, "--mark", "draft")
+    small = PdfReader(letter)
+    assert [round(float(v)) for v in small.pages[0].mediabox[2:]] == [612, 792]
+    assert [e.title for e in small.outline] == ["Goals", "Field rides"]
+    text = pdf_text(letter)
+    assert "Debrief highlights" not in text and "AGREED" in text
+    assert "Signed for sales: Amara Okafor" in text
+    full = pdf_text(a4)
+    assert "Debrief highlights" in full and "DRAFT" in flat(PdfReader(a4).pages[2].extract_text())
+    assert [round(float(v)) for v in PdfReader(a4).pages[0].mediabox[2:]] == [595, 842]
+
+
+def test_unknown_section_is_a_one_line_error(demo: Path, tmp_path: Path) -> None:
+    result = run_tandem("export", str(demo), "--pdf", str(tmp_path / "x.pdf"),
+                        "--sections", "goals,budget")
+    assert result.returncode == 1
+    assert result.stderr.strip() == ("tandem: Unknown section(s): budget; choose from overview, "
+                                     "people, goals, rides, funnel, metrics, reviews.")
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_hostile_content_prints_whole_and_the_file_is_clean(tmp_path: Path) -> None:
+    plan, pdf = tmp_path / "hostile.tandem", tmp_path / "hostile.pdf"
+    long_word = "Supercalifragilistic" * 15  # 300 characters, no break
+    note = ("Ten thousand characters of notes. " * 300)[:10_000]
+    with PlanStore.create(plan, "<script>alert(1)</script> & <b>plan</b>", date(2027, 1, 1),
+                          date(2027, 12, 31), company="Ödegaard & Søn") as s:
+        s.apply(InsertRow("person", {"id": "p1", "name": "Αλέξανδρος Παπαδόπουλος",
+                                     "team": "sales"}))
+        s.apply(InsertRow("person", {"id": "p2", "name": "Анастасия Кузнецова",
+                                     "team": "marketing"}))
+        s.apply(InsertRow("goal", {"title": long_word, "success_measure": note[:500],
+                                   "sales_owner_id": "p1", "marketing_owner_id": "p2"}))
+        s.apply(InsertRow("goal", {"title": "Win in 漢字 markets \U0001F680"}))
+        s.apply(InsertRow("review", {"held_on": date(2027, 3, 1), "what_happened": note}))
+    result = export(plan, pdf)
+    warnings = [line for line in result.stderr.splitlines() if "warning" in line]
+    assert warnings == ["tandem: warning: 3 character(s) are not in Tandem's fonts and print "
+                        "as blanks: 漢 字 \U0001F680"]
+    text = pdf_text(pdf)
+    assert "<script>alert(1)</script> & <b>plan</b>" in text
+    assert "Αλέξανδρος Παπαδόπουλος" in text and "Анастасия Кузнецова" in text
+    assert "Ödegaard & Søn" in text
+    assert long_word in text.replace(" ", "")  # broken across lines, but all there
+    assert text.count("Ten thousand characters of notes.") >= 290  # the review, every word
+    reader = PdfReader(pdf)
+    assert reader.metadata.title == "<script>alert(1)</script> & <b>plan</b>"
+    assert reader.metadata.author == "Ödegaard & Søn"
+    assert len(reader.pages) >= 6
+    with pikepdf.open(pdf) as doc:
+        assert doc.check_pdf_syntax() == []  # qpdf finds nothing wrong
+        assert doc.get_warnings() == []
+
+
+def test_an_empty_plan_exports_every_section_with_a_sentence(tmp_path: Path) -> None:
+    plan, pdf = tmp_path / "empty.tandem", tmp_path / "empty.pdf"
+    PlanStore.create(plan, "Empty", date(2027, 1, 1), date(2027, 3, 31)).close()
+    export(plan, pdf)
+    text = pdf_text(pdf)
+    assert text.count("Nothing here yet.") >= 2  # people, goals
+    assert "No funnel stages yet." in text and "No metrics yet." in text
+    assert "No reviews yet." in text
+    with pikepdf.open(pdf) as doc:
+        assert doc.check_pdf_syntax() == [] and doc.get_warnings() == []
+    conn = sqlite3.connect(plan)
+    assert conn.execute("SELECT count(*) FROM goal").fetchone() == (0,)
+    conn.close()
