@@ -29,6 +29,16 @@ class Heading:
 
 
 @dataclass(frozen=True)
+class GoalCard:
+    """One goal as the PDF and the workshop show it; bookmarked in the PDF."""
+
+    key: str
+    number: int
+    title: str
+    facts: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
 class Facts:
     """Label/value pairs, e.g. the plan's period and sponsors."""
 
@@ -87,7 +97,8 @@ class MetricCharts:
     series: tuple[MetricSeries, ...]
 
 
-Block = Paragraph | Heading | Facts | Table | Timeline | FunnelFigure | MetricCharts
+Block = (Paragraph | Heading | Facts | Table | Timeline | FunnelFigure | MetricCharts
+         | GoalCard)
 
 
 @dataclass(frozen=True)
@@ -138,16 +149,43 @@ def _people(people: list[dict[str, Any]]) -> Section:
         ("Name", "Team", "Role", "Territory", "Email"), rows, (2.6, 1.3, 2.8, 1.8, 5.2)),))
 
 
-def _goals(goals: list[dict[str, Any]], names: dict[str | None, str]) -> Section:
-    rows = tuple((str(i), g["title"], g["success_measure"],
-                  names.get(g["sales_owner_id"], "(left the plan)"),
+def _goals(goals: list[dict[str, Any]], names: dict[str | None, str],
+           linked: dict[str, list[str]]) -> Section:
+    rows = tuple((str(i), g["title"], names.get(g["sales_owner_id"], "(left the plan)"),
                   names.get(g["marketing_owner_id"], "(left the plan)"),
                   g["due_date"].isoformat() if g["due_date"] else "\u2014",
                   label(g["status"]))
                  for i, g in enumerate(goals, start=1))
-    return Section("goals", "Goals", (Table(
-        ("#", "Goal", "Success measure", "Sales owner", "Marketing owner", "Due", "Status"),
-        rows, (1, 4.2, 4, 2.6, 2.6, 2.6, 2.1)),))
+
+    def signed(g: dict[str, Any], side: str) -> str:
+        at = g[f"{side}_signed_at"]
+        return f"{names.get(g[f'{side}_signed_by_id'], '?')}, {at:%-d %b %Y}" if at \
+            else "not yet"
+
+    cards = tuple(GoalCard(f"goal-{g['id']}", i, g["title"], (
+        ("Sales owner", names.get(g["sales_owner_id"], "(left the plan)")),
+        ("Marketing owner", names.get(g["marketing_owner_id"], "(left the plan)")),
+        ("Success measure", g["success_measure"] or "\u2014"),
+        ("Due", g["due_date"].isoformat() if g["due_date"] else "\u2014"),
+        ("Status", f"{label(g['status'])}; proposed by {label(g['proposed_by']).lower()}"),
+        ("Signed by sales", signed(g, "sales")), ("Signed by marketing", signed(g, "marketing")),
+        ("Measured by", ", ".join(linked.get(g["id"], [])) or "\u2014"),
+        ("Shared reward", g["shared_reward"] or "\u2014")))
+        for i, g in enumerate(goals, start=1))
+    return Section("goals", "Goals", (
+        Table(("#", "Goal", "Sales owner", "Marketing owner", "Due", "Status"), rows,
+              (1, 6.2, 2.8, 2.8, 2.6, 2.1)),
+        Heading("Each goal"), *cards))
+
+
+def _linked_metrics(store: PlanStore) -> dict[str, list[str]]:
+    from planner.model import Metric, MetricGoal
+
+    names = {m["id"]: m["name"] for m in store.rows(Metric)}
+    linked: dict[str, list[str]] = {}
+    for link in store.rows(MetricGoal):
+        linked.setdefault(link["goal_id"], []).append(names.get(link["metric_id"], "?"))
+    return linked
 
 
 def _reviews(store: PlanStore) -> Section:
@@ -189,7 +227,8 @@ def build_outline(store: PlanStore, options: "ExportOptions | None" = None) -> O
     sponsors = (("Head of sales", names.get(plan["head_of_sales_id"], "\u2014")),
                 ("Head of marketing", names.get(plan["head_of_marketing_id"], "\u2014")))
     builders = {"overview": lambda: _overview(plan, names, counts),
-                "people": lambda: _people(people), "goals": lambda: _goals(goals, names),
+                "people": lambda: _people(people),
+                "goals": lambda: _goals(goals, names, _linked_metrics(store)),
                 "rides": lambda: rides_section(store, plan, people, options.include_debriefs),
                 "funnel": lambda: funnel_section(store),
                 "metrics": lambda: metrics_section(store, plan), "reviews": lambda: _reviews(store)}
@@ -204,5 +243,5 @@ def build_outline(store: PlanStore, options: "ExportOptions | None" = None) -> O
         sign_offs=_sign_offs(goals, names, plan))
 
 
-__all__ = ["Block", "Facts", "FunnelFigure", "Heading", "MetricCharts", "MetricSeries", "Outline", "Paragraph", "Section", "Table", "Timeline",
+__all__ = ["Block", "Facts", "FunnelFigure", "GoalCard", "Heading", "MetricCharts", "MetricSeries", "Outline", "Paragraph", "Section", "Table", "Timeline",
            "TimelineBar", "build_outline"]

@@ -25,7 +25,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
-    BaseDocTemplate, Flowable, Frame, LongTable, NextPageTemplate, PageBreak, PageTemplate,
+    BaseDocTemplate, Flowable, Frame, KeepTogether, LongTable, NextPageTemplate, PageBreak,
+    PageTemplate,
     Spacer, TableStyle)
 from reportlab.platypus import Paragraph as RLParagraph
 
@@ -33,7 +34,8 @@ from planner import __version__
 from planner.export.pdf_charts import FunnelDrawing, MetricChartGrid
 from planner.export.pdf_timeline import timeline_drawings
 from planner.outline import (
-    Facts, FunnelFigure, Heading, MetricCharts, Outline, Paragraph, Section, Table, Timeline)
+    Facts, FunnelFigure, GoalCard, Heading, MetricCharts, Outline, Paragraph, Section, Table,
+    Timeline)
 from planner.resources import resource_path
 
 INK = colors.HexColor("#1F2933")
@@ -77,6 +79,8 @@ def _styles() -> dict[str, ParagraphStyle]:
                              spaceAfter=10, textColor=INK),
         "h2": ParagraphStyle("h2", parent=base, fontName=BOLD, fontSize=13, leading=18,
                              spaceBefore=6, spaceAfter=4, textColor=INK),
+        "h3": ParagraphStyle("h3", parent=base, fontName=BOLD, fontSize=10.5, leading=14,
+                             spaceBefore=4, spaceAfter=2, textColor=INK),
         "cover_title": ParagraphStyle("cover_title", parent=base, fontName=BOLD, fontSize=30,
                                       leading=38, textColor=INK),
         "cover_sub": ParagraphStyle("cover_sub", parent=base, fontSize=14, leading=20,
@@ -290,14 +294,25 @@ class PlanPdfRenderer:
                 flow.append(FunnelDrawing(block, self.width, FONT))
             elif isinstance(block, MetricCharts):
                 flow.append(MetricChartGrid(block.series, self.width, FONT))
+            elif isinstance(block, GoalCard):
+                flow.append(self._goal_card(block))
             flow.append(Spacer(1, 5 * mm))
         return flow + [PageBreak()]
 
-    def _facts(self, facts: Facts) -> Flowable:
+    def _goal_card(self, card: GoalCard) -> Flowable:
+        """A goal kept together on a page, its heading bookmarked under Goals."""
+        heading = SectionHeading(f"{card.number}. {card.title}", card.key, self.styles["h3"],
+                                 level=1)
+        return KeepTogether([heading, self._facts(Facts(card.facts), label_width=38 * mm,
+                                                  style="cell"), Spacer(1, 3 * mm)])
+
+    def _facts(self, facts: Facts, label_width: float = 45 * mm, style: str = "body") -> Flowable:
         s = self.styles
-        rows = [[RLParagraph(text(k), s["label"]), RLParagraph(text(v), s["body"])]
+        label = s["label"] if style == "body" else ParagraphStyle(
+            "small_label", parent=s["label"], fontSize=8.5, leading=11)
+        rows = [[RLParagraph(text(k), label), RLParagraph(text(v), s[style])]
                 for k, v in facts.pairs]
-        table = LongTable(rows, colWidths=[45 * mm, self.width - 45 * mm])
+        table = LongTable(rows, colWidths=[label_width, self.width - label_width])
         table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                    ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
                                    ("TOPPADDING", (0, 0), (-1, -1), 4)]))
@@ -362,6 +377,9 @@ def _strings(outline: Outline) -> Iterator[str]:
                 yield from (c for row in block.rows for c in row)
             elif isinstance(block, Timeline):
                 yield from block.lanes
+            elif isinstance(block, GoalCard):
+                yield block.title
+                yield from (v for pair in block.facts for v in pair)
             elif isinstance(block, FunnelFigure):
                 yield from (name for name, _, _ in block.stages)
             elif isinstance(block, MetricCharts):

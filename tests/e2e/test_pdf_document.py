@@ -35,10 +35,10 @@ def test_contents_page_numbers_match_the_bookmarks(demo: Path, tmp_path: Path) -
     reader = PdfReader(pdf)
     contents = flat(reader.pages[1].extract_text())
     assert "Contents" in contents
-    for entry in reader.outline:
+    for entry in (e for e in reader.outline if not isinstance(e, list)):
         page = reader.get_destination_page_number(entry) + 1
         assert f"{entry.title} {page}" in contents, (entry.title, page, contents)
-    titles = [entry.title for entry in reader.outline]
+    titles = [e.title for e in reader.outline if not isinstance(e, list)]
     assert titles == ["Overview", "People", "Goals", "Field rides", "Funnel", "Metrics", "Reviews"]
 
 
@@ -49,7 +49,7 @@ def test_options_choose_paper_sections_notes_and_mark(demo: Path, tmp_path: Path
     export(demo, a4, "--mark", "draft")
     small = PdfReader(letter)
     assert [round(float(v)) for v in small.pages[0].mediabox[2:]] == [612, 792]
-    assert [e.title for e in small.outline] == ["Goals", "Field rides"]
+    assert [e.title for e in small.outline if not isinstance(e, list)] == ["Goals", "Field rides"]
     text = pdf_text(letter)
     assert "Debrief highlights" not in text and "AGREED" in text
     assert "Signed for sales: Amara Okafor" in text
@@ -113,3 +113,19 @@ def test_an_empty_plan_exports_every_section_with_a_sentence(tmp_path: Path) -> 
     conn = sqlite3.connect(plan)
     assert conn.execute("SELECT count(*) FROM goal").fetchone() == (0,)
     conn.close()
+
+
+def test_every_goal_has_a_bookmark_on_its_own_page(demo: Path, tmp_path: Path) -> None:
+    pdf = tmp_path / "goals.pdf"
+    export(demo, pdf)
+    reader = PdfReader(pdf)
+    titles = [e.title for e in reader.outline if not isinstance(e, list)]
+    goals_at = titles.index("Goals")
+    children = reader.outline[goals_at + 1]
+    assert isinstance(children, list) and len(children) == 12
+    conn = sqlite3.connect(demo)
+    first = conn.execute("SELECT title FROM goal ORDER BY position LIMIT 1").fetchone()[0]
+    conn.close()
+    assert children[0].title == f"1. {first}"
+    page = reader.get_destination_page_number(children[0])
+    assert f"1. {first}" in flat(reader.pages[page].extract_text())
