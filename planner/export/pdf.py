@@ -205,6 +205,13 @@ class _TextTable(LongTable):
 
 
 class _Document(BaseDocTemplate):
+    on_page: Any = None  # called with each new page number (progress in the window)
+
+    def handle_pageBegin(self) -> None:  # noqa: N802
+        super().handle_pageBegin()
+        if self.on_page:
+            self.on_page(self.page)
+
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802
         if isinstance(flowable, SectionHeading):
             self.canv._tandem_meta["bookmarks"].append(
@@ -226,13 +233,15 @@ class PlanPdfRenderer:
         self.warnings: list[str] = []
         self._widths: dict[tuple[str, str, float], float] = {}
 
-    def render(self, outline: Outline, exported_on: date | None = None) -> bytes:
+    def render(self, outline: Outline, exported_on: date | None = None,
+               on_page: Any = None) -> bytes:
         buffer = BytesIO()
         doc = _Document(buffer, pagesize=self.pagesize, title=outline.title,
                         author=outline.company or "Tandem", subject="Sales and marketing plan",
                         keywords=["sales", "marketing", "plan", outline.company],
                         creator=f"Tandem {__version__}", leftMargin=18 * mm,
                         rightMargin=18 * mm, topMargin=20 * mm, bottomMargin=20 * mm)
+        doc.on_page = on_page
         frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
         doc.addPageTemplates([PageTemplate("cover", [frame], onPage=self._cover_band),
                               PageTemplate("body", [frame])])
@@ -404,7 +413,12 @@ def missing_characters(outline: Outline) -> list[str]:
 def export_pdf(outline: Outline, out: Path, pagesize: tuple[float, float] = A4) -> list[str]:
     """Write the PDF atomically (never a half-written file); return the warnings."""
     renderer = PlanPdfRenderer(pagesize)
-    data = renderer.render(outline)
+    write_atomically(renderer.render(outline), out)
+    return renderer.warnings
+
+
+def write_atomically(data: bytes, out: Path) -> None:
+    """A temporary file renamed into place: never half a PDF under the real name."""
     fd, tmp = tempfile.mkstemp(prefix=".tandem-", suffix=".pdf", dir=out.parent)
     try:
         with os.fdopen(fd, "wb") as f:
@@ -413,4 +427,3 @@ def export_pdf(outline: Outline, out: Path, pagesize: tuple[float, float] = A4) 
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    return renderer.warnings

@@ -274,14 +274,14 @@ class MainWindow(QMainWindow):
     # -- export -------------------------------------------------------------
 
     def export_pdf(self) -> None:
-        def write(store: "PlanStore", out: Path) -> None:
-            from planner.export.pdf import export_pdf
-            from planner.outline import build_outline
+        """Options, a preview of the pages, then where to save (ui/export_dialog.py)."""
+        if self.session is None:
+            return
+        from planner.ui.export_dialog import run_export
 
-            for warning in export_pdf(build_outline(store), out):
-                self.show_problem(warning)
-
-        self._export("PDF", ".pdf", write)
+        out = run_export(self, self.session)
+        if out is not None:
+            self.statusBar().showMessage(f"Exported {out.name}", 8000)
 
     def export_json(self) -> None:
         def write(store: "PlanStore", out: Path) -> None:

@@ -269,16 +269,46 @@ def test_goal_status_and_due_date_edit_in_place(qtbot, sample_window: MainWindow
     assert rows(sample_path, f"SELECT status FROM goal WHERE id = '{goal_id}'") != [("DONE",)]
 
 
-def test_export_pdf_from_the_window(qtbot, sample_window: MainWindow, tmp_path: Path,  # type: ignore[no-untyped-def]
-                                    monkeypatch) -> None:
-    out = tmp_path / "plan.pdf"
-    suggested = []
-    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a: suggested.append(a[2]) or out)
-    sample_window.actions_by_id["file.export_pdf"].trigger()
-    assert suggested == ["Northwind go-to-market plan 2027.pdf"]
+def test_export_pdf_previews_pages_remembers_options_and_saves_what_it_showed(
+        qtbot, sample_window: MainWindow, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from pypdf import PdfReader
-    assert "Northwind go-to-market" in PdfReader(out).pages[0].extract_text()
+
+    out = tmp_path / "plan.pdf"
+    suggested: list[str] = []
+    seen: dict[str, object] = {}
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a: suggested.append(a[2]) or out)
+
+    def answer(dialog) -> bool:  # type: ignore[no-untyped-def]
+        seen["full"] = dialog.preview.count()
+        seen["full_pages"] = len(PdfReader(__import__("io").BytesIO(dialog.data)).pages)
+        dialog.page_size.setCurrentText("Letter")
+        dialog.reviews.setChecked(False)
+        dialog.sections["people"].setChecked(False)
+        dialog.render()  # what the timer does after a change
+        seen["chosen"] = dialog.preview.count()
+        seen["progress"] = dialog.progress.text()
+        return True
+
+    monkeypatch.setattr(dialogs, "exec_dialog", answer)
+    sample_window.actions_by_id["file.export_pdf"].trigger()
+    assert seen["full"] == seen["full_pages"] and seen["full"] > seen["chosen"]
+    assert seen["progress"] == f"{seen['chosen']} pages ready"
+    assert suggested == ["Northwind go-to-market plan 2027.pdf"]
+    reader = PdfReader(out)
+    assert len(reader.pages) == seen["chosen"]
+    assert [round(float(v)) for v in reader.pages[0].mediabox[2:]] == [612, 792]
+    titles = [e.title for e in reader.outline if not isinstance(e, list)]
+    assert "People" not in titles and "Reviews" not in titles and "Goals" in titles
     assert "Exported plan.pdf" in sample_window.statusBar().currentMessage()
+
+    def remembered(dialog) -> bool:  # type: ignore[no-untyped-def]
+        seen["again"] = (dialog.page_size.currentText(), dialog.reviews.isChecked(),
+                         dialog.sections["people"].isChecked())
+        return False
+
+    monkeypatch.setattr(dialogs, "exec_dialog", remembered)
+    sample_window.actions_by_id["file.export_pdf"].trigger()
+    assert seen["again"] == ("Letter", False, False)
 
 
 def test_export_json_failure_is_reported(qtbot, sample_window: MainWindow, tmp_path: Path,  # type: ignore[no-untyped-def]

@@ -1,0 +1,165 @@
+"""Exporting the PDF from the window: options, progress, a preview of the pages."""
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings, QSize, QTimer
+from PySide6.QtGui import QIcon, QImage, QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
+    QListView, QListWidget, QListWidgetItem, QProgressBar, QVBoxLayout, QWidget)
+
+from planner.export.options import SECTION_TITLES, ExportOptions
+from planner.ui.session import PlanSession
+
+MARK_CHOICES = (("auto", "As the plan's status says"), ("draft", "\u201cDraft\u201d watermark"),
+                ("agreed", "\u201cAgreed\u201d stamp with both sign-offs"), ("none", "No mark"))
+THUMB = 0.28  # preview scale: an A4 page about 167 px wide
+
+
+def page_images(data: bytes, scale: float = THUMB) -> list[QImage]:
+    """The PDF's pages as images (PDFium; Qt's own PDF module is in the Addons)."""
+    import pypdfium2 as pdfium
+
+    images = []
+    document = pdfium.PdfDocument(data)
+    try:
+        for page in document:
+            bitmap = page.render(scale=scale, rev_byteorder=True)
+            image = QImage(bytes(bitmap.buffer), bitmap.width, bitmap.height, bitmap.stride,
+                           QImage.Format.Format_RGB888)
+            images.append(image.copy())  # own the pixels before PDFium frees them
+    finally:
+        document.close()
+    return images
+
+
+class ExportPdfDialog(QDialog):
+    def __init__(self, parent: QWidget | None, session: PlanSession) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setWindowTitle("Export PDF")
+        self.resize(1000, 700)
+        self.data = b""
+        self.warnings: list[str] = []
+        settings = QSettings()
+        self.page_size = QComboBox(objectName="pageSize")
+        self.page_size.addItems(["A4", "Letter"])
+        self.page_size.setCurrentText(str(settings.value("pdf/page_size", "A4")))
+        chosen = str(settings.value("pdf/sections", ",".join(SECTION_TITLES))).split(",")
+        self.sections = {key: QCheckBox(title, checked=key in chosen)
+                         for key, title in SECTION_TITLES.items()}
+        self.debriefs = QCheckBox("Include ride debrief notes",
+                                  checked=settings.value("pdf/debriefs", "true") == "true")
+        self.reviews = QCheckBox("Include reviews",
+                                 checked=settings.value("pdf/reviews", "true") == "true")
+        self.mark = QComboBox(objectName="mark")
+        for key, text in MARK_CHOICES:
+            self.mark.addItem(text, key)
+        self.mark.setCurrentIndex(max(0, self.mark.findData(settings.value("pdf/mark", "auto"))))
+        form = QFormLayout()
+        form.addRow("Paper", self.page_size)
+        boxes = QVBoxLayout()
+        for box in self.sections.values():
+            boxes.addWidget(box)
+        form.addRow("Sections", boxes)
+        form.addRow("", self.debriefs)
+        form.addRow("", self.reviews)
+        form.addRow("Mark", self.mark)
+        self.progress = QProgressBar(objectName="exportProgress", textVisible=True)
+        self.summary = QLabel(objectName="previewSummary", wordWrap=True)
+        self.preview = QListWidget(objectName="pagePreview")
+        self.preview.setViewMode(QListView.ViewMode.IconMode)
+        self.preview.setIconSize(QSize(170, 240))
+        self.preview.setResizeMode(QListView.ResizeMode.Adjust)
+        self.preview.setMovement(QListView.Movement.Static)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.save = self.buttons.addButton("Save PDF\u2026", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        left = QVBoxLayout()
+        left.addLayout(form)
+        left.addStretch()
+        right = QVBoxLayout()
+        right.addWidget(self.summary)
+        right.addWidget(self.progress)
+        right.addWidget(self.preview)
+        body = QHBoxLayout()
+        body.addLayout(left, 0)
+        body.addLayout(right, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(body)
+        layout.addWidget(self.buttons)
+        self._timer = QTimer(self, singleShot=True, interval=250)
+        self._timer.timeout.connect(self.render)
+        for widget in (self.page_size, self.mark):
+            widget.currentIndexChanged.connect(self._timer.start)
+        for box in (*self.sections.values(), self.debriefs, self.reviews):
+            box.toggled.connect(self._timer.start)
+        self.render()
+
+    def options(self) -> ExportOptions:
+        return ExportOptions(self.page_size.currentText(),
+                             frozenset(k for k, box in self.sections.items() if box.isChecked()),
+                             self.debriefs.isChecked(), self.reviews.isChecked(),
+                             str(self.mark.currentData()))
+
+    def render(self) -> None:
+        """Render the whole PDF now (what Save writes) and show its pages."""
+        from PySide6.QtWidgets import QApplication
+
+        from planner.export.pdf import PAGE_SIZES, PlanPdfRenderer
+        from planner.outline import build_outline
+
+        options = self.options()
+        self.save.setEnabled(False)
+        self.progress.setRange(0, 0)
+        self.progress.setFormat("Laying out pages\u2026")
+
+        def on_page(number: int) -> None:
+            self.progress.setFormat(f"Laying out page {number}\u2026")
+            QApplication.processEvents()
+
+        renderer = PlanPdfRenderer(PAGE_SIZES[options.page_size])
+        self.data = renderer.render(build_outline(self.session.store, options), on_page=on_page)
+        self.warnings = renderer.warnings
+        images = page_images(self.data)
+        self.preview.clear()
+        for n, image in enumerate(images, start=1):
+            QListWidgetItem(QIcon(QPixmap.fromImage(image)), f"{n}", self.preview)
+        self.progress.setRange(0, 1)
+        self.progress.setValue(1)
+        self.progress.setFormat(f"{len(images)} pages ready")
+        warning = f" {self.warnings[0]}" if self.warnings else ""
+        self.summary.setText(f"{len(images)} pages, {len(self.data) / 1024:.0f} KB.{warning}")
+        self.save.setEnabled(True)
+
+    def remember(self) -> None:
+        options, settings = self.options(), QSettings()
+        settings.setValue("pdf/page_size", options.page_size)
+        settings.setValue("pdf/sections", ",".join(k for k in SECTION_TITLES
+                                                   if k in options.sections))
+        settings.setValue("pdf/debriefs", "true" if options.include_debriefs else "false")
+        settings.setValue("pdf/reviews", "true" if options.include_reviews else "false")
+        settings.setValue("pdf/mark", options.mark)
+
+
+def run_export(parent: QWidget, session: PlanSession) -> Path | None:
+    from planner.export.pdf import write_atomically
+    from planner.ui.lazy import dialogs
+
+    dialog: Any = ExportPdfDialog(parent, session)
+    if not dialogs.exec_dialog(dialog):
+        return None
+    dialog.remember()
+    title = session.store.plan()["title"]
+    suggested = "".join("_" if c in '/\\\\:*?"<>|' else c for c in title)[:120] + ".pdf"
+    out = dialogs.ask_save_path(parent, "Save PDF", suggested, "PDF (*.pdf)")
+    if out is None:
+        return None
+    try:
+        write_atomically(dialog.data, out)
+    except OSError as exc:
+        dialogs.warn(parent, "Export failed", f"{out.name} could not be written: {exc}")
+        return None
+    return out
