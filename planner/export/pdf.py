@@ -75,6 +75,9 @@ def _styles() -> dict[str, ParagraphStyle]:
         "head": ParagraphStyle("head", parent=base, fontName=BOLD, fontSize=8.5, leading=11,
                                textColor=colors.white),
         "label": ParagraphStyle("label", parent=base, fontName=BOLD, textColor=MUTED),
+        "body_label": ParagraphStyle("body_label", parent=base, fontName=BOLD, textColor=MUTED),
+        "cell_label": ParagraphStyle("cell_label", parent=base, fontName=BOLD, fontSize=8.5,
+                                     leading=11, textColor=MUTED),
         "h1": ParagraphStyle("h1", parent=base, fontName=BOLD, fontSize=20, leading=26,
                              spaceAfter=10, textColor=INK),
         "h2": ParagraphStyle("h2", parent=base, fontName=BOLD, fontSize=13, leading=18,
@@ -316,15 +319,24 @@ class PlanPdfRenderer:
                                                   style="cell"), Spacer(1, 3 * mm)])
 
     def _facts(self, facts: Facts, label_width: float = 45 * mm, style: str = "body") -> Flowable:
-        s = self.styles
-        label = s["label"] if style == "body" else ParagraphStyle(
-            "small_label", parent=s["label"], fontSize=8.5, leading=11)
-        rows = [[RLParagraph(text(k), label), RLParagraph(text(v), s[style])]
+        """Label and value pairs; plain strings where they need no word breaking."""
+        body = self.styles[style]
+        value_width = self.width - label_width
+        rows = [[self._cell(k, label_width - 2 * CELL_PADDING, f"{style}_label"),
+                 self._cell(v, value_width - 2 * CELL_PADDING, style)]
                 for k, v in facts.pairs]
-        table = LongTable(rows, colWidths=[label_width, self.width - label_width])
-        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
-                                   ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
-                                   ("TOPPADDING", (0, 0), (-1, -1), 4)]))
+        table = _TextTable(rows, colWidths=[label_width, value_width], splitInRow=1)
+        label = self.styles[f"{style}_label"]
+        table.setStyle(TableStyle([
+            ("FONT", (0, 0), (0, -1), label.fontName, label.fontSize, label.leading),
+            ("TEXTCOLOR", (0, 0), (0, -1), MUTED),
+            ("FONT", (1, 0), (1, -1), body.fontName, body.fontSize, body.leading),
+            ("TEXTCOLOR", (1, 0), (1, -1), INK),
+            ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+            ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+            ("TOPPADDING", (0, 0), (-1, -1), 4)]))
         return table
 
     def _cell(self, value: str, width: float, style_name: str = "cell") -> str | RLParagraph:
