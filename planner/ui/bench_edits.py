@@ -10,6 +10,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QEvent, QObject  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QWidget  # noqa: E402
 
 from planner.app import make_application  # noqa: E402
 from planner.ui.main_window import MainWindow  # noqa: E402
@@ -66,7 +67,18 @@ def main(plan: Path, edits: int = 120) -> None:
     window.close()
 
 
-def chart_repaints(window: MainWindow, runs: int = 40) -> None:
+def repaint_figures(widget: QWidget, runs: int = 40) -> str:
+    """Median and p95 in ms of repainting a widget's whole visible area."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        widget.repaint()
+        times.append((time.perf_counter() - start) * 1000)
+    times.sort()
+    return f"median {statistics.median(times):.2f} p95 {times[int(len(times) * 0.95)]:.2f}"
+
+
+def chart_repaints(window: MainWindow) -> None:
     from planner.ui.metrics_page import MetricsPage
 
     window.sidebar.setCurrentRow(3)
@@ -74,16 +86,10 @@ def chart_repaints(window: MainWindow, runs: int = 40) -> None:
     assert isinstance(page, MetricsPage)
     page.view.selectRow(0)
     QTest.qWait(50)
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        page.chart.repaint()
-        times.append((time.perf_counter() - start) * 1000)
-    times.sort()
-    print(f"chart_ms median {statistics.median(times):.2f} p95 {times[int(len(times) * 0.95)]:.2f}")
+    print(f"chart_ms {repaint_figures(page.chart)}")
 
 
-def timeline_repaints(window: MainWindow, runs: int = 40) -> None:
+def timeline_repaints(window: MainWindow) -> None:
     """Repaint the ride timeline's whole visible area, in both views."""
     from planner.ui.rides_page import RidesPage
 
@@ -95,14 +101,7 @@ def timeline_repaints(window: MainWindow, runs: int = 40) -> None:
     for view, button in (("quarter", page.quarter), ("month", page.month)):
         button.setChecked(True)
         QTest.qWait(20)
-        times = []
-        for _ in range(runs):
-            start = time.perf_counter()
-            page.timeline.repaint()
-            times.append((time.perf_counter() - start) * 1000)
-        times.sort()
-        print(f"timeline_ms {view} median {statistics.median(times):.2f} "
-              f"p95 {times[int(len(times) * 0.95)]:.2f}")
+        print(f"timeline_ms {view} {repaint_figures(page.timeline)}")
 
 
 if __name__ == "__main__":
