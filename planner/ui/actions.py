@@ -32,6 +32,8 @@ ACTIONS = (
     ActionDef("edit.add", "&Add row", "&Edit", "add_row", ("Ctrl+Shift+N", "Ins"),
               "Add a goal or a person on this page"),
     ActionDef("edit.delete", "&Delete selected", "&Edit", "delete_rows", (Key.Delete,)),
+    ActionDef("view.workshop", "&Workshop mode", "&View", "start_workshop", ("F5",),
+              "Project the plan full screen and edit it live with the room"),
 )
 
 

@@ -36,6 +36,11 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         self.resize(1280, 800)
         self.actions_by_id = build_actions(self, self.menuBar())
+        toolbar = self.addToolBar("Workshop")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.addAction(self.actions_by_id["view.workshop"])
+        self.workshop: QWidget | None = None
         self.sidebar = QListWidget(objectName="sidebar")
         self.sidebar.addItems(SECTIONS)
         self.sidebar.setFixedWidth(200)
@@ -219,7 +224,8 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         a, s = self.actions_by_id, self.session
         rows_page = self.current_rows_page() is not None
-        for key in ("file.export_pdf", "file.export_json", "file.export_ics", "file.close"):
+        for key in ("file.export_pdf", "file.export_json", "file.export_ics", "file.close",
+                    "view.workshop"):
             a[key].setEnabled(s is not None)
         a["edit.add"].setEnabled(rows_page)
         a["edit.delete"].setEnabled(rows_page)
@@ -264,6 +270,31 @@ class MainWindow(QMainWindow):
                 "metric": "metric", "funnel_stage": "stage"}[table]
         label = f"Delete {len(ids)} {noun}s" if len(ids) > 1 else f"Delete {noun}"
         self.session.do(Compound(tuple(DeleteRow(table, i) for i in ids), label=label))
+
+    def start_workshop(self) -> None:
+        """Full screen on this window's screen, on the section now shown."""
+        if self.session is None:
+            return
+        from planner.ui.workshop_view import WorkshopView
+
+        keys = {"Overview": "overview", "Goals": "goals", "Field rides": "rides",
+                "Metrics": "metrics", "Funnel": "funnel", "People": "people",
+                "Reviews": "reviews"}
+        section = keys.get(SECTIONS[max(0, self.sidebar.currentRow())], "overview")
+        view = WorkshopView(self.session, section)
+        view.left.connect(self._workshop_ended)
+        screen = self.screen()
+        view.setGeometry(screen.geometry())
+        view.showFullScreen()
+        view.activateWindow()
+        self.workshop = view
+
+    def _workshop_ended(self, section: str) -> None:
+        rows = {"overview": 0, "goals": 1, "rides": 2, "metrics": 3, "funnel": 4,
+                "people": 6, "reviews": 7}
+        self.show_section(rows.get(section, 0))
+        self.workshop = None
+        self.activateWindow()
 
     def show_problem(self, text: str) -> None:
         self.problem.setText(text)

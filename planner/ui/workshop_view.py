@@ -1,0 +1,263 @@
+"""Workshop mode: the plan projected slide by slide, edited live with the room."""
+
+from typing import Any
+
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QWidget
+
+from planner.edits import UpdateRow
+from planner.model import Goal, utc_now
+from planner.outline import FunnelFigure, MetricCharts, Timeline, build_outline
+from planner.store.plan_store import Change
+from planner.ui.session import PlanSession
+from planner.workshop import Slide, first_slide_of, slides_from_outline
+
+BACKGROUND, INK, MUTED = QColor("#0F1419"), QColor("#F5F7FA"), QColor("#AEB8C4")
+ACCENT = {"sales": QColor("#5AA9FF"), "marketing": QColor("#FF9A57"), "both": QColor("#C3A6FF")}
+STATUS = {"on track": QColor("#6FD08C"), "at risk": QColor("#FFC15E"),
+          "off track": QColor("#FF6B6B"), "no data": MUTED}
+MIN_PX = 24  # readable from the back of a room on a 1280x720 projector
+
+
+class WorkshopView(QWidget):
+    left = Signal(str)  # the section to show when the workshop ends
+
+    def __init__(self, session: PlanSession, section: str) -> None:
+        super().__init__()
+        self.setObjectName("workshop")
+        self.setWindowTitle("Tandem workshop")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.session = session
+        self.slides: list[Slide] = []
+        self.index = 0
+        self.typed = ""  # digits typed to jump to a slide
+        self.min_font_px = 10_000
+        self._rebuild()
+        self.index = first_slide_of(self.slides, section)
+        session.plan_changed.connect(self._on_plan_changed)
+
+    # -- slides ---------------------------------------------------------------
+
+    def _rebuild(self) -> None:
+        self.slides = slides_from_outline(build_outline(self.session.store))
+
+    def _on_plan_changed(self, change: Change) -> None:
+        current = self.slides[self.index]
+        self._rebuild()
+        same = next((n for n, s in enumerate(self.slides)
+                     if (current.goal_key and s.goal_key == current.goal_key)
+                     or (not current.goal_key and s.section == current.section
+                         and s.title == current.title)), None)
+        self.index = same if same is not None else min(self.index, len(self.slides) - 1)
+        self.update()
+
+    @property
+    def slide(self) -> Slide:
+        return self.slides[self.index]
+
+    def go(self, index: int) -> None:
+        self.index = max(0, min(len(self.slides) - 1, index))
+        self.update()
+
+    # -- keyboard (and a presenter remote, which sends Page Up/Down) ----------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key, mods = event.key(), event.modifiers()
+        control = bool(mods & Qt.KeyboardModifier.ControlModifier)
+        if control and key == Qt.Key.Key_Z:
+            stack = self.session.undo_stack
+            stack.redo() if mods & Qt.KeyboardModifier.ShiftModifier else stack.undo()
+        elif key in (Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_PageDown, Qt.Key.Key_Space):
+            self.go(self.index + 1)
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_PageUp, Qt.Key.Key_Backspace):
+            self.go(self.index - 1)
+        elif key == Qt.Key.Key_Home:
+            self.go(0)
+        elif key == Qt.Key.Key_End:
+            self.go(len(self.slides) - 1)
+        elif Qt.Key.Key_0 <= key <= Qt.Key.Key_9:
+            self.typed += chr(key)
+            self.update()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.typed:
+            self.go(int(self.typed) - 1)
+            self.typed = ""
+        elif key in (Qt.Key.Key_S, Qt.Key.Key_M) and self.slide.goal_key:
+            self.sign_off("sales" if key == Qt.Key.Key_S else "marketing")
+        elif key == Qt.Key.Key_Escape:
+            self.close()
+        else:
+            super().keyPressEvent(event)
+
+    def sign_off(self, side: str) -> bool:
+        """Sign the goal on screen off for one side (again: withdraw); an ordinary edit."""
+        goal_id = (self.slide.goal_key or "").removeprefix("goal-")
+        goal = self.session.store.get(Goal, goal_id)
+        if goal is None:
+            return False
+        signer = self.session.store.plan()[f"head_of_{side}_id"]
+        signed = goal[f"{side}_signed_at"] is not None
+        changes = {f"{side}_signed_by_id": None if signed else signer,
+                   f"{side}_signed_at": None if signed else utc_now()}
+        label = f"{'Withdraw' if signed else 'Sign'} {side} sign-off"
+        return self.session.do(UpdateRow("goal", goal_id, changes, label=label))
+
+    def closeEvent(self, event: Any) -> None:
+        self.left.emit(self.slide.section or "overview")
+        super().closeEvent(event)
+
+    # -- drawing ----------------------------------------------------------------
+
+    def base_px(self) -> int:
+        """Body text size: a 26th of the screen's height, never under 24 px."""
+        return max(MIN_PX, round(self.height() / 26))
+
+    def _font(self, painter: QPainter, px: int, bold: bool = False) -> None:
+        px = max(MIN_PX, px)
+        self.min_font_px = min(self.min_font_px, px)
+        font = QFont(self.font())
+        font.setPixelSize(px)
+        font.setBold(bold)
+        painter.setFont(font)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), BACKGROUND)
+        base, margin = self.base_px(), self.width() * 0.05
+        slide = self.slide
+        self._font(painter, round(base * 1.6), bold=True)
+        painter.setPen(INK)
+        title = QRectF(margin, margin * 0.6, self.width() - 2 * margin, base * 2.4)
+        painter.drawText(title, Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft,
+                         slide.title)
+        area = QRectF(margin, title.bottom() + base * 0.6, self.width() - 2 * margin,
+                      self.height() - title.bottom() - base * 3.2)
+        y = area.top()
+        self._font(painter, base)
+        for line in slide.lines:
+            painter.setPen(INK)
+            box = painter.boundingRect(QRectF(area.left(), y, area.width(), area.height()),
+                                       int(Qt.TextFlag.TextWordWrap), line)
+            painter.drawText(box, Qt.TextFlag.TextWordWrap, line)
+            y = box.bottom() + base * 0.5
+        if slide.facts:
+            y = self._facts(painter, slide.facts, area, y, base)
+        if slide.table is not None:
+            self._table(painter, slide, area, y, base)
+        if slide.figure is not None:
+            self._figure(painter, slide.figure, QRectF(area.left(), y, area.width(),
+                                                       area.bottom() - y), base)
+        self._footer(painter, base, margin)
+
+    def _facts(self, painter: QPainter, facts: Any, area: QRectF, y: float, base: int) -> float:
+        label_width = area.width() * 0.32
+        for key, value in facts:
+            if y > area.bottom() - base:
+                break
+            self._font(painter, base)
+            painter.setPen(MUTED)
+            painter.drawText(QRectF(area.left(), y, label_width, base * 1.5),
+                             Qt.AlignmentFlag.AlignLeft, key)
+            painter.setPen(INK)
+            value_box = QRectF(area.left() + label_width, y, area.width() - label_width,
+                               base * 3)
+            painter.drawText(value_box, Qt.TextFlag.TextWordWrap, value)
+            lines = max(1, painter.fontMetrics().horizontalAdvance(value)
+                        // max(1, int(value_box.width())) + 1)
+            y += base * 1.45 * min(lines, 2)
+        if self.slide.goal_key:
+            self._font(painter, MIN_PX)
+            painter.setPen(MUTED)
+            painter.drawText(QRectF(area.left(), area.bottom() - base, area.width(), base * 1.4),
+                             Qt.AlignmentFlag.AlignLeft,
+                             "S: sign for sales  \u00b7  M: sign for marketing  \u00b7  Ctrl+Z: undo")
+        return y
+
+    def _table(self, painter: QPainter, slide: Slide, area: QRectF, y: float, base: int) -> None:
+        table = slide.table
+        assert table is not None
+        px = max(MIN_PX, round(base * 0.85))
+        unit = area.width() / sum(table.widths)
+        row_h = px * 1.7
+        self._font(painter, px, bold=True)
+        painter.setPen(MUTED)
+        x = area.left()
+        for header, width in zip(table.columns, table.widths, strict=True):
+            painter.drawText(QRectF(x, y, width * unit - 10, row_h), Qt.AlignmentFlag.AlignLeft,
+                             painter.fontMetrics().elidedText(header, Qt.TextElideMode.ElideRight,
+                                                              int(width * unit - 10)))
+            x += width * unit
+        self._font(painter, px)
+        painter.setPen(INK)
+        for row in table.rows:
+            y += row_h
+            if y > area.bottom():
+                break
+            x = area.left()
+            for cell, width in zip(row, table.widths, strict=True):
+                text = painter.fontMetrics().elidedText(cell.replace("\n", " "),
+                                                        Qt.TextElideMode.ElideRight,
+                                                        int(width * unit - 10))
+                painter.drawText(QRectF(x, y, width * unit - 10, row_h), Qt.AlignmentFlag.AlignLeft,
+                                 text)
+                x += width * unit
+
+    def _figure(self, painter: QPainter, figure: object, area: QRectF, base: int) -> None:
+        if isinstance(figure, FunnelFigure):
+            band = min(area.height() / max(1, len(figure.stages)), base * 2.0)
+            for n, (name, team, rate) in enumerate(figure.stages):
+                width = area.width() * (0.8 - 0.5 * n / max(1, len(figure.stages)))
+                box = QRectF(area.left() + (area.width() * 0.8 - width) / 2, area.top() + n * band,
+                             width, band - 4)
+                painter.fillRect(box, ACCENT.get(team, MUTED).darker(140))
+                self._font(painter, round(base * 0.9))
+                painter.setPen(INK)
+                words = f"{name}" + (f"  \u2192 {rate:.0%}" if rate and rate < 1 else "")
+                painter.drawText(box, Qt.AlignmentFlag.AlignCenter, words)
+        elif isinstance(figure, MetricCharts):
+            rows = max(1, int(area.height() // (base * 1.6)))
+            for n, series in enumerate(figure.series[:rows * 2]):
+                x = area.left() + (n % 2) * area.width() / 2
+                y = area.top() + (n // 2) * base * 1.6
+                self._font(painter, base)
+                painter.setPen(STATUS.get(series.status, MUTED))
+                painter.drawText(QRectF(x, y, area.width() / 2 - 20, base * 1.5),
+                                 Qt.AlignmentFlag.AlignLeft,
+                                 painter.fontMetrics().elidedText(
+                                     f"\u25CF {series.name}: {series.status}",
+                                     Qt.TextElideMode.ElideRight, int(area.width() / 2 - 20)))
+        elif isinstance(figure, Timeline):
+            self._timeline(painter, figure, area, base)
+
+    def _timeline(self, painter: QPainter, t: Timeline, area: QRectF, base: int) -> None:
+        lanes = min(len(t.lanes), max(1, int(area.height() // (base * 1.2))))
+        lane_h, label_w = area.height() / max(1, lanes), area.width() * 0.22
+        per_day = (area.width() - label_w) / max(1, (t.end - t.start).days + 1)
+        self._font(painter, MIN_PX)
+        for n in range(lanes):
+            painter.setPen(ACCENT.get(t.lane_teams[n], INK))
+            painter.drawText(QRectF(area.left(), area.top() + n * lane_h, label_w, lane_h),
+                             Qt.AlignmentFlag.AlignVCenter, t.lanes[n][:18])
+        for bar in t.bars:
+            if bar.lane < lanes:
+                colour = MUTED if bar.cancelled else ACCENT[bar.direction.split("_")[0]]
+                painter.fillRect(QRectF(area.left() + label_w + (bar.first - t.start).days * per_day,
+                                        area.top() + bar.lane * lane_h + lane_h * 0.2,
+                                        max(2.0, ((bar.last - bar.first).days + 1) * per_day),
+                                        lane_h * 0.6), colour)
+
+    def _footer(self, painter: QPainter, base: int, margin: float) -> None:
+        y = self.height() - base * 1.8
+        progress = (self.index + 1) / len(self.slides)
+        painter.fillRect(QRectF(0, self.height() - 8, self.width() * progress, 8),
+                         ACCENT["marketing"])
+        self._font(painter, MIN_PX)
+        painter.setPen(MUTED)
+        section = next((s.title for s in self.slides if s.section == self.slide.section), "")
+        jump = f"   go to slide {self.typed}\u2026" if self.typed else ""
+        painter.drawText(QRectF(margin, y, self.width() - 2 * margin, base * 1.4),
+                         Qt.AlignmentFlag.AlignLeft, f"{section}{jump}")
+        painter.drawText(QRectF(margin, y, self.width() - 2 * margin, base * 1.4),
+                         Qt.AlignmentFlag.AlignRight, f"{self.index + 1} / {len(self.slides)}")
+        painter.setPen(QPen(MUTED, 1))

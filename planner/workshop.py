@@ -1,0 +1,49 @@
+"""Workshop slides: the same outline as the PDF, cut into one idea per slide.
+
+Pure data (no Qt), so what is projected is tested without a screen.
+"""
+
+from dataclasses import dataclass, field
+
+from planner.outline import (
+    Facts, FunnelFigure, GoalCard, Heading, MetricCharts, Outline, Paragraph, Table, Timeline)
+
+ROWS_PER_SLIDE = 8
+
+
+@dataclass(frozen=True)
+class Slide:
+    section: str              # the outline section's key ("" for the title slide)
+    title: str
+    lines: tuple[str, ...] = ()
+    facts: tuple[tuple[str, str], ...] = ()
+    table: Table | None = None
+    goal_key: str | None = None   # "goal-<id>" on a goal's own slide
+    figure: object | None = field(default=None, compare=False)  # Timeline, FunnelFigure, ...
+
+
+def slides_from_outline(outline: Outline) -> list[Slide]:
+    slides = [Slide("", outline.title, (outline.company, outline.period,
+                                        f"Status: {outline.status}"), outline.sponsors)]
+    for section in outline.sections:
+        intro = tuple(b.text for b in section.blocks if isinstance(b, Paragraph))
+        facts = next((b.pairs for b in section.blocks if isinstance(b, Facts)), ())
+        slides.append(Slide(section.key, section.title, intro, facts))
+        for block in section.blocks:
+            if isinstance(block, Table) and block.rows:
+                for start in range(0, len(block.rows), ROWS_PER_SLIDE):
+                    part = Table(block.columns, block.rows[start:start + ROWS_PER_SLIDE],
+                                 block.widths)
+                    slides.append(Slide(section.key, section.title, table=part))
+            elif isinstance(block, GoalCard):
+                slides.append(Slide(section.key, f"{block.number}. {block.title}",
+                                    facts=block.facts, goal_key=block.key))
+            elif isinstance(block, (Timeline, FunnelFigure, MetricCharts)):
+                slides.append(Slide(section.key, section.title, figure=block))
+            elif isinstance(block, Heading):
+                continue
+    return slides
+
+
+def first_slide_of(slides: list[Slide], section: str) -> int:
+    return next((n for n, s in enumerate(slides) if s.section == section), 0)

@@ -1,0 +1,79 @@
+"""Workshop mode driven by the keyboard, as a facilitator with a remote would."""
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from planner.ui.main_window import MainWindow
+from planner.ui.workshop_view import MIN_PX, WorkshopView
+from tests.conftest import rows
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def workshop(qtbot, sample_window: MainWindow) -> WorkshopView:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    sample_window.show_section(1)  # Goals
+    sample_window.activateWindow()  # shortcuts reach the active window only
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is sample_window)
+    qtbot.keyClick(sample_window, Qt.Key.Key_F5)
+    view = sample_window.workshop
+    assert isinstance(view, WorkshopView)
+    qtbot.addWidget(view)
+    return view
+
+
+def test_f5_opens_on_the_current_section_and_keys_step_through(qtbot, workshop: WorkshopView,  # type: ignore[no-untyped-def]
+                                                              sample_window: MainWindow) -> None:
+    assert workshop.slide.section == "goals" and workshop.slide.title == "Goals"
+    start = workshop.index
+    for key in (Qt.Key.Key_Right, Qt.Key.Key_PageDown, Qt.Key.Key_Space):
+        qtbot.keyClick(workshop, key)
+    assert workshop.index == start + 3
+    qtbot.keyClick(workshop, Qt.Key.Key_PageUp)
+    assert workshop.index == start + 2
+    qtbot.keyClick(workshop, Qt.Key.Key_End)
+    assert workshop.index == len(workshop.slides) - 1
+    qtbot.keyClick(workshop, Qt.Key.Key_Home)
+    assert workshop.index == 0
+    qtbot.keyClicks(workshop, "12")
+    qtbot.keyClick(workshop, Qt.Key.Key_Return)
+    assert workshop.index == 11
+    section = workshop.slide.section
+    qtbot.keyClick(workshop, Qt.Key.Key_Escape)
+    assert sample_window.workshop is None
+    titles = {"goals": "Goals", "people": "People", "overview": "Overview"}
+    assert sample_window.sidebar.currentItem().text() == titles[section]
+
+
+def test_signing_off_while_projecting_is_an_edit_that_undoes(qtbot, workshop: WorkshopView,  # type: ignore[no-untyped-def]
+                                                             sample_path: Path) -> None:
+    goal = next(n for n, s in enumerate(workshop.slides) if s.goal_key and
+                dict(s.facts)["Signed by sales"] == "not yet")
+    workshop.go(goal)
+    goal_id = (workshop.slide.goal_key or "").removeprefix("goal-")
+    qtbot.keyClick(workshop, Qt.Key.Key_S)
+    signed = rows(sample_path, f"SELECT p.name FROM goal g JOIN person p ON "
+                               f"p.id = g.sales_signed_by_id WHERE g.id = '{goal_id}'")
+    assert signed == [("Amara Okafor",)]  # the head of sales
+    assert workshop.slide.goal_key == f"goal-{goal_id}"  # still on the same goal
+    assert dict(workshop.slide.facts)["Signed by sales"].startswith("Amara Okafor, ")
+    qtbot.keyClick(workshop, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert rows(sample_path, f"SELECT sales_signed_at FROM goal WHERE id = '{goal_id}'") == [(None,)]
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 720), (1920, 1080)])
+def test_no_text_on_any_slide_is_smaller_than_24_px(workshop: WorkshopView, width: int,
+                                                    height: int) -> None:
+    workshop.showNormal()
+    workshop.resize(width, height)
+    assert workshop.base_px() >= MIN_PX
+    for n in range(len(workshop.slides)):
+        workshop.go(n)
+        workshop.min_font_px = 10_000
+        workshop.grab()
+        assert workshop.min_font_px >= MIN_PX, workshop.slide.title
+    assert workshop.base_px() == max(MIN_PX, round(height / 26))
