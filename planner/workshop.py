@@ -19,16 +19,26 @@ class Slide:
     facts: tuple[tuple[str, str], ...] = ()
     table: Table | None = None
     goal_key: str | None = None   # "goal-<id>" on a goal's own slide
+    columns: tuple[tuple[str, tuple[str, ...]], ...] = ()  # side by side (proposals)
+    kind: str = ""                # "proposals" or "parking" for the workshop's own slides
     figure: object | None = field(default=None, compare=False)  # Timeline, FunnelFigure, ...
 
 
-def slides_from_outline(outline: Outline) -> list[Slide]:
+def slides_from_outline(outline: Outline,
+                        proposals: tuple[tuple[str, ...], tuple[str, ...]] = ((), ()),
+                        parked: tuple[str, ...] = ()) -> list[Slide]:
+    """The outline's slides, with the two sides' proposals after the goals'
+    title slide and the parking lot at the end."""
     slides = [Slide("", outline.title, (outline.company, outline.period,
                                         f"Status: {outline.status}"), outline.sponsors)]
     for section in outline.sections:
         intro = tuple(b.text for b in section.blocks if isinstance(b, Paragraph))
         facts = next((b.pairs for b in section.blocks if isinstance(b, Facts)), ())
         slides.append(Slide(section.key, section.title, intro, facts))
+        if section.key == "goals":
+            slides.append(Slide("goals", "Proposals", columns=(
+                ("From sales", proposals[0]), ("From marketing", proposals[1])),
+                kind="proposals"))
         for block in section.blocks:
             if isinstance(block, Table) and block.rows:
                 for start in range(0, len(block.rows), ROWS_PER_SLIDE):
@@ -42,6 +52,8 @@ def slides_from_outline(outline: Outline) -> list[Slide]:
                 slides.append(Slide(section.key, section.title, figure=block))
             elif isinstance(block, Heading):
                 continue
+    slides.append(Slide("parking", "Parking lot", parked or ("Nothing parked yet.",),
+                        kind="parking"))
     return slides
 
 

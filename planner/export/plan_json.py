@@ -19,9 +19,9 @@ from planner.model.validation import plain, validate_row
 from planner.store.plan_store import PlanStore
 
 FORMAT = "tandem-plan"
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 # What each older format lacks, filled in on import.
-_ADDED_IN = {2: ("hot_buttons", "non_working_days")}
+_ADDED_IN = {2: ("hot_buttons", "non_working_days"), 4: ("parking_topics",)}
 # JSON keys, one list per entity; "plan" is a single object.
 KEYS: dict[str, type[Row]] = {
     ("people" if e is Person else table_name(e) + ("" if e is Plan else "s")): e

@@ -12,6 +12,7 @@ from planner.model.entities import (
     MetricGoal,
     MetricValue,
     NonWorkingDay,
+    ParkingTopic,
     Person,
     Plan,
     Review,
@@ -24,6 +25,6 @@ from planner.model.types import utc_now
 
 __all__ = [
     "BY_TABLE", "ENTITIES", "FieldRide", "FunnelStage", "Goal", "HotButton", "Message",
-    "Metric", "MetricGoal", "MetricValue", "NonWorkingDay", "Person", "Plan", "Review", "Row",
+    "Metric", "MetricGoal", "MetricValue", "NonWorkingDay", "ParkingTopic", "Person", "Plan", "Review", "Row",
     "new_id", "table_name", "table_of", "utc_now",
 ]

@@ -210,6 +210,16 @@ class NonWorkingDay(Row, table=True):
     occasion: str = ""
 
 
+class ParkingTopic(Row, table=True):
+    """A topic set aside in a workshop, to come back to."""
+
+    __tablename__ = "parking_topic"
+    text_fields = ("topic",)
+
+    topic: str
+    done: bool = False
+
+
 class Review(Row, table=True):
     __tablename__ = "review"
     text_fields = ("what_happened", "what_we_learned", "what_we_change")
@@ -233,6 +243,6 @@ def table_name(entity: type[Row]) -> str:
 # sponsors are the exception, resolved by inserting plan last).
 ENTITIES: tuple[type[Row], ...] = (
     Person, Goal, FieldRide, FunnelStage, Metric, MetricGoal, MetricValue,
-    Message, HotButton, NonWorkingDay, Review, Plan,
+    Message, HotButton, NonWorkingDay, ParkingTopic, Review, Plan,
 )
 BY_TABLE: dict[str, type[Row]] = {table_name(e): e for e in ENTITIES}

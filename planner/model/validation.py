@@ -18,7 +18,7 @@ LONG_FIELDS = {"description", "purpose", "debrief", "objective", "accounts",
                "customers_asked", "marketing_changes", "sales_changes", "words",
                "return_service_level", "send_back_reasons"}
 # Text a row cannot exist without.
-REQUIRED_TEXT = {"title", "name", "customer_problem", "period", "words"}
+REQUIRED_TEXT = {"title", "name", "customer_problem", "period", "words", "topic"}
 # Pairs (first, last) that must not run backwards.
 DATE_RANGES = {Plan: ("period_start", "period_end"), FieldRide: ("first_day", "last_day")}
 

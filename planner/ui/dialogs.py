@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 PLAN_FILTER = "Tandem plans (*.tandem)"
 
@@ -30,6 +30,11 @@ def exec_dialog(dialog: QDialog) -> bool:
 def ask_directory(parent: QWidget, title: str) -> Path | None:
     path = QFileDialog.getExistingDirectory(parent, title)
     return Path(path) if path else None
+
+
+def ask_text(parent: QWidget, title: str, label: str, text: str = "") -> str | None:
+    value, ok = QInputDialog.getText(parent, title, label, text=text)
+    return value if ok else None
 
 
 def warn(parent: QWidget, title: str, text: str) -> None:

@@ -1,13 +1,16 @@
 """Workshop mode: the plan projected slide by slide, edited live with the room."""
 
+import time
+from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
-from planner.edits import UpdateRow
-from planner.model import Goal, utc_now
+from planner.edits import InsertRow, UpdateRow
+from planner.model import Goal, ParkingTopic, utc_now
+from planner.model.enums import GoalStatus, Team
 from planner.outline import FunnelFigure, MetricCharts, Timeline, build_outline
 from planner.store.plan_store import Change
 from planner.ui.session import PlanSession
@@ -36,11 +39,23 @@ class WorkshopView(QWidget):
         self._rebuild()
         self.index = first_slide_of(self.slides, section)
         session.plan_changed.connect(self._on_plan_changed)
+        # The agenda item is the section on screen; its clock starts when it does.
+        self.agenda_started = time.monotonic()
+        self._tick = QTimer(self, interval=1000)
+        self._tick.timeout.connect(self.update)
+        self._tick.start()
 
     # -- slides ---------------------------------------------------------------
 
     def _rebuild(self) -> None:
-        self.slides = slides_from_outline(build_outline(self.session.store))
+        store = self.session.store
+        goals = store.rows(Goal, ["position", "created_at"])
+        proposals = tuple(tuple(g["title"] for g in goals if g["status"] is GoalStatus.PROPOSED
+                                and g["proposed_by"] is side)
+                          for side in (Team.SALES, Team.MARKETING))
+        parked = tuple(t["topic"] for t in store.rows(ParkingTopic, ["created_at", "id"])
+                       if not t["done"])
+        self.slides = slides_from_outline(build_outline(store), proposals, parked)  # type: ignore[arg-type]
 
     def _on_plan_changed(self, change: Change) -> None:
         current = self.slides[self.index]
@@ -57,8 +72,15 @@ class WorkshopView(QWidget):
         return self.slides[self.index]
 
     def go(self, index: int) -> None:
+        before = self.slide.section
         self.index = max(0, min(len(self.slides) - 1, index))
+        if self.slide.section != before:
+            self.agenda_started = time.monotonic()
         self.update()
+
+    def agenda_clock(self) -> str:
+        minutes, seconds = divmod(int(time.monotonic() - self.agenda_started), 60)
+        return f"{minutes:02d}:{seconds:02d}"
 
     # -- keyboard (and a presenter remote, which sends Page Up/Down) ----------
 
@@ -84,6 +106,17 @@ class WorkshopView(QWidget):
             self.typed = ""
         elif key in (Qt.Key.Key_S, Qt.Key.Key_M) and self.slide.goal_key:
             self.sign_off("sales" if key == Qt.Key.Key_S else "marketing")
+        elif key in (Qt.Key.Key_S, Qt.Key.Key_M) and self.slide.kind == "proposals":
+            self.propose(Team.SALES if key == Qt.Key.Key_S else Team.MARKETING)
+        elif key == Qt.Key.Key_E and self.slide.goal_key:
+            self.reword_goal()
+        elif key == Qt.Key.Key_R:
+            self.review_note()
+        elif key == Qt.Key.Key_L:
+            self.park_topic()
+        elif key == Qt.Key.Key_T:
+            self.agenda_started = time.monotonic()
+            self.update()
         elif key == Qt.Key.Key_Escape:
             self.close()
         else:
@@ -101,6 +134,43 @@ class WorkshopView(QWidget):
                    f"{side}_signed_at": None if signed else utc_now()}
         label = f"{'Withdraw' if signed else 'Sign'} {side} sign-off"
         return self.session.do(UpdateRow("goal", goal_id, changes, label=label))
+
+    def _ask(self, title: str, label: str, text: str = "") -> str | None:
+        from planner.ui.lazy import dialogs
+
+        return dialogs.ask_text(self, title, label, text)  # type: ignore[no-any-return]
+
+    def propose(self, side: Team) -> bool:
+        """A proposal from one side, straight into the plan as a proposed goal."""
+        title = self._ask("New proposal", f"Proposal from {side.value}:")
+        if not title:
+            return False
+        count = self.session.store.count(Goal)
+        return self.session.do(InsertRow("goal", {
+            "title": title, "proposed_by": side, "status": GoalStatus.PROPOSED,
+            "position": count}, label=f"Add proposal from {side.value}"))
+
+    def reword_goal(self) -> bool:
+        goal_id = (self.slide.goal_key or "").removeprefix("goal-")
+        goal = self.session.store.get(Goal, goal_id)
+        if goal is None:
+            return False
+        title = self._ask("Goal wording", "New wording (both sign-offs are withdrawn):",
+                          goal["title"])
+        if title is None or title == goal["title"]:
+            return False
+        return self.session.do(UpdateRow("goal", goal_id, {"title": title},
+                                         label="Change goal wording"))
+
+    def review_note(self) -> bool:
+        note = self._ask("Review note", "What happened (no names, no blame):")
+        return bool(note) and self.session.do(InsertRow("review", {
+            "held_on": date.today(), "what_happened": note}, label="Add review note"))
+
+    def park_topic(self) -> bool:
+        topic = self._ask("Parking lot", "Topic to come back to:")
+        return bool(topic) and self.session.do(InsertRow("parking_topic", {"topic": topic},
+                                                         label="Park a topic"))
 
     def closeEvent(self, event: Any) -> None:
         self.left.emit(self.slide.section or "overview")
@@ -145,6 +215,16 @@ class WorkshopView(QWidget):
             y = self._facts(painter, slide.facts, area, y, base)
         if slide.table is not None:
             self._table(painter, slide, area, y, base)
+        if slide.columns:
+            self._columns(painter, slide, QRectF(area.left(), y, area.width(),
+                                                 area.bottom() - y), base)
+        if slide.kind:
+            hint = ("S: a proposal from sales  \u00b7  M: from marketing" if
+                    slide.kind == "proposals" else "L: park a topic (from any slide)")
+            self._font(painter, MIN_PX)
+            painter.setPen(MUTED)
+            painter.drawText(QRectF(area.left(), area.bottom() - base, area.width(), base * 1.4),
+                             Qt.AlignmentFlag.AlignLeft, hint)
         if slide.figure is not None:
             self._figure(painter, slide.figure, QRectF(area.left(), y, area.width(),
                                                        area.bottom() - y), base)
@@ -171,8 +251,30 @@ class WorkshopView(QWidget):
             painter.setPen(MUTED)
             painter.drawText(QRectF(area.left(), area.bottom() - base, area.width(), base * 1.4),
                              Qt.AlignmentFlag.AlignLeft,
-                             "S: sign for sales  \u00b7  M: sign for marketing  \u00b7  Ctrl+Z: undo")
+                             "S / M: sign for sales / marketing  \u00b7  E: reword  \u00b7  "
+                             "Ctrl+Z: undo")
         return y
+
+    def _columns(self, painter: QPainter, slide: Slide, area: QRectF, base: int) -> None:
+        """Two sides next to each other: the room sees both at once."""
+        width = area.width() / max(1, len(slide.columns))
+        for n, (heading, items) in enumerate(slide.columns):
+            x = area.left() + n * width
+            self._font(painter, base, bold=True)
+            painter.setPen(ACCENT["sales" if n == 0 else "marketing"])
+            painter.drawText(QRectF(x, area.top(), width - 30, base * 1.5),
+                             Qt.AlignmentFlag.AlignLeft, heading)
+            self._font(painter, base)
+            painter.setPen(INK)
+            y = area.top() + base * 1.8
+            for item in items or ("\u2014",):
+                if y > area.bottom() - base * 2.5:
+                    break
+                painter.drawText(QRectF(x, y, width - 30, base * 1.5), Qt.AlignmentFlag.AlignLeft,
+                                 painter.fontMetrics().elidedText(
+                                     f"\u2022 {item}", Qt.TextElideMode.ElideRight,
+                                     int(width - 30)))
+                y += base * 1.45
 
     def _table(self, painter: QPainter, slide: Slide, area: QRectF, y: float, base: int) -> None:
         table = slide.table
@@ -254,10 +356,12 @@ class WorkshopView(QWidget):
                          ACCENT["marketing"])
         self._font(painter, MIN_PX)
         painter.setPen(MUTED)
-        section = next((s.title for s in self.slides if s.section == self.slide.section), "")
+        section = next((s.title for s in self.slides if s.section == self.slide.section), "") \
+            or "Title"
         jump = f"   go to slide {self.typed}\u2026" if self.typed else ""
         painter.drawText(QRectF(margin, y, self.width() - 2 * margin, base * 1.4),
-                         Qt.AlignmentFlag.AlignLeft, f"{section}{jump}")
+                         Qt.AlignmentFlag.AlignLeft,
+                         f"{section}  \u00b7  {self.agenda_clock()} on this item{jump}")
         painter.drawText(QRectF(margin, y, self.width() - 2 * margin, base * 1.4),
                          Qt.AlignmentFlag.AlignRight, f"{self.index + 1} / {len(self.slides)}")
         painter.setPen(QPen(MUTED, 1))

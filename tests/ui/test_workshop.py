@@ -77,3 +77,58 @@ def test_no_text_on_any_slide_is_smaller_than_24_px(workshop: WorkshopView, widt
         workshop.grab()
         assert workshop.min_font_px >= MIN_PX, workshop.slide.title
     assert workshop.base_px() == max(MIN_PX, round(height / 26))
+
+
+def test_proposals_from_both_sides_show_side_by_side(qtbot, workshop: WorkshopView,  # type: ignore[no-untyped-def]
+                                                     sample_path: Path, monkeypatch) -> None:
+    from planner.ui import dialogs
+
+    workshop.go(next(n for n, s in enumerate(workshop.slides) if s.kind == "proposals"))
+    answers = iter(["Joint webinar series", "Reference program"])
+    monkeypatch.setattr(dialogs, "ask_text", lambda *a: next(answers))
+    qtbot.keyClick(workshop, Qt.Key.Key_S)
+    qtbot.keyClick(workshop, Qt.Key.Key_M)
+    assert rows(sample_path, "SELECT title, proposed_by, status FROM goal WHERE title IN "
+                             "('Joint webinar series', 'Reference program') ORDER BY title") == [
+        ("Joint webinar series", "SALES", "PROPOSED"), ("Reference program", "MARKETING", "PROPOSED")]
+    columns = dict(workshop.slide.columns)
+    assert workshop.slide.kind == "proposals"
+    assert "Joint webinar series" in columns["From sales"]
+    assert "Reference program" in columns["From marketing"]
+    qtbot.keyClick(workshop, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "Reference program" not in dict(workshop.slide.columns)["From marketing"]
+
+
+def test_rewording_parking_and_review_notes_while_projecting(qtbot, workshop: WorkshopView,  # type: ignore[no-untyped-def]
+                                                             sample_path: Path,
+                                                             monkeypatch) -> None:
+    from planner.ui import dialogs
+
+    workshop.go(next(n for n, s in enumerate(workshop.slides)
+                     if s.goal_key and "Amara" in dict(s.facts)["Signed by sales"]))
+    goal_id = (workshop.slide.goal_key or "").removeprefix("goal-")
+    monkeypatch.setattr(dialogs, "ask_text", lambda *a: "Lift MQL acceptance to 75%")
+    qtbot.keyClick(workshop, Qt.Key.Key_E)
+    assert rows(sample_path, f"SELECT title, sales_signed_at FROM goal WHERE id = '{goal_id}'") \
+        == [("Lift MQL acceptance to 75%", None)]  # new wording: sign-offs withdrawn
+    assert workshop.slide.title.endswith("Lift MQL acceptance to 75%")
+    monkeypatch.setattr(dialogs, "ask_text", lambda *a: "Pricing for partners")
+    qtbot.keyClick(workshop, Qt.Key.Key_L)
+    assert rows(sample_path, "SELECT topic, done FROM parking_topic") == [("Pricing for partners", 0)]
+    assert workshop.slides[-1].lines == ("Pricing for partners",)
+    monkeypatch.setattr(dialogs, "ask_text", lambda *a: "Demo requests waited two days")
+    qtbot.keyClick(workshop, Qt.Key.Key_R)
+    assert rows(sample_path, "SELECT count(*) FROM review WHERE what_happened = "
+                             "'Demo requests waited two days'") == [(1,)]
+    monkeypatch.setattr(dialogs, "ask_text", lambda *a: None)  # cancelled: nothing changes
+    qtbot.keyClick(workshop, Qt.Key.Key_L)
+    assert rows(sample_path, "SELECT count(*) FROM parking_topic") == [(1,)]
+
+
+def test_the_agenda_clock_restarts_with_each_section(workshop: WorkshopView) -> None:
+    workshop.agenda_started -= 125
+    assert workshop.agenda_clock() == "02:05"
+    workshop.go(workshop.index + 1)  # the proposals slide: still Goals
+    assert workshop.agenda_clock() == "02:05"
+    workshop.go(next(n for n, s in enumerate(workshop.slides) if s.section == "rides"))
+    assert workshop.agenda_clock() == "00:00"
