@@ -215,6 +215,11 @@ def edits(plan: Path) -> None:
             _, view, _, median, _, p95 = line.split()
             print(f"timeline repaint, 600 rides, {view} view, whole visible area: "
                   f"median {median} ms, p95 {p95} ms")
+        if line.startswith("workshop_ms"):
+            _, what, _, median, _, p95 = line.split()
+            words = "enter workshop mode (slides built, first painted)" if what == "enter" \
+                else "next slide in workshop mode (goal < 50 ms)"
+            print(f"{words}: median {median} ms, p95 {p95} ms")
         if line.startswith("chart_ms"):
             _, _, median, _, p95 = line.split()
             print(f"metric chart repaint (24 periods): median {median} ms, p95 {p95} ms")

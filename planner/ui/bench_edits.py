@@ -64,6 +64,7 @@ def main(plan: Path, edits: int = 120) -> None:
     print(f"edit_ms median {statistics.median(times):.2f} p95 {times[int(len(times) * 0.95)]:.2f}")
     timeline_repaints(window)
     chart_repaints(window)
+    workshop_figures(window)
     window.close()
 
 
@@ -102,6 +103,48 @@ def timeline_repaints(window: MainWindow) -> None:
         button.setChecked(True)
         QTest.qWait(20)
         print(f"timeline_ms {view} {repaint_figures(page.timeline)}")
+
+
+def _until_painted(counter: PaintCounter, seen: int, start: float) -> None:
+    while counter.paints == seen and time.perf_counter() - start < 3:
+        QTest.qWait(0)
+    if counter.paints == seen:
+        raise RuntimeError("the workshop view was never painted")
+
+
+def workshop_figures(window: MainWindow, runs: int = 12) -> None:
+    """Entering workshop mode until its first slide is painted; then each next
+    slide until it is painted (the time the room waits)."""
+    enter = []
+    for _ in range(runs):
+        counter = PaintCounter()
+        start = time.perf_counter()
+        window.start_workshop()
+        view = window.workshop
+        assert view is not None
+        view.installEventFilter(counter)
+        _until_painted(counter, 0, start)
+        enter.append((time.perf_counter() - start) * 1000)
+        view.close()
+    window.start_workshop()
+    view = window.workshop
+    assert view is not None
+    counter = PaintCounter()
+    view.installEventFilter(counter)
+    QTest.qWaitForWindowExposed(view)
+    QTest.qWait(50)
+    steps = []
+    for n in range(1, 60):
+        seen = counter.paints
+        start = time.perf_counter()
+        view.go(n % len(view.slides))  # type: ignore[attr-defined]
+        _until_painted(counter, seen, start)
+        steps.append((time.perf_counter() - start) * 1000)
+    view.close()
+    for name, times in (("enter", enter), ("next", steps)):
+        times.sort()
+        print(f"workshop_ms {name} median {statistics.median(times):.2f} "
+              f"p95 {times[int(len(times) * 0.95)]:.2f}")
 
 
 if __name__ == "__main__":

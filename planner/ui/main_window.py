@@ -6,9 +6,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QScreen, QShortcut
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QListWidget, QMainWindow, QStackedWidget, QVBoxLayout, QWidget)
+    QHBoxLayout, QLabel, QListWidget, QMainWindow, QMenu, QStackedWidget, QVBoxLayout, QWidget)
 
 from planner import APP_NAME
 from planner.errors import PlanError
@@ -41,6 +41,9 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.addAction(self.actions_by_id["view.workshop"])
         self.workshop: QWidget | None = None
+        view_menu = next(m for m in self.menuBar().findChildren(QMenu) if m.title() == "&View")
+        self.display_menu = view_menu.addMenu("Workshop &display")
+        self.display_menu.aboutToShow.connect(self._fill_display_menu)
         self.sidebar = QListWidget(objectName="sidebar")
         self.sidebar.addItems(SECTIONS)
         self.sidebar.setFixedWidth(200)
@@ -283,11 +286,33 @@ class MainWindow(QMainWindow):
         section = keys.get(SECTIONS[max(0, self.sidebar.currentRow())], "overview")
         view = WorkshopView(self.session, section)
         view.left.connect(self._workshop_ended)
-        screen = self.screen()
+        screen = self.workshop_screen()
         view.setGeometry(screen.geometry())
         view.showFullScreen()
         view.activateWindow()
         self.workshop = view
+
+    def workshop_screen(self) -> QScreen:
+        """The display chosen in View > Workshop display; else, with a projector
+        attached, the screen this window is not on; else this window's screen."""
+        screens = QGuiApplication.screens()
+        chosen = str(QSettings().value("workshop/screen", ""))
+        named = next((s for s in screens if s.name() == chosen), None)
+        if named is not None:
+            return named
+        others = [s for s in screens if s is not self.screen()]
+        return others[0] if others else self.screen()
+
+    def _fill_display_menu(self) -> None:
+        self.display_menu.clear()
+        chosen = str(QSettings().value("workshop/screen", ""))
+        for screen in QGuiApplication.screens():
+            size, name = screen.geometry(), screen.name()
+            action = self.display_menu.addAction(f"{name} ({size.width()}\u00d7{size.height()})")
+            action.setCheckable(True)
+            action.setChecked(name == chosen)
+            action.triggered.connect(
+                lambda _checked=False, n=name: QSettings().setValue("workshop/screen", n))
 
     def _workshop_ended(self, section: str) -> None:
         rows = {"overview": 0, "goals": 1, "rides": 2, "metrics": 3, "funnel": 4,
