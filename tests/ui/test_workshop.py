@@ -132,3 +132,16 @@ def test_the_agenda_clock_restarts_with_each_section(workshop: WorkshopView) -> 
     assert workshop.agenda_clock() == "02:05"
     workshop.go(next(n for n, s in enumerate(workshop.slides) if s.section == "rides"))
     assert workshop.agenda_clock() == "00:00"
+
+
+def test_the_workshop_opens_on_the_chosen_display(qtbot, sample_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSettings
+    from PySide6.QtGui import QGuiApplication
+
+    QSettings().setValue("workshop/screen", "a projector that is not connected")
+    assert sample_window.workshop_screen() is sample_window.screen()  # one screen: that one
+    only = QGuiApplication.screens()[0]
+    QSettings().setValue("workshop/screen", only.name())
+    assert sample_window.workshop_screen() is only
+    sample_window._fill_display_menu()
+    assert [a.isChecked() for a in sample_window.display_menu.actions()] == [True]
