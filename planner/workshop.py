@@ -20,15 +20,18 @@ class Slide:
     table: Table | None = None
     goal_key: str | None = None   # "goal-<id>" on a goal's own slide
     columns: tuple[tuple[str, tuple[str, ...]], ...] = ()  # side by side (proposals)
-    kind: str = ""                # "proposals" or "parking" for the workshop's own slides
+    kind: str = ""                # "proposals", "rides" or "parking": the workshop's own slides
+    items: tuple[tuple[str, str], ...] = ()  # (row id, text) the facilitator can pick and edit
     figure: object | None = field(default=None, compare=False)  # Timeline, FunnelFigure, ...
 
 
 def slides_from_outline(outline: Outline,
                         proposals: tuple[tuple[str, ...], tuple[str, ...]] = ((), ()),
-                        parked: tuple[str, ...] = ()) -> list[Slide]:
+                        parked: tuple[str, ...] = (),
+                        next_rides: tuple[tuple[str, str], ...] = ()) -> list[Slide]:
     """The outline's slides, with the two sides' proposals after the goals'
-    title slide and the parking lot at the end."""
+    title slide, the next rides after the rides' title slide, and the parking
+    lot at the end."""
     slides = [Slide("", outline.title, (outline.company, outline.period,
                                         f"Status: {outline.status}"), outline.sponsors)]
     for section in outline.sections:
@@ -39,6 +42,10 @@ def slides_from_outline(outline: Outline,
             slides.append(Slide("goals", "Proposals", columns=(
                 ("From sales", proposals[0]), ("From marketing", proposals[1])),
                 kind="proposals"))
+        if section.key == "rides":
+            slides.append(Slide("rides", "Next field rides", kind="rides",
+                                items=next_rides[:ROWS_PER_SLIDE],
+                                lines=() if next_rides else ("No rides ahead.",)))
         for block in section.blocks:
             if isinstance(block, Table) and block.rows:
                 for start in range(0, len(block.rows), ROWS_PER_SLIDE):

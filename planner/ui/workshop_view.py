@@ -1,7 +1,7 @@
 """Workshop mode: the plan projected slide by slide, edited live with the room."""
 
 import time
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal
@@ -9,8 +9,9 @@ from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
 from planner.edits import InsertRow, UpdateRow
-from planner.model import Goal, ParkingTopic, utc_now
-from planner.model.enums import GoalStatus, Team
+from planner.model import FieldRide, Goal, ParkingTopic, Person, utc_now
+from planner.model.enums import GoalStatus, RideStatus, Team
+from planner.rules.rides import conflicting_ride_ids
 from planner.outline import FunnelFigure, MetricCharts, Timeline, build_outline
 from planner.store.plan_store import Change
 from planner.ui.session import PlanSession
@@ -35,6 +36,7 @@ class WorkshopView(QWidget):
         self.slides: list[Slide] = []
         self.index = 0
         self.typed = ""  # digits typed to jump to a slide
+        self.picked = 0  # the item picked with Tab on a slide of items
         self.min_font_px = 10_000
         self._rebuild()
         self.index = first_slide_of(self.slides, section)
@@ -55,7 +57,18 @@ class WorkshopView(QWidget):
                           for side in (Team.SALES, Team.MARKETING))
         parked = tuple(t["topic"] for t in store.rows(ParkingTopic, ["created_at", "id"])
                        if not t["done"])
-        self.slides = slides_from_outline(build_outline(store), proposals, parked)  # type: ignore[arg-type]
+        people = {p["id"]: p["name"] for p in store.rows(Person)}
+        conflicts = conflicting_ride_ids(store.rows(FieldRide))
+        today = date.today()
+        upcoming = [r for r in store.rows(FieldRide, ["first_day", "id"])
+                    if r["last_day"] >= today and r["status"] in (RideStatus.PLANNED,
+                                                                  RideStatus.CONFIRMED)]
+        rides = tuple((r["id"], f"{r['first_day']:%a %-d %b %Y} \u2013 {r['last_day']:%a %-d %b}: "
+                       f"{people.get(r['visitor_id'], '?')} with {people.get(r['host_id'], '?')}"
+                       + ("  \u26a0 two rides the same day" if r["id"] in conflicts else ""))
+                      for r in upcoming)
+        self.slides = slides_from_outline(build_outline(store), proposals, parked,  # type: ignore[arg-type]
+                                          rides)
 
     def _on_plan_changed(self, change: Change) -> None:
         current = self.slides[self.index]
@@ -73,6 +86,7 @@ class WorkshopView(QWidget):
 
     def go(self, index: int) -> None:
         before = self.slide.section
+        self.picked = 0
         self.index = max(0, min(len(self.slides) - 1, index))
         if self.slide.section != before:
             self.agenda_started = time.monotonic()
@@ -108,6 +122,12 @@ class WorkshopView(QWidget):
             self.sign_off("sales" if key == Qt.Key.Key_S else "marketing")
         elif key in (Qt.Key.Key_S, Qt.Key.Key_M) and self.slide.kind == "proposals":
             self.propose(Team.SALES if key == Qt.Key.Key_S else Team.MARKETING)
+        elif key == Qt.Key.Key_Tab and self.slide.items:
+            self.picked = (self.picked + 1) % len(self.slide.items)
+            self.update()
+        elif key in (Qt.Key.Key_Less, Qt.Key.Key_Comma, Qt.Key.Key_Greater, Qt.Key.Key_Period) \
+                and self.slide.kind == "rides" and self.slide.items:
+            self.move_ride(-1 if key in (Qt.Key.Key_Less, Qt.Key.Key_Comma) else 1)
         elif key == Qt.Key.Key_E and self.slide.goal_key:
             self.reword_goal()
         elif key == Qt.Key.Key_R:
@@ -121,6 +141,10 @@ class WorkshopView(QWidget):
             self.close()
         else:
             super().keyPressEvent(event)
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: A002, N802 (Qt's names)
+        """Tab picks items on a slide; it never moves focus out of the workshop."""
+        return False
 
     def sign_off(self, side: str) -> bool:
         """Sign the goal on screen off for one side (again: withdraw); an ordinary edit."""
@@ -161,6 +185,22 @@ class WorkshopView(QWidget):
             return False
         return self.session.do(UpdateRow("goal", goal_id, {"title": title},
                                          label="Change goal wording"))
+
+    def move_ride(self, days: int) -> bool:
+        """Move the picked ride a day earlier or later; it stays picked."""
+        ride_id = self.slide.items[min(self.picked, len(self.slide.items) - 1)][0]
+        ride = self.session.store.get(FieldRide, ride_id)
+        if ride is None:
+            return False
+        shift = timedelta(days=days)
+        moved = self.session.do(UpdateRow("field_ride", ride_id, {
+            "first_day": ride["first_day"] + shift, "last_day": ride["last_day"] + shift},
+            label="Move field ride"))
+        ids = [item[0] for item in self.slide.items]
+        if ride_id in ids:
+            self.picked = ids.index(ride_id)
+        self.update()
+        return moved
 
     def review_note(self) -> bool:
         note = self._ask("Review note", "What happened (no names, no blame):")
@@ -218,9 +258,13 @@ class WorkshopView(QWidget):
         if slide.columns:
             self._columns(painter, slide, QRectF(area.left(), y, area.width(),
                                                  area.bottom() - y), base)
+        if slide.items:
+            self._items(painter, slide, QRectF(area.left(), y, area.width(), area.bottom() - y),
+                        base)
         if slide.kind:
-            hint = ("S: a proposal from sales  \u00b7  M: from marketing" if
-                    slide.kind == "proposals" else "L: park a topic (from any slide)")
+            hint = {"proposals": "S: a proposal from sales  \u00b7  M: from marketing",
+                    "rides": "Tab: pick a ride  \u00b7  < >: a day earlier / later  \u00b7  "
+                             "Ctrl+Z: undo"}.get(slide.kind, "L: park a topic (from any slide)")
             self._font(painter, MIN_PX)
             painter.setPen(MUTED)
             painter.drawText(QRectF(area.left(), area.bottom() - base, area.width(), base * 1.4),
@@ -254,6 +298,20 @@ class WorkshopView(QWidget):
                              "S / M: sign for sales / marketing  \u00b7  E: reword  \u00b7  "
                              "Ctrl+Z: undo")
         return y
+
+    def _items(self, painter: QPainter, slide: Slide, area: QRectF, base: int) -> None:
+        self._font(painter, base)
+        y = area.top()
+        for n, (_, text) in enumerate(slide.items):
+            if y > area.bottom() - base * 2.5:
+                break
+            box = QRectF(area.left(), y, area.width(), base * 1.5)
+            if n == self.picked:
+                painter.fillRect(box.adjusted(-10, -4, 10, 4), QColor("#24303C"))
+            painter.setPen(STATUS["off track"] if "\u26a0" in text else INK)
+            painter.drawText(box, Qt.AlignmentFlag.AlignLeft, painter.fontMetrics().elidedText(
+                text, Qt.TextElideMode.ElideRight, int(area.width())))
+            y += base * 1.6
 
     def _columns(self, painter: QPainter, slide: Slide, area: QRectF, base: int) -> None:
         """Two sides next to each other: the room sees both at once."""

@@ -145,3 +145,31 @@ def test_the_workshop_opens_on_the_chosen_display(qtbot, sample_window: MainWind
     assert sample_window.workshop_screen() is only
     sample_window._fill_display_menu()
     assert [a.isChecked() for a in sample_window.display_menu.actions()] == [True]
+
+
+def test_moving_a_ride_while_projecting(qtbot, workshop: WorkshopView, sample_path: Path,  # type: ignore[no-untyped-def]
+                                        sample_window: MainWindow) -> None:
+    from datetime import date, timedelta
+
+    from planner.edits import InsertRow
+    from planner.model import FieldRide
+
+    workshop.go(next(n for n, s in enumerate(workshop.slides) if s.kind == "rides"))
+    assert len(workshop.slide.items) == 8
+    qtbot.keyClick(workshop, Qt.Key.Key_Tab)
+    qtbot.keyClick(workshop, Qt.Key.Key_Tab)
+    assert workshop.picked == 2
+    ride_id = workshop.slide.items[2][0]
+    (first,), = rows(sample_path, f"SELECT first_day FROM field_ride WHERE id = '{ride_id}'")
+    qtbot.keyClick(workshop, Qt.Key.Key_Greater)
+    later = (date.fromisoformat(first) + timedelta(days=1)).isoformat()
+    assert rows(sample_path, f"SELECT first_day FROM field_ride WHERE id = '{ride_id}'") == [(later,)]
+    assert workshop.slide.items[workshop.picked][0] == ride_id  # still picked
+    qtbot.keyClick(workshop, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert rows(sample_path, f"SELECT first_day FROM field_ride WHERE id = '{ride_id}'") == [(first,)]
+    # A second ride for the same pair on the same days shows at once as a conflict.
+    ride = sample_window.session.store.get(FieldRide, workshop.slide.items[0][0])  # type: ignore[union-attr]
+    assert ride is not None
+    assert sample_window.session.do(InsertRow("field_ride", {  # type: ignore[union-attr]
+        k: ride[k] for k in ("direction", "visitor_id", "host_id", "first_day", "last_day")}))
+    assert sum("two rides the same day" in text for _, text in workshop.slide.items) == 2
