@@ -4,13 +4,13 @@ UIDs are the rides' own ids, so re-importing an export updates events
 instead of duplicating them; SEQUENCE grows with every change to a ride.
 """
 
-import re
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
 from planner import __version__
+from planner.export.filenames import safe_stem
 from planner.model import FieldRide, Person
 from planner.model.enums import RideStatus, label
 from planner.store.plan_store import PlanStore
@@ -89,10 +89,10 @@ def calendar(rides: Iterable[Row], names: dict[str | None, str], name: str,
 
 def file_name(name: str, taken: set[str]) -> str:
     """A safe, unique file name for a person's calendar."""
-    base = re.sub(r'[\\/:*?"<>|\x00-\x1f]', "_", name).strip(" .") or "person"
-    candidate, n = f"{base[:80]}.ics", 2
+    base = safe_stem(name, limit=80, fallback="person")
+    candidate, n = f"{base}.ics", 2
     while candidate.casefold() in taken:
-        candidate, n = f"{base[:80]} ({n}).ics", n + 1
+        candidate, n = f"{base} ({n}).ics", n + 1
     taken.add(candidate.casefold())
     return candidate
 

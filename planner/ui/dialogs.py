@@ -39,11 +39,3 @@ def ask_text(parent: QWidget, title: str, label: str, text: str = "") -> str | N
 
 def warn(parent: QWidget, title: str, text: str) -> None:
     QMessageBox.warning(parent, title, text)
-
-
-def confirm(parent: QWidget, title: str, text: str, action: str) -> bool:
-    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
-    yes = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(QMessageBox.StandardButton.Cancel)
-    box.exec()
-    return box.clickedButton() is yes

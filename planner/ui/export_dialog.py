@@ -145,6 +145,7 @@ class ExportPdfDialog(QDialog):
 
 
 def run_export(parent: QWidget, session: PlanSession) -> Path | None:
+    from planner.export.filenames import safe_stem
     from planner.export.pdf import write_atomically
     from planner.ui.lazy import dialogs
 
@@ -153,7 +154,7 @@ def run_export(parent: QWidget, session: PlanSession) -> Path | None:
         return None
     dialog.remember()
     title = session.store.plan()["title"]
-    suggested = "".join("_" if c in '/\\\\:*?"<>|' else c for c in title)[:120] + ".pdf"
+    suggested = safe_stem(title) + ".pdf"
     out = dialogs.ask_save_path(parent, "Save PDF", suggested, "PDF (*.pdf)")
     if out is None:
         return None

@@ -366,8 +366,10 @@ class MainWindow(QMainWindow):
                 write: Callable[["PlanStore", Path], None]) -> None:
         if self.session is None:
             return
+        from planner.export.filenames import safe_stem
+
         title = self.session.store.plan()["title"]
-        suggested = "".join("_" if c in '/\\:*?"<>|' else c for c in title)[:120] + suffix
+        suggested = safe_stem(title) + suffix
         out = dialogs.ask_save_path(self, f"Export {kind}", suggested, f"{kind} (*{suffix})")
         if out is None:
             return

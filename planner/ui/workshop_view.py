@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
 from planner.edits import InsertRow, UpdateRow
@@ -223,7 +223,7 @@ class WorkshopView(QWidget):
         return max(MIN_PX, round(self.height() / 26))
 
     def _font(self, painter: QPainter, px: int, bold: bool = False) -> None:
-        px = max(MIN_PX, px)
+        """Every font a slide draws with is set here, so the smallest is known."""
         self.min_font_px = min(self.min_font_px, px)
         font = QFont(self.font())
         font.setPixelSize(px)
@@ -371,7 +371,7 @@ class WorkshopView(QWidget):
                 box = QRectF(area.left() + (area.width() * 0.8 - width) / 2, area.top() + n * band,
                              width, band - 4)
                 painter.fillRect(box, ACCENT.get(team, MUTED).darker(140))
-                self._font(painter, round(base * 0.9))
+                self._font(painter, max(MIN_PX, round(base * 0.9)))
                 painter.setPen(INK)
                 words = f"{name}" + (f"  \u2192 {rate:.0%}" if rate and rate < 1 else "")
                 painter.drawText(box, Qt.AlignmentFlag.AlignCenter, words)
@@ -422,4 +422,3 @@ class WorkshopView(QWidget):
                          f"{section}  \u00b7  {self.agenda_clock()} on this item{jump}")
         painter.drawText(QRectF(margin, y, self.width() - 2 * margin, base * 1.4),
                          Qt.AlignmentFlag.AlignRight, f"{self.index + 1} / {len(self.slides)}")
-        painter.setPen(QPen(MUTED, 1))

@@ -147,8 +147,6 @@ def test_undoing_every_edit_restores_the_plan(tmp_path: Path, steps) -> None:  #
         for inverse in reversed(undo):
             s.apply(inverse)
         assert snapshot(s) == before
-        for goal in s.rows(Goal):
-            assert not is_agreed(goal)
     path.unlink()
 
 

@@ -79,3 +79,12 @@ def test_long_lines_fold_at_75_octets_without_splitting_characters() -> None:
     folded = fold(line)
     assert all(len(part.encode("utf-8")) <= 75 for part in folded.split("\r\n"))
     assert folded.replace("\r\n ", "") == line
+
+
+@pytest.mark.parametrize(("name", "stem"), [
+    ("Q3/Q4 plan: sales & marketing?", "Q3_Q4 plan_ sales & marketing_"),
+    ("..hidden", "hidden"), ("", "plan"), ("tab\there", "tab_here"), ("x" * 200, "x" * 120)])
+def test_names_people_type_become_safe_file_names(name: str, stem: str) -> None:
+    from planner.export.filenames import safe_stem
+
+    assert safe_stem(name) == stem
