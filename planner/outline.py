@@ -196,7 +196,7 @@ def _reviews(store: PlanStore) -> Section:
     return Section("reviews", "Reviews", (
         Paragraph("No blame: what happened, what we learned, what we change in the system."),
         Table(("Held on", "What happened", "What we learned", "What we change"), rows,
-              (1.6, 4, 4, 4), empty_text="No reviews yet.")))
+              (2.3, 4, 4, 4), empty_text="No reviews yet.")))
 
 
 def _sign_offs(goals: list[dict[str, Any]], names: dict[str | None, str],
