@@ -8,7 +8,7 @@ from datetime import date
 from enum import Enum
 from typing import Any
 
-from planner.model.enums import EngagedTeam, MetricDirection
+from planner.model.enums import Cadence, EngagedTeam, MetricDirection
 from planner.rules.checks import Finding
 
 ON_TRACK_SLACK = 0.10   # behind the straight line by at most this share: on track
@@ -116,3 +116,18 @@ def shared_reward_findings(plan: dict[str, Any], metrics: Sequence[dict[str, Any
             found.append(Finding("goals", g["id"], f"Goal \u201c{g['title']}\u201d is measured "
                                  f"only by metrics {team} reports."))
     return found
+
+
+def plan_periods(plan: dict[str, Any], cadence: Cadence) -> list[str]:
+    """The periods of the plan for a cadence: "2027-01"… or "2027-Q1"…."""
+    out, year, month = [], plan["period_start"].year, plan["period_start"].month
+    end = (plan["period_end"].year, plan["period_end"].month)
+    while (year, month) <= end:
+        label = f"{year}-Q{(month - 1) // 3 + 1}" if cadence is Cadence.QUARTERLY \
+            else f"{year}-{month:02d}"
+        if label not in out:
+            out.append(label)
+        month += 1
+        if month > 12:
+            year, month = year + 1, 1
+    return out

@@ -12,6 +12,7 @@ from planner.imports.actuals import CsvTable, Mapping, Parsed, guess_mapping, pa
     read_table
 from planner.model import Metric
 from planner.model.enums import Cadence
+from planner.rules.metrics import plan_periods
 from planner.ui.lazy import dialogs
 from planner.ui.session import PlanSession
 
@@ -22,8 +23,6 @@ class CsvImportDialog(QDialog):
     def __init__(self, parent: QWidget | None, session: PlanSession, path: Path,
                  table: CsvTable) -> None:
         super().__init__(parent)
-        from planner.ui.metrics_page import plan_periods
-
         self.setWindowTitle(f"Import actuals from {path.name}")
         self.resize(860, 620)
         self.session, self.table = session, table

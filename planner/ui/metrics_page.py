@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 from planner.edits import Compound, DeleteRow, InsertRow, SetMetricValues
 from planner.model import Goal, Metric, MetricGoal, MetricValue
 from planner.model.enums import Cadence
-from planner.rules.metrics import MetricStatus, metric_statuses
+from planner.rules.metrics import MetricStatus, metric_statuses, plan_periods
 from planner.store.plan_store import Change
 from planner.ui.models import Index, PlanTableModel
 from planner.ui.pages import TablePage
@@ -21,21 +21,6 @@ STATUS_COLOURS = {MetricStatus.ON_TRACK.value: QColor("#2E7D32"),
                   MetricStatus.AT_RISK.value: QColor("#B26A00"),
                   MetricStatus.OFF_TRACK.value: QColor("#C62828"),
                   MetricStatus.NO_DATA.value: QColor("#9AA5B1")}
-
-
-def plan_periods(plan: dict[str, Any], cadence: Cadence) -> list[str]:
-    """The periods of the plan for a cadence: "2027-01"… or "2027-Q1"…."""
-    out, year, month = [], plan["period_start"].year, plan["period_start"].month
-    end = (plan["period_end"].year, plan["period_end"].month)
-    while (year, month) <= end:
-        label = f"{year}-Q{(month - 1) // 3 + 1}" if cadence is Cadence.QUARTERLY \
-            else f"{year}-{month:02d}"
-        if label not in out:
-            out.append(label)
-        month += 1
-        if month > 12:
-            year, month = year + 1, 1
-    return out
 
 
 class MetricsTableModel(PlanTableModel):

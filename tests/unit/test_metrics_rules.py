@@ -172,3 +172,12 @@ def test_any_actuals_written_as_csv_read_back_the_same(delimiter, comma, records
     assert [(a.metric_id, a.period, a.actual, a.note) for a in parsed.actuals] == [
         (METRICS[n], p, v, note.strip()) for n, p, v, note in records
         if any(str(c).strip() for c in (n, p))]
+
+
+def test_the_plans_periods_by_cadence() -> None:
+    from planner.model.enums import Cadence
+    from planner.rules.metrics import plan_periods
+
+    plan = {"period_start": date(2027, 11, 15), "period_end": date(2028, 2, 1)}
+    assert plan_periods(plan, Cadence.MONTHLY) == ["2027-11", "2027-12", "2028-01", "2028-02"]
+    assert plan_periods(plan, Cadence.QUARTERLY) == ["2027-Q4", "2028-Q1"]
