@@ -116,6 +116,7 @@ def _check(args: argparse.Namespace) -> int:
         FieldRide, Goal, Metric, MetricGoal, MetricValue, NonWorkingDay, Person)
     from planner.rules.checks import plan_findings
     from planner.rules.metrics import metric_statuses, shared_reward_findings
+    from planner.rules.signoff import agreement
     from planner.store.fileformat import SCHEMA_VERSION
     from planner.store.plan_store import PlanStore
 
@@ -132,6 +133,7 @@ def _check(args: argparse.Namespace) -> int:
         print(f"integrity: {problem}")
     for finding in findings:
         print(f"{finding.section}: {finding.message}")
+    print(f"agreement: {agreement(goals).text()}")  # reported: a draft is no problem
     for metric in metrics:  # reported, not counted as problems: a plan may be behind
         a = statuses[metric["id"]]
         print(f"metric status: {metric['name']}: {a.status.value} ({a.reason})")

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from planner.errors import InvalidEdit
+from sqlalchemy import bindparam
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from planner.model import BY_TABLE, Goal, new_id, table_of, utc_now
@@ -172,6 +173,49 @@ class ReplaceRows:
             tx.note(self.table, row_id)
         created = tuple(r["id"] for r in self.put_rows if r["id"] not in before)
         return ReplaceRows(self.table, created, tuple(before.values()), label=self.label)
+
+
+@dataclass(frozen=True)
+class SetPositions:
+    """Rows' places in their section's order (goals, funnel stages): one
+    statement for any number of rows; the inverse puts back the old places."""
+
+    table: str
+    positions: tuple[tuple[str, int], ...]  # row id, position
+    label: str = "Reorder"
+
+    def apply(self, tx: Transaction) -> Edit:
+        t = table_of(BY_TABLE[self.table])
+        if "position" not in t.c:
+            raise InvalidEdit("Rows of this section have no order of their own.")
+        ids = [row_id for row_id, _ in self.positions]
+        before = {r["id"]: r["position"] for r in tx.rows_by_ids(self.table, ids)}
+        if len(before) != len(set(ids)):
+            raise InvalidEdit("Some of the rows to move no longer exist in the plan.")
+        changed = [(i, p) for i, p in self.positions if before[i] != p]
+        if changed:
+            tx.conn.execute(t.update().where(t.c.id == bindparam("row_id"))
+                            .values(position=bindparam("new_position")),
+                            [{"row_id": i, "new_position": p} for i, p in changed])
+        for row_id, _ in changed:
+            tx.note(self.table, row_id)
+        return SetPositions(self.table, tuple((i, before[i]) for i, _ in changed),
+                            label=self.label)
+
+
+def moved(order: Sequence[str], moving: Sequence[str], before: str | None) -> list[str]:
+    """`order` with the `moving` ids (kept in their order) put before the id
+    `before` (None: at the end)."""
+    chosen = set(moving)
+    rest = [i for i in order if i not in chosen]
+    block = [i for i in order if i in chosen]
+    at = rest.index(before) if before in rest else len(rest)
+    return rest[:at] + block + rest[at:]
+
+
+def reorder(table: str, order: Sequence[str], label: str = "Reorder") -> SetPositions:
+    """The edit that puts rows in `order` (positions 0, 1, 2, ...)."""
+    return SetPositions(table, tuple((row_id, n) for n, row_id in enumerate(order)), label)
 
 
 @dataclass(frozen=True)

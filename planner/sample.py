@@ -5,6 +5,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from planner.rules.signoff import sign_changes, withdraw_changes
 from planner.model import new_id, utc_now
 from planner.model.enums import (
     Cadence, EngagedTeam, GoalStatus, MetricDirection, RideDirection, RideStatus, Team)
@@ -95,18 +96,21 @@ class _Builder:
                 title = f"{title} ({TERRITORIES[i % len(TERRITORIES)]}, wave {i // len(GOALS) + 1})"
             signed = i % 3 != 2
             now = utc_now()
-            self.add("goal", title=title, description=f"Why it matters: {measure.lower()}.",
-                     success_measure=measure, position=i,
-                     due_date=self.start + timedelta(days=60 + 23 * (i % 14)),
-                     status=GoalStatus.ACTIVE if signed else GoalStatus.PROPOSED,
-                     proposed_by=Team.SALES if i % 2 else Team.MARKETING,
-                     sales_owner_id=sales[i % len(sales)],
-                     marketing_owner_id=marketing[i % len(marketing)],
-                     sales_signed_by_id=sales[0] if signed else None,
-                     sales_signed_at=now if signed else None,
-                     marketing_signed_by_id=marketing[0] if signed or i % 6 == 2 else None,
-                     marketing_signed_at=now if signed or i % 6 == 2 else None,
-                     shared_reward=REWARDS[i % len(REWARDS)])
+            goal: dict[str, Any] = dict(
+                title=title, description=f"Why it matters: {measure.lower()}.",
+                success_measure=measure, position=i,
+                due_date=self.start + timedelta(days=60 + 23 * (i % 14)),
+                status=GoalStatus.ACTIVE if signed else GoalStatus.PROPOSED,
+                proposed_by=Team.SALES if i % 2 else Team.MARKETING,
+                sales_owner_id=sales[i % len(sales)],
+                marketing_owner_id=marketing[i % len(marketing)],
+                shared_reward=REWARDS[i % len(REWARDS)],
+                **withdraw_changes("sales"), **withdraw_changes("marketing"))
+            if signed:
+                goal.update(sign_changes(goal, "sales", sales[0], now))
+            if signed or i % 6 == 2:
+                goal.update(sign_changes(goal, "marketing", marketing[0], now))
+            self.add("goal", **goal)
 
     def holidays(self) -> None:
         for year in range(self.start.year, self.end.year + 1):

@@ -19,7 +19,7 @@ from planner.model.validation import plain, validate_row
 from planner.store.plan_store import PlanStore
 
 FORMAT = "tandem-plan"
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 # What each older format lacks, filled in on import.
 _ADDED_IN = {2: ("hot_buttons", "non_working_days"), 4: ("parking_topics",)}
 # JSON keys, one list per entity; "plan" is a single object.
@@ -61,12 +61,26 @@ def read_json(source: Path) -> dict[str, Any]:
         for later in range(version + 1, FORMAT_VERSION + 1):
             for key in _ADDED_IN.get(later, ()):
                 doc.setdefault(key, [])
+        if version < 5 and isinstance(doc.get("goals"), list):
+            _record_signed_wording(doc["goals"])
     error = jsonschema.exceptions.best_match(
         jsonschema.Draft202012Validator(plan_schema()).iter_errors(doc))
     if error is not None:
         where = "/".join(str(p) for p in error.absolute_path) or "the document"
         raise PlanFileError(f"{source.name} is not a Tandem plan: at {where}, {error.message}.")
     return dict(doc)
+
+
+def _record_signed_wording(goals: list[Any]) -> None:
+    """Before format 5 a sign-off did not record its wording; it was of the
+    goal's wording as written (a change of wording withdrew it)."""
+    from planner.rules.signoff import SIDES, wording_json
+
+    for goal in goals:
+        if isinstance(goal, dict):
+            for side in SIDES:
+                if goal.get(f"{side}_signed_at") and not goal.get(f"{side}_signed_wording"):
+                    goal[f"{side}_signed_wording"] = wording_json(goal)
 
 
 def import_json(source: Path, target: Path) -> PlanStore:

@@ -78,6 +78,8 @@ class Person(Row, table=True):
     role: str = ""
     territory: str = ""
     email: str = ""
+    # Schema 5: someone who left keeps their name on what they signed and owned.
+    left_plan: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
 
 
 class Goal(Row, table=True):
@@ -101,6 +103,10 @@ class Goal(Row, table=True):
     marketing_signed_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
     shared_reward: str = ""
     position: int = 0
+    # Schema 5: the wording each side signed (JSON, see planner.rules.signoff);
+    # a goal is agreed only while both equal its wording.
+    sales_signed_wording: str | None = None
+    marketing_signed_wording: str | None = None
 
 
 class FieldRide(Row, table=True):

@@ -11,7 +11,7 @@ from planner.errors import PlanFileError
 PLAN_SUFFIX = ".tandem"
 # "Tand" in ASCII; SQLite stores it at byte 68 of the header.
 APPLICATION_ID = 0x54616E64
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _HEADER_SIZE = 100
 

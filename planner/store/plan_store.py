@@ -17,7 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.pool import StaticPool
 
 from planner.errors import InvalidEdit, PlanError, PlanFileError, ReadOnlyPlan
-from planner.model import BY_TABLE, ENTITIES, Plan, Row, new_id, table_name, table_of
+from planner.model import BY_TABLE, ENTITIES, Goal, Plan, Row, new_id, table_name, table_of
 from planner.store.fileformat import APPLICATION_ID, SCHEMA_VERSION, check_plan_file
 from planner.store.lock import Holder, PlanLock
 from planner.store.migrations import migrate
@@ -82,6 +82,19 @@ class Transaction:
         self.note(table, row_id)
 
 
+def _sync_plan_status(tx: Transaction) -> None:
+    """The plan is agreed exactly when both sides signed every goal's wording
+    (planner.rules.signoff); kept true in the file by every write of goals."""
+    from planner.rules.signoff import agreement
+
+    goals = [dict(r) for r in tx.conn.execute(select(table_of(Goal))).mappings()]
+    status = agreement(goals).status
+    plan = table_of(Plan)
+    current = tx.conn.execute(select(plan.c.id, plan.c.status)).first()
+    if current is not None and current.status is not status:
+        tx.update("plan", current.id, {"status": status})
+
+
 def _integrity_sentence(exc: IntegrityError) -> str:
     detail = str(exc.orig)
     if "FOREIGN KEY" in detail:
@@ -91,7 +104,8 @@ def _integrity_sentence(exc: IntegrityError) -> str:
     return f"The plan's rules for stored rows refused this change ({detail})."
 
 
-def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
+def _connect(path: Path, read_only: bool) -> tuple[sqlite3.Connection, bool]:
+    """The connection, and whether it may be written (false: a read-only file)."""
     mode = "ro" if read_only else "rw"
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode={mode}", uri=True,
                            isolation_level=None, check_same_thread=False)
@@ -103,6 +117,9 @@ def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
         conn.close()
         conn = copy
         migrate(conn)
+        writable = True
+    else:
+        writable = not read_only
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA busy_timeout = 2000")
     if not read_only:
@@ -110,7 +127,7 @@ def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
         # NORMAL in WAL survives a killed process; only an OS crash or power
         # cut can lose the last commits (never corrupt the file).
         conn.execute("PRAGMA synchronous = NORMAL")
-    return conn
+    return conn, writable
 
 
 class PlanStore:
@@ -166,14 +183,20 @@ class PlanStore:
         if held_by is not None:
             lock = None
         try:
-            conn = _connect(path, read_only=lock is None)
+            conn, writable = _connect(path, read_only=lock is None)
             if lock is not None:
                 migrate(conn)
         except sqlite3.DatabaseError as exc:
             if lock:
                 lock.release()
             raise PlanFileError(f"{path.name} cannot be opened ({exc}).") from None
-        return cls(path, conn, lock, held_by)
+        store = cls(path, conn, lock, held_by)
+        if writable:
+            # A plan last written by an older Tandem, or by another program,
+            # says "agreed" only if its goals are.
+            with store._transaction() as tx:
+                tx.note("goal", "*")
+        return store
 
     def close(self) -> None:
         self.engine.dispose()
@@ -220,6 +243,8 @@ class PlanStore:
             except BaseException:
                 conn.rollback()
                 raise
+            if "goal" in tx.touched:
+                _sync_plan_status(tx)
             conn.commit()
 
     def _insert_rows(self, rows_by_table: dict[str, list[Values]]) -> None:
@@ -229,6 +254,7 @@ class PlanStore:
                 rows = rows_by_table.get(table_name(entity), [])
                 if rows:
                     tx.conn.execute(insert(table_of(entity)), rows)
+            tx.note("goal", "*")
 
     # -- reading --------------------------------------------------------------
 

@@ -152,10 +152,12 @@ class WorkshopView(QWidget):
         goal = self.session.store.get(Goal, goal_id)
         if goal is None:
             return False
+        from planner.rules.signoff import has_signed, sign_changes, withdraw_changes
+
         signer = self.session.store.plan()[f"head_of_{side}_id"]
-        signed = goal[f"{side}_signed_at"] is not None
-        changes = {f"{side}_signed_by_id": None if signed else signer,
-                   f"{side}_signed_at": None if signed else utc_now()}
+        signed = has_signed(goal, side)
+        changes = withdraw_changes(side) if signed else sign_changes(goal, side, signer,
+                                                                     utc_now())
         label = f"{'Withdraw' if signed else 'Sign'} {side} sign-off"
         return self.session.do(UpdateRow("goal", goal_id, changes, label=label))
 
