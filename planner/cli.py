@@ -39,7 +39,7 @@ def _parser() -> argparse.ArgumentParser:
     pdf = export.add_argument_group("PDF options")
     pdf.add_argument("--page-size", choices=("A4", "Letter"), default="A4")
     pdf.add_argument("--sections", metavar="LIST",
-                     help="comma-separated: overview,people,goals,rides,funnel,metrics,reviews")
+                     help="comma-separated: overview,people,goals,signoff,rides,funnel,metrics,reviews")
     pdf.add_argument("--no-debriefs", action="store_true", help="leave out ride debriefs")
     pdf.add_argument("--no-reviews", action="store_true", help="leave out reviews")
     pdf.add_argument("--mark", choices=("auto", "draft", "agreed", "none"), default="auto",

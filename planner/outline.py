@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 from planner.model import FieldRide, Goal, Person
 from planner.model.enums import label
+from planner.rules.signoff import (
+    SIDES, agreement, agreement_state, counts_for_agreement, has_signed, waiting_for)
 from planner.store.plan_store import PlanStore
 
 if TYPE_CHECKING:
@@ -149,43 +151,87 @@ def _people(people: list[dict[str, Any]]) -> Section:
         ("Name", "Team", "Role", "Territory", "Email"), rows, (2.6, 1.3, 2.8, 1.8, 5.2)),))
 
 
-def _goals(goals: list[dict[str, Any]], names: dict[str | None, str],
+def _owner(names: dict[str | None, str], left: set[str], person_id: str | None) -> str:
+    if person_id is None:
+        return "\u2014 (no owner)"
+    return names.get(person_id, "(removed)") + (" (left the plan)" if person_id in left else "")
+
+
+def _signed(g: dict[str, Any], side: str, names: dict[str | None, str]) -> str:
+    if not has_signed(g, side):
+        return "not yet"
+    return f"{names.get(g[f'{side}_signed_by_id'], '(removed)')}, {g[f'{side}_signed_at']:%-d %b %Y}"
+
+
+def _goals(goals: list[dict[str, Any]], names: dict[str | None, str], left: set[str],
            linked: dict[str, list[str]]) -> Section:
-    rows = tuple((str(i), g["title"], names.get(g["sales_owner_id"], "(left the plan)"),
-                  names.get(g["marketing_owner_id"], "(left the plan)"),
+    rows = tuple((str(i), g["title"], _owner(names, left, g["sales_owner_id"]),
+                  _owner(names, left, g["marketing_owner_id"]),
                   g["due_date"].isoformat() if g["due_date"] else "\u2014",
-                  label(g["status"]))
+                  f"{label(g['status'])}; {agreement_state(g).lower()}")
                  for i, g in enumerate(goals, start=1))
-
-    def signed(g: dict[str, Any], side: str) -> str:
-        at = g[f"{side}_signed_at"]
-        return f"{names.get(g[f'{side}_signed_by_id'], '?')}, {at:%-d %b %Y}" if at \
-            else "not yet"
-
     cards = tuple(GoalCard(f"goal-{g['id']}", i, g["title"], (
-        ("Sales owner", names.get(g["sales_owner_id"], "(left the plan)")),
-        ("Marketing owner", names.get(g["marketing_owner_id"], "(left the plan)")),
+        *((("Why", g["description"].strip()),) if g["description"].strip() else ()),
+        ("Sales owner", _owner(names, left, g["sales_owner_id"])),
+        ("Marketing owner", _owner(names, left, g["marketing_owner_id"])),
         ("Success measure", g["success_measure"] or "\u2014"),
         ("Due", g["due_date"].isoformat() if g["due_date"] else "\u2014"),
-        ("Status", f"{label(g['status'])}; proposed by {label(g['proposed_by']).lower()}"),
-        ("Signed by sales", signed(g, "sales")), ("Signed by marketing", signed(g, "marketing")),
-        ("Measured by", ", ".join(linked.get(g["id"], [])) or "\u2014"),
+        ("Status", f"{label(g['status'])}; {agreement_state(g).lower()}; proposed by "
+                   f"{label(g['proposed_by']).lower()} on {g['created_at']:%-d %b %Y}"),
+        ("Signed by sales", _signed(g, "sales", names)),
+        ("Signed by marketing", _signed(g, "marketing", names)),
+        ("Measured by", "; ".join(linked.get(g["id"], [])) or "\u2014"),
         ("Shared reward", g["shared_reward"] or "\u2014")))
         for i, g in enumerate(goals, start=1))
     return Section("goals", "Goals", (
         Table(("#", "Goal", "Sales owner", "Marketing owner", "Due", "Status"), rows,
-              (1, 6.2, 2.8, 2.8, 2.6, 2.1)),
+              (1, 5.6, 2.8, 2.8, 2.3, 3.2)),
         Heading("Each goal"), *cards))
 
 
-def _linked_metrics(store: PlanStore) -> dict[str, list[str]]:
-    from planner.model import Metric, MetricGoal
+def _signoff(goals: list[dict[str, Any]], names: dict[str | None, str]) -> Section:
+    """What each side signed and when, and what is still open."""
+    numbered = list(enumerate(goals, start=1))
+    counted = [(i, g) for i, g in numbered if counts_for_agreement(g)]
+    blocks: list[Block] = [Paragraph(
+        agreement(goals).text() + ". A goal is agreed when the sales and marketing "
+        "sign-offs are of its present wording: title, description, success measure and due "
+        "date. Changing any of them withdraws both.")]
+    for side in SIDES:
+        signed = tuple((str(i), g["title"], names.get(g[f"{side}_signed_by_id"], "(removed)"),
+                        f"{g[f'{side}_signed_at']:%-d %b %Y %H:%M} UTC")
+                       for i, g in counted if has_signed(g, side))
+        blocks += [Heading(f"Signed for {side}"), Table(
+            ("#", "Goal", "Signed by", "On"), signed, (1, 7.3, 3.6, 4.9),
+            empty_text="Sales has signed no goal yet." if side == "sales"
+            else "Marketing has signed no goal yet.")]
+    still = tuple((str(i), g["title"], " and ".join(waiting_for(g)),
+                   "; ".join(f"{side}: {_signed(g, side, names)}" for side in SIDES
+                             if has_signed(g, side)) or "nobody yet")
+                  for i, g in counted if waiting_for(g))
+    blocks += [Heading("Still open"), Table(
+        ("#", "Goal", "Waits for", "Signed so far"), still, (1, 8.5, 3.2, 4.1),
+        empty_text="Nothing is open: both sides signed every goal.")]
+    dropped = tuple((str(i), g["title"]) for i, g in numbered if not counts_for_agreement(g))
+    if dropped:
+        blocks += [Heading("Dropped, not counted"),
+                   Table(("#", "Goal"), dropped, (1, 15.8))]
+    return Section("signoff", "Sign-off", tuple(blocks))
 
-    names = {m["id"]: m["name"] for m in store.rows(Metric)}
+
+def _linked_metrics(store: PlanStore) -> dict[str, list[str]]:
+    """Each goal's metrics with their latest status, e.g. "Win rate (at risk)"."""
+    from planner.model import Metric, MetricGoal, MetricValue
+    from planner.rules.metrics import metric_statuses
+
+    metrics = store.rows(Metric, ["name"])
+    statuses = metric_statuses(store.plan(), metrics, store.rows(MetricValue))
+    text = {m["id"]: f"{m['name']} ({statuses[m['id']].status.value.replace('_', ' ')})"
+            for m in metrics}
     linked: dict[str, list[str]] = {}
     for link in store.rows(MetricGoal):
-        linked.setdefault(link["goal_id"], []).append(names.get(link["metric_id"], "?"))
-    return linked
+        linked.setdefault(link["goal_id"], []).append(text.get(link["metric_id"], "?"))
+    return {g: sorted(ms) for g, ms in linked.items()}
 
 
 def _reviews(store: PlanStore) -> Section:
@@ -203,7 +249,7 @@ def _sign_offs(goals: list[dict[str, Any]], names: dict[str | None, str],
                plan: dict[str, Any]) -> tuple[tuple[str, str, str], ...]:
     out = []
     for side in ("sales", "marketing"):
-        signed = [g for g in goals if g[f"{side}_signed_at"]]
+        signed = [g for g in goals if has_signed(g, side)]
         latest = max(signed, key=lambda g: g[f"{side}_signed_at"]) if signed else None
         who = names.get(latest[f"{side}_signed_by_id"] if latest else
                         plan[f"head_of_{side}_id"], "\u2014")
@@ -223,12 +269,14 @@ def build_outline(store: PlanStore, options: "ExportOptions | None" = None) -> O
     people = store.rows(Person, ["team", "name"])
     goals = store.rows(Goal, ["position", "created_at"])
     names = _names(people)
+    left = {p["id"] for p in people if p["left_plan"]}
     counts = {"People": len(people), "Goals": len(goals), "Field rides": store.count(FieldRide)}
     sponsors = (("Head of sales", names.get(plan["head_of_sales_id"], "\u2014")),
                 ("Head of marketing", names.get(plan["head_of_marketing_id"], "\u2014")))
     builders = {"overview": lambda: _overview(plan, names, counts),
                 "people": lambda: _people(people),
-                "goals": lambda: _goals(goals, names, _linked_metrics(store)),
+                "goals": lambda: _goals(goals, names, left, _linked_metrics(store)),
+                "signoff": lambda: _signoff(goals, names),
                 "rides": lambda: rides_section(store, plan, people, options.include_debriefs),
                 "funnel": lambda: funnel_section(store),
                 "metrics": lambda: metrics_section(store, plan), "reviews": lambda: _reviews(store)}

@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 
 SECTION_TITLES = {"overview": "Overview", "people": "People", "goals": "Goals",
-                  "rides": "Field rides", "funnel": "Funnel", "metrics": "Metrics",
+                  "signoff": "Sign-off", "rides": "Field rides", "funnel": "Funnel", "metrics": "Metrics",
                   "reviews": "Reviews"}
 MARKS = ("auto", "draft", "agreed", "none")  # auto: draft or agreed as the plan's status says
 PAGE_SIZES = ("A4", "Letter")

@@ -116,7 +116,9 @@ GOALS = TableSpec(Goal, (
     Column("marketing_owner_id", "Marketing owner", "person", team=Team.MARKETING),
     Column("due_date", "Due", "date", width=110),
     Column("status", "Status", "enum", enum=GoalStatus, width=100),
+    Column("agreement", "Sign-off", "agreement", editable=False, width=170),
     Column("proposed_by", "Proposed by", "enum", enum=Team, width=110),
+    Column("metric_ids", "Measured by", "metrics", width=230),
     Column("shared_reward", "Shared reward", "long", width=200),
 ), ("position", "created_at"), editable=True, problems=goal_problems)
 
@@ -125,7 +127,8 @@ PEOPLE = TableSpec(Person, (
     Column("team", "Team", "enum", enum=Team, width=110),
     Column("role", "Role", width=200),
     Column("territory", "Territory", width=140),
-    Column("email", "Email", width=260),
+    Column("email", "Email", width=220),
+    Column("left_plan", "Left the plan", "bool", width=110),
 ), ("team", "name"), editable=True)
 
 RIDES = TableSpec(FieldRide, (

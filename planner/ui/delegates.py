@@ -37,14 +37,18 @@ class PlanItemDelegate(QStyledItemDelegate):
                 if column.team is None or person["team"] == column.team:
                     combo.addItem(person["name"], person["id"])
             return combo
-        if column.kind == "goals":
-            from planner.model import Goal
+        if column.kind in ("goals", "metrics"):
+            from planner.model import Goal, Metric
 
             checklist = QListWidget(parent)
             checklist.setMinimumHeight(160)
-            for goal in model.session.store.rows(Goal, ["position", "created_at"]):
-                item = QListWidgetItem(goal["title"], checklist)
-                item.setData(Qt.ItemDataRole.UserRole, goal["id"])
+            choices = ([(g["id"], g["title"]) for g in
+                        model.session.store.rows(Goal, ["position", "created_at"])]
+                       if column.kind == "goals" else
+                       [(m["id"], m["name"]) for m in model.session.store.rows(Metric, ["name"])])
+            for row_id, text in choices:
+                item = QListWidgetItem(text, checklist)
+                item.setData(Qt.ItemDataRole.UserRole, row_id)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Unchecked)
             return checklist

@@ -39,3 +39,19 @@ def ask_text(parent: QWidget, title: str, label: str, text: str = "") -> str | N
 
 def warn(parent: QWidget, title: str, text: str) -> None:
     QMessageBox.warning(parent, title, text)
+
+
+def confirm(parent: QWidget, title: str, text: str, yes: str, no: str = "Cancel") -> bool:
+    """Ask before something the user may not want; the safe answer is the default."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton,
+                      parent)
+    go = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(box.addButton(no, QMessageBox.ButtonRole.RejectRole))
+    box.exec()
+    return box.clickedButton() is go
+
+
+def ask_item(parent: QWidget, title: str, label: str, items: list[str]) -> int | None:
+    """One of `items` by its place in the list, or None."""
+    value, ok = QInputDialog.getItem(parent, title, label, items, 0, False)
+    return items.index(value) if ok and value in items else None

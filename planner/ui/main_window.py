@@ -19,6 +19,7 @@ from planner.ui.lazy import dialogs
 # second to import) is loaded: everything below is imported when a plan opens.
 if TYPE_CHECKING:
     from planner.store.plan_store import Change, PlanStore
+    from planner.ui.goals_page import GoalsPage
     from planner.ui.pages import TablePage
     from planner.ui.session import PlanSession
 
@@ -32,6 +33,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.session: PlanSession | None = None
         self.pages: dict[str, QWidget] = {}
+        self.section_menus: dict[QWidget, QMenu] = {}
         self._page_factories: dict[str, Callable[[], QWidget]] = {}
         self.setWindowTitle(APP_NAME)
         self.resize(1280, 800)
@@ -131,6 +133,9 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(page)
             page.deleteLater()
         self.pages.clear()
+        for menu in self.section_menus.values():
+            self.menuBar().removeAction(menu.menuAction())
+        self.section_menus.clear()
         self.session.close()
         self.session.deleteLater()
         self.session = None
@@ -143,6 +148,7 @@ class MainWindow(QMainWindow):
         from planner.ui.columns import FUNNEL, GOALS, MESSAGES, METRICS, PEOPLE, REVIEWS, RIDES
         from planner.ui.pages import OverviewPage, TablePage
         from planner.ui.funnel_page import FunnelPage
+        from planner.ui.goals_page import GoalsPage
         from planner.ui.metrics_page import MetricsPage
         from planner.ui.rides_page import RidesPage
 
@@ -157,9 +163,10 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(overview)
         # Table pages are built when first shown: start-up loads only what is seen.
         self._page_factories = {
-            "Goals": lambda: TablePage(session, "Goals", GOALS,
-                                       "Each goal has an owner on each side. Press Enter to "
-                                       "edit a cell, Insert to add, Delete to remove."),
+            "Goals": lambda: self._with_menu(GoalsPage(
+                session, "Goals", GOALS, "Each goal has an owner on each side and is agreed "
+                "when both sides signed its wording. Enter edits a cell, Insert adds, Delete "
+                "removes, drag or Ctrl+\u2191/\u2193 reorders; right-click for sign-off.")),
             "Field rides": lambda: RidesPage(session, "Field rides", RIDES,
                                              "Marketing rides with sales, then sales spends days "
                                              "with marketing. Rows in red break a rule: hover "
@@ -182,6 +189,14 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     # -- sections -----------------------------------------------------------
+
+    def _with_menu(self, page: "GoalsPage") -> "GoalsPage":
+        """A section with actions of its own gets a menu, enabled while it is shown."""
+        menu = page.menu()
+        view_menu = next(m for m in self.menuBar().findChildren(QMenu) if m.title() == "&View")
+        self.menuBar().insertMenu(view_menu.menuAction(), menu)
+        self.section_menus[page] = menu
+        return page
 
     def page(self, name: str) -> QWidget:
         """The page of a section, built the first time it is asked for."""
@@ -230,6 +245,9 @@ class MainWindow(QMainWindow):
         for key in ("file.export_pdf", "file.export_json", "file.export_ics", "file.close",
                     "view.workshop"):
             a[key].setEnabled(s is not None)
+        for page, menu in self.section_menus.items():
+            menu.menuAction().setEnabled(page is self.current_page()
+                                         and not (s is not None and s.read_only))
         a["edit.add"].setEnabled(rows_page)
         a["edit.delete"].setEnabled(rows_page)
         stack = s.undo_stack if s else None

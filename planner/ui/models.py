@@ -132,6 +132,11 @@ class PlanTableModel(QAbstractTableModel):
             return None
         column = self.column(index)
         value = self._rows[index.row()][column.key]
+        if column.kind == "bool":  # a check box; Space toggles it
+            if role == Qt.ItemDataRole.CheckStateRole:
+                return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
+            if role == Qt.ItemDataRole.DisplayRole:
+                return "Yes" if value else ""
         if role == Qt.ItemDataRole.DisplayRole:
             return display(column, value, self._names)
         if role == Qt.ItemDataRole.EditRole:
@@ -160,11 +165,16 @@ class PlanTableModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if self.spec.editable and self.column(index).editable and not self.session.read_only:
-            base |= Qt.ItemFlag.ItemIsEditable
+            base |= (Qt.ItemFlag.ItemIsUserCheckable if self.column(index).kind == "bool"
+                     else Qt.ItemFlag.ItemIsEditable)
         return base
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.EditRole or not (self.flags(index) & Qt.ItemFlag.ItemIsEditable):
+        if role == Qt.ItemDataRole.CheckStateRole and \
+                self.flags(index) & Qt.ItemFlag.ItemIsUserCheckable:
+            role, value = Qt.ItemDataRole.EditRole, Qt.CheckState(value) == Qt.CheckState.Checked
+        elif role != Qt.ItemDataRole.EditRole or \
+                not (self.flags(index) & Qt.ItemFlag.ItemIsEditable):
             return False
         column = self.column(index)
         if self._rows[index.row()][column.key] == value:

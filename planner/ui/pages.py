@@ -4,16 +4,16 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
     QLineEdit, QPlainTextEdit, QTableView, QVBoxLayout, QWidget)
 
 from planner.edits import InsertRow, UpdateRow
 from planner.model import FieldRide, Goal, Person, table_name
-from planner.model.enums import Team
+from planner.model.enums import Team, label
 from planner.model.validation import LONG_TEXT_MAX, SHORT_TEXT_MAX
-from planner.rules.signoff import is_agreed
+from planner.rules.signoff import agreement
 from planner.store.plan_store import Change
 from planner.ui.columns import TableSpec
 from planner.ui.delegates import PlanItemDelegate
@@ -33,10 +33,25 @@ def _title(text: str) -> QLabel:
     return heading
 
 
+class PlanTableView(QTableView):
+    """A table of plan rows: Enter edits the current cell (F2 too), as in a spreadsheet."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        index = self.currentIndex()
+        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and event.modifiers() == Qt.KeyboardModifier.NoModifier
+                and self.state() != QAbstractItemView.State.EditingState and index.isValid()
+                and index.flags() & Qt.ItemFlag.ItemIsEditable):
+            self.edit(index)
+            return
+        super().keyPressEvent(event)
+
+
 class TablePage(QWidget):
     """A section shown as one table of rows."""
 
     model_class: type[PlanTableModel] = PlanTableModel
+    view_class: type[QTableView] = PlanTableView
     first_edited_column = 0  # where typing starts in a new row
 
     def __init__(self, session: PlanSession, title: str, spec: TableSpec,
@@ -44,7 +59,7 @@ class TablePage(QWidget):
         super().__init__()
         self.session = session
         self.model = self.model_class(session, spec, self)
-        self.view = QTableView()
+        self.view = self.view_class()
         self.view.setObjectName(f"{table_name(spec.entity)}Table")
         self.view.setModel(self.model)
         self.view.setItemDelegate(PlanItemDelegate(self.view))
@@ -288,11 +303,10 @@ class OverviewPage(QWidget):
                 if p["team"] == team:
                     combo.addItem(p["name"], p["id"])
             combo.setCurrentIndex(max(0, combo.findData(plan[key])))
-        goals = store.rows(Goal)
-        agreed = sum(1 for g in goals if is_agreed(g))
+        progress = agreement(store.rows(Goal))
         self.progress.setText(
-            f"{len(people)} people \u00b7 {len(goals)} goals, {agreed} signed by both sides "
-            f"\u00b7 {store.count(FieldRide)} field rides")
+            f"<b>{label(progress.status)}</b> \u00b7 {progress.text()}<br>"
+            f"{len(people)} people \u00b7 {store.count(FieldRide)} field rides")
 
 
 def _day(edit: QDateEdit) -> date:

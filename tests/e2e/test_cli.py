@@ -65,8 +65,8 @@ def test_pdf_has_cover_people_and_goals_with_both_owners(tmp_path: Path) -> None
     assert goal["due_date"].isoformat() in row  # whole, not broken across lines
     assert "12 Expand in the installed base" in text  # the row number is whole too
     assert reader.metadata is not None and reader.metadata.title == "Northwind go-to-market plan 2027"
-    assert [o.title for o in reader.outline if not isinstance(o, list)] == ["Overview", "People", "Goals", "Field rides",
-                                                 "Funnel", "Metrics", "Reviews"]
+    assert [o.title for o in reader.outline if not isinstance(o, list)] == [
+        "Overview", "People", "Goals", "Sign-off", "Field rides", "Funnel", "Metrics", "Reviews"]
     assert reader.get_destination_page_number(reader.outline[2]) + 1 == 5  # Goals, not page 1
     conn = sqlite3.connect(plan)
     words = conn.execute("SELECT words FROM hot_button LIMIT 1").fetchone()[0]

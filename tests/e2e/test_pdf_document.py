@@ -42,7 +42,8 @@ def test_contents_page_numbers_match_the_bookmarks(demo: Path, tmp_path: Path) -
         page = reader.get_destination_page_number(entry) + 1
         assert f"{entry.title} {page}" in contents, (entry.title, page, contents)
     titles = [e.title for e in reader.outline if not isinstance(e, list)]
-    assert titles == ["Overview", "People", "Goals", "Field rides", "Funnel", "Metrics", "Reviews"]
+    assert titles == ["Overview", "People", "Goals", "Sign-off", "Field rides", "Funnel",
+                      "Metrics", "Reviews"]
 
 
 def test_options_choose_paper_sections_notes_and_mark(demo: Path, tmp_path: Path) -> None:
@@ -67,7 +68,7 @@ def test_unknown_section_is_a_one_line_error(demo: Path, tmp_path: Path) -> None
                         "--sections", "goals,budget")
     assert result.returncode == 1
     assert result.stderr.strip() == ("tandem: Unknown section(s): budget; choose from overview, "
-                                     "people, goals, rides, funnel, metrics, reviews.")
+                                     "people, goals, signoff, rides, funnel, metrics, reviews.")
     assert not (tmp_path / "x.pdf").exists()
 
 
@@ -133,3 +134,35 @@ def test_every_goal_has_a_bookmark_on_its_own_page(demo: Path, tmp_path: Path) -
     assert children[0].title == f"1. {first}"
     page = reader.get_destination_page_number(children[0])
     assert f"1. {first}" in flat(reader.pages[page].extract_text())
+
+
+def test_the_sign_off_page_lists_what_each_side_signed_and_what_is_open(
+        demo: Path, tmp_path: Path) -> None:
+    """After a marketing sign-off in the file, the PDF says who signed what, and when."""
+    from planner.edits import UpdateRow
+    from planner.model import Goal
+    from planner.model.types import utc_now
+    from planner.rules.signoff import sign_changes
+
+    with PlanStore.open(demo) as s:
+        plan = s.plan()
+        goal = next(g for g in s.rows(Goal, ["position"]) if g["status"].value == "proposed"
+                    and g["marketing_signed_at"] is None)
+        s.apply(UpdateRow("goal", goal["id"], sign_changes(
+            goal, "marketing", plan["head_of_marketing_id"], utc_now())))
+        s.apply(InsertRow("person", {"id": "gone", "name": "Quentin Left", "team": "sales",
+                                     "left_plan": True}))
+        s.apply(UpdateRow("goal", goal["id"], {"sales_owner_id": "gone"}))
+    pdf = tmp_path / "signoff.pdf"
+    export(demo, pdf)
+    reader = PdfReader(pdf)
+    titles = [e.title for e in reader.outline if not isinstance(e, list)]
+    entry = next(e for e in reader.outline if not isinstance(e, list) and e.title == "Sign-off")
+    page = flat(reader.pages[reader.get_destination_page_number(entry)].extract_text())
+    assert "Sign-off" in titles
+    assert "8 of 12 goals agreed; 3 wait for sales, 1 for both sides." in page
+    assert "Signed for sales" in page and "Signed for marketing" in page
+    still_open = page[page.index("Still open"):]
+    assert goal["title"] in still_open and "marketing: " in still_open
+    text = pdf_text(pdf)
+    assert "Quentin Left (left the plan)" in text

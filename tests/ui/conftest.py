@@ -22,7 +22,7 @@ def _no_real_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
         raise AssertionError(f"unexpected dialog: {args[1:]}")
 
     for name in ("ask_open_plan", "ask_save_path", "ask_directory", "ask_open_file",
-                 "exec_dialog", "ask_text"):
+                 "exec_dialog", "ask_text", "confirm", "ask_item"):
         monkeypatch.setattr(dialogs, name, unexpected)
     return warnings
 

@@ -163,20 +163,27 @@ def test_a_damaged_file_is_refused_with_a_message(sample_window: MainWindow, tmp
     assert bad.read_bytes() == b"PK\x03\x04 a zip, not a plan"
 
 
-def test_edits_from_elsewhere_refresh_the_overview(sample_window: MainWindow) -> None:
+def test_edits_from_elsewhere_refresh_the_overview(sample_window: MainWindow,
+                                                   monkeypatch) -> None:  # type: ignore[no-untyped-def]
     overview = sample_window.page("Overview")
     assert isinstance(overview, OverviewPage)
     goals = page(sample_window, "Goals")
-    assert "12 goals, 8 signed by both sides" in overview.progress.text()
+    asked: list[str] = []
+    monkeypatch.setattr(dialogs, "confirm", lambda parent, title, text, *a: asked.append(text)
+                        or True)
+    before = "8 of 12 goals agreed; 2 wait for sales, 2 for both sides"
+    assert before in overview.progress.text()
     goals.model.setData(goals.model.index(0, 0), "New wording withdraws sign-off")
-    assert "12 goals, 7 signed by both sides" in overview.progress.text()
+    assert "7 of 12 goals agreed; 2 wait for sales, 3 for both sides" \
+        in overview.progress.text()
+    assert "withdraws the sign-off of sales" in asked[0]
     sample_window.undo()
-    assert "12 goals, 8 signed by both sides" in overview.progress.text()
+    assert before in overview.progress.text()
     # Edited while another section is shown: the overview is right when it returns.
     sample_window.show_section(1)
     goals.model.setData(goals.model.index(1, 0), "Another new wording")
     sample_window.show_section(0)
-    assert "12 goals, 7 signed by both sides" in overview.progress.text()
+    assert "7 of 12 goals agreed" in overview.progress.text()
 
 
 def test_typing_is_saved_at_each_pause_and_undone_as_one_step(
@@ -246,10 +253,13 @@ def test_first_start_opens_the_sample_plan(qtbot, monkeypatch) -> None:  # type:
 
 
 def test_goal_status_and_due_date_edit_in_place(qtbot, sample_window: MainWindow,  # type: ignore[no-untyped-def]
-                                                sample_path: Path) -> None:
+                                                sample_path: Path, monkeypatch) -> None:
     from PySide6.QtCore import QDate
     from PySide6.QtWidgets import QDateEdit
 
+    asked: list[str] = []
+    monkeypatch.setattr(dialogs, "confirm", lambda parent, title, text, *a: asked.append(text)
+                        or True)
     sample_window.show_section(1)
     goals = page(sample_window, "Goals")
     goal_id = goals.model.row_id(2)
@@ -261,8 +271,11 @@ def test_goal_status_and_due_date_edit_in_place(qtbot, sample_window: MainWindow
     editor.setDate(QDate(2027, 9, 30))
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is goals.view)
-    assert rows(sample_path, f"SELECT status, due_date FROM goal WHERE id = '{goal_id}'") == [
-        ("DONE", "2027-09-30")]
+    assert rows(sample_path, f"SELECT status, due_date, marketing_signed_at FROM goal "
+                             f"WHERE id = '{goal_id}'") == [("DONE", "2027-09-30", None)]
+    assert asked == ["Changing the due date of \u201cShorten the sales cycle for new logos\u201d "
+                     "withdraws the sign-off of marketing (Bjorn Tanaka, 23 Nov 2026). Both "
+                     "sides will need to sign the new wording."]
     assert goals.model.index(2, 4).data() == "2027-09-30"
     sample_window.undo()
     sample_window.undo()
@@ -284,6 +297,7 @@ def test_export_pdf_previews_pages_remembers_options_and_saves_what_it_showed(
         dialog.page_size.setCurrentText("Letter")
         dialog.reviews.setChecked(False)
         dialog.sections["people"].setChecked(False)
+        dialog.sections["signoff"].setChecked(False)
         dialog.render()  # what the timer does after a change
         seen["chosen"] = dialog.preview.count()
         seen["progress"] = dialog.progress.text()

@@ -10,7 +10,7 @@ def test_outline_sections_and_rides_content(sample_path: Path) -> None:
     with PlanStore.open(sample_path, read_only=True) as store:
         outline = build_outline(store)
         rides = store.count(__import__("planner.model", fromlist=["FieldRide"]).FieldRide)
-    assert [s.key for s in outline.sections] == ["overview", "people", "goals", "rides",
+    assert [s.key for s in outline.sections] == ["overview", "people", "goals", "signoff", "rides",
                                                  "funnel", "metrics", "reviews"]
     section = next(s for s in outline.sections if s.key == "rides")
     timeline = next(b for b in section.blocks if isinstance(b, Timeline))
