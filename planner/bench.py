@@ -225,6 +225,25 @@ def edits(plan: Path) -> None:
             print(f"metric chart repaint (24 periods): median {median} ms, p95 {p95} ms")
 
 
+def goal_list() -> None:
+    out = subprocess.run([sys.executable, "-m", "planner.ui.bench_goals"], cwd=ROOT,
+                         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+                         capture_output=True, text=True, timeout=600, check=True).stdout
+    found: dict[str, tuple[float, float]] = {}
+    for line in out.splitlines():
+        if line.startswith("goals_ms"):
+            _, what, _, mid, _, high = line.split()
+            found[what] = (float(mid), float(high))
+    print("Goals page, 1,000 goals, from the change to the next paint (floor: Qt's "
+          "QSortFilterProxyModel over the same text, same run):")
+    for what, words in (("search", "search as you type"), ("filter", "status filter"),
+                        ("clear", "show all again"), ("sort", "sort by a column")):
+        median, p95 = found[what]
+        floor = found.get(f"{what}_floor")
+        ratio = f", {median / floor[0]:.2f}x the floor ({floor[0]:.1f} ms)" if floor else ""
+        print(f"  {words:20s} median {median:6.1f} ms, p95 {p95:6.1f} ms{ratio}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m planner.bench")
     parser.add_argument("--runs", type=int, default=7)
@@ -244,6 +263,7 @@ def main() -> None:
         pdf(small, args.runs, "sample")
         pdf(plan, args.runs)
         edits(plan)
+        goal_list()
         print("Field-ride rules on synthetic schedules:")
         ride_rules(args.runs)
         metrics_work(plan, args.runs)

@@ -438,10 +438,11 @@ class GoalsPage(TablePage):
     def body(self) -> QWidget:
         self.search = QLineEdit(objectName="goalSearch", clearButtonEnabled=True)
         self.search.setPlaceholderText("Search goals (Ctrl+F)")
+        # Combo data are plain values: a str-based enum comes back as a plain str.
         self.status_filter = self._combo("statusFilter", "Any status",
-                                         [(label(s), s) for s in GoalStatus])
+                                         [(label(s), s.value) for s in GoalStatus])
         self.proposed_filter = self._combo("proposedFilter", "Proposed by anyone",
-                                           [(f"Proposed by {label(t).lower()}", t)
+                                           [(f"Proposed by {label(t).lower()}", t.value)
                                             for t in (Team.SALES, Team.MARKETING)])
         self.owner_filter = self._combo("ownerFilter", "Any owner", [])
         self.agreed_filter = self._combo("agreedFilter", "Agreed or not",
@@ -468,7 +469,10 @@ class GoalsPage(TablePage):
 
         view = self.view
         view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        # DragDrop with a move by default (not InternalMove): the model's own
+        # MIME type already keeps drops to goals from this plan.
+        view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        view.setDefaultDropAction(Qt.DropAction.MoveAction)
         view.setDragDropOverwriteMode(False)
         view.setDropIndicatorShown(True)
         header = view.horizontalHeader()
@@ -525,16 +529,18 @@ class GoalsPage(TablePage):
         specs = [
             ("find", "&Find goals", ("Ctrl+F",), self._find),
             ("clear", "Show &all goals", ("Ctrl+Shift+F",), self.clear_filters),
-            ("sign_sales", "Sign off for &sales", ("Ctrl+Alt+S",), lambda: self.sign("sales")),
-            ("sign_marketing", "Sign off for &marketing", ("Ctrl+Alt+M",),
+            ("sign_sales", "Sign off for &sales", ("Ctrl+Shift+S",), lambda: self.sign("sales")),
+            ("sign_marketing", "Sign off for &marketing", ("Ctrl+Shift+M",),
              lambda: self.sign("marketing")),
             ("reword", "&Reword (withdraw sign-offs)\u2026", (), self.reword),
             ("move_up", "Move &up", ("Ctrl+Up",), lambda: self.move_selected(-1)),
             ("move_down", "Move &down", ("Ctrl+Down",), lambda: self.move_selected(1)),
         ]
-        for n, status in enumerate(GoalStatus, start=1):
+        keys = {GoalStatus.PROPOSED: "P", GoalStatus.ACTIVE: "A", GoalStatus.DONE: "D",
+                GoalStatus.DROPPED: "X"}
+        for status in GoalStatus:
             specs.append((f"status_{status.value}", f"Set status: {label(status)}",
-                          (f"Ctrl+Alt+{n}",), lambda s=status: self.set_status(s)))
+                          (f"Ctrl+Shift+{keys[status]}",), lambda _=False, s=status: self.set_status(s)))
         actions = {}
         for name, text, keys, slot in specs:
             action = QAction(text, self)
@@ -563,8 +569,10 @@ class GoalsPage(TablePage):
     # -- filters ------------------------------------------------------------
 
     def current_filter(self) -> GoalFilter:
-        return GoalFilter(text=self.search.text(), status=self.status_filter.currentData(),
-                          proposed_by=self.proposed_filter.currentData(),
+        status, proposer = self.status_filter.currentData(), self.proposed_filter.currentData()
+        return GoalFilter(text=self.search.text(),
+                          status=None if status is None else GoalStatus(status),
+                          proposed_by=None if proposer is None else Team(proposer),
                           owner_id=self.owner_filter.currentData(),
                           agreed=self.agreed_filter.currentData(),
                           waiting_for=self.my_side.currentData()
