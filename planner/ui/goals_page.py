@@ -63,6 +63,7 @@ class GoalsTableModel(PlanTableModel):
 
     def __init__(self, session: PlanSession, spec: Any, parent: Any = None) -> None:
         self._all: list[dict[str, Any]] = []
+        self._links: dict[str, list[str]] | None = None
         self.filter = GoalFilter()
         self.sort_column, self.sort_order = -1, Qt.SortOrder.AscendingOrder
         super().__init__(session, spec, parent)
@@ -71,14 +72,16 @@ class GoalsTableModel(PlanTableModel):
 
     def _query(self) -> list[dict[str, Any]]:
         rows = super()._query()  # every goal, in the plan's order; problems over all
-        store = self.session.store
-        metrics = store.rows(Metric, ["name"])
-        statuses = metric_statuses(store.plan(), metrics, store.rows(MetricValue))
-        links: dict[str, list[str]] = {}
-        for link in store.rows(MetricGoal):
-            links.setdefault(link["goal_id"], []).append(link["metric_id"])
-        self.metric_names = {m["id"]: m["name"] for m in metrics}
-        self.metric_status = {m["id"]: statuses[m["id"]].status.value for m in metrics}
+        if self._links is None:  # metrics are read again only when they changed
+            store = self.session.store
+            metrics = store.rows(Metric, ["name"])
+            statuses = metric_statuses(store.plan(), metrics, store.rows(MetricValue))
+            self._links = {}
+            for link in store.rows(MetricGoal):
+                self._links.setdefault(link["goal_id"], []).append(link["metric_id"])
+            self.metric_names = {m["id"]: m["name"] for m in metrics}
+            self.metric_status = {m["id"]: statuses[m["id"]].status.value for m in metrics}
+        links = self._links
         for row in rows:
             ids = sorted(links.get(row["id"], []), key=lambda i: self.metric_names[i])
             row["metric_ids"] = ids
@@ -167,6 +170,8 @@ class GoalsTableModel(PlanTableModel):
         return self._rows[n]
 
     def _on_plan_changed(self, change: Change) -> None:
+        if change.tables.keys() & {"metric", "metric_value", "metric_goal", "plan"}:
+            self._links = None
         if "goal" not in change.tables and change.tables.keys() & {"metric", "metric_value"}:
             self._rows = self._query()
             self._emit_all_changed()
