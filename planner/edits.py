@@ -218,6 +218,20 @@ def reorder(table: str, order: Sequence[str], label: str = "Reorder") -> SetPosi
     return SetPositions(table, tuple((row_id, n) for n, row_id in enumerate(order)), label)
 
 
+def set_links(links: Sequence[Values], key: str, owner: str, wanted: set[str],
+              label: str) -> Compound | None:
+    """The edit that leaves one metric (key "metric_id") or goal (key "goal_id")
+    linked to exactly the `wanted` goals or metrics; None when it already is."""
+    other = "goal_id" if key == "metric_id" else "metric_id"
+    current = {link[other]: link["id"] for link in links if link[key] == owner}
+    if set(current) == wanted:
+        return None
+    edits: list[Edit] = [InsertRow("metric_goal", {key: owner, other: o})
+                         for o in sorted(wanted - set(current))]
+    edits += [DeleteRow("metric_goal", current[o]) for o in sorted(set(current) - wanted)]
+    return Compound(tuple(edits), label=label)
+
+
 @dataclass(frozen=True)
 class SetMetricValues:
     """Actuals for (metric, period) pairs: new pairs are added, known ones overwritten."""

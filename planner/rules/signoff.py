@@ -11,6 +11,7 @@ when the wording changes (planner.edits), so what the file says stays plain.
 import json
 from dataclasses import dataclass
 from datetime import datetime
+from collections.abc import Mapping
 from typing import Any
 
 from planner.model import Goal
@@ -125,3 +126,22 @@ def agreement(goals: list[dict[str, Any]]) -> Agreement:
                      wait_sales=sum(1 for w in waits if w == ("sales",)),
                      wait_marketing=sum(1 for w in waits if w == ("marketing",)),
                      wait_both=sum(1 for w in waits if len(w) == 2))
+
+
+def signed_text(goal: dict[str, Any], side: str, names: Mapping[str | None, str]) -> str:
+    """Who signed for a side and on which day, or "not yet"."""
+    if not has_signed(goal, side):
+        return "not yet"
+    who = names.get(goal[f"{side}_signed_by_id"], "(removed)")
+    return f"{who}, {goal[f'{side}_signed_at']:%-d %b %Y}"
+
+
+def sign_or_withdraw(goals: list[dict[str, Any]], side: str, signer_id: str | None,
+                     at: datetime) -> tuple[list[tuple[str, dict[str, Any]]], bool]:
+    """Sign for one side the goals it has not signed; when it signed them all,
+    withdraw its sign-off instead. Returns (goal id, changes) pairs and
+    whether this is a withdrawal."""
+    if goals and all(has_signed(g, side) for g in goals):
+        return [(g["id"], withdraw_changes(side)) for g in goals], True
+    return [(g["id"], sign_changes(g, side, signer_id, at)) for g in goals
+            if not has_signed(g, side)], False

@@ -76,7 +76,7 @@ def main(runs: int = 8) -> None:
         page = window.page("Goals")
         view = page.view  # type: ignore[attr-defined]
         model = page.model  # type: ignore[attr-defined]
-        assert len(model._all) == GOALS
+        assert model.total == GOALS
         columns = model.spec.columns
         counter = PaintCounter()
         view.viewport().installEventFilter(counter)

@@ -6,6 +6,7 @@ by row id, and 1,000 goals filter and sort in a few milliseconds.
 """
 
 from dataclasses import dataclass
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QSettings, Qt, Signal
@@ -14,14 +15,15 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
     QMainWindow, QMenu, QPlainTextEdit, QPushButton, QSplitter, QVBoxLayout, QWidget)
 
-from planner.edits import Compound, DeleteRow, Edit, InsertRow, UpdateRow, moved, reorder
+from planner.edits import Compound, InsertRow, UpdateRow, moved, reorder, set_links
 from planner.model import Goal, Metric, MetricGoal, MetricValue, Person, utc_now
 from planner.model.enums import GoalStatus, Team, label
 from planner.errors import PlanError
 from planner.model.validation import LONG_TEXT_MAX, validate_row
 from planner.rules.metrics import metric_statuses
 from planner.rules.signoff import (
-    SIDES, agreement_state, has_signed, sign_changes, waiting_for, withdraw_changes)
+    SIDES, agreement_state, has_signed, sign_or_withdraw, signed_text, waiting_for,
+    withdraw_changes)
 from planner.store.plan_store import Change
 from planner.ui.lazy import dialogs
 from planner.ui.metrics_page import STATUS_COLOURS
@@ -49,13 +51,6 @@ class GoalFilter:
     @property
     def active(self) -> bool:
         return self != GoalFilter()
-
-
-def signed_text(goal: dict[str, Any], side: str, names: dict[str, str]) -> str:
-    if not has_signed(goal, side):
-        return "not yet"
-    who = names.get(goal[f"{side}_signed_by_id"] or "", "someone no longer in the plan")
-    return f"{who}, {goal[f'{side}_signed_at']:%-d %b %Y}"
 
 
 class GoalsTableModel(PlanTableModel):
@@ -162,12 +157,23 @@ class GoalsTableModel(PlanTableModel):
     def manual_order(self) -> bool:
         return self.sort_column < 0
 
+    @property
+    def total(self) -> int:
+        """Every goal in the plan, shown or filtered out."""
+        return len(self._all)
+
+    def goal(self, goal_id: str | None) -> dict[str, Any] | None:
+        """A goal's row as the table knows it (with its links and sign-off state)."""
+        return next((r for r in self._all if r["id"] == goal_id), None)
+
     def order(self) -> list[str]:
         """Every goal's id in the plan's own order (filtered out or not)."""
         return [r["id"] for r in self._all]
 
-    def row(self, n: int) -> dict[str, Any]:
-        return self._rows[n]
+    @property
+    def names(self) -> dict[str | None, str]:
+        """People's names by id, as the table shows them."""
+        return self._names  # type: ignore[return-value]
 
     def _on_plan_changed(self, change: Change) -> None:
         if change.tables.keys() & {"metric", "metric_value", "metric_goal", "plan"}:
@@ -237,15 +243,9 @@ class GoalsTableModel(PlanTableModel):
             "Change and withdraw sign-offs", "Keep the signed wording"))
 
     def _link_metrics(self, row: dict[str, Any], wanted: set[str]) -> bool:
-        current = set(row["metric_ids"])
-        if wanted == current:
-            return False
-        links = {link["metric_id"]: link["id"] for link in self.session.store.rows(MetricGoal)
-                 if link["goal_id"] == row["id"]}
-        edits = tuple([InsertRow("metric_goal", {"metric_id": m, "goal_id": row["id"]})
-                       for m in sorted(wanted - current)]
-                      + [DeleteRow("metric_goal", links[m]) for m in sorted(current - wanted)])
-        return self.session.do(Compound(edits, label="Link metrics"))
+        edit = set_links(self.session.store.rows(MetricGoal), "goal_id", row["id"], wanted,
+                         "Link metrics")
+        return edit is not None and self.session.do(edit)
 
     # -- drag and drop: reorder in the plan's own order -----------------------
 
@@ -317,9 +317,9 @@ class GoalDetail(QWidget):
     sign_requested = Signal(str)
     reword_requested = Signal()
 
-    def __init__(self, session: PlanSession) -> None:
+    def __init__(self, session: PlanSession, model: GoalsTableModel) -> None:
         super().__init__(objectName="goalDetail")
-        self.session = session
+        self.session, self.model = session, model
         self.goal_id: str | None = None
         self.heading = QLabel(objectName="goalHeading", wordWrap=True)
         self.state = QLabel(objectName="goalState", wordWrap=True)
@@ -380,13 +380,15 @@ class GoalDetail(QWidget):
             self.show_goal(self.goal_id)
 
     def _on_plan_changed(self, change: Change) -> None:
+        # The table's model has refreshed by now (it listened first): read from it.
         if self.goal_id and change.tables.keys() & {"goal", "person", "metric", "metric_goal",
                                                     "metric_value"}:
             self.show_goal(self.goal_id)
 
     def show_goal(self, goal_id: str | None) -> None:
-        store = self.session.store
-        goal = store.get(Goal, goal_id) if goal_id else None
+        """Shown from the rows the table holds: no query of its own."""
+        model = self.model
+        goal = model.goal(goal_id)
         self.goal_id = goal["id"] if goal else None
         for w in (self.description, self.reward, self.sign_sales, self.sign_marketing,
                   self.reword, self.locked):
@@ -396,28 +398,20 @@ class GoalDetail(QWidget):
             for w in (self.state, self.proposed, self.measured):
                 w.clear()
             return
-        names = {p["id"]: p["name"] for p in store.rows(Person)}
-        self.heading.setText(f"<b>{_escape(goal['title'])}</b>")
+        names = model.names
+        self.heading.setText(f"<b>{escape(goal['title'])}</b>")
         self.state.setText(f"{agreement_state(goal)}<br>Sales: "
-                           f"{_escape(signed_text(goal, 'sales', names))}<br>Marketing: "
-                           f"{_escape(signed_text(goal, 'marketing', names))}")
+                           f"{escape(signed_text(goal, 'sales', names))}<br>Marketing: "
+                           f"{escape(signed_text(goal, 'marketing', names))}")
         for button, side in ((self.sign_sales, "sales"), (self.sign_marketing, "marketing")):
             button.setText(f"Withdraw {side} sign-off" if has_signed(goal, side)
                            else f"Sign for {side}")
             button.setEnabled(not self.session.read_only)
         self.proposed.setText(f"Proposed by {label(goal['proposed_by']).lower()} on "
                               f"{goal['created_at']:%-d %b %Y}")
-        metrics = {m["id"]: m for m in store.rows(Metric)}
-        linked = [link["metric_id"] for link in store.rows(MetricGoal)
-                  if link["goal_id"] == goal["id"]]
-        if linked:
-            statuses = metric_statuses(store.plan(), [metrics[m] for m in linked],
-                                       store.rows(MetricValue))
-            self.measured.setText("Measured by: " + "; ".join(
-                f"{_escape(metrics[m]['name'])}: {statuses[m].status.value.replace('_', ' ')}"
-                for m in sorted(linked, key=lambda m: metrics[m]["name"])))
-        else:
-            self.measured.setText("Measured by: no metric linked yet")
+        self.measured.setText("Measured by: " + ("; ".join(
+            f"{escape(model.metric_names[m])}: {model.metric_status[m].replace('_', ' ')}"
+            for m in goal["metric_ids"]) or "no metric linked yet"))
         signed = any(goal[f"{s}_signed_at"] for s in SIDES)
         self.description.setReadOnly(signed or self.session.read_only)
         self.reward.setReadOnly(self.session.read_only)
@@ -427,10 +421,6 @@ class GoalDetail(QWidget):
             typing = editor.hasFocus() and editor.toPlainText().strip() == goal[field].strip()
             if editor.toPlainText() != goal[field] and not typing:
                 editor.setPlainText(goal[field])
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 class GoalsPage(TablePage):
@@ -487,7 +477,7 @@ class GoalsPage(TablePage):
         assert isinstance(view, GoalsView)
         view.refused.connect(self.session.problem_reported)
 
-        self.detail = GoalDetail(self.session)
+        self.detail = GoalDetail(self.session, self.model)
         self.detail.sign_requested.connect(self.sign)
         self.detail.reword_requested.connect(self.reword)
         view.selectionModel().currentRowChanged.connect(self._current_changed)
@@ -619,7 +609,7 @@ class GoalsPage(TablePage):
 
     def _count(self) -> None:
         model = self.model
-        total = len(model._all)
+        total = model.total
         shown = model.rowCount()
         self.count_label.setText(f"{shown} of {total} goals" if shown != total
                                  else f"{total} goals")
@@ -647,19 +637,18 @@ class GoalsPage(TablePage):
         if not goals or self.session.read_only:
             return False
         noun = "goal" if len(goals) == 1 else f"{len(goals)} goals"
-        if all(has_signed(g, side) for g in goals):
-            edit: Edit = Compound(tuple(UpdateRow("goal", g["id"], withdraw_changes(side))
-                                        for g in goals), label=f"Withdraw {side} sign-off")
+        already = all(has_signed(g, side) for g in goals)
+        signer = None if already else self._signer(side)
+        if not already and signer is None:
+            return False
+        changes, withdrawn = sign_or_withdraw(goals, side, signer, utc_now())
+        edit = Compound(tuple(UpdateRow("goal", i, c) for i, c in changes),
+                        label=f"{'Withdraw' if withdrawn else 'Sign for'} {side}"
+                              f"{' sign-off' if withdrawn else ''}")
+        if withdrawn:
             done = f"Withdrew the {side} sign-off from {noun}."
         else:
-            signer = self._signer(side)
-            if signer is None:
-                return False
-            now = utc_now()
-            edit = Compound(tuple(UpdateRow("goal", g["id"], sign_changes(g, side, signer, now))
-                                  for g in goals if not has_signed(g, side)),
-                            label=f"Sign for {side}")
-            name = self.session.store.get(Person, signer)
+            name = self.session.store.get(Person, signer or "")
             done = f"Signed {noun} for {side} as {name['name'] if name else 'someone'}."
         if self.session.do(edit):
             self._say(done)
@@ -738,5 +727,5 @@ class GoalsPage(TablePage):
         return InsertRow("goal", {"id": row_id, "title": "New goal",
                                   "proposed_by": Team.SALES if side == "sales"
                                   else Team.MARKETING,
-                                  "position": len(self.model._all)}, label="Add goal")
+                                  "position": self.model.total}, label="Add goal")
 

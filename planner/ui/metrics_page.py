@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QApplication, QHBoxLayout, QPushButton, QSplitter, QTableView,
     QTabWidget, QVBoxLayout, QWidget)
 
-from planner.edits import Compound, DeleteRow, InsertRow, SetMetricValues
+from planner.edits import SetMetricValues, set_links
 from planner.model import Goal, Metric, MetricGoal, MetricValue
 from planner.model.enums import Cadence
 from planner.rules.metrics import MetricStatus, metric_statuses, plan_periods
@@ -65,16 +65,9 @@ class MetricsTableModel(PlanTableModel):
             return super().setData(index, value, role)
         if self.session.read_only:
             return False
-        row = self._rows[index.row()]
-        wanted, current = set(value), set(row["goal_ids"])
-        if wanted == current:
-            return False
-        links = {link["goal_id"]: link["id"] for link in self.session.store.rows(MetricGoal)
-                 if link["metric_id"] == row["id"]}
-        edits = tuple([InsertRow("metric_goal", {"metric_id": row["id"], "goal_id": g})
-                       for g in sorted(wanted - current)] +
-                      [DeleteRow("metric_goal", links[g]) for g in sorted(current - wanted)])
-        return self.session.do(Compound(edits, label="Link goals"))
+        edit = set_links(self.session.store.rows(MetricGoal), "metric_id",
+                         self._rows[index.row()]["id"], set(value), "Link goals")
+        return edit is not None and self.session.do(edit)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if index.isValid() and self.column(index).kind == "status":

@@ -123,9 +123,6 @@ class TablePage(QWidget):
 
     def new_row(self, row_id: str) -> "InsertRow | None":
         """The edit that adds a row to this section (None: rows are not added here)."""
-        if self.model.table == "goal":
-            return InsertRow("goal", {"id": row_id, "title": "New goal",
-                                      "position": self.model.rowCount()}, label="Add goal")
         if self.model.table == "person":
             return InsertRow("person", {"id": row_id, "name": "New person",
                                         "team": Team.SALES}, label="Add person")

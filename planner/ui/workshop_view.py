@@ -152,13 +152,11 @@ class WorkshopView(QWidget):
         goal = self.session.store.get(Goal, goal_id)
         if goal is None:
             return False
-        from planner.rules.signoff import has_signed, sign_changes, withdraw_changes
+        from planner.rules.signoff import sign_or_withdraw
 
         signer = self.session.store.plan()[f"head_of_{side}_id"]
-        signed = has_signed(goal, side)
-        changes = withdraw_changes(side) if signed else sign_changes(goal, side, signer,
-                                                                     utc_now())
-        label = f"{'Withdraw' if signed else 'Sign'} {side} sign-off"
+        [(_, changes)], withdrawn = sign_or_withdraw([goal], side, signer, utc_now())
+        label = f"{'Withdraw' if withdrawn else 'Sign'} {side} sign-off"
         return self.session.do(UpdateRow("goal", goal_id, changes, label=label))
 
     def _ask(self, title: str, label: str, text: str = "") -> str | None:
