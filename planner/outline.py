@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Any
 from planner.model import FieldRide, Goal, Person
 from planner.model.enums import label
 from planner.rules.signoff import (
-    SIDES, agreement, agreement_state, counts_for_agreement, has_signed, waiting_for)
+    SIDES, agreement, agreement_state, counts_for_agreement, has_signed, signed_text,
+    waiting_for)
 from planner.store.plan_store import PlanStore
 
 if TYPE_CHECKING:
@@ -157,12 +158,6 @@ def _owner(names: dict[str | None, str], left: set[str], person_id: str | None) 
     return names.get(person_id, "(removed)") + (" (left the plan)" if person_id in left else "")
 
 
-def _signed(g: dict[str, Any], side: str, names: dict[str | None, str]) -> str:
-    if not has_signed(g, side):
-        return "not yet"
-    return f"{names.get(g[f'{side}_signed_by_id'], '(removed)')}, {g[f'{side}_signed_at']:%-d %b %Y}"
-
-
 def _goals(goals: list[dict[str, Any]], names: dict[str | None, str], left: set[str],
            linked: dict[str, list[str]]) -> Section:
     rows = tuple((str(i), g["title"], _owner(names, left, g["sales_owner_id"]),
@@ -178,8 +173,8 @@ def _goals(goals: list[dict[str, Any]], names: dict[str | None, str], left: set[
         ("Due", g["due_date"].isoformat() if g["due_date"] else "\u2014"),
         ("Status", f"{label(g['status'])}; {agreement_state(g).lower()}; proposed by "
                    f"{label(g['proposed_by']).lower()} on {g['created_at']:%-d %b %Y}"),
-        ("Signed by sales", _signed(g, "sales", names)),
-        ("Signed by marketing", _signed(g, "marketing", names)),
+        ("Signed by sales", signed_text(g, "sales", names)),
+        ("Signed by marketing", signed_text(g, "marketing", names)),
         ("Measured by", "; ".join(linked.get(g["id"], [])) or "\u2014"),
         ("Shared reward", g["shared_reward"] or "\u2014")))
         for i, g in enumerate(goals, start=1))
@@ -206,7 +201,7 @@ def _signoff(goals: list[dict[str, Any]], names: dict[str | None, str]) -> Secti
             empty_text="Sales has signed no goal yet." if side == "sales"
             else "Marketing has signed no goal yet.")]
     still = tuple((str(i), g["title"], " and ".join(waiting_for(g)),
-                   "; ".join(f"{side}: {_signed(g, side, names)}" for side in SIDES
+                   "; ".join(f"{side}: {signed_text(g, side, names)}" for side in SIDES
                              if has_signed(g, side)) or "nobody yet")
                   for i, g in counted if waiting_for(g))
     blocks += [Heading("Still open"), Table(
