@@ -181,6 +181,7 @@ class MainWindow(QMainWindow):
             "People": lambda: TablePage(session, "People", PEOPLE),
             "Reviews": lambda: TablePage(session, "Reviews", REVIEWS, READ_ONLY_HINT)}
         if session.store.held_by is not None:
+            _plain(self.banner)
             self.banner.setText(f"Read-only: {session.store.held_by.describe()} has this plan "
                                 "open for editing. Your copy shows the plan but cannot change it.")
             self.banner.show()
@@ -340,6 +341,7 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def show_problem(self, text: str) -> None:
+        _plain(self.problem)  # titles and names in a message are the user's words
         self.problem.setText(text)
         self.problem.show()
         self.statusBar().showMessage(text, 10_000)
@@ -401,3 +403,11 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.close_plan()
         super().closeEvent(event)
+
+
+def _plain(label: QLabel) -> None:
+    """Show a label's text literally: "<b>R&D</b>" in a goal title is not markup.
+    Set when first needed, so the first paint does not pay for the Qt namespace."""
+    from PySide6.QtCore import Qt
+
+    label.setTextFormat(Qt.TextFormat.PlainText)

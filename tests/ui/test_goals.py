@@ -295,3 +295,20 @@ def test_warnings_show_in_place_and_an_owner_who_left_is_named(
     tip = goals.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
     assert tip == (f"Goal \u201c{goals.model.index(0, 0).data()}\u201d: its sales owner, "
                    f"{owner}, left the plan.")
+
+
+def test_markup_in_a_title_is_shown_literally_in_the_heads_up(
+        goals: GoalsPage, sample_window: MainWindow, sample_path: Path) -> None:
+    from datetime import date
+
+    title = "<b>&amp; R&D</b>"
+    assert goals.model.setData(goals.model.index(5, 0), title)  # waits for both: no question
+    assert goals.model.setData(goals.model.index(5, column(goals, "due_date")),
+                               date(2026, 1, 1))
+    bar = sample_window.problem
+    assert bar.text() == f"Heads-up: Goal \u201c{title}\u201d is due 2026-01-01, outside the " \
+                         "plan period."
+    assert bar.textFormat() == Qt.TextFormat.PlainText
+    goals.view.setCurrentIndex(goals.model.index(5, 0))
+    assert goals.detail.heading.text() == "<b>&lt;b&gt;&amp;amp; R&amp;D&lt;/b&gt;</b>"
+    assert rows(sample_path, "SELECT title FROM goal WHERE position = 5") == [(title,)]
