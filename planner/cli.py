@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from planner import __version__
 from planner.errors import PlanError
+from planner.sections import DOCUMENT_KEYS
 
 if TYPE_CHECKING:
     from planner.export.options import ExportOptions
@@ -39,7 +40,7 @@ def _parser() -> argparse.ArgumentParser:
     pdf = export.add_argument_group("PDF options")
     pdf.add_argument("--page-size", choices=("A4", "Letter"), default="A4")
     pdf.add_argument("--sections", metavar="LIST",
-                     help="comma-separated: overview,people,goals,signoff,rides,funnel,metrics,reviews")
+                     help=f"comma-separated: {','.join(DOCUMENT_KEYS)}")
     pdf.add_argument("--no-debriefs", action="store_true", help="leave out ride debriefs")
     pdf.add_argument("--no-reviews", action="store_true", help="leave out reviews")
     pdf.add_argument("--mark", choices=("auto", "draft", "agreed", "none"), default="auto",
@@ -71,7 +72,7 @@ def _export(args: argparse.Namespace) -> int:
     with PlanStore.open(args.plan, read_only=True) as store:
         if args.pdf:
             from planner.export.pdf import PAGE_SIZES, export_pdf
-            from planner.outline import build_outline
+            from planner.outline.build import build_outline
 
             options = _pdf_options(args)
             for warning in export_pdf(build_outline(store, options), out,
@@ -92,10 +93,10 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _pdf_options(args: argparse.Namespace) -> "ExportOptions":
-    from planner.export.options import SECTION_TITLES, ExportOptions
+    from planner.export.options import ExportOptions
 
-    sections = frozenset(s.strip() for s in args.sections.split(",") if s.strip()) \
-        if args.sections else frozenset(SECTION_TITLES)
+    sections = frozenset(s.strip().casefold() for s in args.sections.split(",") if s.strip()) \
+        if args.sections else frozenset(DOCUMENT_KEYS)
     try:
         return ExportOptions(args.page_size, sections, not args.no_debriefs,
                              not args.no_reviews, args.mark)
@@ -112,20 +113,17 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from planner.model import (
-        FieldRide, Goal, Metric, MetricGoal, MetricValue, NonWorkingDay, Person)
+    from planner.model import Goal, Metric, MetricValue
     from planner.rules.checks import plan_findings
-    from planner.rules.metrics import metric_statuses, shared_reward_findings
+    from planner.rules.metrics import metric_statuses
     from planner.rules.signoff import agreement
     from planner.store.fileformat import SCHEMA_VERSION
     from planner.store.plan_store import PlanStore
 
     with PlanStore.open(args.plan, read_only=True) as store:
         problems = store.integrity_problems()
-        plan, goals, metrics = store.plan(), store.rows(Goal), store.rows(Metric, ["name"])
-        findings = plan_findings(plan, goals, store.rows(Person), store.rows(FieldRide),
-                                 store.rows(NonWorkingDay))
-        findings += shared_reward_findings(plan, metrics, goals, store.rows(MetricGoal))
+        plan, goals, metrics = store.plan(), store.rows(Goal), store.rows(Metric)
+        findings = plan_findings(store)
         statuses = metric_statuses(plan, metrics, store.rows(MetricValue))
     print(f"{args.plan.name}: plan format {SCHEMA_VERSION}, "
           f"integrity {'ok' if not problems else 'FAILED'}")
@@ -135,8 +133,8 @@ def _check(args: argparse.Namespace) -> int:
         print(f"{finding.section}: {finding.message}")
     print(f"agreement: {agreement(goals).text()}")  # reported: a draft is no problem
     for metric in metrics:  # reported, not counted as problems: a plan may be behind
-        a = statuses[metric["id"]]
-        print(f"metric status: {metric['name']}: {a.status.value} ({a.reason})")
+        a = statuses[metric.id]
+        print(f"metric status: {metric.name}: {a.status.value} ({a.reason})")
     if problems or findings:
         raise PlanError(f"{len(problems) + len(findings)} problem(s) found in {args.plan.name}.")
     print("No problems found.")

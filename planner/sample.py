@@ -5,11 +5,15 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from planner.rules.signoff import sign_changes, withdraw_changes
-from planner.model import new_id, utc_now
+from planner.changes import ChangeSet, added
+from planner.model import (
+    FieldRide, FunnelStage, Goal, HotButton, Message, Metric, MetricValue, NonWorkingDay,
+    Person, Plan, Record, Review, utc_now)
 from planner.model.enums import (
     Cadence, EngagedTeam, GoalStatus, MetricDirection, RideDirection, RideStatus, Team)
+from planner.operations.rows import new
 from planner.rules.rides import periods
+from planner.rules.signoff import signed
 from planner.store.plan_store import PlanStore
 
 SIZES = {"small": dict(people=14, goals=12, rides=56, metrics=8, periods=12, messages=12),
@@ -66,13 +70,12 @@ class _Builder:
         self.rng = random.Random(seed)
         self.start = date(2027, 1, 1)
         self.end = date(2027 + (self.n["periods"] - 1) // 12, 12, 31)
-        self.rows: dict[str, list[dict[str, Any]]] = {}
+        self.rows: list[Record] = []
 
-    def add(self, table: str, **values: Any) -> str:
-        now = utc_now()
-        row = {"id": new_id(), "created_at": now, "updated_at": now, **values}
-        self.rows.setdefault(table, []).append(row)
-        return str(row["id"])
+    def add(self, kind: type[Record], **values: Any) -> str:
+        row = new(kind, **values)
+        self.rows.append(row)
+        return row.id
 
     def people(self) -> tuple[list[str], list[str]]:
         sales: list[str] = []
@@ -84,7 +87,7 @@ class _Builder:
             role = ("VP Sales" if i == 0 else "VP Marketing" if i == 1
                     else roles[i % len(roles)])
             email = name.lower().replace(" ", ".") + "@northwind-analytics.example"
-            pid = self.add("person", name=name, team=team, role=role,
+            pid = self.add(Person, name=name, team=team, role=role,
                            territory=TERRITORIES[i % len(TERRITORIES)], email=email)
             (sales if team is Team.SALES else marketing).append(pid)
         return sales, marketing
@@ -94,36 +97,34 @@ class _Builder:
             title, measure = GOALS[i % len(GOALS)]
             if i >= len(GOALS):
                 title = f"{title} ({TERRITORIES[i % len(TERRITORIES)]}, wave {i // len(GOALS) + 1})"
-            signed = i % 3 != 2
+            agreed = i % 3 != 2
             now = utc_now()
-            goal: dict[str, Any] = dict(
-                title=title, description=f"Why it matters: {measure.lower()}.",
-                success_measure=measure, position=i,
-                due_date=self.start + timedelta(days=60 + 23 * (i % 14)),
-                status=GoalStatus.ACTIVE if signed else GoalStatus.PROPOSED,
-                proposed_by=Team.SALES if i % 2 else Team.MARKETING,
-                sales_owner_id=sales[i % len(sales)],
-                marketing_owner_id=marketing[i % len(marketing)],
-                shared_reward=REWARDS[i % len(REWARDS)],
-                **withdraw_changes("sales"), **withdraw_changes("marketing"))
-            if signed:
-                goal.update(sign_changes(goal, "sales", sales[0], now))
-            if signed or i % 6 == 2:
-                goal.update(sign_changes(goal, "marketing", marketing[0], now))
-            self.add("goal", **goal)
+            goal = new(Goal, title=title, description=f"Why it matters: {measure.lower()}.",
+                       success_measure=measure, position=i,
+                       due_date=self.start + timedelta(days=60 + 23 * (i % 14)),
+                       status=GoalStatus.ACTIVE if agreed else GoalStatus.PROPOSED,
+                       proposed_by=Team.SALES if i % 2 else Team.MARKETING,
+                       sales_owner_id=sales[i % len(sales)],
+                       marketing_owner_id=marketing[i % len(marketing)],
+                       shared_reward=REWARDS[i % len(REWARDS)])
+            if agreed:
+                goal = signed(goal, "sales", sales[0], now)
+            if agreed or i % 6 == 2:
+                goal = signed(goal, "marketing", marketing[0], now)
+            self.rows.append(goal)
 
     def holidays(self) -> None:
         for year in range(self.start.year, self.end.year + 1):
             for day, occasion in ((date(year, 5, 1), "Labour Day"),
                                   (date(year, 12, 24), "Christmas Eve"),
                                   (date(year, 12, 25), "Christmas Day")):
-                self.add("non_working_day", day=day, occasion=occasion)
+                self.add(NonWorkingDay, day=day, occasion=occasion)
 
     def rides(self, sales: list[str], marketing: list[str]) -> None:
         """Each person visits the other team every quarter, on days both are
         free: no conflicts, targets met, the two directions in balance."""
         busy: dict[str, set[date]] = {p: set() for p in sales + marketing}
-        holidays = {r["day"] for r in self.rows.get("non_working_day", [])}
+        holidays = {r.day for r in self.rows if isinstance(r, NonWorkingDay)}
         quarters = periods(self.start, self.end, 3)
         visitors = [(p, RideDirection.MARKETING_WITH_SALES, sales) for p in marketing] + [
             (p, RideDirection.SALES_WITH_MARKETING, marketing) for p in sales]
@@ -164,7 +165,7 @@ class _Builder:
         status = (RideStatus.CANCELLED if round_ and n % 9 == 0 else RideStatus.DONE if past
                   else RideStatus.CONFIRMED if quarter < 4 else RideStatus.PLANNED)
         done = status is RideStatus.DONE
-        ride = self.add("field_ride", first_day=days[0], last_day=days[-1], direction=direction,
+        ride = self.add(FieldRide, first_day=days[0], last_day=days[-1], direction=direction,
                         visitor_id=visitor, host_id=host, status=status,
                         territory=TERRITORIES[n % len(TERRITORIES)],
                         accounts=f"Account {100 + n}, Account {300 + n}",
@@ -175,12 +176,12 @@ class _Builder:
                         sales_changes="Bring a customer proof to every second meeting."
                         if done else "")
         if done:
-            self.add("hot_button", field_ride_id=ride,
+            self.add(HotButton, field_ride_id=ride,
                      words=PROBLEMS[n % len(PROBLEMS)].replace("Our", "My"))
 
     def funnel_and_metrics(self) -> None:
         rates = (0.4, 0.5, 0.7, 0.6, 0.5, 0.35, 1.0, None)
-        stage_ids = [self.add("funnel_stage", name=name, position=i, engaged_team=team,
+        stage_ids = [self.add(FunnelStage, name=name, position=i, engaged_team=team,
                               entry_definition=f"Both teams agree a lead is {name.lower()} when "
                                                "it meets the written criteria.",
                               handoff_service_level="Sales follows up within 2 working days"
@@ -198,7 +199,7 @@ class _Builder:
                 name = f"{name}, {TERRITORIES[i % len(TERRITORIES)]}"
             lower = name.startswith(("Sales cycle", "Demo follow-up"))
             baseline = 100.0 + 10 * (i % 7)
-            mid = self.add("metric", name=name, definition=f"{name} counted monthly from the CRM.",
+            mid = self.add(Metric, name=name, definition=f"{name} counted monthly from the CRM.",
                            reported_by=EngagedTeam.BOTH,
                            unit="days" if lower else "count", cadence=Cadence.MONTHLY,
                            direction=MetricDirection.LOWER_IS_BETTER if lower
@@ -211,18 +212,18 @@ class _Builder:
             target = baseline * (0.8 if lower else 1.3)
             for p in range(self.n["periods"] // 2):
                 share = (p + 1) / self.n["periods"] * pace
-                self.add("metric_value", metric_id=mid, period=f"{2027 + p // 12}-{p % 12 + 1:02d}",
+                self.add(MetricValue, metric_id=mid, period=f"{2027 + p // 12}-{p % 12 + 1:02d}",
                          actual=round(baseline + (target - baseline) * share
                                       + self.rng.uniform(-0.3, 0.3), 1))
 
     def messages_and_reviews(self) -> None:
         for i in range(self.n["messages"]):
-            self.add("message", customer_problem=PROBLEMS[i % len(PROBLEMS)],
+            self.add(Message, customer_problem=PROBLEMS[i % len(PROBLEMS)],
                      value_message="Northwind shows revenue by campaign in one dashboard.",
                      proof_point="Helios Freight cut reporting time by 60%.",
                      source="Field ride", approved_by_sales=i % 2 == 0,
                      approved_by_marketing=i % 3 == 0)
-        self.add("review", held_on=self.start + timedelta(days=90),
+        self.add(Review, held_on=self.start + timedelta(days=90),
                  what_happened="Lead follow-up slipped during the trade-show month.",
                  what_we_learned="The routing rule sent event leads to a shared inbox.",
                  what_we_change="Event leads route to the territory owner within one hour.")
@@ -237,16 +238,19 @@ def write_sample(path: Path, size: str = "small", seed: int = 7) -> PlanStore:
     b.rides(sales, marketing)
     b.funnel_and_metrics()
     b.messages_and_reviews()
-    store = PlanStore.create(path, "Northwind go-to-market plan 2027", b.start, b.end,
-                             company="Northwind Analytics")
-    store._insert_rows(b.rows)
-    plan_id = store.plan()["id"]
-    from planner.edits import UpdateRow
-    store.apply(UpdateRow("plan", plan_id, {
-        "purpose": "Sales and marketing commit to one funnel, shared goals and one message "
-                   "to the customer, and ride together in the field every quarter.",
-        "head_of_sales_id": sales[0], "head_of_marketing_id": marketing[0],
-        "marketing_days_per_quarter": 2, "sales_days_per_half": 4,
-        "max_direction_ratio": 1.5, "revenue_target": 4_800_000.0,
-        "average_deal_size": 40_000.0}, touch=False))
+    plan = new(Plan, title="Northwind go-to-market plan 2027", company="Northwind Analytics",
+               period_start=b.start, period_end=b.end,
+               purpose="Sales and marketing commit to one funnel, shared goals and one message "
+                       "to the customer, and ride together in the field every quarter.",
+               head_of_sales_id=sales[0], head_of_marketing_id=marketing[0],
+               marketing_days_per_quarter=2, sales_days_per_half=4, max_direction_ratio=1.5,
+               revenue_target=4_800_000.0, average_deal_size=40_000.0)
+    store = PlanStore.create(path)
+    try:
+        store.commit(ChangeSet(f"Write the {size} sample plan",
+                               tuple(added(r) for r in (plan, *b.rows))))
+    except BaseException:
+        store.close()
+        path.unlink(missing_ok=True)
+        raise
     return store

@@ -2,9 +2,9 @@
 
 from dataclasses import dataclass, field
 
-SECTION_TITLES = {"overview": "Overview", "people": "People", "goals": "Goals",
-                  "signoff": "Sign-off", "rides": "Field rides", "funnel": "Funnel", "metrics": "Metrics",
-                  "reviews": "Reviews"}
+from planner.sections import DOCUMENT, DOCUMENT_KEYS
+
+SECTION_TITLES = {s.key: s.title for s in DOCUMENT}
 MARKS = ("auto", "draft", "agreed", "none")  # auto: draft or agreed as the plan's status says
 PAGE_SIZES = ("A4", "Letter")
 
@@ -12,17 +12,21 @@ PAGE_SIZES = ("A4", "Letter")
 @dataclass(frozen=True)
 class ExportOptions:
     page_size: str = "A4"
-    sections: frozenset[str] = field(default_factory=lambda: frozenset(SECTION_TITLES))
+    sections: frozenset[str] = field(default_factory=lambda: frozenset(DOCUMENT_KEYS))
     include_debriefs: bool = True
     include_reviews: bool = True
     mark: str = "auto"
 
     def __post_init__(self) -> None:
-        unknown = set(self.sections) - set(SECTION_TITLES)
+        unknown = set(self.sections) - set(DOCUMENT_KEYS)
         if unknown:
             raise ValueError(f"unknown section(s): {', '.join(sorted(unknown))}; choose from "
-                             f"{', '.join(SECTION_TITLES)}")
+                             f"{', '.join(DOCUMENT_KEYS)}")
         if self.page_size not in PAGE_SIZES:
             raise ValueError(f"page size is A4 or Letter, not {self.page_size}")
         if self.mark not in MARKS:
             raise ValueError(f"the mark is one of {', '.join(MARKS)}, not {self.mark}")
+
+    def wants(self, key: str) -> bool:
+        """Whether the document carries a section."""
+        return key in self.sections and (key != "reviews" or self.include_reviews)

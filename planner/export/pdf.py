@@ -33,7 +33,7 @@ from reportlab.platypus import Paragraph as RLParagraph
 from planner import __version__
 from planner.export.pdf_charts import FunnelDrawing, MetricChartGrid
 from planner.export.pdf_timeline import timeline_drawings
-from planner.outline import (
+from planner.outline.blocks import (
     Facts, FunnelFigure, GoalCard, Heading, MetricCharts, Outline, Paragraph, Section, Table,
     Timeline)
 from planner.resources import resource_path

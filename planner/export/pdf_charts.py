@@ -3,7 +3,7 @@
 from reportlab.lib import colors
 from reportlab.platypus import Flowable
 
-from planner.outline import FunnelFigure, MetricSeries
+from planner.outline.blocks import FunnelFigure, MetricSeries
 
 TEAM = {"marketing": colors.HexColor("#E07A3A"), "sales": colors.HexColor("#3B82D0"),
         "both": colors.HexColor("#7B61A8")}

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from reportlab.lib import colors
 from reportlab.platypus import Flowable
 
-from planner.outline import Timeline
+from planner.outline.blocks import Timeline
 
 DIRECTION = {"marketing_with_sales": colors.HexColor("#E07A3A"),
              "sales_with_marketing": colors.HexColor("#3B82D0")}

@@ -1,8 +1,11 @@
-"""The plan's entities, their vocabularies and their validation."""
+"""The plan's rows as typed records, their vocabularies and their validation.
 
-from planner.model.entities import (
-    BY_TABLE,
-    ENTITIES,
+`planner.model.tables` declares the same rows for SQLModel (schema, JSON
+Schema) and is imported only where those are needed.
+"""
+
+from planner.model.records import (
+    KINDS,
     FieldRide,
     FunnelStage,
     Goal,
@@ -15,16 +18,14 @@ from planner.model.entities import (
     ParkingTopic,
     Person,
     Plan,
+    R,
+    Record,
     Review,
-    Row,
-    new_id,
-    table_name,
-    table_of,
 )
-from planner.model.types import utc_now
+from planner.model.types import new_id, utc_now
 
 __all__ = [
-    "BY_TABLE", "ENTITIES", "FieldRide", "FunnelStage", "Goal", "HotButton", "Message",
-    "Metric", "MetricGoal", "MetricValue", "NonWorkingDay", "ParkingTopic", "Person", "Plan", "Review", "Row",
-    "new_id", "table_name", "table_of", "utc_now",
+    "KINDS", "FieldRide", "FunnelStage", "Goal", "HotButton", "Message", "Metric",
+    "MetricGoal", "MetricValue", "NonWorkingDay", "ParkingTopic", "Person", "Plan", "R",
+    "Record", "Review", "new_id", "utc_now",
 ]

@@ -1,82 +1,211 @@
-"""Validation of a row's values before it reaches the file: one sentence per refusal."""
+"""What a row may hold, checked before it reaches the file: one sentence per refusal.
 
+Plain Python over the records (no pydantic on the edit path): every value
+has the type its record declares, text has its limits and no NUL or lone
+surrogate, numbers are finite and in range, dates run forwards. `coerce`
+turns what a widget or a JSON document hands over into the declared type.
+"""
+
+import math
+import re
+import types
 from datetime import date, datetime
 from enum import Enum
-from typing import Any
-
-from pydantic import ValidationError
+from typing import Any, Union, get_args, get_origin, get_type_hints
 
 from planner.errors import InvalidEdit
-from planner.model.entities import FieldRide, Plan, Row
+from planner.model.records import FieldRide, Plan, R, Record
 
 SHORT_TEXT_MAX = 300      # titles, names, roles
 LONG_TEXT_MAX = 20_000    # descriptions, debriefs, notes
+ID_MAX = 64
+WORDING_MAX = 3 * LONG_TEXT_MAX  # the JSON of a signed wording
 LONG_FIELDS = {"description", "purpose", "debrief", "objective", "accounts",
                "definition", "entry_definition", "what_happened", "what_we_learned",
                "what_we_change", "value_message", "proof_point", "customer_problem",
                "success_measure", "shared_reward", "note", "handoff_service_level",
                "customers_asked", "marketing_changes", "sales_changes", "words",
                "return_service_level", "send_back_reasons"}
-# Text a row cannot exist without.
+# Text a row cannot exist without (kept without surrounding spaces).
 REQUIRED_TEXT = {"title", "name", "customer_problem", "period", "words", "topic"}
 # Pairs (first, last) that must not run backwards.
-DATE_RANGES = {Plan: ("period_start", "period_end"), FieldRide: ("first_day", "last_day")}
+DATE_RANGES: dict[type[Any], tuple[str, str]] = {
+    Plan: ("period_start", "period_end"), FieldRide: ("first_day", "last_day")}
+# Numbers with bounds: (lowest, highest, lowest allowed itself?).
+BOUNDS: dict[tuple[type[Any], str], tuple[float | None, float | None, bool]] = {
+    (Plan, "marketing_days_per_quarter"): (0, 92, True),
+    (Plan, "sales_days_per_half"): (0, 184, True),
+    (Plan, "max_direction_ratio"): (1, 100, True),
+    (Plan, "revenue_target"): (0, None, True),
+    (Plan, "average_deal_size"): (0, None, False),
+}
+RATES = {"conversion_rate"}  # above 0, at most 1
+YEARS = (1900, 2199)      # dates a calendar shows
+INT_LIMIT = 10**9         # positions and day counts
 
 FIELD_WORDS = {"period_start": "start of the period", "period_end": "end of the period",
-               "first_day": "first day", "last_day": "last day", "due_date": "due date"}
+               "first_day": "first day", "last_day": "last day", "due_date": "due date",
+               "held_on": "review date", "day": "day"}
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def words(field: str) -> str:
     """A field's name as a reader would say it."""
-    return FIELD_WORDS.get(field, field.replace("_id", "").replace("_", " "))
+    return FIELD_WORDS.get(field, field.removesuffix("_id").replace("_", " "))
 
 
-def clean_text(entity: type[Row], field: str, value: Any) -> str:
-    if value is None:
-        value = ""
-    if not isinstance(value, str):
-        raise InvalidEdit(f"The {words(field)} must be text.")
+_FIELD_TYPES: dict[type[Any], dict[str, tuple[type, bool]]] = {}
+
+
+def field_types(kind: type[Any]) -> dict[str, tuple[type, bool]]:
+    """Each field's declared type and whether it may be None (worked out once)."""
+    known = _FIELD_TYPES.get(kind)
+    if known is not None:
+        return known
+    out = {}
+    for name, hint in get_type_hints(kind).items():
+        args = get_args(hint)
+        optional = get_origin(hint) in (Union, types.UnionType) and type(None) in args
+        base = next(a for a in args if a is not type(None)) if optional else hint
+        out[name] = (base, optional)
+    _FIELD_TYPES[kind] = out
+    return out
+
+
+def _text_limit(field: str) -> int:
+    if field == "id" or field.endswith("_id"):
+        return ID_MAX
+    if field.endswith("_wording"):
+        return WORDING_MAX
+    return LONG_TEXT_MAX if field in LONG_FIELDS else SHORT_TEXT_MAX
+
+
+def clean_text(field: str, value: str) -> str:
+    """The text as stored, or InvalidEdit naming what is wrong with it."""
     text = value.strip() if field in REQUIRED_TEXT else value
     if field in REQUIRED_TEXT and not text:
         raise InvalidEdit(f"The {words(field)} cannot be empty.")
-    limit = LONG_TEXT_MAX if field in LONG_FIELDS else SHORT_TEXT_MAX
+    limit = _text_limit(field)
     if len(text) > limit:
         raise InvalidEdit(
             f"The {words(field)} is {len(text):,} characters long; the limit is {limit:,}.")
     if "\x00" in text:
         raise InvalidEdit(f"The {words(field)} contains a NUL character.")
+    if _SURROGATE.search(text):
+        raise InvalidEdit(f"The {words(field)} contains a broken character (a lone "
+                          "surrogate), which no file can store.")
     return text
 
 
-def validate_row(entity: type[Row], values: dict[str, Any]) -> dict[str, Any]:
-    """Return the complete, typed values of a row, or raise InvalidEdit."""
-    values = dict(values)
-    for field in entity.text_fields:
-        if field in values or field in REQUIRED_TEXT:
-            values[field] = clean_text(entity, field, values.get(field))
-    try:
-        row = entity.model_validate(values)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        field = str(first["loc"][0]) if first["loc"] else "value"
-        raise InvalidEdit(f"The {words(field)} is not valid: {first['msg'].lower()}.") from None
-    out = {name: getattr(row, name) for name in entity.model_fields}
-    for name, value in out.items():
-        if isinstance(value, datetime) and value.tzinfo is None:
-            raise InvalidEdit(f"The {words(name)} time has no time zone.")
-    _check_date_range(entity, out)
-    return out
+def _check_value(kind: type[Any], field: str, value: Any) -> Any:
+    base, optional = field_types(kind)[field]
+    if value is None:
+        if optional:
+            return None
+        raise InvalidEdit(f"The {words(field)} is missing.")
+    if base is str:
+        if not isinstance(value, str):
+            raise InvalidEdit(f"The {words(field)} must be text.")
+        if (field == "id" or field.endswith("_id")) and not value:
+            raise InvalidEdit(f"The {words(field)} cannot be empty.")
+        return clean_text(field, value)
+    if base is bool:
+        if type(value) is not bool:
+            raise InvalidEdit(f"The {words(field)} must be yes or no.")
+        return value
+    if base in (int, float):
+        return _check_number(kind, field, value, base)
+    if base is datetime:
+        if type(value) is not datetime:
+            raise InvalidEdit(f"The {words(field)} time is not valid.")
+        if value.tzinfo is None:
+            raise InvalidEdit(f"The {words(field)} time has no time zone.")
+        _check_year(field, value)
+        return value
+    if base is date:
+        if type(value) is not date:
+            raise InvalidEdit(f"The {words(field)} is not a valid date.")
+        _check_year(field, value)
+        return value
+    if isinstance(base, type) and issubclass(base, Enum):
+        if not isinstance(value, base):
+            raise InvalidEdit(f"The {words(field)} is not valid: {value!r} is not one of "
+                              f"{', '.join(str(m.value) for m in base)}.")
+        return value
+    raise InvalidEdit(f"The {words(field)} has a type the plan does not know.")
 
 
-def _check_date_range(entity: type[Row], values: dict[str, Any]) -> None:
-    pair = DATE_RANGES.get(entity)
-    if not pair:
-        return
-    first, last = values[pair[0]], values[pair[1]]
-    if isinstance(first, date) and isinstance(last, date) and last < first:
-        raise InvalidEdit(
-            f"The {words(pair[1])} ({last.isoformat()}) is before the "
-            f"{words(pair[0])} ({first.isoformat()}).")
+def _check_year(field: str, value: date) -> None:
+    if not YEARS[0] <= value.year <= YEARS[1]:
+        raise InvalidEdit(f"The {words(field)} ({value.isoformat()[:10]}) is outside the years "
+                          f"{YEARS[0]} to {YEARS[1]}.")
+
+
+def _check_number(kind: type[Any], field: str, value: Any, base: type) -> Any:
+    if type(value) not in (int, float) or (base is int and type(value) is not int):
+        raise InvalidEdit(f"The {words(field)} must be a {'whole ' if base is int else ''}"
+                          "number.")
+    if not math.isfinite(value):
+        raise InvalidEdit(f"The {words(field)} must be a finite number, not {value}.")
+    if base is int and abs(value) > INT_LIMIT:
+        raise InvalidEdit(f"The {words(field)} is out of range ({value:,}).")
+    if base is float and abs(value) > 1e15:
+        raise InvalidEdit(f"The {words(field)} is out of range ({value:g}).")
+    if field in RATES and not 0 < value <= 1:
+        raise InvalidEdit(f"The {words(field)} must be above 0% and at most 100%.")
+    low, high, low_included = BOUNDS.get((kind, field), (None, None, True))
+    if low is not None and (value < low or (value == low and not low_included)):
+        raise InvalidEdit(f"The {words(field)} must be {'at least' if low_included else 'above'}"
+                          f" {low:g}.")
+    if high is not None and value > high:
+        raise InvalidEdit(f"The {words(field)} must be at most {high:g}.")
+    return float(value) if base is float else value
+
+
+def validate(record: R) -> R:
+    """The record as it may be stored (required text trimmed), or InvalidEdit."""
+    kind: type[Any] = type(record)
+    changed = {}
+    for field, value in zip(record._fields, record, strict=True):
+        clean = _check_value(kind, field, value)
+        if clean is not value:
+            changed[field] = clean
+    out = record._replace(**changed) if changed else record
+    pair = DATE_RANGES.get(kind)
+    if pair:
+        first, last = getattr(out, pair[0]), getattr(out, pair[1])
+        if last < first:
+            raise InvalidEdit(f"The {words(pair[1])} ({last.isoformat()}) is before the "
+                              f"{words(pair[0])} ({first.isoformat()}).")
+    return out  # type: ignore[return-value]
+
+
+def coerce(kind: type[Any], field: str, value: Any) -> Any:
+    """What a widget or a document gave, as the type the record declares:
+    enums from their value or name, dates and times from ISO text, whole
+    numbers as floats where a float is declared. Anything else is returned
+    unchanged for `validate` to refuse with a sentence."""
+    base, _ = field_types(kind)[field]
+    if value is None:
+        return "" if base is str and field not in ("id",) and not field.endswith(
+            ("_id", "_wording")) else None
+    if isinstance(base, type) and issubclass(base, Enum) and not isinstance(value, base):
+        for member in base:
+            if value in (member.value, member.name):
+                return member
+        return value
+    if isinstance(value, str) and base in (date, datetime):
+        try:
+            parsed = base.fromisoformat(value)
+        except ValueError:
+            raise InvalidEdit(f"The {words(field)} ({value[:40]!r}) is not a valid "
+                              f"{'date' if base is date else 'time'}.") from None
+        return parsed
+    if base is float and type(value) is int:
+        return float(value)
+    if base is int and type(value) is float and value.is_integer():
+        return int(value)
+    return value
 
 
 def plain(value: Any) -> Any:

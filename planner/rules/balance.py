@@ -3,13 +3,11 @@
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
+from planner.model import FieldRide, Person, Plan
 from planner.model.enums import RideDirection, Team
-from planner.rules.checks import Finding
+from planner.rules.findings import Finding
 from planner.rules.rides import WorkCalendar, active, periods
-
-Row = dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -38,27 +36,27 @@ class Balance:
         return self.max_ratio is None or (self.ratio or 0) <= self.max_ratio
 
 
-def _clipped(calendar: WorkCalendar, ride: Row, start: date, end: date) -> int:
-    return calendar.days(max(ride["first_day"], start), min(ride["last_day"], end))
+def _clipped(calendar: WorkCalendar, ride: FieldRide, start: date, end: date) -> int:
+    return calendar.days(max(ride.first_day, start), min(ride.last_day, end))
 
 
-def balance(plan: Row, rides: Sequence[Row], people: Sequence[Row],
+def balance(plan: Plan, rides: Sequence[FieldRide], people: Sequence[Person],
             calendar: WorkCalendar) -> Balance:
     """Where every ride day goes; O(rides x periods a ride touches)."""
     counted = active(rides)
     by_direction = {d: 0 for d in RideDirection}
-    result = Balance(by_direction, max_ratio=plan.get("max_direction_ratio"))
-    spans = {RideDirection.MARKETING_WITH_SALES: periods(plan["period_start"], plan["period_end"], 3),
-             RideDirection.SALES_WITH_MARKETING: periods(plan["period_start"], plan["period_end"], 6)}
+    result = Balance(by_direction, max_ratio=plan.max_direction_ratio)
+    spans = {RideDirection.MARKETING_WITH_SALES: periods(plan.period_start, plan.period_end, 3),
+             RideDirection.SALES_WITH_MARKETING: periods(plan.period_start, plan.period_end, 6)}
     for ride in counted:
-        days = calendar.days(ride["first_day"], ride["last_day"])
-        by_direction[ride["direction"]] += days
-        if ride["host_id"]:
-            result.hosting[ride["host_id"]] = result.hosting.get(ride["host_id"], 0) + days
-        if ride["visitor_id"]:
-            own = result.visiting.setdefault(ride["visitor_id"], {})
-            for label, start, end in spans[ride["direction"]]:
-                if ride["first_day"] <= end and ride["last_day"] >= start:
+        days = calendar.days(ride.first_day, ride.last_day)
+        by_direction[ride.direction] += days
+        if ride.host_id:
+            result.hosting[ride.host_id] = result.hosting.get(ride.host_id, 0) + days
+        if ride.visitor_id:
+            own = result.visiting.setdefault(ride.visitor_id, {})
+            for label, start, end in spans[ride.direction]:
+                if ride.first_day <= end and ride.last_day >= start:
                     own[label] = own.get(label, 0) + _clipped(calendar, ride, start, end)
     low, high = sorted(by_direction.values())
     result.ratio = high / low if low else None
@@ -66,20 +64,19 @@ def balance(plan: Row, rides: Sequence[Row], people: Sequence[Row],
     return result
 
 
-def _shortfalls(plan: Row, people: Sequence[Row], result: Balance,
+def _shortfalls(plan: Plan, people: Sequence[Person], result: Balance,
                 spans: dict[RideDirection, list[tuple[str, date, date]]]) -> list[Shortfall]:
-    rules = ((Team.MARKETING, plan.get("marketing_days_per_quarter"),
+    rules = ((Team.MARKETING, plan.marketing_days_per_quarter,
               spans[RideDirection.MARKETING_WITH_SALES]),
-             (Team.SALES, plan.get("sales_days_per_half"),
-              spans[RideDirection.SALES_WITH_MARKETING]))
+             (Team.SALES, plan.sales_days_per_half, spans[RideDirection.SALES_WITH_MARKETING]))
     out = []
     for team, target, span in rules:
         if not target:
             continue
         for person in people:
-            if person["team"] is team:
-                own = result.visiting.get(person["id"], {})
-                out += [Shortfall(person["id"], label, own.get(label, 0), target)
+            if person.team is team:
+                own = result.visiting.get(person.id, {})
+                out += [Shortfall(person.id, label, own.get(label, 0), target)
                         for label, _, _ in span if own.get(label, 0) < target]
     return out
 

@@ -6,10 +6,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
-from typing import Any
 
+from planner.model import Goal, Metric, MetricGoal, MetricValue, Plan
 from planner.model.enums import Cadence, EngagedTeam, MetricDirection
-from planner.rules.checks import Finding
+from planner.rules.findings import Finding
 
 ON_TRACK_SLACK = 0.10   # behind the straight line by at most this share: on track
 AT_RISK_SLACK = 0.30    # behind by more, up to this share: at risk
@@ -71,57 +71,56 @@ def assess(direction: MetricDirection, baseline: float | None, target: float | N
                       f"{progress:.0%} of the way with {expected:.0%} of the time gone: {why}.")
 
 
-def latest_values(values: Iterable[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+def latest_values(values: Iterable[MetricValue]) -> dict[str, MetricValue]:
     """Each metric's latest actual (periods sort as text: 2027-03 < 2027-Q2 is
     never compared, a metric keeps one cadence)."""
-    latest: dict[str, dict[str, Any]] = {}
+    latest: dict[str, MetricValue] = {}
     for v in values:
-        if v["metric_id"] not in latest or v["period"] > latest[v["metric_id"]]["period"]:
-            latest[v["metric_id"]] = v
+        if v.metric_id not in latest or v.period > latest[v.metric_id].period:
+            latest[v.metric_id] = v
     return latest
 
 
-def metric_statuses(plan: dict[str, Any], metrics: Sequence[dict[str, Any]],
-                    values: Iterable[dict[str, Any]]) -> dict[str, Assessment]:
+def metric_statuses(plan: Plan, metrics: Sequence[Metric],
+                    values: Iterable[MetricValue]) -> dict[str, Assessment]:
     latest = latest_values(values)
     out = {}
     for m in metrics:
-        last = latest.get(m["id"])
-        expected = elapsed(plan["period_start"], plan["period_end"],
-                           period_end(last["period"])) if last else 0.0
-        out[m["id"]] = assess(m["direction"], m["baseline"], m["target"],
-                              last["actual"] if last else None, expected)
+        last = latest.get(m.id)
+        expected = elapsed(plan.period_start, plan.period_end,
+                           period_end(last.period)) if last else 0.0
+        out[m.id] = assess(m.direction, m.baseline, m.target,
+                           last.actual if last else None, expected)
     return out
 
 
-def shared_reward_findings(plan: dict[str, Any], metrics: Sequence[dict[str, Any]],
-                           goals: Sequence[dict[str, Any]],
-                           links: Sequence[dict[str, Any]]) -> list[Finding]:
+def shared_reward_findings(plan: Plan, metrics: Sequence[Metric], goals: Sequence[Goal],
+                           links: Sequence[MetricGoal]) -> list[Finding]:
     """When the teams rise or fall together, nothing may count for one team only."""
-    if not plan.get("shared_rewards", True):
+    if not plan.shared_rewards:
         return []
-    found = [Finding("metrics", m["id"], f"Metric \u201c{m['name']}\u201d is reported by "
-                     f"{m['reported_by'].value} only, but the plan says both teams rise or "
+    found = [Finding("metrics", m.id, f"Metric \u201c{m.name}\u201d is reported by "
+                     f"{m.reported_by.value} only, but the plan says both teams rise or "
                      "fall together.")
-             for m in metrics if m["reported_by"] is not EngagedTeam.BOTH]
-    by_id = {m["id"]: m for m in metrics}
+             for m in metrics if m.reported_by is not EngagedTeam.BOTH]
+    by_id = {m.id: m for m in metrics}
     measured: dict[str, set[EngagedTeam]] = {}
     for link in links:
-        if link["metric_id"] in by_id:
-            measured.setdefault(link["goal_id"], set()).add(by_id[link["metric_id"]]["reported_by"])
+        if link.metric_id in by_id:
+            measured.setdefault(link.goal_id, set()).add(by_id[link.metric_id].reported_by)
     for g in goals:
-        teams = measured.get(g["id"])
+        teams = measured.get(g.id)
         if teams and EngagedTeam.BOTH not in teams and len(teams) == 1:
             team = next(iter(teams)).value
-            found.append(Finding("goals", g["id"], f"Goal \u201c{g['title']}\u201d is measured "
+            found.append(Finding("goals", g.id, f"Goal \u201c{g.title}\u201d is measured "
                                  f"only by metrics {team} reports."))
     return found
 
 
-def plan_periods(plan: dict[str, Any], cadence: Cadence) -> list[str]:
+def plan_periods(plan: Plan, cadence: Cadence) -> list[str]:
     """The periods of the plan for a cadence: "2027-01"… or "2027-Q1"…."""
-    out, year, month = [], plan["period_start"].year, plan["period_start"].month
-    end = (plan["period_end"].year, plan["period_end"].month)
+    out, year, month = [], plan.period_start.year, plan.period_start.month
+    end = (plan.period_end.year, plan.period_end.month)
     while (year, month) <= end:
         label = f"{year}-Q{(month - 1) // 3 + 1}" if cadence is Cadence.QUARTERLY \
             else f"{year}-{month:02d}"

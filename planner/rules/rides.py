@@ -1,6 +1,6 @@
 """Field-ride rules: working days, conflicts, who may ride with whom, balance.
 
-All pure functions over plain rows (dicts as the store returns them).
+All pure functions over the plan's records.
 """
 
 from bisect import bisect_left, bisect_right
@@ -8,12 +8,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
 
+from planner.model import FieldRide, NonWorkingDay, Person, Plan
 from planner.model.enums import RideDirection, RideStatus, Team
-from planner.rules.checks import Finding
-
-Row = dict[str, Any]
+from planner.rules.findings import Finding
 # Who visits and who hosts in each direction.
 ROLES = {RideDirection.MARKETING_WITH_SALES: (Team.MARKETING, Team.SALES),
          RideDirection.SALES_WITH_MARKETING: (Team.SALES, Team.MARKETING)}
@@ -27,9 +25,8 @@ class WorkCalendar:
     holidays: tuple[date, ...] = ()  # sorted
 
     @classmethod
-    def of(cls, plan: Row, non_working_days: Iterable[Row]) -> "WorkCalendar":
-        return cls(bool(plan.get("exclude_weekends", True)),
-                   tuple(sorted(d["day"] for d in non_working_days)))
+    def of(cls, plan: Plan, non_working_days: Iterable[NonWorkingDay]) -> "WorkCalendar":
+        return cls(plan.exclude_weekends, tuple(sorted(d.day for d in non_working_days)))
 
     def days(self, first: date, last: date) -> int:
         """Working days from first to last inclusive, in O(log holidays)."""
@@ -46,21 +43,40 @@ class WorkCalendar:
                            if not (self.exclude_weekends and d.weekday() >= 5))
 
 
-def active(rides: Iterable[Row]) -> list[Row]:
+def active(rides: Iterable[FieldRide]) -> list[FieldRide]:
     """Rides that take people's days: cancelled rides never count or conflict."""
-    return [r for r in rides if r["status"] is not RideStatus.CANCELLED]
+    return [r for r in rides if r.status is not RideStatus.CANCELLED]
 
 
-def team_problem(direction: RideDirection, visitor: Row | None, host: Row | None) -> str | None:
+def team_problem(direction: RideDirection, visitor: Person | None,
+                 host: Person | None) -> str | None:
     """Why this pair cannot ride in this direction (None when it can)."""
     want_visitor, want_host = ROLES[direction]
     for role, person, want in (("visitor", visitor, want_visitor), ("host", host, want_host)):
         if person is None:
             return f"The ride has no {role}."
-        if person["team"] is not want:
-            return (f"{person['name']} is in {person['team'].value}, but the {role} of a ride "
+        if person.team is not want:
+            return (f"{person.name} is in {person.team.value}, but the {role} of a ride "
                     f"where {_direction_words(direction)} must be in {want.value}.")
     return None
+
+
+def turned(ride: FieldRide) -> FieldRide:
+    """The ride the other way round: the visitor hosts and the host visits."""
+    other = (RideDirection.SALES_WITH_MARKETING
+             if ride.direction is RideDirection.MARKETING_WITH_SALES
+             else RideDirection.MARKETING_WITH_SALES)
+    return ride._replace(direction=other, visitor_id=ride.host_id, host_id=ride.visitor_id)
+
+
+def settled(before: FieldRide | None, after: FieldRide) -> FieldRide:
+    """A ride whose direction was turned and whose people were not: the
+    people swap too, so the pair stays valid (the store applies this in every
+    commit)."""
+    if (before is not None and before.direction is not after.direction
+            and (before.visitor_id, before.host_id) == (after.visitor_id, after.host_id)):
+        return after._replace(visitor_id=after.host_id, host_id=after.visitor_id)
+    return after
 
 
 def _direction_words(direction: RideDirection) -> str:
@@ -76,32 +92,32 @@ class Conflict:
     day: date  # the first day both rides take
 
 
-def conflicts(rides: Sequence[Row]) -> list[Conflict]:
+def conflicts(rides: Sequence[FieldRide]) -> list[Conflict]:
     """Every ride that shares a day with another ride of the same person.
 
     A sweep over each person's rides sorted by first day: O(n log n). A ride
     starting on or before the latest last day seen so far overlaps the ride
     that reached it, so every ride in an overlap is reported at least once.
     """
-    by_person: dict[str, list[Row]] = defaultdict(list)
+    by_person: dict[str, list[FieldRide]] = defaultdict(list)
     for ride in active(rides):
-        for key in ("visitor_id", "host_id"):
-            if ride[key] is not None:
-                by_person[ride[key]].append(ride)
+        for person_id in (ride.visitor_id, ride.host_id):
+            if person_id is not None:
+                by_person[person_id].append(ride)
     found = []
     for person, own in by_person.items():
-        own.sort(key=lambda r: (r["first_day"], r["id"]))
-        reach: Row | None = None
+        own.sort(key=lambda r: (r.first_day, r.id))
+        reach: FieldRide | None = None
         for ride in own:
-            if reach is not None and ride["first_day"] <= reach["last_day"]:
-                found.append(Conflict(person, ride["id"], reach["id"], ride["first_day"]))
-                found.append(Conflict(person, reach["id"], ride["id"], ride["first_day"]))
-            if reach is None or ride["last_day"] > reach["last_day"]:
+            if reach is not None and ride.first_day <= reach.last_day:
+                found.append(Conflict(person, ride.id, reach.id, ride.first_day))
+                found.append(Conflict(person, reach.id, ride.id, ride.first_day))
+            if reach is None or ride.last_day > reach.last_day:
                 reach = ride
     return found
 
 
-def conflicting_ride_ids(rides: Sequence[Row]) -> set[str]:
+def conflicting_ride_ids(rides: Sequence[FieldRide]) -> set[str]:
     return {c.ride_id for c in conflicts(rides)}
 
 
@@ -120,28 +136,30 @@ def periods(start: date, end: date, months: int) -> list[tuple[str, date, date]]
     return out
 
 
-def ride_findings(plan: Row, rides: Sequence[Row], people: Sequence[Row]) -> list[Finding]:
+def ride_findings(plan: Plan, rides: Sequence[FieldRide],
+                  people: Sequence[Person]) -> list[Finding]:
     """Rides outside the period, with someone not on the plan, a pair that
     does not match the direction, or a person on two rides the same day."""
-    by_id = {p["id"]: p for p in people}
-    names = {p["id"]: p["name"] for p in people}
+    by_id = {p.id: p for p in people}
+    names = {p.id: p.name for p in people}
     found = []
     for ride in active(rides):
-        when = f"{ride['first_day'].isoformat()} to {ride['last_day'].isoformat()}"
-        if ride["first_day"] < plan["period_start"] or ride["last_day"] > plan["period_end"]:
-            found.append(Finding("rides", ride["id"],
+        when = f"{ride.first_day.isoformat()} to {ride.last_day.isoformat()}"
+        if ride.first_day < plan.period_start or ride.last_day > plan.period_end:
+            found.append(Finding("rides", ride.id,
                                  f"The field ride from {when} falls outside the plan period."))
-        missing = [role for role in ("visitor", "host")
-                   if ride[f"{role}_id"] is not None and ride[f"{role}_id"] not in by_id]
+        missing = [role for role, person_id in (("visitor", ride.visitor_id),
+                                                ("host", ride.host_id))
+                   if person_id is not None and person_id not in by_id]
         if missing:
-            found.append(Finding("rides", ride["id"], f"The {' and '.join(missing)} of the field "
+            found.append(Finding("rides", ride.id, f"The {' and '.join(missing)} of the field "
                                  f"ride from {when} is not on the plan."))
             continue
-        problem = team_problem(ride["direction"], by_id.get(ride["visitor_id"] or ""),
-                               by_id.get(ride["host_id"] or ""))
+        problem = team_problem(ride.direction, by_id.get(ride.visitor_id or ""),
+                               by_id.get(ride.host_id or ""))
         if problem:
-            found.append(Finding("rides", ride["id"], f"Field ride from {when}: {problem}"))
-    rides_by_id = {r["id"]: r for r in rides}
+            found.append(Finding("rides", ride.id, f"Field ride from {when}: {problem}"))
+    rides_by_id = {r.id: r for r in rides}
     seen: set[tuple[str, frozenset[str]]] = set()
     for c in conflicts(rides):
         key = (c.person_id, frozenset((c.ride_id, c.other_ride_id)))
@@ -151,6 +169,6 @@ def ride_findings(plan: Row, rides: Sequence[Row], people: Sequence[Row]) -> lis
         a, b = rides_by_id[c.ride_id], rides_by_id[c.other_ride_id]
         found.append(Finding("rides", c.ride_id,
                              f"{names.get(c.person_id, 'Someone')} is on two field rides on "
-                             f"{c.day.isoformat()} ({a['territory'] or 'no territory'}, "
-                             f"{b['territory'] or 'no territory'})."))
+                             f"{c.day.isoformat()} ({a.territory or 'no territory'}, "
+                             f"{b.territory or 'no territory'})."))
     return found

@@ -4,80 +4,111 @@ Each side's sign-off records who signed, when, and the wording signed (the
 goal's title, description, success criterion and due date, as JSON). A side
 has signed a goal only while that recorded wording is the goal's wording, so
 a goal changed by any path (an edit, an import, another program) is never
-agreed on words one side did not sign. Edits also withdraw both sign-offs
-when the wording changes (planner.edits), so what the file says stays plain.
+agreed on words one side did not sign. The store also withdraws a sign-off
+whose wording no longer matches inside every commit (`settled`), so what the
+file says stays plain.
 """
 
 import json
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from collections.abc import Mapping
-from typing import Any
+from typing import Literal, NamedTuple
 
 from planner.model import Goal
 from planner.model.enums import GoalStatus, PlanStatus
 
-SIDES = ("sales", "marketing")
-SIGN_OFF_FIELDS = tuple(f"{side}_signed_{part}" for side in SIDES
-                        for part in ("by_id", "at", "wording"))
+Side = Literal["sales", "marketing"]
+SIDES: tuple[Side, Side] = ("sales", "marketing")
+WORDING_FIELDS = ("title", "description", "success_measure", "due_date")
 
 
-def wording(goal: dict[str, Any]) -> list[str | None]:
+class Signature(NamedTuple):
+    """One side's sign-off as stored: who, when, and the wording signed."""
+
+    by_id: str | None
+    at: datetime | None
+    wording: str | None
+
+
+NOT_SIGNED = Signature(None, None, None)
+
+
+def signature(goal: Goal, side: Side) -> Signature:
+    if side == "sales":
+        return Signature(goal.sales_signed_by_id, goal.sales_signed_at, goal.sales_signed_wording)
+    return Signature(goal.marketing_signed_by_id, goal.marketing_signed_at,
+                     goal.marketing_signed_wording)
+
+
+def with_signature(goal: Goal, side: Side, sig: Signature) -> Goal:
+    """The goal with one side's sign-off set (or withdrawn with NOT_SIGNED)."""
+    if side == "sales":
+        return goal._replace(sales_signed_by_id=sig.by_id, sales_signed_at=sig.at,
+                             sales_signed_wording=sig.wording)
+    return goal._replace(marketing_signed_by_id=sig.by_id, marketing_signed_at=sig.at,
+                         marketing_signed_wording=sig.wording)
+
+
+def wording(goal: Goal) -> list[str | None]:
     """What both sides sign: the wording fields, in order, dates as ISO text."""
-    out: list[str | None] = []
-    for name in Goal.wording_fields:
-        value = goal.get(name)
-        out.append(None if value is None else
-                   value.isoformat() if hasattr(value, "isoformat") else str(value))
-    return out
+    due = goal.due_date.isoformat() if goal.due_date is not None else None
+    return [goal.title, goal.description, goal.success_measure, due]
 
 
-def wording_json(goal: dict[str, Any]) -> str:
+def wording_json(goal: Goal) -> str:
     return json.dumps(wording(goal), ensure_ascii=False)
 
 
-def wording_changed(old: dict[str, Any], changes: dict[str, Any]) -> bool:
-    """True when `changes` gives the goal a new wording."""
-    return any(f in changes and changes[f] != old.get(f) for f in Goal.wording_fields)
+def wording_changed(before: Goal, after: Goal) -> bool:
+    return wording(before) != wording(after)
 
 
-def has_signed(goal: dict[str, Any], side: str) -> bool:
+def has_signed(goal: Goal, side: Side) -> bool:
     """The side signed, and signed the wording the goal has now."""
-    signed = goal.get(f"{side}_signed_wording")
-    if not goal.get(f"{side}_signed_at") or not isinstance(signed, str):
+    sig = signature(goal, side)
+    if sig.at is None or not isinstance(sig.wording, str):
         return False
     try:
-        return bool(json.loads(signed) == wording(goal))
+        return bool(json.loads(sig.wording) == wording(goal))
     except ValueError:
         return False
 
 
-def is_agreed(goal: dict[str, Any]) -> bool:
+def is_agreed(goal: Goal) -> bool:
     return all(has_signed(goal, side) for side in SIDES)
 
 
-def waiting_for(goal: dict[str, Any]) -> tuple[str, ...]:
+def waiting_for(goal: Goal) -> tuple[Side, ...]:
     """The sides whose sign-off the goal still needs, sales first."""
     return tuple(side for side in SIDES if not has_signed(goal, side))
 
 
-def sign_changes(goal: dict[str, Any], side: str, signer_id: str | None,
-                 at: datetime) -> dict[str, Any]:
-    """The changes that sign the goal's present wording for one side."""
-    return {f"{side}_signed_by_id": signer_id, f"{side}_signed_at": at,
-            f"{side}_signed_wording": wording_json(goal)}
+def signed(goal: Goal, side: Side, signer_id: str | None, at: datetime) -> Goal:
+    """The goal with its present wording signed for one side."""
+    return with_signature(goal, side, Signature(signer_id, at, wording_json(goal)))
 
 
-def withdraw_changes(side: str) -> dict[str, Any]:
-    return {f"{side}_signed_{part}": None for part in ("by_id", "at", "wording")}
+def withdrawn(goal: Goal, *sides: Side) -> Goal:
+    for side in sides or SIDES:
+        goal = with_signature(goal, side, NOT_SIGNED)
+    return goal
 
 
-def counts_for_agreement(goal: dict[str, Any]) -> bool:
+def settled(goal: Goal) -> Goal:
+    """The goal with every sign-off of a wording it no longer has withdrawn:
+    a new wording is signed by no one (the store applies this in every commit)."""
+    stale = [side for side in SIDES
+             if signature(goal, side) != NOT_SIGNED and not has_signed(goal, side)]
+    return withdrawn(goal, *stale) if stale else goal
+
+
+def counts_for_agreement(goal: Goal) -> bool:
     """Every goal still in the plan counts; a dropped goal does not."""
-    return goal.get("status") is not GoalStatus.DROPPED
+    return goal.status is not GoalStatus.DROPPED
 
 
-def agreement_state(goal: dict[str, Any]) -> str:
+def agreement_state(goal: Goal) -> str:
     """One phrase for a goal: agreed, or whose sign-off it waits for."""
     waits = waiting_for(goal)
     if not waits:
@@ -119,7 +150,7 @@ class Agreement:
         return f"{self.agreed} of {self.goals} {noun} agreed; " + ", ".join(parts)
 
 
-def agreement(goals: list[dict[str, Any]]) -> Agreement:
+def agreement(goals: Sequence[Goal]) -> Agreement:
     counted = [g for g in goals if counts_for_agreement(g)]
     waits = [waiting_for(g) for g in counted]
     return Agreement(goals=len(counted), agreed=sum(1 for w in waits if not w),
@@ -128,20 +159,20 @@ def agreement(goals: list[dict[str, Any]]) -> Agreement:
                      wait_both=sum(1 for w in waits if len(w) == 2))
 
 
-def signed_text(goal: dict[str, Any], side: str, names: Mapping[str | None, str]) -> str:
+def signed_text(goal: Goal, side: Side, names: Mapping[str | None, str]) -> str:
     """Who signed for a side and on which day, or "not yet"."""
     if not has_signed(goal, side):
         return "not yet"
-    who = names.get(goal[f"{side}_signed_by_id"], "(removed)")
-    return f"{who}, {goal[f'{side}_signed_at']:%-d %b %Y}"
+    sig = signature(goal, side)
+    assert sig.at is not None
+    return f"{names.get(sig.by_id, '(removed)')}, {sig.at:%-d %b %Y}"
 
 
-def sign_or_withdraw(goals: list[dict[str, Any]], side: str, signer_id: str | None,
-                     at: datetime) -> tuple[list[tuple[str, dict[str, Any]]], bool]:
+def sign_or_withdraw(goals: Sequence[Goal], side: Side, signer_id: str | None,
+                     at: datetime) -> tuple[list[Goal], bool]:
     """Sign for one side the goals it has not signed; when it signed them all,
-    withdraw its sign-off instead. Returns (goal id, changes) pairs and
+    withdraw its sign-off instead. Returns the goals as they become and
     whether this is a withdrawal."""
     if goals and all(has_signed(g, side) for g in goals):
-        return [(g["id"], withdraw_changes(side)) for g in goals], True
-    return [(g["id"], sign_changes(g, side, signer_id, at)) for g in goals
-            if not has_signed(g, side)], False
+        return [withdrawn(g, side) for g in goals], True
+    return [signed(g, side, signer_id, at) for g in goals if not has_signed(g, side)], False

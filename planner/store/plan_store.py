@@ -1,133 +1,30 @@
-"""The plan file: create, open (refusing what is not a sound plan), read, change.
+"""The plan file: create, open (refusing what is not a sound plan), read, commit.
 
-Every change is an edit (planner.edits) applied in its own transaction and
-committed before `apply` returns; listeners then hear which tables changed.
+`commit(change_set)` is the only way anything writes a plan. It runs the
+domain rules once for every path, adds what follows from the change to the
+same change set, writes it in one transaction and only then tells listeners
+which rows changed. Everything else the store does reads: from rows it
+holds in memory, kept true by its own commits (it is the only writer).
 """
 
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, delete, func, insert, select, update
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.pool import StaticPool
-
+from planner.changes import ChangeSet, added
 from planner.errors import InvalidEdit, PlanError, PlanFileError, ReadOnlyPlan
-from planner.model import BY_TABLE, ENTITIES, Goal, Plan, Row, new_id, table_name, table_of
-from planner.store.fileformat import APPLICATION_ID, SCHEMA_VERSION, check_plan_file
+from planner.model import Plan, R, Record, new_id, utc_now
+from planner.rules.commit import refusal
+from planner.store import connection
+from planner.store.fileformat import check_plan_file
 from planner.store.lock import Holder, PlanLock
-from planner.store.migrations import migrate
+from planner.store.mirror import KindRows
+from planner.store.pending import Pending
+from planner.store.schema import ORDER, TABLES, stored
 
-if TYPE_CHECKING:
-    from planner.edits import Edit
-
-Values = dict[str, Any]
-
-
-@dataclass(frozen=True)
-class Change:
-    """What one committed edit touched: table name -> ids of rows."""
-
-    tables: dict[str, frozenset[str]]
-
-
-@dataclass
-class Transaction:
-    """The connection an edit writes through, recording what it touches."""
-
-    conn: Connection
-    touched: dict[str, set[str]] = field(default_factory=dict)
-
-    def note(self, table: str, row_id: str) -> None:
-        self.touched.setdefault(table, set()).add(row_id)
-
-    def get(self, table: str, row_id: str) -> Values | None:
-        t = table_of(BY_TABLE[table])
-        row = self.conn.execute(select(t).where(t.c.id == row_id)).mappings().first()
-        return dict(row) if row else None
-
-    def where(self, table: str, column: str, value: Any) -> list[Values]:
-        t = table_of(BY_TABLE[table])
-        rows = self.conn.execute(select(t).where(t.c[column] == value)).mappings()
-        return [dict(r) for r in rows]
-
-    def rows_by_ids(self, table: str, ids: list[str]) -> list[Values]:
-        return self.rows_where_in(table, "id", ids)
-
-    def rows_where_in(self, table: str, column: str, values: list[Any]) -> list[Values]:
-        t = table_of(BY_TABLE[table])
-        out: list[Values] = []
-        for start in range(0, len(values), 900):  # SQLite's bound-parameter limit
-            chunk = values[start:start + 900]
-            query = select(t).where(t.c[column].in_(chunk))
-            out += [dict(r) for r in self.conn.execute(query).mappings()]
-        return out
-
-    def insert(self, table: str, values: Values) -> None:
-        self.conn.execute(insert(table_of(BY_TABLE[table])), values)
-        self.note(table, values["id"])
-
-    def update(self, table: str, row_id: str, values: Values) -> None:
-        t = table_of(BY_TABLE[table])
-        self.conn.execute(update(t).where(t.c.id == row_id).values(**values))
-        self.note(table, row_id)
-
-    def delete(self, table: str, row_id: str) -> None:
-        t = table_of(BY_TABLE[table])
-        self.conn.execute(delete(t).where(t.c.id == row_id))
-        self.note(table, row_id)
-
-
-def _sync_plan_status(tx: Transaction) -> None:
-    """The plan is agreed exactly when both sides signed every goal's wording
-    (planner.rules.signoff); kept true in the file by every write of goals."""
-    from planner.rules.signoff import agreement
-
-    goals = [dict(r) for r in tx.conn.execute(select(table_of(Goal))).mappings()]
-    status = agreement(goals).status
-    plan = table_of(Plan)
-    current = tx.conn.execute(select(plan.c.id, plan.c.status)).first()
-    if current is not None and current.status is not status:
-        tx.update("plan", current.id, {"status": status})
-
-
-def _integrity_sentence(exc: IntegrityError) -> str:
-    detail = str(exc.orig)
-    if "FOREIGN KEY" in detail:
-        return "A row refers to a missing person, goal or other row of the plan."
-    if "UNIQUE" in detail:
-        return "Two rows share the same id."
-    return f"The plan's rules for stored rows refused this change ({detail})."
-
-
-def _connect(path: Path, read_only: bool) -> tuple[sqlite3.Connection, bool]:
-    """The connection, and whether it may be written (false: a read-only file)."""
-    mode = "ro" if read_only else "rw"
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode={mode}", uri=True,
-                           isolation_level=None, check_same_thread=False)
-    if read_only and conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
-        # An older plan seen read-only: read a migrated copy in memory; the
-        # file itself is never written.
-        copy = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
-        conn.backup(copy)
-        conn.close()
-        conn = copy
-        migrate(conn)
-        writable = True
-    else:
-        writable = not read_only
-    conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute("PRAGMA busy_timeout = 2000")
-    if not read_only:
-        conn.execute("PRAGMA journal_mode = WAL")
-        # NORMAL in WAL survives a killed process; only an OS crash or power
-        # cut can lose the last commits (never corrupt the file).
-        conn.execute("PRAGMA synchronous = NORMAL")
-    return conn, writable
+Listener = Callable[[ChangeSet], None]
 
 
 class PlanStore:
@@ -136,41 +33,32 @@ class PlanStore:
     def __init__(self, path: Path, conn: sqlite3.Connection, lock: PlanLock | None,
                  held_by: Holder | None) -> None:
         self.path = path
-        self._raw = conn
+        self._conn = conn
         self._lock = lock
         self.held_by = held_by
         self.read_only = lock is None
-        self.engine: Engine = create_engine(
-            "sqlite://", creator=lambda: conn, poolclass=StaticPool)
-        self._listeners: list[Callable[[Change], None]] = []
+        self._kinds: dict[type[Record], KindRows] = {}
+        self._listeners: list[Listener] = []
+        self._status_checked = False  # the first commit makes the plan's status true
 
     # -- opening and closing ------------------------------------------------
 
     @classmethod
-    def create(cls, path: Path, title: str, period_start: date, period_end: date,
-               company: str = "") -> "PlanStore":
-        """Make a new, empty plan file (refusing to overwrite anything)."""
-        from planner.model.validation import validate_row
-
-        plan_values = validate_row(Plan, {
-            "id": new_id(), "title": title, "company": company,
-            "period_start": period_start, "period_end": period_end})
-        if path.exists():
+    def create(cls, path: Path, plan: Plan | None = None) -> "PlanStore":
+        """Make a new plan file (refusing to overwrite anything) and open it;
+        with `plan`, its first row is committed."""
+        path = Path(path)
+        if path.exists() or path.is_symlink():
             raise PlanFileError(f"{path.name} already exists; choose another name.")
-        try:
-            conn = sqlite3.connect(path, isolation_level=None)
-        except sqlite3.OperationalError as exc:
-            raise PlanFileError(f"{path.name} cannot be created ({exc}).") from None
-        try:
-            # Application id and the first schema go in before WAL, so the
-            # header on disk names the file as a plan from the first byte.
-            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            conn.execute("PRAGMA foreign_keys = ON")
-            migrate(conn)
-        finally:
-            conn.close()
+        connection.create_file(path)
         store = cls.open(path)
-        store._insert_rows({"plan": [plan_values]})
+        if plan is not None:
+            try:
+                store.commit(ChangeSet("Create plan", (added(plan),)))
+            except BaseException:
+                store.close()
+                path.unlink(missing_ok=True)
+                raise
         return store
 
     @classmethod
@@ -183,28 +71,20 @@ class PlanStore:
         if held_by is not None:
             lock = None
         try:
-            conn, writable = _connect(path, read_only=lock is None)
-            if lock is not None:
-                migrate(conn)
+            conn = connection.connect(path, writable=lock is not None)
         except sqlite3.DatabaseError as exc:
             if lock:
                 lock.release()
             raise PlanFileError(f"{path.name} cannot be opened ({exc}).") from None
-        store = cls(path, conn, lock, held_by)
-        if writable:
-            # A plan last written by an older Tandem, or by another program,
-            # says "agreed" only if its goals are.
-            with store._transaction() as tx:
-                tx.note("goal", "*")
-        return store
+        return cls(path, conn, lock, held_by)
 
     def close(self) -> None:
-        self.engine.dispose()
         try:
-            self._raw.close()
+            connection.close(self._conn, checkpoint=not self.read_only)
         finally:
             if self._lock:
                 self._lock.release()
+                self._lock = None
 
     def __enter__(self) -> "PlanStore":
         return self
@@ -214,76 +94,108 @@ class PlanStore:
 
     # -- listening ------------------------------------------------------------
 
-    def subscribe(self, listener: Callable[[Change], None]) -> None:
+    def subscribe(self, listener: Listener) -> None:
         self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Listener) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
 
     # -- changing -------------------------------------------------------------
 
-    def apply(self, edit: "Edit") -> "Edit":
-        """Apply one edit in one committed transaction; return its inverse."""
+    def commit(self, change: ChangeSet) -> ChangeSet:
+        """Write one change set in one transaction, with everything the rules
+        make follow from it; return what was committed (its inverse undoes it).
+        A refusal is an InvalidEdit with one sentence, and changes nothing."""
         if self.read_only:
             raise ReadOnlyPlan(f"{self.path.name} is open read-only; changes are not possible.")
-        with self._transaction() as tx:
-            inverse = edit.apply(tx)
-        change = Change({t: frozenset(ids) for t, ids in tx.touched.items()})
+        if not change:
+            return change
+        pending = Pending(self._rows_of, utc_now())
+        pending.take(change)
+        pending.cascade()
+        pending.settle()
+        pending.keep_status_true(always=not self._status_checked)
+        pending.check_references()
+        problem = refusal(pending.changes(), pending)
+        if problem:
+            raise InvalidEdit(problem)
+        committed = pending.committed(change.label, change.exact)
+        connection.write(self._conn, self.path.name, self._statements(committed))
+        self._status_checked = True
+        for row in committed:
+            rows = self._rows_of(row.kind)
+            if row.before is not None:
+                rows.remove(row.before)
+            if row.after is not None:
+                rows.put(row.after)
         for listener in list(self._listeners):
-            listener(change)
-        return inverse
+            listener(committed)
+        return committed
 
-    @contextmanager
-    def _transaction(self) -> Iterator[Transaction]:
-        with self.engine.connect() as conn:
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
-            tx = Transaction(conn)
-            try:
-                yield tx
-            except IntegrityError as exc:
-                conn.rollback()
-                raise InvalidEdit(_integrity_sentence(exc)) from None
-            except BaseException:
-                conn.rollback()
-                raise
-            if "goal" in tx.touched:
-                _sync_plan_status(tx)
-            conn.commit()
-
-    def _insert_rows(self, rows_by_table: dict[str, list[Values]]) -> None:
-        """Bulk insert (sample plans and imports), one transaction, no undo."""
-        with self._transaction() as tx:
-            for entity in ENTITIES:
-                rows = rows_by_table.get(table_name(entity), [])
-                if rows:
-                    tx.conn.execute(insert(table_of(entity)), rows)
-            tx.note("goal", "*")
+    def _statements(self, change: ChangeSet) -> list[tuple[str, list[tuple[Any, ...]]]]:
+        """The SQL of a change, rows of one kind and shape batched together."""
+        batches: list[tuple[str, list[tuple[Any, ...]]]] = []
+        for row in change:
+            table = TABLES[row.kind]
+            if row.after is None:
+                sql, params = table.delete, (row.id,)
+            elif row.before is None:
+                sql, params = table.insert, table.write(row.after)
+            else:
+                fields = row.fields()
+                sql = table.update(fields)
+                params = (*(stored(getattr(row.after, f)) for f in fields), row.id)
+            if batches and batches[-1][0] == sql:
+                batches[-1][1].append(params)
+            else:
+                batches.append((sql, [params]))
+        return batches
 
     # -- reading --------------------------------------------------------------
 
-    def plan(self) -> Values:
-        rows = self.rows(Plan)
-        if len(rows) != 1:
-            raise PlanError(f"{self.path.name} holds {len(rows)} plans instead of one.")
-        return rows[0]
+    def _rows_of(self, kind: type[Any]) -> KindRows:
+        rows = self._kinds.get(kind)
+        if rows is None:
+            table = TABLES[kind]
+            raw = self._conn.execute(table.select).fetchall()
+            try:
+                loaded = [table.read(r) for r in raw]
+            except (KeyError, ValueError, TypeError, AttributeError):
+                raise PlanFileError(f"{self.path.name} holds a value in its {table.name} rows "
+                                    "that Tandem cannot read.") from None
+            rows = self._kinds[kind] = KindRows(loaded, ORDER[kind])
+        return rows
 
-    def rows(self, entity: type[Row], order_by: Iterable[str] = ()) -> list[Values]:
-        t = table_of(entity)
-        query = select(t).order_by(*(t.c[c] for c in order_by))
-        with self.engine.connect() as conn:
-            return [dict(r) for r in conn.execute(query).mappings()]
+    def plan(self) -> Plan:
+        plans = self._rows_of(Plan).ordered()
+        if len(plans) != 1:
+            raise PlanError(f"{self.path.name} holds {len(plans)} plans instead of one.")
+        return plans[0]  # type: ignore[return-value]
 
-    def get(self, entity: type[Row], row_id: str) -> Values | None:
-        t = table_of(entity)
-        with self.engine.connect() as conn:
-            row = conn.execute(select(t).where(t.c.id == row_id)).mappings().first()
-        return dict(row) if row else None
+    def rows(self, kind: type[R]) -> tuple[R, ...]:
+        """Every row of a kind, in that kind's own order."""
+        return self._rows_of(kind).ordered()  # type: ignore[return-value]
 
-    def count(self, entity: type[Row]) -> int:
-        t = table_of(entity)
-        with self.engine.connect() as conn:
-            return int(conn.execute(select(func.count()).select_from(t)).scalar_one())
+    def get(self, kind: type[R], row_id: str) -> R | None:
+        return self._rows_of(kind).by_id.get(row_id)  # type: ignore[return-value]
+
+    def count(self, kind: type[Record]) -> int:
+        if kind in self._kinds:
+            return len(self._kinds[kind])
+        (n,) = self._conn.execute(f'SELECT count(*) FROM "{TABLES[kind].name}"').fetchone()
+        return int(n)
 
     def integrity_problems(self) -> list[str]:
         """What SQLite's own checks find wrong (empty when sound)."""
-        problems = [r[0] for r in self._raw.execute("PRAGMA integrity_check") if r[0] != "ok"]
-        problems += [f"row {r[1]} of {r[0]} refers to a missing {r[2]} row"
-                     for r in self._raw.execute("PRAGMA foreign_key_check")]
-        return problems
+        return connection.integrity_problems(self._conn)
+
+
+def new_plan(title: str, period_start: date, period_end: date, company: str = "") -> Plan:
+    """A plan's own row, as a new plan file starts with."""
+    now = utc_now()
+    return Plan(id=new_id(), created_at=now, updated_at=now, title=title,
+                period_start=period_start, period_end=period_end, company=company)
+
+
+__all__ = ["InvalidEdit", "PlanStore", "new_plan"]

@@ -5,7 +5,7 @@ Pure data (no Qt), so what is projected is tested without a screen.
 
 from dataclasses import dataclass, field
 
-from planner.outline import (
+from planner.outline.blocks import (
     Facts, FunnelFigure, GoalCard, Heading, MetricCharts, Outline, Paragraph, Table, Timeline)
 
 ROWS_PER_SLIDE = 8

@@ -1,10 +1,17 @@
-"""The plan's entities as SQLModel tables; every row has a UUID and timestamps."""
+"""The plan's rows declared as SQLModel tables: the schema the migrations build
+(a test compares them column by column) and the JSON Schema of the plan format.
 
-from datetime import date, datetime
-from typing import Any, ClassVar
-from uuid import uuid4
+Nothing on a read or edit path imports this module (sqlmodel takes half a
+second to import): rows travel as the records of planner.model.records, which
+tests keep identical to these classes, field by field.
+"""
+
+from datetime import date, datetime, timezone
+from typing import Any
 
 from sqlalchemy import Column, ForeignKey, String, Table
+from sqlalchemy.engine import Dialect
+from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
 
 from planner.model.enums import (
@@ -17,11 +24,26 @@ from planner.model.enums import (
     RideStatus,
     Team,
 )
-from planner.model.types import UtcDateTime, utc_now
+from planner.model.types import new_id, utc_now
 
 
-def new_id() -> str:
-    return str(uuid4())
+class UtcDateTime(TypeDecorator[datetime]):
+    """Aware UTC datetimes as sortable ISO text; naive input is refused."""
+
+    impl = String(32)
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> str | None:
+        if value is None:
+            return None
+        if not isinstance(value, datetime) or value.tzinfo is None:
+            raise ValueError("timestamps must be timezone-aware")
+        return value.astimezone(timezone.utc).isoformat(timespec="microseconds")
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return datetime.fromisoformat(str(value))
 
 
 def _ref(table: str, *, nullable: bool = True, cascade: bool = False) -> Any:
@@ -41,13 +63,9 @@ class Row(SQLModel):
     created_at: datetime = Field(default_factory=utc_now, sa_type=UtcDateTime)
     updated_at: datetime = Field(default_factory=utc_now, sa_type=UtcDateTime)
 
-    # Fields whose text a reader sees; validation bounds their length.
-    text_fields: ClassVar[tuple[str, ...]] = ()
-
 
 class Plan(Row, table=True):
     __tablename__ = "plan"
-    text_fields = ("title", "company", "purpose")
 
     title: str
     company: str = ""
@@ -71,7 +89,6 @@ class Plan(Row, table=True):
 
 class Person(Row, table=True):
     __tablename__ = "person"
-    text_fields = ("name", "role", "territory", "email")
 
     name: str
     team: Team
@@ -84,10 +101,6 @@ class Person(Row, table=True):
 
 class Goal(Row, table=True):
     __tablename__ = "goal"
-    text_fields = ("title", "description", "success_measure", "shared_reward")
-    # Editing any of these withdraws both sign-offs (see planner.rules.signoff).
-    wording_fields: ClassVar[tuple[str, ...]] = (
-        "title", "description", "success_measure", "due_date")
 
     title: str
     description: str = ""
@@ -111,8 +124,6 @@ class Goal(Row, table=True):
 
 class FieldRide(Row, table=True):
     __tablename__ = "field_ride"
-    text_fields = ("territory", "accounts", "objective", "debrief", "customers_asked",
-                   "marketing_changes", "sales_changes")
 
     direction: RideDirection
     visitor_id: str | None = _ref("person")
@@ -132,8 +143,6 @@ class FieldRide(Row, table=True):
 
 class FunnelStage(Row, table=True):
     __tablename__ = "funnel_stage"
-    text_fields = ("name", "entry_definition", "handoff_service_level", "return_service_level",
-                   "send_back_reasons")
 
     name: str
     position: int = 0
@@ -148,7 +157,6 @@ class FunnelStage(Row, table=True):
 
 class Metric(Row, table=True):
     __tablename__ = "metric"
-    text_fields = ("name", "definition", "unit")
 
     name: str
     definition: str = ""
@@ -174,7 +182,6 @@ class MetricGoal(Row, table=True):
 
 class MetricValue(Row, table=True):
     __tablename__ = "metric_value"
-    text_fields = ("period", "note")
 
     metric_id: str = _ref("metric", nullable=False, cascade=True)
     period: str  # "2026-01" for months, "2026-Q1" for quarters
@@ -184,7 +191,6 @@ class MetricValue(Row, table=True):
 
 class Message(Row, table=True):
     __tablename__ = "message"
-    text_fields = ("customer_problem", "value_message", "proof_point", "source")
 
     customer_problem: str
     value_message: str = ""
@@ -199,7 +205,6 @@ class HotButton(Row, table=True):
     """A customer problem heard on a ride, in the customer's own words."""
 
     __tablename__ = "hot_button"
-    text_fields = ("words",)
 
     field_ride_id: str = _ref("field_ride", nullable=False, cascade=True)
     words: str
@@ -210,7 +215,6 @@ class NonWorkingDay(Row, table=True):
     """A day nobody rides (a holiday, a company event)."""
 
     __tablename__ = "non_working_day"
-    text_fields = ("occasion",)
 
     day: date = Field(unique=True)
     occasion: str = ""
@@ -220,7 +224,6 @@ class ParkingTopic(Row, table=True):
     """A topic set aside in a workshop, to come back to."""
 
     __tablename__ = "parking_topic"
-    text_fields = ("topic",)
 
     topic: str
     done: bool = False
@@ -228,7 +231,6 @@ class ParkingTopic(Row, table=True):
 
 class Review(Row, table=True):
     __tablename__ = "review"
-    text_fields = ("what_happened", "what_we_learned", "what_we_change")
 
     held_on: date
     what_happened: str = ""
@@ -245,10 +247,9 @@ def table_name(entity: type[Row]) -> str:
     return table_of(entity).name
 
 
-# In dependency order: a table only refers to tables before it (plan's
-# sponsors are the exception, resolved by inserting plan last).
+# In the order of planner.model.records.KINDS.
 ENTITIES: tuple[type[Row], ...] = (
-    Person, Goal, FieldRide, FunnelStage, Metric, MetricGoal, MetricValue,
-    Message, HotButton, NonWorkingDay, ParkingTopic, Review, Plan,
+    Person, Plan, Goal, FieldRide, FunnelStage, Metric, MetricGoal, MetricValue,
+    Message, HotButton, NonWorkingDay, ParkingTopic, Review,
 )
 BY_TABLE: dict[str, type[Row]] = {table_name(e): e for e in ENTITIES}

@@ -1,0 +1,210 @@
+"""The plan's rows as typed, immutable records: what every layer reads and
+what change sets carry.
+
+Plain named tuples: a row read from the file becomes a record without
+SQLModel or pydantic (half a second to import), and a change is a new record
+made with `_replace`, never an edit in place. `planner.model.tables` declares
+the same rows as SQLModel tables (the schema, the JSON Schema);
+tests/unit/model/test_records.py keeps the two identical.
+"""
+
+from datetime import date, datetime
+from typing import NamedTuple, TypeVar, Union
+
+from planner.model.enums import (
+    Cadence, EngagedTeam, GoalStatus, MetricDirection, PlanStatus, RideDirection, RideStatus,
+    Team)
+
+
+class Plan(NamedTuple):
+    id: str
+    created_at: datetime
+    updated_at: datetime
+    title: str
+    period_start: date
+    period_end: date
+    company: str = ""
+    purpose: str = ""
+    status: PlanStatus = PlanStatus.DRAFT
+    head_of_sales_id: str | None = None
+    head_of_marketing_id: str | None = None
+    # Field-ride targets; None means "no target set".
+    exclude_weekends: bool = True
+    marketing_days_per_quarter: int | None = None
+    sales_days_per_half: int | None = None
+    max_direction_ratio: float | None = None
+    # Working back from revenue.
+    revenue_target: float | None = None
+    average_deal_size: float | None = None
+    # The two teams rise or fall together: every metric and goal counts for both.
+    shared_rewards: bool = True
+
+
+class Person(NamedTuple):
+    id: str
+    created_at: datetime
+    updated_at: datetime
+    name: str
+    team: Team
+    role: str = ""
+    territory: str = ""
+    email: str = ""
+    # Someone who left keeps their name on what they signed and owned.
+    left_plan: bool = False
+
+
+class Goal(NamedTuple):
+    id: str
+    created_at: datetime
+    updated_at: datetime
+    title: str
+    description: str = ""
+    success_measure: str = ""
+    due_date: date | None = None
+    status: GoalStatus = GoalStatus.PROPOSED
+    proposed_by: Team = Team.SALES
+    sales_owner_id: str | None = None
+    marketing_owner_id: str | None = None
+    sales_signed_by_id: str | None = None
+    sales_signed_at: datetime | None = None
+    marketing_signed_by_id: str | None = None
+    marketing_signed_at: datetime | None = None
+    shared_reward: str = ""
+    position: int = 0
+    # The wording each side signed (JSON, see planner.rules.signoff).
+    sales_signed_wording: str | None = None
+    marketing_signed_wording: str | None = None
+
+
+class FieldRide(NamedTuple):
+    id: str
+    created_at: datetime
+    updated_at: datetime
+    direction: RideDirection
+    first_day: date
+    last_day: date
+    visitor_id: str | None = None
+    host_id: str | None = None
+    territory: str = ""
+    accounts: str = ""
+    objective: str = ""
+    status: RideStatus = RideStatus.PLANNED
+    debrief: str = ""
+    customers_asked: str = ""
+    marketing_changes: str = ""
+    sales_changes: str = ""
+
+
+class FunnelStage(NamedTuple):
+    id: str
+    created_at: datetime
+    updated_at: datetime
+    name: str
+    position: int = 0
+    engaged_team: EngagedTeam = EngagedTeam.BOTH
+    entry_definition: str = ""
+    handoff_service_level: str = ""   # what the next stage's team promises
+    return_service_level: str = ""    # what happens to a lead sent back
+    send_back_reasons: str = ""
+    conversion_rate: float | None = None  # share reaching the next stage
+
+
+class Metric(NamedTuple):
+    id: str
+    created_at: datetime
+    updated_at: datetime
+    name: str
+    definition: str = ""
+    unit: str = ""
+    direction: MetricDirection = MetricDirection.HIGHER_IS_BETTER
+    funnel_stage_id: str | None = None
+    baseline: float | None = None
+    target: float | None = None
+    cadence: Cadence = Cadence.MONTHLY
+    reported_by: EngagedTeam = EngagedTeam.BOTH
+
+
+class MetricGoal(NamedTuple):
+    """A goal measured by a metric (many to many)."""
+
+    id: str
+    created_at: datetime
+    updated_at: datetime
+    metric_id: str
+    goal_id: str
+
+
+class MetricValue(NamedTuple):
+    id: str
+    created_at: datetime
+    updated_at: datetime
+    metric_id: str
+    period: str  # "2026-01" for months, "2026-Q1" for quarters
+    actual: float
+    note: str = ""
+
+
+class Message(NamedTuple):
+    id: str
+    created_at: datetime
+    updated_at: datetime
+    customer_problem: str
+    value_message: str = ""
+    proof_point: str = ""
+    source: str = ""
+    field_ride_id: str | None = None
+    approved_by_sales: bool = False
+    approved_by_marketing: bool = False
+
+
+class HotButton(NamedTuple):
+    """A customer problem heard on a ride, in the customer's own words."""
+
+    id: str
+    created_at: datetime
+    updated_at: datetime
+    field_ride_id: str
+    words: str
+    message_id: str | None = None  # the draft message it became
+
+
+class NonWorkingDay(NamedTuple):
+    """A day nobody rides (a holiday, a company event)."""
+
+    id: str
+    created_at: datetime
+    updated_at: datetime
+    day: date
+    occasion: str = ""
+
+
+class ParkingTopic(NamedTuple):
+    """A topic set aside in a workshop, to come back to."""
+
+    id: str
+    created_at: datetime
+    updated_at: datetime
+    topic: str
+    done: bool = False
+
+
+class Review(NamedTuple):
+    id: str
+    created_at: datetime
+    updated_at: datetime
+    held_on: date
+    what_happened: str = ""
+    what_we_learned: str = ""
+    what_we_change: str = ""
+
+
+Record = Union[Plan, Person, Goal, FieldRide, FunnelStage, Metric, MetricGoal, MetricValue,
+               Message, HotButton, NonWorkingDay, ParkingTopic, Review]
+# One kind of record, whichever: `rows(Goal)` gives goals.
+R = TypeVar("R", bound=Record)
+
+# Every kind of row, in an order where a row refers only to kinds before it
+# (the plan's two sponsors are people, so the plan comes after people).
+KINDS: tuple[type[Record], ...] = (
+    Person, Plan, Goal, FieldRide, FunnelStage, Metric, MetricGoal, MetricValue, Message,
+    HotButton, NonWorkingDay, ParkingTopic, Review)

@@ -1,0 +1,103 @@
+"""Field rides: schedule, move, turn round, debrief, hot buttons, working days."""
+
+from datetime import date, timedelta
+
+from planner.changes import ChangeSet, added, changed, removed
+from planner.errors import InvalidEdit
+from planner.model import FieldRide, HotButton, Message, NonWorkingDay, Person
+from planner.model.enums import RideDirection, Team
+from planner.model.reader import PlanReader
+from planner.operations.rows import new, quoted
+from planner.rules.rides import turned
+
+DEBRIEF_PARTS = {"customers_asked": "what customers asked",
+                 "marketing_changes": "what marketing will change",
+                 "sales_changes": "what sales will change", "debrief": "the debrief notes"}
+
+
+def add_ride(reader: PlanReader, today: date) -> tuple[ChangeSet, FieldRide]:
+    """A two-day ride, next week, between the first marketer and the first rep:
+    a start the person then changes."""
+    plan = reader.plan()
+    people = sorted(reader.rows(Person), key=lambda p: (p.name.casefold(), p.id))
+    marketer = next((p for p in people if p.team is Team.MARKETING and not p.left_plan), None)
+    rep = next((p for p in people if p.team is Team.SALES and not p.left_plan), None)
+    if marketer is None or rep is None:
+        raise InvalidEdit("A field ride needs one person in marketing and one in sales; add "
+                          "them on the People page first.")
+    monday = today + timedelta(days=7 - today.weekday())
+    first = min(max(monday, plan.period_start), plan.period_end)
+    ride = new(FieldRide, direction=RideDirection.MARKETING_WITH_SALES,
+               visitor_id=marketer.id, host_id=rep.id, first_day=first,
+               last_day=min(first + timedelta(days=1), plan.period_end))
+    return ChangeSet("Add field ride", (added(ride),)), ride
+
+
+def _who(reader: PlanReader, ride: FieldRide) -> str:
+    visitor = reader.get(Person, ride.visitor_id or "")
+    host = reader.get(Person, ride.host_id or "")
+    return f"{visitor.name if visitor else '?'} with {host.name if host else '?'}"
+
+
+def move_ride(reader: PlanReader, ride: FieldRide, days: int) -> ChangeSet:
+    """The whole ride a number of days earlier (negative) or later."""
+    if days == 0:
+        return ChangeSet("Move field ride")
+    shift = timedelta(days=days)
+    return ChangeSet(f"Move the ride of {_who(reader, ride)} {abs(days)} day"
+                     f"{'s' if abs(days) != 1 else ''} {'later' if days > 0 else 'earlier'}",
+                     (changed(ride, ride._replace(first_day=ride.first_day + shift,
+                                                  last_day=ride.last_day + shift)),))
+
+
+def turn(reader: PlanReader, ride: FieldRide) -> ChangeSet:
+    """The other direction: the visitor hosts and the host visits."""
+    return ChangeSet(f"Turn the ride of {_who(reader, ride)} round",
+                     (changed(ride, turned(ride)),))
+
+
+def write_debrief(ride: FieldRide, part: str, text: str) -> ChangeSet:
+    """One part of a ride's debrief, as typed."""
+    if part == "customers_asked":
+        after = ride._replace(customers_asked=text)
+    elif part == "marketing_changes":
+        after = ride._replace(marketing_changes=text)
+    elif part == "sales_changes":
+        after = ride._replace(sales_changes=text)
+    elif part == "debrief":
+        after = ride._replace(debrief=text)
+    else:
+        raise ValueError(f"a debrief has no part {part!r}")
+    return ChangeSet(f"Change {DEBRIEF_PARTS[part]}",
+                     (changed(ride, after),) if after != ride else ())
+
+
+def hear(ride: FieldRide, words: str) -> ChangeSet:
+    """A hot button heard on a ride, in the customer's words."""
+    return ChangeSet(f"Add hot button {quoted(words)}",
+                     (added(new(HotButton, field_ride_id=ride.id, words=words)),))
+
+
+def forget(hot_button: HotButton) -> ChangeSet:
+    return ChangeSet(f"Remove hot button {quoted(hot_button.words)}", (removed(hot_button),))
+
+
+def send_to_messaging(reader: PlanReader, hot_button: HotButton) -> ChangeSet:
+    """The hot button becomes a draft message that remembers its ride."""
+    if hot_button.message_id and reader.get(Message, hot_button.message_id):
+        raise InvalidEdit("That hot button is in messaging already.")
+    ride = reader.get(FieldRide, hot_button.field_ride_id)
+    source = f"Field ride of {ride.first_day:%-d %b %Y}" if ride else "Field ride"
+    message = new(Message, customer_problem=hot_button.words, field_ride_id=hot_button.field_ride_id,
+                  source=source)
+    return ChangeSet(f"Send hot button {quoted(hot_button.words)} to messaging", (
+        added(message), changed(hot_button, hot_button._replace(message_id=message.id))))
+
+
+def add_non_working_day(day: date, occasion: str) -> ChangeSet:
+    return ChangeSet(f"Add non-working day {day:%-d %b %Y}",
+                     (added(new(NonWorkingDay, day=day, occasion=occasion)),))
+
+
+def remove_non_working_day(day: NonWorkingDay) -> ChangeSet:
+    return ChangeSet(f"Remove non-working day {day.day:%-d %b %Y}", (removed(day),))

@@ -1,0 +1,83 @@
+"""Adding, changing and removing rows of any kind: the operations every table shares."""
+
+from collections.abc import Sequence
+from typing import Any, TypeVar
+
+from planner.changes import ChangeSet, added, changed, removed
+from planner.model import FunnelStage, Goal, R, Record, new_id, utc_now
+from planner.model.validation import coerce
+
+NOUNS = {"Person": ("person", "people"), "Goal": ("goal", "goals"),
+         "FieldRide": ("field ride", "field rides"), "FunnelStage": ("stage", "stages"),
+         "Metric": ("metric", "metrics"), "MetricValue": ("actual", "actuals"),
+         "Message": ("message", "messages"), "Review": ("review", "reviews"),
+         "HotButton": ("hot button", "hot buttons"),
+         "NonWorkingDay": ("non-working day", "non-working days"),
+         "ParkingTopic": ("parked topic", "parked topics"), "MetricGoal": ("link", "links")}
+
+
+def noun(kind: type[Record], count: int = 1) -> str:
+    one, many = NOUNS.get(kind.__name__, ("row", "rows"))
+    return one if count == 1 else f"{count} {many}"
+
+
+def quoted(text: str, limit: int = 40) -> str:
+    """A title inside a label: in quotes, cut short with an ellipsis."""
+    text = " ".join(text.split())
+    return f"\u201c{text[:limit - 1]}\u2026\u201d" if len(text) > limit else f"\u201c{text}\u201d"
+
+
+def new(kind: type[R], **values: Any) -> R:
+    """A new row of a kind: a fresh id, stamped now (the store stamps it
+    again with the commit's time)."""
+    now = utc_now()
+    fields = {"id": new_id(), "created_at": now, "updated_at": now, **values}
+    return kind(**{k: coerce(kind, k, v) for k, v in fields.items()})
+
+
+def add(row: Record, label: str | None = None) -> ChangeSet:
+    return ChangeSet(label or f"Add {noun(type(row))}", (added(row),))
+
+
+def edit(row: R, label: str | None = None, **changes: Any) -> ChangeSet:
+    """One row with some fields changed, as a person types them in a table
+    (values are turned into the declared types; the store validates them)."""
+    kind = type(row)
+    after = row._replace(**{k: coerce(kind, k, v) for k, v in changes.items()})
+    if after == row:
+        return ChangeSet(label or "Change")
+    words = ", ".join(k.removesuffix("_id").replace("_", " ") for k in changes)
+    return ChangeSet(label or f"Change {words}", (changed(row, after),))
+
+
+def remove(rows: Sequence[Record], label: str | None = None) -> ChangeSet:
+    """Rows removed; whatever belongs to them goes with them and whatever
+    names them forgets them (the store records both, so undo restores all)."""
+    if not rows:
+        return ChangeSet(label or "Delete")
+    kind = type(rows[0])
+    return ChangeSet(label or f"Delete {noun(kind, len(rows))}",
+                     tuple(removed(r) for r in rows))
+
+
+Ordered = TypeVar("Ordered", Goal, FunnelStage)  # rows with a place of their own
+
+
+def reorder(rows: Sequence[Ordered], label: str) -> ChangeSet:
+    """Rows given their places 0, 1, 2, ... in the order given; only rows
+    whose place changes are touched."""
+    out = []
+    for place, row in enumerate(rows):
+        if row.position != place:
+            out.append(changed(row, row._replace(position=place)))
+    return ChangeSet(label, tuple(out))
+
+
+def moved(order: Sequence[str], moving: Sequence[str], before: str | None) -> list[str]:
+    """`order` with the `moving` ids (kept in their order) put before the id
+    `before` (None: at the end)."""
+    chosen = set(moving)
+    rest = [i for i in order if i not in chosen]
+    block = [i for i in order if i in chosen]
+    at = rest.index(before) if before in rest else len(rest)
+    return rest[:at] + block + rest[at:]

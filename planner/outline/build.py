@@ -1,0 +1,49 @@
+"""The whole outline of a plan, section by section as the registry lists them."""
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from planner.model import FieldRide, Goal, Message, Person, Review
+from planner.model.enums import label
+from planner.model.reader import PlanReader
+from planner.outline import plan_sections as ps
+from planner.outline.blocks import Outline, Section
+from planner.outline.funnel import funnel_section, metrics_section
+from planner.outline.rides import rides_section
+from planner.sections import DOCUMENT_KEYS
+
+if TYPE_CHECKING:
+    from planner.export.options import ExportOptions
+
+
+def build_outline(reader: PlanReader, options: "ExportOptions | None" = None) -> Outline:
+    """The plan as a neutral document; `options` choose sections and marks."""
+    plan = reader.plan()
+    people = sorted(reader.rows(Person), key=lambda p: (p.team.name, p.name, p.id))
+    goals = reader.rows(Goal)
+    names = ps.names_of(people)
+    left = {p.id for p in people if p.left_plan}
+    counts = {"People": len(people), "Goals": len(goals),
+              "Field rides": len(reader.rows(FieldRide))}
+    include_debriefs = options.include_debriefs if options else True
+    builders: dict[str, Callable[[], Section]] = {
+        "overview": lambda: ps.overview(plan, names, counts),
+        "goals": lambda: ps.goals_section(goals, names, left, ps.linked_metrics(reader)),
+        "signoff": lambda: ps.signoff_section(goals, names),
+        "rides": lambda: rides_section(reader, people, include_debriefs),
+        "metrics": lambda: metrics_section(reader),
+        "funnel": lambda: funnel_section(reader),
+        "messaging": lambda: ps.messaging_section(reader.rows(Message)),
+        "people": lambda: ps.people_section(people),
+        "reviews": lambda: ps.reviews_section(reader.rows(Review)),
+    }
+    wanted = [k for k in DOCUMENT_KEYS if options is None or options.wants(k)]
+    mark = options.mark if options and options.mark != "auto" else plan.status.value
+    return Outline(
+        title=plan.title, company=plan.company,
+        period=ps.period_text(plan.period_start, plan.period_end),
+        status=label(plan.status),
+        sponsors=(("Head of sales", names.get(plan.head_of_sales_id, ps.DASH)),
+                  ("Head of marketing", names.get(plan.head_of_marketing_id, ps.DASH))),
+        sections=tuple(builders[k]() for k in wanted), mark=mark,
+        sign_offs=ps.latest_sign_offs(goals, names, plan))

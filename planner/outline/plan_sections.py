@@ -1,0 +1,168 @@
+"""The outline's sections about the plan and its people: overview, people,
+goals with a card each, sign-off, messaging and reviews."""
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+
+from planner.model import Goal, Message, Metric, MetricGoal, MetricValue, Person, Plan, Review
+from planner.model.enums import label
+from planner.model.reader import PlanReader
+from planner.outline.blocks import Block, Facts, GoalCard, Heading, Paragraph, Section, Table
+from planner.rules.metrics import metric_statuses
+from planner.rules.signoff import (
+    SIDES, agreement, agreement_state, counts_for_agreement, has_signed, signature,
+    signed_text, waiting_for)
+from planner.sections import section
+
+Names = Mapping[str | None, str]
+DASH = "\u2014"
+
+
+def period_text(start: date, end: date) -> str:
+    return f"{start:%-d %B %Y} \u2013 {end:%-d %B %Y}"
+
+
+def names_of(people: Sequence[Person]) -> dict[str | None, str]:
+    names: dict[str | None, str] = {p.id: p.name for p in people}
+    names[None] = DASH
+    return names
+
+
+def overview(plan: Plan, names: Names, counts: Mapping[str, int]) -> Section:
+    facts = Facts((("Company", plan.company or DASH),
+                   ("Period", period_text(plan.period_start, plan.period_end)),
+                   ("Status", label(plan.status)),
+                   ("Head of sales", names.get(plan.head_of_sales_id, DASH)),
+                   ("Head of marketing", names.get(plan.head_of_marketing_id, DASH)),
+                   *((k, str(v)) for k, v in counts.items())))
+    purpose = plan.purpose.strip() or "No purpose statement yet."
+    return Section("overview", section("overview").title, (Paragraph(purpose), facts))
+
+
+def people_section(people: Sequence[Person]) -> Section:
+    rows = tuple((p.name, label(p.team), p.role, p.territory, p.email) for p in people)
+    return Section("people", section("people").title, (Table(
+        ("Name", "Team", "Role", "Territory", "Email"), rows, (2.6, 1.3, 2.8, 1.8, 5.2)),))
+
+
+def owner(names: Names, left: set[str], person_id: str | None) -> str:
+    if person_id is None:
+        return f"{DASH} (no owner)"
+    return names.get(person_id, "(removed)") + (" (left the plan)" if person_id in left else "")
+
+
+def linked_metrics(reader: PlanReader) -> dict[str, list[str]]:
+    """Each goal's metrics with their latest status, e.g. "Win rate (at risk)"."""
+    metrics = reader.rows(Metric)
+    statuses = metric_statuses(reader.plan(), metrics, reader.rows(MetricValue))
+    text = {m.id: f"{m.name} ({statuses[m.id].status.value})" for m in metrics}
+    linked: dict[str, list[str]] = {}
+    for link in reader.rows(MetricGoal):
+        linked.setdefault(link.goal_id, []).append(text.get(link.metric_id, "?"))
+    return {g: sorted(ms) for g, ms in linked.items()}
+
+
+def _state(g: Goal) -> str:
+    return f"{label(g.status)}; {agreement_state(g).lower()}"
+
+
+def goals_section(goals: Sequence[Goal], names: Names, left: set[str],
+                  linked: Mapping[str, list[str]]) -> Section:
+    rows = tuple((str(i), g.title, owner(names, left, g.sales_owner_id),
+                  owner(names, left, g.marketing_owner_id),
+                  g.due_date.isoformat() if g.due_date else DASH, _state(g))
+                 for i, g in enumerate(goals, start=1))
+    cards = tuple(GoalCard(f"goal-{g.id}", i, g.title, (
+        *((("Why", g.description.strip()),) if g.description.strip() else ()),
+        ("Sales owner", owner(names, left, g.sales_owner_id)),
+        ("Marketing owner", owner(names, left, g.marketing_owner_id)),
+        ("Success measure", g.success_measure or DASH),
+        ("Due", g.due_date.isoformat() if g.due_date else DASH),
+        ("Status", f"{_state(g)}; proposed by {label(g.proposed_by).lower()} on "
+                   f"{g.created_at:%-d %b %Y}"),
+        ("Signed by sales", signed_text(g, "sales", names)),
+        ("Signed by marketing", signed_text(g, "marketing", names)),
+        ("Measured by", "; ".join(linked.get(g.id, [])) or DASH),
+        ("Shared reward", g.shared_reward or DASH)))
+        for i, g in enumerate(goals, start=1))
+    return Section("goals", section("goals").title, (
+        Table(("#", "Goal", "Sales owner", "Marketing owner", "Due", "Status"), rows,
+              (1, 5.6, 2.8, 2.8, 2.3, 3.2)),
+        Heading("Each goal"), *cards))
+
+
+def signoff_section(goals: Sequence[Goal], names: Names) -> Section:
+    """What each side signed and when, and what is still open."""
+    numbered = list(enumerate(goals, start=1))
+    counted = [(i, g) for i, g in numbered if counts_for_agreement(g)]
+    blocks: list[Block] = [Paragraph(
+        agreement(goals).text() + ". A goal is agreed when the sales and marketing "
+        "sign-offs are of its present wording: title, description, success measure and due "
+        "date. Changing any of them withdraws both.")]
+    for side in SIDES:
+        signed = []
+        for i, g in counted:
+            sig = signature(g, side)
+            if has_signed(g, side) and sig.at is not None:
+                signed.append((str(i), g.title, names.get(sig.by_id, "(removed)"),
+                               f"{sig.at:%-d %b %Y %H:%M} UTC"))
+        blocks += [Heading(f"Signed for {side}"), Table(
+            ("#", "Goal", "Signed by", "On"), tuple(signed), (1, 7.3, 3.6, 4.9),
+            empty_text=f"{side.capitalize()} has signed no goal yet.")]
+    still = tuple((str(i), g.title, " and ".join(waiting_for(g)),
+                   "; ".join(f"{side}: {signed_text(g, side, names)}" for side in SIDES
+                             if has_signed(g, side)) or "nobody yet")
+                  for i, g in counted if waiting_for(g))
+    blocks += [Heading("Still open"), Table(
+        ("#", "Goal", "Waits for", "Signed so far"), still, (1, 8.5, 3.2, 4.1),
+        empty_text="Nothing is open: both sides signed every goal.")]
+    dropped = tuple((str(i), g.title) for i, g in numbered if not counts_for_agreement(g))
+    if dropped:
+        blocks += [Heading("Dropped, not counted"),
+                   Table(("#", "Goal"), dropped, (1, 15.8))]
+    return Section("signoff", section("signoff").title, tuple(blocks))
+
+
+def messaging_section(messages: Sequence[Message]) -> Section:
+    """The customer messages, with whose approval each has."""
+    def approved(m: Message) -> str:
+        sides = [s for s, ok in (("sales", m.approved_by_sales),
+                                 ("marketing", m.approved_by_marketing)) if ok]
+        return " and ".join(sides) or "not yet"
+
+    rows = tuple((m.customer_problem, m.value_message, m.proof_point, approved(m))
+                 for m in messages)
+    return Section("messaging", section("messaging").title, (
+        Paragraph("One library of customer messages: the customer's problem in their words, "
+                  "the value message and its proof, and which side approved it."),
+        Table(("Customer problem", "Value message", "Proof point", "Approved by"), rows,
+              (4, 4, 3.4, 2), empty_text="No messages yet.")))
+
+
+def reviews_section(reviews: Sequence[Review]) -> Section:
+    rows = tuple((r.held_on.isoformat(), r.what_happened, r.what_we_learned, r.what_we_change)
+                 for r in reviews)
+    return Section("reviews", section("reviews").title, (
+        Paragraph("No blame: what happened, what we learned, what we change in the system."),
+        Table(("Held on", "What happened", "What we learned", "What we change"), rows,
+              (2.3, 4, 4, 4), empty_text="No reviews yet.")))
+
+
+def latest_sign_offs(goals: Sequence[Goal], names: Names,
+                     plan: Plan) -> tuple[tuple[str, str, str], ...]:
+    """Each side's latest sign-off (for the agreed stamp): (side, who, date)."""
+    out = []
+    for side in SIDES:
+        signed = [(sig.at, sig.by_id) for g in goals if has_signed(g, side)
+                  for sig in (signature(g, side),) if sig.at is not None]
+        head = plan.head_of_sales_id if side == "sales" else plan.head_of_marketing_id
+        if signed:
+            at, by_id = max(signed, key=lambda s: s[0])
+            out.append((side.capitalize(), names.get(by_id, DASH), f"{at:%-d %B %Y}"))
+        else:
+            out.append((side.capitalize(), names.get(head, DASH), "not signed"))
+    return tuple(out)
+
+
+__all__ = ["goals_section", "linked_metrics", "messaging_section",
+           "names_of", "overview", "people_section", "reviews_section", "signoff_section"]

@@ -1,0 +1,61 @@
+"""Goal warnings: ownership by the right team, dates, duplicates, measurability."""
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from planner.model import Goal, Person, Plan
+from planner.model.enums import GoalStatus, Team, label
+from planner.rules.findings import Finding
+
+NUMBER = re.compile(r"\d")
+
+
+def owners(goal: Goal) -> tuple[tuple[Team, str | None], tuple[Team, str | None]]:
+    """The goal's owner on each side: (team, person id)."""
+    return ((Team.SALES, goal.sales_owner_id), (Team.MARKETING, goal.marketing_owner_id))
+
+
+def owner_problem(goal: Goal, people: dict[str, Person]) -> str | None:
+    """Why an owner cannot own this goal (in the other team), or None."""
+    for team, person_id in owners(goal):
+        person = people.get(person_id or "")
+        if person is not None and person.team is not team:
+            return (f"{person.name} is in {label(person.team).lower()}, so cannot be the "
+                    f"{team.value} owner of \u201c{goal.title}\u201d.")
+    return None
+
+
+def goal_findings(plan: Plan, goals: Sequence[Goal], people: Sequence[Person]) -> list[Finding]:
+    """Ownership, dates, duplicates and measurability of the goals still in the plan."""
+    by_id = {p.id: p for p in people}
+    live = [g for g in goals if g.status is not GoalStatus.DROPPED]
+    titles = Counter(g.title.strip().casefold() for g in live)
+    found = []
+    for g in live:
+        name = f"Goal \u201c{g.title}\u201d"
+        for team, person_id in owners(g):
+            side = team.value
+            owner = by_id.get(person_id or "")
+            if person_id is None:
+                found.append(Finding("goals", g.id, f"{name} has no {side} owner."))
+            elif owner is None or owner.left_plan:
+                who = owner.name if owner else "its owner"
+                found.append(Finding("goals", g.id, f"{name}: its {side} owner, {who}, "
+                                     "left the plan."))
+            elif owner.team is not team:
+                found.append(Finding("goals", g.id, f"{name}: its {side} owner, "
+                                     f"{owner.name}, is in {label(owner.team).lower()}."))
+        due = g.due_date
+        if due and not plan.period_start <= due <= plan.period_end:
+            found.append(Finding("goals", g.id, f"{name} is due {due.isoformat()}, "
+                                 "outside the plan period."))
+        if titles[g.title.strip().casefold()] > 1:
+            found.append(Finding("goals", g.id, f"{name} has the same title as another goal."))
+        measure = g.success_measure.strip()
+        if not measure:
+            found.append(Finding("goals", g.id, f"{name} has no success criterion."))
+        elif not NUMBER.search(measure):
+            found.append(Finding("goals", g.id, f"{name}: its success criterion has no "
+                                 "number in it, so nobody can tell when it is met."))
+    return found

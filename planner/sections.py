@@ -1,0 +1,44 @@
+"""The plan's sections, listed once: the sidebar, the PDF's sections and its
+options, the outline, workshop slides and `tandem export --sections` all
+read this table."""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str          # as typed after --sections, and the outline's section key
+    title: str        # as the sidebar, the PDF and the slides say it
+    in_window: bool = True     # a page of its own in the window
+    in_document: bool = True   # a section of the PDF and of the workshop
+    hint: str = ""    # one line under the page's title in the window
+
+
+SECTIONS: tuple[Section, ...] = (
+    Section("overview", "Overview"),
+    Section("goals", "Goals", hint="Each goal has an owner on each side and is agreed when "
+            "both sides signed its wording. Enter edits a cell, Insert adds, Delete removes, "
+            "drag or Ctrl+\u2191/\u2193 reorders; right-click for sign-off."),
+    Section("signoff", "Sign-off", in_window=False),
+    Section("rides", "Field rides", hint="Marketing rides with sales, then sales spends days "
+            "with marketing. Rows in red break a rule: hover for why."),
+    Section("metrics", "Metrics", hint="Status follows one rule: on track within 10 points of "
+            "the straight line from baseline to target, at risk within 30. Hover a status "
+            "for why."),
+    Section("funnel", "Funnel", hint="One buying process: who engages at each stage, the "
+            "entry both sides agreed, and each handoff both ways."),
+    Section("messaging", "Messaging", hint="One library of customer messages both sides "
+            "approve. Shown read-only in this version."),
+    Section("people", "People"),
+    Section("reviews", "Reviews", hint="No blame: what happened, what we learned, what we "
+            "change in the system. Shown read-only in this version."),
+)
+
+BY_KEY = {s.key: s for s in SECTIONS}
+WINDOW = tuple(s for s in SECTIONS if s.in_window)
+DOCUMENT = tuple(s for s in SECTIONS if s.in_document)
+DOCUMENT_KEYS = tuple(s.key for s in DOCUMENT)
+
+
+def section(key: str) -> Section:
+    return BY_KEY[key]
