@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from planner import APP_NAME
 from planner.resources import resource_path
-from planner.ui.main_window import MainWindow
+from planner.ui.shell.main_window import MainWindow
 
 SAMPLE_NAME = "Sample plan.tandem"
 

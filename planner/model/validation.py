@@ -14,7 +14,7 @@ from enum import Enum
 from typing import Any, Union, get_args, get_origin, get_type_hints
 
 from planner.errors import InvalidEdit
-from planner.model.records import FieldRide, Plan, R, Record
+from planner.model.records import FieldRide, Plan, R
 
 SHORT_TEXT_MAX = 300      # titles, names, roles
 LONG_TEXT_MAX = 20_000    # descriptions, debriefs, notes

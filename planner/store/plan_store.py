@@ -22,7 +22,8 @@ from planner.store.fileformat import check_plan_file
 from planner.store.lock import Holder, PlanLock
 from planner.store.mirror import KindRows
 from planner.store.pending import Pending
-from planner.store.schema import ORDER, TABLES, stored
+from planner.model.order import ORDER
+from planner.store.schema import TABLES, stored
 
 Listener = Callable[[ChangeSet], None]
 

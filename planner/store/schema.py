@@ -53,24 +53,6 @@ TABLE_NAMES: dict[type[Record], str] = {
     MetricValue: "metric_value", Message: "message", HotButton: "hot_button",
     NonWorkingDay: "non_working_day", ParkingTopic: "parking_topic", Review: "review"}
 
-# Each kind's own order: how its rows are listed wherever nobody chose another.
-ORDER: dict[type[Record], Callable[[Any], tuple[Any, ...]]] = {
-    Plan: lambda r: (r.id,),
-    Person: lambda r: (r.team.name, r.name, r.id),
-    Goal: lambda r: (r.position, r.created_at, r.id),
-    FieldRide: lambda r: (r.first_day, r.id),
-    FunnelStage: lambda r: (r.position, r.id),
-    Metric: lambda r: (r.name, r.id),
-    MetricGoal: lambda r: (r.id,),
-    MetricValue: lambda r: (r.period, r.metric_id, r.id),
-    Message: lambda r: (r.created_at, r.id),
-    HotButton: lambda r: (r.created_at, r.id),
-    NonWorkingDay: lambda r: (r.day, r.id),
-    ParkingTopic: lambda r: (r.created_at, r.id),
-    Review: lambda r: (r.held_on, r.id),
-}
-
-
 def stored_time(moment: datetime) -> str:
     return moment.astimezone(timezone.utc).isoformat(timespec="microseconds")
 

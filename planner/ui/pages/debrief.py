@@ -1,18 +1,16 @@
 """The debrief of one field ride, and its hot buttons on their way to messaging."""
 
-from typing import Any
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit,
     QPushButton, QVBoxLayout, QWidget)
 
-from planner.edits import Compound, DeleteRow, InsertRow, UpdateRow
-from planner.model import FieldRide, HotButton, Person, new_id
+from planner.changes import ChangeSet
+from planner.model import FieldRide, HotButton, Person
 from planner.model.validation import SHORT_TEXT_MAX
-from planner.store.plan_store import Change
-from planner.ui.pages import SaveWhileTyping
-from planner.ui.session import PlanSession
+from planner.operations import rides as ride_ops
+from planner.ui.shell.session import PlanSession
+from planner.ui.widgets.save_while_typing import SaveWhileTyping
 
 FIELDS = (("customers_asked", "What customers asked"),
           ("marketing_changes", "What marketing will change"),
@@ -61,7 +59,8 @@ class DebriefPanel(QWidget):
 
     def show_ride(self, ride_id: str | None) -> None:
         self.ride_id = ride_id
-        ride = self.session.store.get(FieldRide, ride_id) if ride_id else None
+        store = self.session.store
+        ride = store.get(FieldRide, ride_id) if ride_id else None
         writable = ride is not None and not self.session.read_only
         for widget in (*self.texts.values(), self.new_hot_button, self.send, self.remove):
             widget.setEnabled(writable)
@@ -71,48 +70,47 @@ class DebriefPanel(QWidget):
                 box.setPlainText("")
             self.hot_buttons.clear()
             return
-        names = {p["id"]: p["name"] for p in self.session.store.rows(Person)}
-        self.heading.setText(f"Debrief: {names.get(ride['visitor_id'], '?')} with "
-                             f"{names.get(ride['host_id'], '?')}, "
-                             f"{ride['first_day']:%-d %b} \u2013 {ride['last_day']:%-d %b %Y}")
+        visitor = store.get(Person, ride.visitor_id or "")
+        host = store.get(Person, ride.host_id or "")
+        self.heading.setText(f"Debrief: {visitor.name if visitor else '?'} with "
+                             f"{host.name if host else '?'}, "
+                             f"{ride.first_day:%-d %b} \u2013 {ride.last_day:%-d %b %Y}")
         for field, box in self.texts.items():
-            if box.toPlainText() != ride[field] and not box.hasFocus():
-                box.setPlainText(ride[field])
+            text = _part(ride, field)
+            if box.toPlainText() != text and not box.hasFocus():
+                box.setPlainText(text)
         self._load_hot_buttons()
 
     def _load_hot_buttons(self) -> None:
         self.hot_buttons.clear()
-        for hot in self.session.store.rows(HotButton, ["created_at", "id"]):
-            if hot["field_ride_id"] != self.ride_id:
+        for hot in self.session.store.rows(HotButton):
+            if hot.field_ride_id != self.ride_id:
                 continue
-            sent = " \u2192 in messaging" if hot["message_id"] else ""
-            item = QListWidgetItem(f"\u201c{hot['words']}\u201d{sent}")
-            item.setData(Qt.ItemDataRole.UserRole, hot["id"])
+            sent = " \u2192 in messaging" if hot.message_id else ""
+            item = QListWidgetItem(f"\u201c{hot.words}\u201d{sent}")
+            item.setData(Qt.ItemDataRole.UserRole, hot.id)
             self.hot_buttons.addItem(item)
 
-    def _on_plan_changed(self, change: Change) -> None:
-        if self.ride_id and change.tables.keys() & {"field_ride", "hot_button", "person"}:
+    def _on_plan_changed(self, change: ChangeSet) -> None:
+        if self.ride_id and (self.ride_id in change.ids(FieldRide) or change.touches(
+                HotButton, Person)):
             ride = self.session.store.get(FieldRide, self.ride_id)
             self.show_ride(self.ride_id if ride else None)
 
     def _save(self, field: str, typing: bool) -> None:
-        if self.ride_id is None:
-            return
-        ride = self.session.store.get(FieldRide, self.ride_id)
+        ride = self.session.store.get(FieldRide, self.ride_id or "")
         text = self.texts[field].toPlainText()
-        if ride is None or ride[field] == text:
+        if ride is None or _part(ride, field) == text:
             return
-        self.session.do(UpdateRow("field_ride", self.ride_id, {field: text},
-                                  label="Change debrief"),
-                        merge_key=f"ride.{self.ride_id}.{field}")
+        self.session.do(ride_ops.write_debrief(ride, field, text),
+                        merge_key=f"ride.{ride.id}.{field}")
 
     def add_hot_button(self) -> None:
-        words = self.new_hot_button.text()
-        if self.ride_id and self.session.do(InsertRow("hot_button", {
-                "field_ride_id": self.ride_id, "words": words}, label="Add hot button")):
+        ride = self.session.store.get(FieldRide, self.ride_id or "")
+        if ride is not None and self.session.do(ride_ops.hear(ride, self.new_hot_button.text())):
             self.new_hot_button.clear()
 
-    def _selected_hot_button(self) -> dict[str, Any] | None:
+    def _selected_hot_button(self) -> HotButton | None:
         item = self.hot_buttons.currentItem()
         if item is None:
             return None
@@ -121,23 +119,19 @@ class DebriefPanel(QWidget):
     def remove_hot_button(self) -> None:
         hot = self._selected_hot_button()
         if hot:
-            self.session.do(DeleteRow("hot_button", hot["id"], label="Remove hot button"))
+            self.session.do(ride_ops.forget(hot))
 
     def send_to_messaging(self) -> None:
         """The hot button becomes a draft message that remembers its ride."""
         hot = self._selected_hot_button()
         if hot is None:
-            self.session.problem_reported.emit("Select a hot button to send to messaging.")
+            self.session.report("Select a hot button to send to messaging.")
             return
-        if hot["message_id"]:
-            self.session.problem_reported.emit("That hot button is in messaging already.")
-            return
-        ride = self.session.store.get(FieldRide, hot["field_ride_id"])
-        assert ride is not None
-        message_id = new_id()
-        self.session.do(Compound((
-            InsertRow("message", {"id": message_id, "customer_problem": hot["words"],
-                                  "field_ride_id": ride["id"],
-                                  "source": f"Field ride of {ride['first_day']:%-d %b %Y}"}),
-            UpdateRow("hot_button", hot["id"], {"message_id": message_id})),
-            label="Send hot button to messaging"))
+        self.session.attempt(lambda: ride_ops.send_to_messaging(self.session.store, hot))
+
+
+def _part(ride: FieldRide, field: str) -> str:
+    """One part of a ride's debrief."""
+    parts = {"customers_asked": ride.customers_asked, "marketing_changes": ride.marketing_changes,
+             "sales_changes": ride.sales_changes, "debrief": ride.debrief}
+    return parts[field]

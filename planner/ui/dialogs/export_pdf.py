@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
     QListView, QListWidget, QListWidgetItem, QProgressBar, QVBoxLayout, QWidget)
 
 from planner.export.options import SECTION_TITLES, ExportOptions
-from planner.ui.session import PlanSession
+from planner.ui.shell.session import PlanSession
 
 MARK_CHOICES = (("auto", "As the plan's status says"), ("draft", "\u201cDraft\u201d watermark"),
                 ("agreed", "\u201cAgreed\u201d stamp with both sign-offs"), ("none", "No mark"))
@@ -46,8 +46,9 @@ class ExportPdfDialog(QDialog):
         self.page_size = QComboBox(objectName="pageSize")
         self.page_size.addItems(["A4", "Letter"])
         self.page_size.setCurrentText(str(settings.value("pdf/page_size", "A4")))
-        chosen = str(settings.value("pdf/sections", ",".join(SECTION_TITLES))).split(",")
-        self.sections = {key: QCheckBox(title, checked=key in chosen)
+        # What was left out is remembered, so a section new in this version is in.
+        left_out = str(settings.value("pdf/left_out", "")).split(",")
+        self.sections = {key: QCheckBox(title, checked=key not in left_out)
                          for key, title in SECTION_TITLES.items()}
         self.debriefs = QCheckBox("Include ride debrief notes",
                                   checked=settings.value("pdf/debriefs", "true") == "true")
@@ -109,7 +110,7 @@ class ExportPdfDialog(QDialog):
         from PySide6.QtWidgets import QApplication
 
         from planner.export.pdf import PAGE_SIZES, PlanPdfRenderer
-        from planner.outline import build_outline
+        from planner.outline.build import build_outline
 
         options = self.options()
         self.save.setEnabled(False)
@@ -137,8 +138,8 @@ class ExportPdfDialog(QDialog):
     def remember(self) -> None:
         options, settings = self.options(), QSettings()
         settings.setValue("pdf/page_size", options.page_size)
-        settings.setValue("pdf/sections", ",".join(k for k in SECTION_TITLES
-                                                   if k in options.sections))
+        settings.setValue("pdf/left_out", ",".join(k for k in SECTION_TITLES
+                                                   if k not in options.sections))
         settings.setValue("pdf/debriefs", "true" if options.include_debriefs else "false")
         settings.setValue("pdf/reviews", "true" if options.include_reviews else "false")
         settings.setValue("pdf/mark", options.mark)
@@ -147,13 +148,13 @@ class ExportPdfDialog(QDialog):
 def run_export(parent: QWidget, session: PlanSession) -> Path | None:
     from planner.export.filenames import safe_stem
     from planner.export.pdf import write_atomically
-    from planner.ui.lazy import dialogs
+    from planner.ui.shell.lazy import dialogs
 
     dialog: Any = ExportPdfDialog(parent, session)
     if not dialogs.exec_dialog(dialog):
         return None
     dialog.remember()
-    title = session.store.plan()["title"]
+    title = session.store.plan().title
     suggested = safe_stem(title) + ".pdf"
     out = dialogs.ask_save_path(parent, "Save PDF", suggested, "PDF (*.pdf)")
     if out is None:

@@ -1,6 +1,6 @@
 """Field rides: the schedule as a table with its debrief, a timeline, and the balance."""
 
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt
@@ -9,35 +9,20 @@ from PySide6.QtWidgets import (
     QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QRadioButton, QScrollArea,
     QSpinBox, QSplitter, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
-
-from planner.edits import DeleteRow, InsertRow, UpdateRow
-from planner.model import FieldRide, NonWorkingDay, Person
+from planner.changes import ChangeSet
+from planner.model import FieldRide, NonWorkingDay, Person, Plan
 from planner.model.enums import RideDirection, Team, label
-from planner.rules.balance import balance
+from planner.operations import rides as ride_ops
+from planner.operations.plan import change_plan
+from planner.rules.balance import Balance, balance
 from planner.rules.rides import WorkCalendar, periods
-from planner.store.plan_store import Change
-from planner.ui.debrief import DebriefPanel
-from planner.ui.models import Index, PlanTableModel
-from planner.ui.pages import TablePage
-from planner.ui.session import PlanSession
-from planner.ui.timeline import RideTimeline
-
-
-class RidesTableModel(PlanTableModel):
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        """Turning a ride round swaps visitor and host, so the pair stays valid."""
-        column = self.column(index)
-        row = self._rows[index.row()]
-        if column.key != "direction" or value == row["direction"] or \
-                role != Qt.ItemDataRole.EditRole or self.session.read_only:
-            return super().setData(index, value, role)
-        return self.session.do(UpdateRow("field_ride", row["id"], {
-            "direction": value, "visitor_id": row["host_id"], "host_id": row["visitor_id"]},
-            label="Turn field ride round"))
+from planner.ui.pages.debrief import DebriefPanel
+from planner.ui.pages.table import TablePage
+from planner.ui.shell.session import PlanSession
+from planner.ui.widgets.timeline import RideTimeline
 
 
 class RidesPage(TablePage):
-    model_class = RidesTableModel
     first_edited_column = 3  # a new ride starts with its days
 
     def body(self) -> QWidget:
@@ -88,25 +73,9 @@ class RidesPage(TablePage):
         view = "month" if self.month.isChecked() else "quarter"
         self.timeline.set_view(view, self.timeline_scroll.viewport().width())
 
-    def new_row(self, row_id: str) -> InsertRow | None:
-        """A two-day ride, next week, between the first free marketer and rep."""
-        store = self.session.store
-        plan = store.plan()
-        people = store.rows(Person, ["name"])
-        marketer = next((p for p in people if p["team"] is Team.MARKETING), None)
-        rep = next((p for p in people if p["team"] is Team.SALES), None)
-        if marketer is None or rep is None:
-            self.session.problem_reported.emit(
-                "A field ride needs one person in marketing and one in sales; add them on "
-                "the People page first.")
-            return None
-        monday = date.today() + timedelta(days=7 - date.today().weekday())
-        first = min(max(monday, plan["period_start"]), plan["period_end"])
-        return InsertRow("field_ride", {
-            "id": row_id, "direction": RideDirection.MARKETING_WITH_SALES,
-            "visitor_id": marketer["id"], "host_id": rep["id"], "first_day": first,
-            "last_day": min(first + timedelta(days=1), plan["period_end"])},
-            label="Add field ride")
+    def new_row(self) -> tuple[ChangeSet, Any] | None:
+        """A two-day ride, next week, between the first marketer and rep."""
+        return ride_ops.add_ride(self.session.store, date.today())
 
 
 def _spin(maximum: int, suffix: str) -> QSpinBox:
@@ -175,49 +144,48 @@ class BalanceView(QWidget):
         self.refresh()
 
     def _set(self, field: str, value: Any) -> None:
-        plan = self.session.store.plan()
         if field == "max_direction_ratio" and value is not None and value < 1:
-            self.session.problem_reported.emit("The ratio between directions is at least 1x.")
+            self.session.report("The ratio between directions is at least 1x.")
             self.refresh()
             return
-        if plan[field] != value and not self.session.do(
-                UpdateRow("plan", plan["id"], {field: value}, label="Change ride targets")):
+        change = change_plan(self.session.store, **{field: value})
+        if change and not self.session.do(change):
             self.refresh()
 
     def add_holiday(self) -> None:
         d = self.new_day.date()
-        if self.session.do(InsertRow("non_working_day", {
-                "day": date(d.year(), d.month(), d.day()), "occasion": self.new_occasion.text()},
-                label="Add non-working day")):
+        if self.session.do(ride_ops.add_non_working_day(date(d.year(), d.month(), d.day()),
+                                                        self.new_occasion.text())):
             self.new_occasion.clear()
 
     def remove_holiday(self) -> None:
         item = self.holidays.currentItem()
-        if item:
-            self.session.do(DeleteRow("non_working_day", item.data(Qt.ItemDataRole.UserRole),
-                                      label="Remove non-working day"))
+        day = self.session.store.get(NonWorkingDay, item.data(Qt.ItemDataRole.UserRole)) \
+            if item else None
+        if day is not None:
+            self.session.do(ride_ops.remove_non_working_day(day))
 
-    def _on_plan_changed(self, change: Change) -> None:
-        if change.tables.keys() & {"plan", "field_ride", "person", "non_working_day"}:
+    def _on_plan_changed(self, change: ChangeSet) -> None:
+        if change.touches(Plan, FieldRide, Person, NonWorkingDay):
             self.refresh()
 
     def refresh(self) -> None:
         store = self.session.store
         plan = store.plan()
-        people = store.rows(Person, ["team", "name"])
-        holidays = store.rows(NonWorkingDay, ["day"])
-        for spin, value in ((self.marketing_target, plan["marketing_days_per_quarter"]),
-                            (self.sales_target, plan["sales_days_per_half"])):
+        people = store.rows(Person)
+        holidays = store.rows(NonWorkingDay)
+        for spin, value in ((self.marketing_target, plan.marketing_days_per_quarter),
+                            (self.sales_target, plan.sales_days_per_half)):
             spin.setValue(value or 0)
-        self.ratio.setValue(plan["max_direction_ratio"] or 0)
-        self.weekends.setChecked(plan["exclude_weekends"])
+        self.ratio.setValue(plan.max_direction_ratio or 0)
+        self.weekends.setChecked(plan.exclude_weekends)
         if self.new_day.date() == QDate(2000, 1, 1):
-            start = plan["period_start"]
+            start = plan.period_start
             self.new_day.setDate(QDate(start.year, start.month, start.day))
         self.holidays.clear()
         for h in holidays:
-            item = QListWidgetItem(f"{h['day']:%a %-d %b %Y}  {h['occasion']}")
-            item.setData(Qt.ItemDataRole.UserRole, h["id"])
+            item = QListWidgetItem(f"{h.day:%a %-d %b %Y}  {h.occasion}")
+            item.setData(Qt.ItemDataRole.UserRole, h.id)
             self.holidays.addItem(item)
         result = balance(plan, store.rows(FieldRide), people, WorkCalendar.of(plan, holidays))
         m = result.days_by_direction[RideDirection.MARKETING_WITH_SALES]
@@ -229,25 +197,25 @@ class BalanceView(QWidget):
                              f"{s} days of sales with marketing{ratio}. {ways}</p>")
         self._fill_table(plan, people, result)
 
-    def _fill_table(self, plan: dict[str, Any], people: list[dict[str, Any]], result: Any) -> None:
-        quarters = [p[0] for p in periods(plan["period_start"], plan["period_end"], 3)]
-        halves = [p[0] for p in periods(plan["period_start"], plan["period_end"], 6)]
+    def _fill_table(self, plan: Plan, people: Any, result: Balance) -> None:
+        quarters = [p[0] for p in periods(plan.period_start, plan.period_end, 3)]
+        halves = [p[0] for p in periods(plan.period_start, plan.period_end, 6)]
         short = {(x.person_id, x.period) for x in result.shortfalls}
         headers = ["Person", "Team", "Hosted", *quarters, *halves]
         self.table.clear()
         self.table.setColumnCount(len(headers))
         self.table.setHorizontalHeaderLabels(headers)
-        shown = [p for p in people if p["team"] in (Team.SALES, Team.MARKETING)]
+        shown = [p for p in people if p.team in (Team.SALES, Team.MARKETING)]
         self.table.setRowCount(len(shown))
         for r, person in enumerate(shown):
-            own = result.visiting.get(person["id"], {})
-            cells = [person["name"], label(person["team"]), str(result.hosting.get(person["id"], 0))]
-            mine = quarters if person["team"] is Team.MARKETING else halves
+            own = result.visiting.get(person.id, {})
+            cells = [person.name, label(person.team), str(result.hosting.get(person.id, 0))]
+            mine = quarters if person.team is Team.MARKETING else halves
             cells += [str(own.get(q, 0)) if q in mine else "" for q in quarters + halves]
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 period = headers[c]
-                if (person["id"], period) in short:
+                if (person.id, period) in short:
                     item.setBackground(Qt.GlobalColor.transparent)
                     item.setForeground(Qt.GlobalColor.darkRed)
                     item.setToolTip("Below the plan's target")

@@ -7,12 +7,14 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QSplitter, QTableWidget,
     QTableWidgetItem, QVBoxLayout, QWidget)
 
-from planner.edits import Compound, InsertRow, UpdateRow
-from planner.model import FunnelStage, Metric
+from planner.changes import ChangeSet
+from planner.model import FunnelStage, Plan
+from planner.operations import funnel as funnel_ops
+from planner.operations import metrics as metric_ops
+from planner.operations.plan import change_plan
 from planner.rules.funnel import needed_per_stage
-from planner.store.plan_store import Change
-from planner.ui.pages import TablePage
-from planner.ui.session import PlanSession
+from planner.ui.pages.table import TablePage
+from planner.ui.shell.session import PlanSession
 
 
 class FunnelPage(TablePage):
@@ -39,21 +41,16 @@ class FunnelPage(TablePage):
         split.setSizes([380, 330])
         return split
 
-    def new_row(self, row_id: str) -> InsertRow:
-        return InsertRow("funnel_stage", {"id": row_id, "name": "New stage",
-                                          "position": self.model.rowCount()}, label="Add stage")
+    def new_row(self) -> tuple[ChangeSet, Any] | None:
+        return funnel_ops.add_stage(self.session.store)
 
     def move_stage(self, step: int) -> bool:
         row = self.view.currentIndex().row()
-        other = row + step
-        if row < 0 or not 0 <= other < self.model.rowCount():
+        if row < 0:
             return False
-        stages = self.session.store.rows(FunnelStage, ["position", "id"])
-        order = [s["id"] for s in stages]
-        order[row], order[other] = order[other], order[row]
-        edits = tuple(UpdateRow("funnel_stage", sid, {"position": n}) for n, sid in enumerate(order))
-        if self.session.do(Compound(edits, label="Move stage")):
-            self.focus_row(order[other])
+        stage = self.model.row(row)
+        if self.session.do(funnel_ops.move_stage(self.session.store, stage, step)):
+            self.focus_row(stage.id)
             return True
         return False
 
@@ -101,25 +98,24 @@ class BackCalculation(QWidget):
         self.refresh()
 
     def _set(self, field: str, value: Any) -> None:
-        plan = self.session.store.plan()
-        if plan[field] != value:
-            self.session.do(UpdateRow("plan", plan["id"], {field: value},
-                                      label="Change revenue plan"))
+        change = change_plan(self.session.store, **{field: value})
+        if change and not self.session.do(change):
+            self.refresh()
 
-    def _on_plan_changed(self, change: Change) -> None:
-        if change.tables.keys() & {"plan", "funnel_stage"}:
+    def _on_plan_changed(self, change: ChangeSet) -> None:
+        if change.touches(Plan, FunnelStage):
             self.refresh()
 
     def months(self) -> int:
         plan = self.session.store.plan()
-        start, end = plan["period_start"], plan["period_end"]
+        start, end = plan.period_start, plan.period_end
         return max(1, (end.year - start.year) * 12 + end.month - start.month + 1)
 
     def refresh(self) -> None:
         plan = self.session.store.plan()
-        self.revenue.setValue(plan["revenue_target"] or 0)
-        self.deal.setValue(plan["average_deal_size"] or 0)
-        stages = self.session.store.rows(FunnelStage, ["position", "id"])
+        self.revenue.setValue(plan.revenue_target or 0)
+        self.deal.setValue(plan.average_deal_size or 0)
+        stages = self.session.store.rows(FunnelStage)
         self.needed = {}
         self.result.setRowCount(0)
         # The chain runs from the first stage to the first that counts a won deal
@@ -127,24 +123,24 @@ class BackCalculation(QWidget):
         chain = []
         for stage in stages:
             chain.append(stage)
-            if stage["conversion_rate"] in (None, 1.0):
+            if stage.conversion_rate in (None, 1.0):
                 break
-        rates = [s["conversion_rate"] for s in chain[:-1]]
-        if not plan["revenue_target"] or not plan["average_deal_size"]:
+        rates = [s.conversion_rate for s in chain[:-1]]
+        if not plan.revenue_target or not plan.average_deal_size:
             self.message.setText("Enter a revenue target and an average deal size.")
         elif len(chain) < 2 or any(r is None for r in rates):
             self.message.setText("Give each stage before the won stage a conversion rate "
                                  "(the share that reaches the next stage).")
         else:
-            counts = needed_per_stage(plan["revenue_target"], plan["average_deal_size"],
-                                      rates, self.months())
-            self.needed = {s["id"]: n for s, n in zip(chain, counts, strict=True)}
+            counts = needed_per_stage(plan.revenue_target, plan.average_deal_size,
+                                      [r for r in rates if r is not None], self.months())
+            self.needed = {s.id: n for s, n in zip(chain, counts, strict=True)}
             self.message.setText(f"Over {self.months()} months: {counts[-1]:,} won deals a "
-                                 f"month reach {plan['revenue_target']:,.0f}.")
+                                 f"month reach {plan.revenue_target:,.0f}.")
             self.result.setRowCount(len(chain))
             for r, stage in enumerate(chain):
-                rate = stage["conversion_rate"]
-                for c, text in enumerate((stage["name"], f"{self.needed[stage['id']]:,}",
+                rate = stage.conversion_rate
+                for c, text in enumerate((stage.name, f"{self.needed[stage.id]:,}",
                                           f"{rate:.0%}" if rate else "")):
                     self.result.setItem(r, c, QTableWidgetItem(text))
         self.result.resizeColumnsToContents()
@@ -152,12 +148,9 @@ class BackCalculation(QWidget):
 
     def apply_targets(self) -> bool:
         """Metrics counted at a stage get that stage's monthly need as target (undoable)."""
-        metrics = [m for m in self.session.store.rows(Metric)
-                   if m["funnel_stage_id"] in self.needed and m["unit"] in ("count", "")]
-        edits = tuple(UpdateRow("metric", m["id"], {"target": float(self.needed[m["funnel_stage_id"]])})
-                      for m in metrics)
-        if not edits:
-            self.session.problem_reported.emit(
-                "No metric counts a funnel stage; link a metric to a stage first.")
+        change = metric_ops.apply_targets(self.session.store, self.needed)
+        if not change:
+            self.session.report("No metric counts a funnel stage; link a metric to a stage "
+                                "first.")
             return False
-        return self.session.do(Compound(edits, label=f"Apply {len(edits)} funnel targets"))
+        return self.session.do(change)

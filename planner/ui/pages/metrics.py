@@ -8,74 +8,62 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QApplication, QHBoxLayout, QPushButton, QSplitter, QTableView,
     QTabWidget, QVBoxLayout, QWidget)
 
-from planner.edits import SetMetricValues, set_links
-from planner.model import Goal, Metric, MetricGoal, MetricValue
+from planner.changes import ChangeSet
+from planner.model import FunnelStage, Goal, Metric, MetricGoal, MetricValue, Person, Plan, Record
 from planner.model.enums import Cadence
-from planner.rules.metrics import MetricStatus, metric_statuses, plan_periods
-from planner.store.plan_store import Change
-from planner.ui.models import Index, PlanTableModel
-from planner.ui.pages import TablePage
-from planner.ui.session import PlanSession
-
-STATUS_COLOURS = {MetricStatus.ON_TRACK.value: QColor("#2E7D32"),
-                  MetricStatus.AT_RISK.value: QColor("#B26A00"),
-                  MetricStatus.OFF_TRACK.value: QColor("#C62828"),
-                  MetricStatus.NO_DATA.value: QColor("#9AA5B1")}
+from planner.operations import goals as goal_ops
+from planner.operations import metrics as metric_ops
+from planner.operations.rows import add, new
+from planner.rules.metrics import Assessment, metric_statuses, plan_periods
+from planner.ui.pages.table import TablePage
+from planner.ui.shell.session import PlanSession
+from planner.ui.widgets.colours import STATUS_COLOURS
+from planner.ui.widgets.columns import Column
+from planner.ui.widgets.models import Index, PlanTableModel
 
 
 class MetricsTableModel(PlanTableModel):
-    """Metric rows plus two read-only columns: status (the plan's rule) and trend."""
+    """Metric rows plus read-only columns: status (the plan's rule), trend, linked goals."""
 
-    def _load_names(self) -> None:
-        super()._load_names()
-        self._names.update({g["id"]: g["title"] for g in self.session.store.rows(Goal)})
+    def lookup_kinds(self) -> frozenset[type[Record]]:
+        return frozenset({Person, FunnelStage, Goal, MetricValue, MetricGoal, Plan, Metric})
 
-    def _query(self) -> list[dict[str, Any]]:
-        rows = super()._query()
+    def refresh_lookups(self) -> None:
+        super().refresh_lookups()
         store = self.session.store
-        links: dict[str, list[str]] = {}
+        self.names.update({g.id: g.title for g in store.rows(Goal)})
+        self.links: dict[str, list[str]] = {}
         for link in store.rows(MetricGoal):
-            links.setdefault(link["metric_id"], []).append(link["goal_id"])
-        values = store.rows(MetricValue, ["period"])
-        statuses = metric_statuses(store.plan(), rows, values)
-        trends: dict[str, list[float]] = {}
+            self.links.setdefault(link.metric_id, []).append(link.goal_id)
+        values = store.rows(MetricValue)
+        self.assessments: dict[str, Assessment] = metric_statuses(
+            store.plan(), store.rows(Metric), values)
+        self.trends: dict[str, list[float]] = {}
         for v in values:
-            trends.setdefault(v["metric_id"], []).append(v["actual"])
-        for row in rows:
-            assessment = statuses[row["id"]]
-            row["status"] = assessment.status.value
-            row["status_reason"] = assessment.reason
-            row["trend"] = trends.get(row["id"], [])
-            row["goal_ids"] = links.get(row["id"], [])
-        return rows
+            self.trends.setdefault(v.metric_id, []).append(v.actual)
 
-    def _on_plan_changed(self, change: Change) -> None:
-        if "goal" in change.tables:
-            self._load_names()
-        if "metric" not in change.tables and \
-                change.tables.keys() & {"metric_value", "plan", "metric_goal", "goal"}:
-            self._rows = self._query()
-            self._emit_all_changed()
-            return
-        super()._on_plan_changed(change)
+    def value(self, row: Metric, column: Column) -> Any:
+        if column.kind == "status":
+            return self.assessments[row.id].status.value if row.id in self.assessments else ""
+        if column.kind == "trend":
+            return self.trends.get(row.id, [])
+        if column.kind == "goals":
+            return self.links.get(row.id, [])
+        return super().value(row, column)
 
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        """Linked goals change as link rows: added and removed in one edit."""
-        if not index.isValid() or self.column(index).kind != "goals":
-            return super().setData(index, value, role)
-        if self.session.read_only:
-            return False
-        edit = set_links(self.session.store.rows(MetricGoal), "metric_id",
-                         self._rows[index.row()]["id"], set(value), "Link goals")
-        return edit is not None and self.session.do(edit)
+    def edit_cell(self, row: Metric, column: Column, value: Any) -> bool:
+        """Linked goals change as link rows: added and removed in one change."""
+        if column.kind == "goals":
+            return self.session.do(goal_ops.link_goals(self.session.store, row, set(value)))
+        return super().edit_cell(row, column, value)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if index.isValid() and self.column(index).kind == "status":
-            row = self._rows[index.row()]
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return STATUS_COLOURS[row["status"]]
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return row["status_reason"]
+            assessment = self.assessments.get(self._rows[index.row()].id)
+            if assessment and role == Qt.ItemDataRole.ForegroundRole:
+                return STATUS_COLOURS[assessment.status.value]
+            if assessment and role == Qt.ItemDataRole.ToolTipRole:
+                return assessment.reason
         return super().data(index, role)
 
 
@@ -92,18 +80,34 @@ class ActualsModel(QAbstractTableModel):
         self.beginResetModel()
         store = self.session.store
         plan = store.plan()
-        self.metrics = store.rows(Metric, ["name", "id"])
+        self.metrics = list(store.rows(Metric))
         months, quarters = plan_periods(plan, Cadence.MONTHLY), plan_periods(plan, Cadence.QUARTERLY)
-        cadences = {m["cadence"] for m in self.metrics}
+        cadences = {m.cadence for m in self.metrics}
         self.periods = (months if Cadence.MONTHLY in cadences or not cadences else []) + \
             (quarters if Cadence.QUARTERLY in cadences else [])
-        self.values = {(v["metric_id"], v["period"]): v["actual"]
-                       for v in store.rows(MetricValue)}
+        self.values = {(v.metric_id, v.period): v.actual for v in store.rows(MetricValue)}
         self.endResetModel()
 
-    def _on_plan_changed(self, change: Change) -> None:
-        if change.tables.keys() & {"metric", "metric_value", "plan"}:
+    def _on_plan_changed(self, change: ChangeSet) -> None:
+        if change.touches(Metric, Plan):
             self.reload()
+            return
+        values = change.of(MetricValue)
+        if not values:
+            return
+        columns = {p: n for n, p in enumerate(self.periods)}
+        rows = {m.id: n for n, m in enumerate(self.metrics)}
+        for row in values:
+            value = row.after if row.after is not None else row.before
+            assert isinstance(value, MetricValue)
+            key = (value.metric_id, value.period)
+            if row.after is None:
+                self.values.pop(key, None)
+            else:
+                self.values[key] = value.actual
+            if key[0] in rows and key[1] in columns:
+                at = self.index(rows[key[0]], columns[key[1]])
+                self.dataChanged.emit(at, at)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.metrics)
@@ -113,12 +117,12 @@ class ActualsModel(QAbstractTableModel):
 
     def _applies(self, row: int, column: int) -> bool:
         quarterly = self.periods[column][5] == "Q"
-        return quarterly == (self.metrics[row]["cadence"] is Cadence.QUARTERLY)
+        return quarterly == (self.metrics[row].cadence is Cadence.QUARTERLY)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        key = (self.metrics[index.row()]["id"], self.periods[index.column()])
+        key = (self.metrics[index.row()].id, self.periods[index.column()])
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             value = self.values.get(key)
             return "" if value is None else f"{value:g}"
@@ -134,7 +138,7 @@ class ActualsModel(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Horizontal:
             return self.periods[section]
-        return self.metrics[section]["name"]
+        return self.metrics[section].name
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -161,12 +165,13 @@ class ActualsModel(QAbstractTableModel):
             try:
                 actual = float(cleaned.replace(",", ""))
             except ValueError:
-                self.session.problem_reported.emit(
-                    f"\u201c{text}\u201d for {self.metrics[row]['name']}, "
+                self.session.report(
+                    f"\u201c{text}\u201d for {self.metrics[row].name}, "
                     f"{self.periods[column]} is not a number; nothing was pasted.")
                 return False
-            values.append((self.metrics[row]["id"], self.periods[column], actual, ""))
-        return bool(values) and self.session.do(SetMetricValues(tuple(values), label=label))
+            values.append((self.metrics[row].id, self.periods[column], actual, ""))
+        return bool(values) and self.session.do(
+            metric_ops.record_actuals(self.session.store, values, label))
 
 
 class ActualsView(QTableView):
@@ -193,7 +198,7 @@ class MetricsPage(TablePage):
     model_class = MetricsTableModel
 
     def body(self) -> QWidget:
-        from planner.ui.charts import MetricChart, SparklineDelegate
+        from planner.ui.widgets.charts import MetricChart, SparklineDelegate
 
         self.view.setItemDelegateForColumn(2, SparklineDelegate(self.view))
         self.chart = MetricChart(self.session)
@@ -224,12 +229,11 @@ class MetricsPage(TablePage):
         self.tabs.addTab(grid_tab, "Actuals by period")
         return self.tabs
 
-    def new_row(self, row_id: str) -> Any:
-        from planner.edits import InsertRow
-
-        return InsertRow("metric", {"id": row_id, "name": "New metric"}, label="Add metric")
+    def new_row(self) -> tuple[ChangeSet, Any] | None:
+        metric = new(Metric, name="New metric")
+        return add(metric), metric
 
     def import_csv(self) -> None:
-        from planner.ui.csv_import import run_csv_import
+        from planner.ui.dialogs.csv_import import run_csv_import
 
         run_csv_import(self, self.session)

@@ -1,21 +1,26 @@
 """Workshop mode: the plan projected slide by slide, edited live with the room."""
 
 import time
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
-from planner.edits import InsertRow, UpdateRow
-from planner.model import FieldRide, Goal, ParkingTopic, Person, utc_now
+from planner.changes import ChangeSet
+from planner.model import FieldRide, Goal, ParkingTopic, Person
 from planner.model.enums import GoalStatus, RideStatus, Team
+from planner.operations import goals as goal_ops
+from planner.operations import rides as ride_ops
+from planner.operations import workshop as workshop_ops
+from planner.outline.blocks import FunnelFigure, MetricCharts, Timeline
+from planner.outline.build import build_outline
+from planner.outline.slides import Slide, first_slide_of, slides_from_outline
 from planner.rules.rides import conflicting_ride_ids
-from planner.outline import FunnelFigure, MetricCharts, Timeline, build_outline
-from planner.store.plan_store import Change
-from planner.ui.session import PlanSession
-from planner.workshop import Slide, first_slide_of, slides_from_outline
+from planner.rules.signoff import Side, has_signed
+from planner.ui.shell.session import PlanSession
+from planner.ui.widgets.signing import signer_for
 
 BACKGROUND, INK, MUTED = QColor("#0F1419"), QColor("#F5F7FA"), QColor("#AEB8C4")
 ACCENT = {"sales": QColor("#5AA9FF"), "marketing": QColor("#FF9A57"), "both": QColor("#C3A6FF")}
@@ -51,26 +56,26 @@ class WorkshopView(QWidget):
 
     def _rebuild(self) -> None:
         store = self.session.store
-        goals = store.rows(Goal, ["position", "created_at"])
-        proposals = tuple(tuple(g["title"] for g in goals if g["status"] is GoalStatus.PROPOSED
-                                and g["proposed_by"] is side)
+        goals = store.rows(Goal)
+        proposals = tuple(tuple(g.title for g in goals if g.status is GoalStatus.PROPOSED
+                                and g.proposed_by is side)
                           for side in (Team.SALES, Team.MARKETING))
-        parked = tuple(t["topic"] for t in store.rows(ParkingTopic, ["created_at", "id"])
-                       if not t["done"])
-        people = {p["id"]: p["name"] for p in store.rows(Person)}
-        conflicts = conflicting_ride_ids(store.rows(FieldRide))
+        parked = tuple(t.topic for t in store.rows(ParkingTopic) if not t.done)
+        people = {p.id: p.name for p in store.rows(Person)}
+        all_rides = store.rows(FieldRide)
+        conflicts = conflicting_ride_ids(all_rides)
         today = date.today()
-        upcoming = [r for r in store.rows(FieldRide, ["first_day", "id"])
-                    if r["last_day"] >= today and r["status"] in (RideStatus.PLANNED,
-                                                                  RideStatus.CONFIRMED)]
-        rides = tuple((r["id"], f"{r['first_day']:%a %-d %b %Y} \u2013 {r['last_day']:%a %-d %b}: "
-                       f"{people.get(r['visitor_id'], '?')} with {people.get(r['host_id'], '?')}"
-                       + ("  \u26a0 two rides the same day" if r["id"] in conflicts else ""))
+        upcoming = [r for r in all_rides if r.last_day >= today
+                    and r.status in (RideStatus.PLANNED, RideStatus.CONFIRMED)]
+        rides = tuple((r.id, f"{r.first_day:%a %-d %b %Y} \u2013 {r.last_day:%a %-d %b}: "
+                       f"{people.get(r.visitor_id or '', '?')} with "
+                       f"{people.get(r.host_id or '', '?')}"
+                       + ("  \u26a0 two rides the same day" if r.id in conflicts else ""))
                       for r in upcoming)
         self.slides = slides_from_outline(build_outline(store), proposals, parked,  # type: ignore[arg-type]
                                           rides)
 
-    def _on_plan_changed(self, change: Change) -> None:
+    def _on_plan_changed(self, change: ChangeSet) -> None:
         current = self.slides[self.index]
         self._rebuild()
         same = next((n for n, s in enumerate(self.slides)
@@ -146,21 +151,24 @@ class WorkshopView(QWidget):
         """Tab picks items on a slide; it never moves focus out of the workshop."""
         return False
 
-    def sign_off(self, side: str) -> bool:
-        """Sign the goal on screen off for one side (again: withdraw); an ordinary edit."""
-        goal_id = (self.slide.goal_key or "").removeprefix("goal-")
-        goal = self.session.store.get(Goal, goal_id)
+    def _goal(self) -> Goal | None:
+        return self.session.store.get(Goal, (self.slide.goal_key or "").removeprefix("goal-"))
+
+    def sign_off(self, side: Side) -> bool:
+        """Sign the goal on screen off for one side (again: withdraw), the same
+        way the goals page does: as that side's head, or whom the room names."""
+        goal = self._goal()
         if goal is None:
             return False
-        from planner.rules.signoff import sign_or_withdraw
-
-        signer = self.session.store.plan()[f"head_of_{side}_id"]
-        [(_, changes)], withdrawn = sign_or_withdraw([goal], side, signer, utc_now())
-        label = f"{'Withdraw' if withdrawn else 'Sign'} {side} sign-off"
-        return self.session.do(UpdateRow("goal", goal_id, changes, label=label))
+        signer = None
+        if not has_signed(goal, side):
+            signer = signer_for(self, self.session, side)
+            if signer is None:
+                return False
+        return self.session.do(goal_ops.sign_off([goal], side, signer))
 
     def _ask(self, title: str, label: str, text: str = "") -> str | None:
-        from planner.ui.lazy import dialogs
+        from planner.ui.shell.lazy import dialogs
 
         return dialogs.ask_text(self, title, label, text)  # type: ignore[no-any-return]
 
@@ -169,22 +177,17 @@ class WorkshopView(QWidget):
         title = self._ask("New proposal", f"Proposal from {side.value}:")
         if not title:
             return False
-        count = self.session.store.count(Goal)
-        return self.session.do(InsertRow("goal", {
-            "title": title, "proposed_by": side, "status": GoalStatus.PROPOSED,
-            "position": count}, label=f"Add proposal from {side.value}"))
+        return self.session.do(goal_ops.propose(self.session.store, side, title))
 
     def reword_goal(self) -> bool:
-        goal_id = (self.slide.goal_key or "").removeprefix("goal-")
-        goal = self.session.store.get(Goal, goal_id)
+        goal = self._goal()
         if goal is None:
             return False
         title = self._ask("Goal wording", "New wording (both sign-offs are withdrawn):",
-                          goal["title"])
-        if title is None or title == goal["title"]:
+                          goal.title)
+        if title is None or title == goal.title:
             return False
-        return self.session.do(UpdateRow("goal", goal_id, {"title": title},
-                                         label="Change goal wording"))
+        return self.session.do(goal_ops.reword(goal, title=title))
 
     def move_ride(self, days: int) -> bool:
         """Move the picked ride a day earlier or later; it stays picked."""
@@ -192,10 +195,7 @@ class WorkshopView(QWidget):
         ride = self.session.store.get(FieldRide, ride_id)
         if ride is None:
             return False
-        shift = timedelta(days=days)
-        moved = self.session.do(UpdateRow("field_ride", ride_id, {
-            "first_day": ride["first_day"] + shift, "last_day": ride["last_day"] + shift},
-            label="Move field ride"))
+        moved = self.session.do(ride_ops.move_ride(self.session.store, ride, days))
         ids = [item[0] for item in self.slide.items]
         if ride_id in ids:
             self.picked = ids.index(ride_id)
@@ -204,13 +204,11 @@ class WorkshopView(QWidget):
 
     def review_note(self) -> bool:
         note = self._ask("Review note", "What happened (no names, no blame):")
-        return bool(note) and self.session.do(InsertRow("review", {
-            "held_on": date.today(), "what_happened": note}, label="Add review note"))
+        return bool(note) and self.session.do(workshop_ops.note_review(date.today(), note or ""))
 
     def park_topic(self) -> bool:
         topic = self._ask("Parking lot", "Topic to come back to:")
-        return bool(topic) and self.session.do(InsertRow("parking_topic", {"topic": topic},
-                                                         label="Park a topic"))
+        return bool(topic) and self.session.do(workshop_ops.park(topic or ""))
 
     def closeEvent(self, event: Any) -> None:
         self.left.emit(self.slide.section or "overview")

@@ -7,14 +7,14 @@ from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QListWidget, QTableWidget,
     QTableWidgetItem, QVBoxLayout, QWidget)
 
-from planner.edits import SetMetricValues
 from planner.imports.actuals import CsvTable, Mapping, Parsed, guess_mapping, parse_actuals, \
     read_table
 from planner.model import Metric
 from planner.model.enums import Cadence
+from planner.operations.metrics import record_actuals
 from planner.rules.metrics import plan_periods
-from planner.ui.lazy import dialogs
-from planner.ui.session import PlanSession
+from planner.ui.shell.lazy import dialogs
+from planner.ui.shell.session import PlanSession
 
 PREVIEW_ROWS = 12
 
@@ -27,7 +27,7 @@ class CsvImportDialog(QDialog):
         self.resize(860, 620)
         self.session, self.table = session, table
         plan = session.store.plan()
-        self.metric_ids = {m["name"]: m["id"] for m in session.store.rows(Metric)}
+        self.metric_ids = {m.name: m.id for m in session.store.rows(Metric)}
         self.periods = plan_periods(plan, Cadence.MONTHLY) + plan_periods(plan, Cadence.QUARTERLY)
         self.parsed = Parsed()
         self.preview = QTableWidget(objectName="csvPreview")
@@ -101,5 +101,5 @@ def run_csv_import(parent: QWidget, session: PlanSession) -> bool:
     dialog: Any = CsvImportDialog(parent, session, path, table)
     if not dialogs.exec_dialog(dialog):
         return False
-    return session.do(SetMetricValues(dialog.values(),
-                                      label=f"Import {len(dialog.values()):,} actuals"))
+    return session.do(record_actuals(session.store, dialog.values(),
+                                     f"Import {len(dialog.values()):,} actuals"))

@@ -8,9 +8,9 @@ from PySide6.QtWidgets import (
     QComboBox, QDateEdit, QLineEdit, QListWidget, QListWidgetItem, QStyledItemDelegate,
     QStyleOptionViewItem, QWidget)
 
-from planner.model import Person
+from planner.model import FunnelStage, Goal, Metric, Person
 from planner.model.enums import label
-from planner.ui.models import PlanTableModel
+from planner.ui.widgets.models import PlanTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -33,19 +33,17 @@ class PlanItemDelegate(QStyledItemDelegate):
         if column.kind == "person":
             combo = QComboBox(parent)
             combo.addItem("(nobody)", None)
-            for person in model.session.store.rows(Person, ["name"]):
-                if column.team is None or person["team"] == column.team:
-                    combo.addItem(person["name"], person["id"])
+            people = sorted(model.session.store.rows(Person), key=lambda p: p.name.casefold())
+            for person in people:
+                if column.team is None or person.team is column.team:
+                    combo.addItem(person.name, person.id)
             return combo
         if column.kind in ("goals", "metrics"):
-            from planner.model import Goal, Metric
-
             checklist = QListWidget(parent)
             checklist.setMinimumHeight(160)
-            choices = ([(g["id"], g["title"]) for g in
-                        model.session.store.rows(Goal, ["position", "created_at"])]
+            choices = ([(g.id, g.title) for g in model.session.store.rows(Goal)]
                        if column.kind == "goals" else
-                       [(m["id"], m["name"]) for m in model.session.store.rows(Metric, ["name"])])
+                       [(m.id, m.name) for m in model.session.store.rows(Metric)])
             for row_id, text in choices:
                 item = QListWidgetItem(text, checklist)
                 item.setData(Qt.ItemDataRole.UserRole, row_id)
@@ -53,12 +51,10 @@ class PlanItemDelegate(QStyledItemDelegate):
                 item.setCheckState(Qt.CheckState.Unchecked)
             return checklist
         if column.kind == "stage":
-            from planner.model import FunnelStage
-
             combo = QComboBox(parent)
             combo.addItem("(no stage)", None)
-            for stage in model.session.store.rows(FunnelStage, ["position"]):
-                combo.addItem(stage["name"], stage["id"])
+            for stage in model.session.store.rows(FunnelStage):
+                combo.addItem(stage.name, stage.id)
             return combo
         if column.kind == "date":
             editor = QDateEdit(parent)
@@ -114,7 +110,7 @@ class PlanItemDelegate(QStyledItemDelegate):
                         (text.endswith("%") or value > 1):
                     value /= 100  # "35%" and "35" both mean 0.35
             except ValueError:
-                self._model(index).session.problem_reported.emit(
+                self._model(index).session.report(
                     f"\u201c{editor.text()}\u201d is not a number; {column.header.lower()} "
                     "is unchanged.")
                 return

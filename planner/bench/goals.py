@@ -17,35 +17,31 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QTableView  # noqa: E402
 
 from planner.app import make_application  # noqa: E402
-from planner.ui.bench_edits import PaintCounter, _until_painted  # noqa: E402
-from planner.ui.main_window import MainWindow  # noqa: E402
+from planner.bench.edits import PaintCounter, _until_painted  # noqa: E402
+from planner.ui.shell.main_window import MainWindow  # noqa: E402
 
 GOALS = 1000
 WORDS = ("win", "pipeline", "partner", "lead", "zzz-none")
 
 
 def _plan(folder: Path) -> Path:
-    from planner.model import Goal, Person, new_id, utc_now
+    from planner.changes import ChangeSet, added
+    from planner.model import Goal, Person, new_id
     from planner.model.enums import GoalStatus, Team
     from planner.sample import write_sample
-    from planner.store.plan_store import PlanStore
 
     path = folder / "goals.tandem"
-    write_sample(path, "large").close()
-    with PlanStore.open(path) as store:
+    with write_sample(path, "large") as store:
         people = store.rows(Person)
-        sales = [p["id"] for p in people if p["team"] is Team.SALES]
-        marketing = [p["id"] for p in people if p["team"] is Team.MARKETING]
+        sales = [p.id for p in people if p.team is Team.SALES]
+        marketing = [p.id for p in people if p.team is Team.MARKETING]
         have = store.rows(Goal)
-        now = utc_now()
-        template = {k: v for k, v in have[0].items() if k not in ("id",)}
-        extra = []
-        for n in range(len(have), GOALS):
-            extra.append({**template, "id": new_id(), "created_at": now, "updated_at": now,
-                          "title": f"{have[n % len(have)]['title']} #{n}", "position": n,
-                          "status": list(GoalStatus)[n % 4], "sales_owner_id": sales[n % 7],
-                          "marketing_owner_id": marketing[n % 5]})
-        store._insert_rows({"goal": extra})
+        extra = [have[0]._replace(id=new_id(), title=f"{have[n % len(have)].title} #{n}",
+                                  position=n, status=list(GoalStatus)[n % 4],
+                                  sales_owner_id=sales[n % 7],
+                                  marketing_owner_id=marketing[n % 5])
+                 for n in range(len(have), GOALS)]
+        store.commit(ChangeSet("More goals", tuple(added(g) for g in extra)))
     return path
 
 

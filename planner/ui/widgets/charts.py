@@ -1,15 +1,13 @@
 """Metric charts drawn with QPainter: a chart per metric and sparklines in the table."""
 
-from typing import Any
-
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from planner.model import Metric, MetricValue
+from planner.changes import ChangeSet
+from planner.model import Metric, MetricValue, Plan
 from planner.rules.metrics import metric_statuses
-from planner.store.plan_store import Change
-from planner.ui.session import PlanSession
+from planner.ui.shell.session import PlanSession
 
 LINE = QColor("#1D5FA8")
 BASELINE = QColor("#9AA5B1")
@@ -51,7 +49,7 @@ class MetricChart(QWidget):
         self.setObjectName("metricChart")
         self.session = session
         # Not `self.shown`: that would shadow QPaintDevice.metric(), which QPainter calls.
-        self.shown: dict[str, Any] | None = None
+        self.shown: Metric | None = None
         self.points: list[tuple[str, float]] = []
         self.status = ""
         self.setMinimumHeight(200)
@@ -62,16 +60,15 @@ class MetricChart(QWidget):
         self.shown = store.get(Metric, metric_id) if metric_id else None
         self.points = []
         if self.shown:
-            values = [v for v in store.rows(MetricValue, ["period"])
-                      if v["metric_id"] == self.shown["id"]]
-            self.points = [(v["period"], v["actual"]) for v in values]
-            status = metric_statuses(store.plan(), [self.shown], values)[self.shown["id"]]
+            values = [v for v in store.rows(MetricValue) if v.metric_id == self.shown.id]
+            self.points = [(v.period, v.actual) for v in values]
+            status = metric_statuses(store.plan(), [self.shown], values)[self.shown.id]
             self.status = f"{status.status.value}: {status.reason}"
         self.update()
 
-    def _on_plan_changed(self, change: Change) -> None:
-        if self.shown and change.tables.keys() & {"metric", "metric_value", "plan"}:
-            self.show_metric(self.shown["id"])
+    def _on_plan_changed(self, change: ChangeSet) -> None:
+        if self.shown and change.touches(Metric, MetricValue, Plan):
+            self.show_metric(self.shown.id)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -85,15 +82,15 @@ class MetricChart(QWidget):
         m = self.shown
         area = QRectF(self.rect()).adjusted(60, 34, -20, -28)
         painter.setPen(QColor("#1F2933"))
-        painter.drawText(QPointF(12, 20), f"{m['name']} ({m['unit'] or 'value'}) \u2014 {self.status}")
-        levels = [v for _, v in self.points] + [x for x in (m["baseline"], m["target"]) if x is not None]
+        painter.drawText(QPointF(12, 20), f"{m.name} ({m.unit or 'value'}) \u2014 {self.status}")
+        levels = [v for _, v in self.points] + [x for x in (m.baseline, m.target) if x is not None]
         if not levels:
             return
         low, high = min(levels), max(levels)
         pad = (high - low) * 0.1 or 1.0
         low, high = low - pad, high + pad
-        for value, colour, name in ((m["baseline"], BASELINE, "baseline"),
-                                    (m["target"], TARGET, "target")):
+        for value, colour, name in ((m.baseline, BASELINE, "baseline"),
+                                    (m.target, TARGET, "target")):
             if value is not None:
                 y = _scale([value], low, high, area.top(), area.bottom())[0]
                 painter.setPen(QPen(colour, 1.2, Qt.PenStyle.DashLine))

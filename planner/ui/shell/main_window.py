@@ -3,7 +3,7 @@
 from datetime import date
 from pathlib import Path
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QScreen, QShortcut
@@ -12,20 +12,19 @@ from PySide6.QtWidgets import (
 
 from planner import APP_NAME
 from planner.errors import PlanError
-from planner.ui.actions import build_actions
-from planner.ui.lazy import dialogs
+from planner.sections import WINDOW
+from planner.ui.shell.actions import build_actions
+from planner.ui.shell.lazy import dialogs
 
-# The shell of the window paints before the model (and sqlmodel, half a
-# second to import) is loaded: everything below is imported when a plan opens.
+# The shell of the window paints before the plan's rows are read: everything
+# below is imported when a plan opens.
 if TYPE_CHECKING:
-    from planner.store.plan_store import Change, PlanStore
-    from planner.ui.goals_page import GoalsPage
-    from planner.ui.pages import TablePage
-    from planner.ui.session import PlanSession
+    from planner.changes import ChangeSet
+    from planner.model.reader import PlanReader
+    from planner.ui.pages.table import TablePage
+    from planner.ui.shell.session import PlanSession
 
-SECTIONS = ("Overview", "Goals", "Field rides", "Metrics", "Funnel", "Messaging", "People",
-            "Reviews")
-READ_ONLY_HINT = "Shown read-only in this version of Tandem."
+SECTIONS = tuple(s.title for s in WINDOW)  # the sidebar, in the registry's order
 
 
 class MainWindow(QMainWindow):
@@ -59,6 +58,8 @@ class MainWindow(QMainWindow):
         self.banner.hide()
         self.problem = QLabel(objectName="problemBar", wordWrap=True)
         self.problem.hide()
+        # A heads-up names a row's warning; it goes when the warning does.
+        self._heads_up: tuple[Any, str, str] | None = None
         self._problem_timer = QTimer(self, singleShot=True, interval=10_000)
         self._problem_timer.timeout.connect(self.problem.hide)
         right = QVBoxLayout()
@@ -84,7 +85,7 @@ class MainWindow(QMainWindow):
 
     def open_plan(self, path: Path) -> bool:
         from planner.store.plan_store import PlanStore
-        from planner.ui.session import PlanSession
+        from planner.ui.shell.session import PlanSession
 
         try:
             store = PlanStore.open(path)
@@ -97,9 +98,9 @@ class MainWindow(QMainWindow):
 
     def new_plan(self) -> None:
         from planner.store.fileformat import PLAN_SUFFIX
-        from planner.store.plan_store import PlanStore
-        from planner.ui.pages import OverviewPage
-        from planner.ui.session import PlanSession
+        from planner.store.plan_store import PlanStore, new_plan
+        from planner.ui.pages.overview import OverviewPage
+        from planner.ui.shell.session import PlanSession
 
         path = dialogs.ask_save_path(self, "New plan", f"New plan{PLAN_SUFFIX}",
                                      dialogs.PLAN_FILTER)
@@ -109,14 +110,15 @@ class MainWindow(QMainWindow):
             path = path.with_name(path.name + PLAN_SUFFIX)
         year = date.today().year
         try:
-            store = PlanStore.create(path, path.stem, date(year, 1, 1), date(year, 12, 31))
+            store = PlanStore.create(path, new_plan(path.stem, date(year, 1, 1),
+                                                    date(year, 12, 31)))
         except PlanError as exc:
             dialogs.warn(self, "Cannot create plan", str(exc))
             return
         self._set_session(PlanSession(store, self))
         QSettings().setValue("last_plan", str(path.resolve()))
         self.sidebar.setCurrentRow(0)
-        overview = self.pages["Overview"]
+        overview = self.page("overview")
         assert isinstance(overview, OverviewPage)
         overview.title.setFocus()
         overview.title.selectAll()
@@ -145,41 +147,15 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _set_session(self, session: "PlanSession") -> None:
-        from planner.ui.columns import FUNNEL, GOALS, MESSAGES, METRICS, PEOPLE, REVIEWS, RIDES
-        from planner.ui.pages import OverviewPage, TablePage
-        from planner.ui.funnel_page import FunnelPage
-        from planner.ui.goals_page import GoalsPage
-        from planner.ui.metrics_page import MetricsPage
-        from planner.ui.rides_page import RidesPage
-
         self.close_plan()
         self.session = session
         session.problem_reported.connect(self.show_problem)
+        session.heads_up.connect(self.show_heads_up)
         session.plan_changed.connect(self._on_plan_changed)
         session.undo_stack.indexChanged.connect(self._on_undo_index_changed)
-        overview = OverviewPage(session)
-        overview.problem.connect(self.show_problem)
-        self.pages = {"Overview": overview}
-        self.stack.addWidget(overview)
-        # Table pages are built when first shown: start-up loads only what is seen.
-        self._page_factories = {
-            "Goals": lambda: self._with_menu(GoalsPage(
-                session, "Goals", GOALS, "Each goal has an owner on each side and is agreed "
-                "when both sides signed its wording. Enter edits a cell, Insert adds, Delete "
-                "removes, drag or Ctrl+\u2191/\u2193 reorders; right-click for sign-off.")),
-            "Field rides": lambda: RidesPage(session, "Field rides", RIDES,
-                                             "Marketing rides with sales, then sales spends days "
-                                             "with marketing. Rows in red break a rule: hover "
-                                             "for why."),
-            "Metrics": lambda: MetricsPage(session, "Metrics", METRICS,
-                                           "Status follows the rule in docs/metric-status.md: "
-                                           "hover a status for why."),
-            "Funnel": lambda: FunnelPage(session, "Funnel", FUNNEL,
-                                         "One buying process: who engages at each stage, the "
-                                         "entry both sides agreed, and each handoff both ways."),
-            "Messaging": lambda: TablePage(session, "Messaging", MESSAGES, READ_ONLY_HINT),
-            "People": lambda: TablePage(session, "People", PEOPLE),
-            "Reviews": lambda: TablePage(session, "Reviews", REVIEWS, READ_ONLY_HINT)}
+        self.pages = {}
+        # Section pages are built when first shown: start-up loads only what is seen.
+        self._page_factories = _page_factories(session)
         if session.store.held_by is not None:
             _plain(self.banner)
             self.banner.setText(f"Read-only: {session.store.held_by.describe()} has this plan "
@@ -191,20 +167,24 @@ class MainWindow(QMainWindow):
 
     # -- sections -----------------------------------------------------------
 
-    def _with_menu(self, page: "GoalsPage") -> "GoalsPage":
+    def _add_menu(self, page: QWidget) -> None:
         """A section with actions of its own gets a menu, enabled while it is shown."""
-        menu = page.menu()
+        make = getattr(page, "menu", None)
+        if make is None:
+            return
+        menu = make()
         view_menu = next(m for m in self.menuBar().findChildren(QMenu) if m.title() == "&View")
         self.menuBar().insertMenu(view_menu.menuAction(), menu)
         self.section_menus[page] = menu
-        return page
 
     def page(self, name: str) -> QWidget:
-        """The page of a section, built the first time it is asked for."""
-        if name not in self.pages:
-            self.pages[name] = self._page_factories[name]()
-            self.stack.addWidget(self.pages[name])
-        return self.pages[name]
+        """The page of a section (by its title or key), built when first asked for."""
+        key = next((s.key for s in WINDOW if name in (s.title, s.key)), name)
+        if key not in self.pages:
+            self.pages[key] = self._page_factories[key]()
+            self.stack.addWidget(self.pages[key])
+            self._add_menu(self.pages[key])
+        return self.pages[key]
 
     def current_page(self) -> QWidget | None:
         return self.stack.currentWidget() if self.session else None
@@ -214,7 +194,7 @@ class MainWindow(QMainWindow):
         page = self.current_page()
         if page is None or self.session is None or self.session.read_only:
             return None
-        from planner.ui.pages import TablePage
+        from planner.ui.pages.table import TablePage
 
         return page if isinstance(page, TablePage) and page.model.spec.editable else None
 
@@ -223,11 +203,16 @@ class MainWindow(QMainWindow):
             return
         if self.sidebar.currentRow() != row:
             self.sidebar.setCurrentRow(row)
-        self.stack.setCurrentWidget(self.page(SECTIONS[row]))
+        page = self.page(WINDOW[row].key)
+        if page is not self.stack.currentWidget():
+            self.problem.hide()  # what was said about one section is not about the next
+        self.stack.setCurrentWidget(page)
         self._update_actions()
 
-    def _on_plan_changed(self, change: "Change") -> None:
-        if "plan" in change.tables:
+    def _on_plan_changed(self, change: "ChangeSet") -> None:
+        from planner.model import Plan
+
+        if change.touches(Plan):
             self._update_title()
 
     def _on_undo_index_changed(self, _index: int) -> None:
@@ -236,7 +221,7 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         if self.session is None:
             return
-        title = self.session.store.plan()["title"]
+        title = self.session.store.plan().title
         suffix = " [read-only]" if self.session.read_only else ""
         self.setWindowTitle(f"{title} \u2014 {APP_NAME}{suffix}")
 
@@ -268,42 +253,22 @@ class MainWindow(QMainWindow):
             self.session.undo_stack.redo()
 
     def add_row(self) -> None:
-        from planner.model import new_id
-
         page = self.current_rows_page()
-        if self.session is None or page is None:
-            return
-        row_id = new_id()
-        edit = page.new_row(row_id)
-        if edit is not None and self.session.do(edit):
-            page.focus_row(row_id, page.first_edited_column, edit=True)
+        if page is not None:
+            page.add_row()
 
     def delete_rows(self) -> None:
-        from planner.edits import Compound, DeleteRow
-
         page = self.current_rows_page()
-        if self.session is None or page is None:
-            return
-        ids = page.selected_ids()
-        if not ids:
-            return
-        table = page.model.table
-        noun = {"goal": "goal", "person": "person", "field_ride": "field ride",
-                "metric": "metric", "funnel_stage": "stage"}[table]
-        label = f"Delete {len(ids)} {noun}s" if len(ids) > 1 else f"Delete {noun}"
-        self.session.do(Compound(tuple(DeleteRow(table, i) for i in ids), label=label))
+        if page is not None:
+            page.delete_selected()
 
     def start_workshop(self) -> None:
         """Full screen on this window's screen, on the section now shown."""
         if self.session is None:
             return
-        from planner.ui.workshop_view import WorkshopView
+        from planner.ui.workshop.view import WorkshopView
 
-        keys = {"Overview": "overview", "Goals": "goals", "Field rides": "rides",
-                "Metrics": "metrics", "Funnel": "funnel", "People": "people",
-                "Reviews": "reviews"}
-        section = keys.get(SECTIONS[max(0, self.sidebar.currentRow())], "overview")
-        view = WorkshopView(self.session, section)
+        view = WorkshopView(self.session, WINDOW[max(0, self.sidebar.currentRow())].key)
         view.left.connect(self._workshop_ended)
         screen = self.workshop_screen()
         view.setGeometry(screen.geometry())
@@ -334,18 +299,33 @@ class MainWindow(QMainWindow):
                 lambda _checked=False, n=name: QSettings().setValue("workshop/screen", n))
 
     def _workshop_ended(self, section: str) -> None:
-        rows = {"overview": 0, "goals": 1, "rides": 2, "metrics": 3, "funnel": 4,
-                "people": 6, "reviews": 7}
-        self.show_section(rows.get(section, 0))
+        keys = [s.key for s in WINDOW]
+        self.show_section(keys.index(section) if section in keys else 0)
         self.workshop = None
         self.activateWindow()
 
     def show_problem(self, text: str) -> None:
         _plain(self.problem)  # titles and names in a message are the user's words
+        self._heads_up = None
         self.problem.setText(text)
         self.problem.show()
         self.statusBar().showMessage(text, 10_000)
         self._problem_timer.start()
+
+    def show_heads_up(self, model: Any, row_id: str, text: str) -> None:
+        """A warning an edit just caused; it stays until its cause is fixed."""
+        self.show_problem(text)
+        self._heads_up = (model, row_id, text)
+        model.problems_changed.connect(self._check_heads_up)
+
+    def _check_heads_up(self) -> None:
+        if self._heads_up is None:
+            return
+        model, row_id, text = self._heads_up
+        if f"Heads-up: {model.problems.get(row_id)}" != text:
+            self._heads_up = None
+            self.problem.hide()
+            self.statusBar().clearMessage()
 
     # -- export -------------------------------------------------------------
 
@@ -353,17 +333,17 @@ class MainWindow(QMainWindow):
         """Options, a preview of the pages, then where to save (ui/export_dialog.py)."""
         if self.session is None:
             return
-        from planner.ui.export_dialog import run_export
+        from planner.ui.dialogs.export_pdf import run_export
 
         out = run_export(self, self.session)
         if out is not None:
             self.statusBar().showMessage(f"Exported {out.name}", 8000)
 
     def export_json(self) -> None:
-        def write(store: "PlanStore", out: Path) -> None:
+        def write(reader: "PlanReader", out: Path) -> None:
             from planner.export.plan_json import write_json
 
-            write_json(store, out)
+            write_json(reader, out)
 
         self._export("JSON", ".json", write)
 
@@ -383,12 +363,12 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Exported {len(files)} calendars to {folder.name}", 8000)
 
     def _export(self, kind: str, suffix: str,
-                write: Callable[["PlanStore", Path], None]) -> None:
+                write: Callable[["PlanReader", Path], None]) -> None:
         if self.session is None:
             return
         from planner.export.filenames import safe_stem
 
-        title = self.session.store.plan()["title"]
+        title = self.session.store.plan().title
         suggested = safe_stem(title) + suffix
         out = dialogs.ask_save_path(self, f"Export {kind}", suggested, f"{kind} (*{suffix})")
         if out is None:
@@ -411,3 +391,26 @@ def _plain(label: QLabel) -> None:
     from PySide6.QtCore import Qt
 
     label.setTextFormat(Qt.TextFormat.PlainText)
+
+
+def _page_factories(session: "PlanSession") -> dict[str, Callable[[], QWidget]]:
+    """How each section's page is made, by the section's key."""
+    from planner.sections import section
+    from planner.ui.pages.funnel import FunnelPage
+    from planner.ui.pages.goals import GoalsPage
+    from planner.ui.pages.metrics import MetricsPage
+    from planner.ui.pages.overview import OverviewPage
+    from planner.ui.pages.rides import RidesPage
+    from planner.ui.pages.table import TablePage
+    from planner.ui.widgets import columns
+
+    return {
+        "overview": lambda: OverviewPage(session),
+        "goals": lambda: GoalsPage(session, section("goals"), columns.GOALS),
+        "rides": lambda: RidesPage(session, section("rides"), columns.RIDES),
+        "metrics": lambda: MetricsPage(session, section("metrics"), columns.METRICS),
+        "funnel": lambda: FunnelPage(session, section("funnel"), columns.FUNNEL),
+        "messaging": lambda: TablePage(session, section("messaging"), columns.MESSAGES),
+        "people": lambda: TablePage(session, section("people"), columns.PEOPLE),
+        "reviews": lambda: TablePage(session, section("reviews"), columns.REVIEWS),
+    }

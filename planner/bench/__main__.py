@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 
 
 
@@ -30,7 +30,7 @@ def _run_probe(cmd: list[str]) -> dict[str, float]:
 
 
 def startup(plan: Path, runs: int) -> None:
-    floor = [sys.executable, "-m", "planner.ui.bench_floor"]
+    floor = [sys.executable, "-m", "planner.bench.floor"]
     kinds = {"floor": floor, "floor+sqlmodel": [*floor, "--sqlmodel"],
              "tandem": [sys.executable, str(ROOT / "main.py"), str(plan)]}
     results: dict[str, list[dict[str, float]]] = {k: [] for k in kinds}
@@ -73,7 +73,7 @@ def _bare_reportlab(pages: int) -> bytes:
 
 def pdf(plan: Path, runs: int, name: str = "large") -> None:
     from planner.export.pdf import PlanPdfRenderer
-    from planner.outline import build_outline
+    from planner.outline.build import build_outline
     from planner.store.plan_store import PlanStore
 
     ours, floor, size, pages = [], [], 0, 0
@@ -92,27 +92,29 @@ def pdf(plan: Path, runs: int, name: str = "large") -> None:
           f"a page); bare ReportLab, same pages: {b:.2f} s; ratio {a / b:.2f}x (goal 2x)")
 
 
-def _synthetic_rides(n: int, people: int) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def _synthetic_rides(n: int, people: int) -> tuple[list[Any], list[Any]]:
     """n rides among `people` people over two years, random but repeatable."""
     import random
     from datetime import date, timedelta
 
     from planner.model.enums import RideDirection, RideStatus, Team
 
+    from planner.model import FieldRide, Person
+    from planner.operations.rows import new
+
     rng = random.Random(n)
-    staff = [{"id": f"p{i}", "name": f"P{i}", "team": Team.MARKETING if i % 2 else Team.SALES}
-             for i in range(people)]
+    staff = [new(Person, id=f"p{i}", name=f"P{i}",
+                 team=Team.MARKETING if i % 2 else Team.SALES) for i in range(people)]
     start = date(2027, 1, 1)
     rides = []
     for i in range(n):
         first = start + timedelta(days=rng.randrange(720))
-        rides.append({"id": f"r{i}", "first_day": first,
-                      "last_day": first + timedelta(days=rng.randrange(4)),
-                      "visitor_id": f"p{rng.randrange(people)}",
-                      "host_id": f"p{rng.randrange(people)}",
-                      "direction": RideDirection.MARKETING_WITH_SALES if i % 2
-                      else RideDirection.SALES_WITH_MARKETING,
-                      "status": RideStatus.PLANNED, "territory": ""})
+        rides.append(new(FieldRide, id=f"r{i}", first_day=first,
+                         last_day=first + timedelta(days=rng.randrange(4)),
+                         visitor_id=f"p{rng.randrange(people)}",
+                         host_id=f"p{rng.randrange(people)}",
+                         direction=RideDirection.MARKETING_WITH_SALES if i % 2
+                         else RideDirection.SALES_WITH_MARKETING, status=RideStatus.PLANNED))
     return rides, staff
 
 
@@ -123,9 +125,11 @@ def ride_rules(runs: int) -> None:
     from planner.rules.balance import balance
     from planner.rules.rides import WorkCalendar, conflicts
 
-    plan = {"period_start": date(2027, 1, 1), "period_end": date(2028, 12, 31),
-            "marketing_days_per_quarter": 3, "sales_days_per_half": 4,
-            "max_direction_ratio": 1.5}
+    from planner.model import Plan
+    from planner.operations.rows import new
+
+    plan = new(Plan, title="Bench", period_start=date(2027, 1, 1), period_end=date(2028, 12, 31),
+               marketing_days_per_quarter=3, sales_days_per_half=4, max_direction_ratio=1.5)
     calendar = WorkCalendar(True, (date(2027, 5, 1), date(2027, 12, 25)))
     medians = {}
     for n in (600, 6000, 60000):
@@ -149,19 +153,19 @@ def metrics_work(plan_path: Path, runs: int) -> None:
     """100,000-row CSV import (parse and commit), and status of every metric."""
     import tracemalloc
 
-    from planner.edits import SetMetricValues
     from planner.imports.actuals import guess_mapping, parse_actuals, read_table
     from planner.model import Metric, MetricValue
+    from planner.operations.metrics import record_actuals
     from planner.rules.metrics import metric_statuses
     from planner.store.plan_store import PlanStore
 
     with PlanStore.open(plan_path, read_only=True) as store:
         plan, metrics = store.plan(), store.rows(Metric)
         values = store.rows(MetricValue)
-    names = {m["name"]: m["id"] for m in metrics}
+    names = {m.name: m.id for m in metrics}
     periods = [f"{y}-{m:02d}" for y in (2027, 2028) for m in range(1, 13)]
     lines = ["Metric;Month;Actual;Comment"] + [
-        f"{metrics[n % len(metrics)]['name']};{periods[n % 24]};{n % 997},5;row {n}"
+        f"{metrics[n % len(metrics)].name};{periods[n % 24]};{n % 997},5;row {n}"
         for n in range(100_000)]
     data = "\n".join(lines).encode("utf-8")
     def parse() -> Any:
@@ -185,8 +189,8 @@ def metrics_work(plan_path: Path, runs: int) -> None:
             copy.write_bytes(plan_path.read_bytes())
             with PlanStore.open(copy) as store:
                 start = time.perf_counter()
-                store.apply(SetMetricValues(tuple((a.metric_id, a.period, a.actual, a.note)
-                                                  for a in parsed.actuals)))
+                store.commit(record_actuals(store, ((a.metric_id, a.period, a.actual, a.note)
+                                                    for a in parsed.actuals)))
                 commit_times.append(time.perf_counter() - start)
     parsing, commit = statistics.median(parse_times), statistics.median(commit_times)
     print(f"CSV import of 100,000 rows ({len(data) / 2**20:.1f} MB): parse and check "
@@ -203,7 +207,7 @@ def metrics_work(plan_path: Path, runs: int) -> None:
 
 
 def edits(plan: Path) -> None:
-    out = subprocess.run([sys.executable, "-m", "planner.ui.bench_edits", str(plan)], cwd=ROOT,
+    out = subprocess.run([sys.executable, "-m", "planner.bench.edits", str(plan)], cwd=ROOT,
                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
                          capture_output=True, text=True, timeout=300, check=True).stdout
     line = next(x for x in out.splitlines() if x.startswith("edit_ms"))
@@ -226,7 +230,7 @@ def edits(plan: Path) -> None:
 
 
 def goal_list() -> None:
-    out = subprocess.run([sys.executable, "-m", "planner.ui.bench_goals"], cwd=ROOT,
+    out = subprocess.run([sys.executable, "-m", "planner.bench.goals"], cwd=ROOT,
                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
                          capture_output=True, text=True, timeout=600, check=True).stdout
     found: dict[str, tuple[float, float]] = {}

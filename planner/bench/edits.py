@@ -1,4 +1,5 @@
-"""Edit-to-repaint timing on a real window (run by planner.bench in a subprocess)."""
+"""Edit-to-repaint timing on a real window (run by `python -m planner.bench` in a
+subprocess): renaming goals on the goals page of the large plan."""
 
 import os
 import statistics
@@ -13,8 +14,8 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QWidget  # noqa: E402
 
 from planner.app import make_application  # noqa: E402
-from planner.ui.main_window import MainWindow  # noqa: E402
-from planner.ui.pages import TablePage  # noqa: E402
+from planner.ui.pages.table import TablePage  # noqa: E402
+from planner.ui.shell.main_window import MainWindow  # noqa: E402
 
 
 class PaintCounter(QObject):
@@ -85,7 +86,7 @@ def repaint_figures(widget: QWidget, runs: int = 40) -> str:
 
 
 def chart_repaints(window: MainWindow) -> None:
-    from planner.ui.metrics_page import MetricsPage
+    from planner.ui.pages.metrics import MetricsPage
 
     window.sidebar.setCurrentRow(3)
     page = window.page("Metrics")
@@ -97,7 +98,7 @@ def chart_repaints(window: MainWindow) -> None:
 
 def timeline_repaints(window: MainWindow) -> None:
     """Repaint the ride timeline's whole visible area, in both views."""
-    from planner.ui.rides_page import RidesPage
+    from planner.ui.pages.rides import RidesPage
 
     window.sidebar.setCurrentRow(2)
     page = window.page("Field rides")

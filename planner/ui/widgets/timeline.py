@@ -2,18 +2,17 @@
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen, QShowEvent
 from PySide6.QtWidgets import QToolTip, QWidget
 
-from planner.edits import UpdateRow
-from planner.model import FieldRide, Person
+from planner.changes import ChangeSet
+from planner.model import FieldRide, Person, Plan
 from planner.model.enums import RideDirection, RideStatus, Team
+from planner.operations import rides as ride_ops
 from planner.rules.rides import conflicting_ride_ids
-from planner.store.plan_store import Change
-from planner.ui.session import PlanSession
+from planner.ui.shell.session import PlanSession
 
 DIRECTION_COLOURS = {RideDirection.MARKETING_WITH_SALES: QColor("#E07A3A"),
                      RideDirection.SALES_WITH_MARKETING: QColor("#3B82D0")}
@@ -28,7 +27,7 @@ VIEWS = {"month": 31, "quarter": 92}  # days that fill the visible width
 class Bar:
     ride_id: str
     rect: QRectF
-    ride: dict[str, Any]
+    ride: FieldRide
     other: str  # the other person of the pair, as shown in this lane
 
 
@@ -45,30 +44,32 @@ class RideTimeline(QWidget):
         self.bars: list[Bar] = []
         self._drag: tuple[Bar, float] | None = None
         self._drag_days = 0
+        self._stale = False
         session.plan_changed.connect(self._on_plan_changed)
         self.reload()
 
     # -- data -------------------------------------------------------------
 
     def reload(self) -> None:
+        self._stale = False
         store = self.session.store
         plan = store.plan()
-        self.start, self.end = plan["period_start"], plan["period_end"]
-        people = store.rows(Person, ["team", "name"])
-        rides = store.rows(FieldRide, ["first_day", "id"])
+        self.start, self.end = plan.period_start, plan.period_end
+        people = store.rows(Person)
+        rides = store.rows(FieldRide)
         self.conflicts = conflicting_ride_ids(rides)
-        names = {p["id"]: p["name"] for p in people}
-        riding = {r[k] for r in rides for k in ("visitor_id", "host_id")}
-        self.lanes = [p for p in people if p["id"] in riding]
-        lane_of = {p["id"]: n for n, p in enumerate(self.lanes)}
+        names = {p.id: p.name for p in people}
+        riding = {pid for r in rides for pid in (r.visitor_id, r.host_id)}
+        self.lanes = [p for p in people if p.id in riding]
+        lane_of = {p.id: n for n, p in enumerate(self.lanes)}
         self.bars = []
         for ride in rides:
-            for me, other in (("visitor_id", "host_id"), ("host_id", "visitor_id")):
-                if ride[me] in lane_of:
-                    y = HEADER + lane_of[ride[me]] * LANE + 4
-                    arrow = "\u2192" if me == "visitor_id" else "\u2190"
-                    self.bars.append(Bar(ride["id"], self._rect(ride, y), ride,
-                                         f"{arrow} {names.get(ride[other], '?')}"))
+            for me, other, arrow in ((ride.visitor_id, ride.host_id, "\u2192"),
+                                     (ride.host_id, ride.visitor_id, "\u2190")):
+                if me in lane_of:
+                    y = HEADER + lane_of[me] * LANE + 4
+                    self.bars.append(Bar(ride.id, self._rect(ride, y), ride,
+                                         f"{arrow} {names.get(other or '', '?')}"))
         self.updateGeometry()
         self.resize(self.sizeHint())
         self.update()
@@ -76,9 +77,9 @@ class RideTimeline(QWidget):
     def _x(self, day: date) -> float:
         return LABEL_WIDTH + (day - self.start).days * self.px_per_day
 
-    def _rect(self, ride: dict[str, Any], y: float) -> QRectF:
-        left = self._x(ride["first_day"])
-        width = ((ride["last_day"] - ride["first_day"]).days + 1) * self.px_per_day
+    def _rect(self, ride: FieldRide, y: float) -> QRectF:
+        left = self._x(ride.first_day)
+        width = ((ride.last_day - ride.first_day).days + 1) * self.px_per_day
         return QRectF(left, y, max(width, 3.0), LANE - 8)
 
     def set_view(self, view: str, visible_width: int) -> None:
@@ -92,9 +93,17 @@ class RideTimeline(QWidget):
         return QSize(int(LABEL_WIDTH + days * self.px_per_day) + 1,
                      HEADER + max(1, len(self.lanes)) * LANE + 1)
 
-    def _on_plan_changed(self, change: Change) -> None:
-        if change.tables.keys() & {"field_ride", "person", "plan"}:
+    def _on_plan_changed(self, change: ChangeSet) -> None:
+        if change.touches(FieldRide, Person, Plan):
+            if self.isVisible():
+                self.reload()
+            else:
+                self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
             self.reload()
+        super().showEvent(event)
 
     # -- drawing ------------------------------------------------------------
 
@@ -146,9 +155,9 @@ class RideTimeline(QWidget):
         ride, rect = bar.ride, QRectF(bar.rect)
         if self._drag and self._drag[0].ride_id == bar.ride_id:
             rect.translate(self._drag_days * self.px_per_day, 0)
-        cancelled = ride["status"] is RideStatus.CANCELLED
-        colour = CANCELLED if cancelled else DIRECTION_COLOURS[ride["direction"]]
-        if ride["status"] is RideStatus.PLANNED:
+        cancelled = ride.status is RideStatus.CANCELLED
+        colour = CANCELLED if cancelled else DIRECTION_COLOURS[ride.direction]
+        if ride.status is RideStatus.PLANNED:
             colour = colour.lighter(125)
         painter.setBrush(colour)
         conflict = bar.ride_id in self.conflicts
@@ -171,10 +180,10 @@ class RideTimeline(QWidget):
         painter.setPen(QPen(QColor("#D9DEE3"), 1))
         painter.drawLine(QPointF(left + LABEL_WIDTH, 0), QPointF(left + LABEL_WIDTH, self.height()))
         for n, person in enumerate(self.lanes):
-            colour = QColor("#1D5FA8") if person["team"] is Team.SALES else QColor("#C2571A")
+            colour = QColor("#1D5FA8") if person.team is Team.SALES else QColor("#C2571A")
             painter.setPen(colour)
             painter.drawText(QRectF(left + 10, HEADER + n * LANE, LABEL_WIDTH - 14, LANE),
-                             Qt.AlignmentFlag.AlignVCenter, person["name"])
+                             Qt.AlignmentFlag.AlignVCenter, person.name)
 
     # -- dragging a ride to new days ---------------------------------------
 
@@ -197,8 +206,8 @@ class RideTimeline(QWidget):
         if bar:
             ride = bar.ride
             QToolTip.showText(event.globalPosition().toPoint(),
-                              f"{bar.other[2:]}: {ride['first_day']:%-d %b} \u2013 "
-                              f"{ride['last_day']:%-d %b %Y}, {ride['status'].value}"
+                              f"{bar.other[2:]}: {ride.first_day:%-d %b} \u2013 "
+                              f"{ride.last_day:%-d %b %Y}, {ride.status.value}"
                               + ("\nOn two rides the same day!" if bar.ride_id in self.conflicts
                                  else ""), self)
 
@@ -215,7 +224,4 @@ class RideTimeline(QWidget):
         ride = self.session.store.get(FieldRide, ride_id)
         if ride is None:
             return False
-        shift = timedelta(days=days)
-        return self.session.do(UpdateRow("field_ride", ride_id, {
-            "first_day": ride["first_day"] + shift, "last_day": ride["last_day"] + shift},
-            label="Move field ride"))
+        return self.session.do(ride_ops.move_ride(self.session.store, ride, days))

@@ -1,24 +1,31 @@
-"""What each section's table shows: columns, how they display and edit."""
+"""What each section's table shows: columns, how they display and edit, and
+which warnings its rows carry."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from planner.model import (
-    FieldRide, FunnelStage, Goal, Message, Metric, Person, Review, Row)
+    FieldRide, FunnelStage, Goal, Message, Metric, MetricGoal, Person, Plan, Record, Review)
 from planner.model.enums import (
     Cadence, EngagedTeam, GoalStatus, MetricDirection, RideDirection, RideStatus, Team, label)
+from planner.model.reader import PlanReader
 from planner.model.validation import LONG_TEXT_MAX, SHORT_TEXT_MAX
+from planner.rules.goals import goal_findings
+from planner.rules.metrics import shared_reward_findings
+from planner.rules.rides import conflicts, ride_findings
+
+DASH = "\u2014"
 
 
 @dataclass(frozen=True)
 class Column:
-    key: str
+    key: str                  # the record's field, or a value the model works out
     header: str
-    kind: str = "text"        # text, long, enum, person, date, number, bool
-    editable: bool = True
+    kind: str = "text"        # text, long, enum, person, stage, date, number, percent, bool,
+    editable: bool = True     # and the computed: agreement, metrics, goals, status, trend
     enum: type[Enum] | None = None
     team: Team | None = None  # for person columns: whose people to offer
     width: int = 160
@@ -28,13 +35,13 @@ class Column:
         return LONG_TEXT_MAX if self.kind == "long" else SHORT_TEXT_MAX
 
 
-def display(column: Column, value: Any, names: dict[str, str]) -> str:
+def display(column: Column, value: Any, names: Mapping[str, str]) -> str:
     if column.kind == "trend":
         return ""  # drawn by the sparkline delegate
     if column.kind == "goals":
-        return "; ".join(sorted(names.get(g, "?") for g in value)) if value else "\u2014"
+        return "; ".join(sorted(names.get(g, "?") for g in value)) if value else DASH
     if value is None:
-        return "\u2014" if column.kind in ("person", "stage", "date", "number", "percent") else ""
+        return DASH if column.kind in ("person", "stage", "date", "number", "percent") else ""
     if column.kind in ("person", "stage"):
         return names.get(value, "(removed)" if column.kind == "stage" else "(left the plan)")
     if column.kind == "enum":
@@ -53,57 +60,47 @@ def display(column: Column, value: Any, names: dict[str, str]) -> str:
     return str(value)
 
 
-if TYPE_CHECKING:
-    from planner.store.plan_store import PlanStore
-
 # What is wrong with which rows: row id -> one sentence.
-ProblemFinder = Callable[["PlanStore", list[dict[str, Any]]], dict[str, str]]
+ProblemFinder = Callable[[PlanReader, Sequence[Any]], dict[str, str]]
 
 
 @dataclass(frozen=True)
 class TableSpec:
-    entity: type[Row]
+    kind: type[Record]
     columns: tuple[Column, ...]
-    order_by: tuple[str, ...]
     editable: bool
     problems: ProblemFinder | None = None
+    # Kinds whose change can change a row's warning (besides the table's own).
+    problem_kinds: frozenset[type[Record]] = frozenset()
 
 
-def metric_problems(store: "PlanStore", metrics: list[dict[str, Any]]) -> dict[str, str]:
+def metric_problems(reader: PlanReader, metrics: Sequence[Metric]) -> dict[str, str]:
     """Metrics only one team reports, when the plan says both rise or fall together."""
-    from planner.rules.metrics import shared_reward_findings
-
-    return {f.row_id: f.message for f in shared_reward_findings(store.plan(), metrics, [], [])
+    return {f.row_id: f.message for f in shared_reward_findings(reader.plan(), metrics, [], [])
             if f.row_id}
 
 
-def goal_problems(store: "PlanStore", goals: list[dict[str, Any]]) -> dict[str, str]:
+def goal_problems(reader: PlanReader, goals: Sequence[Goal]) -> dict[str, str]:
     """Each goal's first warning: ownership, dates, duplicates, one-team measurement."""
-    from planner.model import Metric, MetricGoal
-    from planner.rules.checks import goal_findings
-    from planner.rules.metrics import shared_reward_findings
-
-    plan = store.plan()
+    plan = reader.plan()
     found: dict[str, str] = {}
-    findings = goal_findings(plan, goals, store.rows(Person)) + shared_reward_findings(
-        plan, store.rows(Metric), goals, store.rows(MetricGoal))
+    findings = goal_findings(plan, goals, reader.rows(Person)) + shared_reward_findings(
+        plan, reader.rows(Metric), goals, reader.rows(MetricGoal))
     for finding in findings:
         if finding.row_id and finding.section == "goals":
             found.setdefault(finding.row_id, finding.message)
     return found
 
 
-def ride_problems(store: "PlanStore", rides: list[dict[str, Any]]) -> dict[str, str]:
+def ride_problems(reader: PlanReader, rides: Sequence[FieldRide]) -> dict[str, str]:
     """Each ride's first problem; both rides of a conflict are flagged."""
-    from planner.rules.rides import conflicts, ride_findings
-
-    people = store.rows(Person)
-    names = {p["id"]: p["name"] for p in people}
+    people = reader.rows(Person)
+    names = {p.id: p.name for p in people}
     found: dict[str, str] = {}
     for c in conflicts(rides):
         found.setdefault(c.ride_id, f"{names.get(c.person_id, 'Someone')} is on two field "
                                     f"rides on {c.day.isoformat()}.")
-    for finding in ride_findings(store.plan(), rides, people):
+    for finding in ride_findings(reader.plan(), rides, people):
         if finding.row_id:
             found.setdefault(finding.row_id, finding.message)
     return found
@@ -120,7 +117,8 @@ GOALS = TableSpec(Goal, (
     Column("proposed_by", "Proposed by", "enum", enum=Team, width=110),
     Column("metric_ids", "Measured by", "metrics", width=230),
     Column("shared_reward", "Shared reward", "long", width=200),
-), ("position", "created_at"), editable=True, problems=goal_problems)
+), editable=True, problems=goal_problems,  # type: ignore[arg-type]
+    problem_kinds=frozenset({Plan, Person, Metric, MetricGoal}))
 
 PEOPLE = TableSpec(Person, (
     Column("name", "Name", width=200),
@@ -129,7 +127,7 @@ PEOPLE = TableSpec(Person, (
     Column("territory", "Territory", width=140),
     Column("email", "Email", width=220),
     Column("left_plan", "Left the plan", "bool", width=110),
-), ("team", "name"), editable=True)
+), editable=True)
 
 RIDES = TableSpec(FieldRide, (
     Column("direction", "Direction", "enum", enum=RideDirection, width=230),
@@ -141,7 +139,8 @@ RIDES = TableSpec(FieldRide, (
     Column("territory", "Territory", width=120),
     Column("accounts", "Accounts", "long", width=200),
     Column("objective", "Objective", "long", width=280),
-), ("first_day", "id"), editable=True, problems=ride_problems)
+), editable=True, problems=ride_problems,  # type: ignore[arg-type]
+    problem_kinds=frozenset({Plan, Person}))
 
 METRICS = TableSpec(Metric, (
     Column("name", "Metric", width=220),
@@ -156,7 +155,8 @@ METRICS = TableSpec(Metric, (
     Column("funnel_stage_id", "Funnel stage", "stage", width=150),
     Column("goal_ids", "Linked goals", "goals", width=240),
     Column("definition", "Definition", "long", width=300),
-), ("name", "id"), editable=True, problems=metric_problems)
+), editable=True, problems=metric_problems,  # type: ignore[arg-type]
+    problem_kinds=frozenset({Plan}))
 
 FUNNEL = TableSpec(FunnelStage, (
     Column("name", "Stage", width=170),
@@ -167,7 +167,7 @@ FUNNEL = TableSpec(FunnelStage, (
     Column("return_service_level", "Service back: what happens to a returned lead", "long",
            width=300),
     Column("send_back_reasons", "Reasons to send back", "long", width=220),
-), ("position", "id"), editable=True)
+), editable=True)
 
 MESSAGES = TableSpec(Message, (
     Column("customer_problem", "Customer problem", "long", width=300),
@@ -175,11 +175,11 @@ MESSAGES = TableSpec(Message, (
     Column("proof_point", "Proof point", "long", width=240),
     Column("approved_by_sales", "Sales approved", "bool", width=110),
     Column("approved_by_marketing", "Marketing approved", "bool", width=130),
-), ("created_at", "id"), editable=False)
+), editable=False)
 
 REVIEWS = TableSpec(Review, (
     Column("held_on", "Held on", "date", width=110),
     Column("what_happened", "What happened", "long", width=300),
     Column("what_we_learned", "What we learned", "long", width=300),
     Column("what_we_change", "What we change", "long", width=300),
-), ("held_on", "id"), editable=False)
+), editable=False)

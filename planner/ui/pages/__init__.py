@@ -1,0 +1,1 @@
+"""A page per section of the plan."""

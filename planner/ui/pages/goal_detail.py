@@ -1,0 +1,129 @@
+"""One goal in full: description, reward, who signed, what measures it."""
+
+from html import escape
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QGridLayout, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
+
+from planner.changes import ChangeSet
+from planner.model import Goal, Metric, MetricGoal, MetricValue, Person
+from planner.model.enums import label
+from planner.model.validation import LONG_TEXT_MAX
+from planner.operations.rows import edit
+from planner.rules.signoff import SIDES, agreement_state, has_signed, signature, signed_text
+from planner.ui.shell.session import PlanSession
+from planner.ui.widgets.goal_model import GoalsTableModel
+from planner.ui.widgets.save_while_typing import SaveWhileTyping
+
+
+class GoalDetail(QWidget):
+    """The current goal in full: description, reward, who signed, what measures it."""
+
+    sign_requested = Signal(str)
+    reword_requested = Signal()
+
+    def __init__(self, session: PlanSession, model: GoalsTableModel) -> None:
+        super().__init__(objectName="goalDetail")
+        self.session, self.model = session, model
+        self.goal_id: str | None = None
+        self.heading = QLabel(objectName="goalHeading", wordWrap=True)
+        self.state = QLabel(objectName="goalState", wordWrap=True)
+        self.proposed = QLabel(objectName="pageHint")
+        self.measured = QLabel(objectName="goalMetrics", wordWrap=True)
+        self.description = QPlainTextEdit(objectName="goalDescription")
+        self.description.setPlaceholderText("Why this goal matters to both teams")
+        self.reward = QPlainTextEdit(objectName="goalReward")
+        self.reward.setPlaceholderText("What both teams get when we hit it")
+        self.locked = QLabel("Signed wording: the description is locked.",
+                             objectName="pageHint")
+        self.reword = QPushButton("Reword\u2026", objectName="rewordGoal")
+        self.reword.setToolTip("Withdraws both sign-offs so the wording can change")
+        self.sign_sales = QPushButton(objectName="signSales")
+        self.sign_marketing = QPushButton(objectName="signMarketing")
+        self.sign_sales.clicked.connect(lambda: self.sign_requested.emit("sales"))
+        self.sign_marketing.clicked.connect(lambda: self.sign_requested.emit("marketing"))
+        self.reword.clicked.connect(self.reword_requested.emit)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 8, 0, 0)
+        grid.addWidget(self.heading, 0, 0, 1, 3)
+        grid.addWidget(QLabel("Description"), 1, 0)
+        grid.addWidget(QLabel("Shared reward"), 1, 1)
+        grid.addWidget(QLabel("Sign-off"), 1, 2)
+        grid.addWidget(self.description, 2, 0, 2, 1)
+        grid.addWidget(self.reward, 2, 1, 2, 1)
+        side = QVBoxLayout()
+        for widget in (self.state, self.sign_sales, self.sign_marketing, self.proposed,
+                       self.measured):
+            side.addWidget(widget)
+        side.addStretch()
+        grid.addLayout(side, 2, 2, 2, 1)
+        lock = QHBoxLayout()
+        lock.addWidget(self.locked)
+        lock.addWidget(self.reword)
+        lock.addStretch()
+        grid.addLayout(lock, 4, 0)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        grid.setColumnStretch(2, 2)
+        SaveWhileTyping(self.description, lambda typing: self._save("description", typing))
+        SaveWhileTyping(self.reward, lambda typing: self._save("shared_reward", typing))
+        session.plan_changed.connect(self._on_plan_changed)
+        self.show_goal(None)
+
+    def _save(self, field: str, typing: bool) -> None:
+        goal = self.session.store.get(Goal, self.goal_id or "")
+        editor = self.description if field == "description" else self.reward
+        if goal is None or self.session.read_only or editor.isReadOnly():
+            return
+        text = editor.toPlainText()
+        if typing and len(text) > LONG_TEXT_MAX:
+            return
+        noun = "description" if field == "description" else "shared reward"
+        change: ChangeSet = edit(goal, f"Change goal {noun}", **{field: text})
+        if change and not self.session.do(change, merge_key=f"goal.{goal.id}.{field}") \
+                and not typing:
+            self.show_goal(self.goal_id)
+
+    def _on_plan_changed(self, change: ChangeSet) -> None:
+        # The table's model has refreshed by now (it listened first).
+        if self.goal_id and change.touches(Goal, Person, Metric, MetricGoal, MetricValue):
+            self.show_goal(self.goal_id)
+
+    def show_goal(self, goal_id: str | None) -> None:
+        model = self.model
+        goal = model.goal(goal_id)
+        self.goal_id = goal.id if goal else None
+        for w in (self.description, self.reward, self.sign_sales, self.sign_marketing,
+                  self.reword, self.locked):
+            w.setVisible(goal is not None)
+        if goal is None:
+            self.heading.setText("Choose a goal to see it in full.")
+            for w in (self.state, self.proposed, self.measured):
+                w.clear()
+            return
+        names = model.names
+        self.heading.setText(f"<b>{escape(goal.title)}</b>")
+        self.state.setText(f"{agreement_state(goal)}<br>Sales: "
+                           f"{escape(signed_text(goal, 'sales', names))}<br>Marketing: "
+                           f"{escape(signed_text(goal, 'marketing', names))}")
+        for button, side in ((self.sign_sales, "sales"), (self.sign_marketing, "marketing")):
+            button.setText(f"Withdraw {side} sign-off" if has_signed(goal, side)  # type: ignore[arg-type]
+                           else f"Sign for {side}")
+            button.setEnabled(not self.session.read_only)
+        self.proposed.setText(f"Proposed by {label(goal.proposed_by).lower()} on "
+                              f"{goal.created_at:%-d %b %Y}")
+        ctx = model.context
+        self.measured.setText("Measured by: " + ("; ".join(
+            f"{escape(ctx.metric_names[m])}: {ctx.metric_status[m]}"
+            for m in ctx.metrics_of(goal)) or "no metric linked yet"))
+        signed = any(signature(goal, s).at is not None for s in SIDES)
+        self.description.setReadOnly(signed or self.session.read_only)
+        self.reward.setReadOnly(self.session.read_only)
+        self.locked.setVisible(signed)
+        self.reword.setVisible(signed and not self.session.read_only)
+        for editor, text in ((self.description, goal.description),
+                             (self.reward, goal.shared_reward)):
+            typing = editor.hasFocus() and editor.toPlainText().strip() == text.strip()
+            if editor.toPlainText() != text and not typing:
+                editor.setPlainText(text)

@@ -1,0 +1,296 @@
+"""Goals: the list a VP works (filter, search, sort, reorder), sign-off, one goal's detail."""
+
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QMainWindow,
+    QMenu, QSplitter, QVBoxLayout, QWidget)
+
+from planner.changes import ChangeSet
+from planner.model import Goal, Person
+from planner.model.enums import GoalStatus, Team, label
+from planner.operations import goals as goal_ops
+from planner.rules.goal_list import GoalFilter
+from planner.rules.signoff import SIDES, Side, has_signed, signature
+from planner.ui.pages.goal_detail import GoalDetail
+from planner.ui.pages.table import TablePage
+from planner.ui.widgets.goal_model import GoalsTableModel, GoalsView
+from planner.ui.widgets.signing import signer_for
+
+
+class GoalsPage(TablePage):
+    """Goals both teams set: the list, its filters, sign-off and the goal in full."""
+
+    model_class = GoalsTableModel
+    view_class = GoalsView
+    model: GoalsTableModel
+
+    def body(self) -> QWidget:
+        self.search = QLineEdit(objectName="goalSearch", clearButtonEnabled=True)
+        self.search.setPlaceholderText("Search goals (Ctrl+F)")
+        # Combo data are plain values: a str-based enum comes back as a plain str.
+        self.status_filter = self._combo("statusFilter", "Any status",
+                                         [(label(s), s.value) for s in GoalStatus])
+        self.proposed_filter = self._combo("proposedFilter", "Proposed by anyone",
+                                           [(f"Proposed by {label(t).lower()}", t.value)
+                                            for t in (Team.SALES, Team.MARKETING)])
+        self.owner_filter = self._combo("ownerFilter", "Any owner", [])
+        self.agreed_filter = self._combo("agreedFilter", "Agreed or not",
+                                         [("Agreed", True), ("Not yet agreed", False)])
+        self.waiting_mine = QCheckBox("Waiting for my side:", objectName="waitingMine")
+        self.my_side = self._combo("mySide", None, [("Sales", "sales"),
+                                                    ("Marketing", "marketing")])
+        self.my_side.setCurrentIndex(max(0, self.my_side.findData(
+            QSettings().value("goals/my_side", "sales"))))
+        self.shown = QLabel(objectName="pageHint")
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 2)
+        for w in (self.status_filter, self.proposed_filter, self.owner_filter,
+                  self.agreed_filter, self.waiting_mine, self.my_side):
+            bar.addWidget(w)
+        bar.addWidget(self.shown)
+        self.search.textChanged.connect(self._filter_changed)
+        for combo in (self.status_filter, self.proposed_filter, self.owner_filter,
+                      self.agreed_filter, self.my_side):
+            combo.currentIndexChanged.connect(self._filter_changed)
+        self.waiting_mine.toggled.connect(self._filter_changed)
+        self.my_side.currentIndexChanged.connect(
+            lambda: QSettings().setValue("goals/my_side", self.my_side.currentData()))
+
+        view = self.view
+        view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        # DragDrop with a move by default (not InternalMove): the model's own
+        # MIME type already keeps drops to goals from this plan.
+        view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        view.setDefaultDropAction(Qt.DropAction.MoveAction)
+        view.setDragDropOverwriteMode(False)
+        view.setDropIndicatorShown(True)
+        header = view.horizontalHeader()
+        header.setSortIndicatorClearable(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        view.setSortingEnabled(True)
+        assert isinstance(view, GoalsView)
+        view.refused.connect(self.session.problem_reported)
+
+        self.detail = GoalDetail(self.session, self.model)
+        self.detail.sign_requested.connect(self.sign)
+        self.detail.reword_requested.connect(self.reword)
+        view.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.model.modelReset.connect(self._current_changed)
+
+        self.actions_by_name = self._build_actions()
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        view.customContextMenuRequested.connect(
+            lambda pos: self.menu().exec(view.viewport().mapToGlobal(pos)))
+        self.session.plan_changed.connect(self._on_plan_changed)
+        self._fill_owners()
+
+        split = QSplitter(Qt.Orientation.Vertical, objectName="goalSplit")
+        split.addWidget(view)
+        split.addWidget(self.detail)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        split.setSizes([520, 230])
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(split)
+        for first, second in ((self.search, self.status_filter),
+                              (self.status_filter, self.proposed_filter),
+                              (self.proposed_filter, self.owner_filter),
+                              (self.owner_filter, self.agreed_filter),
+                              (self.agreed_filter, self.waiting_mine),
+                              (self.waiting_mine, self.my_side), (self.my_side, view),
+                              (view, self.detail.description),
+                              (self.detail.description, self.detail.reward)):
+            QWidget.setTabOrder(first, second)
+        return box
+
+    def _combo(self, name: str, anything: str | None, items: list[tuple[str, Any]]) -> QComboBox:
+        combo = QComboBox(objectName=name)
+        if anything is not None:
+            combo.addItem(anything, None)
+        for text, value in items:
+            combo.addItem(text, value)
+        return combo
+
+    def _build_actions(self) -> dict[str, QAction]:
+        specs = [
+            ("find", "&Find goals", ("Ctrl+F",), self._find),
+            ("clear", "Show &all goals", ("Ctrl+Shift+F",), self.clear_filters),
+            ("sign_sales", "Sign off for &sales", ("Ctrl+Shift+S",), lambda: self.sign("sales")),
+            ("sign_marketing", "Sign off for &marketing", ("Ctrl+Shift+M",),
+             lambda: self.sign("marketing")),
+            ("reword", "&Reword (withdraw sign-offs)\u2026", (), self.reword),
+            ("move_up", "Move &up", ("Ctrl+Up",), lambda: self.move_selected(-1)),
+            ("move_down", "Move &down", ("Ctrl+Down",), lambda: self.move_selected(1)),
+        ]
+        keys = {GoalStatus.PROPOSED: "P", GoalStatus.ACTIVE: "A", GoalStatus.DONE: "D",
+                GoalStatus.DROPPED: "X"}
+        for status in GoalStatus:
+            specs.append((f"status_{status.value}", f"Set status: {label(status)}",
+                          (f"Ctrl+Shift+{keys[status]}",), lambda _=False, s=status: self.set_status(s)))
+        actions = {}
+        for name, text, keys, slot in specs:
+            action = QAction(text, self)
+            action.setObjectName(f"goals.{name}")
+            action.setShortcuts([QKeySequence(k) for k in keys])
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(slot)
+            self.addAction(action)
+            actions[name] = action
+        actions["sign_sales"].setStatusTip("Sign the selected goals for sales; if all are "
+                                           "signed, withdraw the sign-off")
+        return actions
+
+    def menu(self) -> QMenu:
+        """The goal actions, for the menu bar and the context menu."""
+        menu = QMenu("&Goal", self)
+        a = self.actions_by_name
+        for names in (("sign_sales", "sign_marketing", "reword"),
+                      tuple(f"status_{s.value}" for s in GoalStatus),
+                      ("move_up", "move_down"), ("find", "clear")):
+            for name in names:
+                menu.addAction(a[name])
+            menu.addSeparator()
+        return menu
+
+    # -- filters ------------------------------------------------------------
+
+    def current_filter(self) -> GoalFilter:
+        status, proposer = self.status_filter.currentData(), self.proposed_filter.currentData()
+        return GoalFilter(text=self.search.text(),
+                          status=None if status is None else GoalStatus(status),
+                          proposed_by=None if proposer is None else Team(proposer),
+                          owner_id=self.owner_filter.currentData(),
+                          agreed=self.agreed_filter.currentData(),
+                          waiting_for=self.my_side.currentData()
+                          if self.waiting_mine.isChecked() else None)
+
+    def _filter_changed(self) -> None:
+        self.model.apply_view(self.current_filter())
+
+    def clear_filters(self) -> None:
+        for combo in (self.status_filter, self.proposed_filter, self.owner_filter,
+                      self.agreed_filter):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.waiting_mine.blockSignals(True)
+        self.waiting_mine.setChecked(False)
+        self.waiting_mine.blockSignals(False)
+        self.search.clear()
+        self._filter_changed()
+
+    def _find(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _fill_owners(self) -> None:
+        chosen = self.owner_filter.currentData()
+        self.owner_filter.blockSignals(True)
+        self.owner_filter.clear()
+        self.owner_filter.addItem("Any owner", None)
+        for p in self.session.store.rows(Person):
+            if p.team in (Team.SALES, Team.MARKETING):
+                self.owner_filter.addItem(f"{p.name} ({label(p.team).lower()})", p.id)
+        self.owner_filter.setCurrentIndex(max(0, self.owner_filter.findData(chosen)))
+        self.owner_filter.blockSignals(False)
+
+    def _on_plan_changed(self, change: ChangeSet) -> None:
+        if change.touches(Person):
+            self._fill_owners()
+        if change.touches(Goal):
+            self._count()
+
+    def _count(self) -> None:
+        model = self.model
+        total = model.total
+        shown = model.rowCount()
+        self.count_label.setText(f"{shown} of {total} goals" if shown != total
+                                 else f"{total} goals")
+
+    def _current_changed(self) -> None:
+        index = self.view.currentIndex()
+        self.detail.show_goal(self.model.row_id(index.row()) if index.isValid() else None)
+        self._count()
+
+    # -- actions on the selected goals ----------------------------------------------
+
+    def _selected_goals(self) -> list[Goal]:
+        return [self.model.row(r) for r in self.selected_rows()]
+
+    def _say(self, text: str) -> None:
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(text, 8000)
+
+    def sign(self, side: Side) -> bool:
+        """Sign the selected goals for one side, in the name of that side's head;
+        when all are signed already, withdraw that side's sign-off."""
+        goals = self._selected_goals()
+        if not goals or self.session.read_only:
+            return False
+        noun = "goal" if len(goals) == 1 else f"{len(goals)} goals"
+        if all(has_signed(g, side) for g in goals):
+            if self.session.do(goal_ops.sign_off(goals, side, None)):
+                self._say(f"Withdrew the {side} sign-off from {noun}.")
+                return True
+            return False
+        signer = signer_for(self, self.session, side)
+        if signer is None:
+            return False
+        if self.session.do(goal_ops.sign_off(goals, side, signer)):
+            self._say(f"Signed {noun} for {side} as {signer.name}.")
+            return True
+        return False
+
+    def reword(self) -> bool:
+        """Withdraw both sign-offs of the current goal so its wording can change."""
+        goal = self.session.store.get(Goal, self.detail.goal_id or "")
+        if goal is None or self.session.read_only or \
+                not any(signature(goal, s).at is not None for s in SIDES):
+            return False
+        if not self.model.confirm_reword(goal, "description"):
+            return False
+        if self.session.do(goal_ops.unlock_wording(goal)):
+            self.detail.description.setFocus()
+            return True
+        return False
+
+    def set_status(self, status: GoalStatus) -> bool:
+        if self.session.read_only:
+            return False
+        return self.session.do(goal_ops.set_status(self._selected_goals(), status))
+
+    def move_selected(self, step: int) -> bool:
+        """Move the selected goals one place up or down among the goals shown."""
+        model = self.model
+        if not model.manual_order:
+            self.session.report("The list is sorted: clear the sort to move goals by hand.")
+            return False
+        ids = self.selected_ids()
+        if not ids:
+            return False
+        rows = sorted(model.row_of(i) for i in ids)
+        if step < 0:
+            if rows[0] == 0:
+                return False
+            before: str | None = model.row_id(rows[0] - 1)
+        else:
+            if rows[-1] >= model.rowCount() - 1:
+                return False
+            after = rows[-1] + 2
+            before = model.row_id(after) if after < model.rowCount() else None
+        return model.move(ids, before)
+
+    def new_row(self) -> tuple[ChangeSet, Any] | None:
+        """A goal proposed by my side, at the end of the plan's order; filters
+        are cleared so the new goal is in view to be typed into."""
+        if self.model.filter.active:
+            self.clear_filters()
+        side = Team.SALES if self.my_side.currentData() == "sales" else Team.MARKETING
+        return goal_ops.add_goal(self.session.store, proposed_by=side)

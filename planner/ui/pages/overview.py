@@ -1,0 +1,146 @@
+"""The plan itself: its name, company, period, purpose, sponsors, progress."""
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+    QPlainTextEdit, QVBoxLayout, QWidget)
+
+from planner.changes import ChangeSet
+from planner.model import FieldRide, Goal, Person, Plan
+from planner.model.enums import Team, label
+from planner.model.validation import LONG_TEXT_MAX, SHORT_TEXT_MAX
+from planner.operations.plan import change_plan
+from planner.rules.signoff import agreement
+from planner.ui.pages.table import title_label
+from planner.ui.shell.session import PlanSession
+from planner.ui.widgets.save_while_typing import SaveWhileTyping
+
+
+class OverviewPage(QWidget):
+    """The plan itself: its name, company, period, purpose, sponsors, progress."""
+
+    def __init__(self, session: PlanSession) -> None:
+        super().__init__()
+        self.session = session
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.addWidget(title_label("Overview"))
+        self.progress = QLabel()
+        self.progress.setObjectName("progress")
+        self.progress.setWordWrap(True)
+        layout.addWidget(self.progress)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.title = QLineEdit(maxLength=SHORT_TEXT_MAX, objectName="planTitle")
+        self.company = QLineEdit(maxLength=SHORT_TEXT_MAX, objectName="planCompany")
+        self.start = self._date_edit("periodStart")
+        self.end = self._date_edit("periodEnd")
+        self.purpose = QPlainTextEdit(objectName="planPurpose")
+        self.purpose.setMaximumHeight(120)
+        self.shared = QCheckBox("Both teams rise or fall together: warn about anything "
+                                "measured for one team only", objectName="sharedRewards")
+        self.shared.clicked.connect(lambda: self._commit(shared_rewards=self.shared.isChecked()))
+        self.head_of_sales = QComboBox(objectName="headOfSales")
+        self.head_of_marketing = QComboBox(objectName="headOfMarketing")
+        period = QHBoxLayout()
+        period.addWidget(self.start)
+        period.addWidget(QLabel("to"))
+        period.addWidget(self.end)
+        period.addStretch()
+        for text, field in (("Plan name", self.title), ("Company", self.company),
+                            ("Period", period), ("Purpose", self.purpose),
+                            ("Head of sales", self.head_of_sales),
+                            ("Head of marketing", self.head_of_marketing),
+                            ("Shared rewards", self.shared)):
+            form.addRow(text, field)
+        layout.addLayout(form)
+        layout.addStretch()
+        SaveWhileTyping(self.title, lambda typing: self._commit_text(
+            "title", self.title.text(), typing))
+        SaveWhileTyping(self.company, lambda typing: self._commit_text(
+            "company", self.company.text(), typing))
+        SaveWhileTyping(self.purpose, lambda typing: self._commit_text(
+            "purpose", self.purpose.toPlainText(), typing))
+        self.start.editingFinished.connect(lambda: self._commit(period_start=_day(self.start)))
+        self.end.editingFinished.connect(lambda: self._commit(period_end=_day(self.end)))
+        self.head_of_sales.activated.connect(
+            lambda: self._commit(head_of_sales_id=self.head_of_sales.currentData()))
+        self.head_of_marketing.activated.connect(
+            lambda: self._commit(head_of_marketing_id=self.head_of_marketing.currentData()))
+        for widget in (self.title, self.company, self.start, self.end, self.purpose,
+                       self.head_of_sales, self.head_of_marketing, self.shared):
+            widget.setEnabled(not session.read_only)
+        self._stale = True
+        session.plan_changed.connect(self._on_plan_changed)
+        self.refresh()
+
+    def _date_edit(self, name: str) -> QDateEdit:
+        edit = QDateEdit(objectName=name)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("d MMM yyyy")
+        return edit
+
+    def _commit_text(self, field: str, text: str, typing: bool) -> None:
+        """Typing pauses save quietly what is valid; leaving the field says
+        what is wrong and puts the saved text back."""
+        if typing and (not text.strip() or len(text) > LONG_TEXT_MAX):
+            return
+        self._commit(merge_key=f"plan.{field}", quiet=typing, **{field: text})
+
+    def _commit(self, merge_key: str | None = None, quiet: bool = False, **changes: Any) -> None:
+        if self.session.read_only:
+            return
+        store = self.session.store
+        change: ChangeSet = change_plan(store, **changes)
+        if change and not self.session.do(change, merge_key=merge_key) and not quiet:
+            self.refresh()
+
+    def _on_plan_changed(self, change: ChangeSet) -> None:
+        if change.touches(Plan, Person, Goal, FieldRide):
+            self._stale = True
+            if self.isVisible():
+                self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
+
+    def refresh(self) -> None:
+        self._stale = False
+        store = self.session.store
+        plan = store.plan()
+        people = sorted(store.rows(Person), key=lambda p: (p.name.casefold(), p.id))
+        for widget, value in ((self.title, plan.title), (self.company, plan.company)):
+            typing = widget.hasFocus() and widget.text().strip() == value.strip()
+            if widget.text() != value and not typing:
+                widget.setText(value)
+        for edit, day in ((self.start, plan.period_start), (self.end, plan.period_end)):
+            edit.blockSignals(True)
+            edit.setDate(QDate(day.year, day.month, day.day))
+            edit.blockSignals(False)
+        self.shared.setChecked(plan.shared_rewards)
+        if self.purpose.toPlainText() != plan.purpose:
+            self.purpose.setPlainText(plan.purpose)
+        for combo, team, head in ((self.head_of_sales, Team.SALES, plan.head_of_sales_id),
+                                  (self.head_of_marketing, Team.MARKETING,
+                                   plan.head_of_marketing_id)):
+            combo.clear()
+            combo.addItem("(nobody yet)", None)
+            for p in people:
+                if p.team is team:
+                    combo.addItem(p.name, p.id)
+            combo.setCurrentIndex(max(0, combo.findData(head)))
+        progress = agreement(store.rows(Goal))
+        self.progress.setText(
+            f"<b>{label(progress.status)}</b> \u00b7 {progress.text()}<br>"
+            f"{len(people)} people \u00b7 {store.count(FieldRide)} field rides")
+
+
+def _day(edit: QDateEdit) -> date:
+    d = edit.date()
+    return date(d.year(), d.month(), d.day())

@@ -1,0 +1,145 @@
+"""A section shown as one table of rows: the page every table section builds on."""
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget)
+
+from planner.changes import ChangeSet
+from planner.operations import people, rows
+from planner.sections import Section
+from planner.ui.shell.session import PlanSession
+from planner.ui.widgets.columns import TableSpec
+from planner.ui.widgets.delegates import PlanItemDelegate
+from planner.ui.widgets.models import PlanTableModel
+from planner.ui.widgets.table_view import PlanTableView
+
+
+def title_label(text: str) -> QLabel:
+    heading = QLabel(text)
+    heading.setObjectName("pageTitle")
+    return heading
+
+
+class TablePage(QWidget):
+    """A section shown as one table of rows."""
+
+    model_class: type[PlanTableModel] = PlanTableModel
+    view_class: type[QTableView] = PlanTableView
+    first_edited_column = 0  # where typing starts in a new row
+
+    def __init__(self, session: PlanSession, section: Section, spec: TableSpec) -> None:
+        super().__init__()
+        self.session, self.section = session, section
+        self.model = self.model_class(session, spec, self)
+        self.view = self.view_class()
+        self.view.setObjectName(f"{section.key}Table")
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(PlanItemDelegate(self.view))
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().setVisible(False)
+        self.view.verticalHeader().setDefaultSectionSize(30)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                  | QAbstractItemView.EditTrigger.EditKeyPressed
+                                  | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        header = self.view.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        for n, column in enumerate(spec.columns):
+            header.resizeSection(n, column.width)
+        header.setSectionResizeMode(len(spec.columns) - 1, QHeaderView.ResizeMode.Stretch)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        top = QHBoxLayout()
+        top.addWidget(title_label(section.title))
+        top.addStretch()
+        self.count_label = QLabel()
+        self.count_label.setObjectName("pageHint")
+        top.addWidget(self.count_label)
+        layout.addLayout(top)
+        if section.hint:
+            note = QLabel(section.hint)
+            note.setObjectName("pageHint")
+            note.setWordWrap(True)
+            layout.addWidget(note)
+        layout.addWidget(self.body())
+        for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset):
+            signal.connect(self._count)
+        self._kept: tuple[list[str], str | None, int] = ([], None, 0)
+        self.model.modelAboutToBeReset.connect(self._keep_selection)
+        self.model.modelReset.connect(self._restore_selection)
+        self._count()
+
+    def _keep_selection(self) -> None:
+        current = self.view.currentIndex()
+        row_id = self.model.row_id(current.row()) if current.isValid() else None
+        self._kept = (self.selected_ids(), row_id, max(0, current.column()))
+
+    def _restore_selection(self) -> None:
+        """A re-sorted row stays current and selected, wherever it moved."""
+        selected, current_id, column = self._kept
+        selection = self.view.selectionModel()
+        for row_id in selected:
+            row = self.model.row_of(row_id)
+            if row >= 0:
+                selection.select(self.model.index(row, 0),
+                                 selection.SelectionFlag.Select | selection.SelectionFlag.Rows)
+        if current_id is not None and self.model.row_of(current_id) >= 0:
+            index = self.model.index(self.model.row_of(current_id), column)
+            selection.setCurrentIndex(index, selection.SelectionFlag.NoUpdate)
+            self.view.scrollTo(index)
+
+    def body(self) -> QWidget:
+        """What the page shows under its title; subclasses add to the table."""
+        return self.view
+
+    def new_row(self) -> tuple[ChangeSet, Any] | None:
+        """The change that adds a row to this section and the row it adds
+        (None: rows are not added here)."""
+        if self.section.key == "people":
+            return people.add_person()
+        return None
+
+    def add_row(self) -> bool:
+        """A new row, focused with its first field open for typing."""
+        made: list[Any] = []
+
+        def build() -> ChangeSet:
+            change = self.new_row()
+            if change is None:
+                return ChangeSet("Add")
+            made.append(change[1])
+            return change[0]
+        if not self.session.attempt(build):
+            return False
+        self.focus_row(made[0].id, self.first_edited_column, edit=True)
+        return True
+
+    def delete_selected(self) -> bool:
+        chosen = [self.model.row(r) for r in self.selected_rows()]
+        return bool(chosen) and self.session.do(rows.remove(chosen))
+
+    def _count(self) -> None:
+        self.count_label.setText(f"{self.model.rowCount()} rows")
+
+    def selected_rows(self) -> list[int]:
+        found = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
+        if not found and self.view.currentIndex().isValid():
+            found = [self.view.currentIndex().row()]
+        return found
+
+    def selected_ids(self) -> list[str]:
+        return [self.model.row_id(r) for r in self.selected_rows()]
+
+    def focus_row(self, row_id: str, column: int = 0, edit: bool = False) -> None:
+        row = self.model.row_of(row_id)
+        if row < 0:
+            return
+        index = self.model.index(row, column)
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index)
+        if edit:
+            self.view.edit(index)

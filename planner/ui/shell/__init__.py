@@ -1,0 +1,1 @@
+"""The window's frame: main window, actions, the open plan's session."""

@@ -1,0 +1,1 @@
+"""Workshop mode: the plan projected for the room."""
