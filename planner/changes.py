@@ -76,8 +76,8 @@ class ChangeSet:
     """Rows touched by one step a person takes, in the order they are written.
 
     `exact` change sets are written as they are (undo, redo, an import, a
-    merge); any other has `updated_at` stamped by the store on every row it
-    changes.
+    merge); in any other the store stamps `updated_at` on every row it changes
+    (a new row keeps the times the operation made it with).
     """
 
     label: str

@@ -16,7 +16,7 @@ from planner.errors import PlanError
 from planner.sections import DOCUMENT_KEYS
 
 if TYPE_CHECKING:
-    from planner.export.options import ExportOptions
+    from planner.outline.options import ExportOptions
 
 COMMANDS = ("demo", "export", "import", "check")
 
@@ -93,7 +93,7 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _pdf_options(args: argparse.Namespace) -> "ExportOptions":
-    from planner.export.options import ExportOptions
+    from planner.outline.options import ExportOptions
 
     sections = frozenset(s.strip().casefold() for s in args.sections.split(",") if s.strip()) \
         if args.sections else frozenset(DOCUMENT_KEYS)

@@ -31,12 +31,30 @@ def plan_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def store(plan_path: Path):  # type: ignore[no-untyped-def]
-    from planner.store.plan_store import PlanStore
+    from planner.store.plan_store import PlanStore, new_plan
 
-    s = PlanStore.create(plan_path, "Test plan", date(2027, 1, 1), date(2027, 12, 31),
-                         company="Acme")
+    s = PlanStore.create(plan_path, new_plan("Test plan", date(2027, 1, 1),
+                                             date(2027, 12, 31), company="Acme"))
     yield s
     s.close()
+
+
+@pytest.fixture(scope="session")
+def _large_plan(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The large sample plan (40 people, 120 goals, 600 rides), written once."""
+    from planner.sample import write_sample
+
+    path = tmp_path_factory.mktemp("large") / "large.tandem"
+    write_sample(path, "large").close()
+    return path
+
+
+@pytest.fixture
+def large_path(_large_plan: Path, tmp_path: Path) -> Path:
+    """A copy of the large sample plan for one test."""
+    target = tmp_path / "large.tandem"
+    shutil.copyfile(_large_plan, target)
+    return target
 
 
 @pytest.fixture
@@ -66,6 +84,38 @@ def rows(path: Path, query: str) -> list[tuple]:  # type: ignore[type-arg]
         return conn.execute(query).fetchall()
     finally:
         conn.close()
+
+
+def file_rows(path: Path) -> dict[str, list[tuple]]:  # type: ignore[type-arg]
+    """Every row of every table as SQLite stores it, byte for byte (BLOB-exact
+    text and numbers), read with plain sqlite3 as any other program would."""
+    import sqlite3
+
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        tables = [r[0] for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+        return {t: conn.execute(f'SELECT * FROM "{t}" ORDER BY id').fetchall() for t in tables}
+    finally:
+        conn.close()
+
+
+def add_row(store, kind, **values):  # type: ignore[no-untyped-def]
+    """A new row committed as the operations commit it; the row as stored."""
+    from planner.changes import ChangeSet, added
+    from planner.operations.rows import new
+
+    row = new(kind, **values)
+    store.commit(ChangeSet("Add", (added(row),)))
+    return store.get(kind, row.id)
+
+
+def change_row(store, row, **changes):  # type: ignore[no-untyped-def]
+    """A row's fields changed as a table edit changes them; the row as stored."""
+    from planner.operations.rows import edit
+
+    store.commit(edit(store.get(type(row), row.id), **changes))
+    return store.get(type(row), row.id)
 
 
 def run_tandem(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None):  # type: ignore[no-untyped-def]

@@ -1,7 +1,6 @@
 """The whole outline of a plan, section by section as the registry lists them."""
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from planner.model import FieldRide, Goal, Message, Person, Review
 from planner.model.enums import label
@@ -9,14 +8,12 @@ from planner.model.reader import PlanReader
 from planner.outline import plan_sections as ps
 from planner.outline.blocks import Outline, Section
 from planner.outline.funnel import funnel_section, metrics_section
+from planner.outline.options import ExportOptions
 from planner.outline.rides import rides_section
 from planner.sections import DOCUMENT_KEYS
 
-if TYPE_CHECKING:
-    from planner.export.options import ExportOptions
 
-
-def build_outline(reader: PlanReader, options: "ExportOptions | None" = None) -> Outline:
+def build_outline(reader: PlanReader, options: ExportOptions | None = None) -> Outline:
     """The plan as a neutral document; `options` choose sections and marks."""
     plan = reader.plan()
     people = sorted(reader.rows(Person), key=lambda p: (p.team.name, p.name, p.id))

@@ -75,8 +75,8 @@ class Pending:
             after = row.after
             if after is not None:
                 after = validate(after)
-                if not change.exact:
-                    after = self._stamped(row.before, after, fresh=row.before is None)
+                if not change.exact and row.before is not None:
+                    after = self._stamped(row.before, after)
             self._put(row.kind, row.id, after)
 
     def _put(self, kind: type[Record], row_id: str, after: Record | None) -> None:
@@ -86,10 +86,10 @@ class Pending:
         self._changes[key] = (first, after)
         self._kinds.add(kind)
 
-    def _stamped(self, before: Record | None, after: Record, fresh: bool = False) -> Record:
-        if fresh:
-            return after._replace(created_at=self.now, updated_at=self.now)
-        if before is not None and after._replace(updated_at=before.updated_at) == before:
+    def _stamped(self, before: Record, after: Record) -> Record:
+        """A changed row says when it changed (a new row keeps the times it
+        was made with: the operation that made it has them already)."""
+        if after._replace(updated_at=before.updated_at) == before:
             return after
         return after._replace(updated_at=self.now)
 
@@ -128,6 +128,11 @@ class Pending:
                 rule_made = settled(before, after)
                 if rule_made != after:
                     self._derive(after, rule_made)
+
+    def check_one_plan(self) -> None:
+        """A plan file holds exactly one plan row, whatever a change does to it."""
+        if Plan in self._kinds:
+            self.plan()
 
     def keep_status_true(self, always: bool) -> None:
         """The plan says agreed exactly when every goal still in it is."""

@@ -116,6 +116,7 @@ class PlanStore:
         pending.take(change)
         pending.cascade()
         pending.settle()
+        pending.check_one_plan()
         pending.keep_status_true(always=not self._status_checked)
         pending.check_references()
         problem = refusal(pending.changes(), pending)

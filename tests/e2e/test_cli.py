@@ -2,14 +2,16 @@
 
 import json
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
-from planner.edits import InsertRow
-from planner.store.plan_store import PlanStore
-from tests.conftest import run_tandem
+from planner.model import Goal, Person
+from planner.sections import DOCUMENT
+from planner.store.plan_store import PlanStore, new_plan
+from tests.conftest import add_row, run_tandem
 
 pytestmark = pytest.mark.e2e
 
@@ -55,19 +57,19 @@ def test_pdf_has_cover_people_and_goals_with_both_owners(tmp_path: Path) -> None
     assert "Amara Okafor" in cover and "Bjorn Tanaka" in cover  # the two sponsors
     text = pdf_text(pdf)
     with PlanStore.open(plan, read_only=True) as s:
-        from planner.model import Goal, Person
-        names = {p["id"]: p["name"] for p in s.rows(Person)}
+        names = {p.id: p.name for p in s.rows(Person)}
         for p in s.rows(Person):
-            assert p["name"] in text
+            assert p.name in text
         goal = s.rows(Goal)[0]
-    row = text[text.index(goal["title"]):][:250]  # the goal's row, read left to right
-    assert names[goal["sales_owner_id"]] in row and names[goal["marketing_owner_id"]] in row
-    assert goal["due_date"].isoformat() in row  # whole, not broken across lines
+    row = text[text.index(goal.title):][:250]  # the goal's row, read left to right
+    assert names[goal.sales_owner_id] in row and names[goal.marketing_owner_id] in row  # type: ignore[index]
+    assert goal.due_date is not None and goal.due_date.isoformat() in row  # whole, not broken
     assert "12 Expand in the installed base" in text  # the row number is whole too
     assert reader.metadata is not None and reader.metadata.title == "Northwind go-to-market plan 2027"
     assert [o.title for o in reader.outline if not isinstance(o, list)] == [
-        "Overview", "People", "Goals", "Sign-off", "Field rides", "Funnel", "Metrics", "Reviews"]
-    assert reader.get_destination_page_number(reader.outline[2]) + 1 == 5  # Goals, not page 1
+        s.title for s in DOCUMENT]
+    goals = next(o for o in reader.outline if not isinstance(o, list) and o.title == "Goals")
+    assert reader.get_destination_page_number(goals) + 1 == 4  # after the overview, not page 1
     conn = sqlite3.connect(plan)
     words = conn.execute("SELECT words FROM hot_button LIMIT 1").fetchone()[0]
     conn.close()
@@ -79,11 +81,11 @@ def test_pdf_has_cover_people_and_goals_with_both_owners(tmp_path: Path) -> None
 def test_markup_in_user_text_prints_literally_and_fetches_nothing(tmp_path: Path) -> None:
     plan, pdf = tmp_path / "a.tandem", tmp_path / "a.pdf"
     hostile = '<b>R&D</b> <img src="x"> <font name="/etc/passwd">'
-    with PlanStore.create(plan, "<i>Plan</i> & co", __import__("datetime").date(2027, 1, 1),
-                          __import__("datetime").date(2027, 12, 31)) as s:
-        s.apply(InsertRow("goal", {"title": hostile, "success_measure": "10 < 20 & 30 > 5"}))
-        s.apply(InsertRow("person", {"name": "\u00c9milie \u0394\u03ad\u03bb\u03c4\u03b1 "
-                                             "\u0416\u0443\u043a\u043e\u0432", "team": "sales"}))
+    with PlanStore.create(plan, new_plan("<i>Plan</i> & co", date(2027, 1, 1),
+                                         date(2027, 12, 31))) as s:
+        add_row(s, Goal, title=hostile, success_measure="10 < 20 & 30 > 5")
+        add_row(s, Person, name="\u00c9milie \u0394\u03ad\u03bb\u03c4\u03b1 "
+                                "\u0416\u0443\u043a\u043e\u0432", team="sales")
     result = run_tandem("export", str(plan), "--pdf", str(pdf))
     assert result.returncode == 0, result.stderr
     text = pdf_text(pdf)
@@ -165,3 +167,25 @@ def test_metric_status_is_the_same_in_the_pdf_and_in_check(tmp_path: Path) -> No
         row = metrics_page[metrics_page.index(name):][:len(name) + 15]
         assert status in row, (name, status, row)
     assert "Marketing-qualified" in text and "reach the next stage" in text  # the funnel figure
+
+
+@pytest.mark.parametrize(("break_it", "message"), [
+    (lambda d: d["field_rides"][0].update(visitor_id=d["field_rides"][0]["host_id"]),
+     "but the visitor of a ride where"),
+    (lambda d: d["goals"][0].update(sales_owner_id=d["goals"][0]["marketing_owner_id"]),
+     "so cannot be the sales owner of"),
+])
+def test_import_refuses_what_the_window_refuses_in_one_line_and_leaves_no_file(
+        tmp_path: Path, break_it, message: str) -> None:  # type: ignore[no-untyped-def]
+    plan, source = tmp_path / "a.tandem", tmp_path / "a.json"
+    run_tandem("demo", str(plan))
+    run_tandem("export", str(plan), "--json", str(source))
+    doc = json.loads(source.read_text("utf-8"))
+    break_it(doc)
+    source.write_text(json.dumps(doc), encoding="utf-8")
+    before = sorted(p.name for p in tmp_path.iterdir())
+    result = run_tandem("import", str(source), str(tmp_path / "b.tandem"))
+    assert result.returncode == 1
+    assert len(result.stderr.strip().splitlines()) == 1 and message in result.stderr
+    assert "Traceback" not in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == before

@@ -8,9 +8,10 @@ import pikepdf
 import pytest
 from pypdf import PdfReader
 
-from planner.edits import InsertRow
-from planner.store.plan_store import PlanStore
-from tests.conftest import run_tandem
+from planner.model import Goal, Person, Review
+from planner.sections import DOCUMENT
+from planner.store.plan_store import PlanStore, new_plan
+from tests.conftest import add_row, change_row, run_tandem
 from tests.e2e.test_cli import flat, pdf_text
 
 pytestmark = pytest.mark.e2e
@@ -42,8 +43,7 @@ def test_contents_page_numbers_match_the_bookmarks(demo: Path, tmp_path: Path) -
         page = reader.get_destination_page_number(entry) + 1
         assert f"{entry.title} {page}" in contents, (entry.title, page, contents)
     titles = [e.title for e in reader.outline if not isinstance(e, list)]
-    assert titles == ["Overview", "People", "Goals", "Sign-off", "Field rides", "Funnel",
-                      "Metrics", "Reviews"]
+    assert titles == [s.title for s in DOCUMENT]
 
 
 def test_options_choose_paper_sections_notes_and_mark(demo: Path, tmp_path: Path) -> None:
@@ -67,8 +67,8 @@ def test_unknown_section_is_a_one_line_error(demo: Path, tmp_path: Path) -> None
     result = run_tandem("export", str(demo), "--pdf", str(tmp_path / "x.pdf"),
                         "--sections", "goals,budget")
     assert result.returncode == 1
-    assert result.stderr.strip() == ("tandem: Unknown section(s): budget; choose from overview, "
-                                     "people, goals, signoff, rides, funnel, metrics, reviews.")
+    assert result.stderr.strip() == ("tandem: Unknown section(s): budget; choose from "
+                                     f"{', '.join(s.key for s in DOCUMENT)}.")
     assert not (tmp_path / "x.pdf").exists()
 
 
@@ -76,16 +76,15 @@ def test_hostile_content_prints_whole_and_the_file_is_clean(tmp_path: Path) -> N
     plan, pdf = tmp_path / "hostile.tandem", tmp_path / "hostile.pdf"
     long_word = "Supercalifragilistic" * 15  # 300 characters, no break
     note = ("Ten thousand characters of notes. " * 300)[:10_000]
-    with PlanStore.create(plan, "<script>alert(1)</script> & <b>plan</b>", date(2027, 1, 1),
-                          date(2027, 12, 31), company="Ödegaard & Søn") as s:
-        s.apply(InsertRow("person", {"id": "p1", "name": "Αλέξανδρος Παπαδόπουλος",
-                                     "team": "sales"}))
-        s.apply(InsertRow("person", {"id": "p2", "name": "Анастасия Кузнецова",
-                                     "team": "marketing"}))
-        s.apply(InsertRow("goal", {"title": long_word, "success_measure": note[:500],
-                                   "sales_owner_id": "p1", "marketing_owner_id": "p2"}))
-        s.apply(InsertRow("goal", {"title": "Win in 漢字 markets \U0001F680"}))
-        s.apply(InsertRow("review", {"held_on": date(2027, 3, 1), "what_happened": note}))
+    with PlanStore.create(plan, new_plan("<script>alert(1)</script> & <b>plan</b>",
+                                         date(2027, 1, 1), date(2027, 12, 31),
+                                         company="Ödegaard & Søn")) as s:
+        add_row(s, Person, id="p1", name="Αλέξανδρος Παπαδόπουλος", team="sales")
+        add_row(s, Person, id="p2", name="Анастасия Кузнецова", team="marketing")
+        add_row(s, Goal, title=long_word, success_measure=note[:500], sales_owner_id="p1",
+                marketing_owner_id="p2")
+        add_row(s, Goal, title="Win in 漢字 markets \U0001F680")
+        add_row(s, Review, held_on=date(2027, 3, 1), what_happened=note)
     result = export(plan, pdf)
     warnings = [line for line in result.stderr.splitlines() if "warning" in line]
     assert warnings == ["tandem: warning: 3 character(s) are not in Tandem's fonts and print "
@@ -107,7 +106,7 @@ def test_hostile_content_prints_whole_and_the_file_is_clean(tmp_path: Path) -> N
 
 def test_an_empty_plan_exports_every_section_with_a_sentence(tmp_path: Path) -> None:
     plan, pdf = tmp_path / "empty.tandem", tmp_path / "empty.pdf"
-    PlanStore.create(plan, "Empty", date(2027, 1, 1), date(2027, 3, 31)).close()
+    PlanStore.create(plan, new_plan("Empty", date(2027, 1, 1), date(2027, 3, 31))).close()
     export(plan, pdf)
     text = pdf_text(pdf)
     assert text.count("Nothing here yet.") >= 2  # people, goals
@@ -139,20 +138,14 @@ def test_every_goal_has_a_bookmark_on_its_own_page(demo: Path, tmp_path: Path) -
 def test_the_sign_off_page_lists_what_each_side_signed_and_what_is_open(
         demo: Path, tmp_path: Path) -> None:
     """After a marketing sign-off in the file, the PDF says who signed what, and when."""
-    from planner.edits import UpdateRow
-    from planner.model import Goal
-    from planner.model.types import utc_now
-    from planner.rules.signoff import sign_changes
+    from planner.operations.goals import sign_off, who_signs
 
     with PlanStore.open(demo) as s:
-        plan = s.plan()
-        goal = next(g for g in s.rows(Goal, ["position"]) if g["status"].value == "proposed"
-                    and g["marketing_signed_at"] is None)
-        s.apply(UpdateRow("goal", goal["id"], sign_changes(
-            goal, "marketing", plan["head_of_marketing_id"], utc_now())))
-        s.apply(InsertRow("person", {"id": "gone", "name": "Quentin Left", "team": "sales",
-                                     "left_plan": True}))
-        s.apply(UpdateRow("goal", goal["id"], {"sales_owner_id": "gone"}))
+        goal = next(g for g in s.rows(Goal) if g.status.value == "proposed"
+                    and g.marketing_signed_at is None)
+        s.commit(sign_off([goal], "marketing", who_signs(s, "marketing").person))
+        add_row(s, Person, id="gone", name="Quentin Left", team="sales", left_plan=True)
+        change_row(s, goal, sales_owner_id="gone")
     pdf = tmp_path / "signoff.pdf"
     export(demo, pdf)
     reader = PdfReader(pdf)
@@ -163,6 +156,6 @@ def test_the_sign_off_page_lists_what_each_side_signed_and_what_is_open(
     assert "8 of 12 goals agreed; 3 wait for sales, 1 for both sides." in page
     assert "Signed for sales" in page and "Signed for marketing" in page
     still_open = page[page.index("Still open"):]
-    assert goal["title"] in still_open and "marketing: " in still_open
+    assert goal.title in still_open and "marketing: " in still_open
     text = pdf_text(pdf)
     assert "Quentin Left (left the plan)" in text

@@ -11,7 +11,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from PySide6.QtCore import Qt  # noqa: E402
 
 from planner.app import make_application  # noqa: E402
-from planner.ui.main_window import MainWindow  # noqa: E402
+from planner.ui.shell.main_window import MainWindow  # noqa: E402
 
 
 def main() -> None:

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import QStandardPaths
 
 from planner.ui import dialogs
-from planner.ui.main_window import MainWindow
+from planner.ui.shell.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
 

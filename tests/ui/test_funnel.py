@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-from planner.ui.funnel_page import FunnelPage
-from planner.ui.main_window import MainWindow
+from planner.ui.pages.funnel import FunnelPage
+from planner.ui.shell.main_window import MainWindow
 from tests.conftest import rows
 
 pytestmark = pytest.mark.gui

@@ -8,9 +8,9 @@ from PySide6.QtCore import QMimeData, QPoint, Qt
 from PySide6.QtWidgets import QAbstractItemDelegate, QApplication, QLineEdit, QListWidget
 
 from planner.ui import dialogs
-from planner.ui.goals_page import GoalsPage
-from planner.ui.main_window import MainWindow
-from planner.ui.pages import OverviewPage
+from planner.ui.pages.goals import GoalsPage
+from planner.ui.shell.main_window import MainWindow
+from planner.ui.pages.overview import OverviewPage
 from tests.conftest import rows
 
 pytestmark = pytest.mark.gui
@@ -196,11 +196,11 @@ def test_signing_every_goal_agrees_the_plan_and_undo_takes_it_back(
 def test_without_a_head_of_side_the_window_asks_who_signs(
         qtbot, goals: GoalsPage, sample_window: MainWindow, sample_path: Path,  # type: ignore[no-untyped-def]
         monkeypatch) -> None:
-    from planner.edits import UpdateRow
+    from planner.operations.plan import change_plan
 
     session = sample_window.session
     assert session is not None
-    session.do(UpdateRow("plan", session.store.plan()["id"], {"head_of_sales_id": None}))
+    session.do(change_plan(session.store, head_of_sales_id=None))
     asked: list[list[str]] = []
     monkeypatch.setattr(dialogs, "ask_item", lambda parent, title, text, items:
                         asked.append(items) or items.index("Ines Berg"))

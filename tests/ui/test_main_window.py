@@ -9,8 +9,9 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
 from planner.model import FieldRide, Goal, Person
 from planner.store.plan_store import PlanStore
 from planner.ui import dialogs
-from planner.ui.main_window import SECTIONS, MainWindow
-from planner.ui.pages import OverviewPage, TablePage
+from planner.ui.shell.main_window import SECTIONS, MainWindow
+from planner.ui.pages.overview import OverviewPage
+from planner.ui.pages.table import TablePage
 from tests.conftest import rows
 
 pytestmark = pytest.mark.gui
@@ -103,8 +104,8 @@ def test_a_vp_builds_a_plan_from_scratch_and_finds_it_again(
 
     window.close()
     with PlanStore.open(path) as s:
-        assert s.plan()["title"] == "Joint plan H2"
-        assert [g["title"] for g in s.rows(Goal)] == ["Lift MQL acceptance to 70%"]
+        assert s.plan().title == "Joint plan H2"
+        assert [g.title for g in s.rows(Goal)] == ["Lift MQL acceptance to 70%"]
         assert s.count(Person) == 2
 
 

@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from planner.ui import dialogs
-from planner.ui.main_window import MainWindow
-from planner.ui.metrics_page import MetricsPage
+from planner.ui.shell.main_window import MainWindow
+from planner.ui.pages.metrics import MetricsPage
 from tests.conftest import rows
 
 pytestmark = pytest.mark.gui
@@ -117,7 +117,7 @@ def test_a_metric_links_to_a_funnel_stage_and_one_team_metrics_are_flagged(
     from PySide6.QtWidgets import QApplication, QComboBox
 
     from planner.model.enums import EngagedTeam
-    from planner.ui.models import PROBLEM_BACKGROUND
+    from planner.ui.widgets.colours import PROBLEM_BACKGROUND
 
     r = row_of(metrics, "Win rate")
     stage_column = next(n for n, c in enumerate(metrics.model.spec.columns)
@@ -165,10 +165,10 @@ def test_linking_goals_to_a_metric_is_one_undoable_edit(
 
 def test_a_goal_measured_by_one_team_only_is_flagged_on_the_goals_page(
         metrics: MetricsPage, sample_window: MainWindow, sample_path: Path) -> None:
-    from planner.edits import InsertRow
     from planner.model.enums import EngagedTeam
-    from planner.ui.models import PROBLEM_BACKGROUND
-    from planner.ui.pages import OverviewPage
+    from planner.operations.goals import link_goals
+    from planner.ui.pages.overview import OverviewPage
+    from planner.ui.widgets.colours import PROBLEM_BACKGROUND
 
     goals = sample_window.page("Goals")
     r = row_of(metrics, "Win rate")
@@ -176,8 +176,9 @@ def test_a_goal_measured_by_one_team_only_is_flagged_on_the_goals_page(
                        if c.key == "reported_by")
     assert metrics.model.setData(metrics.model.index(r, team_column), EngagedTeam.MARKETING)
     goal_id = goals.model.row_id(0)
-    assert sample_window.session.do(InsertRow("metric_goal", {  # type: ignore[union-attr]
-        "metric_id": metrics.model.row_id(r), "goal_id": goal_id}))
+    session = sample_window.session
+    assert session is not None
+    assert session.do(link_goals(session.store, metrics.model.row(r), {goal_id}))
     assert goals.model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole) == PROBLEM_BACKGROUND
     assert "measured only by metrics marketing reports" in \
         goals.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)

@@ -8,9 +8,9 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
 from planner.ui import dialogs
-from planner.ui.main_window import MainWindow
-from planner.ui.models import PROBLEM_BACKGROUND
-from planner.ui.rides_page import RidesPage
+from planner.ui.shell.main_window import MainWindow
+from planner.ui.widgets.colours import PROBLEM_BACKGROUND
+from planner.ui.pages.rides import RidesPage
 from tests.conftest import rows as sql
 
 pytestmark = pytest.mark.gui
@@ -101,7 +101,8 @@ def test_dragging_a_ride_in_the_timeline_moves_its_days_and_undo_moves_it_back(
     moved = date.fromisoformat(first) + timedelta(days=3)
     assert sql(sample_path, f"SELECT first_day FROM field_ride WHERE id = '{bar.ride_id}'") == [
         (moved.isoformat(),)]
-    assert sample_window.actions_by_id["edit.undo"].text() == "&Undo Move field ride"
+    undo = sample_window.actions_by_id["edit.undo"].text()
+    assert undo.startswith("&Undo Move the ride of ") and undo.endswith(" 3 days later")
     sample_window.undo()
     assert sql(sample_path, f"SELECT first_day FROM field_ride WHERE id = '{bar.ride_id}'") == [
         (first,)]

@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from planner.ui.main_window import MainWindow
-from planner.ui.workshop_view import MIN_PX, WorkshopView
+from planner.ui.shell.main_window import MainWindow
+from planner.ui.workshop.view import MIN_PX, WorkshopView
 from tests.conftest import rows
 
 pytestmark = pytest.mark.gui
@@ -151,8 +151,8 @@ def test_moving_a_ride_while_projecting(qtbot, workshop: WorkshopView, sample_pa
                                         sample_window: MainWindow) -> None:
     from datetime import date, timedelta
 
-    from planner.edits import InsertRow
     from planner.model import FieldRide
+    from planner.operations.rows import add, new
 
     workshop.go(next(n for n, s in enumerate(workshop.slides) if s.kind == "rides"))
     assert len(workshop.slide.items) == 8
@@ -170,6 +170,7 @@ def test_moving_a_ride_while_projecting(qtbot, workshop: WorkshopView, sample_pa
     # A second ride for the same pair on the same days shows at once as a conflict.
     ride = sample_window.session.store.get(FieldRide, workshop.slide.items[0][0])  # type: ignore[union-attr]
     assert ride is not None
-    assert sample_window.session.do(InsertRow("field_ride", {  # type: ignore[union-attr]
-        k: ride[k] for k in ("direction", "visitor_id", "host_id", "first_day", "last_day")}))
+    twin = new(FieldRide, direction=ride.direction, visitor_id=ride.visitor_id,
+               host_id=ride.host_id, first_day=ride.first_day, last_day=ride.last_day)
+    assert sample_window.session.do(add(twin))  # type: ignore[union-attr]
     assert sum("two rides the same day" in text for _, text in workshop.slide.items) == 2

@@ -1,13 +1,24 @@
-"""The core never imports Qt; headless commands never load it."""
+"""The layers are a contract: import-linter proves them, the core runs without
+Qt, headless commands never load it, and the unit tests mirror the package."""
 
 import subprocess
 import sys
+from pathlib import Path
 
 from tests.conftest import ROOT
 
 CORE = ["planner", "planner.model", "planner.rules.signoff", "planner.rules.checks",
-        "planner.store.plan_store", "planner.edits", "planner.outline", "planner.sample",
-        "planner.export.pdf", "planner.export.plan_json", "planner.cli"]
+        "planner.store.plan_store", "planner.changes", "planner.operations.goals",
+        "planner.outline.build", "planner.sample", "planner.export.pdf",
+        "planner.export.plan_json", "planner.cli"]
+
+
+def test_the_layer_contracts_in_pyproject_hold() -> None:
+    lint = Path(sys.executable).with_name("lint-imports")
+    result = subprocess.run([str(lint), "--no-cache"], cwd=ROOT, capture_output=True,
+                            text=True, timeout=300)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+    assert "Contracts: 2 kept, 0 broken." in result.stdout
 
 
 def _modules_after(code: str) -> set[str]:
@@ -23,7 +34,7 @@ def test_core_modules_do_not_import_qt() -> None:
     assert not {m for m in loaded if m.startswith(("PySide6", "shiboken6"))}
 
 
-def test_headless_commands_do_not_import_qt(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_headless_commands_do_not_import_qt(tmp_path: Path) -> None:
     plan, pdf = tmp_path / "p.tandem", tmp_path / "p.pdf"
     code = (f"from planner.cli import main\n"
             f"assert main(['demo', {str(plan)!r}]) == 0\n"
@@ -34,13 +45,19 @@ def test_headless_commands_do_not_import_qt(tmp_path) -> None:  # type: ignore[n
     assert not {m for m in loaded if m.startswith("PySide6")}
 
 
-def test_only_ui_and_app_import_qt_in_source() -> None:
-    offenders = []
-    for path in (ROOT / "planner").rglob("*.py"):
-        rel = path.relative_to(ROOT).as_posix()
-        if rel.startswith("planner/ui/") or rel == "planner/app.py":
+def test_unit_tests_mirror_the_package() -> None:
+    """tests/unit/<package>/test_<module>.py for planner/<package>/<module>.py; a
+    few test a whole package (its layers, its types, its pinned Qt, every
+    operation at once)."""
+    whole_package = {"test_architecture.py", "test_typing.py", "test_pyside_none_refcount.py",
+                     "operations/test_undo_everything.py"}
+    strays = []
+    for test in (ROOT / "tests" / "unit").rglob("test_*.py"):
+        rel = test.relative_to(ROOT / "tests" / "unit")
+        if rel.as_posix() in whole_package:
             continue
-        text = path.read_text(encoding="utf-8")
-        if "import PySide6" in text or "from PySide6" in text:
-            offenders.append(rel)
-    assert offenders == []
+        module = ROOT / "planner" / rel.parent / rel.name.removeprefix("test_")
+        package = module.with_suffix("")
+        if not module.exists() and not (package / "__init__.py").exists():
+            strays.append(rel.as_posix())
+    assert strays == []

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
     QListView, QListWidget, QListWidgetItem, QProgressBar, QVBoxLayout, QWidget)
 
-from planner.export.options import SECTION_TITLES, ExportOptions
+from planner.outline.options import SECTION_TITLES, ExportOptions
 from planner.ui.shell.session import PlanSession
 
 MARK_CHOICES = (("auto", "As the plan's status says"), ("draft", "\u201cDraft\u201d watermark"),

@@ -2,16 +2,22 @@
 
 from pathlib import Path
 
-from planner.outline import Facts, Heading, Table, Timeline, build_outline
+from planner.outline.options import ExportOptions
+from planner.model import FieldRide
+from planner.outline.blocks import Facts, FunnelFigure, Heading, MetricCharts, Table, Timeline
+from planner.outline.build import build_outline
+from planner.sections import DOCUMENT_KEYS, SECTIONS
 from planner.store.plan_store import PlanStore
 
 
 def test_outline_sections_and_rides_content(sample_path: Path) -> None:
     with PlanStore.open(sample_path, read_only=True) as store:
         outline = build_outline(store)
-        rides = store.count(__import__("planner.model", fromlist=["FieldRide"]).FieldRide)
-    assert [s.key for s in outline.sections] == ["overview", "people", "goals", "signoff", "rides",
-                                                 "funnel", "metrics", "reviews"]
+        rides = store.count(FieldRide)
+    # Every section of the registry that a document carries, in the registry's order.
+    assert [s.key for s in outline.sections] == list(DOCUMENT_KEYS) == [
+        s.key for s in SECTIONS if s.in_document]
+    assert [s.title for s in outline.sections] == [s.title for s in SECTIONS if s.in_document]
     section = next(s for s in outline.sections if s.key == "rides")
     timeline = next(b for b in section.blocks if isinstance(b, Timeline))
     assert len(timeline.bars) == 2 * rides  # a bar in the visitor's and the host's lane
@@ -25,8 +31,6 @@ def test_outline_sections_and_rides_content(sample_path: Path) -> None:
 
 
 def test_funnel_and_metrics_sections(sample_path: Path) -> None:
-    from planner.outline import FunnelFigure, MetricCharts
-
     with PlanStore.open(sample_path, read_only=True) as store:
         outline = build_outline(store)
     funnel = next(s for s in outline.sections if s.key == "funnel")
@@ -39,3 +43,12 @@ def test_funnel_and_metrics_sections(sample_path: Path) -> None:
     charts = next(b for b in metrics.blocks if isinstance(b, MetricCharts))
     assert len(charts.series) == len(table.rows) == 8
     assert all(len(s.actuals) == 6 and s.periods[0] == "2027-01" for s in charts.series)
+
+
+def test_options_choose_the_sections_and_messaging_is_one_of_them(sample_path: Path) -> None:
+    with PlanStore.open(sample_path, read_only=True) as store:
+        outline = build_outline(store, ExportOptions(sections=frozenset({"messaging", "goals"}),
+                                                     include_reviews=False))
+    assert [s.key for s in outline.sections] == ["goals", "messaging"]
+    messages = next(b for b in outline.sections[1].blocks if isinstance(b, Table))
+    assert len(messages.rows) == 12 and messages.columns[-1] == "Approved by"

@@ -42,7 +42,15 @@ def _doc(sample_path: Path) -> dict:  # type: ignore[type-arg]
     (lambda d: d["people"][0].update(team="finance"), "people/0/team"),
     (lambda d: d["goals"][0].update(title=""), "title cannot be empty"),
     (lambda d: d["field_rides"][0].update(last_day="2020-01-01"), "before the first day"),
-    (lambda d: d["goals"][0].update(sales_owner_id="no-such-person"), "refers to a missing person"),
+    (lambda d: d["goals"][0].update(sales_owner_id="no-such-person"),
+     "sales owner is not a person of this plan"),
+    (lambda d: d["field_rides"][0].update(visitor_id=d["field_rides"][0]["host_id"]),
+     "is in sales, but the visitor of a ride where marketing rides with sales"),
+    (lambda d: d["goals"][0].update(sales_owner_id=d["goals"][0]["marketing_owner_id"]),
+     "is in marketing, so cannot be the sales owner"),
+    (lambda d: d["goals"][3].update(title="x\ud800"), r"in goals\[3\], The title contains a "
+                                                       "broken character"),
+    (lambda d: d["metric_values"][0].update(actual=1e300), "out of range"),
     (lambda d: d.update(format_version=99), "newer Tandem"),
     (lambda d: d.update(format="spreadsheet"), "format"),
 ])
@@ -51,11 +59,12 @@ def test_bad_documents_are_refused_and_leave_no_file(sample_path: Path, tmp_path
     doc = _doc(sample_path)
     mutate(doc)
     source = tmp_path / "in.json"
-    source.write_text(json.dumps(doc), encoding="utf-8")
+    source.write_text(json.dumps(doc, ensure_ascii=True), encoding="utf-8")
     target = tmp_path / "out.tandem"
     with pytest.raises(PlanFileError, match=message):
         import_json(source, target)
-    assert not target.exists()
+    # No plan, and no half-made file or side file beside it.
+    assert [p.name for p in tmp_path.iterdir() if "out.tandem" in p.name] == []
 
 
 def test_not_json_is_refused(tmp_path: Path) -> None:
@@ -84,3 +93,22 @@ def test_a_version_1_document_still_imports(sample_path: Path, tmp_path: Path) -
     source.write_text(json.dumps(doc), encoding="utf-8")
     with import_json(source, tmp_path / "v1.tandem") as s:
         assert len(plan_to_dict(s)["field_rides"]) == len(doc["field_rides"]) > 20
+
+
+def test_a_document_that_starts_with_a_byte_order_mark_imports(sample_path: Path,
+                                                               tmp_path: Path) -> None:
+    source = tmp_path / "bom.json"
+    source.write_bytes(b"\xef\xbb\xbf" + json.dumps(_doc(sample_path)).encode("utf-8"))
+    with import_json(source, tmp_path / "bom.tandem") as s:
+        assert s.plan().title == "Northwind go-to-market plan 2027"
+
+
+def test_an_import_is_one_change_set_with_the_documents_own_ids_and_times(
+        sample_path: Path, tmp_path: Path) -> None:
+    from tests.conftest import file_rows
+
+    source = tmp_path / "plan.json"
+    with PlanStore.open(sample_path) as s:
+        write_json(s, source)
+    import_json(source, tmp_path / "copy.tandem").close()
+    assert file_rows(tmp_path / "copy.tandem") == file_rows(sample_path)

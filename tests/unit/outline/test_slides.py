@@ -2,9 +2,9 @@
 
 from pathlib import Path
 
-from planner.outline import build_outline
+from planner.outline.build import build_outline
+from planner.outline.slides import ROWS_PER_SLIDE, first_slide_of, slides_from_outline
 from planner.store.plan_store import PlanStore
-from planner.workshop import ROWS_PER_SLIDE, first_slide_of, slides_from_outline
 
 
 def test_every_section_goal_and_row_is_on_a_slide(sample_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""What the person exporting the PDF chose: paper, sections, notes, the mark."""
+"""What the person exporting the document chose: paper, sections, notes, the mark."""
 
 from dataclasses import dataclass, field
 

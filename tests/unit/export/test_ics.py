@@ -6,25 +6,24 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from planner.edits import InsertRow, UpdateRow
 from planner.export.ics import WHOLE_PLAN, export_ics, fold
-from planner.model import FieldRide
+from planner.model import FieldRide, Person
 from planner.store.plan_store import PlanStore
+from tests.conftest import add_row, change_row
 
 
 @pytest.fixture
 def rides_plan(store: PlanStore) -> PlanStore:
-    store.apply(InsertRow("person", {"id": "m", "name": "Zoë Δημητρίου", "team": "marketing"}))
-    store.apply(InsertRow("person", {"id": "s", "name": "Юрий Ильин", "team": "sales"}))
-    store.apply(InsertRow("person", {"id": "s2", "name": "Юрий Ильин", "team": "sales"}))
-    store.apply(InsertRow("field_ride", {
-        "id": "r1", "direction": "marketing_with_sales", "visitor_id": "m", "host_id": "s",
-        "first_day": date(2027, 3, 1), "last_day": date(2027, 3, 3), "status": "confirmed",
-        "territory": "Benelux; Nord", "accounts": "Acme, Inc.; Globex\nInitech",
-        "objective": "Listen, then ask \\why\\"}))
-    store.apply(InsertRow("field_ride", {
-        "id": "r2", "direction": "sales_with_marketing", "visitor_id": "s2", "host_id": "m",
-        "first_day": date(2027, 4, 5), "last_day": date(2027, 4, 5), "status": "cancelled"}))
+    add_row(store, Person, id="m", name="Zoë Δημητρίου", team="marketing")
+    add_row(store, Person, id="s", name="Юрий Ильин", team="sales")
+    add_row(store, Person, id="s2", name="Юрий Ильин", team="sales")
+    add_row(store, FieldRide, id="r1", direction="marketing_with_sales", visitor_id="m",
+            host_id="s", first_day=date(2027, 3, 1), last_day=date(2027, 3, 3),
+            status="confirmed", territory="Benelux; Nord",
+            accounts="Acme, Inc.; Globex\nInitech", objective="Listen, then ask \\why\\")
+    add_row(store, FieldRide, id="r2", direction="sales_with_marketing", visitor_id="s2",
+            host_id="m", first_day=date(2027, 4, 5), last_day=date(2027, 4, 5),
+            status="cancelled")
     return store
 
 
@@ -63,10 +62,10 @@ def test_re_export_keeps_uids_and_raises_the_sequence(rides_plan: PlanStore,
     export_ics(rides_plan, tmp_path / "before")
     ride = rides_plan.get(FieldRide, "r1")
     assert ride is not None
-    rides_plan.apply(UpdateRow("field_ride", "r1", {"last_day": ride["last_day"] + timedelta(1)}))
+    ride = change_row(rides_plan, ride, last_day=ride.last_day + timedelta(1))
     import time
     time.sleep(1.1)  # SEQUENCE counts whole seconds since the ride was created
-    rides_plan.apply(UpdateRow("field_ride", "r1", {"territory": "Benelux"}))
+    change_row(rides_plan, ride, territory="Benelux")
     export_ics(rides_plan, tmp_path / "after")
     before = events(tmp_path / "before" / WHOLE_PLAN)["r1@tandem"]
     after = events(tmp_path / "after" / WHOLE_PLAN)["r1@tandem"]

@@ -8,13 +8,19 @@ from pathlib import Path
 
 import pytest
 
-from planner.edits import InsertRow
-from planner.errors import PlanFileError, ReadOnlyPlan
+from planner.changes import ChangeSet, added
+from planner.errors import InvalidEdit, PlanFileError, ReadOnlyPlan
 from planner.model import Goal, Person
+from planner.model.enums import Team
+from planner.operations.rows import new
 from planner.store.fileformat import APPLICATION_ID, SCHEMA_VERSION
 from planner.store.lock import lock_path
-from planner.store.plan_store import PlanStore
+from planner.store.plan_store import PlanStore, new_plan
 from tests.conftest import FIXTURES
+
+
+def add_ada() -> ChangeSet:
+    return ChangeSet("Add", (added(new(Person, name="Ada", team=Team.SALES)),))
 
 
 def digest(path: Path) -> str:
@@ -26,7 +32,7 @@ def test_new_plan_file_has_identity_and_safe_pragmas(store: PlanStore, plan_path
     assert raw.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
     assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    conn = store._raw
+    conn = store._conn
     assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert conn.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL
     assert raw.execute("SELECT title, company FROM plan").fetchall() == [("Test plan", "Acme")]
@@ -34,13 +40,14 @@ def test_new_plan_file_has_identity_and_safe_pragmas(store: PlanStore, plan_path
 
 def test_create_refuses_to_overwrite(store: PlanStore, plan_path: Path) -> None:
     with pytest.raises(PlanFileError, match="already exists"):
-        PlanStore.create(plan_path, "Other", date(2027, 1, 1), date(2027, 2, 1))
+        PlanStore.create(plan_path, new_plan("Other", date(2027, 1, 1), date(2027, 2, 1)))
 
 
 def test_create_refuses_backwards_period(tmp_path: Path) -> None:
-    with pytest.raises(Exception, match="before the start of the period"):
-        PlanStore.create(tmp_path / "p.tandem", "P", date(2027, 2, 1), date(2027, 1, 1))
-    assert not (tmp_path / "p.tandem").exists()
+    with pytest.raises(InvalidEdit, match="before the start of the period"):
+        PlanStore.create(tmp_path / "p.tandem", new_plan("P", date(2027, 2, 1),
+                                                         date(2027, 1, 1)))
+    assert list(tmp_path.iterdir()) == []
 
 
 def _foreign_sqlite(path: Path) -> None:
@@ -104,12 +111,12 @@ def test_second_opener_is_read_only_and_told_who_holds_it(store: PlanStore,
         assert second.held_by is not None
         assert f"process {__import__('os').getpid()}" in second.held_by.describe()
         with pytest.raises(ReadOnlyPlan):
-            second.apply(InsertRow("person", {"name": "Ada", "team": "sales"}))
+            second.commit(add_ada())
         assert second.count(Person) == 0
     finally:
         second.close()
     # The holder still writes, and a later opener gets the lock once it closes.
-    store.apply(InsertRow("person", {"name": "Ada", "team": "sales"}))
+    store.commit(add_ada())
     store.close()
     third = PlanStore.open(plan_path)
     assert not third.read_only and third.count(Person) == 1
@@ -119,9 +126,9 @@ def test_second_opener_is_read_only_and_told_who_holds_it(store: PlanStore,
 def test_stored_version_1_plan_is_migrated_on_open(v1_path: Path) -> None:
     sample_path = v1_path
     with PlanStore.open(sample_path) as s:
-        assert s.plan()["title"] == "Northwind go-to-market plan 2027"
+        assert s.plan().title == "Northwind go-to-market plan 2027"
         assert (s.count(Person), s.count(Goal)) == (14, 12)
-        assert s.plan()["exclude_weekends"] is True  # version 2's default
+        assert s.plan().exclude_weekends is True  # version 2's default
         assert s.integrity_problems() == []
     conn = sqlite3.connect(sample_path)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
@@ -133,7 +140,7 @@ def test_version_1_plan_read_only_is_read_through_a_copy(v1_path: Path) -> None:
     sample_path = v1_path
     before = digest(sample_path)
     with PlanStore.open(sample_path, read_only=True) as s:
-        assert s.count(Goal) == 12 and s.plan()["sales_days_per_half"] is None
+        assert s.count(Goal) == 12 and s.plan().sales_days_per_half is None
     assert digest(sample_path) == before
 
 
@@ -153,12 +160,13 @@ def test_migrations_build_the_schema_the_model_declares(tmp_path: Path) -> None:
     """The frozen SQL steps and the SQLModel classes must agree, column by column."""
     from sqlalchemy import create_engine
 
-    from planner.model import Row
+    from planner.model.tables import Row
 
     model_db = tmp_path / "model.db"
     Row.metadata.create_all(create_engine(f"sqlite:///{model_db}"))
-    with PlanStore.create(tmp_path / "m.tandem", "M", date(2027, 1, 1), date(2027, 1, 2)) as s:
-        migrated = s._raw
+    with PlanStore.create(tmp_path / "m.tandem", new_plan("M", date(2027, 1, 1),
+                                                          date(2027, 1, 2))) as s:
+        migrated = s._conn
         expected = sqlite3.connect(model_db)
         for (table,) in expected.execute("SELECT name FROM sqlite_master WHERE type='table'"):
             cols = f"PRAGMA table_info('{table}')"

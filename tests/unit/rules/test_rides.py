@@ -1,30 +1,30 @@
 """Ride rules: working days, conflicts, teams, balance and targets."""
 
 from datetime import date, timedelta
-from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from planner.model import FieldRide, Person, Plan
 from planner.model.enums import RideDirection, RideStatus, Team
+from planner.operations.rows import new
 from planner.rules.balance import balance, balance_findings
-from planner.rules.rides import WorkCalendar, conflicting_ride_ids, periods, ride_findings, team_problem
+from planner.rules.rides import (
+    WorkCalendar, conflicting_ride_ids, periods, ride_findings, settled, team_problem, turned)
 
 M2S, S2M = RideDirection.MARKETING_WITH_SALES, RideDirection.SALES_WITH_MARKETING
-PLAN = {"period_start": date(2027, 1, 1), "period_end": date(2027, 12, 31),
-        "exclude_weekends": True, "marketing_days_per_quarter": None,
-        "sales_days_per_half": None, "max_direction_ratio": None}
-MARK = {"id": "m", "name": "Mia Marketing", "team": Team.MARKETING}
-SALE = {"id": "s", "name": "Sam Sales", "team": Team.SALES}
-OTHER = {"id": "o", "name": "Ola Finance", "team": Team.OTHER}
+PLAN = new(Plan, title="P", period_start=date(2027, 1, 1), period_end=date(2027, 12, 31))
+MARK = new(Person, id="m", name="Mia Marketing", team=Team.MARKETING)
+SALE = new(Person, id="s", name="Sam Sales", team=Team.SALES)
+OTHER = new(Person, id="o", name="Ola Finance", team=Team.OTHER)
 
 
-def ride(first: date, last: date, visitor: str = "m", host: str = "s", direction=M2S,
-         status=RideStatus.PLANNED, ride_id: str | None = None) -> dict[str, Any]:
-    return {"id": ride_id or f"{visitor}{host}{first}{last}", "first_day": first,
-            "last_day": last, "visitor_id": visitor, "host_id": host, "direction": direction,
-            "status": status, "territory": "DACH"}
+def ride(first: date, last: date, visitor: str = "m", host: str = "s", direction=M2S,  # type: ignore[no-untyped-def]
+         status=RideStatus.PLANNED, ride_id: str | None = None) -> FieldRide:
+    return new(FieldRide, id=ride_id or f"{visitor}{host}{first}{last}", first_day=first,
+               last_day=last, visitor_id=visitor, host_id=host, direction=direction,
+               status=status, territory="DACH")
 
 
 def brute_days(first: date, last: date, cal: WorkCalendar) -> int:
@@ -64,10 +64,10 @@ def test_conflicts_flag_exactly_the_rides_that_share_a_day(schedule) -> None:  #
                   status=RideStatus.CANCELLED if cancelled else RideStatus.PLANNED,
                   ride_id=str(i))
              for i, (v, h, d, n, cancelled) in enumerate(schedule)]
-    live = [r for r in rides if r["status"] is not RideStatus.CANCELLED]
-    expected = {a["id"] for a in live for b in live
-                if a is not b and {a["visitor_id"], a["host_id"]} & {b["visitor_id"], b["host_id"]}
-                and a["first_day"] <= b["last_day"] and b["first_day"] <= a["last_day"]}
+    live = [r for r in rides if r.status is not RideStatus.CANCELLED]
+    expected = {a.id for a in live for b in live
+                if a is not b and {a.visitor_id, a.host_id} & {b.visitor_id, b.host_id}
+                and a.first_day <= b.last_day and b.first_day <= a.last_day}
     assert conflicting_ride_ids(rides) == expected
 
 
@@ -75,7 +75,7 @@ def test_cancelled_rides_never_conflict() -> None:
     day = date(2027, 3, 1)
     rides = [ride(day, day, ride_id="a"), ride(day, day, status=RideStatus.CANCELLED, ride_id="b")]
     assert conflicting_ride_ids(rides) == set()
-    rides[1]["status"] = RideStatus.CONFIRMED
+    rides[1] = rides[1]._replace(status=RideStatus.CONFIRMED)
     assert conflicting_ride_ids(rides) == {"a", "b"}
 
 
@@ -114,8 +114,8 @@ def test_quarters_and_halves_of_a_period() -> None:
 
 
 def test_balance_counts_days_per_direction_and_finds_who_is_below_target() -> None:
-    plan = {**PLAN, "marketing_days_per_quarter": 3, "sales_days_per_half": 2,
-            "max_direction_ratio": 1.5}
+    plan = PLAN._replace(marketing_days_per_quarter=3, sales_days_per_half=2,
+                         max_direction_ratio=1.5)
     monday = date(2027, 3, 29)  # Mon 29 Mar to Fri 2 Apr: 3 days in Q1, 2 in Q2
     rides = [ride(monday, monday + timedelta(4)),
              ride(date(2027, 5, 3), date(2027, 5, 4), "s", "m", S2M)]
@@ -138,3 +138,15 @@ def test_one_way_riding_is_not_both_ways_even_without_a_ratio() -> None:
     result = balance(PLAN, [ride(date(2027, 3, 1), date(2027, 3, 1))], [MARK, SALE],
                      WorkCalendar())
     assert result.ratio is None and not result.both_ways
+
+
+def test_a_turned_ride_swaps_its_people_unless_they_were_chosen_too() -> None:
+    before = ride(date(2027, 3, 1), date(2027, 3, 2), ride_id="r")
+    assert turned(before) == before._replace(direction=S2M, visitor_id="s", host_id="m")
+    # Only the direction changed: the rules swap the people so the pair stays valid.
+    assert settled(before, before._replace(direction=S2M)) == turned(before)
+    # Direction and people chosen together: as given.
+    chosen = before._replace(direction=S2M, visitor_id="s", host_id="m")
+    assert settled(before, chosen) == chosen
+    # A new ride is as given.
+    assert settled(None, before) == before

@@ -1,0 +1,100 @@
+"""Nothing but the store's commit writes a plan: not a widget, not an import,
+not a sample plan, not a benchmark."""
+
+import re
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from planner.changes import ChangeSet, added
+from planner.model import Goal, Metric, Person
+from planner.model.enums import Team
+from planner.operations import goals, metrics
+from planner.operations.rows import edit, new, remove
+from planner.store import connection
+from planner.store.plan_store import PlanStore
+from tests.conftest import ROOT
+
+WRITES = re.compile(r"^\s*(INSERT|UPDATE|DELETE|REPLACE|BEGIN IMMEDIATE|BEGIN EXCLUSIVE|"
+                    r"CREATE|DROP|ALTER)\b", re.IGNORECASE)
+
+
+@pytest.fixture
+def traced(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[tuple[str, bool]]]:
+    """Every statement run on a plan's connection, and whether the store's
+    write (its commit) was running it."""
+    seen: list[tuple[str, bool]] = []
+    inside = [False]
+    real_connect, real_write = connection.connect, connection.write
+
+    def connect(path: Path, writable: bool) -> sqlite3.Connection:
+        conn = real_connect(path, writable)
+        conn.set_trace_callback(lambda sql: seen.append((sql, inside[0])))
+        return conn
+
+    def write(*args: object, **kwargs: object) -> None:
+        inside[0] = True
+        try:
+            real_write(*args, **kwargs)  # type: ignore[arg-type]
+        finally:
+            inside[0] = False
+
+    monkeypatch.setattr(connection, "connect", connect)
+    monkeypatch.setattr(connection, "write", write)
+    yield seen
+
+
+def test_every_write_to_a_plan_is_the_commits(traced: list[tuple[str, bool]],
+                                              tmp_path: Path) -> None:
+    from planner.export.plan_json import import_json, write_json
+    from planner.sample import write_sample
+
+    with write_sample(tmp_path / "sample.tandem", "small") as store:
+        goal = store.rows(Goal)[0]
+        store.commit(goals.reword(goal, title="Reworded"))
+        store.commit(metrics.record_actuals(store, [(store.rows(Metric)[0].id, "2027-03",
+                                                     12.0, "")]))
+        store.commit(remove([store.rows(Person)[0]]))
+        write_json(store, tmp_path / "plan.json")
+    import_json(tmp_path / "plan.json", tmp_path / "imported.tandem").close()
+    writes = [(sql, inside) for sql, inside in traced if WRITES.match(sql)]
+    assert any(inside for _, inside in writes), "the trace saw no commit at all"
+    assert [sql for sql, inside in writes if not inside] == []
+
+
+def test_a_plans_connection_refuses_writes_outside_the_commit(store: PlanStore,
+                                                              plan_path: Path) -> None:
+    before = plan_path.read_bytes()
+    for sql in ("INSERT INTO person (id, created_at, updated_at, name, team, role, territory, "
+                "email, left_plan) VALUES ('x', '', '', 'X', 'SALES', '', '', '', 0)",
+                "UPDATE plan SET title = 'Hijacked'", "DELETE FROM plan",
+                "CREATE TABLE extra (a)"):
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            store._conn.execute(sql)
+    assert plan_path.read_bytes() == before
+    store.commit(ChangeSet("Add", (added(new(Person, name="Ada", team=Team.SALES)),)))
+    assert store.rows(Person)[0].name == "Ada"
+
+
+def test_no_module_outside_the_store_speaks_sql_or_opens_a_database() -> None:
+    offenders = []
+    for path in (ROOT / "planner").rglob("*.py"):
+        rel = path.relative_to(ROOT).as_posix()
+        if rel.startswith("planner/store/"):
+            continue
+        text = path.read_text(encoding="utf-8")
+        if re.search(r"\bimport sqlite3\b|\bsqlalchemy\b|\.execute\(|\bengine\b", text) or \
+                re.search(r"[\"'](INSERT INTO|UPDATE \w+ SET|DELETE FROM|"
+                          r"BEGIN( IMMEDIATE| EXCLUSIVE| DEFERRED)?[\"'; ])", text):
+            offenders.append(rel)
+    allowed = {"planner/model/tables.py"}  # the SQLModel declaration: schema only
+    assert sorted(set(offenders) - allowed) == []
+
+
+def test_a_store_exposes_no_way_to_write_but_commit(store: PlanStore) -> None:
+    public = {name for name in dir(store) if not name.startswith("_")}
+    assert public == {"close", "commit", "count", "create", "get", "held_by",
+                      "integrity_problems", "open", "path", "plan", "read_only", "rows",
+                      "subscribe", "unsubscribe"}
