@@ -174,3 +174,25 @@ def test_moving_a_ride_while_projecting(qtbot, workshop: WorkshopView, sample_pa
                host_id=ride.host_id, first_day=ride.first_day, last_day=ride.last_day)
     assert sample_window.session.do(add(twin))  # type: ignore[union-attr]
     assert sum("two rides the same day" in text for _, text in workshop.slide.items) == 2
+
+
+def test_without_a_head_of_side_the_room_is_asked_who_signs_as_the_window_asks(
+        qtbot, workshop: WorkshopView, sample_window: MainWindow, sample_path: Path,  # type: ignore[no-untyped-def]
+        monkeypatch) -> None:
+    from planner.operations.plan import change_plan
+    from planner.ui import dialogs
+
+    session = sample_window.session
+    assert session is not None
+    session.do(change_plan(session.store, head_of_sales_id=None))
+    asked: list[list[str]] = []
+    monkeypatch.setattr(dialogs, "ask_item", lambda parent, title, text, items:
+                        asked.append(items) or items.index("Ines Berg"))
+    workshop.go(next(n for n, s in enumerate(workshop.slides) if s.goal_key and
+                     dict(s.facts)["Signed by sales"] == "not yet"))
+    goal_id = (workshop.slide.goal_key or "").removeprefix("goal-")
+    qtbot.keyClick(workshop, Qt.Key.Key_S)
+    assert asked and "Ines Berg" in asked[0]
+    assert rows(sample_path, f"SELECT p.name FROM goal g JOIN person p ON "
+                             f"p.id = g.sales_signed_by_id WHERE g.id = '{goal_id}'") == [
+        ("Ines Berg",)]

@@ -55,6 +55,7 @@ class GoalsTableModel(PlanTableModel):
         self.context = GoalContext(
             self.names, metric_names, {m.id: statuses[m.id].status.value for m in metrics},
             {g: sorted(ms, key=lambda m: (metric_names[m], m)) for g, ms in links.items()})
+        self._choose_key()
 
     def value(self, row: Goal, column: Column) -> Any:
         if column.kind == "agreement":
@@ -72,8 +73,12 @@ class GoalsTableModel(PlanTableModel):
         return None
 
     def sort_key(self, row: Goal) -> Any:
-        return goal_list.sort_key(self.sort_key_column, self.context,
-                                  self.sort_order == Qt.SortOrder.DescendingOrder)(row)
+        return self._key(row)
+
+    def _choose_key(self) -> None:
+        """The key of the order shown, made once per filter, sort or lookup."""
+        self._key = goal_list.sort_key(self.sort_key_column, self.context,
+                                       self.sort_order == Qt.SortOrder.DescendingOrder)
 
     def sorts_by_lookups(self) -> bool:
         return self.sort_key_column in ("sales_owner_id", "marketing_owner_id", "metric_ids") \
@@ -91,6 +96,7 @@ class GoalsTableModel(PlanTableModel):
             self.sort_column = column
         if order is not None:
             self.sort_order = order
+        self._choose_key()
         self.relayout()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
