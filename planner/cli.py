@@ -122,6 +122,8 @@ def _check(args: argparse.Namespace) -> int:
 
     with PlanStore.open(args.plan, read_only=True) as store:
         problems = store.integrity_problems()
+        problems += [f"the file carries {what}, which Tandem did not create; Tandem will not "
+                     "write to it" for what in store.foreign_objects]
         plan, goals, metrics = store.plan(), store.rows(Goal), store.rows(Metric)
         findings = plan_findings(store)
         statuses = metric_statuses(plan, metrics, store.rows(MetricValue))

@@ -1,61 +1,134 @@
 """The SQLite connection under a plan: pragmas, migrations, the one write path.
 
-A plan's connection is `query_only` at all times but inside `write`, which
-the store's commit alone calls: any other code that tried to write a plan
-would get SQLite's own refusal, and tests/unit/store/test_one_writer.py
-proves nothing does.
+A writable plan's connection is `query_only` at all times but inside `write`,
+which the store's commit alone calls: any other code that tried to write a
+plan would get SQLite's own refusal (tests/unit/store/test_connection.py).
+Every connection has `trusted_schema` off, so nothing a file's schema names
+can call a function, and a read-only plan is read into memory (`image`), so
+reading it writes nothing, leaves no -wal or -shm file, and works on
+read-only media.
 """
 
+import os
+import shutil
 import sqlite3
+import tempfile
 from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-from planner.errors import InvalidEdit, PlanError, ReadOnlyPlan
-from planner.store.fileformat import APPLICATION_ID, SCHEMA_VERSION
-from planner.store.migrations import migrate
+from planner.errors import InvalidEdit, PlanError, PlanFileError, ReadOnlyPlan
+from planner.store.fileformat import APPLICATION_ID, wal_path
+from planner.store.lock import shared_read
+from planner.store.migrations import SCHEMA_VERSION, migrate
+
+_JOURNAL_BYTES = slice(18, 20)  # the header's read/write format: 1 legacy, 2 WAL
+
+
+def _harden(conn: sqlite3.Connection) -> None:
+    """No schema-held SQL may call functions; in defensive mode (Python 3.12+)
+    nothing may write the schema directly."""
+    conn.execute("PRAGMA trusted_schema = OFF")
+    setconfig = getattr(conn, "setconfig", None)
+    if setconfig is not None:  # pragma: no cover - Python 3.12 and newer
+        setconfig(sqlite3.SQLITE_DBCONFIG_DEFENSIVE, True)  # type: ignore[attr-defined]
+
+
+@cache
+def _template() -> bytes:
+    """A new plan's bytes: the application id and the whole schema, made once."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        migrate(conn)
+        return conn.serialize()
+    finally:
+        conn.close()
 
 
 def create_file(path: Path) -> None:
-    """A new, empty plan file: application id and the first schema go in
-    before WAL, so the header on disk names it a plan from the first byte."""
+    """A new, empty plan file. It holds its id and schema from the first byte
+    (rollback journal; WAL is switched on when it is opened); an existing
+    file is never overwritten."""
     try:
-        conn = sqlite3.connect(path, isolation_level=None)
-    except sqlite3.OperationalError as exc:
-        raise PlanError(f"{path.name} cannot be created ({exc}).") from None
-    try:
-        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-        conn.execute("PRAGMA foreign_keys = ON")
-        migrate(conn)
-    except BaseException:
-        conn.close()
+        with open(path, "xb") as f:
+            f.write(_template())
+            f.flush()
+            os.fsync(f.fileno())
+    except FileExistsError:
+        raise PlanFileError(f"{path.name} already exists; choose another name.") from None
+    except OSError as exc:
         path.unlink(missing_ok=True)
-        raise
-    conn.close()
+        raise PlanError(f"{path.name} cannot be created ({exc.strerror}).") from None
 
 
-def connect(path: Path, writable: bool) -> sqlite3.Connection:
-    """The plan's connection, migrated when writable. An older plan opened
-    read-only is read from a migrated copy in memory; the file is never written."""
-    mode = "rw" if writable else "ro"
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode={mode}", uri=True,
+def open_writable(path: Path) -> sqlite3.Connection:
+    """The plan's own connection, before anything is written: query-only until
+    the store has checked the file and migrates it (`prepare_writable`)."""
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True,
                            isolation_level=None, check_same_thread=False)
-    if not writable and conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
-        copy = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
-        conn.backup(copy)
-        conn.close()
-        conn = copy
-        migrate(conn)
-    conn.execute("PRAGMA foreign_keys = ON")
+    _harden(conn)
+    conn.execute("PRAGMA query_only = ON")
     conn.execute("PRAGMA busy_timeout = 2000")
-    if writable:
+    return conn
+
+
+def prepare_writable(conn: sqlite3.Connection) -> None:
+    """Migrate and switch to the write-ahead log; then back to query-only."""
+    conn.execute("PRAGMA query_only = OFF")
+    try:
+        conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA journal_mode = WAL")
         # NORMAL in WAL survives a killed process; only an OS crash or power
         # cut can lose the last commits (never corrupt the file).
         conn.execute("PRAGMA synchronous = NORMAL")
         migrate(conn)
-    conn.execute("PRAGMA query_only = ON")
+    finally:
+        conn.execute("PRAGMA query_only = ON")
+
+
+def image(path: Path, writer_alive: bool) -> sqlite3.Connection:
+    """The plan as it stands, in memory: its committed changes in the log
+    included, nothing written beside it, the file never locked for long."""
+    data: bytes | None = None
+    if writer_alive:
+        data = _snapshot(path)
+    elif wal_path(path).exists() and wal_path(path).stat().st_size > 0:
+        data = _replayed(path)
+    else:
+        data = shared_read(path) or _snapshot(path)  # a writer may have just started
+    conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    pages = bytearray(data)
+    pages[_JOURNAL_BYTES] = b"\x01\x01"  # memory holds no write-ahead log
+    conn.deserialize(bytes(pages))
+    _harden(conn)
+    conn.execute("PRAGMA foreign_keys = ON")
     return conn
+
+
+def _snapshot(path: Path) -> bytes:
+    """While another program writes: SQLite's own consistent read."""
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
+                           isolation_level=None)
+    try:
+        _harden(conn)
+        return conn.serialize()
+    finally:
+        conn.close()
+
+
+def _replayed(path: Path) -> bytes:
+    """A log left by a crash: replayed in a copy elsewhere, never beside the plan."""
+    with tempfile.TemporaryDirectory(prefix="tandem-read-") as folder:
+        copy = Path(folder) / "plan.tandem"
+        shutil.copyfile(path, copy)
+        shutil.copyfile(wal_path(path), wal_path(copy))
+        conn = sqlite3.connect(copy, isolation_level=None)
+        try:
+            return conn.serialize()
+        finally:
+            conn.close()
 
 
 def write(conn: sqlite3.Connection, name: str,
@@ -79,7 +152,7 @@ def write(conn: sqlite3.Connection, name: str,
     except sqlite3.IntegrityError as exc:
         raise InvalidEdit(_integrity_sentence(exc)) from None
     except sqlite3.OperationalError as exc:
-        raise _fault(name, exc) from None
+        raise fault(name, exc) from None
     finally:
         conn.execute("PRAGMA query_only = ON")
 
@@ -93,27 +166,36 @@ def _integrity_sentence(exc: sqlite3.IntegrityError) -> str:
     return f"The plan's rules for stored rows refused this change ({detail})."
 
 
-def _fault(name: str, exc: sqlite3.OperationalError) -> PlanError:
+def fault(name: str, exc: sqlite3.Error) -> PlanError:
+    """The truth about a failed write, in one sentence."""
     detail = str(exc)
     if "full" in detail:
         return PlanError(f"{name} could not be saved: the disk is full. Nothing was changed; "
                          "free some space and try again.")
     if "readonly" in detail:
-        return ReadOnlyPlan(f"{name} cannot be written (the file or its folder is read-only); "
-                            "nothing was changed.")
+        return ReadOnlyPlan(f"{name} cannot be written (the file, its folder or its disk is "
+                            "read-only); nothing was changed.")
     if "locked" in detail or "busy" in detail:
         return PlanError(f"{name} is busy in another program; nothing was changed.")
+    if "I/O" in detail:
+        return PlanError(f"{name} could not be saved: the disk reported an input/output "
+                         "error. Nothing was changed.")
     return PlanError(f"{name} could not be saved ({detail}); nothing was changed.")
 
 
-def close(conn: sqlite3.Connection, checkpoint: bool) -> None:
-    """Close, folding the write-ahead log into the file so the file alone is the plan."""
+def checkpoint(conn: sqlite3.Connection) -> bool:
+    """Fold the write-ahead log into the file, so the file alone is the plan."""
     try:
-        if checkpoint:
-            try:
-                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            except sqlite3.Error:
-                pass  # the log stays beside the file; SQLite replays it on the next open
+        busy, _, _ = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    except sqlite3.Error:
+        return False  # the log stays beside the file; SQLite replays it on the next open
+    return not busy
+
+
+def close(conn: sqlite3.Connection, checkpoint_first: bool) -> None:
+    try:
+        if checkpoint_first:
+            checkpoint(conn)
     finally:
         conn.close()
 
@@ -124,3 +206,7 @@ def integrity_problems(conn: sqlite3.Connection) -> list[str]:
     problems += [f"row {r[1]} of {r[0]} refers to a missing {r[2]} row"
                  for r in conn.execute("PRAGMA foreign_key_check")]
     return problems
+
+
+__all__ = ["SCHEMA_VERSION", "checkpoint", "close", "create_file", "fault", "image",
+           "integrity_problems", "open_writable", "prepare_writable", "write"]

@@ -1,17 +1,27 @@
-"""What makes a file a Tandem plan: SQLite header, application id, schema version."""
+"""What makes a file a Tandem plan: SQLite header, application id, schema
+version, no damage, and no schema object Tandem did not create.
+
+Everything here only reads. The header is read directly; the rest is asked
+of a connection the store opened read-only or of the plan's image in memory.
+"""
 
 import os
 import sqlite3
 import struct
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from planner.errors import PlanFileError
+from planner.store.migrations import SCHEMA_VERSION, migrate
+
+__all__ = ["APPLICATION_ID", "PLAN_SUFFIX", "SCHEMA_VERSION", "check_damage", "check_header",
+           "check_version", "expected_schema", "foreign_objects", "read_header",
+           "replaced_tables", "wal_path"]
 
 PLAN_SUFFIX = ".tandem"
 # "Tand" in ASCII; SQLite stores it at byte 68 of the header.
 APPLICATION_ID = 0x54616E64
-SCHEMA_VERSION = 5
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _HEADER_SIZE = 100
 
@@ -20,6 +30,7 @@ _HEADER_SIZE = 100
 class Header:
     page_size: int
     pages: int
+    pages_valid: bool  # the page count is trustworthy (SQLite's own rule)
     user_version: int
     application_id: int
 
@@ -34,43 +45,100 @@ def read_header(path: Path) -> Header:
     except IsADirectoryError:
         raise PlanFileError(f"{path.name} is a folder, not a plan file.") from None
     except OSError as exc:
-        raise PlanFileError(f"{path.name} cannot be read: {exc.strerror}.") from None
+        raise PlanFileError(f"{path.name} cannot be read ({exc.strerror}).") from None
     if len(raw) < _HEADER_SIZE or not raw.startswith(_SQLITE_MAGIC):
         raise PlanFileError(f"{path.name} is not a Tandem plan (it is not a database file).")
     page_size = struct.unpack(">H", raw[16:18])[0]
     page_size = 65536 if page_size == 1 else page_size
+    (change_counter,) = struct.unpack(">I", raw[24:28])
     (pages,) = struct.unpack(">I", raw[28:32])
+    (valid_for,) = struct.unpack(">I", raw[92:96])
     (user_version,) = struct.unpack(">I", raw[60:64])
     (application_id,) = struct.unpack(">I", raw[68:72])
-    return Header(page_size, pages, user_version, application_id)
+    return Header(page_size, pages, pages > 0 and valid_for == change_counter, user_version,
+                  application_id)
 
 
-def check_plan_file(path: Path) -> None:
-    """Refuse, with one sentence, any file that is not a sound plan we can open.
+def wal_path(path: Path) -> Path:
+    return path.with_name(path.name + "-wal")
 
-    Only reads: the header directly, then SQLite in read-only mode.
-    """
+
+def check_header(path: Path) -> Header:
+    """Refuse, with one sentence, a file that cannot be a plan, from its header."""
     header = read_header(path)
     if header.application_id != APPLICATION_ID:
-        raise PlanFileError(
-            f"{path.name} is a database, but not a Tandem plan.")
-    if os.path.getsize(path) < header.page_size * header.pages:
+        raise PlanFileError(f"{path.name} is a database, but not a Tandem plan.")
+    wal = wal_path(path)
+    pending = wal.exists() and wal.stat().st_size > 0
+    # A write-ahead log may hold pages the file does not have yet (a crash in
+    # the middle of a checkpoint): only a file with no log can be "too short".
+    if not pending and header.pages_valid and \
+            os.path.getsize(path) < header.page_size * header.pages:
         raise PlanFileError(
             f"{path.name} is damaged: the file is shorter than its own header says "
             "(it may have been cut off while copying).")
-    try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            (version,) = conn.execute("PRAGMA user_version").fetchone()
-            if version > SCHEMA_VERSION:
-                raise PlanFileError(
-                    f"{path.name} was written by a newer Tandem (plan format {version}; "
-                    f"this version reads up to {SCHEMA_VERSION}). Update Tandem to open it.")
-            result = conn.execute("PRAGMA quick_check").fetchall()
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        raise PlanFileError(f"{path.name} is damaged and cannot be opened ({exc}).") from None
-    if result != [("ok",)]:
+    return header
+
+
+def check_version(name: str, conn: sqlite3.Connection) -> int:
+    (version,) = conn.execute("PRAGMA user_version").fetchone()
+    if version > SCHEMA_VERSION:
         raise PlanFileError(
-            f"{path.name} is damaged and cannot be opened ({result[0][0]}).")
+            f"{name} was written by a newer Tandem (plan format {version}; "
+            f"this version reads up to {SCHEMA_VERSION}). Update Tandem to open it.")
+    return int(version)
+
+
+def check_damage(name: str, conn: sqlite3.Connection) -> None:
+    try:
+        result = conn.execute("PRAGMA quick_check").fetchall()
+    except sqlite3.DatabaseError as exc:
+        raise PlanFileError(f"{name} is damaged and cannot be opened ({exc}).") from None
+    if result != [("ok",)]:
+        raise PlanFileError(f"{name} is damaged and cannot be opened ({result[0][0]}).")
+
+
+SchemaObject = tuple[str, str, str, str | None]  # type, name, table, sql
+
+
+@cache
+def expected_schema(version: int) -> frozenset[SchemaObject]:
+    """The schema objects Tandem's own migrations build up to a version."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        migrate(conn, up_to=version)
+        return _schema(conn)
+    finally:
+        conn.close()
+
+
+def _schema(conn: sqlite3.Connection) -> frozenset[SchemaObject]:
+    rows = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master "
+                        "WHERE name NOT LIKE 'sqlite_stat%'").fetchall()
+    return frozenset((str(t), str(n), str(tb), s) for t, n, tb, s in rows)
+
+
+def foreign_objects(conn: sqlite3.Connection, version: int) -> list[str]:
+    """The schema objects a file carries that Tandem did not create (triggers,
+    views, other tables or indexes, changed table definitions), named for a
+    person: e.g. `a trigger “wipe” on goal`. Reading the schema runs none of it."""
+    found = _schema(conn) - expected_schema(version)
+    ours = {name for kind, name, _, _ in expected_schema(version) if kind == "table"}
+    words = []
+    for kind, name, table, _ in sorted(found, key=lambda o: (o[0], o[1])):
+        if kind == "table" and name in ours:
+            words.append(f"a changed definition of the {name} table")
+        elif kind == "view" and name in ours:
+            words.append(f"a view in place of the {name} table")
+        elif kind in ("trigger", "index"):
+            words.append(f"a{'n' if kind == 'index' else ''} {kind} \u201c{name}\u201d on {table}")
+        else:
+            words.append(f"a {kind} \u201c{name}\u201d")
+    return words
+
+
+def replaced_tables(conn: sqlite3.Connection, version: int) -> list[str]:
+    """Tandem's tables that are missing or are something else (a view)."""
+    ours = {name for kind, name, _, _ in expected_schema(version) if kind == "table"}
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    return sorted(ours - tables)

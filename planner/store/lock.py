@@ -1,7 +1,18 @@
-"""One writer per plan: an OS lock on a side file that names who holds it.
+"""One writer per plan: an OS lock on the plan file itself.
 
-The OS releases the lock when the holder dies, so a crash never leaves a
-plan locked; the side file only says who had it.
+The lock is taken on an open descriptor of the file, so whichever way the
+file is reached (a symlink, a relative path, a hard link) it is the same
+lock, and removing any side file changes nothing. The OS releases it when
+the holder dies, so a crash never leaves a plan locked. A side file beside
+the plan only says who holds it, for the sentence a second window shows.
+
+Why not the `filelock` or `portalocker` libraries: filelock locks a separate
+lock file chosen by path (the very weakness this replaces) and opens it with
+O_TRUNC, so it cannot be pointed at the plan; portalocker locks the whole
+file, which on Windows would stop SQLite reading its own pages. On Unix this
+is `flock(2)` on the plan's descriptor, which does not interact with the
+POSIX locks SQLite itself takes; on Windows one byte far beyond SQLite's lock
+bytes is locked.
 """
 
 import getpass
@@ -12,7 +23,8 @@ import sys
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import IO
+
+_WINDOWS_LOCK_OFFSET = 0x3FFF_F000  # below SQLite's pending byte (1 GiB), past any data
 
 
 @dataclass(frozen=True)
@@ -24,66 +36,114 @@ class Holder:
 
     def describe(self) -> str:
         where = "this computer" if self.host == socket.gethostname() else self.host
+        if self.pid == 0:
+            return f"{self.user} on {where}"
         return f"{self.user} on {where} (process {self.pid}) since {self.since}"
 
 
+UNKNOWN = Holder("another program", "this computer", 0, "")
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no name for this user id
+        return "someone"
+
+
 def lock_path(plan_path: Path) -> Path:
+    """The side file that names the holder (information only: not the lock)."""
     return plan_path.with_name(f".{plan_path.name}.lock")
 
 
-def _try_lock(f: IO[str]) -> bool:
+def _try_lock(fd: int, exclusive: bool) -> bool:
     if sys.platform == "win32":  # pragma: no cover - exercised on Windows builds only
         import msvcrt
+
+        os.lseek(fd, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
         try:
-            msvcrt.locking(f.fileno(), msvcrt.LK_NBLCK, 1)
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
         except OSError:
             return False
+        if not exclusive:
+            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
         return True
     import fcntl
+
     try:
-        fcntl.flock(f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        fcntl.flock(fd, (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB)
     except BlockingIOError:
         return False
     return True
+
+
+def holder_of(plan_path: Path) -> Holder:
+    """Who holds the plan, as its side file says (if it says)."""
+    try:
+        data = json.loads(lock_path(plan_path).read_text(encoding="utf-8"))
+        return Holder(str(data["user"]), str(data["host"]), int(data["pid"]),
+                      str(data["since"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return UNKNOWN
+
+
+def writer_holds(plan_path: Path) -> Holder | None:
+    """Who is writing the plan now, or None when nobody is."""
+    try:
+        fd = os.open(plan_path, os.O_RDONLY)
+    except OSError:
+        return None
+    try:
+        return None if _try_lock(fd, exclusive=False) else holder_of(plan_path)
+    finally:
+        os.close(fd)  # a shared lock taken on this descriptor goes with it
+
+
+def shared_read(plan_path: Path) -> bytes | None:
+    """The plan's bytes, read under a shared lock so no writer can start
+    halfway through; None when a writer holds the plan."""
+    fd = os.open(plan_path, os.O_RDONLY)
+    try:
+        if not _try_lock(fd, exclusive=False):
+            return None
+        chunks = []
+        while chunk := os.read(fd, 1 << 20):
+            chunks.append(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 class PlanLock:
     """Held while a plan is open for writing."""
 
     def __init__(self, plan_path: Path) -> None:
+        self.plan_path = plan_path
         self.path = lock_path(plan_path)
-        self._file: IO[str] | None = None
+        self._fd: int | None = None
 
     def acquire(self) -> Holder | None:
         """Take the lock; return None, or who holds it if someone else does."""
-        f = open(self.path, "a+", encoding="utf-8")
-        if not _try_lock(f):
-            f.seek(0)
-            holder = _parse_holder(f.read())
-            f.close()
-            return holder or Holder("another user", "this computer", 0, "unknown")
-        me = Holder(getpass.getuser(), socket.gethostname(), os.getpid(),
+        fd = os.open(self.plan_path, os.O_RDONLY)
+        if not _try_lock(fd, exclusive=True):
+            os.close(fd)
+            return holder_of(self.plan_path)
+        self._fd = fd
+        me = Holder(_user(), socket.gethostname(), os.getpid(),
                     datetime.now(timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M"))
-        f.seek(0)
-        f.truncate()
-        f.write(json.dumps(me.__dict__))
-        f.flush()
-        self._file = f
+        try:
+            self.path.write_text(json.dumps(me.__dict__), encoding="utf-8")
+        except OSError:
+            pass  # the lock holds without it; a second window just cannot say who
         return None
 
     def release(self) -> None:
-        if self._file is None:
+        if self._fd is None:
             return
         try:
             self.path.unlink(missing_ok=True)
+        except OSError:
+            pass
         finally:
-            self._file.close()
-            self._file = None
-
-
-def _parse_holder(text: str) -> Holder | None:
-    try:
-        data = json.loads(text)
-        return Holder(str(data["user"]), str(data["host"]), int(data["pid"]), str(data["since"]))
-    except (ValueError, KeyError, TypeError):
-        return None
+            os.close(self._fd)
+            self._fd = None

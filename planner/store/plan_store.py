@@ -16,13 +16,13 @@ from typing import Any
 from planner.changes import ChangeSet, added
 from planner.errors import InvalidEdit, PlanError, PlanFileError, ReadOnlyPlan
 from planner.model import Plan, R, Record, new_id, utc_now
-from planner.rules.commit import refusal
-from planner.store import connection
-from planner.store.fileformat import check_plan_file
-from planner.store.lock import Holder, PlanLock
-from planner.store.mirror import KindRows
-from planner.store.pending import Pending
 from planner.model.order import ORDER
+from planner.rules.commit import refusal
+from planner.store import connection, history
+from planner.store.lock import Holder
+from planner.store.mirror import KindRows
+from planner.store.opening import Opened, open_file
+from planner.store.pending import Pending
 from planner.store.schema import TABLES, stored
 
 Listener = Callable[[ChangeSet], None]
@@ -31,16 +31,19 @@ Listener = Callable[[ChangeSet], None]
 class PlanStore:
     """One open plan file."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection, lock: PlanLock | None,
-                 held_by: Holder | None) -> None:
+    def __init__(self, path: Path, opened: Opened) -> None:
         self.path = path
-        self._conn = conn
-        self._lock = lock
-        self.held_by = held_by
-        self.read_only = lock is None
+        self._conn = opened.conn
+        self._lock = opened.lock
+        self.held_by: Holder | None = opened.held_by
+        self.read_only = opened.lock is None
+        # Why the plan is read-only, in one sentence (None when it is not).
+        self.read_only_reason = opened.reason
+        self.foreign_objects = opened.foreign  # schema objects Tandem did not create
         self._kinds: dict[type[Record], KindRows] = {}
         self._listeners: list[Listener] = []
         self._status_checked = False  # the first commit makes the plan's status true
+        self._seq = -1  # the history's last entry, read when first needed
 
     # -- opening and closing ------------------------------------------------
 
@@ -64,24 +67,14 @@ class PlanStore:
 
     @classmethod
     def open(cls, path: Path, *, read_only: bool = False) -> "PlanStore":
-        """Open a plan; read-only, saying who holds it, if another writer has it."""
+        """Open a plan for writing, or read-only when asked or when something
+        stands in the way (`read_only_reason` says what)."""
         path = Path(path)
-        check_plan_file(path)
-        lock = None if read_only else PlanLock(path)
-        held_by = lock.acquire() if lock else None
-        if held_by is not None:
-            lock = None
-        try:
-            conn = connection.connect(path, writable=lock is not None)
-        except sqlite3.DatabaseError as exc:
-            if lock:
-                lock.release()
-            raise PlanFileError(f"{path.name} cannot be opened ({exc}).") from None
-        return cls(path, conn, lock, held_by)
+        return cls(path, open_file(path, read_only))
 
     def close(self) -> None:
         try:
-            connection.close(self._conn, checkpoint=not self.read_only)
+            connection.close(self._conn, checkpoint_first=not self.read_only)
         finally:
             if self._lock:
                 self._lock.release()
@@ -123,7 +116,10 @@ class PlanStore:
         if problem:
             raise InvalidEdit(problem)
         committed = pending.committed(change.label, change.exact)
-        connection.write(self._conn, self.path.name, self._statements(committed))
+        statements = self._statements(committed)
+        statements += history.statements(committed, new_id(), self._next_seq(), pending.now)
+        connection.write(self._conn, self.path.name, statements)
+        self._seq += 1
         self._status_checked = True
         for row in committed:
             rows = self._rows_of(row.kind)
@@ -135,7 +131,7 @@ class PlanStore:
             listener(committed)
         return committed
 
-    def _statements(self, change: ChangeSet) -> list[tuple[str, list[tuple[Any, ...]]]]:
+    def _statements(self, change: ChangeSet) -> list[tuple[str, list[tuple[Any, ...]]]]:  # noqa: C901
         """The SQL of a change, rows of one kind and shape batched together."""
         batches: list[tuple[str, list[tuple[Any, ...]]]] = []
         for row in change:
@@ -154,7 +150,25 @@ class PlanStore:
                 batches.append((sql, [params]))
         return batches
 
+    def _next_seq(self) -> int:
+        if self._seq < 0:
+            (last,) = self._conn.execute("SELECT coalesce(max(seq), 0) FROM change_log").fetchone()
+            self._seq = int(last)
+        return self._seq + 1
+
+    def checkpoint(self) -> bool:
+        """Fold the write-ahead log into the file (the window does it when
+        idle), so a copy of the file alone holds every committed change."""
+        return not self.read_only and connection.checkpoint(self._conn)
+
     # -- reading --------------------------------------------------------------
+
+    def revisions(self, kind: type[Record]) -> dict[str, int]:
+        """How many committed change sets touched each row of a kind."""
+        name = kind.__name__
+        return {str(row_id): int(n) for row_id, n in self._conn.execute(
+            "SELECT row_id, count(*) FROM change_log_row WHERE kind = ? GROUP BY row_id",
+            (name,))}
 
     def _rows_of(self, kind: type[Any]) -> KindRows:
         rows = self._kinds.get(kind)

@@ -3,7 +3,7 @@
 import sqlite3
 from importlib import resources
 
-from planner.store.fileformat import SCHEMA_VERSION
+SCHEMA_VERSION = 6  # the newest step; a plan file's user_version
 
 
 def _step_sql(version: int) -> str:
@@ -15,11 +15,12 @@ def _statements(sql: str) -> list[str]:
     return [s.strip() for s in code.split(";\n") if s.strip()]
 
 
-def migrate(conn: sqlite3.Connection) -> int:
-    """Bring the plan to SCHEMA_VERSION; return how many steps ran."""
+def migrate(conn: sqlite3.Connection, up_to: int = SCHEMA_VERSION) -> int:
+    """Bring the plan to a schema version (the newest by default); return how
+    many steps ran."""
     (current,) = conn.execute("PRAGMA user_version").fetchone()
     ran = 0
-    for version in range(current + 1, SCHEMA_VERSION + 1):
+    for version in range(current + 1, up_to + 1):
         conn.execute("BEGIN IMMEDIATE")
         try:
             for statement in _statements(_step_sql(version)):

@@ -156,10 +156,9 @@ class MainWindow(QMainWindow):
         self.pages = {}
         # Section pages are built when first shown: start-up loads only what is seen.
         self._page_factories = _page_factories(session)
-        if session.store.held_by is not None:
+        if session.store.read_only_reason:
             _plain(self.banner)
-            self.banner.setText(f"Read-only: {session.store.held_by.describe()} has this plan "
-                                "open for editing. Your copy shows the plan but cannot change it.")
+            self.banner.setText(f"Read-only: {session.store.read_only_reason}")
             self.banner.show()
         self._update_title()
         self.show_section(max(0, self.sidebar.currentRow()))

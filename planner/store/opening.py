@@ -1,0 +1,133 @@
+"""Opening a plan file: for writing only when nothing stands in the way, else
+read-only with one sentence that says why, else refused with one sentence.
+
+What stands in the way of writing: another window or program holding the
+plan, a read-only file, folder or disk, and any schema object Tandem did not
+create (a trigger, a view, another table or index, a changed table): Tandem
+never writes to a file carrying SQL it did not write, and never runs it.
+Nothing here writes to a file it refuses or opens read-only.
+"""
+
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from planner.errors import PlanFileError
+from planner.store import connection
+from planner.store.fileformat import (
+    check_damage, check_header, check_version, foreign_objects, replaced_tables)
+from planner.store.lock import Holder, PlanLock, writer_holds
+from planner.store.migrations import SCHEMA_VERSION, migrate
+
+
+@dataclass
+class Opened:
+    conn: sqlite3.Connection
+    lock: PlanLock | None         # held: the plan is open for writing
+    held_by: Holder | None        # who writes it, when someone else does
+    reason: str | None            # why it is read-only, in one sentence
+    foreign: tuple[str, ...]      # schema objects Tandem did not create
+
+
+def why_not_writable(path: Path) -> str | None:
+    """A read-only file, folder or disk, in one sentence (None: writable)."""
+    folder = path.resolve().parent
+    try:
+        read_only_disk = bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):  # no statvfs on Windows
+        read_only_disk = False
+    if read_only_disk:
+        return f"{path.name} is on a read-only disk, so changes to it cannot be saved."
+    if not os.access(path, os.W_OK):
+        return f"{path.name} is a read-only file, so changes to it cannot be saved."
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return (f"The folder of {path.name} cannot be written to, so changes to the plan "
+                "cannot be saved.")
+    return None
+
+
+def _held(holder: Holder) -> str:
+    return (f"{holder.describe()} has this plan open for editing. This window shows the plan "
+            "but cannot change it.")
+
+
+def _carries(name: str, foreign: list[str]) -> str:
+    return (f"{name} carries schema objects Tandem did not create ({'; '.join(foreign)}); "
+            "Tandem will not write to it.")
+
+
+def _inspect(name: str, conn: sqlite3.Connection) -> tuple[int, list[str]]:
+    """Version, damage and foreign schema objects; refuses what cannot be read."""
+    version = check_version(name, conn)
+    check_damage(name, conn)
+    missing = replaced_tables(conn, version)
+    if missing:
+        raise PlanFileError(f"{name} is not a sound plan: its {', '.join(missing)} "
+                            f"{'table is' if len(missing) == 1 else 'tables are'} missing or "
+                            "replaced by something else.")
+    return version, foreign_objects(conn, version)
+
+
+def open_file(path: Path, read_only: bool) -> Opened:
+    """Open a plan: for writing when asked and nothing stands in the way."""
+    check_header(path)
+    reason = None if read_only else why_not_writable(path)
+    if not read_only and reason is None:
+        lock = PlanLock(path)
+        try:
+            holder = lock.acquire()
+        except OSError as exc:
+            raise PlanFileError(f"{path.name} cannot be opened ({exc.strerror}).") from None
+        if holder is None:
+            opened = _open_for_writing(path, lock)
+            if opened is not None:
+                return opened
+            reason = None  # foreign objects: said below, from the image
+        else:
+            return _open_image(path, holder, _held(holder))
+    return _open_image(path, writer_holds(path), reason)
+
+
+def _open_for_writing(path: Path, lock: PlanLock) -> Opened | None:
+    """The writable connection, or None when the file carries foreign SQL."""
+    try:
+        conn = connection.open_writable(path)
+    except sqlite3.DatabaseError as exc:
+        lock.release()
+        raise PlanFileError(f"{path.name} cannot be opened ({exc}).") from None
+    try:
+        _, foreign = _inspect(path.name, conn)
+        if foreign:
+            conn.close()
+            lock.release()
+            return None
+        connection.prepare_writable(conn)
+    except sqlite3.OperationalError as exc:
+        conn.close()
+        lock.release()
+        raise connection.fault(path.name, exc) from None
+    except BaseException:
+        conn.close()
+        lock.release()
+        raise
+    return Opened(conn, lock, None, None, ())
+
+
+def _open_image(path: Path, holder: Holder | None, reason: str | None) -> Opened:
+    """Read-only: the plan in memory (an older plan migrated there)."""
+    try:
+        conn = connection.image(path, writer_alive=holder is not None)
+    except (sqlite3.DatabaseError, OSError) as exc:
+        raise PlanFileError(f"{path.name} cannot be read ({exc}).") from None
+    try:
+        version, foreign = _inspect(path.name, conn)
+        if version < SCHEMA_VERSION:
+            migrate(conn)
+    except BaseException:
+        conn.close()
+        raise
+    if foreign and reason is None:
+        reason = _carries(path.name, foreign)
+    conn.execute("PRAGMA query_only = ON")
+    return Opened(conn, None, holder, reason, tuple(foreign))
