@@ -67,8 +67,8 @@ def _export(args: argparse.Namespace) -> int:
     from planner.store.plan_store import PlanStore
 
     out: Path = args.pdf or args.json or args.ics
-    if not (out if args.ics else out.parent).is_dir():
-        raise PlanError(f"The folder {out if args.ics else out.parent} does not exist.")
+    if not args.ics and not out.parent.is_dir():
+        raise PlanError(f"The folder {out.parent} does not exist.")
     with PlanStore.open(args.plan, read_only=True) as store:
         if args.pdf:
             from planner.export.pdf import PAGE_SIZES, export_pdf
@@ -82,7 +82,9 @@ def _export(args: argparse.Namespace) -> int:
         elif args.ics:
             from planner.export.ics import export_ics
 
-            files = export_ics(store, out)
+            from planner.model import FieldRide
+
+            files = export_ics(store, out, store.revisions(FieldRide))
             print(f"Wrote {len(files)} calendars to {out}")
         else:
             from planner.export.plan_json import write_json

@@ -7,7 +7,8 @@ from planner.changes import ChangeSet, added, changed, removed
 from planner.model import Goal, Metric, MetricGoal, Person, utc_now
 from planner.model.enums import GoalStatus, Team, label
 from planner.model.reader import PlanReader
-from planner.operations.rows import moved, new, noun, quoted, reorder
+from planner.model.nouns import noun
+from planner.operations.rows import moved, new, quoted, reorder
 from planner.rules.signoff import SIDES, Side, has_signed, sign_or_withdraw, withdrawn
 
 TEAM_OF: dict[Side, Team] = {"sales": Team.SALES, "marketing": Team.MARKETING}

@@ -5,21 +5,8 @@ from typing import Any, TypeVar
 
 from planner.changes import ChangeSet, added, changed, removed
 from planner.model import FunnelStage, Goal, R, Record, new_id, utc_now
+from planner.model.nouns import noun
 from planner.model.validation import coerce
-
-NOUNS = {"Person": ("person", "people"), "Goal": ("goal", "goals"),
-         "FieldRide": ("field ride", "field rides"), "FunnelStage": ("stage", "stages"),
-         "Metric": ("metric", "metrics"), "MetricValue": ("actual", "actuals"),
-         "Message": ("message", "messages"), "Review": ("review", "reviews"),
-         "HotButton": ("hot button", "hot buttons"),
-         "NonWorkingDay": ("non-working day", "non-working days"),
-         "ParkingTopic": ("parked topic", "parked topics"), "MetricGoal": ("link", "links")}
-
-
-def noun(kind: type[Record], count: int = 1) -> str:
-    one, many = NOUNS.get(kind.__name__, ("row", "rows"))
-    return one if count == 1 else f"{count} {many}"
-
 
 def quoted(text: str, limit: int = 40) -> str:
     """A title inside a label: in quotes, cut short with an ellipsis."""

@@ -14,14 +14,13 @@ from typing import Any
 from planner.changes import ChangeSet, RowChange
 from planner.errors import InvalidEdit
 from planner.model import Goal, Plan, R, Record
-from planner.model.validation import validate, words
+from planner.model.nouns import noun
+from planner.model.validation import is_valid, validate, words
 from planner.rules.commit import plan_status, settled
 from planner.store.mirror import KindRows
 from planner.store.schema import CASCADE, FOREIGN_KEYS
 
 Change = tuple[Record | None, Record | None]
-_NOUNS = {"Person": "person", "Goal": "goal", "FieldRide": "field ride",
-          "FunnelStage": "funnel stage", "Metric": "metric", "Message": "message"}
 
 
 class Pending:
@@ -74,7 +73,8 @@ class Pending:
                 raise InvalidEdit(_stale(row, current))
             after = row.after
             if after is not None:
-                after = validate(after)
+                if not is_valid(after):
+                    after = validate(after)
                 if not change.exact and row.before is not None:
                     after = self._stamped(row.before, after)
             self._put(row.kind, row.id, after)
@@ -157,8 +157,8 @@ class Pending:
                 if value is None or (before is not None and getattr(before, fk.column) == value):
                     continue
                 if self.get(fk.parent, value) is None:
-                    noun = _NOUNS.get(fk.parent.__name__, "row")
-                    raise InvalidEdit(f"The {words(fk.column)} is not a {noun} of this plan.")
+                    raise InvalidEdit(f"The {words(fk.column)} is not a {noun(fk.parent)} of "
+                                      "this plan.")
 
 
 def _stale(row: RowChange, current: Record | None) -> str:

@@ -16,7 +16,10 @@ from typing import Any
 from planner.changes import ChangeSet, added
 from planner.errors import InvalidEdit, PlanError, PlanFileError, ReadOnlyPlan
 from planner.model import Plan, R, Record, new_id, utc_now
+from planner.model.nouns import noun
 from planner.model.order import ORDER
+from planner.model.records import KINDS
+from planner.model.validation import is_valid, validate
 from planner.rules.commit import refusal
 from planner.store import connection, history
 from planner.store.lock import Holder
@@ -68,9 +71,19 @@ class PlanStore:
     @classmethod
     def open(cls, path: Path, *, read_only: bool = False) -> "PlanStore":
         """Open a plan for writing, or read-only when asked or when something
-        stands in the way (`read_only_reason` says what)."""
+        stands in the way (`read_only_reason` says what). Every row is read and
+        checked now: a value the plan could not hold (put there by another
+        program) refuses the file with a sentence naming the row, before any
+        window or command meets it."""
         path = Path(path)
-        return cls(path, open_file(path, read_only))
+        store = cls(path, open_file(path, read_only))
+        try:
+            for kind in KINDS:
+                store._rows_of(kind)
+        except BaseException:
+            store.close()
+            raise
+        return store
 
     def close(self) -> None:
         try:
@@ -173,15 +186,25 @@ class PlanStore:
     def _rows_of(self, kind: type[Any]) -> KindRows:
         rows = self._kinds.get(kind)
         if rows is None:
-            table = TABLES[kind]
-            raw = self._conn.execute(table.select).fetchall()
-            try:
-                loaded = [table.read(r) for r in raw]
-            except (KeyError, ValueError, TypeError, AttributeError):
-                raise PlanFileError(f"{self.path.name} holds a value in its {table.name} rows "
-                                    "that Tandem cannot read.") from None
-            rows = self._kinds[kind] = KindRows(loaded, ORDER[kind])
+            rows = self._kinds[kind] = KindRows(self._load(kind), ORDER[kind])
         return rows
+
+    def _load(self, kind: type[Any]) -> list[Record]:
+        table = TABLES[kind]
+        try:
+            loaded = [table.read(r) for r in self._conn.execute(table.select)]
+        except (KeyError, ValueError, TypeError, AttributeError, OverflowError,
+                sqlite3.DataError, sqlite3.OperationalError):
+            raise PlanFileError(f"{self.path.name} holds a value in its {table.name} rows "
+                                "that Tandem cannot read.") from None
+        for row in loaded:
+            if not is_valid(row):
+                try:
+                    validate(row)
+                except PlanError as exc:
+                    raise PlanFileError(f"{self.path.name} holds a {noun(kind)} that Tandem "
+                                        f"cannot use (id {row.id[:40]}): {exc}") from None
+        return loaded
 
     def plan(self) -> Plan:
         plans = self._rows_of(Plan).ordered()

@@ -151,7 +151,9 @@ def test_export_ics_writes_the_plan_and_one_calendar_per_person(tmp_path: Path) 
         "UNION SELECT host_id FROM field_ride)").fetchone()[0]
     conn.close()
     assert len(list(out.glob("*.ics"))) == people_with_rides + 1
-    assert run_tandem("export", str(plan), "--ics", str(tmp_path / "nowhere")).returncode == 1
+    # A folder that does not exist yet is made.
+    assert run_tandem("export", str(plan), "--ics", str(tmp_path / "new" / "cal")).returncode == 0
+    assert (tmp_path / "new" / "cal" / "Whole plan.ics").exists()
 
 
 def test_metric_status_is_the_same_in_the_pdf_and_in_check(tmp_path: Path) -> None:

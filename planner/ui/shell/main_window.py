@@ -355,7 +355,10 @@ class MainWindow(QMainWindow):
         from planner.export.ics import export_ics
 
         try:
-            files = export_ics(self.session.store, folder)
+            from planner.model import FieldRide
+
+            files = export_ics(self.session.store, folder,
+                               self.session.store.revisions(FieldRide))
         except OSError as exc:
             dialogs.warn(self, "Export failed", f"The calendars could not be written: {exc}")
             return

@@ -6,7 +6,7 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from planner.export.ics import WHOLE_PLAN, export_ics, fold
+from planner.export.ics import WHOLE_PLAN, export_ics
 from planner.model import FieldRide, Person
 from planner.store.plan_store import PlanStore
 from tests.conftest import add_row, change_row
@@ -57,32 +57,38 @@ def test_one_calendar_per_person_with_only_their_rides(rides_plan: PlanStore,
     assert set(events(tmp_path / "Юрий Ильин (2).ics")) == {"r2@tandem"}
 
 
-def test_re_export_keeps_uids_and_raises_the_sequence(rides_plan: PlanStore,
-                                                      tmp_path: Path) -> None:
-    export_ics(rides_plan, tmp_path / "before")
+def test_re_export_keeps_uids_and_counts_every_change_in_the_sequence(
+        rides_plan: PlanStore, tmp_path: Path) -> None:
+    export_ics(rides_plan, tmp_path / "before", rides_plan.revisions(FieldRide))
     ride = rides_plan.get(FieldRide, "r1")
     assert ride is not None
     ride = change_row(rides_plan, ride, last_day=ride.last_day + timedelta(1))
-    import time
-    time.sleep(1.1)  # SEQUENCE counts whole seconds since the ride was created
-    change_row(rides_plan, ride, territory="Benelux")
-    export_ics(rides_plan, tmp_path / "after")
+    undone = rides_plan.commit(__import__("planner.operations.rows", fromlist=["edit"]).edit(
+        ride, territory="Benelux"))
+    rides_plan.commit(undone.inverse())  # undo is a change too: calendars must see it
+    export_ics(rides_plan, tmp_path / "after", rides_plan.revisions(FieldRide))
     before = events(tmp_path / "before" / WHOLE_PLAN)["r1@tandem"]
     after = events(tmp_path / "after" / WHOLE_PLAN)["r1@tandem"]
-    assert int(after["SEQUENCE"]) > int(before["SEQUENCE"])
+    assert int(before["SEQUENCE"]) == 1  # added
+    assert int(after["SEQUENCE"]) == 4  # added, moved, renamed, renamed back
     assert after.decoded("DTEND") == date(2027, 3, 5)
 
 
-def test_long_lines_fold_at_75_octets_without_splitting_characters() -> None:
-    line = "SUMMARY:" + "Δ" * 100
-    folded = fold(line)
-    assert all(len(part.encode("utf-8")) <= 75 for part in folded.split("\r\n"))
-    assert folded.replace("\r\n ", "") == line
+def test_long_lines_fold_at_75_octets_without_splitting_characters(
+        rides_plan: PlanStore, tmp_path: Path) -> None:
+    ride = rides_plan.get(FieldRide, "r1")
+    change_row(rides_plan, ride, objective="\u0394" * 400)
+    export_ics(rides_plan, tmp_path)
+    raw = (tmp_path / WHOLE_PLAN).read_bytes()
+    assert all(len(line) <= 75 for line in raw.split(b"\r\n"))
+    raw.decode("utf-8")  # no character was split between lines
+    assert "\u0394" * 400 in str(events(tmp_path / WHOLE_PLAN)["r1@tandem"]["DESCRIPTION"])
 
 
 @pytest.mark.parametrize(("name", "stem"), [
     ("Q3/Q4 plan: sales & marketing?", "Q3_Q4 plan_ sales & marketing_"),
-    ("..hidden", "hidden"), ("", "plan"), ("tab\there", "tab_here"), ("x" * 200, "x" * 120)])
+    ("..hidden", "hidden"), ("", "plan"), ("tab\there", "tab_here"), ("x" * 200, "x" * 120),
+    ("CON", "CON_"), ("com1", "com1_"), ("NUL.txt", "NUL_.txt"), ("aux.", "aux_")])
 def test_names_people_type_become_safe_file_names(name: str, stem: str) -> None:
     from planner.export.filenames import safe_stem
 

@@ -55,3 +55,67 @@ def test_what_a_row_may_not_hold_is_named(kind, base, changes, message: str) -> 
     assert validate(row) == row
     with pytest.raises(InvalidEdit, match=message):
         validate(row._replace(**changes))
+
+
+# -- the fast check and the full validation agree, on every kind, on odd values --
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from planner.model import KINDS  # noqa: E402
+from planner.model.validation import field_types, is_valid  # noqa: E402
+
+odd_text = st.one_of(st.text(max_size=5), st.sampled_from(
+    ["", " ", "  padded ", "x" * 300, "x" * 301, "y" * 20_001, "nul\x00", "lone \ud800", "ok"]))
+odd_numbers = st.one_of(st.integers(-10**10, 10**10), st.floats(allow_nan=True),
+                        st.sampled_from([0, 1, 0.5, 92, 93, 184, 185, 1e15, 1e16, -1.0, True]))
+odd_dates = st.dates(date(1800, 1, 1), date(2300, 1, 1))
+
+
+def odd_value(base: type, optional: bool):  # type: ignore[no-untyped-def]
+    from enum import Enum
+
+    choices = [odd_text, odd_numbers, odd_dates]
+    if base is datetime:
+        choices.append(st.datetimes(datetime(1800, 1, 1), datetime(2300, 1, 1),
+                                    timezones=st.sampled_from([timezone.utc, None])))
+    if isinstance(base, type) and issubclass(base, Enum):
+        choices.append(st.sampled_from(list(base)))
+    if base is bool:
+        choices.append(st.booleans())
+    if optional:
+        choices.append(st.none())
+    return st.one_of(*choices)
+
+
+@st.composite
+def odd_records(draw):  # type: ignore[no-untyped-def]
+    kind = draw(st.sampled_from(KINDS))
+    fields = {}
+    for name, (base, optional) in field_types(kind).items():
+        if draw(st.booleans()):
+            fields[name] = draw(odd_value(base, optional))
+    base_values = {
+        "Plan": {"title": "P", "period_start": date(2027, 1, 1), "period_end": date(2027, 12, 31)},
+        "Person": {"name": "A", "team": Team.SALES}, "Goal": {"title": "G"},
+        "FieldRide": {"direction": RideDirection.MARKETING_WITH_SALES,
+                      "first_day": date(2027, 3, 1), "last_day": date(2027, 3, 2)},
+        "FunnelStage": {"name": "S"}, "Metric": {"name": "M"},
+        "MetricGoal": {"metric_id": "m", "goal_id": "g"},
+        "MetricValue": {"metric_id": "m", "period": "2027-03", "actual": 1.0},
+        "Message": {"customer_problem": "C"}, "HotButton": {"field_ride_id": "r", "words": "W"},
+        "NonWorkingDay": {"day": date(2027, 5, 1)}, "ParkingTopic": {"topic": "T"},
+        "Review": {"held_on": date(2027, 5, 1)}}[kind.__name__]
+    return new(kind, **base_values)._replace(**fields)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(odd_records())
+def test_the_fast_check_says_yes_exactly_when_validation_takes_the_row_as_it_is(row) -> None:  # type: ignore[no-untyped-def]
+    try:
+        checked = validate(row)
+        # Taken as it is: the same values, of the same types (0 is not 0.0).
+        whole = [(type(v), v) for v in checked] == [(type(v), v) for v in row]
+    except InvalidEdit:
+        whole = False
+    assert is_valid(row) == whole

@@ -229,10 +229,10 @@ def test_actuals_in_bulk_are_one_change_and_one_undo(sample_path: Path) -> None:
 
 
 def test_one_hundred_thousand_actuals_in_one_change(store: PlanStore) -> None:
-    metric = new(Metric, id="m", name="MQLs")
-    store.commit(ChangeSet("Add", (added(metric),)))
-    values = tuple(("m", f"{2000 + n // 12}-{n % 12 + 1:02d}", float(n), "")
-                   for n in range(100_000 // 12 * 12))
+    metrics = [new(Metric, id=f"m{k}", name=f"Metric {k}") for k in range(50)]
+    store.commit(ChangeSet("Add", tuple(added(m) for m in metrics)))
+    values = tuple((f"m{k}", f"{1990 + n // 12}-{n % 12 + 1:02d}", float(n), "")
+                   for k in range(50) for n in range(2000))
     done = store.commit(metric_ops.record_actuals(store, values))
     assert len(store.rows(MetricValue)) == len(values)
     store.commit(done.inverse())
