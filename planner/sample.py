@@ -245,12 +245,5 @@ def write_sample(path: Path, size: str = "small", seed: int = 7) -> PlanStore:
                head_of_sales_id=sales[0], head_of_marketing_id=marketing[0],
                marketing_days_per_quarter=2, sales_days_per_half=4, max_direction_ratio=1.5,
                revenue_target=4_800_000.0, average_deal_size=40_000.0)
-    store = PlanStore.create(path)
-    try:
-        store.commit(ChangeSet(f"Write the {size} sample plan",
-                               tuple(added(r) for r in (plan, *b.rows))))
-    except BaseException:
-        store.close()
-        path.unlink(missing_ok=True)
-        raise
-    return store
+    return PlanStore.build(path, ChangeSet(f"Write the {size} sample plan",
+                                           tuple(added(r) for r in (plan, *b.rows))))

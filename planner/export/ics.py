@@ -18,6 +18,7 @@ from planner.export.filenames import safe_stem
 from planner.model import FieldRide, Person
 from planner.model.enums import RideStatus, label
 from planner.model.reader import PlanReader
+from planner.store.atomic import write_replacing
 
 STATUS = {RideStatus.PLANNED: "TENTATIVE", RideStatus.CONFIRMED: "CONFIRMED",
           RideStatus.DONE: "CONFIRMED", RideStatus.CANCELLED: "CANCELLED"}
@@ -83,14 +84,14 @@ def export_ics(reader: PlanReader, folder: Path,
     names: dict[str | None, str] = {p.id: p.name for p in people}
     folder.mkdir(parents=True, exist_ok=True)
     written = [folder / WHOLE_PLAN]
-    written[0].write_bytes(calendar(rides, names, f"{plan.title}: field rides", plan.title,
-                                    revisions))
+    write_replacing(written[0], calendar(rides, names, f"{plan.title}: field rides",
+                                         plan.title, revisions))
     taken = {WHOLE_PLAN.casefold()}
     for person in people:
         own = [r for r in rides if person.id in (r.visitor_id, r.host_id)]
         if own:
             path = folder / file_name(person.name, taken)
-            path.write_bytes(calendar(own, names, f"{person.name}: field rides", plan.title,
-                                      revisions))
+            write_replacing(path, calendar(own, names, f"{person.name}: field rides",
+                                           plan.title, revisions))
             written.append(path)
     return written

@@ -5,8 +5,6 @@ looks like markup prints literally and can never make ReportLab fetch a
 file or a URL. Fonts come only from resources/fonts/.
 """
 
-import os
-import tempfile
 from datetime import date
 from collections.abc import Iterator
 from io import BytesIO
@@ -37,6 +35,7 @@ from planner.outline.blocks import (
     Facts, FunnelFigure, GoalCard, Heading, MetricCharts, Outline, Paragraph, Section, Table,
     Timeline)
 from planner.resources import resource_path
+from planner.store.atomic import write_replacing
 
 INK = colors.HexColor("#1F2933")
 MUTED = colors.HexColor("#616E7C")
@@ -423,19 +422,7 @@ def missing_characters(outline: Outline) -> list[str]:
 
 
 def export_pdf(outline: Outline, out: Path, pagesize: tuple[float, float] = A4) -> list[str]:
-    """Write the PDF atomically (never a half-written file); return the warnings."""
+    """Write the PDF whole or not at all; return the warnings."""
     renderer = PlanPdfRenderer(pagesize)
-    write_atomically(renderer.render(outline), out)
+    write_replacing(out, renderer.render(outline))
     return renderer.warnings
-
-
-def write_atomically(data: bytes, out: Path) -> None:
-    """A temporary file renamed into place: never half a PDF under the real name."""
-    fd, tmp = tempfile.mkstemp(prefix=".tandem-", suffix=".pdf", dir=out.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -47,20 +47,15 @@ def _template() -> bytes:
         conn.close()
 
 
-def create_file(path: Path) -> None:
-    """A new, empty plan file. It holds its id and schema from the first byte
-    (rollback journal; WAL is switched on when it is opened); an existing
-    file is never overwritten."""
-    try:
-        with open(path, "xb") as f:
-            f.write(_template())
-            f.flush()
-            os.fsync(f.fileno())
-    except FileExistsError:
-        raise PlanFileError(f"{path.name} already exists; choose another name.") from None
-    except OSError as exc:
-        path.unlink(missing_ok=True)
-        raise PlanError(f"{path.name} cannot be created ({exc.strerror}).") from None
+def blank() -> sqlite3.Connection:
+    """A new plan in memory: the application id and the whole schema, nothing
+    else; query-only like a plan's own connection."""
+    conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    conn.deserialize(_template())
+    _harden(conn)
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA query_only = ON")
+    return conn
 
 
 def open_writable(path: Path) -> sqlite3.Connection:
@@ -183,6 +178,18 @@ def fault(name: str, exc: sqlite3.Error) -> PlanError:
     return PlanError(f"{name} could not be saved ({detail}); nothing was changed.")
 
 
+def fault_on_disk(name: str, exc: OSError) -> PlanError:
+    """The truth about a file that could not be written, in one sentence."""
+    import errno
+
+    if exc.errno == errno.ENOSPC:
+        return PlanError(f"{name} could not be written: the disk is full. Nothing was left "
+                         "behind; free some space and try again.")
+    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return ReadOnlyPlan(f"{name} could not be written: its folder or disk is read-only.")
+    return PlanError(f"{name} could not be written ({exc.strerror or exc}).")
+
+
 def checkpoint(conn: sqlite3.Connection) -> bool:
     """Fold the write-ahead log into the file, so the file alone is the plan."""
     try:
@@ -208,5 +215,5 @@ def integrity_problems(conn: sqlite3.Connection) -> list[str]:
     return problems
 
 
-__all__ = ["SCHEMA_VERSION", "checkpoint", "close", "create_file", "fault", "image",
+__all__ = ["SCHEMA_VERSION", "blank", "checkpoint", "close", "fault", "image",
            "integrity_problems", "open_writable", "prepare_writable", "write"]

@@ -28,6 +28,11 @@ class Opened:
     held_by: Holder | None        # who writes it, when someone else does
     reason: str | None            # why it is read-only, in one sentence
     foreign: tuple[str, ...]      # schema objects Tandem did not create
+    in_memory: bool = False       # a new plan being made, not yet a file
+
+    @property
+    def writable(self) -> bool:
+        return self.lock is not None or self.in_memory
 
 
 def why_not_writable(path: Path) -> str | None:

@@ -22,6 +22,7 @@ from planner.model.records import KINDS
 from planner.model.validation import is_valid, validate
 from planner.rules.commit import refusal
 from planner.store import connection, history
+from planner.store.atomic import write_new
 from planner.store.lock import Holder
 from planner.store.mirror import KindRows
 from planner.store.opening import Opened, open_file
@@ -39,7 +40,7 @@ class PlanStore:
         self._conn = opened.conn
         self._lock = opened.lock
         self.held_by: Holder | None = opened.held_by
-        self.read_only = opened.lock is None
+        self.read_only = not opened.writable
         # Why the plan is read-only, in one sentence (None when it is not).
         self.read_only_reason = opened.reason
         self.foreign_objects = opened.foreign  # schema objects Tandem did not create
@@ -52,21 +53,32 @@ class PlanStore:
 
     @classmethod
     def create(cls, path: Path, plan: Plan | None = None) -> "PlanStore":
-        """Make a new plan file (refusing to overwrite anything) and open it;
-        with `plan`, its first row is committed."""
+        """Make a new plan file (never over another file) and open it; with
+        `plan`, its first row is committed."""
+        rows = (added(plan),) if plan is not None else ()
+        return cls.build(path, ChangeSet("Create plan", rows))
+
+    @classmethod
+    def build(cls, path: Path, change: ChangeSet) -> "PlanStore":
+        """A new plan file made whole in memory, by one commit of `change` (every
+        rule runs on it), and given its name only when complete and on disk: a
+        refusal, a kill or a full disk leaves no file. Never over another file."""
         path = Path(path)
         if path.exists() or path.is_symlink():
             raise PlanFileError(f"{path.name} already exists; choose another name.")
-        connection.create_file(path)
-        store = cls.open(path)
-        if plan is not None:
-            try:
-                store.commit(ChangeSet("Create plan", (added(plan),)))
-            except BaseException:
-                store.close()
-                path.unlink(missing_ok=True)
-                raise
-        return store
+        conn = connection.blank()
+        try:
+            cls(path, Opened(conn, None, None, None, (), in_memory=True)).commit(change)
+            data = conn.serialize()
+        finally:
+            conn.close()
+        try:
+            write_new(path, data)
+        except FileExistsError:
+            raise PlanFileError(f"{path.name} already exists; choose another name.") from None
+        except OSError as exc:
+            raise connection.fault_on_disk(path.name, exc) from None
+        return cls.open(path)
 
     @classmethod
     def open(cls, path: Path, *, read_only: bool = False) -> "PlanStore":

@@ -147,7 +147,7 @@ class ExportPdfDialog(QDialog):
 
 def run_export(parent: QWidget, session: PlanSession) -> Path | None:
     from planner.export.filenames import safe_stem
-    from planner.export.pdf import write_atomically
+    from planner.store.atomic import write_replacing
     from planner.ui.shell.lazy import dialogs
 
     dialog: Any = ExportPdfDialog(parent, session)
@@ -160,7 +160,7 @@ def run_export(parent: QWidget, session: PlanSession) -> Path | None:
     if out is None:
         return None
     try:
-        write_atomically(dialog.data, out)
+        write_replacing(out, dialog.data)
     except OSError as exc:
         dialogs.warn(parent, "Export failed", f"{out.name} could not be written: {exc}")
         return None

@@ -96,7 +96,8 @@ def test_no_module_outside_the_store_speaks_sql_or_opens_a_database() -> None:
 
 def test_a_store_exposes_no_way_to_write_but_commit(store: PlanStore) -> None:
     public = {name for name in dir(store) if not name.startswith("_")}
-    assert public == {"checkpoint", "close", "commit", "count", "create", "foreign_objects",
+    assert public == {"build", "checkpoint", "close", "commit", "count", "create",
+                      "foreign_objects",
                       "get", "held_by", "integrity_problems", "open", "path", "plan",
                       "read_only", "read_only_reason", "revisions", "rows", "subscribe",
                       "unsubscribe"}
