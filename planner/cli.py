@@ -12,11 +12,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from planner import __version__
-from planner.errors import PlanError
+from planner.errors import PlanError, one_line, os_error_sentence
 from planner.sections import DOCUMENT_KEYS
 
 if TYPE_CHECKING:
     from planner.outline.options import ExportOptions
+    from planner.store.plan_store import PlanStore
 
 COMMANDS = ("demo", "export", "import", "check")
 
@@ -70,28 +71,34 @@ def _export(args: argparse.Namespace) -> int:
     if not args.ics and not out.parent.is_dir():
         raise PlanError(f"The folder {out.parent} does not exist.")
     with PlanStore.open(args.plan, read_only=True) as store:
-        if args.pdf:
-            from planner.export.pdf import PAGE_SIZES, export_pdf
-            from planner.outline.build import build_outline
-
-            options = _pdf_options(args)
-            for warning in export_pdf(build_outline(store, options), out,
-                                      PAGE_SIZES[options.page_size]):
-                print(f"tandem: warning: {warning}", file=sys.stderr)
-            print(f"Wrote {out} ({out.stat().st_size / 1024:.0f} KB)")
-        elif args.ics:
-            from planner.export.ics import export_ics
-
-            from planner.model import FieldRide
-
-            files = export_ics(store, out, store.revisions(FieldRide))
-            print(f"Wrote {len(files)} calendars to {out}")
-        else:
-            from planner.export.plan_json import write_json
-
-            write_json(store, out)
-            print(f"Wrote {out}")
+        try:
+            _write_export(args, store, out)
+        except OSError as exc:  # the plan was read: what failed is the writing
+            raise PlanError(os_error_sentence(exc, out.name)) from None
     return 0
+
+
+def _write_export(args: argparse.Namespace, store: "PlanStore", out: Path) -> None:
+    if args.pdf:
+        from planner.export.pdf import PAGE_SIZES, export_pdf
+        from planner.outline.build import build_outline
+
+        options = _pdf_options(args)
+        for warning in export_pdf(build_outline(store, options), out,
+                                  PAGE_SIZES[options.page_size]):
+            print(f"tandem: warning: {one_line(warning)}", file=sys.stderr)
+        print(f"Wrote {out} ({out.stat().st_size / 1024:.0f} KB)")
+    elif args.ics:
+        from planner.export.ics import export_ics
+        from planner.model import FieldRide
+
+        files = export_ics(store, out, store.revisions(FieldRide))
+        print(f"Wrote {len(files)} calendars to {out}")
+    else:
+        from planner.export.plan_json import write_json
+
+        write_json(store, out)
+        print(f"Wrote {out}")
 
 
 def _pdf_options(args: argparse.Namespace) -> "ExportOptions":
@@ -163,8 +170,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler[args.command](args)
     except PlanError as exc:
-        print(f"tandem: {exc}", file=sys.stderr)
+        print(f"tandem: {one_line(str(exc))}", file=sys.stderr)
         return 1
     except OSError as exc:
-        print(f"tandem: {exc.strerror or exc} ({exc.filename or 'file'}).", file=sys.stderr)
+        name = Path(exc.filename).name if exc.filename else "A file"
+        print(f"tandem: {one_line(os_error_sentence(exc, name))}", file=sys.stderr)
         return 1

@@ -9,6 +9,7 @@ whole: a refusal, a kill or a full disk leaves no file.
 
 import json
 from datetime import date, datetime
+from functools import cache
 from enum import Enum
 from pathlib import Path
 from typing import Any
@@ -76,12 +77,18 @@ def read_json(source: Path) -> dict[str, Any]:
                 doc.setdefault(key, [])
         if version < 5 and isinstance(doc.get("goals"), list):
             _record_signed_wording(doc["goals"])
-    error = jsonschema.exceptions.best_match(
-        jsonschema.Draft202012Validator(plan_schema()).iter_errors(doc))
+    error = jsonschema.exceptions.best_match(_validator().iter_errors(doc))
     if error is not None:
         where = "/".join(str(p) for p in error.absolute_path) or "the document"
         raise PlanFileError(f"{source.name} is not a Tandem plan: at {where}, {error.message}.")
     return dict(doc)
+
+
+@cache
+def _validator() -> Any:
+    import jsonschema
+
+    return jsonschema.Draft202012Validator(plan_schema())
 
 
 def _record_signed_wording(goals: list[Any]) -> None:

@@ -18,7 +18,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from planner.errors import InvalidEdit, PlanError, PlanFileError, ReadOnlyPlan
+from planner.errors import InvalidEdit, PlanError, ReadOnlyPlan, os_error_sentence
 from planner.store.fileformat import APPLICATION_ID, wal_path
 from planner.store.lock import shared_read
 from planner.store.migrations import SCHEMA_VERSION, migrate
@@ -179,15 +179,13 @@ def fault(name: str, exc: sqlite3.Error) -> PlanError:
 
 
 def fault_on_disk(name: str, exc: OSError) -> PlanError:
-    """The truth about a file that could not be written, in one sentence."""
+    """The truth about a plan file that could not be written, in one sentence."""
     import errno
 
-    if exc.errno == errno.ENOSPC:
-        return PlanError(f"{name} could not be written: the disk is full. Nothing was left "
-                         "behind; free some space and try again.")
+    sentence = os_error_sentence(exc, name)
     if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-        return ReadOnlyPlan(f"{name} could not be written: its folder or disk is read-only.")
-    return PlanError(f"{name} could not be written ({exc.strerror or exc}).")
+        return ReadOnlyPlan(sentence)
+    return PlanError(sentence)
 
 
 def checkpoint(conn: sqlite3.Connection) -> bool:

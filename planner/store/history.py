@@ -2,7 +2,8 @@
 
 Each entry has the change set's id (shared by every copy of the plan that
 has it), its label, when it was committed, and its rows before and after
-(compressed JSON), with an index of the rows it touched. Calendars count a
+(compressed JSON of the rows' stored values, in column order), with an
+index of the rows it touched. Calendars count a
 ride's revisions from the index; two copies of a plan find the history they
 share from the ids. The history is not part of the plan: undo adds to it.
 """
@@ -16,8 +17,7 @@ from typing import Any
 from planner.changes import ChangeSet, RowChange
 from planner.model import Record
 from planner.model.records import KINDS
-from planner.model.validation import coerce, plain
-from planner.store.schema import stored_time
+from planner.store.schema import TABLES, stored_time
 
 BY_NAME: dict[str, type[Record]] = {k.__name__: k for k in KINDS}
 INSERT_ENTRY = ("INSERT INTO change_log (id, seq, committed_at, label, exact, rows) "
@@ -25,28 +25,21 @@ INSERT_ENTRY = ("INSERT INTO change_log (id, seq, committed_at, label, exact, ro
 INSERT_ROW = "INSERT INTO change_log_row (change_id, kind, row_id) VALUES (?, ?, ?)"
 
 
-def _plain(row: Record | None) -> dict[str, Any] | None:
-    return None if row is None else {f: plain(v) for f, v in zip(row._fields, row, strict=True)}
-
-
 def encode(change: ChangeSet) -> bytes:
-    rows = [[r.kind.__name__, r.id, _plain(r.before), _plain(r.after)] for r in change]
+    """[[kind, before, after], ...]: each row as its table stores it, or null."""
+    rows = [[r.kind.__name__,
+             None if r.before is None else TABLES[r.kind].write(r.before),
+             None if r.after is None else TABLES[r.kind].write(r.after)] for r in change]
     return zlib.compress(json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
-                         .encode("utf-8"), 6)
-
-
-def _record(kind: type[Record], values: dict[str, Any] | None) -> Record | None:
-    if values is None:
-        return None
-    return kind(**{f: coerce(kind, f, v) for f, v in values.items()})
+                         .encode("utf-8"), 1)
 
 
 def decode(data: bytes, label: str = "", exact: bool = True) -> ChangeSet:
-    rows = json.loads(zlib.decompress(data).decode("utf-8"))
     out = []
-    for kind_name, _, before, after in rows:
-        kind = BY_NAME[kind_name]
-        out.append(RowChange(_record(kind, before), _record(kind, after)))
+    for kind_name, before, after in json.loads(zlib.decompress(data).decode("utf-8")):
+        read = TABLES[BY_NAME[kind_name]].read
+        out.append(RowChange(None if before is None else read(tuple(before)),
+                             None if after is None else read(tuple(after))))
     return ChangeSet(label, tuple(out), exact)
 
 

@@ -38,6 +38,10 @@ class KindRows:
         del self.by_id[row.id]
         self._frozen = None
 
+    def replace_all(self, rows: list[Record]) -> None:
+        """Many rows changed at once: the order is made again in one sort."""
+        self.__init__(rows, self._key)  # type: ignore[misc]
+
     def put(self, row: Record) -> None:
         key = self._key(row)
         at = bisect_left(self._keys, key)

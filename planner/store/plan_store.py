@@ -146,15 +146,31 @@ class PlanStore:
         connection.write(self._conn, self.path.name, statements)
         self._seq += 1
         self._status_checked = True
-        for row in committed:
-            rows = self._rows_of(row.kind)
-            if row.before is not None:
-                rows.remove(row.before)
-            if row.after is not None:
-                rows.put(row.after)
+        self._remember(committed)
         for listener in list(self._listeners):
             listener(committed)
         return committed
+
+    def _remember(self, committed: ChangeSet) -> None:
+        """The rows held in memory become what was committed."""
+        by_kind: dict[type[Record], list[Any]] = {}
+        for row in committed:
+            by_kind.setdefault(row.kind, []).append(row)
+        for kind, changes in by_kind.items():
+            rows = self._rows_of(kind)
+            if len(changes) > 1000:  # a bulk change: one sort, not thousands of inserts
+                now = dict(rows.by_id)
+                for row in changes:
+                    now.pop(row.id, None)
+                    if row.after is not None:
+                        now[row.id] = row.after
+                rows.replace_all(list(now.values()))
+                continue
+            for row in changes:
+                if row.before is not None:
+                    rows.remove(row.before)
+                if row.after is not None:
+                    rows.put(row.after)
 
     def _statements(self, change: ChangeSet) -> list[tuple[str, list[tuple[Any, ...]]]]:  # noqa: C901
         """The SQL of a change, rows of one kind and shape batched together."""

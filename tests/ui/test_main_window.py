@@ -332,3 +332,21 @@ def test_export_json_failure_is_reported(qtbot, sample_window: MainWindow, tmp_p
     sample_window.actions_by_id["file.export_json"].trigger()
     assert len(warnings) == 1 and warnings[0][0] == "Export failed"
     assert "p.json could not be written" in warnings[0][1]
+
+
+def test_a_plan_carrying_sql_tandem_did_not_write_opens_read_only_with_the_reason(
+        window: MainWindow, sample_path: Path) -> None:
+    import sqlite3
+
+    conn = sqlite3.connect(sample_path)
+    conn.execute("CREATE TRIGGER wipe AFTER UPDATE ON goal BEGIN DELETE FROM goal; END")
+    conn.commit()
+    conn.close()
+    assert window.open_plan(sample_path)
+    assert window.banner.isVisibleTo(window)
+    assert "carries schema objects Tandem did not create (a trigger \u201cwipe\u201d on goal)" \
+        in window.banner.text()
+    assert "[read-only]" in window.windowTitle()
+    goals = page(window, "Goals")
+    assert not (goals.model.flags(goals.model.index(0, 0)) & Qt.ItemFlag.ItemIsEditable)
+    assert rows(sample_path, "SELECT count(*) FROM goal") == [(12,)]

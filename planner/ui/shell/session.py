@@ -7,7 +7,7 @@ Undo commits the exact inverse; redo commits the exact change again.
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from planner.changes import ChangeSet
@@ -57,13 +57,20 @@ class PlanSession(QObject):
     problem_reported = Signal(str)    # a refusal, in one sentence
     heads_up = Signal(object, str, str)  # (model, row id, sentence): a rule now broken
 
+    IDLE_MS = 2000  # after this long without a change, the log goes into the file
+
     def __init__(self, store: PlanStore, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.undo_stack = QUndoStack(self)
+        # When the plan goes idle, the write-ahead log is folded into the file,
+        # so a copy of the .tandem file alone holds every accepted change.
+        self._idle = QTimer(self, singleShot=True, interval=self.IDLE_MS)
+        self._idle.timeout.connect(store.checkpoint)
         store.subscribe(self._committed)
 
     def _committed(self, change: ChangeSet) -> None:
+        self._idle.start()
         self.plan_changed.emit(change)
 
     @property
@@ -103,6 +110,7 @@ class PlanSession(QObject):
         self.problem_reported.emit(text)
 
     def close(self) -> None:
+        self._idle.stop()
         self.store.unsubscribe(self._committed)
         self.undo_stack.clear()
         self.store.close()
