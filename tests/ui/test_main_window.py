@@ -350,3 +350,17 @@ def test_a_plan_carrying_sql_tandem_did_not_write_opens_read_only_with_the_reaso
     goals = page(window, "Goals")
     assert not (goals.model.flags(goals.model.index(0, 0)) & Qt.ItemFlag.ItemIsEditable)
     assert rows(sample_path, "SELECT count(*) FROM goal") == [(12,)]
+
+
+def test_when_the_window_goes_idle_the_file_alone_holds_every_change(
+        qtbot, sample_window: MainWindow, sample_path: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Mailing the .tandem while the plan is open: after a pause, the copy has the edit."""
+    import shutil
+
+    people = page(sample_window, "People")
+    assert people.model.setData(people.model.index(0, 2), "Chief of staff")
+    wal = sample_path.with_name(sample_path.name + "-wal")
+    qtbot.waitUntil(lambda: not wal.exists() or wal.stat().st_size == 0, timeout=6000)
+    copy = tmp_path / "mailed.tandem"
+    shutil.copyfile(sample_path, copy)
+    assert rows(copy, "SELECT count(*) FROM person WHERE role = 'Chief of staff'") == [(1,)]
