@@ -17,7 +17,12 @@ from planner.rules.signoff import signed
 from planner.store.plan_store import PlanStore
 
 SIZES = {"small": dict(people=14, goals=12, rides=56, metrics=8, periods=12, messages=12),
-         "large": dict(people=40, goals=120, rides=600, metrics=60, periods=24, messages=200)}
+         "large": dict(people=40, goals=120, rides=600, metrics=60, periods=24, messages=200),
+         # For the benchmark's scaling table: ten and a hundred times the rides.
+         "rides6000": dict(people=400, goals=120, rides=6000, metrics=60, periods=24,
+                           messages=200),
+         "rides60000": dict(people=4000, goals=120, rides=60000, metrics=60, periods=24,
+                            messages=200)}
 
 FIRST = ["Amara", "Bjorn", "Chiara", "Dmitri", "Elena", "Farid", "Grace", "Hiroshi", "Ines",
          "Jonas", "Kateryna", "Luca", "Maya", "Niko", "Olivia", "Pavel", "Quinn", "Rosa",
@@ -83,6 +88,8 @@ class _Builder:
         for i in range(self.n["people"]):
             team = Team.SALES if i % 2 == 0 else Team.MARKETING
             name = f"{FIRST[i % len(FIRST)]} {LAST[(i * 7) % len(LAST)]}"
+            if i >= len(FIRST):  # the benchmark's thousands of people stay tellable apart
+                name += f" {i // len(FIRST) + 1}"
             roles = SALES_ROLES if team is Team.SALES else MARKETING_ROLES
             role = ("VP Sales" if i == 0 else "VP Marketing" if i == 1
                     else roles[i % len(roles)])

@@ -23,13 +23,13 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
-    BaseDocTemplate, Flowable, Frame, KeepTogether, LongTable, NextPageTemplate, PageBreak,
-    PageTemplate,
+    BaseDocTemplate, Flowable, Frame, KeepTogether, NextPageTemplate, PageBreak, PageTemplate,
     Spacer, TableStyle)
 from reportlab.platypus import Paragraph as RLParagraph
 
 from planner import __version__
 from planner.export.pdf_charts import FunnelDrawing, MetricChartGrid
+from planner.export.pdf_tables import PagedTable, TextTable, row_height
 from planner.export.pdf_timeline import timeline_drawings
 from planner.outline.blocks import (
     Facts, FunnelFigure, GoalCard, Heading, MetricCharts, Outline, Paragraph, Section, Table,
@@ -183,29 +183,6 @@ class _NumberedCanvas(Canvas):
         self.drawRightString(w - 18 * mm, 10 * mm, f"Page {self._pageNumber} of {total}")
 
 
-class _TextTable(LongTable):
-    """A LongTable that writes all its plain-string cells (left, top aligned,
-    one font and colour: what _table makes) into one PDF text object per
-    draw, instead of a new text object for every line of every cell."""
-
-    def draw(self) -> None:
-        self._text = self.canv.beginText()
-        super().draw()
-        self.canv.drawText(self._text)
-
-    def _drawCell(self, cellval: Any, cellstyle: Any, pos: Any, size: Any) -> None:  # noqa: N802
-        if not isinstance(cellval, str):
-            super()._drawCell(cellval, cellstyle, pos, size)
-            return
-        text = self._text
-        text.setFont(cellstyle.fontname, cellstyle.fontsize, cellstyle.leading)
-        text.setFillColor(cellstyle.color)
-        text.setTextOrigin(pos[0] + cellstyle.leftPadding,
-                           pos[1] + size[1] - cellstyle.topPadding - cellstyle.fontsize)
-        for line in cellval.split("\n"):
-            text.textLine(line)
-
-
 class _Document(BaseDocTemplate):
     on_page: Any = None  # called with each new page number (progress in the window)
 
@@ -231,6 +208,8 @@ class PlanPdfRenderer:
         self.pagesize = pagesize
         self.styles = _styles()
         self.width = pagesize[0] - 36 * mm
+        # The frame inside margins of 20 mm, less its own padding of 6 points.
+        self.frame_height = pagesize[1] - 40 * mm - 12
         self.page_count = 0
         self.warnings: list[str] = []
         self._widths: dict[tuple[str, str, float], float] = {}
@@ -324,7 +303,7 @@ class PlanPdfRenderer:
         rows = [[self._cell(k, label_width - 2 * CELL_PADDING, f"{style}_label"),
                  self._cell(v, value_width - 2 * CELL_PADDING, style)]
                 for k, v in facts.pairs]
-        table = _TextTable(rows, colWidths=[label_width, value_width], splitInRow=1)
+        table = TextTable(rows, colWidths=[label_width, value_width], splitInRow=1)
         label = self.styles[f"{style}_label"]
         table.setStyle(TableStyle([
             ("FONT", (0, 0), (0, -1), label.fontName, label.fontSize, label.leading),
@@ -368,9 +347,8 @@ class PlanPdfRenderer:
         inner = [w - 2 * CELL_PADDING for w in widths]
         head = [self._cell(c, w, "head") for c, w in zip(block.columns, inner, strict=True)]
         body = [[self._cell(c, w) for c, w in zip(row, inner, strict=True)] for row in block.rows]
-        table = _TextTable([head, *body], colWidths=widths, repeatRows=1, splitInRow=1)
         cell, head_style = s["cell"], s["head"]
-        table.setStyle(TableStyle([
+        style = TableStyle([
             ("FONT", (0, 0), (-1, 0), head_style.fontName, head_style.fontSize,
              head_style.leading),
             ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
@@ -380,8 +358,11 @@ class PlanPdfRenderer:
             ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
             ("BACKGROUND", (0, 0), (-1, 0), INK), ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, ZEBRA]),
-            ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE)]))
-        return table
+            ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE)])
+        return PagedTable(head, body, widths, style,
+                          row_height(head, widths, head_style.leading, CELL_PADDING),
+                          [row_height(r, widths, cell.leading, CELL_PADDING) for r in body],
+                          self.frame_height)
 
 
 def _strings(outline: Outline) -> Iterator[str]:

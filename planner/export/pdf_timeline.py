@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from reportlab.lib import colors
 from reportlab.platypus import Flowable
 
-from planner.outline.blocks import Timeline
+from planner.outline.blocks import Timeline, TimelineBar
 
 DIRECTION = {"marketing_with_sales": colors.HexColor("#E07A3A"),
              "sales_with_marketing": colors.HexColor("#3B82D0")}
@@ -29,9 +29,10 @@ def _months(start: date, end: date) -> list[date]:
 
 class TimelineChart(Flowable):  # type: ignore[misc]
     def __init__(self, timeline: Timeline, first_lane: int, lanes: int, width: float,
-                 font: str) -> None:
+                 font: str, bars: list[TimelineBar]) -> None:
         super().__init__()
         self.t, self.first, self.lanes, self.font = timeline, first_lane, lanes, font
+        self.mine = bars  # this page's lanes' bars only
         self.width, self.height = width, HEADER + lanes * LANE
         self.per_day = (width - LABEL) / ((timeline.end - timeline.start).days + 1)
 
@@ -68,7 +69,7 @@ class TimelineChart(Flowable):  # type: ignore[misc]
 
     def _bars(self) -> None:
         c = self.canv
-        mine = [b for b in self.t.bars if self.first <= b.lane < self.first + self.lanes]
+        mine = self.mine
         groups = ((CANCELLED, [b for b in mine if b.cancelled]),
                   *((colour, [b for b in mine if not b.cancelled and b.direction == key])
                     for key, colour in DIRECTION.items()))
@@ -88,6 +89,10 @@ class TimelineChart(Flowable):  # type: ignore[misc]
 
 
 def timeline_drawings(t: Timeline, width: float, font: str) -> list[Flowable]:
-    """One chart per page's worth of lanes."""
-    return [TimelineChart(t, first, min(LANES_PER_PAGE, len(t.lanes) - first), width, font)
+    """One chart per page's worth of lanes; each bar sorted to its page once."""
+    pages: dict[int, list[TimelineBar]] = {}
+    for bar in t.bars:
+        pages.setdefault(bar.lane // LANES_PER_PAGE, []).append(bar)
+    return [TimelineChart(t, first, min(LANES_PER_PAGE, len(t.lanes) - first), width, font,
+                          pages.get(first // LANES_PER_PAGE, []))
             for first in range(0, len(t.lanes), LANES_PER_PAGE)]

@@ -9,7 +9,6 @@ reading it writes nothing, leaves no -wal or -shm file, and works on
 read-only media.
 """
 
-import os
 import shutil
 import sqlite3
 import tempfile

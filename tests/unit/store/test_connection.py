@@ -12,7 +12,7 @@ from planner.changes import ChangeSet, added
 from planner.model import Goal, Metric, Person
 from planner.model.enums import Team
 from planner.operations import goals, metrics
-from planner.operations.rows import edit, new, remove
+from planner.operations.rows import new, remove
 from planner.store import connection
 from planner.store.plan_store import PlanStore
 from tests.conftest import ROOT

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from planner.changes import ChangeSet, added, changed, removed
+from planner.changes import ChangeSet, added, changed
 from planner.errors import InvalidEdit
 from planner.model import (
     FieldRide, Goal, HotButton, Message, Metric, MetricValue, Person, Plan)
