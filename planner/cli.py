@@ -5,6 +5,7 @@ the user's data (one line on stderr), 2 wrong usage.
 """
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -171,6 +172,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handler[args.command](args)
     except PlanError as exc:
         print(f"tandem: {one_line(str(exc))}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # the reader went away (`tandem check x | head`): stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
     except OSError as exc:
         name = Path(exc.filename).name if exc.filename else "A file"

@@ -2,6 +2,7 @@
 
 import os
 import shutil
+import sqlite3
 import sys
 from datetime import date
 from pathlib import Path
@@ -129,3 +130,18 @@ def run_tandem(*args: str, cwd: Path | None = None, env: dict[str, str] | None =
     return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], cwd=cwd,
                           env={**clean, **(env or {})}, capture_output=True, text=True,
                           timeout=120)
+
+
+def damage_an_index(path: Path) -> None:
+    """Scramble the second half of one index's first page: every row can still
+    be read, but SQLite's checks find the file damaged."""
+    conn = sqlite3.connect(path)
+    (root,) = conn.execute("SELECT rootpage FROM sqlite_master "
+                           "WHERE name = 'ix_field_ride_host_id'").fetchone()
+    (size,) = conn.execute("PRAGMA page_size").fetchone()
+    conn.close()
+    data = bytearray(path.read_bytes())
+    start = (root - 1) * size
+    for n in range(start + size // 2, start + size):
+        data[n] = (n * 37) & 0xFF
+    path.write_bytes(bytes(data))

@@ -59,20 +59,23 @@ def blank() -> sqlite3.Connection:
 
 def open_writable(path: Path) -> sqlite3.Connection:
     """The plan's own connection, before anything is written: query-only until
-    the store has checked the file and migrates it (`prepare_writable`)."""
+    the store's first commit starts writing (`start_writing`). Opening it
+    writes nothing: a plan at rest is in rollback-journal mode, which a reader
+    reads without making a -wal or -shm file."""
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True,
                            isolation_level=None, check_same_thread=False)
     _harden(conn)
     conn.execute("PRAGMA query_only = ON")
     conn.execute("PRAGMA busy_timeout = 2000")
+    conn.execute("PRAGMA foreign_keys = ON")
     return conn
 
 
-def prepare_writable(conn: sqlite3.Connection) -> None:
-    """Migrate and switch to the write-ahead log; then back to query-only."""
+def start_writing(conn: sqlite3.Connection) -> None:
+    """Before the first commit: migrate an older plan and switch to the
+    write-ahead log; then back to query-only."""
     conn.execute("PRAGMA query_only = OFF")
     try:
-        conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA journal_mode = WAL")
         # NORMAL in WAL survives a killed process; only an OS crash or power
         # cut can lose the last commits (never corrupt the file).
@@ -197,20 +200,38 @@ def checkpoint(conn: sqlite3.Connection) -> bool:
 
 
 def close(conn: sqlite3.Connection, checkpoint_first: bool) -> None:
+    """Close; after writing, fold the log into the file and leave it at rest
+    in rollback-journal mode, so the file alone is the plan and opening it
+    again (to read, or to write) writes nothing."""
     try:
-        if checkpoint_first:
-            checkpoint(conn)
+        if checkpoint_first and checkpoint(conn):
+            try:
+                conn.execute("PRAGMA query_only = OFF")
+                conn.execute("PRAGMA journal_mode = DELETE")
+            except sqlite3.Error:
+                pass  # a reader holds it: the file stays in WAL mode, which is fine too
     finally:
         conn.close()
 
 
-def integrity_problems(conn: sqlite3.Connection) -> list[str]:
-    """What SQLite's own checks find wrong (empty when sound)."""
-    problems = [r[0] for r in conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
-    problems += [f"row {r[1]} of {r[0]} refers to a missing {r[2]} row"
-                 for r in conn.execute("PRAGMA foreign_key_check")]
-    return problems
+def integrity_problems(conn: sqlite3.Connection, most: int = 20) -> list[str]:
+    """What SQLite's own checks find wrong, one line each (empty when sound);
+    at most `most` lines and how many more."""
+    found: list[str] = []
+    for check in ("integrity_check", "quick_check"):  # the quick one says more on some damage
+        try:
+            found = [line for (text,) in conn.execute(f"PRAGMA {check}")
+                     for line in str(text).splitlines()
+                     if line not in ("ok", "*** in database main ***")]
+            found += [f"row {r[1]} of {r[0]} refers to a missing {r[2]} row"
+                      for r in conn.execute("PRAGMA foreign_key_check")]
+            break
+        except sqlite3.DatabaseError as exc:
+            found = [f"the file is damaged ({exc})"]
+    if len(found) > most:
+        found = [*found[:most], f"and {len(found) - most} more"]
+    return found
 
 
 __all__ = ["SCHEMA_VERSION", "blank", "checkpoint", "close", "fault", "image",
-           "integrity_problems", "open_writable", "prepare_writable", "write"]
+           "integrity_problems", "open_writable", "start_writing", "write"]

@@ -89,13 +89,13 @@ def check_version(name: str, conn: sqlite3.Connection) -> int:
     return int(version)
 
 
-def check_damage(name: str, conn: sqlite3.Connection) -> None:
+def check_damage(conn: sqlite3.Connection) -> str | None:
+    """SQLite's quick check of every page: what is wrong, or None when sound."""
     try:
         result = conn.execute("PRAGMA quick_check").fetchall()
     except sqlite3.DatabaseError as exc:
-        raise PlanFileError(f"{name} is damaged and cannot be opened ({exc}).") from None
-    if result != [("ok",)]:
-        raise PlanFileError(f"{name} is damaged and cannot be opened ({result[0][0]}).")
+        return str(exc)
+    return None if result == [("ok",)] else str(result[0][0])
 
 
 SchemaObject = tuple[str, str, str, str | None]  # type, name, table, sql

@@ -23,12 +23,15 @@ from planner.store.migrations import SCHEMA_VERSION, migrate
 
 @dataclass
 class Opened:
-    conn: sqlite3.Connection
+    conn: sqlite3.Connection      # what the plan is read from
     lock: PlanLock | None         # held: the plan is open for writing
     held_by: Holder | None        # who writes it, when someone else does
     reason: str | None            # why it is read-only, in one sentence
     foreign: tuple[str, ...]      # schema objects Tandem did not create
     in_memory: bool = False       # a new plan being made, not yet a file
+    # The file's own connection, writing nothing until the first commit; the
+    # same as `conn` unless an older plan is read from a copy upgraded in memory.
+    disk: sqlite3.Connection | None = None
 
     @property
     def writable(self) -> bool:
@@ -62,10 +65,14 @@ def _carries(name: str, foreign: list[str]) -> str:
             "Tandem will not write to it.")
 
 
+def _damaged(name: str, detail: str) -> str:
+    return (f"{name} is damaged ({detail}); it is open read-only so that nothing more is "
+            "lost: export it or save a copy.")
+
+
 def _inspect(name: str, conn: sqlite3.Connection) -> tuple[int, list[str]]:
-    """Version, damage and foreign schema objects; refuses what cannot be read."""
+    """Version and foreign schema objects; refuses what cannot be read."""
     version = check_version(name, conn)
-    check_damage(name, conn)
     missing = replaced_tables(conn, version)
     if missing:
         raise PlanFileError(f"{name} is not a sound plan: its {', '.join(missing)} "
@@ -86,28 +93,31 @@ def open_file(path: Path, read_only: bool) -> Opened:
             raise PlanFileError(f"{path.name} cannot be opened ({exc.strerror}).") from None
         if holder is None:
             opened = _open_for_writing(path, lock)
-            if opened is not None:
+            if isinstance(opened, Opened):
                 return opened
-            reason = None  # foreign objects: said below, from the image
+            reason = opened  # damaged, or foreign objects (said below, from the image)
         else:
             return _open_image(path, holder, _held(holder))
     return _open_image(path, writer_holds(path), reason)
 
 
-def _open_for_writing(path: Path, lock: PlanLock) -> Opened | None:
-    """The writable connection, or None when the file carries foreign SQL."""
+def _open_for_writing(path: Path, lock: PlanLock) -> Opened | str | None:
+    """The writable connection (writing nothing yet); None when the file
+    carries foreign SQL, a sentence when it is damaged (it opens read-only)."""
     try:
         conn = connection.open_writable(path)
     except sqlite3.DatabaseError as exc:
         lock.release()
         raise PlanFileError(f"{path.name} cannot be opened ({exc}).") from None
     try:
-        _, foreign = _inspect(path.name, conn)
-        if foreign:
+        version, foreign = _inspect(path.name, conn)
+        damage = None if foreign else check_damage(conn)
+        if foreign or damage:
             conn.close()
             lock.release()
-            return None
-        connection.prepare_writable(conn)
+            return _damaged(path.name, damage) if damage else None
+        if version < SCHEMA_VERSION:  # read from an upgraded copy; the file waits for an edit
+            return Opened(_upgraded_image(path), lock, None, None, (), disk=conn)
     except sqlite3.OperationalError as exc:
         conn.close()
         lock.release()
@@ -116,11 +126,24 @@ def _open_for_writing(path: Path, lock: PlanLock) -> Opened | None:
         conn.close()
         lock.release()
         raise
-    return Opened(conn, lock, None, None, ())
+    return Opened(conn, lock, None, None, (), disk=conn)
+
+
+def _upgraded_image(path: Path) -> sqlite3.Connection:
+    conn = connection.image(path, writer_alive=False)
+    try:
+        migrate(conn)
+    except BaseException:
+        conn.close()
+        raise
+    conn.execute("PRAGMA query_only = ON")
+    return conn
 
 
 def _open_image(path: Path, holder: Holder | None, reason: str | None) -> Opened:
-    """Read-only: the plan in memory (an older plan migrated there)."""
+    """Read-only: the plan in memory (an older plan migrated there). The file
+    is read once; the store's loading every row is the scan that finds damage
+    in what it reads (`tandem check` runs SQLite's full integrity check)."""
     try:
         conn = connection.image(path, writer_alive=holder is not None)
     except (sqlite3.DatabaseError, OSError) as exc:
@@ -129,6 +152,9 @@ def _open_image(path: Path, holder: Holder | None, reason: str | None) -> Opened
         version, foreign = _inspect(path.name, conn)
         if version < SCHEMA_VERSION:
             migrate(conn)
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise PlanFileError(f"{path.name} is damaged and cannot be opened ({exc}).") from None
     except BaseException:
         conn.close()
         raise

@@ -37,7 +37,9 @@ class PlanStore:
 
     def __init__(self, path: Path, opened: Opened) -> None:
         self.path = path
-        self._conn = opened.conn
+        self._conn = opened.conn  # read from; written once writing has started
+        self._disk = opened.disk  # the file's own connection, for a writable plan
+        self._writing = opened.in_memory  # nothing is written before the first commit
         self._lock = opened.lock
         self.held_by: Holder | None = opened.held_by
         self.read_only = not opened.writable
@@ -99,7 +101,9 @@ class PlanStore:
 
     def close(self) -> None:
         try:
-            connection.close(self._conn, checkpoint_first=not self.read_only)
+            if self._disk is not None and self._disk is not self._conn:
+                self._disk.close()
+            connection.close(self._conn, checkpoint_first=self._writing)
         finally:
             if self._lock:
                 self._lock.release()
@@ -142,6 +146,8 @@ class PlanStore:
             raise InvalidEdit(problem)
         committed = pending.committed(change.label, change.exact)
         statements = self._statements(committed)
+        if not self._writing:
+            self._start_writing()
         statements += history.statements(committed, new_id(), self._next_seq(), pending.now)
         connection.write(self._conn, self.path.name, statements)
         self._seq += 1
@@ -150,6 +156,21 @@ class PlanStore:
         for listener in list(self._listeners):
             listener(committed)
         return committed
+
+    def _start_writing(self) -> None:
+        """The first commit: the file is upgraded if older and switched to its
+        write-ahead log; reading moves to it from an upgraded copy."""
+        disk = self._disk
+        assert disk is not None
+        try:
+            connection.start_writing(disk)
+        except sqlite3.Error as exc:
+            raise connection.fault(self.path.name, exc) from None
+        if disk is not self._conn:
+            self._conn.close()
+            self._conn = disk
+            self._seq = -1
+        self._writing = True
 
     def _remember(self, committed: ChangeSet) -> None:
         """The rows held in memory become what was committed."""
@@ -200,7 +221,7 @@ class PlanStore:
     def checkpoint(self) -> bool:
         """Fold the write-ahead log into the file (the window does it when
         idle), so a copy of the file alone holds every committed change."""
-        return not self.read_only and connection.checkpoint(self._conn)
+        return self._writing and not self.read_only and connection.checkpoint(self._conn)
 
     # -- reading --------------------------------------------------------------
 
@@ -225,6 +246,9 @@ class PlanStore:
                 sqlite3.DataError, sqlite3.OperationalError):
             raise PlanFileError(f"{self.path.name} holds a value in its {table.name} rows "
                                 "that Tandem cannot read.") from None
+        except sqlite3.DatabaseError as exc:
+            raise PlanFileError(f"{self.path.name} is damaged and cannot be opened "
+                                f"({exc}).") from None
         for row in loaded:
             if not is_valid(row):
                 try:

@@ -1,7 +1,9 @@
 """The command line as a user runs it: no display, real files, exit codes."""
 
 import json
+import os
 import sqlite3
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -11,7 +13,7 @@ from pypdf import PdfReader
 from planner.model import Goal, Person
 from planner.sections import DOCUMENT
 from planner.store.plan_store import PlanStore, new_plan
-from tests.conftest import add_row, run_tandem
+from tests.conftest import ROOT, add_row, damage_an_index, run_tandem
 
 pytestmark = pytest.mark.e2e
 
@@ -133,6 +135,35 @@ def test_check_reports_rule_violations(tmp_path: Path) -> None:
     assert "has no marketing owner" in result.stdout
     assert "is due 2031-05-01, outside the plan period" in result.stdout
     assert result.stderr.strip() == "tandem: 2 problem(s) found in a.tandem."
+
+
+def test_check_reports_damage_it_can_still_read_past(tmp_path: Path) -> None:
+    plan = tmp_path / "a.tandem"
+    run_tandem("demo", str(plan))
+    damage_an_index(plan)
+    result = run_tandem("check", str(plan))
+    assert result.returncode == 1
+    assert "integrity FAILED" in result.stdout
+    assert "\nintegrity: " in result.stdout
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith("tandem: ") and "problem(s) found in a.tandem" in result.stderr
+
+
+def test_output_whose_reader_has_gone_ends_quietly(tmp_path: Path) -> None:
+    """`tandem check plan | head -1`: no complaint about the closed pipe."""
+    import subprocess
+
+    plan = tmp_path / "a.tandem"
+    run_tandem("demo", str(plan))
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader has gone before the first line is written
+    try:
+        result = subprocess.run([sys.executable, str(ROOT / "main.py"), "check", str(plan)],
+                                stdout=write_end, stderr=subprocess.PIPE, timeout=60)
+    finally:
+        os.close(write_end)
+    assert result.returncode == 1
+    assert result.stderr == b""
 
 
 def test_export_ics_writes_the_plan_and_one_calendar_per_person(tmp_path: Path) -> None:

@@ -1,5 +1,6 @@
 """Field rides: the schedule as a table with its debrief, a timeline, and the balance."""
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -35,13 +36,55 @@ class RidesPage(TablePage):
         split.addWidget(self.debrief)
         split.setStretchFactor(0, 3)
         split.setSizes([460, 320])
-        self.timeline = RideTimeline(self.session)
+        self.tabs = QTabWidget(objectName="ridesTabs")
+        self.tabs.addTab(split, "Schedule")
+        # The timeline and the balance are built when first looked at.
+        self._later: dict[int, QWidget | None] = {}
+        for n, label in ((1, "Timeline"), (2, "Balance and targets")):
+            holder = QWidget()
+            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            self.tabs.addTab(holder, label)
+            self._later[n] = None
+        self.tabs.currentChanged.connect(self._tab_shown)
+        return self.tabs
+
+    def _tab_shown(self, index: int) -> None:
+        if index == 1:
+            self._set_view()
+        elif index == 2:
+            _ = self.balance
+
+    def _built(self, index: int, make: Callable[[], QWidget]) -> QWidget:
+        made = self._later[index]
+        if made is None:
+            made = self._later[index] = make()
+            holder = self.tabs.widget(index)
+            layout = holder.layout()
+            assert layout is not None
+            layout.addWidget(made)
+        return made
+
+    @property
+    def timeline(self) -> RideTimeline:
+        tab = self._built(1, self._timeline_tab)
+        found = tab.findChild(RideTimeline)
+        assert found is not None
+        return found
+
+    @property
+    def balance(self) -> "BalanceView":
+        view = self._built(2, lambda: BalanceView(self.session))
+        assert isinstance(view, BalanceView)
+        return view
+
+    def _timeline_tab(self) -> QWidget:
+        timeline = RideTimeline(self.session)
         self.timeline_scroll = QScrollArea()
-        self.timeline_scroll.setWidget(self.timeline)
+        self.timeline_scroll.setWidget(timeline)
         self.timeline_scroll.setWidgetResizable(False)
         # The name column is drawn at the visible left edge: repaint on scroll.
         self.timeline_scroll.horizontalScrollBar().valueChanged.connect(
-            lambda _v: self.timeline.update())
+            lambda _v: timeline.update())
         self.month = QRadioButton("Month")
         self.quarter = QRadioButton("Quarter", checked=True)
         views = QButtonGroup(self)
@@ -57,21 +100,16 @@ class RidesPage(TablePage):
             bar.addWidget(widget)
         bar.addStretch()
         bar.addWidget(legend)
-        timeline_tab = QWidget()
-        box = QVBoxLayout(timeline_tab)
+        tab = QWidget()
+        box = QVBoxLayout(tab)
         box.addLayout(bar)
         box.addWidget(self.timeline_scroll)
-        self.balance = BalanceView(self.session)
-        self.tabs = QTabWidget(objectName="ridesTabs")
-        self.tabs.addTab(split, "Schedule")
-        self.tabs.addTab(timeline_tab, "Timeline")
-        self.tabs.addTab(self.balance, "Balance and targets")
-        self.tabs.currentChanged.connect(lambda _i: self._set_view())
-        return self.tabs
+        return tab
 
     def _set_view(self) -> None:
+        timeline = self.timeline
         view = "month" if self.month.isChecked() else "quarter"
-        self.timeline.set_view(view, self.timeline_scroll.viewport().width())
+        timeline.set_view(view, self.timeline_scroll.viewport().width())
 
     def new_row(self) -> tuple[ChangeSet, Any] | None:
         """A two-day ride, next week, between the first marketer and rep."""

@@ -83,7 +83,8 @@ class MainWindow(QMainWindow):
 
     # -- plans ------------------------------------------------------------------
 
-    def open_plan(self, path: Path) -> bool:
+    def open_plan(self, path: Path, section: str | None = None) -> bool:
+        """Open a plan on one of its sections (by key; the current one if None)."""
         from planner.store.plan_store import PlanStore
         from planner.ui.shell.session import PlanSession
 
@@ -92,7 +93,7 @@ class MainWindow(QMainWindow):
         except PlanError as exc:
             dialogs.warn(self, "Cannot open plan", str(exc))
             return False
-        self._set_session(PlanSession(store, self))
+        self._set_session(PlanSession(store, self), section)
         QSettings().setValue("last_plan", str(path.resolve()))
         return True
 
@@ -146,7 +147,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         self._update_actions()
 
-    def _set_session(self, session: "PlanSession") -> None:
+    def _set_session(self, session: "PlanSession", section: str | None = None) -> None:
         self.close_plan()
         self.session = session
         session.problem_reported.connect(self.show_problem)
@@ -161,7 +162,9 @@ class MainWindow(QMainWindow):
             self.banner.setText(f"Read-only: {session.store.read_only_reason}")
             self.banner.show()
         self._update_title()
-        self.show_section(max(0, self.sidebar.currentRow()))
+        row = next((n for n, s in enumerate(WINDOW) if s.key == section),
+                   max(0, self.sidebar.currentRow()))
+        self.show_section(row)
         self._update_actions()
 
     # -- sections -----------------------------------------------------------
@@ -396,23 +399,29 @@ def _plain(label: QLabel) -> None:
 
 
 def _page_factories(session: "PlanSession") -> dict[str, Callable[[], QWidget]]:
-    """How each section's page is made, by the section's key."""
+    """How each section's page is made, by the section's key. A page's module
+    is imported when the page is first shown: start-up pays for one."""
+    from importlib import import_module
+
     from planner.sections import section
-    from planner.ui.pages.funnel import FunnelPage
-    from planner.ui.pages.goals import GoalsPage
-    from planner.ui.pages.metrics import MetricsPage
-    from planner.ui.pages.overview import OverviewPage
-    from planner.ui.pages.rides import RidesPage
-    from planner.ui.pages.table import TablePage
-    from planner.ui.widgets import columns
+
+    def page(module: str, name: str, key: str, columns: str | None = None) -> Callable[[], QWidget]:
+        def make() -> QWidget:
+            cls = getattr(import_module(f"planner.ui.pages.{module}"), name)
+            if columns is None:
+                return cls(session)  # type: ignore[no-any-return]
+            from planner.ui.widgets import columns as all_columns
+
+            return cls(session, section(key), getattr(all_columns, columns))  # type: ignore[no-any-return]
+        return make
 
     return {
-        "overview": lambda: OverviewPage(session),
-        "goals": lambda: GoalsPage(session, section("goals"), columns.GOALS),
-        "rides": lambda: RidesPage(session, section("rides"), columns.RIDES),
-        "metrics": lambda: MetricsPage(session, section("metrics"), columns.METRICS),
-        "funnel": lambda: FunnelPage(session, section("funnel"), columns.FUNNEL),
-        "messaging": lambda: TablePage(session, section("messaging"), columns.MESSAGES),
-        "people": lambda: TablePage(session, section("people"), columns.PEOPLE),
-        "reviews": lambda: TablePage(session, section("reviews"), columns.REVIEWS),
+        "overview": page("overview", "OverviewPage", "overview"),
+        "goals": page("goals", "GoalsPage", "goals", "GOALS"),
+        "rides": page("rides", "RidesPage", "rides", "RIDES"),
+        "metrics": page("metrics", "MetricsPage", "metrics", "METRICS"),
+        "funnel": page("funnel", "FunnelPage", "funnel", "FUNNEL"),
+        "messaging": page("table", "TablePage", "messaging", "MESSAGES"),
+        "people": page("table", "TablePage", "people", "PEOPLE"),
+        "reviews": page("table", "TablePage", "reviews", "REVIEWS"),
     }

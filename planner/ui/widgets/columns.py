@@ -15,7 +15,7 @@ from planner.model.reader import PlanReader
 from planner.model.validation import LONG_TEXT_MAX, SHORT_TEXT_MAX
 from planner.rules.goals import goal_findings
 from planner.rules.metrics import shared_reward_findings
-from planner.rules.rides import conflicts, ride_findings
+from planner.rules.rides import conflicts, ride_row_findings
 
 DASH = "\u2014"
 
@@ -100,7 +100,7 @@ def ride_problems(reader: PlanReader, rides: Sequence[FieldRide]) -> dict[str, s
     for c in conflicts(rides):
         found.setdefault(c.ride_id, f"{names.get(c.person_id, 'Someone')} is on two field "
                                     f"rides on {c.day.isoformat()}.")
-    for finding in ride_findings(reader.plan(), rides, people):
+    for finding in ride_row_findings(reader.plan(), rides, people):
         if finding.row_id:
             found.setdefault(finding.row_id, finding.message)
     return found

@@ -87,6 +87,8 @@ def test_version_4_sign_offs_are_of_the_wording_they_had(tmp_path: Path) -> None
     assert both > 0
     with PlanStore.open(v4) as s:
         assert sum(1 for g in s.rows(Goal) if is_agreed(g)) == both
+        # The file is upgraded by its first edit (opening it writes nothing).
+        s.commit(edit(s.rows(Person)[0], role="Chief of staff"))
     (wording,) = rows(v4, "SELECT sales_signed_wording FROM goal WHERE sales_signed_at "
                           "IS NOT NULL ORDER BY position LIMIT 1")[0]
     assert json.loads(wording)[0] == rows(v4, "SELECT title FROM goal WHERE sales_signed_at "

@@ -10,13 +10,13 @@ import pytest
 
 from planner.changes import ChangeSet, added
 from planner.errors import InvalidEdit, PlanFileError, ReadOnlyPlan
-from planner.model import Goal, Person
+from planner.model import FieldRide, Goal, Person
 from planner.model.enums import Team
 from planner.operations.rows import new
 from planner.store.fileformat import APPLICATION_ID, SCHEMA_VERSION
 from planner.store.lock import lock_path
 from planner.store.plan_store import PlanStore, new_plan
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, damage_an_index
 
 
 def add_ada() -> ChangeSet:
@@ -31,11 +31,35 @@ def test_new_plan_file_has_identity_and_safe_pragmas(store: PlanStore, plan_path
     raw = sqlite3.connect(plan_path)
     assert raw.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
     assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-    assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    # At rest in rollback-journal mode: a reader makes no -wal or -shm file.
+    assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    assert raw.execute("SELECT title, company FROM plan").fetchall() == [("Test plan", "Acme")]
+    raw.close()
+    store.commit(add_ada())  # writing starts: the write-ahead log, synced at commit
     conn = store._conn
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert conn.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL
-    assert raw.execute("SELECT title, company FROM plan").fetchall() == [("Test plan", "Acme")]
+
+
+def test_opening_for_writing_writes_nothing_until_the_first_edit(
+        store: PlanStore, plan_path: Path) -> None:
+    store.commit(add_ada())
+    store.close()  # the log folded in, the file back at rest
+    assert sorted(p.name for p in plan_path.parent.iterdir()) == [plan_path.name]
+    before, stamp = digest(plan_path), plan_path.stat().st_mtime_ns
+    with PlanStore.open(plan_path) as again:
+        assert not again.read_only
+        assert [p.name for p in again.rows(Person)] == ["Ada"]
+        # Only the lock's note beside it; the file as it was, no -wal, no -shm.
+        assert sorted(p.name for p in plan_path.parent.iterdir()) == sorted(
+            [plan_path.name, f".{plan_path.name}.lock"])
+        assert (digest(plan_path), plan_path.stat().st_mtime_ns) == (before, stamp)
+        again.commit(add_ada())
+        assert digest(plan_path) != before or plan_path.with_name(
+            plan_path.name + "-wal").stat().st_size > 0
+    assert sorted(p.name for p in plan_path.parent.iterdir()) == [plan_path.name]
+    assert sqlite3.connect(plan_path).execute("SELECT count(*) FROM person").fetchone()[0] == 2
 
 
 def test_create_refuses_to_overwrite(store: PlanStore, plan_path: Path) -> None:
@@ -96,6 +120,23 @@ def test_refuses_bad_files_without_writing(sample_path: Path, prepare, message: 
     assert not lock_path(sample_path).exists()
 
 
+def test_a_damaged_file_whose_rows_still_read_opens_read_only(sample_path: Path) -> None:
+    with PlanStore.open(sample_path) as s:
+        rides = s.count(FieldRide)
+    damage_an_index(sample_path)
+    before = digest(sample_path)
+    with PlanStore.open(sample_path) as s:
+        assert s.read_only
+        assert s.read_only_reason is not None
+        assert "is damaged" in s.read_only_reason and "save a copy" in s.read_only_reason
+        assert s.count(FieldRide) == rides  # everything it holds can still be read and saved
+        assert s.integrity_problems()
+        with pytest.raises(ReadOnlyPlan):
+            s.commit(add_ada())
+    assert digest(sample_path) == before
+    assert not lock_path(sample_path).exists()
+
+
 def test_refuses_missing_file_and_folder(tmp_path: Path) -> None:
     with pytest.raises(PlanFileError, match="does not exist"):
         PlanStore.open(tmp_path / "nothing.tandem")
@@ -123,16 +164,27 @@ def test_second_opener_is_read_only_and_told_who_holds_it(store: PlanStore,
     third.close()
 
 
-def test_stored_version_1_plan_is_migrated_on_open(v1_path: Path) -> None:
+def test_stored_version_1_plan_is_upgraded_at_its_first_edit(v1_path: Path) -> None:
+    """Opening an older plan reads it from a copy upgraded in memory: the file
+    stays as it was (an older Tandem can still open it) until the first edit,
+    which upgrades it and writes the edit in the new form."""
     sample_path = v1_path
+    before = digest(sample_path)
     with PlanStore.open(sample_path) as s:
+        assert not s.read_only
         assert s.plan().title == "Northwind go-to-market plan 2027"
         assert (s.count(Person), s.count(Goal)) == (14, 12)
         assert s.plan().exclude_weekends is True  # version 2's default
         assert s.integrity_problems() == []
+    assert digest(sample_path) == before
+    with PlanStore.open(sample_path) as s:
+        s.commit(add_ada())
+        assert s.count(Person) == 15 and s.integrity_problems() == []
     conn = sqlite3.connect(sample_path)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert conn.execute("SELECT count(*) FROM hot_button").fetchone() == (0,)
+    assert conn.execute("SELECT count(*) FROM person WHERE name = 'Ada'").fetchone() == (1,)
+    assert conn.execute("SELECT count(*) FROM change_log").fetchone() == (1,)
     conn.close()
 
 
