@@ -10,7 +10,6 @@ from collections.abc import Iterator
 from io import BytesIO
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
@@ -61,8 +60,10 @@ def register_fonts() -> None:
 
 
 def text(value: str) -> str:
-    """User text as Paragraph markup: escaped, line breaks kept."""
-    return escape(value).replace("\n", "<br/>")
+    """User text as Paragraph markup: escaped, line breaks kept. (By hand:
+    xml.sax.saxutils would import urllib.request and http.client, 15 ms.)"""
+    return (value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace("\n", "<br/>"))
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -391,10 +392,13 @@ def missing_characters(outline: Outline) -> list[str]:
     """One warning naming every character the shipped fonts cannot draw."""
     register_fonts()
     known = pdfmetrics.getFont(FONT).face.charToGlyph
+    strings = list(_strings(outline))
+    drawn = set("".join(strings))  # every character once, at C speed
+    lacking = {ch for ch in drawn if ord(ch) not in known and not ch.isspace()
+               and ch.isprintable()}
     # In the order a reader meets them.
-    missing = list(dict.fromkeys(ch for value in _strings(outline) for ch in value
-                                 if ord(ch) not in known and not ch.isspace()
-                                 and ch.isprintable()))
+    missing = list(dict.fromkeys(ch for value in strings for ch in value if ch in lacking)) \
+        if lacking else []
     if not missing:
         return []
     shown = " ".join(missing[:20]) + (" \u2026" if len(missing) > 20 else "")

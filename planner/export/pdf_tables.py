@@ -12,6 +12,8 @@ from bisect import bisect_right
 from itertools import accumulate
 from typing import Any
 
+from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable, LongTable, TableStyle
 
 TOP_PADDING = BOTTOM_PADDING = 3.0  # ReportLab's own cell padding
@@ -20,10 +22,20 @@ TOP_PADDING = BOTTOM_PADDING = 3.0  # ReportLab's own cell padding
 class TextTable(LongTable):  # type: ignore[misc]
     """A LongTable that writes all its plain-string cells (left, top aligned,
     one font and colour) into one PDF text object per draw, instead of a new
-    text object for every line of every cell."""
+    text object for every line of every cell.
+
+    Each line's text operators are made once per document and font: names,
+    dates and statuses repeat down a table, and ReportLab would map every
+    character to its font subset and escape it again for every line. The
+    operators are what ReportLab's own `textLine` writes (a test compares the
+    two documents' text)."""
 
     def draw(self) -> None:
         self._text = self.canv.beginText()
+        self._lines: dict[tuple[str, str], tuple[tuple[int, str], ...]] = \
+            self.canv.__dict__.setdefault("_tandem_lines", {})
+        self._font: tuple[str, float, float] | None = None
+        self._colour: Any = None
         super().draw()
         self.canv.drawText(self._text)
 
@@ -32,12 +44,39 @@ class TextTable(LongTable):  # type: ignore[misc]
             super()._drawCell(cellval, cellstyle, pos, size)
             return
         text = self._text
-        text.setFont(cellstyle.fontname, cellstyle.fontsize, cellstyle.leading)
-        text.setFillColor(cellstyle.color)
+        font_key = (cellstyle.fontname, cellstyle.fontsize, cellstyle.leading)
+        if font_key != self._font:  # set only when it changes: most cells share one
+            text.setFont(*font_key)
+            self._font = font_key
+        if cellstyle.color is not self._colour:
+            text.setFillColor(cellstyle.color)
+            self._colour = cellstyle.color
         text.setTextOrigin(pos[0] + cellstyle.leftPadding,
                            pos[1] + size[1] - cellstyle.topPadding - cellstyle.fontsize)
+        font = pdfmetrics.getFont(cellstyle.fontname)
+        if not getattr(font, "_dynamicFont", False):
+            for line in cellval.split("\n"):
+                text.textLine(line)
+            return
+        doc = self.canv._doc
+        size_ops = f"{fp_str(cellstyle.fontsize)} Tf {fp_str(cellstyle.leading)} TL"
         for line in cellval.split("\n"):
-            text.textLine(line)
+            key = (cellstyle.fontname, line)
+            pieces = self._lines.get(key)
+            if pieces is None:
+                pieces = self._lines[key] = tuple(
+                    (subset, f"({self.canv._escape(t)}) Tj")
+                    for subset, t in font.splitString(line, doc))
+            ops = []
+            for subset, shown in pieces:
+                if subset != text._curSubset:
+                    ops.append(f"{font.getSubsetInternalName(subset, doc)} {size_ops}")
+                    text._curSubset = subset
+                ops.append(shown)
+            ops.append("T*")
+            text._code.append(" ".join(ops))
+            text._y -= text._leading  # where textLine leaves the cursor
+            text._x, text._y0 = text._x0, text._y
 
 
 def row_height(cells: list[Any], widths: list[float], leading: float, padding: float) -> float:

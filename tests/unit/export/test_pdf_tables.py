@@ -76,3 +76,32 @@ def test_a_row_taller_than_a_page_is_split_inside_and_nothing_is_lost() -> None:
     assert len(pages) >= 2
     assert all(f"part {k}" in text for k in range(120))
     assert "row 1" in text
+
+
+def test_text_table_writes_the_same_text_as_reportlab_across_font_subsets() -> None:
+    """More than 256 distinct characters (Latin, Greek, Cyrillic, symbols) make
+    the font switch subsets inside a line; lines repeat, so the cached
+    operators are used again, after other subsets came in between."""
+    from reportlab.platypus import Table
+
+    from planner.export.pdf import BOLD, FONT, register_fonts
+    from planner.export.pdf_tables import TextTable
+
+    register_fonts()
+    alphabet = [chr(c) for c in (*range(0x41, 0x5B), *range(0xC0, 0x17F), *range(0x391, 0x3CA),
+                                 *range(0x410, 0x450), *range(0x2190, 0x21A0))]
+    lines = ["".join(alphabet[n::17]) for n in range(17)]
+    rows = [[lines[n % 17], f"{lines[(n * 5) % 17]}\n{lines[(n * 3) % 17]} & (x) \\ ü"]
+            for n in range(60)]
+    style = TableStyle([("FONT", (0, 0), (-1, -1), FONT, 9, 11),
+                        ("FONT", (0, 0), (0, -1), BOLD, 9, 11),
+                        ("VALIGN", (0, 0), (-1, -1), "TOP")])
+
+    def text_of(table_class: type) -> list[str]:
+        table = table_class(rows, colWidths=[250, 250])
+        table.setStyle(style)
+        return [line for page in _pages(table) for line in page.splitlines()]
+
+    ours, theirs = text_of(TextTable), text_of(Table)
+    assert sorted(ours) == sorted(theirs)
+    assert any("\u0416" in line for line in ours)  # Cyrillic Zhe came through
