@@ -85,10 +85,11 @@ def _write_export(args: argparse.Namespace, store: "PlanStore", out: Path) -> No
         from planner.outline.build import build_outline
 
         options = _pdf_options(args)
-        for warning in export_pdf(build_outline(store, options), out,
-                                  PAGE_SIZES[options.page_size]):
+        pages, warnings = export_pdf(build_outline(store, options), out,
+                                     PAGE_SIZES[options.page_size])
+        for warning in warnings:
             print(f"tandem: warning: {one_line(warning)}", file=sys.stderr)
-        print(f"Wrote {out} ({out.stat().st_size / 1024:.0f} KB)")
+        print(f"Wrote {out} ({pages} pages, {out.stat().st_size / 1024:.0f} KB)")
     elif args.ics:
         from planner.export.ics import export_ics
         from planner.model import FieldRide

@@ -1,10 +1,13 @@
-"""Benchmarks that print figures: `python -m planner.bench [--runs N]`.
+"""Benchmarks that print figures: `python -m planner.bench [--quick] [--runs N]`.
 
-Every figure is compared with a floor measured in the same run, because the
-machine is shared and noisy: medians of several runs, and ratios.
+Whole processes (Tandem's commands and window) are timed against floors that
+do the same work, in turns (A B A B), and compared by the median of the
+paired ratios, because the machine is shared and noisy; then a scaling table
+(600, 6,000 and 60,000 rides); then figures taken inside the window.
 """
 
 import argparse
+import compileall
 import os
 import statistics
 import subprocess
@@ -14,82 +17,10 @@ import time
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent.parent
+from planner.bench import plans as plans_
+from planner.bench import whole
+from planner.bench.processes import ROOT
 
-
-
-def _run_probe(cmd: list[str]) -> dict[str, float]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TANDEM_BENCH_PROBE": "1"}
-    start = time.time()
-    out = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True, timeout=120,
-                         check=True).stdout
-    figures = dict(line.split() for line in out.splitlines() if line.count(" ") == 1)
-    return {"first_paint": float(figures["first_paint"]) - start,
-            "content": float(figures["content"]) - start,
-            "maxrss_mb": float(figures["maxrss_kb"]) / 1024}
-
-
-def startup(plan: Path, runs: int) -> None:
-    floor = [sys.executable, "-m", "planner.bench.floor"]
-    kinds = {"floor": floor, "floor+sqlmodel": [*floor, "--sqlmodel"],
-             "tandem": [sys.executable, str(ROOT / "main.py"), str(plan)]}
-    results: dict[str, list[dict[str, float]]] = {k: [] for k in kinds}
-    for _ in range(runs):  # interleaved, so load on the machine hits all alike
-        for kind, cmd in kinds.items():
-            results[kind].append(_run_probe(cmd))
-
-    def med(kind: str, key: str) -> float:
-        return statistics.median(r[key] for r in results[kind])
-
-    for kind in kinds:
-        print(f"  {kind:15s} first paint {med(kind, 'first_paint') * 1000:6.0f} ms   "
-              f"content {med(kind, 'content') * 1000:6.0f} ms   "
-              f"peak memory {med(kind, 'maxrss_mb'):6.1f} MB")
-    print(f"start to first paint, ratio to floor:              "
-          f"{med('tandem', 'first_paint') / med('floor', 'first_paint'):.2f}x (goal 1.5x)")
-    print(f"start to full content, ratio to floor+sqlmodel:    "
-          f"{med('tandem', 'content') / med('floor+sqlmodel', 'content'):.2f}x (goal 1.5x)")
-    print(f"peak memory, ratio to floor+sqlmodel:              "
-          f"{med('tandem', 'maxrss_mb') / med('floor+sqlmodel', 'maxrss_mb'):.2f}x (goal 1.6x)"
-          f"  [to bare floor {med('tandem', 'maxrss_mb') / med('floor', 'maxrss_mb'):.2f}x]")
-
-
-def _bare_reportlab(pages: int) -> bytes:
-    from io import BytesIO
-
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import getSampleStyleSheet
-    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate
-
-    style = getSampleStyleSheet()["BodyText"]
-    text = " ".join(["Sales and marketing share one plan."] * 60)
-    story = []
-    for _ in range(pages):
-        story += [Paragraph(text, style), Paragraph(text, style), PageBreak()]
-    buffer = BytesIO()
-    SimpleDocTemplate(buffer, pagesize=A4).build(story[:-1])
-    return buffer.getvalue()
-
-
-def pdf(plan: Path, runs: int, name: str = "large") -> None:
-    from planner.export.pdf import PlanPdfRenderer
-    from planner.outline.build import build_outline
-    from planner.store.plan_store import PlanStore
-
-    ours, floor, size, pages = [], [], 0, 0
-    for _ in range(runs):
-        start = time.perf_counter()
-        with PlanStore.open(plan, read_only=True) as store:
-            renderer = PlanPdfRenderer()
-            size = len(renderer.render(build_outline(store)))
-            pages = renderer.page_count
-        ours.append(time.perf_counter() - start)
-        start = time.perf_counter()
-        _bare_reportlab(pages)
-        floor.append(time.perf_counter() - start)
-    a, b = statistics.median(ours), statistics.median(floor)
-    print(f"PDF export, {name} plan: {a:.2f} s for {pages} pages ({size / 1024 / pages:.1f} KB "
-          f"a page); bare ReportLab, same pages: {b:.2f} s; ratio {a / b:.2f}x (goal 2x)")
 
 
 def _synthetic_rides(n: int, people: int) -> tuple[list[Any], list[Any]]:
@@ -206,31 +137,40 @@ def metrics_work(plan_path: Path, runs: int) -> None:
           f"median {statistics.median(status_times) * 1000:.2f} ms")
 
 
-def edits(plan: Path) -> None:
-    out = subprocess.run([sys.executable, "-m", "planner.bench.edits", str(plan)], cwd=ROOT,
-                         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-                         capture_output=True, text=True, timeout=300, check=True).stdout
-    line = next(x for x in out.splitlines() if x.startswith("edit_ms"))
-    _, _, median, _, p95 = line.split()
-    print(f"one edit to repaint (large plan, goals page): median {median} ms, p95 {p95} ms "
-          "(goal p95 < 16 ms)")
+def edits(goals: Path, rides: Path | None) -> None:
+    """Edit to repaint on the real window, in a subprocess each."""
+    def figures(mode: str, plan: Path) -> str:
+        return subprocess.run([sys.executable, "-m", "planner.bench.edits", mode, str(plan)],
+                              cwd=ROOT, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+                              capture_output=True, text=True, timeout=600, check=True).stdout
+
+    out = figures("goals", goals)
+    for mode, words, text in (("goals", "1,000 goals, renaming a goal", out),
+                              ("rides", "6,000 rides, changing a ride",
+                               figures("rides", rides) if rides else "")):
+        line = next((x for x in text.splitlines() if x.startswith("edit_ms")), None)
+        if line is None:
+            continue
+        _, _, median, _, p95, *_ = line.split()
+        print(f"  one edit to its repaint, {words}: median {median} ms, p95 {p95} ms "
+              "[goal p95 < 16 ms]")
     for line in out.splitlines():
         if line.startswith("timeline_ms"):
             _, view, _, median, _, p95 = line.split()
-            print(f"timeline repaint, 600 rides, {view} view, whole visible area: "
+            print(f"  timeline repaint, 600 rides, {view} view, whole visible area: "
                   f"median {median} ms, p95 {p95} ms")
         if line.startswith("workshop_ms"):
             _, what, _, median, _, p95 = line.split()
             words = "enter workshop mode (slides built, first painted)" if what == "enter" \
                 else "next slide in workshop mode (goal < 50 ms)"
-            print(f"{words}: median {median} ms, p95 {p95} ms")
+            print(f"  {words}: median {median} ms, p95 {p95} ms")
         if line.startswith("chart_ms"):
             _, _, median, _, p95 = line.split()
-            print(f"metric chart repaint (24 periods): median {median} ms, p95 {p95} ms")
+            print(f"  metric chart repaint (24 periods): median {median} ms, p95 {p95} ms")
 
 
-def goal_list() -> None:
-    out = subprocess.run([sys.executable, "-m", "planner.bench.goals"], cwd=ROOT,
+def goal_list(plan: Path) -> None:
+    out = subprocess.run([sys.executable, "-m", "planner.bench.goals", str(plan)], cwd=ROOT,
                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
                          capture_output=True, text=True, timeout=600, check=True).stdout
     found: dict[str, tuple[float, float]] = {}
@@ -250,27 +190,40 @@ def goal_list() -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m planner.bench")
-    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--runs", type=int, default=7, help="pairs of runs a figure (7)")
+    parser.add_argument("--quick", action="store_true",
+                        help="a minute or two: 3 pairs, up to 6,000 rides, no goal list or CSV")
+    parser.add_argument("--slow", action="store_true",
+                        help="also LibreOffice at 60,000 rides (over ten minutes)")
     args = parser.parse_args()
-    from planner.sample import write_sample
-
-    with tempfile.TemporaryDirectory() as tmp:
-        plan = Path(tmp) / "large.tandem"
+    runs = 3 if args.quick else args.runs
+    sizes = (600, 6000) if args.quick else (600, 6000, 60000)
+    started = time.perf_counter()
+    # Bytecode as an installed program has it (pip and PyInstaller compile it).
+    compileall.compile_dir(ROOT / "planner", quiet=1)
+    with tempfile.TemporaryDirectory(prefix="tandem-bench-") as tmp:
+        folder = Path(tmp)
         start = time.perf_counter()
-        write_sample(plan, "large").close()
-        print(f"large sample plan written in {time.perf_counter() - start:.2f} s "
-              f"({plan.stat().st_size / 1024:.0f} KB)")
-        print(f"Start-up, medians of {args.runs} interleaved runs:")
-        startup(plan, args.runs)
-        small = Path(tmp) / "small.tandem"
-        write_sample(small, "small").close()
-        pdf(small, args.runs, "sample")
-        pdf(plan, args.runs)
-        edits(plan)
-        goal_list()
-        print("Field-ride rules on synthetic schedules:")
-        ride_rules(args.runs)
-        metrics_work(plan, args.runs)
+        plans = {n: plans_.sample(folder, n) for n in sizes}
+        goals = plans_.thousand_goals(folder)
+        print(f"Plans written in {time.perf_counter() - start:.1f} s: " + ", ".join(
+            f"{n:,} rides ({p.stat().st_size / 2**20:.1f} MB)" for n, p in plans.items()))
+        print(f"Whole processes, {runs} pairs each, run in turns (ours vs floor):")
+        whole.check(plans[600], runs)
+        whole.window(plans[600], runs)
+        done = whole.exports(plans, runs, folder)
+        print("Scaling (tandem export --pdf and tandem check, whole processes):")
+        whole.scaling(done)
+        print("Against LibreOffice headless converting the same tables:")
+        whole.against_libreoffice(plans, max(3, runs // 2), folder, args.slow)
+        print("In the window (offscreen, 1366 x 768):")
+        edits(goals, plans.get(6000))
+        if not args.quick:
+            goal_list(goals)
+            print("Field-ride rules on synthetic schedules:")
+            ride_rules(runs)
+            metrics_work(plans[600], runs)
+    print(f"Benchmark done in {time.perf_counter() - started:.0f} s.")
 
 
 if __name__ == "__main__":

@@ -1,5 +1,7 @@
 """Edit-to-repaint timing on a real window (run by `python -m planner.bench` in a
-subprocess): renaming goals on the goals page of the large plan."""
+subprocess): `goals PLAN` renames goals on the Goals page (and times the
+timeline, a chart and the workshop), `rides PLAN` changes rides on the Field
+rides page. Every third step is an undo."""
 
 import os
 import statistics
@@ -29,7 +31,7 @@ class PaintCounter(QObject):
         return False
 
 
-def main(plan: Path, edits: int = 120) -> None:
+def main(mode: str, plan: Path, edits: int = 120) -> None:
     from planner.ui import dialogs
 
     # Renaming a signed goal asks first; the bench answers as the user would
@@ -37,12 +39,28 @@ def main(plan: Path, edits: int = 120) -> None:
     dialogs.confirm = lambda *args: True  # type: ignore[assignment]
     _app = make_application(sys.argv[:1])  # kept alive while the bench runs
     window = MainWindow()
+    window.resize(1366, 768)
     window.show()
-    assert window.open_plan(plan)
-    window.sidebar.setCurrentRow(1)
+    assert window.open_plan(plan, mode)
     QTest.qWaitForWindowExposed(window)
-    page = window.page("Goals")
+    page = window.stack.currentWidget()
     assert isinstance(page, TablePage)
+    # Goals: the title; rides: the territory, then the accounts.
+    columns = (0,) if mode == "goals" else (6, 7)
+    times = edit_times(window, page, columns, edits)
+    print(f"edit_ms median {statistics.median(times):.2f} p95 {times[int(len(times) * 0.95)]:.2f} "
+          f"rows {page.model.rowCount()}")
+    if mode == "goals":
+        timeline_repaints(window)
+        chart_repaints(window)
+        workshop_figures(window)
+    window.close()
+
+
+def edit_times(window: MainWindow, page: TablePage, columns: tuple[int, ...],
+               edits: int) -> list[float]:
+    """From a typed value (or an undo) until Qt has painted the change: the
+    time a user waits to see it. Sorted, in ms."""
     counter = PaintCounter()
     page.view.viewport().installEventFilter(counter)
     page.view.viewport().update()  # offscreen, a view paints first when asked to
@@ -52,26 +70,19 @@ def main(plan: Path, edits: int = 120) -> None:
         QTest.qWait(20)
     times = []
     for n in range(edits):
-        index = page.model.index(n % 8, 0)  # rows on screen
+        index = page.model.index(n % 6, columns[n % len(columns)])  # cells on screen
         seen = counter.paints
         start = time.perf_counter()
         if n % 3 == 2:
             window.undo()
-        else:
-            if not page.model.setData(index, f"Goal renamed {n} at {start:.6f}"):
-                raise RuntimeError(f"edit {n} was refused")
-        # Until Qt has painted the change: the time a user waits to see it.
+        elif not page.model.setData(index, f"Renamed {n} at {start:.6f}"):
+            raise RuntimeError(f"edit {n} was refused")
         while counter.paints == seen and time.perf_counter() - start < 2:
             QTest.qWait(0)
         if counter.paints == seen:
             raise RuntimeError(f"edit {n}: the edited row was never repainted")
         times.append((time.perf_counter() - start) * 1000)
-    times.sort()
-    print(f"edit_ms median {statistics.median(times):.2f} p95 {times[int(len(times) * 0.95)]:.2f}")
-    timeline_repaints(window)
-    chart_repaints(window)
-    workshop_figures(window)
-    window.close()
+    return sorted(times)
 
 
 def repaint_figures(widget: QWidget, runs: int = 40) -> str:
@@ -154,4 +165,4 @@ def workshop_figures(window: MainWindow, runs: int = 12) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]))
+    main(sys.argv[1], Path(sys.argv[2]))

@@ -5,7 +5,6 @@ QStandardItemModel of the same text (run by planner.bench in a subprocess)."""
 import os
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -18,31 +17,10 @@ from PySide6.QtWidgets import QTableView  # noqa: E402
 
 from planner.app import make_application  # noqa: E402
 from planner.bench.edits import PaintCounter, _until_painted  # noqa: E402
+from planner.bench.plans import GOALS  # noqa: E402
 from planner.ui.shell.main_window import MainWindow  # noqa: E402
 
-GOALS = 1000
 WORDS = ("win", "pipeline", "partner", "lead", "zzz-none")
-
-
-def _plan(folder: Path) -> Path:
-    from planner.changes import ChangeSet, added
-    from planner.model import Goal, Person, new_id
-    from planner.model.enums import GoalStatus, Team
-    from planner.sample import write_sample
-
-    path = folder / "goals.tandem"
-    with write_sample(path, "large") as store:
-        people = store.rows(Person)
-        sales = [p.id for p in people if p.team is Team.SALES]
-        marketing = [p.id for p in people if p.team is Team.MARKETING]
-        have = store.rows(Goal)
-        extra = [have[0]._replace(id=new_id(), title=f"{have[n % len(have)].title} #{n}",
-                                  position=n, status=list(GoalStatus)[n % 4],
-                                  sales_owner_id=sales[n % 7],
-                                  marketing_owner_id=marketing[n % 5])
-                 for n in range(len(have), GOALS)]
-        store.commit(ChangeSet("More goals", tuple(added(g) for g in extra)))
-    return path
 
 
 def _time(widget: QTableView, counter: PaintCounter, step) -> float:  # type: ignore[no-untyped-def]
@@ -59,69 +37,67 @@ def _figures(name: str, times: list[float]) -> None:
           f"p95 {times[int(len(times) * 0.95)]:.2f}")
 
 
-def main(runs: int = 8) -> None:
+def main(plan: Path, runs: int = 8) -> None:
     _app = make_application(sys.argv[:1])  # kept alive while the bench runs
-    with tempfile.TemporaryDirectory() as tmp:
-        plan = _plan(Path(tmp))
-        window = MainWindow()
-        window.resize(1440, 900)
-        window.show()
-        assert window.open_plan(plan)
-        window.show_section(1)
-        QTest.qWaitForWindowExposed(window)
-        page = window.page("Goals")
-        view = page.view  # type: ignore[attr-defined]
-        model = page.model  # type: ignore[attr-defined]
-        assert model.total == GOALS
-        columns = model.spec.columns
-        counter = PaintCounter()
-        view.viewport().installEventFilter(counter)
+    window = MainWindow()
+    window.resize(1440, 900)
+    window.show()
+    assert window.open_plan(plan)
+    window.show_section(1)
+    QTest.qWaitForWindowExposed(window)
+    page = window.page("Goals")
+    view = page.view  # type: ignore[attr-defined]
+    model = page.model  # type: ignore[attr-defined]
+    assert model.total == GOALS
+    columns = model.spec.columns
+    counter = PaintCounter()
+    view.viewport().installEventFilter(counter)
 
-        # The floor: the same text in Qt's own models, filtered and sorted in C++.
-        source = QStandardItemModel(GOALS, len(columns))
-        for r in range(GOALS):
-            for c in range(len(columns)):
-                source.setItem(r, c, QStandardItem(str(model.index(r, c).data() or "")))
-        proxy = QSortFilterProxyModel()
-        proxy.setSourceModel(source)
-        proxy.setFilterKeyColumn(-1)
-        proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        floor_view = QTableView()
-        floor_view.setModel(proxy)
-        floor_view.resize(1200, 700)
-        floor_view.show()
-        QTest.qWaitForWindowExposed(floor_view)
-        floor_counter = PaintCounter()
-        floor_view.viewport().installEventFilter(floor_counter)
+    # The floor: the same text in Qt's own models, filtered and sorted in C++.
+    source = QStandardItemModel(GOALS, len(columns))
+    for r in range(GOALS):
+        for c in range(len(columns)):
+            source.setItem(r, c, QStandardItem(str(model.index(r, c).data() or "")))
+    proxy = QSortFilterProxyModel()
+    proxy.setSourceModel(source)
+    proxy.setFilterKeyColumn(-1)
+    proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    floor_view = QTableView()
+    floor_view.setModel(proxy)
+    floor_view.resize(1200, 700)
+    floor_view.show()
+    QTest.qWaitForWindowExposed(floor_view)
+    floor_counter = PaintCounter()
+    floor_view.viewport().installEventFilter(floor_counter)
 
-        results: dict[str, list[float]] = {k: [] for k in (
-            "search", "search_floor", "sort", "sort_floor", "filter", "clear")}
-        sortable = [n for n, c in enumerate(columns) if c.kind != "trend"]
-        for run in range(runs):
-            for word in WORDS:
-                results["search"].append(_time(view, counter, lambda w=word: page.search.setText(w)))
-                results["search_floor"].append(_time(floor_view, floor_counter, lambda w=word: (
-                    proxy.setFilterRegularExpression(QRegularExpression(
-                        QRegularExpression.escape(w),
-                        QRegularExpression.PatternOption.CaseInsensitiveOption)))))
-            results["clear"].append(_time(view, counter, page.clear_filters))
-            proxy.setFilterRegularExpression("")
-            for n in sortable:
-                order = Qt.SortOrder(run % 2)
-                results["sort"].append(_time(view, counter, lambda n=n, o=order: (
-                    view.sortByColumn(n, o))))
-                results["sort_floor"].append(_time(floor_view, floor_counter, lambda n=n, o=order: (
-                    floor_view.sortByColumn(n, o))))
-            view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-            for index in range(1, page.status_filter.count()):
-                results["filter"].append(_time(view, counter, lambda i=index: (
-                    page.status_filter.setCurrentIndex(i))))
-            page.status_filter.setCurrentIndex(0)
-        for name, times in results.items():
-            _figures(name, times)
-        floor_view.close()
-        window.close()
+    results: dict[str, list[float]] = {k: [] for k in (
+        "search", "search_floor", "sort", "sort_floor", "filter", "clear")}
+    sortable = [n for n, c in enumerate(columns) if c.kind != "trend"]
+    for run in range(runs):
+        for word in WORDS:
+            results["search"].append(_time(view, counter, lambda w=word: page.search.setText(w)))
+            results["search_floor"].append(_time(floor_view, floor_counter, lambda w=word: (
+                proxy.setFilterRegularExpression(QRegularExpression(
+                    QRegularExpression.escape(w),
+                    QRegularExpression.PatternOption.CaseInsensitiveOption)))))
+        results["clear"].append(_time(view, counter, page.clear_filters))
+        proxy.setFilterRegularExpression("")
+        for n in sortable:
+            order = Qt.SortOrder(run % 2)
+            results["sort"].append(_time(view, counter, lambda n=n, o=order: (
+                view.sortByColumn(n, o))))
+            results["sort_floor"].append(_time(floor_view, floor_counter, lambda n=n, o=order: (
+                floor_view.sortByColumn(n, o))))
+        view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        for index in range(1, page.status_filter.count()):
+            results["filter"].append(_time(view, counter, lambda i=index: (
+                page.status_filter.setCurrentIndex(i))))
+        page.status_filter.setCurrentIndex(0)
+    for name, times in results.items():
+        _figures(name, times)
+    floor_view.close()
+    window.close()
 
 
 if __name__ == "__main__":
-    main()
+    main(Path(sys.argv[1]))

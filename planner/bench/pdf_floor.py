@@ -1,6 +1,6 @@
 """The floor for PDF export: plain ReportLab laying out the same tables with the
-same fonts, in page-sized pieces (so that it too grows linearly), padded to the
-same number of pages.
+same fonts, in chunks of rows (so that it too grows linearly), flowing from
+page to page, then blank pages up to Tandem's page count.
 
 `python -m planner.bench.pdf_floor TABLES.json OUT.pdf PAGES` reads the tables
 the benchmark took from Tandem's outline (every table, every label/value
@@ -19,9 +19,9 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import LongTable, PageBreak, SimpleDocTemplate, TableStyle
+from reportlab.platypus import Flowable, LongTable, SimpleDocTemplate, TableStyle
 
-ROWS_A_PAGE = 25
+ROWS_A_CHUNK = 25  # tables flow in chunks: ReportLab re-splits at most 25 rows a page
 FONTS = Path(__file__).resolve().parents[2] / "resources" / "fonts"
 
 
@@ -32,14 +32,14 @@ def main(tables_path: Path, out: Path, pages: int) -> None:
     doc = SimpleDocTemplate(str(out), pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm,
                             topMargin=20 * mm, bottomMargin=20 * mm)
     width = A4[0] - 36 * mm
-    story = []
+    story: list[Flowable] = []
     for table in tables:
         unit = width / sum(table["widths"])
         widths = [w * unit for w in table["widths"]]
         rows = [[_wrap(c, w) for c, w in zip(row, widths, strict=True)] for row in table["rows"]]
         head = [_wrap(c, w, "Floor-Bold") for c, w in zip(table["columns"], widths, strict=True)]
-        for start in range(0, max(1, len(rows)), ROWS_A_PAGE):
-            chunk = LongTable([head, *rows[start:start + ROWS_A_PAGE]], colWidths=widths,
+        for start in range(0, max(1, len(rows)), ROWS_A_CHUNK):
+            chunk = LongTable([head, *rows[start:start + ROWS_A_CHUNK]], colWidths=widths,
                               repeatRows=1, splitInRow=1)
             chunk.setStyle(TableStyle([
                 ("FONT", (0, 0), (-1, 0), "Floor-Bold", 8.5, 11),
@@ -48,10 +48,45 @@ def main(tables_path: Path, out: Path, pages: int) -> None:
                 ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LINEBELOW", (0, 0), (-1, -1), 0.3, colors.HexColor("#D9DEE3"))]))
-            story += [chunk, PageBreak()]
-    made = sum(1 for f in story if isinstance(f, PageBreak))
-    story += [PageBreak() for _ in range(max(0, pages - made - 1))]
+            story.append(chunk)
+    story.append(PadTo(pages))
     doc.build(story)
+
+
+class PadTo(Flowable):  # type: ignore[misc]
+    """Blank pages after the tables, up to Tandem's page count."""
+
+    def __init__(self, pages: int) -> None:
+        super().__init__()
+        self.pages = pages
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        for _ in range(self.pages - self.canv.getPageNumber()):
+            self.canv.showPage()
+
+
+def write_tables(outline: object, out: Path) -> int:
+    """Every table, label/value list and goal card of Tandem's outline, as
+    strings, to a JSON file for `main`; returns how many rows they hold."""
+    from planner.outline.blocks import Facts, GoalCard, Outline, Table
+
+    assert isinstance(outline, Outline)
+    tables = []
+    for section in outline.sections:
+        for block in section.blocks:
+            if isinstance(block, Table):
+                tables.append({"columns": list(block.columns), "widths": list(block.widths),
+                               "rows": [list(r) for r in block.rows]})
+            elif isinstance(block, Facts | GoalCard):
+                pairs = block.pairs if isinstance(block, Facts) else (
+                    (f"Goal {block.number}", block.title), *block.facts)
+                tables.append({"columns": ["", ""], "widths": [1, 3],
+                               "rows": [list(p) for p in pairs]})
+    out.write_text(json.dumps(tables), encoding="utf-8")
+    return sum(len(t["rows"]) for t in tables)
 
 
 def _wrap(text: str, width: float, font: str = "Floor") -> str:

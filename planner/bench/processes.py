@@ -6,7 +6,7 @@ import statistics
 import subprocess
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +18,15 @@ class Run:
     seconds: float
     peak_mb: float
     stdout: str
+    started: float  # time.time() just before the child was started
+
+    def moment(self, name: str) -> float:
+        """Seconds from the start to a moment the child printed as `name EPOCH`."""
+        for line in self.stdout.splitlines():
+            key, _, value = line.partition(" ")
+            if key == name:
+                return float(value) - self.started
+        raise RuntimeError(f"the child never printed {name!r}: {self.stdout[-400:]}")
 
 
 def run(command: Sequence[object], env: dict[str, str] | None = None) -> Run:
@@ -25,7 +34,7 @@ def run(command: Sequence[object], env: dict[str, str] | None = None) -> Run:
     which reports the child alone)."""
     child_env = {**os.environ, **(env or {})}
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
-        start = time.perf_counter()
+        started, start = time.time(), time.perf_counter()
         proc = subprocess.Popen([str(c) for c in command], cwd=ROOT, env=child_env,
                                 stdout=out, stderr=err)
         _, status, usage = os.wait4(proc.pid, 0)
@@ -36,7 +45,7 @@ def run(command: Sequence[object], env: dict[str, str] | None = None) -> Run:
         stdout, stderr = out.read(), err.read()
     if proc.returncode not in (0, 1):
         raise RuntimeError(f"{command} failed ({proc.returncode}): {stderr[-800:]}")
-    return Run(seconds, usage.ru_maxrss / 1024, stdout)
+    return Run(seconds, usage.ru_maxrss / 1024, stdout, started)
 
 
 @dataclass(frozen=True)
@@ -48,20 +57,27 @@ class Paired:
     def ratios(self) -> list[float]:
         return [a / b for a, b in zip(self.ours, self.floor, strict=True)]
 
-    def text(self, unit: str = "s") -> str:
+    @property
+    def ratio(self) -> float:
+        return statistics.median(self.ratios)
+
+    def text(self, unit: str = "s", digits: int = 3) -> str:
         r = self.ratios
-        return (f"{statistics.median(self.ours):.3f} {unit} vs {statistics.median(self.floor):.3f}"
-                f" {unit}: median ratio {statistics.median(r):.2f}x (min {min(r):.2f}, "
-                f"max {max(r):.2f}, {len(r)} pairs)")
+        return (f"{statistics.median(self.ours):.{digits}f} {unit} vs "
+                f"{statistics.median(self.floor):.{digits}f} {unit}: median ratio "
+                f"{self.ratio:.2f}x (min {min(r):.2f}, max {max(r):.2f}, {len(r)} pairs)")
 
 
 def in_turns(ours: Sequence[object], floor: Sequence[object], runs: int,
-             env: dict[str, str] | None = None, figure: str = "seconds") -> Paired:
-    """A B A B ...: the ratios of the two commands' figures, run by run."""
-    mine: list[float] = []
-    theirs: list[float] = []
+             env: dict[str, str] | None = None,
+             figures: dict[str, Callable[[Run], float]] | None = None) -> dict[str, Paired]:
+    """A B A B ...: each figure of the two commands, paired run by run
+    (wall seconds and peak memory unless other figures are named)."""
+    figures = figures or {"seconds": lambda r: r.seconds, "peak_mb": lambda r: r.peak_mb}
+    mine: list[Run] = []
+    theirs: list[Run] = []
     for _ in range(runs):
-        for command, into in ((ours, mine), (floor, theirs)):
-            result = run(command, env)
-            into.append(result.seconds if figure == "seconds" else result.peak_mb)
-    return Paired(mine, theirs)
+        mine.append(run(ours, env))
+        theirs.append(run(floor, env))
+    return {name: Paired([f(r) for r in mine], [f(r) for r in theirs])
+            for name, f in figures.items()}

@@ -42,7 +42,7 @@ SALES = colors.HexColor("#1D5FA8")       # the sales side, everywhere in Tandem
 MARKETING = colors.HexColor("#C2571A")   # the marketing side
 RULE = colors.HexColor("#D9DEE3")
 ZEBRA = colors.HexColor("#F5F7F9")
-FONT, BOLD, ITALIC = "TandemSans", "TandemSans-Bold", "TandemSans-Oblique"
+FONT, BOLD = "TandemSans", "TandemSans-Bold"
 TOC_PAGE = 2
 CELL_PADDING = 6
 
@@ -53,10 +53,10 @@ PAGE_SIZES = {"A4": A4, "Letter": LETTER}
 def register_fonts() -> None:
     if FONT in pdfmetrics.getRegisteredFontNames():
         return
-    for name, file in ((FONT, "DejaVuSans.ttf"), (BOLD, "DejaVuSans-Bold.ttf"),
-                       (ITALIC, "DejaVuSans-Oblique.ttf")):
+    for name, file in ((FONT, "DejaVuSans.ttf"), (BOLD, "DejaVuSans-Bold.ttf")):
         pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", file))))
-    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=BOLD, italic=ITALIC, boldItalic=BOLD)
+    # Nothing is set in italic (user text is escaped, so no markup asks for it).
+    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=BOLD, italic=FONT, boldItalic=BOLD)
 
 
 def text(value: str) -> str:
@@ -406,8 +406,9 @@ def missing_characters(outline: Outline) -> list[str]:
             f"{shown}"]
 
 
-def export_pdf(outline: Outline, out: Path, pagesize: tuple[float, float] = A4) -> list[str]:
-    """Write the PDF whole or not at all; return the warnings."""
+def export_pdf(outline: Outline, out: Path,
+               pagesize: tuple[float, float] = A4) -> tuple[int, list[str]]:
+    """Write the PDF whole or not at all; return its pages and the warnings."""
     renderer = PlanPdfRenderer(pagesize)
     write_replacing(out, renderer.render(outline))
-    return renderer.warnings
+    return renderer.page_count, renderer.warnings

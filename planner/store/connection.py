@@ -9,9 +9,7 @@ reading it writes nothing, leaves no -wal or -shm file, and works on
 read-only media.
 """
 
-import shutil
 import sqlite3
-import tempfile
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -117,6 +115,9 @@ def _snapshot(path: Path) -> bytes:
 
 def _replayed(path: Path) -> bytes:
     """A log left by a crash: replayed in a copy elsewhere, never beside the plan."""
+    import shutil
+    import tempfile
+
     with tempfile.TemporaryDirectory(prefix="tandem-read-") as folder:
         copy = Path(folder) / "plan.tandem"
         shutil.copyfile(path, copy)

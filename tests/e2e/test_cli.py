@@ -51,8 +51,10 @@ def test_demo_export_import_check_round_trip(tmp_path: Path) -> None:
 def test_pdf_has_cover_people_and_goals_with_both_owners(tmp_path: Path) -> None:
     plan, pdf = tmp_path / "a.tandem", tmp_path / "a.pdf"
     run_tandem("demo", str(plan))
-    assert run_tandem("export", str(plan), "--pdf", str(pdf)).returncode == 0
+    wrote = run_tandem("export", str(plan), "--pdf", str(pdf))
+    assert wrote.returncode == 0
     reader = PdfReader(pdf)
+    assert f"({len(reader.pages)} pages, " in wrote.stdout  # says how long it is
     cover = flat(reader.pages[0].extract_text())
     assert "Northwind go-to-market plan 2027" in cover
     assert "Northwind Analytics" in cover and "1 January 2027" in cover

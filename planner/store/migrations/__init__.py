@@ -1,13 +1,14 @@
 """Ordered schema steps; each runs in its own transaction and sets user_version."""
 
 import sqlite3
-from importlib import resources
+from pathlib import Path
 
 SCHEMA_VERSION = 6  # the newest step; a plan file's user_version
 
 
 def _step_sql(version: int) -> str:
-    return resources.files(__name__).joinpath(f"v{version:03d}.sql").read_text("utf-8")
+    # Beside this module, in the source and in the built program alike.
+    return (Path(__file__).parent / f"v{version:03d}.sql").read_text("utf-8")
 
 
 def _statements(sql: str) -> list[str]:

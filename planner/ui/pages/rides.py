@@ -40,10 +40,10 @@ class RidesPage(TablePage):
         self.tabs.addTab(split, "Schedule")
         # The timeline and the balance are built when first looked at.
         self._later: dict[int, QWidget | None] = {}
-        for n, label in ((1, "Timeline"), (2, "Balance and targets")):
+        for n, title in ((1, "Timeline"), (2, "Balance and targets")):
             holder = QWidget()
             QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
-            self.tabs.addTab(holder, label)
+            self.tabs.addTab(holder, title)
             self._later[n] = None
         self.tabs.currentChanged.connect(self._tab_shown)
         return self.tabs

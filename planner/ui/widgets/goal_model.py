@@ -20,7 +20,7 @@ from planner.rules.signoff import SIDES, signature, signed_text
 from planner.ui.shell.lazy import dialogs
 from planner.ui.widgets.colours import AGREED, STATUS_COLOURS, WAITING
 from planner.ui.widgets.columns import DASH, Column
-from planner.ui.widgets.models import Index, PlanTableModel
+from planner.ui.widgets.models import ANSWERED, Index, PlanTableModel
 from planner.ui.widgets.table_view import PlanTableView
 
 MIME = "application/x-tandem-goal-ids"
@@ -117,7 +117,7 @@ class GoalsTableModel(PlanTableModel):
     # -- display --------------------------------------------------------------
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if role not in ANSWERED or not index.isValid():
             return None
         column, row = self.column(index), self._rows[index.row()]
         if column.kind == "agreement":

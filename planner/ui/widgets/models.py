@@ -27,6 +27,14 @@ Index = QModelIndex | QPersistentModelIndex
 BULK = 300  # more row changes than this at once: the rows are laid out again
 
 
+
+# The roles a plan table answers; Qt asks for font, alignment, decoration and
+# size too, and those get None at once.
+ANSWERED = frozenset(int(r.value) for r in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.CheckStateRole,
+    Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.ForegroundRole))
+
 class PlanTableModel(QAbstractTableModel):
     problems_changed = Signal()
 
@@ -189,7 +197,7 @@ class PlanTableModel(QAbstractTableModel):
         return next((n for n, r in enumerate(self._rows) if r.id == row_id), -1)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if role not in ANSWERED or not index.isValid():  # Qt asks ~8 roles a cell a paint
             return None
         column = self.column(index)
         row = self._rows[index.row()]
