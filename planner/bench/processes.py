@@ -1,11 +1,12 @@
 """Whole processes timed in turns: wall time and peak memory of each child,
 and the ratios of paired runs (A B A B ...), so a noisy machine slows both."""
 
+import json
 import os
 import statistics
 import subprocess
+import sys
 import tempfile
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,22 +31,24 @@ class Run:
 
 
 def run(command: Sequence[object], env: dict[str, str] | None = None) -> Run:
-    """One child process: its wall time and its own peak memory (from wait4,
-    which reports the child alone)."""
+    """One child process: its wall time and its own peak memory, measured by
+    `planner.bench.measure` (which says why it stands in between)."""
     child_env = {**os.environ, **(env or {})}
-    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
-        started, start = time.time(), time.perf_counter()
-        proc = subprocess.Popen([str(c) for c in command], cwd=ROOT, env=child_env,
-                                stdout=out, stderr=err)
-        _, status, usage = os.wait4(proc.pid, 0)
-        seconds = time.perf_counter() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err, \
+            tempfile.TemporaryDirectory() as folder:
+        report = Path(folder) / "run.json"
+        proc = subprocess.run([sys.executable, "-m", "planner.bench.measure", str(report),
+                               *(str(c) for c in command)], cwd=ROOT, env=child_env,
+                              stdout=out, stderr=err, check=False)
         out.seek(0)
         err.seek(0)
         stdout, stderr = out.read(), err.read()
-    if proc.returncode not in (0, 1):
-        raise RuntimeError(f"{command} failed ({proc.returncode}): {stderr[-800:]}")
-    return Run(seconds, usage.ru_maxrss / 1024, stdout, started)
+        if proc.returncode != 0 or not report.exists():
+            raise RuntimeError(f"measuring {command} failed: {stderr[-800:]}")
+        figures = json.loads(report.read_text("utf-8"))
+    if figures["code"] not in (0, 1):
+        raise RuntimeError(f"{command} failed ({figures['code']}): {stderr[-800:]}")
+    return Run(figures["seconds"], figures["peak_kb"] / 1024, stdout, figures["started"])
 
 
 @dataclass(frozen=True)

@@ -339,12 +339,42 @@ class PlanPdfRenderer:
             width = self._widths[key] = stringWidth(value, font, size)
         return width
 
+    def _column_widths(self, block: Table) -> list[float]:
+        """Widths laid out from the text, as a browser lays out a table: each
+        column at least as wide as its longest word (a number, a name, an
+        email address; at most 45% of the page), so that no word is broken
+        while there is room, and the room beyond that shared in proportion to
+        how much more each column's longest line would take."""
+        cell, head = self.styles["cell"], self.styles["head"]
+        pad = 2 * CELL_PADDING + 1
+        least = [max(self._width(word, head.fontName, head.fontSize)
+                     for word in column.split() or [""]) for column in block.columns]
+        most = list(least)
+        seen: set[str] = set()
+        for row in block.rows:
+            for n, value in enumerate(row):
+                for line in value.splitlines():
+                    most[n] = max(most[n], self._width(line, cell.fontName, cell.fontSize))
+                for word in value.split():
+                    if word not in seen:
+                        seen.add(word)
+                        least[n] = max(least[n], self._width(word, cell.fontName,
+                                                             cell.fontSize))
+        cap = 0.6 * self.width
+        least = [min(w + pad, cap) for w in least]
+        most = [max(m, min(w + pad, self.width)) for m, w in zip(least, most, strict=True)]
+        if sum(least) >= self.width:  # words must break somewhere: share out what there is
+            return [w * self.width / sum(least) for w in least]
+        if sum(most) <= self.width:  # every line fits: the rest in proportion
+            return [w * self.width / sum(most) for w in most]
+        room, wish = self.width - sum(least), [m - w for m, w in zip(most, least, strict=True)]
+        return [w + room * x / sum(wish) for w, x in zip(least, wish, strict=True)]
+
     def _table(self, block: Table) -> Flowable:
         s = self.styles
         if not block.rows:
             return RLParagraph(text(block.empty_text), s["body"])
-        unit = self.width / sum(block.widths)
-        widths = [w * unit for w in block.widths]
+        widths = self._column_widths(block)
         inner = [w - 2 * CELL_PADDING for w in widths]
         head = [self._cell(c, w, "head") for c, w in zip(block.columns, inner, strict=True)]
         body = [[self._cell(c, w) for c, w in zip(row, inner, strict=True)] for row in block.rows]

@@ -159,3 +159,18 @@ def test_the_sign_off_page_lists_what_each_side_signed_and_what_is_open(
     assert goal.title in still_open and "marketing: " in still_open
     text = pdf_text(pdf)
     assert "Quentin Left (left the plan)" in text
+
+
+def test_table_columns_fit_their_words(large_path: Path, tmp_path: Path) -> None:
+    """Columns are laid out from their text: no email address, team or goal
+    number is broken across lines while the page has room for it."""
+    out = tmp_path / "large.pdf"
+    export(large_path, out)
+    lines = [line.strip() for page in PdfReader(out).pages
+             for line in page.extract_text().splitlines()]
+    words = {word for line in lines for word in line.split()}
+    with PlanStore.open(large_path, read_only=True) as store:
+        people, goals = store.rows(Person), store.rows(Goal)
+    assert all(person.email in words for person in people if person.email)
+    assert "Marketing" in words and "Marketi" not in words
+    assert {str(n) for n in range(100, len(goals) + 1)} <= words

@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT
 
 CORE = ["planner", "planner.model", "planner.rules.signoff", "planner.rules.checks",
@@ -43,6 +45,37 @@ def test_headless_commands_do_not_import_qt(tmp_path: Path) -> None:
     loaded = _modules_after(code)
     assert pdf.stat().st_size > 10_000
     assert not {m for m in loaded if m.startswith("PySide6")}
+
+
+MODEL_LIBRARIES = ("sqlmodel", "pydantic", "sqlalchemy")
+
+
+@pytest.mark.parametrize("command", [
+    ["check", "{plan}"], ["export", "{plan}", "--pdf", "{out}.pdf"],
+    ["export", "{plan}", "--json", "{out}.json"], ["export", "{plan}", "--ics", "{out}"]])
+def test_reading_a_plan_never_imports_the_model_libraries(large_path: Path, tmp_path: Path,
+                                                            command: list[str]) -> None:
+    """SQLModel (and pydantic and SQLAlchemy under it) define the schema and
+    check imports; reading a plan is plain sqlite3 into records."""
+    args = [a.format(plan=large_path, out=tmp_path / "out") for a in command]
+    loaded = _modules_after(f"from planner.cli import main\nassert main({args!r}) in (0, 1)")
+    assert "planner.store.plan_store" in loaded  # the probe really read the plan
+    assert not {m for m in loaded if m.split(".")[0] in MODEL_LIBRARIES}
+
+
+def test_the_window_shows_a_plan_without_the_model_libraries(large_path: Path) -> None:
+    code = ("import os\nos.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+            "from pathlib import Path\nfrom planner.app import make_application\n"
+            "from planner.ui.shell.main_window import MainWindow\n"
+            "app = make_application(['tandem'])\nwindow = MainWindow()\nwindow.show()\n"
+            "for section in ('overview', 'goals', 'rides', 'metrics', 'funnel', 'people'):\n"
+            f"    assert window.open_plan(Path({str(large_path)!r}), section)\n"
+            "    app.processEvents()\n"
+            "assert window.page('Goals').model.rowCount() == 120\n"
+            "window.close()")
+    loaded = _modules_after(code)
+    assert "planner.ui.pages.rides" in loaded
+    assert not {m for m in loaded if m.split(".")[0] in MODEL_LIBRARIES}
 
 
 def test_unit_tests_mirror_the_package() -> None:
