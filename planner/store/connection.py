@@ -86,17 +86,19 @@ def start_writing(conn: sqlite3.Connection) -> None:
 def image(path: Path, writer_alive: bool) -> sqlite3.Connection:
     """The plan as it stands, in memory: its committed changes in the log
     included, nothing written beside it, the file never locked for long."""
-    data: bytes | None = None
+    data: bytes | bytearray | None = None
     if writer_alive:
         data = _snapshot(path)
     elif wal_path(path).exists() and wal_path(path).stat().st_size > 0:
         data = _replayed(path)
     else:
         data = shared_read(path) or _snapshot(path)  # a writer may have just started
-    conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
-    pages = bytearray(data)
+    pages = data if isinstance(data, bytearray) else bytearray(data)
+    del data
     pages[_JOURNAL_BYTES] = b"\x01\x01"  # memory holds no write-ahead log
-    conn.deserialize(bytes(pages))
+    conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    conn.deserialize(pages)  # SQLite keeps its own copy
+    del pages
     _harden(conn)
     conn.execute("PRAGMA foreign_keys = ON")
     return conn
