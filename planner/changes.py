@@ -83,9 +83,18 @@ class ChangeSet:
     label: str
     rows: tuple[RowChange, ...] = ()
     exact: bool = False
+    # A merge names the other copy's change sets it brings in (its history),
+    # so that the next merge starts from there; undoing it takes them back.
+    merges: frozenset[str] = frozenset()
+    unmerges: frozenset[str] = frozenset()
 
     def __bool__(self) -> bool:
         return bool(self.rows)
+
+    @property
+    def recorded(self) -> bool:
+        """Whether committing it records anything: rows, or a merge with none."""
+        return bool(self.rows or self.merges or self.unmerges)
 
     def __iter__(self) -> Iterator[RowChange]:
         return iter(self.rows)
@@ -96,7 +105,7 @@ class ChangeSet:
     def inverse(self) -> "ChangeSet":
         """The change set that puts every row back exactly as it was."""
         return ChangeSet(self.label, tuple(r.inverse() for r in reversed(self.rows)),
-                         exact=True)
+                         exact=True, merges=self.unmerges, unmerges=self.merges)
 
     def then(self, later: "ChangeSet", label: str | None = None) -> "ChangeSet":
         """This change and a later one as one step (typing in bursts)."""

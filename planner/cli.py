@@ -9,7 +9,6 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from planner import __version__
@@ -19,8 +18,9 @@ from planner.sections import DOCUMENT_KEYS
 if TYPE_CHECKING:
     from planner.outline.options import ExportOptions
     from planner.store.plan_store import PlanStore
+    from planner.store.versions import State
 
-COMMANDS = ("demo", "export", "import", "check")
+COMMANDS = ("demo", "export", "import", "check", "diff", "merge")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -52,6 +52,24 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("plan", type=Path, metavar="PLAN.tandem")
     check = sub.add_parser("check", help="integrity, schema version and rule violations")
     check.add_argument("plan", type=Path, metavar="PLAN.tandem")
+    diff = sub.add_parser(
+        "diff", help="what changed between two plans or versions",
+        description="OLD and NEW are plan files, or FILE@VERSION for a version saved in a "
+        "plan (by its name or id).")
+    diff.add_argument("old", metavar="OLD")
+    diff.add_argument("new", metavar="NEW")
+    diff.add_argument("--json", action="store_true", help="the changes as JSON")
+    merge = sub.add_parser(
+        "merge", help="bring the changes made in another copy of a plan into this one",
+        description="Changes made on one side only go in; a field both copies changed "
+        "differently is a conflict. With conflicts and no --take, nothing is written, each "
+        "conflict is printed and the exit code is 1.")
+    merge.add_argument("mine", type=Path, metavar="MINE.tandem")
+    merge.add_argument("theirs", type=Path, metavar="THEIRS.tandem")
+    merge.add_argument("-o", "--output", type=Path, metavar="OUT.tandem",
+                       help="write the merged plan to a new file and leave MINE as it is")
+    merge.add_argument("--take", choices=("mine", "theirs"),
+                       help="settle every conflict with this side's value")
     return parser
 
 
@@ -154,6 +172,96 @@ def _check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _diff(args: argparse.Namespace) -> int:
+    import json
+
+    from planner.outline.changes import between, differences, summary
+
+    old_name, old = _plan_state(args.old)
+    new_name, new = _plan_state(args.new)
+    found = differences(between(old, new), old, new)
+    if args.json:
+        print(json.dumps({"old": old_name, "new": new_name, "summary": summary(found),
+                          "changes": [d.as_json() for d in found]}, ensure_ascii=False,
+                         indent=1))
+        return 0
+    print(f"{old_name} \u2192 {new_name}: {summary(found)}")
+    for difference in found:
+        print(one_line(difference.line()))
+    return 0
+
+
+def _plan_state(ref: str) -> "tuple[str, State]":
+    """FILE or FILE@VERSION: a name for it and the plan's rows then."""
+    from planner.store.plan_store import PlanStore
+
+    path, version = Path(ref), None
+    if not path.exists() and "@" in ref:
+        file, _, version = ref.rpartition("@")
+        path = Path(file)
+    with PlanStore.open(path, read_only=True) as store:
+        if version is None:
+            return path.name, store.state()
+        found = store.version(version)
+        return f"{path.name}@{found.name}", store.state(found.seq)
+
+
+def _merge(args: argparse.Namespace) -> int:
+    from planner.outline.changes import conflict_line, differences, summary
+    from planner.store.merge import prepare
+    from planner.store.plan_store import PlanStore
+
+    out: Path | None = args.output
+    if out is not None and (out.exists() or out.is_symlink()):
+        raise PlanError(f"{out.name} already exists; choose a new file name.")
+    with PlanStore.open(args.theirs, read_only=True) as theirs:
+        mine = _merge_target(args.mine, out)
+        try:
+            plan = prepare(mine, theirs)
+            if plan.conflicts and args.take is None:
+                for conflict in plan.conflicts:
+                    print(one_line(conflict_line(conflict, plan.base, plan.mine, plan.theirs)))
+                raise PlanError(
+                    f"{len(plan.conflicts)} conflict(s) between {args.mine.name} and "
+                    f"{args.theirs.name}; nothing was written. Settle them in the window (File "
+                    "\u203a Merge changes from\u2026) or take one side for all with --take "
+                    "mine or --take theirs.")
+            change = plan.change(take=args.take)
+            if not change.recorded:
+                print(f"{args.theirs.name} holds nothing {args.mine.name} does not have.")
+                return 0
+            mine.save_version(f"Before merging {args.theirs.name}", author="Tandem",
+                              automatic=True)
+            committed = mine.commit(change)
+            if out is not None:
+                from planner.store.atomic import write_new
+
+                write_new(out, mine.copy_bytes())
+            said = summary(differences(committed, plan.mine, mine.state()))
+            taken = f"; {len(plan.conflicts)} conflict(s) settled by taking {args.take}" \
+                if plan.conflicts else ""
+            print(f"Merged {args.theirs.name} into {(out or args.mine).name}: {said}{taken}.")
+        finally:
+            mine.close()
+    return 0
+
+
+def _merge_target(mine: Path, out: Path | None) -> "PlanStore":
+    """MINE itself, for writing; or with -o a copy of it in memory."""
+    from planner.store.plan_store import PlanStore
+
+    if out is not None:
+        with PlanStore.open(mine, read_only=True) as source:
+            return PlanStore.from_bytes(source.copy_bytes(), out.name, writable=True)
+    store = PlanStore.open(mine)
+    if store.read_only:
+        reason = store.read_only_reason or "it is open read-only."
+        store.close()
+        raise PlanError(f"Cannot merge into {mine.name}: {reason} Write the merge to a new "
+                        "file with -o OUT.tandem.")
+    return store
+
+
 def _window(argv: Sequence[str]) -> int:
     parser = argparse.ArgumentParser(prog="tandem")
     parser.add_argument("plan", type=Path, nargs="?", metavar="PLAN.tandem")
@@ -168,7 +276,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
         return _window(argv)
     args = _parser().parse_args(argv)
-    handler = {"demo": _demo, "export": _export, "import": _import, "check": _check}
+    handler = {"demo": _demo, "export": _export, "import": _import, "check": _check,
+               "diff": _diff, "merge": _merge}
     try:
         return handler[args.command](args)
     except PlanError as exc:

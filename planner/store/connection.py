@@ -55,6 +55,32 @@ def blank() -> sqlite3.Connection:
     return conn
 
 
+def memory(data: bytes | bytearray) -> sqlite3.Connection:
+    """A plan held in memory only, from a whole file's bytes (a copy being
+    merged into, a file about to be written)."""
+    pages = bytearray(data)
+    pages[_JOURNAL_BYTES] = b"\x01\x01"
+    conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    conn.deserialize(pages)
+    _harden(conn)
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA query_only = ON")
+    return conn
+
+
+def at_rest(conn: sqlite3.Connection) -> bytes:
+    """A consistent copy of the plan, made by SQLite's backup API, as the bytes
+    of a file at rest (rollback-journal mode): it opens anywhere."""
+    target = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        conn.backup(target)
+        pages = bytearray(target.serialize())
+    finally:
+        target.close()
+    pages[_JOURNAL_BYTES] = b"\x01\x01"
+    return bytes(pages)
+
+
 def open_writable(path: Path) -> sqlite3.Connection:
     """The plan's own connection, before anything is written: query-only until
     the store's first commit starts writing (`start_writing`). Opening it
@@ -69,16 +95,16 @@ def open_writable(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def start_writing(conn: sqlite3.Connection) -> None:
+def start_writing(conn: sqlite3.Connection) -> int:
     """Before the first commit: migrate an older plan and switch to the
-    write-ahead log; then back to query-only."""
+    write-ahead log; then back to query-only. Returns the steps migrated."""
     conn.execute("PRAGMA query_only = OFF")
     try:
         conn.execute("PRAGMA journal_mode = WAL")
         # NORMAL in WAL survives a killed process; only an OS crash or power
         # cut can lose the last commits (never corrupt the file).
         conn.execute("PRAGMA synchronous = NORMAL")
-        migrate(conn)
+        return migrate(conn)
     finally:
         conn.execute("PRAGMA query_only = ON")
 
@@ -237,4 +263,4 @@ def integrity_problems(conn: sqlite3.Connection, most: int = 20) -> list[str]:
 
 
 __all__ = ["SCHEMA_VERSION", "blank", "checkpoint", "close", "fault", "image",
-           "integrity_problems", "open_writable", "start_writing", "write"]
+           "integrity_problems", "memory", "at_rest", "open_writable", "start_writing", "write"]

@@ -9,8 +9,11 @@ share from the ids. The history is not part of the plan: undo adds to it.
 """
 
 import json
+import sqlite3
 import zlib
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -23,6 +26,7 @@ BY_NAME: dict[str, type[Record]] = {k.__name__: k for k in KINDS}
 INSERT_ENTRY = ("INSERT INTO change_log (id, seq, committed_at, label, exact, rows) "
                 "VALUES (?, ?, ?, ?, ?, ?)")
 INSERT_ROW = "INSERT INTO change_log_row (change_id, kind, row_id) VALUES (?, ?, ?)"
+INSERT_SEEN = "INSERT INTO change_seen (change_id, seen_id, taken_back) VALUES (?, ?, ?)"
 
 
 def encode(change: ChangeSet) -> bytes:
@@ -48,4 +52,63 @@ def statements(change: ChangeSet, change_id: str, seq: int,
     """The SQL that records a committed change set in the history."""
     entry = (change_id, seq, stored_time(at), change.label, int(change.exact), encode(change))
     touched = [(change_id, r.kind.__name__, r.id) for r in change]
-    return [(INSERT_ENTRY, [entry]), (INSERT_ROW, touched)]
+    seen = [(change_id, i, 0) for i in sorted(change.merges)] + \
+        [(change_id, i, 1) for i in sorted(change.unmerges)]
+    return [(INSERT_ENTRY, [entry]), (INSERT_ROW, touched), (INSERT_SEEN, seen)]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One change set in a plan's history, without its rows."""
+
+    id: str
+    seq: int
+    committed_at: str
+    label: str
+    merges: tuple[str, ...] = ()
+    unmerges: tuple[str, ...] = ()
+
+
+def entries(conn: sqlite3.Connection) -> list[Entry]:
+    """The whole history, oldest first."""
+    seen: dict[str, tuple[list[str], list[str]]] = {}
+    for change_id, seen_id, taken_back in conn.execute(
+            "SELECT change_id, seen_id, taken_back FROM change_seen ORDER BY rowid"):
+        seen.setdefault(change_id, ([], []))[1 if taken_back else 0].append(seen_id)
+    out = []
+    for change_id, seq, at, label in conn.execute(
+            "SELECT id, seq, committed_at, label FROM change_log ORDER BY seq"):
+        merged, taken = seen.get(change_id, ([], []))
+        out.append(Entry(change_id, seq, at, label, tuple(merged), tuple(taken)))
+    return out
+
+
+class Seen:
+    """The change sets a plan holds, its own and those merges brought in: a
+    count each, so that undoing one of two merges of the same change set
+    leaves it seen."""
+
+    def __init__(self) -> None:
+        self.counts: Counter[str] = Counter()
+
+    def add(self, entry: Entry) -> None:
+        self.counts[entry.id] += 1
+        self.counts.update(entry.merges)
+        self.counts.subtract(entry.unmerges)
+
+    def ids(self) -> frozenset[str]:
+        return frozenset(i for i, n in self.counts.items() if n > 0)
+
+
+def seen_ids(history: Sequence[Entry]) -> frozenset[str]:
+    seen = Seen()
+    for entry in history:
+        seen.add(entry)
+    return seen.ids()
+
+
+def rows_after(conn: sqlite3.Connection, seq: int) -> Iterator[ChangeSet]:
+    """The change sets committed after a place in the history, newest first."""
+    for data, label, exact in conn.execute(
+            "SELECT rows, label, exact FROM change_log WHERE seq > ? ORDER BY seq DESC", (seq,)):
+        yield decode(data, label, bool(exact))

@@ -162,3 +162,28 @@ def _open_image(path: Path, holder: Holder | None, reason: str | None) -> Opened
         reason = _carries(path.name, foreign)
     conn.execute("PRAGMA query_only = ON")
     return Opened(conn, None, holder, reason, tuple(foreign))
+
+
+def open_bytes(name: str, data: bytes, writable: bool) -> Opened:
+    """A plan held in memory only, from a whole file's bytes: writable (a copy
+    a merge goes into before it is written out) or read-only."""
+    try:
+        conn = connection.memory(data)
+    except sqlite3.DatabaseError as exc:
+        raise PlanFileError(f"{name} cannot be read ({exc}).") from None
+    try:
+        version, foreign = _inspect(name, conn)
+        if foreign:
+            raise PlanFileError(_carries(name, foreign))
+        if version < SCHEMA_VERSION:
+            conn.execute("PRAGMA query_only = OFF")
+            migrate(conn)
+            conn.execute("PRAGMA query_only = ON")
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise PlanFileError(f"{name} is damaged and cannot be opened ({exc}).") from None
+    except BaseException:
+        conn.close()
+        raise
+    return Opened(conn, None, None, None if writable else f"{name} is held in memory only.",
+                  (), in_memory=writable)

@@ -9,25 +9,29 @@ holds in memory, kept true by its own commits (it is the only writer).
 
 import sqlite3
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from planner.changes import ChangeSet, added
-from planner.errors import InvalidEdit, PlanError, PlanFileError, ReadOnlyPlan
+from planner.errors import InvalidEdit, PlanError, PlanFileError, ReadOnlyPlan, one_line
 from planner.model import Plan, R, Record, new_id, utc_now
 from planner.model.nouns import noun
 from planner.model.order import ORDER
 from planner.model.records import KINDS
-from planner.model.validation import is_valid, validate
+from planner.model.validation import clean_text, is_valid, validate
 from planner.rules.commit import refusal
 from planner.store import connection, history
-from planner.store.atomic import write_new
+from planner.store.atomic import write_new, write_replacing
 from planner.store.lock import Holder
 from planner.store.mirror import KindRows
-from planner.store.opening import Opened, open_file
+from planner.store.migrations import SCHEMA_VERSION
+from planner.store.opening import Opened, open_bytes, open_file
 from planner.store.pending import Pending
 from planner.store.schema import TABLES, stored
+from planner.store.versions import (
+    DELETE_VERSION, INSERT_VERSION, State, Version, read_versions, rewound, state_of)
 
 Listener = Callable[[ChangeSet], None]
 
@@ -99,6 +103,35 @@ class PlanStore:
             raise
         return store
 
+    @classmethod
+    def from_bytes(cls, data: bytes, name: str, *, writable: bool = False) -> "PlanStore":
+        """A plan held in memory only, from a whole file's bytes: a copy a merge
+        goes into before it is written out, or a plan to look at."""
+        store = cls(Path(name), open_bytes(name, data, writable))
+        try:
+            for kind in KINDS:
+                store._rows_of(kind)
+        except BaseException:
+            store.close()
+            raise
+        return store
+
+    @classmethod
+    def from_state(cls, state: State, name: str) -> "PlanStore":
+        """A read-only plan in memory holding the given rows (a version, to look at)."""
+        conn = connection.blank()
+        store = cls(Path(name), Opened(conn, None, None, None, (), in_memory=True))
+        try:
+            store.commit(ChangeSet("Version", tuple(
+                added(row) for kind in KINDS for row in state.get(kind, {}).values()),
+                exact=True))
+        except BaseException:
+            store.close()
+            raise
+        store.read_only = True
+        store.read_only_reason = f"{name} is an earlier version of the plan, shown read-only."
+        return store
+
     def close(self) -> None:
         try:
             if self._disk is not None and self._disk is not self._conn:
@@ -130,9 +163,8 @@ class PlanStore:
         """Write one change set in one transaction, with everything the rules
         make follow from it; return what was committed (its inverse undoes it).
         A refusal is an InvalidEdit with one sentence, and changes nothing."""
-        if self.read_only:
-            raise ReadOnlyPlan(f"{self.path.name} is open read-only; changes are not possible.")
-        if not change:
+        self._refuse_if_read_only()
+        if not change.recorded:
             return change
         pending = Pending(self._rows_of, utc_now())
         pending.take(change)
@@ -144,7 +176,8 @@ class PlanStore:
         problem = refusal(pending.changes(), pending)
         if problem:
             raise InvalidEdit(problem)
-        committed = pending.committed(change.label, change.exact)
+        committed = replace(pending.committed(change.label, change.exact),
+                            merges=change.merges, unmerges=change.unmerges)
         statements = self._statements(committed)
         if not self._writing:
             self._start_writing()
@@ -163,7 +196,7 @@ class PlanStore:
         disk = self._disk
         assert disk is not None
         try:
-            connection.start_writing(disk)
+            upgraded = connection.start_writing(disk)
         except sqlite3.Error as exc:
             raise connection.fault(self.path.name, exc) from None
         if disk is not self._conn:
@@ -171,6 +204,14 @@ class PlanStore:
             self._conn = disk
             self._seq = -1
         self._writing = True
+        if upgraded:  # the plan as it was before the upgrade stays at hand
+            self._write_version(Version(
+                new_id(), f"Before the upgrade to plan format {SCHEMA_VERSION}", "",
+                "Tandem", utc_now(), self._next_seq() - 1, automatic=True))
+
+    def _refuse_if_read_only(self) -> None:
+        if self.read_only:
+            raise ReadOnlyPlan(f"{self.path.name} is open read-only; changes are not possible.")
 
     def _remember(self, committed: ChangeSet) -> None:
         """The rows held in memory become what was committed."""
@@ -222,6 +263,79 @@ class PlanStore:
         """Fold the write-ahead log into the file (the window does it when
         idle), so a copy of the file alone holds every committed change."""
         return self._writing and not self.read_only and connection.checkpoint(self._conn)
+
+    # -- versions, history and copies ---------------------------------------
+
+    def history(self) -> list[history.Entry]:
+        """Every change set the plan committed, oldest first (without rows)."""
+        return history.entries(self._conn)
+
+    def head(self) -> int:
+        """How many change sets the plan has committed: its place in its history."""
+        return self._next_seq() - 1
+
+    def state(self, seq: int | None = None) -> State:
+        """The plan's rows as they are, or as they stood after `seq` change sets."""
+        now = state_of(row for kind in KINDS for row in self._rows_of(kind).ordered())
+        if seq is None or seq >= self.head():
+            return now
+        return rewound(now, history.rows_after(self._conn, seq))
+
+    def versions(self) -> list[Version]:
+        """The plan's named versions, oldest first."""
+        return read_versions(self._conn)
+
+    def version(self, ref: str) -> Version:
+        """A version by its id or its name (the newest of that name)."""
+        found = [v for v in self.versions() if ref in (v.id, v.name)]
+        if not found:
+            names = ", ".join(f"\u201c{v.name}\u201d" for v in self.versions()[-5:])
+            raise PlanError(f"{self.path.name} has no version \u201c{one_line(ref)[:80]}\u201d"
+                            + (f" (its latest: {names})." if names else " (it has none yet)."))
+        return found[-1]
+
+    def save_version(self, name: str, note: str = "", author: str = "",
+                     automatic: bool = False) -> Version:
+        """Name the plan as it stands now; the plan itself does not change."""
+        self._refuse_if_read_only()
+        name, note = clean_text("name", name), clean_text("note", note)
+        author = clean_text("author", author.strip() or "someone")
+        if not self._writing:
+            self._start_writing()
+        version = Version(new_id(), name, note, author, utc_now(), self.head(), automatic)
+        self._write_version(version)
+        return version
+
+    def delete_version(self, version_id: str) -> None:
+        self._refuse_if_read_only()
+        if not self._writing:
+            self._start_writing()
+        connection.write(self._conn, self.path.name, [(DELETE_VERSION, [(version_id,)])])
+
+    def _write_version(self, version: Version) -> None:
+        connection.write(self._conn, self.path.name, [(INSERT_VERSION, [version.row()])])
+
+    def copy_bytes(self) -> bytes:
+        """The whole plan, history and versions included, as the bytes of a
+        plan file at rest: a consistent copy (SQLite's backup API) that opens
+        anywhere, even while this plan is being edited."""
+        try:
+            return connection.at_rest(self._conn)
+        except sqlite3.Error as exc:
+            raise PlanError(f"{self.path.name} could not be copied ({exc}).") from None
+
+    def save_copy(self, out: Path, replace_existing: bool = False) -> None:
+        """Write a copy of the plan to another file, whole or not at all."""
+        out = Path(out)
+        if out.resolve() == self.path.resolve():
+            raise PlanFileError(f"{out.name} is this plan itself; choose another name.")
+        data = self.copy_bytes()
+        try:
+            (write_replacing if replace_existing else write_new)(out, data)
+        except FileExistsError:
+            raise PlanFileError(f"{out.name} already exists; choose another name.") from None
+        except OSError as exc:
+            raise connection.fault_on_disk(out.name, exc) from None
 
     # -- reading --------------------------------------------------------------
 

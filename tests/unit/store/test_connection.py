@@ -95,9 +95,13 @@ def test_no_module_outside_the_store_speaks_sql_or_opens_a_database() -> None:
 
 
 def test_a_store_exposes_no_way_to_write_but_commit(store: PlanStore) -> None:
+    """The plan's rows change only by `commit`; besides it the store writes
+    bookmarks in the plan's history (`save_version`, `delete_version`) and
+    copies to other files (`save_copy`), never a row."""
     public = {name for name in dir(store) if not name.startswith("_")}
-    assert public == {"build", "checkpoint", "close", "commit", "count", "create",
-                      "foreign_objects",
-                      "get", "held_by", "integrity_problems", "open", "path", "plan",
-                      "read_only", "read_only_reason", "revisions", "rows", "subscribe",
-                      "unsubscribe"}
+    assert public == {"build", "checkpoint", "close", "commit", "copy_bytes", "count",
+                      "create", "delete_version", "foreign_objects", "from_bytes",
+                      "from_state", "get", "head", "held_by", "history",
+                      "integrity_problems", "open", "path", "plan", "read_only",
+                      "read_only_reason", "revisions", "rows", "save_copy", "save_version",
+                      "state", "subscribe", "unsubscribe", "version", "versions"}

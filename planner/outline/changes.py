@@ -1,0 +1,244 @@
+"""What changed between two states of a plan, as a reader says it: section by
+section, each row by its name, each changed field with its before and after.
+
+The command line (`tandem diff`), the window's changes view, the workshop's
+"Changes since the last workshop" slide and the PDF's appendix all read it.
+"""
+
+import difflib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import Enum
+from typing import Any, Literal
+
+from planner.changes import ChangeSet, RowChange
+from planner.model import (
+    FieldRide, FunnelStage, Goal, HotButton, Message, Metric, MetricGoal, MetricValue,
+    NonWorkingDay, ParkingTopic, Person, Plan, Record, Review)
+from planner.model.enums import label
+from planner.model.nouns import noun
+from planner.model.records import KINDS
+from planner.model.validation import words
+from planner.sections import section
+
+# Where a kind of row is shown (the section a change jumps to).
+SECTION_OF: dict[type[Record], str] = {
+    Plan: "overview", ParkingTopic: "overview", Goal: "goals", MetricGoal: "goals",
+    FieldRide: "rides", HotButton: "rides", NonWorkingDay: "rides", Metric: "metrics",
+    MetricValue: "metrics", FunnelStage: "funnel", Message: "messaging", Person: "people",
+    Review: "reviews"}
+ORDER = ("overview", "goals", "rides", "metrics", "funnel", "messaging", "people", "reviews")
+HIDDEN = ("id", "created_at", "updated_at", "sales_signed_wording", "marketing_signed_wording")
+LONGEST = 160  # characters of a value said on one line
+State = dict[type[Record], dict[str, Record]]
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str
+    label: str  # "Sales owner"
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
+class RowDifference:
+    section: str  # the section's key
+    kind: type[Record]
+    row_id: str
+    what: Literal["added", "removed", "changed"]
+    label: str  # "goal “Lift win rate”"
+    fields: tuple[FieldChange, ...] = ()
+
+    @property
+    def section_title(self) -> str:
+        return section(self.section).title
+
+    def line(self) -> str:
+        """One line: `goals: changed goal “Lift win rate”: title “A” → “B”`."""
+        head = f"{self.section}: {self.what} {self.label}"
+        if self.what != "changed":
+            return head
+        return head + ": " + "; ".join(
+            f"{f.label.lower()} {_quoted(f.before)} \u2192 {_quoted(f.after)}" for f in self.fields)
+
+    def as_json(self) -> dict[str, Any]:
+        return {"section": self.section, "kind": self.kind.__name__, "id": self.row_id,
+                "change": self.what, "row": self.label,
+                "fields": [{"field": f.field, "label": f.label, "before": f.before,
+                            "after": f.after} for f in self.fields]}
+
+
+def differences(change: ChangeSet, before: State, after: State) -> list[RowDifference]:
+    """Every row a change set touches, described: section by section, in each
+    section added rows, then changed, then removed, each by name."""
+    found = [d for d in (_describe(row, before, after) for row in change) if d is not None]
+    rank = {"added": 0, "changed": 1, "removed": 2}
+    return sorted(found, key=lambda d: (ORDER.index(d.section), KINDS.index(d.kind),
+                                        rank[d.what], d.label.casefold()))
+
+
+def between(old: State, new: State, label: str = "Changes") -> ChangeSet:
+    """The change set that turns one state of a plan into another."""
+    rows = []
+    for kind in KINDS:
+        a, b = old.get(kind, {}), new.get(kind, {})
+        for row_id in a.keys() | b.keys():
+            if a.get(row_id) != b.get(row_id):
+                rows.append(RowChange(a.get(row_id), b.get(row_id)))
+    return ChangeSet(label, tuple(rows), exact=True)
+
+
+def summary(found: Iterable[RowDifference]) -> str:
+    """"3 added, 5 changed, 1 removed" (or "no changes")."""
+    counts = {"added": 0, "changed": 0, "removed": 0}
+    for d in found:
+        counts[d.what] += 1
+    said = [f"{n} {what}" for what, n in counts.items() if n]
+    return ", ".join(said) if said else "no changes"
+
+
+def word_diff(before: str, after: str) -> list[tuple[Literal["same", "gone", "new"], str]]:
+    """The two texts as runs of words kept, taken out and put in."""
+    a, b = _tokens(before), _tokens(after)
+    out: list[tuple[Literal["same", "gone", "new"], str]] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            out.append(("same", "".join(a[i1:i2])))
+            continue
+        if i2 > i1:
+            out.append(("gone", "".join(a[i1:i2])))
+        if j2 > j1:
+            out.append(("new", "".join(b[j1:j2])))
+    return out
+
+
+def row_label(row: Record, state: State) -> str:
+    """A row by what a reader knows it as: `goal “Lift win rate”`."""
+    name = _name(row, state)
+    return f"{noun(type(row))} \u201c{_short(name)}\u201d" if name else noun(type(row))
+
+
+def value_text(row: Record, field: str, state: State) -> str:
+    """A field's value as a reader sees it: names for people, labels for enums."""
+    value = getattr(row, field)
+    if value is None or value == "":
+        return "\u2014"
+    if field.endswith("_id") and isinstance(value, str):
+        target = _target(field)
+        found = state.get(target, {}).get(value) if target else None
+        return _name(found, state) if found is not None else "(removed)"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, Enum):
+        return label(value)
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M UTC")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+_PERSON_FIELDS = {"head_of_sales_id", "head_of_marketing_id", "sales_owner_id",
+                  "marketing_owner_id", "sales_signed_by_id", "marketing_signed_by_id",
+                  "visitor_id", "host_id"}
+
+
+def _target(field: str) -> type[Record] | None:
+    if field in _PERSON_FIELDS:
+        return Person
+    return {"metric_id": Metric, "goal_id": Goal, "field_ride_id": FieldRide,
+            "funnel_stage_id": FunnelStage, "message_id": Message}.get(field)
+
+
+def _describe(row: RowChange, before: State, after: State) -> RowDifference | None:
+    kind = row.kind
+    state = after if row.after is not None else before
+    where = SECTION_OF[kind]
+    name = row_label(row.row, state)
+    if row.before is None:
+        return RowDifference(where, kind, row.id, "added", name)
+    if row.after is None:
+        return RowDifference(where, kind, row.id, "removed", name)
+    fields = tuple(FieldChange(f, words(f)[:1].upper() + words(f)[1:],
+                               value_text(row.before, f, before), value_text(row.after, f, after))
+                   for f in row.fields() if f not in HIDDEN)
+    fields = tuple(f for f in fields if f.before != f.after)
+    if not fields:
+        return None  # only bookkeeping changed
+    return RowDifference(where, kind, row.id, "changed", name, fields)
+
+
+def _name(row: Record | None, state: State) -> str:
+    if row is None:
+        return ""
+    if isinstance(row, (Goal, Plan)):
+        return row.title
+    if isinstance(row, (Metric, FunnelStage, Person)):
+        return row.name
+    if isinstance(row, FieldRide):
+        who = " with ".join(_name(state.get(Person, {}).get(i or ""), state)
+                            for i in (row.visitor_id, row.host_id) if i)
+        return f"{row.first_day.isoformat()}" + (f", {who}" if who else "")
+    if isinstance(row, MetricValue):
+        metric = _name(state.get(Metric, {}).get(row.metric_id), state) or "a metric"
+        return f"{metric}, {row.period}"
+    if isinstance(row, MetricGoal):
+        metric = _name(state.get(Metric, {}).get(row.metric_id), state) or "a metric"
+        goal = _name(state.get(Goal, {}).get(row.goal_id), state) or "a goal"
+        return f"{goal} measured by {metric}"
+    if isinstance(row, Message):
+        return row.customer_problem
+    if isinstance(row, HotButton):
+        return row.words
+    if isinstance(row, NonWorkingDay):
+        return f"{row.day.isoformat()} {row.occasion}".strip()
+    if isinstance(row, ParkingTopic):
+        return row.topic
+    if isinstance(row, Review):
+        return f"held {row.held_on.isoformat()}"
+    return ""
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= LONGEST else text[:LONGEST - 1] + "\u2026"
+
+
+def _quoted(text: str) -> str:
+    return "\u2014" if text == "\u2014" else f"\u201c{_short(text)}\u201d"
+
+
+_TOKEN = re.compile(r"\s+|\w+|[^\w\s]", re.UNICODE)
+
+
+def _tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text)
+
+
+def conflict_line(conflict: Any, base: State, mine: State, theirs: State) -> str:
+    """A merge conflict on one line: what, and each side's value."""
+    row = conflict.mine or conflict.theirs or conflict.base
+    if conflict.field is None:
+        where = f"{SECTION_OF[conflict.kind]}: {row_label(row, mine if conflict.mine else theirs)}"
+        if conflict.mine is None:
+            return f"conflict: {where}: removed in mine, {_kept(conflict, mine, 'theirs')}"
+        return f"conflict: {where}: removed in theirs, {_kept(conflict, theirs, 'mine')}"
+    current = mine[conflict.kind].get(conflict.row_id) or row
+    where = f"{SECTION_OF[conflict.kind]}: {row_label(current, mine)}"
+    sides = []
+    for side, state, value in (("mine", mine, conflict.mine), ("theirs", theirs, conflict.theirs),
+                               ("ancestor", base, conflict.base)):
+        text = value_text(current._replace(**{conflict.field: value}), conflict.field, state)
+        sides.append(f"{side} {_quoted(text)}")
+    return f"conflict: {where}: {words(conflict.field)}: {', '.join(sides)}"
+
+
+def _kept(conflict: Any, other: State, side: str) -> str:
+    """Why the other side's row matters: it changed it, or still refers to it."""
+    changed = conflict.base is not None and (conflict.mine or conflict.theirs) != conflict.base
+    return f"changed in {side}" if changed else f"still used in {side}"
