@@ -172,15 +172,25 @@ def _fields(kind: type[Record], b: Record | None, m: Record, t: Record
         else:
             found.append(Conflict(kind, m.id, field, bv, mv, tv))
     row = m._replace(**values)
-    if not is_valid(row):  # each field fine, together not (a ride ending before it starts)
-        try:
-            validate(row)
-        except PlanError:
-            row = m
-            found = [Conflict(kind, m.id, f, None if b is None else getattr(b, f),
-                              getattr(m, f), getattr(t, f))
-                     for f in m._fields if f not in BOOKKEEPING and getattr(m, f) != getattr(t, f)]
+    theirs_way = row._replace(**{c.field: c.theirs for c in found if c.field})
+    if not (_valid(row) and _valid(theirs_way)):
+        # Each field fine, together not (a ride ending before it starts): the
+        # row is one decision, so taking a side takes that side's whole row.
+        row = m
+        found = [Conflict(kind, m.id, f, None if b is None else getattr(b, f),
+                          getattr(m, f), getattr(t, f))
+                 for f in m._fields if f not in BOOKKEEPING and getattr(m, f) != getattr(t, f)]
     return row, found
+
+
+def _valid(row: Record) -> bool:
+    if is_valid(row):
+        return True
+    try:
+        validate(row)
+    except PlanError:
+        return False
+    return True
 
 
 def _dangling(base: State, mine: State, theirs: State, merged: State) -> list[Conflict]:

@@ -224,3 +224,94 @@ def test_import_refuses_what_the_window_refuses_in_one_line_and_leaves_no_file(
     assert len(result.stderr.strip().splitlines()) == 1 and message in result.stderr
     assert "Traceback" not in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
+def _two_copies(tmp_path: Path) -> tuple[Path, Path, str, str]:
+    """Two copies of the demo plan; each renames a different goal, both rename a third."""
+    from planner.model import Goal
+    from planner.operations import goals
+    from planner.store.plan_store import PlanStore
+
+    mine, theirs = tmp_path / "mine.tandem", tmp_path / "theirs.tandem"
+    run_tandem("demo", str(mine))
+    theirs.write_bytes(mine.read_bytes())
+    with PlanStore.open(mine) as a, PlanStore.open(theirs) as b:
+        g0, g1, g2 = a.rows(Goal)[:3]
+        a.save_version("Before the flight", author="Amara")
+        a.commit(goals.reword(g0, title="Mine alone"))
+        b.commit(goals.reword(b.get(Goal, g1.id), title="Theirs alone"))  # type: ignore[arg-type]
+        a.commit(goals.reword(a.get(Goal, g2.id), title="Mine here"))  # type: ignore[arg-type]
+        b.commit(goals.reword(b.get(Goal, g2.id), title="Theirs here"))  # type: ignore[arg-type]
+    return mine, theirs, g1.id, g2.id
+
+
+def test_diff_says_what_changed_between_files_and_versions(tmp_path: Path) -> None:
+    mine, theirs, _, _ = _two_copies(tmp_path)
+    result = run_tandem("diff", f"{mine}@Before the flight", str(mine))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "mine.tandem@Before the flight \u2192 mine.tandem: 2 changed"
+    assert any("title" in line and "\u201cMine alone\u201d" in line for line in lines[1:])
+    as_json = json.loads(run_tandem("diff", str(mine), str(theirs), "--json").stdout)
+    assert as_json["summary"] == "3 changed"
+    titles = {c["row"] for c in as_json["changes"]}
+    assert "goal \u201cTheirs alone\u201d" in titles
+    missing = run_tandem("diff", f"{mine}@No such version", str(mine))
+    assert missing.returncode == 1
+    assert missing.stderr.startswith("tandem: mine.tandem has no version \u201cNo such version\u201d")
+
+
+def test_merge_with_conflicts_writes_nothing_and_lists_them(tmp_path: Path) -> None:
+    mine, theirs, _, _ = _two_copies(tmp_path)
+    before = (mine.read_bytes(), theirs.read_bytes())
+    result = run_tandem("merge", str(mine), str(theirs))
+    assert result.returncode == 1
+    (line,) = result.stdout.splitlines()
+    assert line == ("conflict: goals: goal \u201cMine here\u201d: title: mine \u201cMine here\u201d, "
+                    "theirs \u201cTheirs here\u201d, ancestor \u201cShorten the sales cycle for "
+                    "new logos\u201d")
+    assert "1 conflict(s)" in result.stderr and "nothing was written" in result.stderr
+    assert (mine.read_bytes(), theirs.read_bytes()) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mine.tandem", "theirs.tandem"]
+
+
+def test_merge_takes_a_side_in_place_or_into_a_new_file(tmp_path: Path) -> None:
+    from planner.model import Goal
+    from planner.store.plan_store import PlanStore
+
+    mine, theirs, alone, both = _two_copies(tmp_path)
+    out = tmp_path / "merged.tandem"
+    theirs_before, mine_before = theirs.read_bytes(), mine.read_bytes()
+    result = run_tandem("merge", str(mine), str(theirs), "-o", str(out), "--take", "theirs")
+    assert result.returncode == 0, result.stderr
+    assert "Merged theirs.tandem into merged.tandem: 2 changed" in result.stdout
+    assert (mine.read_bytes(), theirs.read_bytes()) == (mine_before, theirs_before)
+    with PlanStore.open(out, read_only=True) as merged:
+        assert merged.get(Goal, alone).title == "Theirs alone"  # type: ignore[union-attr]
+        assert merged.get(Goal, both).title == "Theirs here"  # type: ignore[union-attr]
+        assert merged.versions()[-1].name == "Before merging theirs.tandem"
+    refused = run_tandem("merge", str(mine), str(theirs), "-o", str(out), "--take", "mine")
+    assert refused.returncode == 1 and "already exists" in refused.stderr
+    in_place = run_tandem("merge", str(mine), str(theirs), "--take", "mine")
+    assert in_place.returncode == 0, in_place.stderr
+    with PlanStore.open(mine, read_only=True) as merged:
+        assert merged.get(Goal, alone).title == "Theirs alone"  # type: ignore[union-attr]
+        assert merged.get(Goal, both).title == "Mine here"  # type: ignore[union-attr]
+    again = run_tandem("merge", str(mine), str(theirs))
+    assert again.returncode == 0
+    assert again.stdout.strip() == "theirs.tandem holds nothing mine.tandem does not have."
+
+
+def test_merge_refuses_another_plan_and_a_plan_open_elsewhere(tmp_path: Path) -> None:
+    from planner.store.plan_store import PlanStore
+
+    mine, other = tmp_path / "mine.tandem", tmp_path / "other.tandem"
+    run_tandem("demo", str(mine))
+    run_tandem("demo", str(other))
+    result = run_tandem("merge", str(mine), str(other))
+    assert result.returncode == 1 and "is not a copy of this plan" in result.stderr
+    copy = tmp_path / "copy.tandem"
+    copy.write_bytes(mine.read_bytes())
+    with PlanStore.open(mine):  # another window holds it
+        held = run_tandem("merge", str(mine), str(copy))
+    assert held.returncode == 1 and "-o OUT.tandem" in held.stderr

@@ -1,0 +1,44 @@
+"""Differences as a reader says them: section by section, rows by name, fields
+with their before and after, text changes word by word."""
+
+from pathlib import Path
+
+from planner.model import FieldRide, Goal, Person
+from planner.model.enums import Team
+from planner.operations import goals
+from planner.operations.rows import edit, remove
+from planner.outline.changes import between, differences, summary, word_diff
+from planner.store.plan_store import PlanStore
+
+
+def test_differences_name_rows_fields_and_people(large_path: Path) -> None:
+    with PlanStore.open(large_path) as store:
+        old = store.state()
+        goal, ride = store.rows(Goal)[0], store.rows(FieldRide)[0]
+        marketer = next(p for p in store.rows(Person)
+                        if p.team is Team.MARKETING and p.id != goal.marketing_owner_id)
+        store.commit(goals.reword(goal, title="Win back <b>lapsed</b> accounts"))
+        store.commit(edit(store.get(Goal, goal.id), marketing_owner_id=marketer.id))  # type: ignore[arg-type]
+        store.commit(remove([ride]))
+        new = store.state()
+    found = differences(between(old, new), old, new)
+    assert summary(found) == "1 changed, 2 removed"  # the ride and a hot button heard on it
+    changed = next(d for d in found if d.what == "changed")
+    assert changed.section == "goals" and changed.section_title == "Goals"
+    assert changed.label == "goal \u201cWin back <b>lapsed</b> accounts\u201d"
+    fields = {f.field: f for f in changed.fields}
+    assert fields["title"].before == goal.title
+    assert fields["marketing_owner_id"].after == marketer.name  # a name, not an id
+    assert fields["marketing_owner_id"].label == "Marketing owner"
+    assert "sales_signed_wording" not in fields and "updated_at" not in fields
+    assert [d.section for d in found] == ["goals", "rides", "rides"]
+    assert found[1].label.startswith("field ride \u201c" + ride.first_day.isoformat())
+    assert changed.line().startswith("goals: changed goal \u201cWin back")
+    assert differences(between(new, new), new, new) == []
+
+
+def test_word_diff_marks_only_the_words_that_changed() -> None:
+    assert word_diff("Win back lapsed accounts in DACH", "Win back lost accounts in DACH") == [
+        ("same", "Win back "), ("gone", "lapsed"), ("new", "lost"), ("same", " accounts in DACH")]
+    assert word_diff("", "New") == [("new", "New")]
+    assert "".join(t for op, t in word_diff("a b", "c d e") if op != "gone") == "c d e"

@@ -1,0 +1,322 @@
+"""Merging two copies of a plan: three-way, by row and by field, from the
+ancestor the two histories share; conflicts exactly where both changed."""
+
+import os
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from planner.changes import ChangeSet
+from planner.errors import InvalidEdit, PlanError
+from planner.model import FieldRide, Goal, Metric, Person, Plan, Record
+from planner.model.enums import GoalStatus
+from planner.model.records import KINDS
+from planner.operations import goals, rides
+from planner.operations.rows import edit, remove
+from planner.rules.signoff import has_signed
+from planner.store.merge import BOOKKEEPING, prepare
+from planner.store.plan_store import PlanStore, new_plan
+from planner.store.versions import State
+
+
+@pytest.fixture(scope="module")
+def large_bytes(_large_plan: Path) -> bytes:
+    return _large_plan.read_bytes()
+
+
+def copies(data: bytes) -> tuple[PlanStore, PlanStore]:
+    return (PlanStore.from_bytes(data, "mine.tandem", writable=True),
+            PlanStore.from_bytes(data, "theirs.tandem", writable=True))
+
+
+def title(store: PlanStore, goal_id: str) -> str:
+    goal = store.get(Goal, goal_id)
+    assert goal is not None
+    return goal.title
+
+
+def test_changes_on_one_side_go_in_and_a_field_both_changed_is_a_conflict(
+        large_bytes: bytes) -> None:
+    mine, theirs = copies(large_bytes)
+    g0, g1, g2 = mine.rows(Goal)[:3]
+    mine.commit(edit(g0, title="Mine"))
+    theirs.commit(edit(theirs.get(Goal, g0.id), title="Theirs"))  # type: ignore[arg-type]
+    theirs.commit(edit(theirs.get(Goal, g1.id), title="Only theirs"))  # type: ignore[arg-type]
+    mine.commit(edit(mine.get(Goal, g2.id), description="Only mine"))  # type: ignore[arg-type]
+    plan = prepare(mine, theirs)
+    assert [(c.kind, c.row_id, c.field, c.mine, c.theirs, c.base) for c in plan.conflicts] == [
+        (Goal, g0.id, "title", "Mine", "Theirs", g0.title)]
+    with pytest.raises(InvalidEdit, match="1 conflict"):
+        plan.change()
+    mine.commit(plan.change({plan.conflicts[0].key: ("value", "Both of ours")}))
+    assert (title(mine, g0.id), title(mine, g1.id)) == ("Both of ours", "Only theirs")
+    assert mine.get(Goal, g2.id).description == "Only mine"  # type: ignore[union-attr]
+    # Merged once, the same copy brings nothing new; its later changes merge cleanly.
+    again = prepare(mine, theirs)
+    assert again.conflicts == () and not again.change().recorded
+    theirs.commit(edit(theirs.get(Goal, g1.id), title="Theirs later"))  # type: ignore[arg-type]
+    mine.commit(edit(mine.get(Goal, g0.id), title="Mine later"))  # type: ignore[arg-type]
+    later = prepare(mine, theirs)
+    assert later.conflicts == ()
+    mine.commit(later.change())
+    assert (title(mine, g0.id), title(mine, g1.id)) == ("Mine later", "Theirs later")
+    # And the other way round: theirs takes everything mine settled, no question asked.
+    back = prepare(theirs, mine)
+    assert back.conflicts == ()
+    theirs.commit(back.change())
+    assert theirs.state() == mine.state() or _same_but_bookkeeping(theirs.state(), mine.state())
+
+
+def _same_but_bookkeeping(a: State, b: State) -> bool:
+    return all(a[k].keys() == b[k].keys() and all(
+        _strip(a[k][i]) == _strip(b[k][i]) for i in a[k]) for k in KINDS)
+
+
+def _strip(row: Record) -> tuple[Any, ...]:
+    return tuple(v for f, v in zip(row._fields, row, strict=True) if f not in BOOKKEEPING)
+
+
+def test_removed_on_one_side_and_changed_or_used_on_the_other_is_a_conflict(
+        large_bytes: bytes) -> None:
+    mine, theirs = copies(large_bytes)
+    ride = mine.rows(FieldRide)[0]
+    mine.commit(remove([ride]))
+    theirs.commit(edit(theirs.get(FieldRide, ride.id), territory="Changed"))  # type: ignore[arg-type]
+    person = mine.rows(Person)[-1]
+    mine.commit(remove([mine.get(Person, person.id)]))  # type: ignore[list-item]
+    added, new_ride = rides.add_ride(theirs, theirs.plan().period_start)
+    theirs.commit(added)
+    host = theirs.get(FieldRide, new_ride.id)
+    assert host is not None
+    theirs.commit(edit(host, host_id=person.id, visitor_id=None))
+    plan = prepare(mine, theirs)
+    rows = {(c.kind, c.row_id): c for c in plan.conflicts if c.field is None}
+    assert rows.keys() == {(FieldRide, ride.id), (Person, person.id)}
+    assert rows[(FieldRide, ride.id)].mine is None
+    kept = {c.key: "theirs" for c in plan.conflicts}
+    mine.commit(plan.change(kept))
+    assert mine.get(FieldRide, ride.id).territory == "Changed"  # type: ignore[union-attr]
+    assert mine.get(Person, person.id) is not None
+    assert mine.get(FieldRide, new_ride.id).host_id == person.id  # type: ignore[union-attr]
+
+
+def test_letting_a_used_row_go_clears_what_refers_to_it(large_bytes: bytes) -> None:
+    mine, theirs = copies(large_bytes)
+    person = mine.rows(Person)[-1]
+    mine.commit(remove([person]))
+    added, new_ride = rides.add_ride(theirs, theirs.plan().period_start)
+    theirs.commit(added)
+    ride = theirs.get(FieldRide, new_ride.id)
+    assert ride is not None
+    theirs.commit(edit(ride, host_id=person.id))
+    plan = prepare(mine, theirs)
+    mine.commit(plan.change(take="mine"))
+    assert mine.get(Person, person.id) is None
+    assert mine.get(FieldRide, new_ride.id).host_id is None  # type: ignore[union-attr]
+
+
+def test_a_signed_goal_reworded_by_the_merge_loses_its_sign_offs(large_bytes: bytes) -> None:
+    mine, theirs = copies(large_bytes)
+    goal = next(g for g in mine.rows(Goal) if has_signed(g, "sales"))
+    theirs.commit(edit(theirs.get(Goal, goal.id), title="Reworded"))  # type: ignore[arg-type]
+    signed_again = mine.get(Goal, goal.id)
+    assert signed_again is not None
+    mine.commit(edit(signed_again, description="Mine adds a line"))
+    plan = prepare(mine, theirs)
+    mine.commit(plan.change(take="mine"))
+    merged = mine.get(Goal, goal.id)
+    assert merged is not None and merged.title == "Reworded"
+    assert not has_signed(merged, "sales") and not has_signed(merged, "marketing")
+
+
+def test_fields_fine_alone_but_not_together_become_conflicts(large_bytes: bytes) -> None:
+    mine, theirs = copies(large_bytes)
+    ride = mine.rows(FieldRide)[0]
+    later = ride.first_day + timedelta(days=40)
+    mine.commit(edit(ride, first_day=later, last_day=later + timedelta(days=1)))
+    theirs.commit(edit(theirs.get(FieldRide, ride.id), last_day=ride.first_day))  # type: ignore[arg-type]
+    plan = prepare(mine, theirs)
+    assert {c.field for c in plan.conflicts} == {"first_day", "last_day"}
+    mine.commit(plan.change(take="theirs"))
+    merged = mine.get(FieldRide, ride.id)
+    assert merged is not None and (merged.first_day, merged.last_day) == (
+        ride.first_day, ride.first_day)
+
+
+def test_another_plan_is_refused(large_bytes: bytes, tmp_path: Path) -> None:
+    mine, _ = copies(large_bytes)
+    other = PlanStore.create(tmp_path / "other.tandem", new_plan(
+        "Other", mine.plan().period_start, mine.plan().period_end))
+    with pytest.raises(PlanError, match="not a copy of this plan"):
+        prepare(mine, other)
+    other.close()
+
+
+def test_undoing_a_merge_takes_back_what_it_brought_in(large_bytes: bytes) -> None:
+    mine, theirs = copies(large_bytes)
+    goal = mine.rows(Goal)[5]
+    theirs.commit(edit(theirs.get(Goal, goal.id), title="From theirs"))  # type: ignore[arg-type]
+    before = mine.state()
+    merged = mine.commit(prepare(mine, theirs).change())
+    mine.commit(merged.inverse())
+    assert mine.state() == before
+    again = prepare(mine, theirs)  # offered again, as if never merged
+    mine.commit(again.change())
+    assert title(mine, goal.id) == "From theirs"
+
+
+def test_copies_without_a_shared_history_merge_from_the_rows_they_began_with(
+        tmp_path: Path) -> None:
+    """Two copies of a plan made before the history existed (format 5)."""
+    from tests.conftest import FIXTURES
+
+    paths = []
+    for name in ("a.tandem", "b.tandem"):
+        (tmp_path / name).write_bytes((FIXTURES / "plan-v5.tandem").read_bytes())
+        paths.append(tmp_path / name)
+    with PlanStore.open(paths[0]) as mine, PlanStore.open(paths[1]) as theirs:
+        g0, g1 = mine.rows(Goal)[:2]
+        mine.commit(edit(g0, title="Mine"))
+        theirs.commit(edit(theirs.get(Goal, g1.id), title="Theirs"))  # type: ignore[arg-type]
+        plan = prepare(mine, theirs)
+        assert plan.conflicts == ()
+        mine.commit(plan.change())
+        assert (title(mine, g0.id), title(mine, g1.id)) == ("Mine", "Theirs")
+
+
+# -- properties, on two copies of the large sample plan ------------------------------
+
+texts = st.sampled_from(["Win back lapsed accounts", "<b>R&D</b>", "\u4e2d\u6587 \U0001f680",
+                         "Line one\nline two", "Q3 push", "x" * 120])
+OPS = st.lists(st.tuples(st.sampled_from(["title", "description", "status", "move_ride",
+                                          "remove_ride", "add_ride", "sign", "target",
+                                          "remove_person", "territory"]),
+                         st.integers(0, 11), texts), min_size=1, max_size=12)
+# Small picks: both sides work on the same few rows, so conflicts are common.
+
+
+def apply(store: PlanStore, ops: list[tuple[str, int, str]]) -> None:
+    """Each operation as the window would commit it; a refusal changes nothing."""
+    for op, n, text in ops:
+        try:
+            change = _operation(store, op, n, text)
+            if change is not None:
+                store.commit(change)
+        except PlanError:
+            pass
+
+
+def _pick(store: PlanStore, kind: Any, n: int) -> Any:
+    found = store.rows(kind)
+    return found[n % len(found)] if found else None
+
+
+def _operation(store: PlanStore, op: str, n: int, text: str) -> ChangeSet | None:
+    goal, ride = _pick(store, Goal, n), _pick(store, FieldRide, n)
+    if op == "title" and goal:
+        return goals.reword(goal, title=text)
+    if op == "description" and goal:
+        return goals.reword(goal, description=text)
+    if op == "status" and goal:
+        return goals.set_status([goal], list(GoalStatus)[n % 4])
+    if op == "sign" and goal:
+        side = "sales" if n % 2 else "marketing"
+        return goals.sign_off([goal], side, goals.who_signs(store, side).person)
+    if op == "move_ride" and ride:
+        return rides.move_ride(store, ride, n % 9 - 4)
+    if op == "remove_ride" and ride:
+        return remove([ride])
+    if op == "add_ride":
+        return rides.add_ride(store, store.plan().period_start + timedelta(days=n * 25))[0]
+    if op == "territory" and ride:
+        return edit(ride, territory=text[:40])
+    if op == "target":
+        metric = _pick(store, Metric, n)
+        return edit(metric, target=float(n % 1000)) if metric else None
+    if op == "remove_person":
+        person = _pick(store, Person, n)
+        return remove([person]) if person and n % 4 == 0 else None
+    return None
+
+
+def _field_conflicts(base: State, mine: State, theirs: State) -> set[tuple[Any, ...]]:
+    """By definition: fields of a row both sides kept, both changed, differently."""
+    out = set()
+    for kind in KINDS:
+        for row_id, b in base[kind].items():
+            m, t = mine[kind].get(row_id), theirs[kind].get(row_id)
+            if m is None or t is None:
+                continue
+            for field in b._fields:
+                if field == "updated_at":
+                    continue
+                bv, mv, tv = getattr(b, field), getattr(m, field), getattr(t, field)
+                if mv != bv and tv != bv and mv != tv:
+                    out.add((kind.__name__, row_id, field))
+    return out
+
+
+PROPERTY = settings(max_examples=int(os.environ.get("TANDEM_MERGE_EXAMPLES", "40")),
+                    deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                          HealthCheck.too_slow])
+
+
+@PROPERTY
+@given(mine_ops=OPS, theirs_ops=OPS)
+def test_merge_properties(large_bytes: bytes, mine_ops: list[Any], theirs_ops: list[Any]) -> None:
+    mine, theirs = copies(large_bytes)
+    base = mine.state()
+    apply(mine, mine_ops)
+    apply(theirs, theirs_ops)
+    plan = prepare(mine, theirs)
+    assert plan.base == base  # found from the shared history
+    m, t = plan.mine, plan.theirs
+    conflicted = {c.key for c in plan.conflicts}
+    rows_in_conflict = {(c.kind.__name__, c.row_id) for c in plan.conflicts if c.field is None}
+    # The conflicts are exactly the fields both changed differently (rows both kept)...
+    assert {k for k in conflicted if k[2] is not None} == _field_conflicts(base, m, t)
+    # ...and the rows one side removed while the other changed them.
+    for kind in KINDS:
+        for row_id, b in base[kind].items():
+            mr, tr = m[kind].get(row_id), t[kind].get(row_id)
+            if (mr is None) != (tr is None) and (mr or tr) != b:
+                assert (kind.__name__, row_id) in rows_in_conflict
+    # Every change made on one side only is in the merge.
+    for kind in KINDS:
+        for row_id in base[kind].keys() | m[kind].keys() | t[kind].keys():
+            if (kind.__name__, row_id) in rows_in_conflict:
+                continue
+            b, mr, tr = base[kind].get(row_id), m[kind].get(row_id), t[kind].get(row_id)
+            got = plan.merged[kind].get(row_id)
+            if mr == b and tr != b:
+                assert got == tr
+            elif tr == b:
+                assert got == mr
+    # Both directions agree on every field that is not a conflict.
+    other = prepare(theirs, mine)
+    assert {c.key for c in other.conflicts} == conflicted
+    for kind in KINDS:
+        for row_id in plan.merged[kind].keys() | other.merged[kind].keys():
+            a, b2 = plan.merged[kind].get(row_id), other.merged[kind].get(row_id)
+            if (kind.__name__, row_id) in rows_in_conflict:
+                continue
+            assert (a is None) == (b2 is None)
+            if a is not None and b2 is not None:
+                for field in a._fields:
+                    if (kind.__name__, row_id, field) not in conflicted and field != "updated_at":
+                        assert getattr(a, field) == getattr(b2, field), (kind, field)
+    # Merging a copy with itself, or with its own ancestor, changes nothing.
+    assert not prepare(mine, PlanStore.from_bytes(mine.copy_bytes(), "same.tandem")
+                       ).change().rows
+    ancestor = PlanStore.from_bytes(large_bytes, "ancestor.tandem")
+    assert not prepare(mine, ancestor).change().rows
+    # The merge is one change; undone, MINE is exactly as it was.
+    before = mine.state()
+    committed = mine.commit(plan.change(take="mine"))
+    mine.commit(committed.inverse())
+    assert mine.state() == before
+    assert mine.plan().id == theirs.plan().id == base[Plan][mine.plan().id].id
