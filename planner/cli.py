@@ -16,6 +16,7 @@ from planner.errors import PlanError, one_line, os_error_sentence
 from planner.sections import DOCUMENT_KEYS
 
 if TYPE_CHECKING:
+    from planner.outline.blocks import Section
     from planner.outline.options import ExportOptions
     from planner.store.plan_store import PlanStore
     from planner.store.versions import State
@@ -47,6 +48,8 @@ def _parser() -> argparse.ArgumentParser:
     pdf.add_argument("--no-reviews", action="store_true", help="leave out reviews")
     pdf.add_argument("--mark", choices=("auto", "draft", "agreed", "none"), default="auto",
                      help="draft watermark or agreed stamp (auto: as the plan's status says)")
+    pdf.add_argument("--changes-since", metavar="VERSION",
+                     help="add an appendix listing every change since a saved version")
     imp = sub.add_parser("import", help="build a plan from a JSON document")
     imp.add_argument("source", type=Path, metavar="IN.json")
     imp.add_argument("plan", type=Path, metavar="PLAN.tandem")
@@ -103,7 +106,12 @@ def _write_export(args: argparse.Namespace, store: "PlanStore", out: Path) -> No
         from planner.outline.build import build_outline
 
         options = _pdf_options(args)
-        pages, warnings = export_pdf(build_outline(store, options), out,
+        appendices: tuple["Section", ...] = ()
+        if args.changes_since:
+            from planner.outline.changes import appendix, since
+
+            appendices = (appendix(*since(store, args.changes_since)),)
+        pages, warnings = export_pdf(build_outline(store, options, appendices), out,
                                      PAGE_SIZES[options.page_size])
         for warning in warnings:
             print(f"tandem: warning: {one_line(warning)}", file=sys.stderr)

@@ -32,6 +32,8 @@ SECTIONS: tuple[Section, ...] = (
     Section("people", "People"),
     Section("reviews", "Reviews", hint="No blame: what happened, what we learned, what we "
             "change in the system. Shown read-only in this version."),
+    # An appendix the PDF carries when asked (export --changes-since VERSION).
+    Section("changes", "Changes", in_window=False, in_document=False),
 )
 
 BY_KEY = {s.key: s for s in SECTIONS}

@@ -216,6 +216,8 @@ def main() -> None:
         whole.scaling(done)
         print("Against LibreOffice headless converting the same tables:")
         whole.against_libreoffice(plans, max(3, runs // 2), folder, args.slow)
+        print("Merging and differences (whole processes):")
+        whole.merging(folder, max(3, runs // 2))
         print("In the window (offscreen, 1366 x 768):")
         edits(goals, plans.get(6000))
         if not args.quick:

@@ -40,3 +40,37 @@ def thousand_goals(folder: Path) -> Path:
                  for n in range(len(have), GOALS)]
         store.commit(ChangeSet("More goals", tuple(added(g) for g in extra)))
     return path
+
+
+def with_changes(path: Path, side: str, count: int) -> None:
+    """`count` edits of the kinds a VP makes (goal titles and descriptions, ride
+    territories and dates, metric targets), after a version "Before the
+    changes"; the two sides overlap on a tenth of the goals."""
+    from planner.model import FieldRide, Goal, Metric
+    from planner.operations import goals, rides
+    from planner.operations.rows import edit
+    from planner.store.plan_store import PlanStore
+
+    offset = 0 if side == "mine" else 1
+    with PlanStore.open(path) as store:
+        store.save_version("Before the changes", author="bench")
+        for n in range(count):
+            kind = n % 5
+            if kind == 0:
+                goal = store.rows(Goal)[(n // 5 * 2 + offset) % GOALS_IN_LARGE]
+                store.commit(goals.reword(goal, title=f"{side} title {n}"))
+            elif kind == 1:
+                goal = store.rows(Goal)[(n * 7 + offset * 60) % GOALS_IN_LARGE]
+                store.commit(goals.reword(goal, description=f"{side} description {n}"))
+            elif kind == 2:
+                ride = store.rows(FieldRide)[(n * 3 + offset * 300) % 600]
+                store.commit(edit(ride, territory=f"{side} {n}"))
+            elif kind == 3:
+                ride = store.rows(FieldRide)[(n * 5 + offset * 301) % 600]
+                store.commit(rides.move_ride(store, ride, 1 if side == "mine" else -1))
+            else:
+                metric = store.rows(Metric)[(n + offset * 30) % 60]
+                store.commit(edit(metric, target=float(n)))
+
+
+GOALS_IN_LARGE = 120

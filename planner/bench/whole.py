@@ -130,3 +130,32 @@ def against_libreoffice(plans: dict[int, Path], runs: int, folder: Path, slow: b
                            turns)
         _say(f"LibreOffice vs Tandem, {rides:,} rides", figures["seconds"],
              "Tandem >= 5x faster")
+
+
+def merging(folder: Path, runs: int) -> None:
+    """`tandem merge` of two copies of the large plan with 500 changes each
+    (in place, on a fresh copy each run), and `tandem diff` between a version
+    and now across those 500 changes. Goal: under 1 s each."""
+    import shutil
+
+    from planner.bench.plans import sample, with_changes
+
+    mine, theirs = folder / "merge-mine.tandem", folder / "merge-theirs.tandem"
+    for path, side in ((mine, "mine"), (theirs, "theirs")):
+        shutil.copyfile(sample(folder, 600), path)
+        with_changes(path, side, 500)
+    merges, diffs = [], []
+    for n in range(runs):
+        target = folder / f"merge-run{n}.tandem"
+        shutil.copyfile(mine, target)
+        merges.append(run([*TANDEM, "merge", target, theirs, "--take", "theirs"]))
+        diffs.append(run([*TANDEM, "diff", f"{mine}@Before the changes", mine]))
+        target.unlink()
+    said = merges[0].stdout.strip().splitlines()[-1]
+    for name, done in (("merge, 500 changes a side", merges), ("diff of a version and now, "
+                                                                "500 changes", diffs)):
+        seconds = sorted(r.seconds for r in done)
+        print(f"  tandem {name}: median {statistics.median(seconds):.3f} s "
+              f"(min {seconds[0]:.3f}, max {seconds[-1]:.3f}, {len(seconds)} runs), peak "
+              f"{statistics.median(r.peak_mb for r in done):.0f} MB  [goal < 1 s]")
+    print(f"  ({said})")

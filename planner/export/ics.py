@@ -14,7 +14,7 @@ from pathlib import Path
 from icalendar import Calendar, Event
 
 from planner import __version__
-from planner.export.filenames import safe_stem
+from planner.filenames import safe_stem
 from planner.model import FieldRide, Person
 from planner.model.enums import RideStatus, label
 from planner.model.reader import PlanReader

@@ -13,8 +13,10 @@ from planner.outline.rides import rides_section
 from planner.sections import DOCUMENT_KEYS
 
 
-def build_outline(reader: PlanReader, options: ExportOptions | None = None) -> Outline:
-    """The plan as a neutral document; `options` choose sections and marks."""
+def build_outline(reader: PlanReader, options: ExportOptions | None = None,
+                  appendices: tuple[Section, ...] = ()) -> Outline:
+    """The plan as a neutral document; `options` choose sections and marks;
+    `appendices` come last (the changes since a version)."""
     plan = reader.plan()
     people = sorted(reader.rows(Person), key=lambda p: (p.team.name, p.name, p.id))
     goals = reader.rows(Goal)
@@ -42,5 +44,5 @@ def build_outline(reader: PlanReader, options: ExportOptions | None = None) -> O
         status=label(plan.status),
         sponsors=(("Head of sales", names.get(plan.head_of_sales_id, ps.DASH)),
                   ("Head of marketing", names.get(plan.head_of_marketing_id, ps.DASH))),
-        sections=tuple(builders[k]() for k in wanted), mark=mark,
+        sections=(*(builders[k]() for k in wanted), *appendices), mark=mark,
         sign_offs=ps.latest_sign_offs(goals, names, plan))

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from planner.changes import ChangeSet, RowChange
 from planner.model import (
@@ -21,7 +21,11 @@ from planner.model.enums import label
 from planner.model.nouns import noun
 from planner.model.records import KINDS
 from planner.model.validation import words
+from planner.outline.blocks import Block, Paragraph, Section, Table
 from planner.sections import section
+
+if TYPE_CHECKING:
+    from planner.store.plan_store import PlanStore
 
 # Where a kind of row is shown (the section a change jumps to).
 SECTION_OF: dict[type[Record], str] = {
@@ -78,6 +82,26 @@ def differences(change: ChangeSet, before: State, after: State) -> list[RowDiffe
     rank = {"added": 0, "changed": 1, "removed": 2}
     return sorted(found, key=lambda d: (ORDER.index(d.section), KINDS.index(d.kind),
                                         rank[d.what], d.label.casefold()))
+
+
+def since(store: "PlanStore", ref: str) -> tuple[str, list[RowDifference]]:
+    """What changed in a plan since one of its versions (by name or id)."""
+    version = store.version(ref)
+    old, new = store.state(version.seq), store.state()
+    return version.name, differences(between(old, new), old, new)
+
+
+def appendix(name: str, found: list[RowDifference], most: int = 2000) -> Section:
+    """The PDF's last section: every change since a version, in a table."""
+    rows = tuple((d.section_title, f"{d.what} {d.label}",
+                  "; ".join(f"{f.label}: {_short(f.before)} \u2192 {_short(f.after)}"
+                            for f in d.fields)) for d in found[:most])
+    blocks: list[Block] = [Paragraph(f"Since the version \u201c{name}\u201d: {summary(found)}."
+                                     + (f" The first {most} are listed." if len(found) > most
+                                        else ""))]
+    if rows:
+        blocks.append(Table(("Section", "Row", "What changed"), rows, (1.2, 3, 5)))
+    return Section("changes", f"Changes since \u201c{name}\u201d", tuple(blocks))
 
 
 def between(old: State, new: State, label: str = "Changes") -> ChangeSet:

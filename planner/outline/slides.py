@@ -25,15 +25,25 @@ class Slide:
     figure: object | None = field(default=None, compare=False)  # Timeline, FunnelFigure, ...
 
 
+CHANGES_SHOWN = 7  # lines of changes on the slide; the rest are counted
+
+
 def slides_from_outline(outline: Outline,
                         proposals: tuple[tuple[str, ...], tuple[str, ...]] = ((), ()),
                         parked: tuple[str, ...] = (),
-                        next_rides: tuple[tuple[str, str], ...] = ()) -> list[Slide]:
-    """The outline's slides, with the two sides' proposals after the goals'
-    title slide, the next rides after the rides' title slide, and the parking
-    lot at the end."""
+                        next_rides: tuple[tuple[str, str], ...] = (),
+                        changes: tuple[str, ...] | None = None) -> list[Slide]:
+    """The outline's slides, with the changes since the last workshop after
+    the title slide (when there was one), the two sides' proposals after the
+    goals' title slide, the next rides after the rides' title slide, and the
+    parking lot at the end."""
     slides = [Slide("", outline.title, (outline.company, outline.period,
                                         f"Status: {outline.status}"), outline.sponsors)]
+    if changes is not None:
+        shown = changes[:CHANGES_SHOWN] + ((f"\u2026 and {len(changes) - CHANGES_SHOWN} more",)
+                                           if len(changes) > CHANGES_SHOWN else ())
+        slides.append(Slide("", "Changes since the last workshop",
+                            shown or ("Nothing has changed.",)))
     for section in outline.sections:
         intro = tuple(b.text for b in section.blocks if isinstance(b, Paragraph))
         facts = next((b.pairs for b in section.blocks if isinstance(b, Facts)), ())

@@ -174,3 +174,24 @@ def test_table_columns_fit_their_words(large_path: Path, tmp_path: Path) -> None
     assert all(person.email in words for person in people if person.email)
     assert "Marketing" in words and "Marketi" not in words
     assert {str(n) for n in range(100, len(goals) + 1)} <= words
+
+
+def test_the_pdf_can_carry_the_changes_since_a_version(demo: Path, tmp_path: Path) -> None:
+    from planner.operations import goals
+
+    with PlanStore.open(demo) as store:
+        store.save_version("Sent to the board")
+        store.commit(goals.reword(store.rows(Goal)[0], title="Changed after the board <i>x</i>"))
+    out = tmp_path / "with.pdf"
+    export(demo, out, "--changes-since", "Sent to the board")
+    reader = PdfReader(out)
+    last = flat(reader.pages[-1].extract_text())
+    assert "Changes since \u201cSent to the board\u201d" in last
+    assert "Since the version \u201cSent to the board\u201d: 1 changed." in last
+    assert "Changed after the board <i>x</i>" in last  # the user's words, not markup
+    assert "Changes since \u201cSent to the board\u201d" in [o.title for o in reader.outline
+                                                            if not isinstance(o, list)]
+    refused = run_tandem("export", str(demo), "--pdf", str(tmp_path / "no.pdf"),
+                         "--changes-since", "Never saved")
+    assert refused.returncode == 1 and "has no version" in refused.stderr
+    assert not (tmp_path / "no.pdf").exists()

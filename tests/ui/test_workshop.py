@@ -196,3 +196,25 @@ def test_without_a_head_of_side_the_room_is_asked_who_signs_as_the_window_asks(
     assert rows(sample_path, f"SELECT p.name FROM goal g JOIN person p ON "
                              f"p.id = g.sales_signed_by_id WHERE g.id = '{goal_id}'") == [
         ("Ines Berg",)]
+
+
+def test_each_workshop_keeps_a_version_and_shows_what_changed_since_the_last(
+        qtbot, workshop: WorkshopView, sample_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from planner.model import Goal
+    from planner.operations import goals
+
+    store = sample_window.session.store  # type: ignore[union-attr]
+    first = [v for v in store.versions() if v.name.startswith("Workshop ")]
+    assert len(first) == 1 and first[0].automatic
+    assert "Changes since the last workshop" not in [s.title for s in workshop.slides]
+    qtbot.keyClick(workshop, Qt.Key.Key_Escape)
+    goal = store.rows(Goal)[2]
+    sample_window.session.do(goals.reword(goal, title="Reworded between workshops"))  # type: ignore[union-attr]
+    sample_window.start_workshop()
+    second = sample_window.workshop
+    assert isinstance(second, WorkshopView)
+    qtbot.addWidget(second)
+    slide = next(s for s in second.slides if s.title == "Changes since the last workshop")
+    assert any("Reworded between workshops" in line for line in slide.lines)
+    assert len([v for v in store.versions() if v.name.startswith("Workshop ")]) == 2
+    second.close()

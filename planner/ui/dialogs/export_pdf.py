@@ -58,6 +58,11 @@ class ExportPdfDialog(QDialog):
         for key, text in MARK_CHOICES:
             self.mark.addItem(text, key)
         self.mark.setCurrentIndex(max(0, self.mark.findData(settings.value("pdf/mark", "auto"))))
+        self.changes_since = QComboBox(objectName="changesSince")
+        self.changes_since.setAccessibleName("Appendix of changes since a version")
+        self.changes_since.addItem("No appendix", None)
+        for version in reversed(session.store.versions()):
+            self.changes_since.addItem(f"Changes since \u201c{version.name}\u201d", version.id)
         form = QFormLayout()
         form.addRow("Paper", self.page_size)
         boxes = QVBoxLayout()
@@ -67,6 +72,7 @@ class ExportPdfDialog(QDialog):
         form.addRow("", self.debriefs)
         form.addRow("", self.reviews)
         form.addRow("Mark", self.mark)
+        form.addRow("Appendix", self.changes_since)
         self.progress = QProgressBar(objectName="exportProgress", textVisible=True)
         self.summary = QLabel(objectName="previewSummary", wordWrap=True)
         self.preview = QListWidget(objectName="pagePreview")
@@ -93,7 +99,7 @@ class ExportPdfDialog(QDialog):
         layout.addWidget(self.buttons)
         self._timer = QTimer(self, singleShot=True, interval=250)
         self._timer.timeout.connect(self.render)
-        for widget in (self.page_size, self.mark):
+        for widget in (self.page_size, self.mark, self.changes_since):
             widget.currentIndexChanged.connect(self._timer.start)
         for box in (*self.sections.values(), self.debriefs, self.reviews):
             box.toggled.connect(self._timer.start)
@@ -104,6 +110,14 @@ class ExportPdfDialog(QDialog):
                              frozenset(k for k, box in self.sections.items() if box.isChecked()),
                              self.debriefs.isChecked(), self.reviews.isChecked(),
                              str(self.mark.currentData()))
+
+    def appendices(self) -> tuple[Any, ...]:
+        version_id = self.changes_since.currentData()
+        if version_id is None:
+            return ()
+        from planner.outline.changes import appendix, since
+
+        return (appendix(*since(self.session.store, str(version_id))),)
 
     def render(self) -> None:
         """Render the whole PDF now (what Save writes) and show its pages."""
@@ -122,7 +136,8 @@ class ExportPdfDialog(QDialog):
             QApplication.processEvents()
 
         renderer = PlanPdfRenderer(PAGE_SIZES[options.page_size])
-        self.data = renderer.render(build_outline(self.session.store, options), on_page=on_page)
+        self.data = renderer.render(build_outline(self.session.store, options, self.appendices()),
+                                    on_page=on_page)
         self.warnings = renderer.warnings
         images = page_images(self.data)
         self.preview.clear()
@@ -146,7 +161,7 @@ class ExportPdfDialog(QDialog):
 
 
 def run_export(parent: QWidget, session: PlanSession) -> Path | None:
-    from planner.export.filenames import safe_stem
+    from planner.filenames import safe_stem
     from planner.store.atomic import write_replacing
     from planner.ui.shell.lazy import dialogs
 

@@ -21,6 +21,18 @@ class ActionDef:
 ACTIONS = (
     ActionDef("file.new", "&New plan\u2026", "&File", "new_plan", (Key.New,)),
     ActionDef("file.open", "&Open plan\u2026", "&File", "open_plan_dialog", (Key.Open,)),
+    ActionDef("file.save_version", "Save &version\u2026", "&File", "save_version",
+              ("Ctrl+Alt+S",), "Name the plan as it stands now, to compare or restore later"),
+    ActionDef("file.versions", "Ve&rsions\u2026", "&File", "show_versions", (),
+              "Open, compare or restore a saved version"),
+    ActionDef("file.compare", "Compare with another &file\u2026", "&File", "compare_with_file",
+              (), "What differs between this plan and another copy of it"),
+    ActionDef("file.merge", "&Merge changes from\u2026", "&File", "merge_from", (),
+              "Bring in the changes made in another copy of this plan"),
+    ActionDef("file.save_copy", "Save a &copy\u2026", "&File", "save_copy", (),
+              "A complete copy of the plan, history and versions included"),
+    ActionDef("file.restore_backup", "Restore from &backup\u2026", "&File",
+              "restore_from_backup", (), "Open one of this plan's daily backups"),
     ActionDef("file.export_pdf", "Export &PDF\u2026", "&File", "export_pdf", ("Ctrl+E",)),
     ActionDef("file.export_json", "Export &JSON\u2026", "&File", "export_json", ()),
     ActionDef("file.export_ics", "Export field-ride &calendars\u2026", "&File", "export_ics", (),
@@ -53,7 +65,8 @@ def build_actions(window: QWidget, menubar: QMenuBar) -> dict[str, QAction]:
             action.setStatusTip(d.tip)
         action.triggered.connect(getattr(window, d.slot))
         menus[d.menu].addAction(action)
-        if d.id in ("file.export_ics", "file.close", "edit.redo"):
+        if d.id in ("file.open", "file.versions", "file.merge", "file.restore_backup",
+                    "file.export_ics", "file.close", "edit.redo"):
             menus[d.menu].addSeparator()
         actions[d.id] = action
     return actions

@@ -1,8 +1,8 @@
 """The main window: a sidebar of sections, the section pages, menus, undo."""
 
-from datetime import date
-from pathlib import Path
 from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, QTimer
@@ -22,8 +22,10 @@ if TYPE_CHECKING:
     from planner.changes import ChangeSet
     from planner.model.reader import PlanReader
     from planner.ui.pages.table import TablePage
+    from planner.store.versions import Version
     from planner.ui.shell.session import PlanSession
 
+WORKSHOP_VERSION = "Workshop"  # automatic versions saved as a workshop starts
 SECTIONS = tuple(s.title for s in WINDOW)  # the sidebar, in the registry's order
 
 
@@ -42,6 +44,10 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.addAction(self.actions_by_id["view.workshop"])
         self.workshop: QWidget | None = None
+        # Windows and views opened from this one (versions, backups, changes).
+        self.version_windows: list[QWidget] = []
+        self.changes_views: list[QWidget] = []
+        self.versions_dialog: QWidget | None = None
         view_menu = next(m for m in self.menuBar().findChildren(QMenu) if m.title() == "&View")
         self.display_menu = view_menu.addMenu("Workshop &display")
         self.display_menu.aboutToShow.connect(self._fill_display_menu)
@@ -83,18 +89,25 @@ class MainWindow(QMainWindow):
 
     # -- plans ------------------------------------------------------------------
 
-    def open_plan(self, path: Path, section: str | None = None) -> bool:
-        """Open a plan on one of its sections (by key; the current one if None)."""
+    def open_plan(self, path: Path, section: str | None = None,
+                  read_only: bool = False) -> bool:
+        """Open a plan on one of its sections (by key; the current one if None).
+        A plan opened read-only on purpose (a backup) is not remembered as the
+        last plan."""
         from planner.store.plan_store import PlanStore
+        from planner.ui.shell.plan_files import schedule_backup
         from planner.ui.shell.session import PlanSession
 
         try:
-            store = PlanStore.open(path)
+            store = PlanStore.open(path, read_only=read_only)
         except PlanError as exc:
             dialogs.warn(self, "Cannot open plan", str(exc))
             return False
-        self._set_session(PlanSession(store, self), section)
-        QSettings().setValue("last_plan", str(path.resolve()))
+        session = PlanSession(store, self)
+        self._set_session(session, section)
+        if not read_only:
+            QSettings().setValue("last_plan", str(path.resolve()))
+            schedule_backup(self, session)
         return True
 
     def new_plan(self) -> None:
@@ -231,8 +244,11 @@ class MainWindow(QMainWindow):
         a, s = self.actions_by_id, self.session
         rows_page = self.current_rows_page() is not None
         for key in ("file.export_pdf", "file.export_json", "file.export_ics", "file.close",
-                    "view.workshop"):
+                    "view.workshop", "file.versions", "file.compare", "file.save_copy",
+                    "file.restore_backup"):
             a[key].setEnabled(s is not None)
+        for key in ("file.save_version", "file.merge"):
+            a[key].setEnabled(s is not None and not s.read_only)
         for page, menu in self.section_menus.items():
             menu.menuAction().setEnabled(page is self.current_page()
                                          and not (s is not None and s.read_only))
@@ -264,19 +280,91 @@ class MainWindow(QMainWindow):
         if page is not None:
             page.delete_selected()
 
+    # -- whole plans: versions, changes, merge, copies ---------------------------
+
+    def save_version(self) -> None:
+        from planner.ui.shell import plan_files
+
+        plan_files.save_version(self)
+
+    def show_versions(self) -> None:
+        from planner.ui.shell import plan_files
+
+        plan_files.show_versions(self)
+
+    def compare_with_file(self) -> None:
+        from planner.ui.shell import plan_files
+
+        plan_files.compare_with_file(self)
+
+    def merge_from(self) -> None:
+        from planner.ui.shell import plan_files
+
+        plan_files.merge_from(self)
+
+    def save_copy(self) -> None:
+        from planner.ui.shell import plan_files
+
+        plan_files.save_copy(self)
+
+    def restore_from_backup(self) -> None:
+        from planner.ui.shell import plan_files
+
+        plan_files.restore_from_backup(self)
+
+    def show_row(self, kind_name: str, row_id: str) -> None:
+        """Show a row where the plan keeps it (a changes view's link)."""
+        if self.session is None:
+            return
+        from planner.model import HotButton, MetricGoal, MetricValue
+        from planner.ui.shell.plan_files import section_of
+
+        store, key = self.session.store, section_of(kind_name)
+        # Rows shown inside another row's page: go to that row.
+        for kind, parent in ((HotButton, "field_ride_id"), (MetricValue, "metric_id"),
+                             (MetricGoal, "goal_id")):
+            if kind_name == kind.__name__:
+                row = store.get(kind, row_id)
+                row_id = getattr(row, parent) if row is not None else ""
+        self.show_section(next(n for n, s in enumerate(WINDOW) if s.key == key))
+        page = self.current_page()
+        focus = getattr(page, "focus_row", None)
+        if focus is None or not row_id:
+            return
+        model = getattr(page, "model", None)
+        if model is not None and model.row_of(row_id) < 0 and hasattr(page, "clear_filters"):
+            page.clear_filters()  # a filter hides it: show everything
+        focus(row_id)
+
     def start_workshop(self) -> None:
         """Full screen on this window's screen, on the section now shown."""
         if self.session is None:
             return
         from planner.ui.workshop.view import WorkshopView
 
-        view = WorkshopView(self.session, WINDOW[max(0, self.sidebar.currentRow())].key)
+        since = self._save_workshop_version()
+        view = WorkshopView(self.session, WINDOW[max(0, self.sidebar.currentRow())].key, since)
         view.left.connect(self._workshop_ended)
         screen = self.workshop_screen()
         view.setGeometry(screen.geometry())
         view.showFullScreen()
         view.activateWindow()
         self.workshop = view
+
+    def _save_workshop_version(self) -> "Version | None":
+        """A workshop starts with a version of the plan as the room finds it;
+        the one before (the last workshop's) gives the changes slide."""
+        assert self.session is not None
+        store = self.session.store
+        last = next((v for v in reversed(store.versions())
+                     if v.automatic and v.name.startswith(WORKSHOP_VERSION)), None)
+        if not store.read_only:
+            try:
+                store.save_version(f"{WORKSHOP_VERSION} {datetime.now():%Y-%m-%d %H:%M}",
+                                   author="Tandem", automatic=True)
+            except PlanError as exc:
+                self.show_problem(str(exc))
+        return last
 
     def workshop_screen(self) -> QScreen:
         """The display chosen in View > Workshop display; else, with a projector
@@ -371,7 +459,7 @@ class MainWindow(QMainWindow):
                 write: Callable[["PlanReader", Path], None]) -> None:
         if self.session is None:
             return
-        from planner.export.filenames import safe_stem
+        from planner.filenames import safe_stem
 
         title = self.session.store.plan().title
         suggested = safe_stem(title) + suffix

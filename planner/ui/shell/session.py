@@ -81,10 +81,10 @@ class PlanSession(QObject):
         """Commit a change set (saved to the file) and put it on the undo stack;
         consecutive changes with the same merge_key become one undo step.
         False when there was nothing to change or it was refused."""
-        if not change:
+        if not change.recorded:
             return False
         committed = self.commit_or_report(change)
-        if not committed:
+        if committed is None or not committed.recorded:
             return False
         self.undo_stack.push(ChangeCommand(self, committed, merge_key))
         return True

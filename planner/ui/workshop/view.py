@@ -16,10 +16,12 @@ from planner.operations import rides as ride_ops
 from planner.operations import workshop as workshop_ops
 from planner.outline.blocks import FunnelFigure, MetricCharts, Timeline
 from planner.outline.build import build_outline
+from planner.outline.changes import between, differences
 from planner.outline.slides import Slide, first_slide_of, slides_from_outline
 from planner.rules.rides import conflicting_ride_ids
 from planner.rules.signoff import Side, has_signed
 from planner.ui.shell.session import PlanSession
+from planner.store.versions import Version
 from planner.ui.widgets.signing import signer_for
 
 BACKGROUND, INK, MUTED = QColor("#0F1419"), QColor("#F5F7FA"), QColor("#AEB8C4")
@@ -32,8 +34,10 @@ MIN_PX = 24  # readable from the back of a room on a 1280x720 projector
 class WorkshopView(QWidget):
     left = Signal(str)  # the section to show when the workshop ends
 
-    def __init__(self, session: PlanSession, section: str) -> None:
+    def __init__(self, session: PlanSession, section: str,
+                 since: Version | None = None) -> None:
         super().__init__()
+        self.since = since  # the last workshop's version: its changes get a slide
         self.setObjectName("workshop")
         self.setWindowTitle("Tandem workshop")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -72,8 +76,13 @@ class WorkshopView(QWidget):
                        f"{people.get(r.host_id or '', '?')}"
                        + ("  \u26a0 two rides the same day" if r.id in conflicts else ""))
                       for r in upcoming)
+        changes = None
+        if self.since is not None:
+            old, new = store.state(self.since.seq), store.state()
+            changes = tuple(d.line().split(": ", 1)[1]
+                            for d in differences(between(old, new), old, new))
         self.slides = slides_from_outline(build_outline(store), proposals, parked,  # type: ignore[arg-type]
-                                          rides)
+                                          rides, changes)
 
     def _on_plan_changed(self, change: ChangeSet) -> None:
         current = self.slides[self.index]

@@ -90,6 +90,6 @@ def test_long_lines_fold_at_75_octets_without_splitting_characters(
     ("..hidden", "hidden"), ("", "plan"), ("tab\there", "tab_here"), ("x" * 200, "x" * 120),
     ("CON", "CON_"), ("com1", "com1_"), ("NUL.txt", "NUL_.txt"), ("aux.", "aux_")])
 def test_names_people_type_become_safe_file_names(name: str, stem: str) -> None:
-    from planner.export.filenames import safe_stem
+    from planner.filenames import safe_stem
 
     assert safe_stem(name) == stem

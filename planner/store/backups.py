@@ -1,0 +1,45 @@
+"""Rolling automatic backups of the plans a person edits.
+
+One backup a day of each plan, made the first time it is opened for writing
+that day, as a whole and consistent copy (SQLite's backup API), kept in a
+folder of its own under the platform's data folder (the window passes it):
+`backups/<plan id>/<title> <date>.tandem`. The last `KEEP` are kept.
+"""
+
+from datetime import date
+from pathlib import Path
+
+from planner.filenames import safe_stem
+from planner.store.atomic import write_new
+from planner.store.plan_store import PlanStore
+
+KEEP = 14
+SUFFIX = ".tandem"
+
+
+def folder_of(root: Path, store: PlanStore) -> Path:
+    return root / "backups" / store.plan().id
+
+
+def backups_of(root: Path, store: PlanStore) -> list[Path]:
+    """This plan's backups, newest first."""
+    folder = folder_of(root, store)
+    if not folder.is_dir():
+        return []
+    return sorted((p for p in folder.iterdir() if p.suffix == SUFFIX and p.is_file()),
+                  key=lambda p: p.name[-len(SUFFIX) - 10:], reverse=True)
+
+
+def back_up(root: Path, store: PlanStore, today: date | None = None) -> Path | None:
+    """Today's backup of the plan, unless it has one already; older ones past
+    the last KEEP are removed. Returns the file written, or None."""
+    today = today or date.today()
+    folder = folder_of(root, store)
+    if any(p.name.endswith(f" {today.isoformat()}{SUFFIX}") for p in backups_of(root, store)):
+        return None
+    folder.mkdir(parents=True, exist_ok=True)
+    out = folder / f"{safe_stem(store.plan().title)[:60]} {today.isoformat()}{SUFFIX}"
+    write_new(out, store.copy_bytes())
+    for old in backups_of(root, store)[KEEP:]:
+        old.unlink(missing_ok=True)
+    return out

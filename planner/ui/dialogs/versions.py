@@ -1,0 +1,136 @@
+"""Saving a named version, and the list of versions: open one, compare it with
+now, restore it (one undoable change), or delete it."""
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView,
+    QLineEdit, QPlainTextEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from planner.store.versions import Version
+
+
+def default_author() -> str:
+    """Who saves versions on this computer: as last typed, else the login's full name."""
+    saved = str(QSettings().value("versions/author", "") or "")
+    if saved:
+        return saved
+    try:
+        import pwd
+        import os
+
+        gecos = pwd.getpwuid(os.getuid()).pw_gecos.split(",")[0].strip()
+        return gecos or pwd.getpwuid(os.getuid()).pw_name
+    except (ImportError, KeyError, OSError):
+        import getpass
+
+        return getpass.getuser()
+
+
+class SaveVersionDialog(QDialog):
+    def __init__(self, parent: QWidget, suggested: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Save version")
+        self.name = QLineEdit(suggested, objectName="versionName")
+        self.name.setAccessibleName("Version name")
+        self.name.selectAll()
+        self.note = QPlainTextEdit(objectName="versionNote")
+        self.note.setAccessibleName("Note")
+        self.note.setPlaceholderText("What this version is for (optional)")
+        self.note.setFixedHeight(90)
+        self.author = QLineEdit(default_author(), objectName="versionAuthor")
+        self.author.setAccessibleName("Saved by")
+        form = QFormLayout()
+        form.addRow("&Name", self.name)
+        form.addRow("N&ote", self.note)
+        form.addRow("Saved &by", self.author)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def values(self) -> tuple[str, str, str]:
+        author = self.author.text().strip()
+        if author:
+            QSettings().setValue("versions/author", author)
+        return self.name.text(), self.note.toPlainText(), author
+
+
+class VersionsDialog(QDialog):
+    """Non-modal; each button acts on the selected version."""
+
+    open_requested = Signal(object)
+    compare_requested = Signal(object)
+    restore_requested = Signal(object)
+    delete_requested = Signal(object)
+
+    def __init__(self, parent: QWidget, versions: list[Version], read_only: bool) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Versions")
+        self.setObjectName("versionsDialog")
+        self.resize(720, 420)
+        self.table = QTableWidget(0, 4, objectName="versionsTable")
+        self.table.setAccessibleName("Versions")
+        self.table.setHorizontalHeaderLabels(["Name", "Saved", "By", "Note"])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.buttons: dict[str, QPushButton] = {}
+        row = QHBoxLayout()
+        for key, text, signal in (("open", "&Open", self.open_requested),
+                                  ("compare", "&Compare with now", self.compare_requested),
+                                  ("restore", "&Restore this version", self.restore_requested),
+                                  ("delete", "&Delete", self.delete_requested)):
+            button = QPushButton(text, objectName=f"version_{key}")
+            button.clicked.connect(lambda _c=False, s=signal: self._act(s))
+            row.addWidget(button)
+            self.buttons[key] = button
+        row.addStretch()
+        close = QPushButton("Close")
+        close.clicked.connect(self.close)
+        row.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(row)
+        self.read_only = read_only
+        self.table.itemSelectionChanged.connect(self._update)
+        self.table.itemDoubleClicked.connect(lambda _i: self._act(self.open_requested))
+        self.show_versions(versions)
+
+    def show_versions(self, versions: list[Version]) -> None:
+        self.versions = list(reversed(versions))  # newest first
+        self.table.setRowCount(len(self.versions))
+        for n, version in enumerate(self.versions):
+            saved = version.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            for column, text in enumerate((version.name, saved, version.author,
+                                           version.note.replace("\n", " ")[:300])):
+                item = QTableWidgetItem(text)
+                if version.automatic:
+                    item.setForeground(Qt.GlobalColor.darkGray)
+                    item.setToolTip("Saved by Tandem")
+                self.table.setItem(n, column, item)
+        self.table.resizeColumnsToContents()
+        if self.versions:
+            self.table.selectRow(0)
+        self._update()
+
+    def selected(self) -> Version | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.versions[rows[0].row()] if rows else None
+
+    def select(self, name: str) -> None:
+        self.table.selectRow(next(n for n, v in enumerate(self.versions) if v.name == name))
+
+    def _act(self, signal: Signal) -> None:  # type: ignore[type-arg]
+        version = self.selected()
+        if version is not None:
+            signal.emit(version)  # type: ignore[attr-defined]
+
+    def _update(self) -> None:
+        chosen = self.selected() is not None
+        for key, button in self.buttons.items():
+            button.setEnabled(chosen and not (self.read_only and key in ("restore", "delete")))

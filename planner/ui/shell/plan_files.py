@@ -1,0 +1,292 @@
+"""The File menu's work on whole plans: versions, changes, merging another
+copy, a copy of the plan, backups. Each takes the main window it acts in."""
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QStandardPaths, QTimer
+
+from planner.changes import ChangeSet
+from planner.errors import PlanError
+from planner.model.records import KINDS
+from planner.outline.changes import SECTION_OF, between, differences, summary
+from planner.store.plan_store import PlanStore
+from planner.store.versions import State, Version
+from planner.ui.shell.lazy import dialogs
+
+if TYPE_CHECKING:
+    from planner.ui.shell.session import PlanSession
+
+# The main window these act in; it imports this module, so it is not named here.
+MainWindow = Any
+
+BACKUP_DELAY_MS = 3000  # after a plan opens, today's backup is made when the window is idle
+
+
+def data_folder() -> Path:
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+
+
+# -- versions -----------------------------------------------------------------------------
+
+def save_version(window: MainWindow) -> None:
+    session = window.session
+    if session is None:
+        return
+    from planner.ui.dialogs.versions import SaveVersionDialog
+
+    dialog = SaveVersionDialog(window, f"Version of {date.today():%-d %B %Y}")
+    if not dialogs.exec_dialog(dialog):
+        return
+    name, note, author = dialog.values()
+    try:
+        version = session.store.save_version(name, note, author)
+    except PlanError as exc:
+        dialogs.warn(window, "Version not saved", str(exc))
+        return
+    window.statusBar().showMessage(f"Saved the version \u201c{version.name}\u201d", 8000)
+
+
+def show_versions(window: MainWindow) -> Any:
+    session = window.session
+    if session is None:
+        return None
+    from planner.ui.dialogs.versions import VersionsDialog
+
+    dialog = VersionsDialog(window, session.store.versions(), session.read_only)
+    dialog.open_requested.connect(lambda v: open_version(window, v))
+    dialog.compare_requested.connect(lambda v: compare_version(window, v))
+    dialog.restore_requested.connect(lambda v: restore_version(window, v))
+
+    def delete(version: Version) -> None:
+        if not dialogs.confirm(window, "Delete version",
+                               f"Delete the version \u201c{version.name}\u201d? The plan itself "
+                               "does not change.", "Delete version"):
+            return
+        try:
+            session.store.delete_version(version.id)
+        except PlanError as exc:
+            dialogs.warn(window, "Version not deleted", str(exc))
+        dialog.show_versions(session.store.versions())
+
+    dialog.delete_requested.connect(delete)
+    dialog.show()
+    window.versions_dialog = dialog
+    return dialog
+
+
+def open_version(window: MainWindow, version: Version) -> MainWindow | None:
+    """The version in a window of its own, read-only, with a way to restore it."""
+    session = window.session
+    if session is None:
+        return None
+    from PySide6.QtWidgets import QToolBar
+
+    from planner.ui.shell.session import PlanSession
+
+    name = f"\u201c{version.name}\u201d of {session.store.path.name}"
+    try:
+        store = PlanStore.from_state(session.store.state(version.seq), name)
+    except PlanError as exc:
+        dialogs.warn(window, "Version not opened", str(exc))
+        return None
+    store.read_only_reason = (f"the version {name}, saved "
+                              f"{version.created_at.astimezone():%Y-%m-%d %H:%M} by "
+                              f"{version.author}. Nothing here can be changed.")
+    other = type(window)()  # a main window of its own
+    other.setObjectName("versionWindow")
+    other._set_session(PlanSession(store, other))
+    other.setWindowTitle(f"{version.name} \u2014 {session.store.plan().title} [version]")
+    bar = QToolBar("Version", other)
+    bar.setObjectName("versionBar")
+    restore = bar.addAction("Restore this version")
+    restore.setEnabled(not session.read_only)
+    restore.triggered.connect(lambda: restore_version(window, version))
+    other.addToolBar(bar)
+    other.resize(window.size())
+    other.show()
+    window.version_windows.append(other)
+    return other
+
+
+def compare_version(window: MainWindow, version: Version) -> Any:
+    session = window.session
+    if session is None:
+        return None
+    store = session.store
+    return show_changes(window, f"Changes since \u201c{version.name}\u201d",
+                        store.state(version.seq), store.state())
+
+
+def restore_version(window: MainWindow, version: Version) -> bool:
+    """The plan made as it was in the version: one change, undoable."""
+    session = window.session
+    if session is None or session.read_only:
+        return False
+    now = session.store.state()
+    then = session.store.state(version.seq)
+    change = between(now, then, f"Restore the version \u201c{version.name}\u201d")
+    if not change:
+        window.statusBar().showMessage("The plan is as that version already.", 8000)
+        return False
+    found = differences(change, now, then)
+    if not dialogs.confirm(window, "Restore version",
+                           f"Make the plan as it was in \u201c{version.name}\u201d "
+                           f"({summary(found)})? You can undo it.", "Restore"):
+        return False
+    # Not exact: every row restored says it changed now.
+    return session.do(ChangeSet(change.label, change.rows, exact=False))
+
+
+def show_changes(window: MainWindow, title: str, old: State, new: State) -> Any:
+    from planner.ui.dialogs.changes import ChangesView
+
+    view = ChangesView(window, title, differences(between(old, new), old, new))
+    view.row_requested.connect(window.show_row)
+    view.show()
+    window.changes_views.append(view)
+    return view
+
+
+def compare_with_file(window: MainWindow) -> Any:
+    """This plan now against another plan file (another copy, a backup)."""
+    session = window.session
+    if session is None:
+        return None
+    path = dialogs.ask_open_plan(window)
+    if path is None:
+        return None
+    try:
+        with PlanStore.open(path, read_only=True) as other:
+            theirs = other.state()
+    except PlanError as exc:
+        dialogs.warn(window, "Cannot compare", str(exc))
+        return None
+    return show_changes(window, f"{session.store.path.name} \u2192 {path.name}",
+                        session.store.state(), theirs)
+
+
+# -- merging ------------------------------------------------------------------------------
+
+def merge_from(window: MainWindow) -> bool:
+    """File > Merge changes from...: another copy's changes into this plan."""
+    session = window.session
+    if session is None or session.read_only:
+        return False
+    from planner.store.merge import prepare
+
+    path = dialogs.ask_open_plan(window)
+    if path is None:
+        return False
+    try:
+        with PlanStore.open(path, read_only=True) as theirs:
+            plan = prepare(session.store, theirs)
+    except PlanError as exc:
+        dialogs.warn(window, "Cannot merge", str(exc))
+        return False
+    goes_in = sum(1 for kind in KINDS for i in plan.merged[kind].keys() | plan.mine[kind].keys()
+                  if plan.merged[kind].get(i) != plan.mine[kind].get(i))
+    if plan.conflicts:
+        from planner.ui.dialogs.merge import MergeDialog
+
+        dialog = MergeDialog(window, plan, goes_in)
+        if not dialogs.exec_dialog(dialog) or dialog.change is None:
+            return False
+        change = dialog.change
+    else:
+        change = plan.change()
+        if not change.recorded:
+            dialogs.warn(window, "Nothing to merge",
+                         f"{path.name} holds nothing this plan does not have.")
+            return False
+        found = differences(change, plan.mine, plan.merged)
+        if not dialogs.confirm(window, "Merge changes",
+                               f"Bring in the changes from {path.name} ({summary(found)})? "
+                               "Nobody changed the same thing differently. You can undo it.",
+                               "Merge"):
+            return False
+    try:
+        session.store.save_version(f"Before merging {path.name}", author="Tandem",
+                                   automatic=True)
+    except PlanError as exc:
+        dialogs.warn(window, "Cannot merge", str(exc))
+        return False
+    if not session.do(change):
+        return False
+    window.statusBar().showMessage(f"Merged the changes from {path.name}", 8000)
+    return True
+
+
+# -- copies and backups ---------------------------------------------------------------------
+
+def save_copy(window: MainWindow) -> bool:
+    session = window.session
+    if session is None:
+        return False
+    store = session.store
+    from planner.filenames import safe_stem
+
+    out = dialogs.ask_save_path(window, "Save a copy", f"{safe_stem(store.plan().title)} "
+                                f"copy.tandem", dialogs.PLAN_FILTER)
+    if out is None:
+        return False
+    if out.suffix != ".tandem":
+        out = out.with_name(out.name + ".tandem")
+    try:
+        # The file dialog has asked before replacing a file of that name.
+        store.save_copy(out, replace_existing=out.exists())
+    except PlanError as exc:
+        dialogs.warn(window, "Copy not saved", str(exc))
+        return False
+    window.statusBar().showMessage(f"Saved a copy as {out.name}", 8000)
+    return True
+
+
+def schedule_backup(window: MainWindow, session: "PlanSession") -> None:
+    """Today's backup, made a little after the plan opens (not in its way)."""
+    if session.read_only:
+        return
+
+    def run() -> None:
+        if window.session is not session:
+            return  # closed meanwhile
+        from planner.store.backups import back_up
+
+        try:
+            back_up(data_folder(), session.store)
+        except (PlanError, OSError) as exc:
+            window.statusBar().showMessage(f"Today's backup could not be made: {exc}", 10_000)
+
+    QTimer.singleShot(BACKUP_DELAY_MS, window, run)
+
+
+def restore_from_backup(window: MainWindow) -> MainWindow | None:
+    """A backup of this plan, opened read-only in a window of its own."""
+    session = window.session
+    if session is None:
+        return None
+    from planner.store.backups import backups_of
+
+    found = backups_of(data_folder(), session.store)
+    if not found:
+        dialogs.warn(window, "No backups", "This plan has no backups yet. Tandem makes one "
+                     "each day the plan is opened for editing.")
+        return None
+    chosen = dialogs.ask_item(window, "Restore from backup",
+                              "Open a backup (read-only; save a copy of it to keep it):",
+                              [p.stem for p in found])
+    if chosen is None:
+        return None
+    other = type(window)()
+    other.setObjectName("backupWindow")
+    if not other.open_plan(found[chosen], read_only=True):
+        other.deleteLater()
+        return None
+    other.show()
+    window.version_windows.append(other)
+    return other
+
+
+def section_of(kind_name: str) -> str:
+    return next((SECTION_OF[k] for k in KINDS if k.__name__ == kind_name), "overview")
