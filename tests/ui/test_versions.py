@@ -97,15 +97,24 @@ def test_the_changes_view_jumps_to_the_row(window: MainWindow, sample_path: Path
     store = window.session.store  # type: ignore[union-attr]
     version = store.save_version("Start")
     goal = store.rows(Goal)[7]
-    window.session.do(goals.reword(goal, title="Changed since the start"))  # type: ignore[union-attr]
+    window.session.do(goals.reword(goal, title="Changed <b>since</b> the start"))  # type: ignore[union-attr]
+    later = store.save_version("Later")
     view = plan_files.compare_version(window, version)
-    assert "Changed since the start" in view.browser.toPlainText()
+    assert "Changed <b>since</b> the start" in view.browser.toPlainText()  # words, not markup
     (difference,) = view.found
     view.browser.anchorClicked.emit(QUrl(f"row:Goal:{difference.row_id}"))
     goals_page = window.page("goals")
     assert window.current_page() is goals_page
     current = goals_page.view.currentIndex()
     assert goals_page.model.row_id(current.row()) == goal.id
+    # Two versions compared with each other, from the versions list.
+    listed = plan_files.show_versions(window)
+    listed.select_versions("Start", "Later")
+    assert listed.buttons["compare"].text() == "&Compare the two"
+    listed.buttons["compare"].click()
+    two = window.changes_views[-1]
+    assert two.windowTitle() == "\u201cStart\u201d \u2192 \u201cLater\u201d"
+    assert [d.row_id for d in two.found] == [goal.id] and later.seq > version.seq
 
 
 def test_a_version_is_saved_opened_read_only_and_restored_as_one_undoable_step(

@@ -63,6 +63,7 @@ class VersionsDialog(QDialog):
 
     open_requested = Signal(object)
     compare_requested = Signal(object)
+    compare_two_requested = Signal(object, object)  # older, newer
     restore_requested = Signal(object)
     delete_requested = Signal(object)
 
@@ -75,7 +76,8 @@ class VersionsDialog(QDialog):
         self.table.setAccessibleName("Versions")
         self.table.setHorizontalHeaderLabels(["Name", "Saved", "By", "Note"])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # One version: open, compare with now, restore. Two: compare them.
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
@@ -119,18 +121,35 @@ class VersionsDialog(QDialog):
         self._update()
 
     def selected(self) -> Version | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.versions[rows[0].row()] if rows else None
+        chosen = self.chosen()
+        return chosen[0] if len(chosen) == 1 else None
+
+    def chosen(self) -> list[Version]:
+        """The selected versions, oldest first."""
+        rows = sorted(r.row() for r in self.table.selectionModel().selectedRows())
+        return [self.versions[n] for n in reversed(rows)]
 
     def select(self, name: str) -> None:
         self.table.selectRow(next(n for n, v in enumerate(self.versions) if v.name == name))
 
+    def select_versions(self, *names: str) -> None:
+        self.table.clearSelection()
+        model, selection = self.table.model(), self.table.selectionModel()
+        for n, version in enumerate(self.versions):
+            if version.name in names:
+                selection.select(model.index(n, 0), selection.SelectionFlag.Select
+                                 | selection.SelectionFlag.Rows)
+
     def _act(self, signal: Signal) -> None:  # type: ignore[type-arg]
-        version = self.selected()
-        if version is not None:
-            signal.emit(version)  # type: ignore[attr-defined]
+        chosen = self.chosen()
+        if signal is self.compare_requested and len(chosen) == 2:
+            self.compare_two_requested.emit(*chosen)
+        elif len(chosen) == 1:
+            signal.emit(chosen[0])  # type: ignore[attr-defined]
 
     def _update(self) -> None:
-        chosen = self.selected() is not None
+        count = len(self.chosen())
         for key, button in self.buttons.items():
-            button.setEnabled(chosen and not (self.read_only and key in ("restore", "delete")))
+            button.setEnabled((count == 1 or (key == "compare" and count == 2))
+                              and not (self.read_only and key in ("restore", "delete")))
+        self.buttons["compare"].setText("&Compare the two" if count == 2 else "&Compare with now")

@@ -57,6 +57,7 @@ def show_versions(window: MainWindow) -> Any:
     dialog = VersionsDialog(window, session.store.versions(), session.read_only)
     dialog.open_requested.connect(lambda v: open_version(window, v))
     dialog.compare_requested.connect(lambda v: compare_version(window, v))
+    dialog.compare_two_requested.connect(lambda a, b: compare_versions(window, a, b))
     dialog.restore_requested.connect(lambda v: restore_version(window, v))
 
     def delete(version: Version) -> None:
@@ -117,6 +118,15 @@ def compare_version(window: MainWindow, version: Version) -> Any:
     store = session.store
     return show_changes(window, f"Changes since \u201c{version.name}\u201d",
                         store.state(version.seq), store.state())
+
+
+def compare_versions(window: MainWindow, older: Version, newer: Version) -> Any:
+    session = window.session
+    if session is None:
+        return None
+    store = session.store
+    return show_changes(window, f"\u201c{older.name}\u201d \u2192 \u201c{newer.name}\u201d",
+                        store.state(older.seq), store.state(newer.seq))
 
 
 def restore_version(window: MainWindow, version: Version) -> bool:
