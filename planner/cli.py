@@ -204,9 +204,10 @@ def _plan_state(ref: str) -> "tuple[str, State]":
     from planner.store.plan_store import PlanStore
 
     path, version = Path(ref), None
-    if not path.exists() and "@" in ref:
-        file, _, version = ref.rpartition("@")
-        path = Path(file)
+    if not path.exists():  # FILE@VERSION: the file is what exists (a name may hold "@")
+        at = next((n for n, c in enumerate(ref) if c == "@" and Path(ref[:n]).is_file()), None)
+        if at is not None:
+            path, version = Path(ref[:at]), ref[at + 1:]
     with PlanStore.open(path, read_only=True) as store:
         if version is None:
             return path.name, store.state()

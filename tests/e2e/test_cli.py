@@ -256,6 +256,14 @@ def test_diff_says_what_changed_between_files_and_versions(tmp_path: Path) -> No
     assert as_json["summary"] == "3 changed"
     titles = {c["row"] for c in as_json["changes"]}
     assert "goal \u201cTheirs alone\u201d" in titles
+    odd = tmp_path / "we@home.tandem"  # "@" in the file's name and in the version's
+    odd.write_bytes(mine.read_bytes())
+    from planner.store.plan_store import PlanStore
+
+    with PlanStore.open(odd) as store:
+        store.save_version("v1@board")
+    same = run_tandem("diff", f"{odd}@v1@board", str(odd))
+    assert same.stdout.strip() == "we@home.tandem@v1@board \u2192 we@home.tandem: no changes"
     missing = run_tandem("diff", f"{mine}@No such version", str(mine))
     assert missing.returncode == 1
     assert missing.stderr.startswith("tandem: mine.tandem has no version \u201cNo such version\u201d")
