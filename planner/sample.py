@@ -8,7 +8,7 @@ from typing import Any
 from planner.changes import ChangeSet, added
 from planner.model import (
     FieldRide, FunnelStage, Goal, HotButton, Message, Metric, MetricValue, NonWorkingDay,
-    Person, Plan, Record, Review, utc_now)
+    Person, Plan, Record, Review, ReviewAction, ReviewLink, utc_now)
 from planner.model.enums import (
     Cadence, EngagedTeam, GoalStatus, MetricDirection, RideDirection, RideStatus, Team)
 from planner.operations.rows import new
@@ -200,6 +200,7 @@ class _Builder:
                               "duplicate" if name == "Sales-accepted" else "",
                               conversion_rate=rates[i])
                      for i, (name, team) in enumerate(STAGES)]
+        self.stage_ids = stage_ids
         for i in range(self.n["metrics"]):
             name = METRIC_NAMES[i % len(METRIC_NAMES)]
             if i >= len(METRIC_NAMES):
@@ -223,17 +224,38 @@ class _Builder:
                          actual=round(baseline + (target - baseline) * share
                                       + self.rng.uniform(-0.3, 0.3), 1))
 
-    def messages_and_reviews(self) -> None:
+    def messages_and_reviews(self, sales: list[str], marketing: list[str]) -> None:
+        now = utc_now()
+        goal_ids = [r.id for r in self.rows if isinstance(r, Goal)]
+        review = self.add(Review, held_on=self.start + timedelta(days=90),
+                          what_happened="Lead follow-up slipped during the trade-show month.",
+                          what_we_learned="The routing rule sent event leads to a shared "
+                                          "inbox.",
+                          what_we_change="Event leads route to the territory owner within "
+                                         "one hour.")
+        self.add(ReviewLink, review_id=review, funnel_stage_id=self.stage_ids[1])
+        self.add(ReviewLink, review_id=review, goal_id=goal_ids[4 % len(goal_ids)])
+        self.add(ReviewAction, review_id=review, action="Route event leads to the territory "
+                 "owner", owner_id=marketing[-1], due_date=self.start + timedelta(days=104))
+        self.add(ReviewAction, review_id=review, action="Check every Monday that no lead "
+                 "waits in the shared inbox", owner_id=sales[-1],
+                 due_date=self.start + timedelta(days=97), done=True)
         for i in range(self.n["messages"]):
-            self.add(Message, customer_problem=PROBLEMS[i % len(PROBLEMS)],
-                     value_message="Northwind shows revenue by campaign in one dashboard.",
-                     proof_point="Helios Freight cut reporting time by 60%.",
-                     source="Field ride", approved_by_sales=i % 2 == 0,
-                     approved_by_marketing=i % 3 == 0)
-        self.add(Review, held_on=self.start + timedelta(days=90),
-                 what_happened="Lead follow-up slipped during the trade-show month.",
-                 what_we_learned="The routing rule sent event leads to a shared inbox.",
-                 what_we_change="Event leads route to the territory owner within one hour.")
+            message = new(Message, customer_problem=PROBLEMS[i % len(PROBLEMS)],
+                          value_message="Northwind shows revenue by campaign in one dashboard.",
+                          proof_point="Helios Freight cut reporting time by 60%.",
+                          source="Field ride", segment=SEGMENTS[i % len(SEGMENTS)],
+                          funnel_stage_id=self.stage_ids[(i * 3) % len(self.stage_ids)],
+                          owner_id=marketing[i % len(marketing)],
+                          review_id=review if i == 5 else None)
+            if i % 2 == 0:
+                message = signed(message, "sales", sales[0], now)
+            if i % 3 == 0:
+                message = signed(message, "marketing", marketing[0], now)
+            self.rows.append(message)
+
+
+SEGMENTS = ["Mid-market CFO", "Enterprise marketing ops", "Regional sales director"]
 
 
 def write_sample(path: Path, size: str = "small", seed: int = 7) -> PlanStore:
@@ -244,7 +266,7 @@ def write_sample(path: Path, size: str = "small", seed: int = 7) -> PlanStore:
     b.holidays()
     b.rides(sales, marketing)
     b.funnel_and_metrics()
-    b.messages_and_reviews()
+    b.messages_and_reviews(sales, marketing)
     plan = new(Plan, title="Northwind go-to-market plan 2027", company="Northwind Analytics",
                period_start=b.start, period_end=b.end,
                purpose="Sales and marketing commit to one funnel, shared goals and one message "

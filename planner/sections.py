@@ -28,10 +28,12 @@ SECTIONS: tuple[Section, ...] = (
     Section("funnel", "Funnel", hint="One buying process: who engages at each stage, the "
             "entry both sides agreed, and each handoff both ways."),
     Section("messaging", "Messaging", hint="One library of customer messages both sides "
-            "approve. Shown read-only in this version."),
+            "approve on their exact wording; changing the wording withdraws both approvals. "
+            "Ctrl+Shift+S / Ctrl+Shift+M approve for sales / marketing."),
     Section("people", "People"),
     Section("reviews", "Reviews", hint="No blame: what happened, what we learned, what we "
-            "change in the system. Shown read-only in this version."),
+            "change in the system, and who does what by when."),
+    Section("parking", "Parking lot", in_window=False),
     # An appendix the PDF carries when asked (export --changes-since VERSION).
     Section("changes", "Changes", in_window=False, in_document=False),
 )

@@ -19,22 +19,24 @@ from planner.changes import ChangeSet, added
 from planner.errors import PlanError, PlanFileError
 from planner.model import (
     FieldRide, FunnelStage, Goal, HotButton, Message, Metric, MetricGoal, MetricValue,
-    NonWorkingDay, ParkingTopic, Person, Plan, Record, Review, utc_now)
+    NonWorkingDay, ParkingTopic, Person, Plan, Record, Review, ReviewAction, ReviewLink, utc_now)
 from planner.model.reader import PlanReader
 from planner.model.validation import coerce, plain, validate
 from planner.store.atomic import write_replacing
 from planner.store.plan_store import PlanStore
 
 FORMAT = "tandem-plan"
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
 # What each older format lacks, filled in on import.
-_ADDED_IN = {2: ("hot_buttons", "non_working_days"), 4: ("parking_topics",)}
+_ADDED_IN = {2: ("hot_buttons", "non_working_days"), 4: ("parking_topics",),
+             6: ("review_links", "review_actions")}
 # The document's keys: "plan" is one object, every other key a list of rows.
 KEYS: dict[str, type[Record]] = {
     "people": Person, "goals": Goal, "field_rides": FieldRide, "funnel_stages": FunnelStage,
     "metrics": Metric, "metric_goals": MetricGoal, "metric_values": MetricValue,
     "messages": Message, "hot_buttons": HotButton, "non_working_days": NonWorkingDay,
-    "parking_topics": ParkingTopic, "reviews": Review, "plan": Plan}
+    "parking_topics": ParkingTopic, "reviews": Review, "review_links": ReviewLink,
+    "review_actions": ReviewAction, "plan": Plan}
 
 
 def plan_to_dict(reader: PlanReader) -> dict[str, Any]:
@@ -77,6 +79,8 @@ def read_json(source: Path) -> dict[str, Any]:
                 doc.setdefault(key, [])
         if version < 5 and isinstance(doc.get("goals"), list):
             _record_signed_wording(doc["goals"])
+        if version < 6 and isinstance(doc.get("messages"), list):
+            _approvals_as_sign_offs(doc["messages"])
     error = jsonschema.exceptions.best_match(_validator().iter_errors(doc))
     if error is not None:
         where = "/".join(str(p) for p in error.absolute_path) or "the document"
@@ -102,6 +106,21 @@ def _record_signed_wording(goals: list[Any]) -> None:
         for side in ("sales", "marketing"):
             if goal.get(f"{side}_signed_at") and not goal.get(f"{side}_signed_wording"):
                 goal[f"{side}_signed_wording"] = json.dumps(wording, ensure_ascii=False)
+
+
+def _approvals_as_sign_offs(messages: list[Any]) -> None:
+    """Before format 6 a message's approvals were two flags; each was of the
+    message as written, given when it was last changed."""
+    for message in messages:
+        if not isinstance(message, dict):
+            continue
+        wording = [message.get("customer_problem"), message.get("value_message", ""),
+                   message.get("proof_point", "")]
+        for side in ("sales", "marketing"):
+            if message.pop(f"approved_by_{side}", False) is True:
+                message[f"{side}_signed_at"] = message.get("updated_at") or \
+                    utc_now().isoformat()
+                message[f"{side}_signed_wording"] = json.dumps(wording, ensure_ascii=False)
 
 
 def records_from(doc: dict[str, Any], source_name: str) -> list[Record]:

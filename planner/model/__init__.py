@@ -21,11 +21,13 @@ from planner.model.records import (
     R,
     Record,
     Review,
+    ReviewAction,
+    ReviewLink,
 )
 from planner.model.types import new_id, utc_now
 
 __all__ = [
     "KINDS", "FieldRide", "FunnelStage", "Goal", "HotButton", "Message", "Metric",
     "MetricGoal", "MetricValue", "NonWorkingDay", "ParkingTopic", "Person", "Plan", "R",
-    "Record", "Review", "new_id", "utc_now",
+    "Record", "Review", "ReviewAction", "ReviewLink", "new_id", "utc_now",
 ]

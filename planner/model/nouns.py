@@ -8,7 +8,9 @@ NOUNS = {"Person": ("person", "people"), "Goal": ("goal", "goals"),
          "Message": ("message", "messages"), "Review": ("review", "reviews"),
          "HotButton": ("hot button", "hot buttons"),
          "NonWorkingDay": ("non-working day", "non-working days"),
-         "ParkingTopic": ("parked topic", "parked topics"), "MetricGoal": ("link", "links")}
+         "ParkingTopic": ("parked topic", "parked topics"), "MetricGoal": ("link", "links"),
+         "ReviewLink": ("review link", "review links"),
+         "ReviewAction": ("action", "actions")}
 
 
 def noun(kind: type[Record], count: int = 1) -> str:

@@ -6,7 +6,7 @@ from typing import Any
 
 from planner.model.records import (
     FieldRide, FunnelStage, Goal, HotButton, Message, Metric, MetricGoal, MetricValue,
-    NonWorkingDay, ParkingTopic, Person, Plan, Review)
+    NonWorkingDay, ParkingTopic, Person, Plan, Review, ReviewAction, ReviewLink)
 
 ORDER: dict[type[Any], Callable[[Any], tuple[Any, ...]]] = {
     Plan: lambda r: (r.id,),
@@ -22,6 +22,8 @@ ORDER: dict[type[Any], Callable[[Any], tuple[Any, ...]]] = {
     NonWorkingDay: lambda r: (r.day, r.id),
     ParkingTopic: lambda r: (r.created_at, r.id),
     Review: lambda r: (r.held_on, r.id),
+    ReviewLink: lambda r: (r.review_id, r.created_at, r.id),
+    ReviewAction: lambda r: (r.review_id, r.created_at, r.id),
 }
 
 

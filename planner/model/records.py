@@ -152,9 +152,18 @@ class Message(NamedTuple):
     value_message: str = ""
     proof_point: str = ""
     source: str = ""
-    field_ride_id: str | None = None
-    approved_by_sales: bool = False
-    approved_by_marketing: bool = False
+    field_ride_id: str | None = None  # heard on this ride
+    segment: str = ""  # the segment or persona it speaks to
+    funnel_stage_id: str | None = None  # where in the buying process it is used
+    review_id: str | None = None  # came out of this review
+    owner_id: str | None = None
+    # Each side's approval of its exact wording, as with goals (rules/signoff.py).
+    sales_signed_by_id: str | None = None
+    sales_signed_at: datetime | None = None
+    sales_signed_wording: str | None = None
+    marketing_signed_by_id: str | None = None
+    marketing_signed_at: datetime | None = None
+    marketing_signed_wording: str | None = None
 
 
 class HotButton(NamedTuple):
@@ -196,10 +205,39 @@ class Review(NamedTuple):
     what_happened: str = ""
     what_we_learned: str = ""
     what_we_change: str = ""
+    # The writer read the blameless flag (a person of the plan is named) and
+    # kept the wording.
+    blame_flag_dismissed: bool = False
+
+
+class ReviewLink(NamedTuple):
+    """What a review is about: one goal, funnel stage or metric."""
+
+    id: str
+    created_at: datetime
+    updated_at: datetime
+    review_id: str
+    goal_id: str | None = None
+    funnel_stage_id: str | None = None
+    metric_id: str | None = None
+
+
+class ReviewAction(NamedTuple):
+    """What we change, as a task: an owner and a due date (in the calendars)."""
+
+    id: str
+    created_at: datetime
+    updated_at: datetime
+    review_id: str
+    action: str
+    owner_id: str | None = None
+    due_date: date | None = None
+    done: bool = False
 
 
 Record = Union[Plan, Person, Goal, FieldRide, FunnelStage, Metric, MetricGoal, MetricValue,
-               Message, HotButton, NonWorkingDay, ParkingTopic, Review]
+               Message, HotButton, NonWorkingDay, ParkingTopic, Review, ReviewLink,
+               ReviewAction]
 # One kind of record, whichever: `rows(Goal)` gives goals.
 R = TypeVar("R", bound=Record)
 
@@ -207,4 +245,4 @@ R = TypeVar("R", bound=Record)
 # (the plan's two sponsors are people, so the plan comes after people).
 KINDS: tuple[type[Record], ...] = (
     Person, Plan, Goal, FieldRide, FunnelStage, Metric, MetricGoal, MetricValue, Message,
-    HotButton, NonWorkingDay, ParkingTopic, Review)
+    HotButton, NonWorkingDay, ParkingTopic, Review, ReviewLink, ReviewAction)

@@ -197,8 +197,18 @@ class Message(Row, table=True):
     proof_point: str = ""
     source: str = ""
     field_ride_id: str | None = _ref("field_ride")
-    approved_by_sales: bool = False
-    approved_by_marketing: bool = False
+    # Schema 8: the library both sides write; each side approves an exact
+    # wording, as with goals (planner.rules.signoff).
+    segment: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    funnel_stage_id: str | None = _ref("funnel_stage")
+    review_id: str | None = _ref("review")
+    owner_id: str | None = _ref("person")
+    sales_signed_by_id: str | None = _ref("person")
+    sales_signed_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+    sales_signed_wording: str | None = None
+    marketing_signed_by_id: str | None = _ref("person")
+    marketing_signed_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+    marketing_signed_wording: str | None = None
 
 
 class HotButton(Row, table=True):
@@ -236,6 +246,31 @@ class Review(Row, table=True):
     what_happened: str = ""
     what_we_learned: str = ""
     what_we_change: str = ""
+    # Schema 8: the writer read the blameless flag and kept the wording.
+    blame_flag_dismissed: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
+
+
+class ReviewLink(Row, table=True):
+    """What a review is about: one goal, funnel stage or metric."""
+
+    __tablename__ = "review_link"
+
+    review_id: str = _ref("review", nullable=False, cascade=True)
+    goal_id: str | None = _ref("goal", cascade=True)
+    funnel_stage_id: str | None = _ref("funnel_stage", cascade=True)
+    metric_id: str | None = _ref("metric", cascade=True)
+
+
+class ReviewAction(Row, table=True):
+    """What we change, as a task: an owner and a due date."""
+
+    __tablename__ = "review_action"
+
+    review_id: str = _ref("review", nullable=False, cascade=True)
+    action: str
+    owner_id: str | None = _ref("person")
+    due_date: date | None = None
+    done: bool = False
 
 
 def table_of(entity: type[Row]) -> Table:
@@ -250,6 +285,6 @@ def table_name(entity: type[Row]) -> str:
 # In the order of planner.model.records.KINDS.
 ENTITIES: tuple[type[Row], ...] = (
     Person, Plan, Goal, FieldRide, FunnelStage, Metric, MetricGoal, MetricValue,
-    Message, HotButton, NonWorkingDay, ParkingTopic, Review,
+    Message, HotButton, NonWorkingDay, ParkingTopic, Review, ReviewLink, ReviewAction,
 )
 BY_TABLE: dict[str, type[Row]] = {table_name(e): e for e in ENTITIES}

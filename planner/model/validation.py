@@ -28,7 +28,7 @@ LONG_FIELDS = {"description", "purpose", "debrief", "objective", "accounts",
                "customers_asked", "marketing_changes", "sales_changes", "words",
                "return_service_level", "send_back_reasons"}
 # Text a row cannot exist without (kept without surrounding spaces).
-REQUIRED_TEXT = {"title", "name", "customer_problem", "period", "words", "topic"}
+REQUIRED_TEXT = {"title", "name", "customer_problem", "period", "words", "topic", "action"}
 # Pairs (first, last) that must not run backwards.
 DATE_RANGES: dict[type[Any], tuple[str, str]] = {
     Plan: ("period_start", "period_end"), FieldRide: ("first_day", "last_day")}

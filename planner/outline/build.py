@@ -2,9 +2,10 @@
 
 from collections.abc import Callable
 
-from planner.model import FieldRide, Goal, Message, Person, Review
+from planner.model import FieldRide, Goal, Person
 from planner.model.enums import label
 from planner.model.reader import PlanReader
+from planner.outline import library
 from planner.outline import plan_sections as ps
 from planner.outline.blocks import Outline, Section
 from planner.outline.funnel import funnel_section, metrics_section
@@ -32,9 +33,10 @@ def build_outline(reader: PlanReader, options: ExportOptions | None = None,
         "rides": lambda: rides_section(reader, people, include_debriefs),
         "metrics": lambda: metrics_section(reader),
         "funnel": lambda: funnel_section(reader),
-        "messaging": lambda: ps.messaging_section(reader.rows(Message)),
+        "messaging": lambda: library.messaging_section(reader, names),
         "people": lambda: ps.people_section(people),
-        "reviews": lambda: ps.reviews_section(reader.rows(Review)),
+        "reviews": lambda: library.reviews_section(reader, names),
+        "parking": lambda: library.parking_section(reader),
     }
     wanted = [k for k in DOCUMENT_KEYS if options is None or options.wants(k)]
     mark = options.mark if options and options.mark != "auto" else plan.status.value

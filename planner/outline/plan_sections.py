@@ -4,7 +4,7 @@ goals with a card each, sign-off, messaging and reviews."""
 from collections.abc import Mapping, Sequence
 from datetime import date
 
-from planner.model import Goal, Message, Metric, MetricGoal, MetricValue, Person, Plan, Review
+from planner.model import Goal, Metric, MetricGoal, MetricValue, Person, Plan
 from planner.model.enums import label
 from planner.model.reader import PlanReader
 from planner.outline.blocks import Block, Facts, GoalCard, Heading, Paragraph, Section, Table
@@ -123,31 +123,6 @@ def signoff_section(goals: Sequence[Goal], names: Names) -> Section:
     return Section("signoff", section("signoff").title, tuple(blocks))
 
 
-def messaging_section(messages: Sequence[Message]) -> Section:
-    """The customer messages, with whose approval each has."""
-    def approved(m: Message) -> str:
-        sides = [s for s, ok in (("sales", m.approved_by_sales),
-                                 ("marketing", m.approved_by_marketing)) if ok]
-        return " and ".join(sides) or "not yet"
-
-    rows = tuple((m.customer_problem, m.value_message, m.proof_point, approved(m))
-                 for m in messages)
-    return Section("messaging", section("messaging").title, (
-        Paragraph("One library of customer messages: the customer's problem in their words, "
-                  "the value message and its proof, and which side approved it."),
-        Table(("Customer problem", "Value message", "Proof point", "Approved by"), rows,
-              (4, 4, 3.4, 2), empty_text="No messages yet.")))
-
-
-def reviews_section(reviews: Sequence[Review]) -> Section:
-    rows = tuple((r.held_on.isoformat(), r.what_happened, r.what_we_learned, r.what_we_change)
-                 for r in reviews)
-    return Section("reviews", section("reviews").title, (
-        Paragraph("No blame: what happened, what we learned, what we change in the system."),
-        Table(("Held on", "What happened", "What we learned", "What we change"), rows,
-              (2.3, 4, 4, 4), empty_text="No reviews yet.")))
-
-
 def latest_sign_offs(goals: Sequence[Goal], names: Names,
                      plan: Plan) -> tuple[tuple[str, str, str], ...]:
     """Each side's latest sign-off (for the agreed stamp): (side, who, date)."""
@@ -164,5 +139,5 @@ def latest_sign_offs(goals: Sequence[Goal], names: Names,
     return tuple(out)
 
 
-__all__ = ["goals_section", "linked_metrics", "messaging_section",
-           "names_of", "overview", "people_section", "reviews_section", "signoff_section"]
+__all__ = ["goals_section", "linked_metrics", "names_of", "overview", "people_section",
+           "signoff_section"]

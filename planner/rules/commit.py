@@ -6,7 +6,7 @@ commit, so a refusal changes nothing and a consequence undoes with its cause.
 
 from collections.abc import Sequence
 
-from planner.model import FieldRide, Goal, Person, Record
+from planner.model import FieldRide, Goal, Message, Person, Record
 from planner.model.enums import PlanStatus, Team, label
 from planner.model.reader import PlanReader
 from planner.rules import rides, signoff
@@ -16,9 +16,12 @@ Change = tuple[Record | None, Record | None]  # a row before and after
 
 
 def settled(before: Record | None, after: Record) -> Record:
-    """The row as the rules make it: a goal's sign-offs of a wording it no
-    longer has are withdrawn; a ride turned round swaps its visitor and host."""
+    """The row as the rules make it: a goal's sign-offs (and a message's
+    approvals) of a wording it no longer has are withdrawn; a ride turned
+    round swaps its visitor and host."""
     if isinstance(after, Goal):
+        return signoff.settled(after)
+    if isinstance(after, Message):
         return signoff.settled(after)
     if isinstance(after, FieldRide):
         return rides.settled(before if isinstance(before, FieldRide) else None, after)

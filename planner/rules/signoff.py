@@ -1,9 +1,11 @@
-"""Sign-off: a goal is agreed only when both sides signed the wording it has.
+"""Sign-off: a goal is agreed, and a message approved, only when both sides
+signed the wording it has. One rule for both.
 
-Each side's sign-off records who signed, when, and the wording signed (the
-goal's title, description, success criterion and due date, as JSON). A side
-has signed a goal only while that recorded wording is the goal's wording, so
-a goal changed by any path (an edit, an import, another program) is never
+Each side's sign-off records who signed, when, and the wording signed (a
+goal's title, description, success criterion and due date; a message's
+customer problem, value message and proof point; as JSON). A side has signed
+only while that recorded wording is the row's wording, so a goal or message
+changed by any path (an edit, an import, a merge, another program) is never
 agreed on words one side did not sign. The store also withdraws a sign-off
 whose wording no longer matches inside every commit (`settled`), so what the
 file says stays plain.
@@ -13,14 +15,19 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple, TypeVar
 
-from planner.model import Goal
+from planner.model import Goal, Message
 from planner.model.enums import GoalStatus, PlanStatus
 
 Side = Literal["sales", "marketing"]
 SIDES: tuple[Side, Side] = ("sales", "marketing")
-WORDING_FIELDS = ("title", "description", "success_measure", "due_date")
+# What each side signs, by kind of row.
+WORDING_FIELDS: dict[type[Any], tuple[str, ...]] = {
+    Goal: ("title", "description", "success_measure", "due_date"),
+    Message: ("customer_problem", "value_message", "proof_point")}
+Signable = Goal | Message
+S = TypeVar("S", Goal, Message)
 
 
 class Signature(NamedTuple):
@@ -34,73 +41,72 @@ class Signature(NamedTuple):
 NOT_SIGNED = Signature(None, None, None)
 
 
-def signature(goal: Goal, side: Side) -> Signature:
-    if side == "sales":
-        return Signature(goal.sales_signed_by_id, goal.sales_signed_at, goal.sales_signed_wording)
-    return Signature(goal.marketing_signed_by_id, goal.marketing_signed_at,
-                     goal.marketing_signed_wording)
+def signature(row: Signable, side: Side) -> Signature:
+    return Signature(getattr(row, f"{side}_signed_by_id"), getattr(row, f"{side}_signed_at"),
+                     getattr(row, f"{side}_signed_wording"))
 
 
-def with_signature(goal: Goal, side: Side, sig: Signature) -> Goal:
-    """The goal with one side's sign-off set (or withdrawn with NOT_SIGNED)."""
-    if side == "sales":
-        return goal._replace(sales_signed_by_id=sig.by_id, sales_signed_at=sig.at,
-                             sales_signed_wording=sig.wording)
-    return goal._replace(marketing_signed_by_id=sig.by_id, marketing_signed_at=sig.at,
-                         marketing_signed_wording=sig.wording)
+def with_signature(row: S, side: Side, sig: Signature) -> S:
+    """The row with one side's sign-off set (or withdrawn with NOT_SIGNED)."""
+    values: dict[str, Any] = {f"{side}_signed_by_id": sig.by_id, f"{side}_signed_at": sig.at,
+                              f"{side}_signed_wording": sig.wording}
+    return row._replace(**values)
 
 
-def wording(goal: Goal) -> list[str | None]:
+def wording(row: Signable) -> list[str | None]:
     """What both sides sign: the wording fields, in order, dates as ISO text."""
-    due = goal.due_date.isoformat() if goal.due_date is not None else None
-    return [goal.title, goal.description, goal.success_measure, due]
+    out: list[str | None] = []
+    for field in WORDING_FIELDS[type(row)]:
+        value = getattr(row, field)
+        out.append(value.isoformat() if hasattr(value, "isoformat") else value)
+    return out
 
 
-def wording_json(goal: Goal) -> str:
-    return json.dumps(wording(goal), ensure_ascii=False)
+def wording_json(row: Signable) -> str:
+    return json.dumps(wording(row), ensure_ascii=False)
 
 
-def wording_changed(before: Goal, after: Goal) -> bool:
+def wording_changed(before: Signable, after: Signable) -> bool:
     return wording(before) != wording(after)
 
 
-def has_signed(goal: Goal, side: Side) -> bool:
-    """The side signed, and signed the wording the goal has now."""
-    sig = signature(goal, side)
+def has_signed(row: Signable, side: Side) -> bool:
+    """The side signed, and signed the wording the row has now."""
+    sig = signature(row, side)
     if sig.at is None or not isinstance(sig.wording, str):
         return False
     try:
-        return bool(json.loads(sig.wording) == wording(goal))
+        return bool(json.loads(sig.wording) == wording(row))
     except ValueError:
         return False
 
 
-def is_agreed(goal: Goal) -> bool:
-    return all(has_signed(goal, side) for side in SIDES)
+def is_agreed(row: Signable) -> bool:
+    return all(has_signed(row, side) for side in SIDES)
 
 
-def waiting_for(goal: Goal) -> tuple[Side, ...]:
-    """The sides whose sign-off the goal still needs, sales first."""
-    return tuple(side for side in SIDES if not has_signed(goal, side))
+def waiting_for(row: Signable) -> tuple[Side, ...]:
+    """The sides whose sign-off the row still needs, sales first."""
+    return tuple(side for side in SIDES if not has_signed(row, side))
 
 
-def signed(goal: Goal, side: Side, signer_id: str | None, at: datetime) -> Goal:
-    """The goal with its present wording signed for one side."""
-    return with_signature(goal, side, Signature(signer_id, at, wording_json(goal)))
+def signed(row: S, side: Side, signer_id: str | None, at: datetime) -> S:
+    """The row with its present wording signed for one side."""
+    return with_signature(row, side, Signature(signer_id, at, wording_json(row)))
 
 
-def withdrawn(goal: Goal, *sides: Side) -> Goal:
+def withdrawn(row: S, *sides: Side) -> S:
     for side in sides or SIDES:
-        goal = with_signature(goal, side, NOT_SIGNED)
-    return goal
+        row = with_signature(row, side, NOT_SIGNED)
+    return row
 
 
-def settled(goal: Goal) -> Goal:
-    """The goal with every sign-off of a wording it no longer has withdrawn:
+def settled(row: S) -> S:
+    """The row with every sign-off of a wording it no longer has withdrawn:
     a new wording is signed by no one (the store applies this in every commit)."""
     stale = [side for side in SIDES
-             if signature(goal, side) != NOT_SIGNED and not has_signed(goal, side)]
-    return withdrawn(goal, *stale) if stale else goal
+             if signature(row, side) != NOT_SIGNED and not has_signed(row, side)]
+    return withdrawn(row, *stale) if stale else row
 
 
 def counts_for_agreement(goal: Goal) -> bool:
@@ -159,20 +165,20 @@ def agreement(goals: Sequence[Goal]) -> Agreement:
                      wait_both=sum(1 for w in waits if len(w) == 2))
 
 
-def signed_text(goal: Goal, side: Side, names: Mapping[str | None, str]) -> str:
+def signed_text(row: Signable, side: Side, names: Mapping[str | None, str]) -> str:
     """Who signed for a side and on which day, or "not yet"."""
-    if not has_signed(goal, side):
+    if not has_signed(row, side):
         return "not yet"
-    sig = signature(goal, side)
+    sig = signature(row, side)
     assert sig.at is not None
     return f"{names.get(sig.by_id, '(removed)')}, {sig.at:%-d %b %Y}"
 
 
-def sign_or_withdraw(goals: Sequence[Goal], side: Side, signer_id: str | None,
-                     at: datetime) -> tuple[list[Goal], bool]:
-    """Sign for one side the goals it has not signed; when it signed them all,
-    withdraw its sign-off instead. Returns the goals as they become and
+def sign_or_withdraw(rows: Sequence[S], side: Side, signer_id: str | None,
+                     at: datetime) -> tuple[list[S], bool]:
+    """Sign for one side the rows it has not signed; when it signed them all,
+    withdraw its sign-off instead. Returns the rows as they become and
     whether this is a withdrawal."""
-    if goals and all(has_signed(g, side) for g in goals):
-        return [withdrawn(g, side) for g in goals], True
-    return [signed(g, side, signer_id, at) for g in goals if not has_signed(g, side)], False
+    if rows and all(has_signed(r, side) for r in rows):
+        return [withdrawn(r, side) for r in rows], True
+    return [signed(r, side, signer_id, at) for r in rows if not has_signed(r, side)], False

@@ -20,7 +20,7 @@ from typing import Any
 from planner.changes import ChangeSet, RowChange
 from planner.model import Record
 from planner.model.records import KINDS
-from planner.store.schema import TABLES, stored_time
+from planner.store.schema import TABLES, stored, stored_time
 
 BY_NAME: dict[str, type[Record]] = {k.__name__: k for k in KINDS}
 INSERT_ENTRY = ("INSERT INTO change_log (id, seq, committed_at, label, exact, rows) "
@@ -41,10 +41,27 @@ def encode(change: ChangeSet) -> bytes:
 def decode(data: bytes, label: str = "", exact: bool = True) -> ChangeSet:
     out = []
     for kind_name, before, after in json.loads(zlib.decompress(data).decode("utf-8")):
-        read = TABLES[BY_NAME[kind_name]].read
-        out.append(RowChange(None if before is None else read(tuple(before)),
-                             None if after is None else read(tuple(after))))
+        kind = BY_NAME[kind_name]
+        read = TABLES[kind].read
+        out.append(RowChange(None if before is None else read(_current(kind, before)),
+                             None if after is None else read(_current(kind, after))))
     return ChangeSet(label, tuple(out), exact)
+
+
+def _current(kind: type[Record], values: list[Any]) -> tuple[Any, ...]:
+    """A row the history stored in an older shape, in today's (schema 8 gave
+    messages each side's approval of a wording, and reviews a flag)."""
+    columns = TABLES[kind].columns
+    if len(values) == len(columns):
+        return tuple(values)
+    if kind.__name__ == "Message" and len(values) == 10:
+        *kept, sales, marketing = values  # the approvals were two flags
+        wording = json.dumps(kept[3:6], ensure_ascii=False)
+        return (*kept, "", None, None, None,
+                *((None, kept[2], wording) if sales else (None, None, None)),
+                *((None, kept[2], wording) if marketing else (None, None, None)))
+    defaults = kind._field_defaults
+    return (*values, *(stored(defaults[f]) for f in columns[len(values):]))
 
 
 def statements(change: ChangeSet, change_id: str, seq: int,

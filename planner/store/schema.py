@@ -14,7 +14,7 @@ from typing import Any
 
 from planner.model import (
     FieldRide, FunnelStage, Goal, HotButton, Message, Metric, MetricGoal, MetricValue,
-    NonWorkingDay, ParkingTopic, Person, Plan, Record, Review)
+    NonWorkingDay, ParkingTopic, Person, Plan, Record, Review, ReviewAction, ReviewLink)
 from planner.model.records import KINDS
 from planner.model.validation import field_types
 
@@ -43,15 +43,27 @@ FOREIGN_KEYS = (
     ForeignKey(MetricGoal, "goal_id", Goal, CASCADE),
     ForeignKey(MetricValue, "metric_id", Metric, CASCADE),
     ForeignKey(Message, "field_ride_id", FieldRide, SET_NULL),
+    ForeignKey(Message, "funnel_stage_id", FunnelStage, SET_NULL),
+    ForeignKey(Message, "review_id", Review, SET_NULL),
+    ForeignKey(Message, "owner_id", Person, SET_NULL),
+    ForeignKey(Message, "sales_signed_by_id", Person, SET_NULL),
+    ForeignKey(Message, "marketing_signed_by_id", Person, SET_NULL),
     ForeignKey(HotButton, "field_ride_id", FieldRide, CASCADE),
     ForeignKey(HotButton, "message_id", Message, SET_NULL),
+    ForeignKey(ReviewLink, "review_id", Review, CASCADE),
+    ForeignKey(ReviewLink, "goal_id", Goal, CASCADE),
+    ForeignKey(ReviewLink, "funnel_stage_id", FunnelStage, CASCADE),
+    ForeignKey(ReviewLink, "metric_id", Metric, CASCADE),
+    ForeignKey(ReviewAction, "review_id", Review, CASCADE),
+    ForeignKey(ReviewAction, "owner_id", Person, SET_NULL),
 )
 
 TABLE_NAMES: dict[type[Record], str] = {
     Plan: "plan", Person: "person", Goal: "goal", FieldRide: "field_ride",
     FunnelStage: "funnel_stage", Metric: "metric", MetricGoal: "metric_goal",
     MetricValue: "metric_value", Message: "message", HotButton: "hot_button",
-    NonWorkingDay: "non_working_day", ParkingTopic: "parking_topic", Review: "review"}
+    NonWorkingDay: "non_working_day", ParkingTopic: "parking_topic", Review: "review",
+    ReviewLink: "review_link", ReviewAction: "review_action"}
 
 def stored_time(moment: datetime) -> str:
     return moment.astimezone(timezone.utc).isoformat(timespec="microseconds")

@@ -173,8 +173,7 @@ MESSAGES = TableSpec(Message, (
     Column("customer_problem", "Customer problem", "long", width=300),
     Column("value_message", "Value message", "long", width=300),
     Column("proof_point", "Proof point", "long", width=240),
-    Column("approved_by_sales", "Sales approved", "bool", width=110),
-    Column("approved_by_marketing", "Marketing approved", "bool", width=130),
+    Column("agreement", "Approval", "agreement", editable=False, width=170),
 ), editable=False)
 
 REVIEWS = TableSpec(Review, (

@@ -105,7 +105,8 @@ def odd_records(draw):  # type: ignore[no-untyped-def]
         "MetricValue": {"metric_id": "m", "period": "2027-03", "actual": 1.0},
         "Message": {"customer_problem": "C"}, "HotButton": {"field_ride_id": "r", "words": "W"},
         "NonWorkingDay": {"day": date(2027, 5, 1)}, "ParkingTopic": {"topic": "T"},
-        "Review": {"held_on": date(2027, 5, 1)}}[kind.__name__]
+        "Review": {"held_on": date(2027, 5, 1)}, "ReviewLink": {"review_id": "v"},
+        "ReviewAction": {"review_id": "v", "action": "A"}}[kind.__name__]
     return new(kind, **base_values)._replace(**fields)
 
 

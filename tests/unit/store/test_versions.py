@@ -9,6 +9,7 @@ from planner.errors import InvalidEdit, PlanError, PlanFileError, ReadOnlyPlan
 from planner.model import FieldRide, Goal, Person
 from planner.operations import goals
 from planner.operations.rows import edit, remove
+from planner.store.fileformat import SCHEMA_VERSION
 from planner.store.plan_store import PlanStore
 from tests.conftest import FIXTURES, file_rows
 
@@ -54,7 +55,8 @@ def test_read_only_plans_keep_their_versions_as_they_are(sample_path: Path) -> N
             store.save_version("Mine")
         with pytest.raises(ReadOnlyPlan):
             store.delete_version(store.versions()[0].id)
-    assert names == ["Before the upgrade to plan format 7", "Kick-off draft"]
+    assert names == ["Before the upgrade to plan format 7", "Kick-off draft",
+                     "Before the upgrade to plan format 8"]
 
 
 def test_deleting_a_version_leaves_the_plan_and_the_others(sample_path: Path) -> None:
@@ -62,7 +64,7 @@ def test_deleting_a_version_leaves_the_plan_and_the_others(sample_path: Path) ->
         doomed = store.save_version("Scratch")
         store.delete_version(doomed.id)
         assert "Scratch" not in [v.name for v in store.versions()]
-        assert len(store.versions()) == 2
+        assert len(store.versions()) == 3
 
 
 def test_an_upgrade_saves_the_plan_as_it_was_first(tmp_path: Path) -> None:
@@ -72,7 +74,7 @@ def test_an_upgrade_saves_the_plan_as_it_was_first(tmp_path: Path) -> None:
         before = store.state()
         store.commit(edit(store.rows(Person)[0], role="Chief of staff"))
         (upgrade,) = store.versions()
-        assert upgrade.automatic and "upgrade to plan format 7" in upgrade.name
+        assert upgrade.automatic and f"upgrade to plan format {SCHEMA_VERSION}" in upgrade.name
         assert store.state(upgrade.seq) == before
 
 

@@ -1,0 +1,91 @@
+"""The messaging library, the reviews and the parking lot as document sections."""
+
+from collections.abc import Mapping
+
+from planner.model import (
+    FunnelStage, Goal, Message, Metric, ParkingTopic, Person, Review, ReviewAction, ReviewLink)
+from planner.model.reader import PlanReader
+from planner.outline.blocks import Block, Facts, Heading, Paragraph, Section, Table
+from planner.rules.signoff import SIDES, has_signed, is_agreed, signed_text, waiting_for
+from planner.sections import section
+
+DASH = "\u2014"
+NO_STAGE = "Not placed in the funnel"
+
+
+def messaging_section(reader: PlanReader, names: Mapping[str | None, str]) -> Section:
+    """Approved messages by funnel stage, in the funnel's order; drafts apart."""
+    messages = reader.rows(Message)
+    stages = reader.rows(FunnelStage)
+    approved = [m for m in messages if is_agreed(m)]
+    drafts = [m for m in messages if not is_agreed(m)]
+    blocks: list[Block] = [Paragraph(
+        "One library of customer messages, approved by both sides on their exact wording: "
+        "the customer's problem in their words, the value message and its proof. Use these, "
+        "not one-off messages of your own.")]
+    order = [(s.id, s.name) for s in stages] + [(None, NO_STAGE)]
+    for stage_id, stage_name in order:
+        here = [m for m in approved if m.funnel_stage_id == stage_id
+                or (stage_id is None and m.funnel_stage_id not in {s.id for s in stages})]
+        if not here:
+            continue
+        blocks += [Heading(stage_name), Table(
+            ("Customer problem", "Value message", "Proof point", "Segment", "Owner"),
+            tuple((m.customer_problem, m.value_message, m.proof_point or DASH,
+                   m.segment or DASH, names.get(m.owner_id, DASH)) for m in here),
+            (4, 4.2, 3.4, 2, 2))]
+    if not approved:
+        blocks.append(Paragraph("No message is approved by both sides yet."))
+    blocks += [Heading("Drafts"), Table(
+        ("Customer problem", "Value message", "Waits for", "Approved so far"),
+        tuple((m.customer_problem, m.value_message or DASH, " and ".join(waiting_for(m)),
+               "; ".join(f"{side}: {signed_text(m, side, names)}" for side in SIDES
+                         if has_signed(m, side)) or "nobody yet") for m in drafts),
+        (4.2, 4.2, 2.4, 3.4), empty_text="No drafts: both sides approved every message.")]
+    return Section("messaging", section("messaging").title, tuple(blocks))
+
+
+def reviews_section(reader: PlanReader, names: Mapping[str | None, str]) -> Section:
+    """Each review: what happened, what we learned, what we change, what it is
+    about, and its actions with owners and due dates."""
+    links, actions = reader.rows(ReviewLink), reader.rows(ReviewAction)
+    titles = {**{g.id: f"goal \u201c{g.title}\u201d" for g in reader.rows(Goal)},
+              **{s.id: f"stage \u201c{s.name}\u201d" for s in reader.rows(FunnelStage)},
+              **{m.id: f"metric \u201c{m.name}\u201d" for m in reader.rows(Metric)}}
+    blocks: list[Block] = [Paragraph(
+        "No blame: what happened, what we learned, what we change in the system, and who "
+        "does what by when.")]
+    reviews = reader.rows(Review)
+    for review in reviews:
+        about = [titles.get(link.goal_id or link.funnel_stage_id or link.metric_id or "", "")
+                 for link in links if link.review_id == review.id]
+        blocks += [Heading(f"Review held on {review.held_on.isoformat()}"), Facts((
+            ("What happened", review.what_happened or DASH),
+            ("What we learned", review.what_we_learned or DASH),
+            ("What we change", review.what_we_change or DASH),
+            ("About", "; ".join(a for a in about if a) or DASH)))]
+        own = [a for a in actions if a.review_id == review.id]
+        if own:
+            blocks.append(Table(("Action", "Owner", "Due", "Done"), tuple(
+                (a.action, names.get(a.owner_id, DASH),
+                 a.due_date.isoformat() if a.due_date else DASH, "yes" if a.done else "no")
+                for a in own), (6, 2.4, 1.6, 1)))
+    if not reviews:
+        blocks.append(Paragraph("No reviews yet."))
+    return Section("reviews", section("reviews").title, tuple(blocks))
+
+
+def parking_section(reader: PlanReader) -> Section:
+    topics = reader.rows(ParkingTopic)
+    open_topics = [t.topic for t in topics if not t.done]
+    closed = [t.topic for t in topics if t.done]
+    return Section("parking", section("parking").title, (
+        Paragraph("Topics set aside in workshops, to come back to."),
+        Table(("Open topic",), tuple((t,) for t in open_topics), (1,),
+              empty_text="Nothing is parked."),
+        Table(("Closed",), tuple((t,) for t in closed), (1,),
+              empty_text="No topic closed yet.")))
+
+
+def people_names(reader: PlanReader) -> dict[str | None, str]:
+    return {p.id: p.name for p in reader.rows(Person)}
