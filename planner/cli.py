@@ -9,7 +9,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from planner import __version__
 from planner.errors import PlanError, one_line, os_error_sentence
@@ -24,6 +24,13 @@ if TYPE_CHECKING:
 COMMANDS = ("demo", "export", "import", "check", "diff", "merge")
 
 
+def _any_case(*choices: str) -> dict[str, Any]:
+    """An option whose values are taken in any case (`letter` is Letter)."""
+    def canonical(value: str) -> str:
+        return next((c for c in choices if c.casefold() == value.casefold()), value)
+    return {"choices": choices, "type": canonical}
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="tandem", description="One plan for sales and marketing. "
@@ -32,21 +39,25 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     demo = sub.add_parser("demo", help="write a sample plan")
     demo.add_argument("plan", type=Path, metavar="PLAN.tandem")
-    demo.add_argument("--size", choices=("small", "large"), default="small")
-    export = sub.add_parser("export", help="export a plan as PDF, JSON or iCalendar")
+    demo.add_argument("--size", default="small", **_any_case("small", "large"))
+    export = sub.add_parser("export", help="export a plan as PDF, JSON, iCalendar or CSV")
     export.add_argument("plan", type=Path, metavar="PLAN.tandem")
     what = export.add_mutually_exclusive_group(required=True)
     what.add_argument("--pdf", type=Path, metavar="OUT.pdf")
     what.add_argument("--json", type=Path, metavar="OUT.json")
     what.add_argument("--ics", type=Path, metavar="DIR",
-                      help="field rides as iCalendar: the whole plan and one file per person")
+                      help="field rides and action items as iCalendar: the whole plan and "
+                      "one file per person (the folder is made if need be)")
+    what.add_argument("--csv", type=Path, metavar="DIR",
+                      help="one CSV file per table, for spreadsheets (the folder is made if "
+                      "need be)")
     pdf = export.add_argument_group("PDF options")
-    pdf.add_argument("--page-size", choices=("A4", "Letter"), default="A4")
+    pdf.add_argument("--page-size", default="A4", **_any_case("A4", "Letter"))
     pdf.add_argument("--sections", metavar="LIST",
                      help=f"comma-separated: {','.join(DOCUMENT_KEYS)}")
     pdf.add_argument("--no-debriefs", action="store_true", help="leave out ride debriefs")
     pdf.add_argument("--no-reviews", action="store_true", help="leave out reviews")
-    pdf.add_argument("--mark", choices=("auto", "draft", "agreed", "none"), default="auto",
+    pdf.add_argument("--mark", default="auto", **_any_case("auto", "draft", "agreed", "none"),
                      help="draft watermark or agreed stamp (auto: as the plan's status says)")
     pdf.add_argument("--changes-since", metavar="VERSION",
                      help="add an appendix listing every change since a saved version")
@@ -71,7 +82,7 @@ def _parser() -> argparse.ArgumentParser:
     merge.add_argument("theirs", type=Path, metavar="THEIRS.tandem")
     merge.add_argument("-o", "--output", type=Path, metavar="OUT.tandem",
                        help="write the merged plan to a new file and leave MINE as it is")
-    merge.add_argument("--take", choices=("mine", "theirs"),
+    merge.add_argument("--take", **_any_case("mine", "theirs"),
                        help="settle every conflict with this side's value")
     return parser
 
@@ -89,8 +100,8 @@ def _demo(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from planner.store.plan_store import PlanStore
 
-    out: Path = args.pdf or args.json or args.ics
-    if not args.ics and not out.parent.is_dir():
+    out: Path = args.pdf or args.json or args.ics or args.csv
+    if not (args.ics or args.csv) and not out.parent.is_dir():
         raise PlanError(f"The folder {out.parent} does not exist.")
     with PlanStore.open(args.plan, read_only=True) as store:
         try:
@@ -118,10 +129,16 @@ def _write_export(args: argparse.Namespace, store: "PlanStore", out: Path) -> No
         print(f"Wrote {out} ({pages} pages, {out.stat().st_size / 1024:.0f} KB)")
     elif args.ics:
         from planner.export.ics import export_ics
-        from planner.model import FieldRide
+        from planner.model import FieldRide, ReviewAction
 
-        files = export_ics(store, out, store.revisions(FieldRide))
+        files = export_ics(store, out, store.revisions(FieldRide, ReviewAction))
         print(f"Wrote {len(files)} calendars to {out}")
+    elif args.csv:
+        from planner.export.csv_tables import export_csv
+
+        files = export_csv(store, out)
+        print(f"Wrote {len(files)} CSV files to {out}: "
+              + ", ".join(f.name for f in files))
     else:
         from planner.export.plan_json import write_json
 
@@ -150,8 +167,9 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from planner.model import Goal, Metric, MetricValue
+    from planner.model import Goal, Message, Metric, MetricValue
     from planner.rules.checks import plan_findings
+    from planner.rules.signoff import is_agreed
     from planner.rules.metrics import metric_statuses
     from planner.rules.signoff import agreement
     from planner.store.fileformat import SCHEMA_VERSION
@@ -164,6 +182,7 @@ def _check(args: argparse.Namespace) -> int:
         plan, goals, metrics = store.plan(), store.rows(Goal), store.rows(Metric)
         findings = plan_findings(store)
         statuses = metric_statuses(plan, metrics, store.rows(MetricValue))
+        messages = store.rows(Message)
     print(f"{args.plan.name}: plan format {SCHEMA_VERSION}, "
           f"integrity {'ok' if not problems else 'FAILED'}")
     for problem in problems:
@@ -171,6 +190,8 @@ def _check(args: argparse.Namespace) -> int:
     for finding in findings:
         print(f"{finding.section}: {finding.message}")
     print(f"agreement: {agreement(goals).text()}")  # reported: a draft is no problem
+    approved = sum(1 for m in messages if is_agreed(m))
+    print(f"messaging: {approved} of {len(messages)} messages approved by both sides")
     for metric in metrics:  # reported, not counted as problems: a plan may be behind
         a = statuses[metric.id]
         print(f"metric status: {metric.name}: {a.status.value} ({a.reason})")

@@ -61,13 +61,6 @@ STAGES = [("Aware", EngagedTeam.MARKETING), ("Engaged", EngagedTeam.MARKETING),
 METRIC_NAMES = ["Marketing-qualified leads", "Sales-accepted leads", "MQL acceptance rate",
                 "Opportunities created", "Pipeline value", "Win rate", "Average deal size",
                 "Sales cycle length", "Demo follow-up time", "Event-sourced pipeline"]
-PROBLEMS = ["We cannot see which campaigns actually create revenue",
-            "Our reps spend Fridays rebuilding the same slide deck",
-            "Onboarding a new site takes a quarter",
-            "Finance asks for a business case we cannot build",
-            "The incumbent locks us in with a three-year contract",
-            "Our data lives in five systems that do not talk"]
-
 
 class _Builder:
     def __init__(self, size: str, seed: int) -> None:
@@ -183,8 +176,7 @@ class _Builder:
                         sales_changes="Bring a customer proof to every second meeting."
                         if done else "")
         if done:
-            self.add(HotButton, field_ride_id=ride,
-                     words=PROBLEMS[n % len(PROBLEMS)].replace("Our", "My"))
+            self.add(HotButton, field_ride_id=ride, words=_heard(LIBRARY[n % 3][0]))
 
     def funnel_and_metrics(self) -> None:
         rates = (0.4, 0.5, 0.7, 0.6, 0.5, 0.35, 1.0, None)
@@ -240,19 +232,64 @@ class _Builder:
         self.add(ReviewAction, review_id=review, action="Check every Monday that no lead "
                  "waits in the shared inbox", owner_id=sales[-1],
                  due_date=self.start + timedelta(days=97), done=True)
+        # The library: one message approved by both sides for every stage of
+        # the funnel, then drafts still being written (approved by nobody yet).
+        hot_buttons = [r for r in self.rows if isinstance(r, HotButton)]
         for i in range(self.n["messages"]):
-            message = new(Message, customer_problem=PROBLEMS[i % len(PROBLEMS)],
-                          value_message="Northwind shows revenue by campaign in one dashboard.",
-                          proof_point="Helios Freight cut reporting time by 60%.",
-                          source="Field ride", segment=SEGMENTS[i % len(SEGMENTS)],
-                          funnel_stage_id=self.stage_ids[(i * 3) % len(self.stage_ids)],
+            problem, value, proof = LIBRARY[i % len(LIBRARY)]
+            if i >= len(LIBRARY):
+                problem = f"{problem} ({SEGMENTS[i % len(SEGMENTS)].lower()})"
+            heard = [h for h in hot_buttons if h.words == _heard(LIBRARY[i % len(LIBRARY)][0])]
+            message = new(Message, customer_problem=problem,
+                          value_message=value if i < len(LIBRARY) or i % 2 else "",
+                          proof_point=proof if i < len(LIBRARY) else "",
+                          source="Field ride" if heard else "Marketing research",
+                          field_ride_id=heard[0].field_ride_id if heard else None,
+                          segment=SEGMENTS[i % len(SEGMENTS)],
+                          funnel_stage_id=self.stage_ids[i % len(self.stage_ids)],
                           owner_id=marketing[i % len(marketing)],
-                          review_id=review if i == 5 else None)
-            if i % 2 == 0:
-                message = signed(message, "sales", sales[0], now)
-            if i % 3 == 0:
-                message = signed(message, "marketing", marketing[0], now)
+                          review_id=review if i == 1 else None)
+            if i < len(LIBRARY):
+                message = signed(signed(message, "sales", sales[0], now),
+                                 "marketing", marketing[0], now)
+                for hot in heard:
+                    self.rows[self.rows.index(hot)] = hot._replace(message_id=message.id)
             self.rows.append(message)
+
+
+def _heard(problem: str) -> str:
+    """A library problem as a customer said it on a ride."""
+    return problem.replace("Our", "My", 1)
+
+
+# The approved library, one message per funnel stage: the customer's
+# problem in their words, the value message, the proof.
+LIBRARY = [
+    ("We cannot see which campaigns actually create revenue",
+     "See revenue by campaign in one dashboard, from first touch to signed deal.",
+     "Helios Freight tied 92% of new pipeline to its source campaign in the first month."),
+    ("Our reps spend Fridays rebuilding the same slide deck",
+     "Every rep starts from the same approved story, kept current by marketing.",
+     "Reps at Larkspur Health got four hours a week back."),
+    ("Our data lives in five systems that do not talk",
+     "One model of the customer across CRM, billing and support.",
+     "Connectors for the 40 systems our customers use most, live in a day."),
+    ("Finance asks for a business case we cannot build",
+     "A business case built from your own numbers, ready for the CFO.",
+     "The average case pays back in 7 months (12 customers, 2026)."),
+    ("The incumbent locks us in with a three-year contract",
+     "Start small beside the incumbent and switch when the contract ends.",
+     "Three of our last ten customers ran both tools for a quarter."),
+    ("Onboarding a new site takes a quarter",
+     "A new site is live in two weeks with a named onboarding lead.",
+     "Median time to live across 2026 projects: 11 working days."),
+    ("We cannot prove the tool paid for itself",
+     "A quarterly value review in the customer's own numbers.",
+     "Every renewal in 2026 came with a value review the buyer signed."),
+    ("Each new team wants its own reports",
+     "Teams build their own views on one shared definition of revenue.",
+     "Kestrel Bank runs 60 team views on one revenue model."),
+]
 
 
 SEGMENTS = ["Mid-market CFO", "Enterprise marketing ops", "Regional sales director"]

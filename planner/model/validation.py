@@ -15,7 +15,7 @@ from enum import Enum
 from typing import Any, Union, get_args, get_origin, get_type_hints
 
 from planner.errors import InvalidEdit
-from planner.model.records import FieldRide, MetricValue, Plan, R, Record
+from planner.model.records import FieldRide, MetricValue, Plan, R, Record, ReviewLink
 
 SHORT_TEXT_MAX = 300      # titles, names, roles
 LONG_TEXT_MAX = 20_000    # descriptions, debriefs, notes
@@ -188,6 +188,9 @@ def validate(record: R) -> R:
             raise InvalidEdit(f"From {first.isoformat()} to {last.isoformat()} is more than "
                               f"{span}; a {'plan' if kind is Plan else 'field ride'} "
                               "cannot be that long.")
+    if isinstance(out, ReviewLink) and sum(
+            1 for v in (out.goal_id, out.funnel_stage_id, out.metric_id) if v is not None) != 1:
+        raise InvalidEdit("A review's link names exactly one goal, funnel stage or metric.")
     period = getattr(out, "period", None) if kind is MetricValue else None
     if period is not None and (not PERIOD.fullmatch(period)
                                or not YEARS[0] <= int(period[:4]) <= YEARS[1]):
@@ -226,6 +229,10 @@ def _compile_check(kind: type[Any]) -> Callable[[Any], bool]:
         n = kind._fields.index("period")
         terms.append(f"_period(r[{n}]) is not None and {YEARS[0]} <= int(r[{n}][:4]) <= "
                      f"{YEARS[1]}")
+    if kind is ReviewLink:
+        ids = ", ".join(f"r[{kind._fields.index(f)}]"
+                        for f in ("goal_id", "funnel_stage_id", "metric_id"))
+        terms.append(f"sum(1 for x in ({ids}) if x is not None) == 1")
     source = "def check(r):\n    return bool(" + "\n        and ".join(terms) + ")\n"
     exec(compile(source, f"<check {kind.__name__}>", "exec"), names)  # noqa: S102
     return names["check"]  # type: ignore[no-any-return]

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from planner.changes import ChangeSet, RowChange
 from planner.model import (
     FieldRide, FunnelStage, Goal, HotButton, Message, Metric, MetricGoal, MetricValue,
-    NonWorkingDay, ParkingTopic, Person, Plan, Record, Review)
+    NonWorkingDay, ParkingTopic, Person, Plan, Record, Review, ReviewAction, ReviewLink)
 from planner.model.enums import label
 from planner.model.nouns import noun
 from planner.model.records import KINDS
@@ -32,7 +32,7 @@ SECTION_OF: dict[type[Record], str] = {
     Plan: "overview", ParkingTopic: "overview", Goal: "goals", MetricGoal: "goals",
     FieldRide: "rides", HotButton: "rides", NonWorkingDay: "rides", Metric: "metrics",
     MetricValue: "metrics", FunnelStage: "funnel", Message: "messaging", Person: "people",
-    Review: "reviews"}
+    Review: "reviews", ReviewLink: "reviews", ReviewAction: "reviews"}
 ORDER = ("overview", "goals", "rides", "metrics", "funnel", "messaging", "people", "reviews")
 HIDDEN = ("id", "created_at", "updated_at", "sales_signed_wording", "marketing_signed_wording")
 LONGEST = 160  # characters of a value said on one line
@@ -169,14 +169,15 @@ def value_text(row: Record, field: str, state: State) -> str:
 
 _PERSON_FIELDS = {"head_of_sales_id", "head_of_marketing_id", "sales_owner_id",
                   "marketing_owner_id", "sales_signed_by_id", "marketing_signed_by_id",
-                  "visitor_id", "host_id"}
+                  "visitor_id", "host_id", "owner_id"}
 
 
 def _target(field: str) -> type[Record] | None:
     if field in _PERSON_FIELDS:
         return Person
     return {"metric_id": Metric, "goal_id": Goal, "field_ride_id": FieldRide,
-            "funnel_stage_id": FunnelStage, "message_id": Message}.get(field)
+            "funnel_stage_id": FunnelStage, "message_id": Message,
+            "review_id": Review}.get(field)
 
 
 def _describe(row: RowChange, before: State, after: State) -> RowDifference | None:
@@ -225,6 +226,15 @@ def _name(row: Record | None, state: State) -> str:
         return row.topic
     if isinstance(row, Review):
         return f"held {row.held_on.isoformat()}"
+    if isinstance(row, ReviewAction):
+        return row.action
+    if isinstance(row, ReviewLink):
+        review = _name(state.get(Review, {}).get(row.review_id), state) or "a review"
+        kind, target = next(((k, i) for k, i in ((Goal, row.goal_id), (FunnelStage,
+                            row.funnel_stage_id), (Metric, row.metric_id)) if i),
+                            (Goal, None))
+        about = _name(state.get(kind, {}).get(target or ""), state) or "something removed"
+        return f"review {review} about {about}"
     return ""
 
 

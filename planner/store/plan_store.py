@@ -339,12 +339,14 @@ class PlanStore:
 
     # -- reading --------------------------------------------------------------
 
-    def revisions(self, kind: type[Record]) -> dict[str, int]:
-        """How many committed change sets touched each row of a kind."""
-        name = kind.__name__
-        return {str(row_id): int(n) for row_id, n in self._conn.execute(
-            "SELECT row_id, count(*) FROM change_log_row WHERE kind = ? GROUP BY row_id",
-            (name,))}
+    def revisions(self, *kinds: type[Record]) -> dict[str, int]:
+        """How many committed change sets touched each row of these kinds."""
+        out: dict[str, int] = {}
+        for kind in kinds:
+            out.update({str(row_id): int(n) for row_id, n in self._conn.execute(
+                "SELECT row_id, count(*) FROM change_log_row WHERE kind = ? GROUP BY row_id",
+                (kind.__name__,))})
+        return out
 
     def _rows_of(self, kind: type[Any]) -> KindRows:
         rows = self._kinds.get(kind)

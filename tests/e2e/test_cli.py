@@ -178,12 +178,24 @@ def test_export_ics_writes_the_plan_and_one_calendar_per_person(tmp_path: Path) 
     assert result.returncode == 0, result.stderr
     whole = icalendar.Calendar.from_ical((out / "Whole plan.ics").read_bytes())
     conn = sqlite3.connect(plan)
-    assert len(whole.walk("VEVENT")) == conn.execute("SELECT count(*) FROM field_ride").fetchone()[0]
-    people_with_rides = conn.execute(
+    rides, actions = (conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                      for t in ("field_ride", "review_action WHERE due_date IS NOT NULL"))
+    assert actions > 0 and len(whole.walk("VEVENT")) == rides + actions
+    # An action item is an all-day event on its due day, named for what is to be done.
+    action, due, owner = conn.execute(
+        "SELECT action, due_date, person.name FROM review_action JOIN person "
+        "ON person.id = owner_id WHERE NOT done").fetchone()
+    event = next(e for e in whole.walk("VEVENT") if action in str(e["SUMMARY"]))
+    assert str(event["SUMMARY"]) == f"Action due: {action}"
+    assert event.decoded("DTSTART").isoformat() == due
+    mine = icalendar.Calendar.from_ical((out / f"{owner}.ics").read_bytes())
+    assert any(action in str(e["SUMMARY"]) for e in mine.walk("VEVENT"))
+    people_with_dates = conn.execute(
         "SELECT count(*) FROM person WHERE id IN (SELECT visitor_id FROM field_ride "
-        "UNION SELECT host_id FROM field_ride)").fetchone()[0]
+        "UNION SELECT host_id FROM field_ride UNION SELECT owner_id FROM review_action "
+        "WHERE due_date IS NOT NULL)").fetchone()[0]
     conn.close()
-    assert len(list(out.glob("*.ics"))) == people_with_rides + 1
+    assert len(list(out.glob("*.ics"))) == people_with_dates + 1
     # A folder that does not exist yet is made.
     assert run_tandem("export", str(plan), "--ics", str(tmp_path / "new" / "cal")).returncode == 0
     assert (tmp_path / "new" / "cal" / "Whole plan.ics").exists()

@@ -133,7 +133,7 @@ def test_debrief_and_hot_button_sent_to_messaging(qtbot, rides: RidesPage,  # ty
     assert sql(sample_path, "SELECT customer_problem, field_ride_id FROM message WHERE id = "
                             f"(SELECT message_id FROM hot_button WHERE id = '{hot[0][0]}')") == [
         ("We lose a day a week to reporting", ride_id)]
-    assert any("in messaging" in rides.debrief.hot_buttons.item(n).text()
+    assert any("draft message (draft: waits for both sides)" in rides.debrief.hot_buttons.item(n).text()
                for n in range(rides.debrief.hot_buttons.count()))
     sample_window.undo()
     assert sql(sample_path, "SELECT count(*) FROM message WHERE customer_problem = "

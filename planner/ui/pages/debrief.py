@@ -6,9 +6,11 @@ from PySide6.QtWidgets import (
     QPushButton, QVBoxLayout, QWidget)
 
 from planner.changes import ChangeSet
-from planner.model import FieldRide, HotButton, Person
+from planner.model import FieldRide, HotButton, Message, Person
 from planner.model.validation import SHORT_TEXT_MAX
 from planner.operations import rides as ride_ops
+from planner.rules.library import message_state
+from planner.rules.signoff import is_agreed
 from planner.ui.shell.session import PlanSession
 from planner.ui.widgets.save_while_typing import SaveWhileTyping
 
@@ -83,17 +85,21 @@ class DebriefPanel(QWidget):
 
     def _load_hot_buttons(self) -> None:
         self.hot_buttons.clear()
-        for hot in self.session.store.rows(HotButton):
+        store = self.session.store
+        for hot in store.rows(HotButton):
             if hot.field_ride_id != self.ride_id:
                 continue
-            sent = " \u2192 in messaging" if hot.message_id else ""
+            message = store.get(Message, hot.message_id) if hot.message_id else None
+            sent = "" if message is None else (
+                " \u2192 \u2713 approved message" if is_agreed(message)
+                else f" \u2192 draft message ({message_state(message).lower()})")
             item = QListWidgetItem(f"\u201c{hot.words}\u201d{sent}")
             item.setData(Qt.ItemDataRole.UserRole, hot.id)
             self.hot_buttons.addItem(item)
 
     def _on_plan_changed(self, change: ChangeSet) -> None:
         if self.ride_id and (self.ride_id in change.ids(FieldRide) or change.touches(
-                HotButton, Person)):
+                HotButton, Person, Message)):
             ride = self.session.store.get(FieldRide, self.ride_id)
             self.show_ride(self.ride_id if ride else None)
 

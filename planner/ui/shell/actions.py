@@ -35,7 +35,7 @@ ACTIONS = (
               "restore_from_backup", (), "Open one of this plan's daily backups"),
     ActionDef("file.export_pdf", "Export &PDF\u2026", "&File", "export_pdf", ("Ctrl+E",)),
     ActionDef("file.export_json", "Export &JSON\u2026", "&File", "export_json", ()),
-    ActionDef("file.export_ics", "Export field-ride &calendars\u2026", "&File", "export_ics", (),
+    ActionDef("file.export_ics", "Export &calendars (rides and actions)\u2026", "&File", "export_ics", (),
               "One iCalendar file for the plan and one per person"),
     ActionDef("file.close", "&Close plan", "&File", "close_plan", (Key.Close,)),
     ActionDef("file.quit", "&Quit", "&File", "close", (Key.Quit,)),

@@ -440,16 +440,16 @@ class MainWindow(QMainWindow):
     def export_ics(self) -> None:
         if self.session is None:
             return
-        folder = dialogs.ask_directory(self, "Export field-ride calendars to")
+        folder = dialogs.ask_directory(self, "Export calendars (field rides and action items) to")
         if folder is None:
             return
         from planner.export.ics import export_ics
 
         try:
-            from planner.model import FieldRide
+            from planner.model import FieldRide, ReviewAction
 
             files = export_ics(self.session.store, folder,
-                               self.session.store.revisions(FieldRide))
+                               self.session.store.revisions(FieldRide, ReviewAction))
         except OSError as exc:
             dialogs.warn(self, "Export failed", f"The calendars could not be written: {exc}")
             return
@@ -509,7 +509,7 @@ def _page_factories(session: "PlanSession") -> dict[str, Callable[[], QWidget]]:
         "rides": page("rides", "RidesPage", "rides", "RIDES"),
         "metrics": page("metrics", "MetricsPage", "metrics", "METRICS"),
         "funnel": page("funnel", "FunnelPage", "funnel", "FUNNEL"),
-        "messaging": page("table", "TablePage", "messaging", "MESSAGES"),
+        "messaging": page("messages", "MessagesPage", "messaging", "MESSAGES"),
         "people": page("table", "TablePage", "people", "PEOPLE"),
-        "reviews": page("table", "TablePage", "reviews", "REVIEWS"),
+        "reviews": page("reviews", "ReviewsPage", "reviews", "REVIEWS"),
     }

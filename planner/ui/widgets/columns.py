@@ -14,6 +14,7 @@ from planner.model.enums import (
 from planner.model.reader import PlanReader
 from planner.model.validation import LONG_TEXT_MAX, SHORT_TEXT_MAX
 from planner.rules.goals import goal_findings
+from planner.rules.library import NameIndex, blame_flag
 from planner.rules.metrics import shared_reward_findings
 from planner.rules.rides import conflicts, ride_row_findings
 
@@ -170,15 +171,27 @@ FUNNEL = TableSpec(FunnelStage, (
 ), editable=True)
 
 MESSAGES = TableSpec(Message, (
-    Column("customer_problem", "Customer problem", "long", width=300),
-    Column("value_message", "Value message", "long", width=300),
-    Column("proof_point", "Proof point", "long", width=240),
-    Column("agreement", "Approval", "agreement", editable=False, width=170),
-), editable=False)
+    Column("customer_problem", "Customer problem (hot button)", "long", width=290),
+    Column("value_message", "Value message", "long", width=290),
+    Column("proof_point", "Proof point", "long", width=220),
+    Column("agreement", "Approval", "agreement", editable=False, width=190),
+    Column("segment", "Segment or persona", width=170),
+    Column("funnel_stage_id", "Funnel stage", "stage", width=150),
+    Column("owner_id", "Owner", "person", width=150),
+    Column("source", "Source", "source", editable=False, width=260),
+), editable=True)
+
+
+def review_problems(reader: PlanReader, reviews: Sequence[Review]) -> dict[str, str]:
+    """The blameless flag of each review that names a person of the plan."""
+    names = NameIndex.of(reader.rows(Person))
+    return {r.id: flag for r in reviews if (flag := blame_flag(r, names))}
+
 
 REVIEWS = TableSpec(Review, (
     Column("held_on", "Held on", "date", width=110),
     Column("what_happened", "What happened", "long", width=300),
     Column("what_we_learned", "What we learned", "long", width=300),
-    Column("what_we_change", "What we change", "long", width=300),
-), editable=False)
+    Column("what_we_change", "What we change in the system", "long", width=300),
+), editable=True, problems=review_problems,  # type: ignore[arg-type]
+    problem_kinds=frozenset({Person}))

@@ -16,8 +16,7 @@ from planner.operations import goals as goal_ops
 from planner.rules import goal_list
 from planner.rules.goal_list import GoalContext, GoalFilter
 from planner.rules.metrics import metric_statuses
-from planner.rules.signoff import SIDES, signature, signed_text
-from planner.ui.shell.lazy import dialogs
+from planner.rules.signoff import signed_text
 from planner.ui.widgets.colours import AGREED, STATUS_COLOURS, WAITING
 from planner.ui.widgets.columns import DASH, Column
 from planner.ui.widgets.models import ANSWERED, Index, PlanTableModel
@@ -150,30 +149,12 @@ class GoalsTableModel(PlanTableModel):
         return super().edit_cell(row, column, value)
 
     def confirm_reword(self, goal: Goal, field: str, value: Any = None) -> bool:
-        """Say which sign-offs a new wording withdraws, before it happens; a
-        wording that would be refused is refused before anyone is asked."""
-        from planner.errors import PlanError
-        from planner.model.validation import validate
-        from planner.operations.rows import edit
+        """Say which sign-offs a new wording withdraws, before it happens."""
+        from planner.ui.widgets.signing import confirm_wording_change
 
-        if value is not None:
-            try:
-                change = edit(goal, **{field: value})
-                if change:
-                    validate(change.rows[0].after)  # type: ignore[type-var]
-            except PlanError as exc:
-                self.session.report(str(exc))
-                return False
-        signed = [s for s in SIDES if signature(goal, s).at is not None]
-        if not signed:
-            return True
-        who = " and ".join(f"{s} ({signed_text(goal, s, self.names)})" for s in signed)
         parent = self.parent() if isinstance(self.parent(), QWidget) else None
-        return bool(dialogs.confirm(
-            parent, "Change signed wording?",
-            f"Changing the {WORDING_NAMES[field]} of \u201c{goal.title}\u201d withdraws the "
-            f"sign-off of {who}. Both sides will need to sign the new wording.",
-            "Change and withdraw sign-offs", "Keep the signed wording"))
+        return confirm_wording_change(parent, self.session, goal, WORDING_NAMES[field],
+                                      self.names, value, field)
 
     # -- drag and drop: reorder in the plan's own order -----------------------
 
