@@ -6,6 +6,7 @@ from planner.model import (
     FunnelStage, Goal, Message, Metric, ParkingTopic, Person, Review, ReviewAction, ReviewLink)
 from planner.model.reader import PlanReader
 from planner.outline.blocks import Block, Facts, Heading, Paragraph, Section, Table
+from planner.outline.slides import MessageItem, MessageStages
 from planner.rules.signoff import SIDES, has_signed, is_agreed, signed_text, waiting_for
 from planner.sections import section
 
@@ -89,3 +90,28 @@ def parking_section(reader: PlanReader) -> Section:
 
 def people_names(reader: PlanReader) -> dict[str | None, str]:
     return {p.id: p.name for p in reader.rows(Person)}
+
+
+def message_stages(reader: PlanReader, names: Mapping[str | None, str]) -> MessageStages:
+    """The library for the room: stage by stage in the funnel's order (then
+    messages placed nowhere), each in full. The order is the library's, so a
+    message approved live stays where the room sees it."""
+    stages = reader.rows(FunnelStage)
+    known = {s.id for s in stages}
+    by_stage: dict[str | None, list[Message]] = {}
+    for m in reader.rows(Message):
+        by_stage.setdefault(m.funnel_stage_id if m.funnel_stage_id in known else None,
+                            []).append(m)
+    out = []
+    for stage_id, stage_name in [(s.id, s.name) for s in stages] + [(None, NO_STAGE)]:
+        here = by_stage.get(stage_id, [])
+        if here:
+            out.append((stage_name, tuple(MessageItem(
+                m.id, ("\u2713 " if is_agreed(m) else "\u2026 ") + m.customer_problem, (
+                    ("Customer problem", m.customer_problem),
+                    ("Value message", m.value_message or DASH),
+                    ("Proof point", m.proof_point or DASH),
+                    ("Approval", "; ".join(f"{side}: {signed_text(m, side, names)}"
+                                           for side in SIDES))))
+                for m in here)))
+    return tuple(out)

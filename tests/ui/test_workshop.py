@@ -1,9 +1,11 @@
 """Workshop mode driven by the keyboard, as a facilitator with a remote would."""
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
 
 from planner.ui.shell.main_window import MainWindow
 from planner.ui.workshop.view import MIN_PX, WorkshopView
@@ -79,15 +81,42 @@ def test_no_text_on_any_slide_is_smaller_than_24_px(workshop: WorkshopView, widt
     assert workshop.base_px() == max(MIN_PX, round(height / 26))
 
 
-def test_proposals_from_both_sides_show_side_by_side(qtbot, workshop: WorkshopView,  # type: ignore[no-untyped-def]
-                                                     sample_path: Path, monkeypatch) -> None:
-    from planner.ui import dialogs
+def focused() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None
+    return widget
 
+
+def type_in_editor(qtbot, workshop: WorkshopView, *texts: str, save: bool = True) -> None:  # type: ignore[no-untyped-def]
+    """Type into the open editor field by field, as a facilitator does: the
+    text, Tab to the next field; then Ctrl+Enter saves (or Escape cancels)."""
+    assert workshop.editor is not None and workshop.editor.isVisible()
+    for n, text in enumerate(texts):
+        box = focused()
+        if isinstance(box, QLineEdit):
+            box.selectAll()
+        elif isinstance(box, QPlainTextEdit):
+            box.selectAll()
+        qtbot.keyClicks(box, text)
+        if n < len(texts) - 1:
+            qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    if save:
+        qtbot.keyClick(focused(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    else:
+        qtbot.keyClick(focused(), Qt.Key.Key_Escape)
+    assert workshop.editor is None
+    assert QApplication.focusWidget() is workshop  # the keys are the workshop's again
+
+
+def test_proposals_from_both_sides_show_side_by_side(qtbot, workshop: WorkshopView,  # type: ignore[no-untyped-def]
+                                                     sample_path: Path) -> None:
     workshop.go(next(n for n, s in enumerate(workshop.slides) if s.kind == "proposals"))
-    answers = iter(["Joint webinar series", "Reference program"])
-    monkeypatch.setattr(dialogs, "ask_text", lambda *a: next(answers))
     qtbot.keyClick(workshop, Qt.Key.Key_S)
+    type_in_editor(qtbot, workshop, "Joint webinar series")
     qtbot.keyClick(workshop, Qt.Key.Key_M)
+    qtbot.keyClicks(focused(), "Reference program")
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)  # Enter in the one field saves
+    assert workshop.editor is None
     assert rows(sample_path, "SELECT title, proposed_by, status FROM goal WHERE title IN "
                              "('Joint webinar series', 'Reference program') ORDER BY title") == [
         ("Joint webinar series", "SALES", "PROPOSED"), ("Reference program", "MARKETING", "PROPOSED")]
@@ -99,30 +128,102 @@ def test_proposals_from_both_sides_show_side_by_side(qtbot, workshop: WorkshopVi
     assert "Reference program" not in dict(workshop.slide.columns)["From marketing"]
 
 
-def test_rewording_parking_and_review_notes_while_projecting(qtbot, workshop: WorkshopView,  # type: ignore[no-untyped-def]
-                                                             sample_path: Path,
-                                                             monkeypatch) -> None:
-    from planner.ui import dialogs
-
+def test_rewording_parking_and_reviews_while_projecting(qtbot, workshop: WorkshopView,  # type: ignore[no-untyped-def]
+                                                        sample_path: Path) -> None:
     workshop.go(next(n for n, s in enumerate(workshop.slides)
                      if s.goal_key and "Amara" in dict(s.facts)["Signed by sales"]))
     goal_id = (workshop.slide.goal_key or "").removeprefix("goal-")
-    monkeypatch.setattr(dialogs, "ask_text", lambda *a: "Lift MQL acceptance to 75%")
     qtbot.keyClick(workshop, Qt.Key.Key_E)
+    type_in_editor(qtbot, workshop, "Lift MQL acceptance to 75%")
     assert rows(sample_path, f"SELECT title, sales_signed_at FROM goal WHERE id = '{goal_id}'") \
         == [("Lift MQL acceptance to 75%", None)]  # new wording: sign-offs withdrawn
     assert workshop.slide.title.endswith("Lift MQL acceptance to 75%")
-    monkeypatch.setattr(dialogs, "ask_text", lambda *a: "Pricing for partners")
     qtbot.keyClick(workshop, Qt.Key.Key_L)
+    type_in_editor(qtbot, workshop, "Pricing for partners")
     assert rows(sample_path, "SELECT topic, done FROM parking_topic") == [("Pricing for partners", 0)]
-    assert workshop.slides[-1].lines == ("Pricing for partners",)
-    monkeypatch.setattr(dialogs, "ask_text", lambda *a: "Demo requests waited two days")
-    qtbot.keyClick(workshop, Qt.Key.Key_R)
-    assert rows(sample_path, "SELECT count(*) FROM review WHERE what_happened = "
-                             "'Demo requests waited two days'") == [(1,)]
-    monkeypatch.setattr(dialogs, "ask_text", lambda *a: None)  # cancelled: nothing changes
+    assert [text for _, text in workshop.slides[-1].items] == ["Pricing for partners"]
     qtbot.keyClick(workshop, Qt.Key.Key_L)
+    type_in_editor(qtbot, workshop, "Something we drop", save=False)  # cancelled: no change
     assert rows(sample_path, "SELECT count(*) FROM parking_topic") == [(1,)]
+    # The parked topic becomes a goal proposed by marketing, in one undoable step.
+    workshop.go(len(workshop.slides) - 1)
+    qtbot.keyClick(workshop, Qt.Key.Key_M)
+    assert rows(sample_path, "SELECT proposed_by, status FROM goal WHERE title = "
+                             "'Pricing for partners'") == [("MARKETING", "PROPOSED")]
+    assert rows(sample_path, "SELECT done FROM parking_topic") == [(1,)]
+    assert workshop.slides[-1].items == ()
+    qtbot.keyClick(workshop, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert rows(sample_path, "SELECT count(*) FROM goal WHERE title = 'Pricing for partners'") \
+        == [(0,)]
+    workshop.go(len(workshop.slides) - 1)
+    qtbot.keyClick(workshop, Qt.Key.Key_C)  # closed without a goal
+    assert rows(sample_path, "SELECT done FROM parking_topic") == [(1,)]
+
+
+def test_a_whole_review_is_written_in_the_room_and_no_key_leaks(  # type: ignore[no-untyped-def]
+        qtbot, workshop: WorkshopView, sample_path: Path, sample_window: MainWindow) -> None:
+    """Every letter the workshop answers to (S, M, L, R, E, C, T, digits,
+    space, arrows) is typed into the editor; none becomes a command."""
+    start, slides = workshop.index, len(workshop.slides)
+    counts = "SELECT (SELECT count(*) FROM review), (SELECT count(*) FROM parking_topic), " \
+             "(SELECT count(*) FROM goal)"
+    (reviews, topics, goals), = rows(sample_path, counts)
+    qtbot.keyClick(workshop, Qt.Key.Key_R)
+    editor = workshop.editor
+    assert editor is not None and editor.font().pixelSize() >= MIN_PX
+    assert list(editor.inputs) == ["what_happened", "what_we_learned", "what_we_change",
+                                   "held_on"]  # held today unless changed
+    type_in_editor(qtbot, workshop, "Leads from the March show waited 12 days; "
+                   "SLA missed. Rework routing, Escalate.",
+                   "Manual routing fails at volume", "Route event leads in 1 hour, by rule")
+    assert workshop.index == start and len(workshop.slides) == slides
+    assert rows(sample_path, "SELECT what_happened, what_we_learned, what_we_change, held_on "
+                             "FROM review ORDER BY created_at DESC LIMIT 1") == [(
+        "Leads from the March show waited 12 days; SLA missed. Rework routing, Escalate.",
+        "Manual routing fails at volume", "Route event leads in 1 hour, by rule",
+        date.today().isoformat())]
+    assert rows(sample_path, counts) == [(reviews + 1, topics, goals)]
+    # Keys sent to the workshop itself while an editor is open do nothing either.
+    qtbot.keyClick(workshop, Qt.Key.Key_L)
+    for key in (Qt.Key.Key_R, Qt.Key.Key_Right, Qt.Key.Key_S, Qt.Key.Key_Escape):
+        qtbot.keyClick(workshop, key)
+    assert workshop.editor is not None and workshop.index == start
+    assert sample_window.workshop is workshop  # Escape sent past the editor did not close it
+    qtbot.keyClick(focused(), Qt.Key.Key_Escape)  # the editor's own Escape cancels it
+    assert workshop.editor is None and sample_window.workshop is workshop
+    assert rows(sample_path, counts) == [(reviews + 1, topics, goals)]
+    # The review is complete in the window: its four parts, and undo takes it away.
+    qtbot.keyClick(workshop, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert rows(sample_path, counts) == [(reviews, topics, goals)]
+
+
+def test_messages_are_approved_and_reworded_live(qtbot, workshop: WorkshopView,  # type: ignore[no-untyped-def]
+                                                sample_path: Path) -> None:
+    first = next(n for n, s in enumerate(workshop.slides) if s.kind == "messages")
+    assert workshop.slides[first].title.startswith("Messages: ")
+    # A stage whose messages include a draft: pick the draft, approve it for both.
+    workshop.go(next(n for n, s in enumerate(workshop.slides) if s.kind == "messages"
+                     and any(text.startswith("\u2026") for _, text in s.items)))
+    while not workshop.slide.items[workshop.picked][1].startswith("\u2026"):
+        qtbot.keyClick(workshop, Qt.Key.Key_Tab)
+    message_id = workshop.slide.items[workshop.picked][0]
+    query = f"SELECT sales_signed_by_id IS NOT NULL, marketing_signed_by_id IS NOT NULL " \
+            f"FROM message WHERE id = '{message_id}'"
+    qtbot.keyClick(workshop, Qt.Key.Key_S)
+    assert rows(sample_path, query) == [(1, 0)]
+    qtbot.keyClick(workshop, Qt.Key.Key_M)
+    assert rows(sample_path, query) == [(1, 1)]
+    assert workshop.slide.items[workshop.picked] == (
+        message_id, "\u2713 " + workshop.slide.items[workshop.picked][1][2:])
+    # E rewords: both approvals go with the old wording; undo brings them back.
+    qtbot.keyClick(workshop, Qt.Key.Key_E)
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    type_in_editor(qtbot, workshop, "One dashboard from first touch to signed deal")
+    assert rows(sample_path, query) == [(0, 0)]
+    assert rows(sample_path, f"SELECT value_message FROM message WHERE id = '{message_id}'") \
+        == [("One dashboard from first touch to signed deal",)]
+    qtbot.keyClick(workshop, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert rows(sample_path, query) == [(1, 1)]
 
 
 def test_the_agenda_clock_restarts_with_each_section(workshop: WorkshopView) -> None:

@@ -1,6 +1,7 @@
 """Workshop mode: the plan projected slide by slide, edited live with the room."""
 
 import time
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -9,25 +10,30 @@ from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
 from planner.changes import ChangeSet
-from planner.model import FieldRide, Goal, ParkingTopic, Person
+from planner.model import FieldRide, Goal, Message, ParkingTopic, Person
 from planner.model.enums import GoalStatus, RideStatus, Team
 from planner.operations import goals as goal_ops
+from planner.operations import messages as message_ops
+from planner.operations import reviews as review_ops
 from planner.operations import rides as ride_ops
 from planner.operations import workshop as workshop_ops
 from planner.outline.blocks import FunnelFigure, MetricCharts, Timeline
 from planner.outline.build import build_outline
 from planner.outline.changes import between, differences
+from planner.outline.library import message_stages
 from planner.outline.slides import Slide, first_slide_of, slides_from_outline
 from planner.rules.rides import conflicting_ride_ids
 from planner.rules.signoff import Side, has_signed
-from planner.ui.shell.session import PlanSession
 from planner.store.versions import Version
+from planner.ui.shell.session import PlanSession
 from planner.ui.widgets.signing import signer_for
+from planner.ui.workshop.editor import Field, RoomEditor
 
 BACKGROUND, INK, MUTED = QColor("#0F1419"), QColor("#F5F7FA"), QColor("#AEB8C4")
 ACCENT = {"sales": QColor("#5AA9FF"), "marketing": QColor("#FF9A57"), "both": QColor("#C3A6FF")}
 STATUS = {"on track": QColor("#6FD08C"), "at risk": QColor("#FFC15E"),
           "off track": QColor("#FF6B6B"), "no data": MUTED}
+AGREED_INK = QColor("#6FD08C")
 MIN_PX = 24  # readable from the back of a room on a 1280x720 projector
 
 
@@ -47,6 +53,7 @@ class WorkshopView(QWidget):
         self.typed = ""  # digits typed to jump to a slide
         self.picked = 0  # the item picked with Tab on a slide of items
         self.min_font_px = 10_000
+        self.editor: RoomEditor | None = None  # open over the slide: it has every key
         self._rebuild()
         self.index = first_slide_of(self.slides, section)
         session.plan_changed.connect(self._on_plan_changed)
@@ -64,7 +71,7 @@ class WorkshopView(QWidget):
         proposals = tuple(tuple(g.title for g in goals if g.status is GoalStatus.PROPOSED
                                 and g.proposed_by is side)
                           for side in (Team.SALES, Team.MARKETING))
-        parked = tuple(t.topic for t in store.rows(ParkingTopic) if not t.done)
+        parked = tuple((t.id, t.topic) for t in store.rows(ParkingTopic) if not t.done)
         people = {p.id: p.name for p in store.rows(Person)}
         all_rides = store.rows(FieldRide)
         conflicts = conflicting_ride_ids(all_rides)
@@ -81,17 +88,24 @@ class WorkshopView(QWidget):
             old, new = store.state(self.since.seq), store.state()
             changes = tuple(d.line().split(": ", 1)[1]
                             for d in differences(between(old, new), old, new))
-        self.slides = slides_from_outline(build_outline(store), proposals, parked,  # type: ignore[arg-type]
-                                          rides, changes)
+        names: dict[str | None, str] = dict(people)
+        self.slides = slides_from_outline(build_outline(store), proposals, (),  # type: ignore[arg-type]
+                                          rides, changes, message_stages(store, names), parked)
 
     def _on_plan_changed(self, change: ChangeSet) -> None:
         current = self.slides[self.index]
+        picked = self._picked_id()
         self._rebuild()
         same = next((n for n, s in enumerate(self.slides)
                      if (current.goal_key and s.goal_key == current.goal_key)
                      or (not current.goal_key and s.section == current.section
                          and s.title == current.title)), None)
         self.index = same if same is not None else min(self.index, len(self.slides) - 1)
+        ids = [item[0] for item in self.slide.items]
+        if picked in ids:
+            self.picked = ids.index(picked)  # the picked row stays picked
+        elif ids:
+            self.picked = min(self.picked, len(ids) - 1)
         self.update()
 
     @property
@@ -113,6 +127,9 @@ class WorkshopView(QWidget):
     # -- keyboard (and a presenter remote, which sends Page Up/Down) ----------
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.editor is not None:  # a key an editor's field left: never a command
+            event.accept()
+            return
         key, mods = event.key(), event.modifiers()
         control = bool(mods & Qt.KeyboardModifier.ControlModifier)
         if control and key == Qt.Key.Key_Z:
@@ -136,6 +153,13 @@ class WorkshopView(QWidget):
             self.sign_off("sales" if key == Qt.Key.Key_S else "marketing")
         elif key in (Qt.Key.Key_S, Qt.Key.Key_M) and self.slide.kind == "proposals":
             self.propose(Team.SALES if key == Qt.Key.Key_S else Team.MARKETING)
+        elif key in (Qt.Key.Key_S, Qt.Key.Key_M) and self.slide.kind == "messages":
+            self.approve_message("sales" if key == Qt.Key.Key_S else "marketing")
+        elif key in (Qt.Key.Key_S, Qt.Key.Key_M) and self.slide.kind == "parking" \
+                and self.slide.items:
+            self.topic_to_goal(Team.SALES if key == Qt.Key.Key_S else Team.MARKETING)
+        elif key == Qt.Key.Key_C and self.slide.kind == "parking" and self.slide.items:
+            self.close_topic()
         elif key == Qt.Key.Key_Tab and self.slide.items:
             self.picked = (self.picked + 1) % len(self.slide.items)
             self.update()
@@ -144,8 +168,10 @@ class WorkshopView(QWidget):
             self.move_ride(-1 if key in (Qt.Key.Key_Less, Qt.Key.Key_Comma) else 1)
         elif key == Qt.Key.Key_E and self.slide.goal_key:
             self.reword_goal()
+        elif key == Qt.Key.Key_E and self.slide.kind == "messages":
+            self.reword_message()
         elif key == Qt.Key.Key_R:
-            self.review_note()
+            self.write_review()
         elif key == Qt.Key.Key_L:
             self.park_topic()
         elif key == Qt.Key.Key_T:
@@ -176,27 +202,123 @@ class WorkshopView(QWidget):
                 return False
         return self.session.do(goal_ops.sign_off([goal], side, signer))
 
-    def _ask(self, title: str, label: str, text: str = "") -> str | None:
-        from planner.ui.shell.lazy import dialogs
+    def open_editor(self, title: str, fields: list[Field],
+                    save: Callable[[dict[str, Any]], ChangeSet | None]) -> RoomEditor:
+        """An editor over the slide, sized for the room; `save` builds the
+        change from what was typed (None: nothing to do). A refusal is said
+        in the editor, which stays open with every word typed."""
+        if self.editor is not None:
+            self.editor.finish()
 
-        return dialogs.ask_text(self, title, label, text)  # type: ignore[no-any-return]
+        def commit(values: dict[str, Any]) -> bool:
+            problems: list[str] = []
+            self.session.problem_reported.connect(problems.append)
+            try:
+                made = self.session.attempt(lambda: save(values) or ChangeSet("Nothing"))
+            finally:
+                self.session.problem_reported.disconnect(problems.append)
+            if not made and problems and self.editor is not None:
+                self.editor.show_error(problems[-1])
+                return False
+            return True
 
-    def propose(self, side: Team) -> bool:
+        def closed() -> None:
+            self.editor = None
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.update()
+
+        self.editor = RoomEditor(self, title, fields, self.base_px(), commit, closed)
+        return self.editor
+
+    def resizeEvent(self, event: Any) -> None:
+        if self.editor is not None:
+            self.editor.place()
+        super().resizeEvent(event)
+
+    def propose(self, side: Team) -> RoomEditor:
         """A proposal from one side, straight into the plan as a proposed goal."""
-        title = self._ask("New proposal", f"Proposal from {side.value}:")
-        if not title:
-            return False
-        return self.session.do(goal_ops.propose(self.session.store, side, title))
+        return self.open_editor(f"Proposal from {side.value}", [Field("title", "Goal")],
+                                lambda v: goal_ops.propose(self.session.store, side, v["title"])
+                                if v["title"].strip() else None)
 
-    def reword_goal(self) -> bool:
+    def reword_goal(self) -> RoomEditor | None:
         goal = self._goal()
         if goal is None:
+            return None
+
+        def save(v: dict[str, Any]) -> ChangeSet | None:
+            current = self.session.store.get(Goal, goal.id)
+            return None if current is None else goal_ops.reword(
+                current, title=v["title"], success_measure=v["success_measure"])
+        return self.open_editor("Reword the goal (both sign-offs are withdrawn)", [
+            Field("title", "Goal", value=goal.title),
+            Field("success_measure", "Success measure", "text", goal.success_measure)], save)
+
+    def _picked_id(self) -> str | None:
+        items = self.slide.items
+        return items[min(self.picked, len(items) - 1)][0] if items else None
+
+    def _message(self) -> Message | None:
+        picked = self._picked_id()
+        return self.session.store.get(Message, picked) if picked else None
+
+    def approve_message(self, side: Side) -> bool:
+        """Approve the picked message for one side (again: withdraw), as the
+        messaging page does: as that side's head, or whom the room names."""
+        message = self._message()
+        if message is None:
             return False
-        title = self._ask("Goal wording", "New wording (both sign-offs are withdrawn):",
-                          goal.title)
-        if title is None or title == goal.title:
-            return False
-        return self.session.do(goal_ops.reword(goal, title=title))
+        approver = None
+        if not has_signed(message, side):
+            approver = signer_for(self, self.session, side)
+            if approver is None:
+                return False
+        return self.session.do(message_ops.approve([message], side, approver))
+
+    def reword_message(self) -> RoomEditor | None:
+        message = self._message()
+        if message is None:
+            return None
+
+        def save(v: dict[str, Any]) -> ChangeSet | None:
+            current = self.session.store.get(Message, message.id)
+            return None if current is None else message_ops.reword(current, **v)
+        return self.open_editor("Reword the message (both approvals are withdrawn)", [
+            Field("customer_problem", "Customer problem", "text", message.customer_problem),
+            Field("value_message", "Value message", "text", message.value_message),
+            Field("proof_point", "Proof point", "text", message.proof_point)], save)
+
+    def write_review(self) -> RoomEditor:
+        """A whole review, written with the room: its date and three parts."""
+        def save(v: dict[str, Any]) -> ChangeSet | None:
+            if not any(v[k].strip() for k in ("what_happened", "what_we_learned",
+                                              "what_we_change")):
+                return None
+            return review_ops.add_review(v["held_on"], v["what_happened"], v["what_we_learned"],
+                                         v["what_we_change"])[0]
+        return self.open_editor("Review, without blame", [
+            Field("what_happened", "What happened", "text"),
+            Field("what_we_learned", "What we learned", "text"),
+            Field("what_we_change", "What we change in the system", "text"),
+            Field("held_on", "Held on", "date", date.today())], save)
+
+    def park_topic(self) -> RoomEditor:
+        return self.open_editor("Park a topic", [Field("topic", "Topic to come back to")],
+                                lambda v: workshop_ops.park(v["topic"])
+                                if v["topic"].strip() else None)
+
+    def _topic(self) -> ParkingTopic | None:
+        picked = self._picked_id() if self.slide.kind == "parking" else None
+        return self.session.store.get(ParkingTopic, picked) if picked else None
+
+    def close_topic(self) -> bool:
+        topic = self._topic()
+        return topic is not None and self.session.do(workshop_ops.close_topic(topic))
+
+    def topic_to_goal(self, side: Team) -> bool:
+        topic = self._topic()
+        return topic is not None and self.session.attempt(
+            lambda: workshop_ops.topic_to_goal(self.session.store, topic, side))
 
     def move_ride(self, days: int) -> bool:
         """Move the picked ride a day earlier or later; it stays picked."""
@@ -210,14 +332,6 @@ class WorkshopView(QWidget):
             self.picked = ids.index(ride_id)
         self.update()
         return moved
-
-    def review_note(self) -> bool:
-        note = self._ask("Review note", "What happened (no names, no blame):")
-        return bool(note) and self.session.do(workshop_ops.note_review(date.today(), note or ""))
-
-    def park_topic(self) -> bool:
-        topic = self._ask("Parking lot", "Topic to come back to:")
-        return bool(topic) and self.session.do(workshop_ops.park(topic or ""))
 
     def closeEvent(self, event: Any) -> None:
         self.left.emit(self.slide.section or "overview")
@@ -268,10 +382,19 @@ class WorkshopView(QWidget):
         if slide.items:
             self._items(painter, slide, QRectF(area.left(), y, area.width(), area.bottom() - y),
                         base)
+        if slide.kind == "messages" and slide.details:
+            self._message_detail(painter, slide, QRectF(area.left(), y, area.width(),
+                                                        area.bottom() - y), base)
         if slide.kind:
             hint = {"proposals": "S: a proposal from sales  \u00b7  M: from marketing",
                     "rides": "Tab: pick a ride  \u00b7  < >: a day earlier / later  \u00b7  "
-                             "Ctrl+Z: undo"}.get(slide.kind, "L: park a topic (from any slide)")
+                             "Ctrl+Z: undo",
+                    "messages": "Tab: pick  \u00b7  S / M: approve for sales / marketing  "
+                                "\u00b7  E: reword  \u00b7  Ctrl+Z: undo",
+                    "parking": "Tab: pick  \u00b7  S / M: make it a goal of sales / marketing  "
+                               "\u00b7  C: close  \u00b7  L: park a topic"
+                    if slide.items else "L: park a topic (from any slide)"}.get(
+                        slide.kind, "L: park a topic (from any slide)")
             self._font(painter, MIN_PX)
             painter.setPen(MUTED)
             painter.drawText(QRectF(area.left(), area.bottom() - base, area.width(), base * 1.4),
@@ -319,6 +442,27 @@ class WorkshopView(QWidget):
             painter.drawText(box, Qt.AlignmentFlag.AlignLeft, painter.fontMetrics().elidedText(
                 text, Qt.TextElideMode.ElideRight, int(area.width())))
             y += base * 1.6
+
+    def _message_detail(self, painter: QPainter, slide: Slide, area: QRectF,
+                        base: int) -> None:
+        """The picked message in full, under the list of the stage's messages."""
+        facts = slide.details[min(self.picked, len(slide.details) - 1)]
+        shown = min(len(slide.items), max(1, int((area.height() - base * 2.5)
+                                                  // (base * 1.6))))
+        y = area.top() + shown * base * 1.6 + base * 0.4
+        self._font(painter, MIN_PX)
+        label_width = area.width() * 0.22
+        for key, value in facts[1:]:
+            if y > area.bottom() - base * 2.4:
+                break
+            painter.setPen(MUTED)
+            painter.drawText(QRectF(area.left(), y, label_width, base * 1.3),
+                             Qt.AlignmentFlag.AlignLeft, key)
+            painter.setPen(AGREED_INK if key == "Approval" and "not yet" not in value else INK)
+            box = QRectF(area.left() + label_width, y, area.width() - label_width, base * 2.6)
+            used = painter.boundingRect(box, int(Qt.TextFlag.TextWordWrap), value)
+            painter.drawText(box, Qt.TextFlag.TextWordWrap, value)
+            y += min(used.height(), box.height()) + base * 0.3
 
     def _columns(self, painter: QPainter, slide: Slide, area: QRectF, base: int) -> None:
         """Two sides next to each other: the room sees both at once."""
