@@ -194,28 +194,41 @@ class ReviewDetail(QWidget):
         self.keep.setEnabled(not self.session.read_only)
 
     def _fill_about(self, review: Review) -> None:
+        """The goals, stages and metrics to tick; when only ticks changed, the
+        list stays as it is (scroll position, current item) and is re-ticked."""
         store = self.session.store
         linked = {link_target(link) for link in store.rows(ReviewLink)
                   if link.review_id == review.id}
-        self.about.blockSignals(True)
-        self.about.clear()
+        wanted: list[tuple[str, str | None, str]] = []  # (kind, id or None for a heading, text)
         for kind, title, _ in LINK_KINDS:
-            head = QListWidgetItem(title)
-            head.setFlags(Qt.ItemFlag.NoItemFlags)
-            font = head.font()
-            font.setBold(True)
-            head.setFont(font)
-            self.about.addItem(head)
-            for row in store.rows(kind):
-                name = getattr(row, "title", None) or getattr(row, "name", "")
-                item = QListWidgetItem(name)
-                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable
-                              | Qt.ItemFlag.ItemIsSelectable)
-                item.setCheckState(Qt.CheckState.Checked if row.id in linked
-                                   else Qt.CheckState.Unchecked)
-                item.setData(Qt.ItemDataRole.UserRole, row.id)
-                item.setData(KIND_ROLE, kind.__name__)
+            wanted.append((kind.__name__, None, title))
+            wanted += [(kind.__name__, row.id, getattr(row, "title", None)
+                        or getattr(row, "name", "")) for row in store.rows(kind)]
+        shown = [(self.about.item(n).data(KIND_ROLE), self.about.item(n).data(
+            Qt.ItemDataRole.UserRole), self.about.item(n).text())
+            for n in range(self.about.count())]
+        self.about.blockSignals(True)
+        if shown != wanted:
+            self.about.clear()
+            for kind_name, row_id, text in wanted:
+                item = QListWidgetItem(text)
+                item.setData(KIND_ROLE, kind_name)
+                item.setData(Qt.ItemDataRole.UserRole, row_id)
+                if row_id is None:
+                    item.setFlags(Qt.ItemFlag.NoItemFlags)
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                else:
+                    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable
+                                  | Qt.ItemFlag.ItemIsSelectable)
                 self.about.addItem(item)
+        for n in range(self.about.count()):
+            item = self.about.item(n)
+            row_id = item.data(Qt.ItemDataRole.UserRole)
+            if row_id is not None:
+                item.setCheckState(Qt.CheckState.Checked if row_id in linked
+                                   else Qt.CheckState.Unchecked)
         self.about.blockSignals(False)
         count = len(linked)
         self.side.setTabText(1, f"About ({count})" if count else "About")
