@@ -80,8 +80,9 @@ def _styles() -> dict[str, ParagraphStyle]:
                                      leading=11, textColor=MUTED),
         "h1": ParagraphStyle("h1", parent=base, fontName=BOLD, fontSize=20, leading=26,
                              spaceAfter=10, textColor=INK),
+        # A heading is never left at the foot of a page without what it heads.
         "h2": ParagraphStyle("h2", parent=base, fontName=BOLD, fontSize=13, leading=18,
-                             spaceBefore=6, spaceAfter=4, textColor=INK),
+                             spaceBefore=6, spaceAfter=4, textColor=INK, keepWithNext=1),
         "h3": ParagraphStyle("h3", parent=base, fontName=BOLD, fontSize=10.5, leading=14,
                              spaceBefore=4, spaceAfter=2, textColor=INK),
         "cover_title": ParagraphStyle("cover_title", parent=base, fontName=BOLD, fontSize=30,
@@ -275,6 +276,7 @@ class PlanPdfRenderer:
                 flow.append(RLParagraph(text(block.text), self.styles["body"]))
             elif isinstance(block, Heading):
                 flow.append(RLParagraph(text(block.text), self.styles["h2"]))
+                continue  # no spacer between a heading and what it heads
             elif isinstance(block, Facts):
                 flow.append(self._facts(block))
             elif isinstance(block, Table):

@@ -107,6 +107,10 @@ class MessageDetail(QWidget):
         self.message_id: str | None = None
         self.heading = QLabel(objectName="messageHeading", wordWrap=True)
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.heading.setFont(font)
         self.wording = QLabel(objectName="messageWording", wordWrap=True)
         self.wording.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.state = QLabel(objectName="messageState", wordWrap=True)
@@ -161,10 +165,15 @@ class MessageDetail(QWidget):
             button.setEnabled(not self.session.read_only)
         self.reword.setEnabled(not self.session.read_only and any(
             signature(message, s).at is not None for s in SIDES))
-        heard = [h.words for h in store.rows(HotButton) if h.message_id == message.id]
+        heard: dict[str, int] = {}
+        for h in store.rows(HotButton):
+            if h.message_id == message.id:
+                heard[h.words] = heard.get(h.words, 0) + 1
         origin = f"Source: {escape(self.page.model.source_text(message))}"
         if heard:
-            origin += "<br>Heard as: " + "; ".join(f"\u201c{escape(w)}\u201d" for w in heard[:4])
+            rides = sum(heard.values())
+            origin += (f"<br>Heard on {rides} field ride{'s' if rides > 1 else ''} as: "
+                       + "; ".join(f"\u201c{escape(w)}\u201d" for w in list(heard)[:3]))
         self.origin.setText(origin)
 
 

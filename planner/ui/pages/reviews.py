@@ -35,9 +35,9 @@ PART_HINTS = {"what_happened": "The facts, in order: what the system did, not wh
               "what_we_change": "The change to the process, the rule or the tool"}
 ACTIONS = TableSpec(ReviewAction, (
     Column("action", "Action", width=330),
-    Column("owner_id", "Owner", "person", width=170),
-    Column("due_date", "Due", "date", width=110),
-    Column("done", "Done", "bool", width=70),
+    Column("owner_id", "Owner", "person", width=130),
+    Column("due_date", "Due", "date", width=96),
+    Column("done", "Done", "bool", width=64),
 ), editable=True)
 LINK_KINDS: tuple[tuple[type[Record], str, str], ...] = (
     (Goal, "Goals", "goal_id"), (FunnelStage, "Funnel stages", "funnel_stage_id"),
@@ -146,14 +146,17 @@ class ReviewDetail(QWidget):
         self.side.addTab(self.about, "About")
 
         self.heading = QLabel(objectName="sectionHeading")
-        body = QHBoxLayout()
-        body.addLayout(form, 3)
-        body.addWidget(self.side, 2)
+        self.body = QWidget(objectName="reviewBody")
+        body = QHBoxLayout(self.body)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addLayout(form, 1)
+        body.addWidget(self.side, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addWidget(self.heading)
         layout.addWidget(self.flag)
-        layout.addLayout(body)
+        layout.addWidget(self.body, 1)
+        layout.addStretch(0)
         session.plan_changed.connect(self._on_plan_changed)
         self.show_review(None)
 
@@ -168,8 +171,9 @@ class ReviewDetail(QWidget):
         for w in (*self.parts.values(), self.held_on, self.add_action, self.remove_action):
             w.setEnabled(writable)
         self.about.setEnabled(writable)
+        self.body.setVisible(review is not None)
         if review is None:
-            self.heading.setText("Choose a review, or add one (Ctrl+N)")
+            self.heading.setText("Choose a review, or add one (Ctrl+Shift+N).")
             self.flag.hide()
             for box in self.parts.values():
                 box.setPlainText("")
@@ -399,6 +403,8 @@ class ReviewsPage(TablePage):
         self.tabs = QTabWidget(objectName="reviewsTabs")
         self.tabs.addTab(split, "Reviews")
         self.tabs.addTab(self.parking, "Parking lot")
+        if self.model.rowCount():  # the latest review, open to read
+            self.view.setCurrentIndex(self.model.index(self.model.rowCount() - 1, 0))
         return self.tabs
 
     def new_row(self) -> tuple[ChangeSet, Any] | None:

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget)
 
 from planner.changes import ChangeSet
+from planner.model.nouns import noun
 from planner.operations import people, rows
 from planner.sections import Section
 from planner.ui.shell.session import PlanSession
@@ -123,7 +124,9 @@ class TablePage(QWidget):
         return bool(chosen) and self.session.do(rows.remove(chosen))
 
     def _count(self) -> None:
-        self.count_label.setText(f"{self.model.rowCount()} rows")
+        n = self.model.rowCount()
+        self.count_label.setText(f"1 {noun(self.model.kind)}" if n == 1
+                                 else noun(self.model.kind, n))
 
     def selected_rows(self) -> list[int]:
         found = sorted({i.row() for i in self.view.selectionModel().selectedRows()})

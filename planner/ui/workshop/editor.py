@@ -24,6 +24,8 @@ from planner.model.validation import LONG_TEXT_MAX, SHORT_TEXT_MAX
 
 STYLE = """
 QFrame#roomEditor { background: #1B242E; border: 2px solid #5AA9FF; border-radius: 12px; }
+QFrame#roomEditor * { font-size: PXpx; }
+QFrame#roomEditor QLabel#roomEditorTitle { font-size: TITLEpx; font-weight: bold; }
 QFrame#roomEditor QLabel { color: #F5F7FA; }
 QFrame#roomEditor QLabel#roomEditorHint { color: #AEB8C4; }
 QFrame#roomEditor QLineEdit, QFrame#roomEditor QPlainTextEdit, QFrame#roomEditor QDateEdit {
@@ -51,7 +53,8 @@ class RoomEditor(QFrame):
     def __init__(self, parent: QWidget, title: str, fields: list[Field], px: int,
                  on_save: Callable[[dict[str, Any]], bool], on_close: Callable[[], None]) -> None:
         super().__init__(parent, objectName="roomEditor")
-        self.setStyleSheet(STYLE)
+        # The window's style sheet sets sizes; this one sets the room's.
+        self.setStyleSheet(STYLE.replace("TITLE", str(round(px * 1.25))).replace("PX", str(px)))
         self._on_save, self._on_close = on_save, on_close
         font = QFont(self.font())
         font.setPixelSize(px)
@@ -85,7 +88,8 @@ class RoomEditor(QFrame):
                 widget = line
             widget.setAccessibleName(f.label)
             widget.installEventFilter(self)
-            label = QLabel(f.label)
+            label = QLabel(f.label, wordWrap=True)
+            label.setMaximumWidth(round(parent.width() * 0.7 * 0.3))
             label.setBuddy(widget)
             grid.addWidget(label, n, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(widget, n, 1)
@@ -95,15 +99,17 @@ class RoomEditor(QFrame):
         self.error = QLabel(objectName="roomEditorError", wordWrap=True)
         self.error.setStyleSheet("color: #FF6B6B;")
         self.error.hide()
-        hint = QLabel("Ctrl+Enter saves  \u00b7  Esc cancels  \u00b7  Tab: next field",
+        hint = QLabel("Ctrl+Enter saves \u00b7 Esc cancels \u00b7 Tab: next field",
                       objectName="roomEditorHint")
         self.save_button = QPushButton("Save", objectName="roomEditorSave")
         self.cancel_button = QPushButton("Cancel", objectName="roomEditorCancel")
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.cancel)
         self.order += [self.save_button, self.cancel_button]
+        hint.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addWidget(hint, 1)
+        buttons.addSpacing(px)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
