@@ -80,6 +80,9 @@ def parking_section(reader: PlanReader) -> Section:
     topics = reader.rows(ParkingTopic)
     open_topics = [t.topic for t in topics if not t.done]
     closed = [t.topic for t in topics if t.done]
+    if not topics:
+        return Section("parking", section("parking").title, (
+            Paragraph("Topics set aside in workshops, to come back to. Nothing is parked."),))
     return Section("parking", section("parking").title, (
         Paragraph("Topics set aside in workshops, to come back to."),
         Table(("Open topic",), tuple((t,) for t in open_topics), (1,),
