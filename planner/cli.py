@@ -292,10 +292,28 @@ def _merge_target(mine: Path, out: Path | None) -> "PlanStore":
     return store
 
 
+def _no_display(qt_args: Sequence[str]) -> str | None:
+    """Why the window cannot open here (one sentence), or None. On Linux and
+    the BSDs Qt needs an X11 or Wayland display, or a platform named in
+    QT_QPA_PLATFORM or -platform; without one it aborts with a message about
+    its plugins."""
+    if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") \
+            or os.environ.get("QT_QPA_PLATFORM") or "-platform" in qt_args:
+        return None
+    return ("No display was found, so the window cannot open. Run a command that needs "
+            "none (tandem check, export, import, diff, merge, demo; tandem --help), or set "
+            "DISPLAY (or WAYLAND_DISPLAY) to a display you can use.")
+
+
 def _window(argv: Sequence[str]) -> int:
     parser = argparse.ArgumentParser(prog="tandem")
     parser.add_argument("plan", type=Path, nargs="?", metavar="PLAN.tandem")
     args, qt_args = parser.parse_known_args(argv)
+    no_display = _no_display(qt_args)
+    if no_display:
+        raise PlanError(no_display)
     from planner.app import run  # Qt is imported only here
 
     return run(args.plan, qt_args)
@@ -304,7 +322,11 @@ def _window(argv: Sequence[str]) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
-        return _window(argv)
+        try:
+            return _window(argv)
+        except PlanError as exc:
+            print(f"tandem: {one_line(str(exc))}", file=sys.stderr)
+            return 1
     args = _parser().parse_args(argv)
     handler = {"demo": _demo, "export": _export, "import": _import, "check": _check,
                "diff": _diff, "merge": _merge}

@@ -7,19 +7,43 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, Q
 PLAN_FILTER = "Tandem plans (*.tandem)"
 
 
+def start_folder() -> Path:
+    """Where file dialogs open: the folder last used, else the user's documents."""
+    from PySide6.QtCore import QSettings, QStandardPaths
+
+    last = QSettings().value("last_folder", "")
+    if last and Path(str(last)).is_dir():
+        return Path(str(last))
+    return Path(QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
+
+
+def _used(path: str) -> Path | None:
+    if not path:
+        return None
+    from PySide6.QtCore import QSettings
+
+    chosen = Path(path)
+    QSettings().setValue("last_folder", str(chosen if chosen.is_dir() else chosen.parent))
+    return chosen
+
+
 def ask_open_plan(parent: QWidget, start: str = "") -> Path | None:
-    path, _ = QFileDialog.getOpenFileName(parent, "Open plan", start, PLAN_FILTER)
-    return Path(path) if path else None
+    path, _ = QFileDialog.getOpenFileName(parent, "Open plan", start or str(start_folder()),
+                                          PLAN_FILTER)
+    return _used(path)
 
 
 def ask_save_path(parent: QWidget, title: str, suggested: str, file_filter: str) -> Path | None:
+    if not Path(suggested).is_absolute():
+        suggested = str(start_folder() / suggested)
     path, _ = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
-    return Path(path) if path else None
+    return _used(path)
 
 
 def ask_open_file(parent: QWidget, title: str, file_filter: str) -> Path | None:
-    path, _ = QFileDialog.getOpenFileName(parent, title, "", file_filter)
-    return Path(path) if path else None
+    path, _ = QFileDialog.getOpenFileName(parent, title, str(start_folder()), file_filter)
+    return _used(path)
 
 
 def exec_dialog(dialog: QDialog) -> bool:
@@ -28,8 +52,8 @@ def exec_dialog(dialog: QDialog) -> bool:
 
 
 def ask_directory(parent: QWidget, title: str) -> Path | None:
-    path = QFileDialog.getExistingDirectory(parent, title)
-    return Path(path) if path else None
+    path = QFileDialog.getExistingDirectory(parent, title, str(start_folder()))
+    return _used(path)
 
 
 def ask_text(parent: QWidget, title: str, label: str, text: str = "") -> str | None:

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from planner.ui.shell.session import PlanSession
 
 WORKSHOP_VERSION = "Workshop"  # automatic versions saved as a workshop starts
+RECENT_KEPT = 8
 SECTIONS = tuple(s.title for s in WINDOW)  # the sidebar, in the registry's order
 
 
@@ -37,8 +38,10 @@ class MainWindow(QMainWindow):
         self.section_menus: dict[QWidget, QMenu] = {}
         self._page_factories: dict[str, Callable[[], QWidget]] = {}
         self.setWindowTitle(APP_NAME)
-        self.resize(1280, 800)
+        self.setAcceptDrops(True)  # a .tandem file dropped on the window opens
         self.actions_by_id = build_actions(self, self.menuBar())
+        self.recent_menu = self._recent_menu()
+        self.statusBar()  # there from the start: status tips and messages have a place
         toolbar = self.addToolBar("Workshop")
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
@@ -64,10 +67,9 @@ class MainWindow(QMainWindow):
         self.banner.hide()
         self.problem = QLabel(objectName="problemBar", wordWrap=True)
         self.problem.hide()
+        self.problem.installEventFilter(self)  # a click dismisses it
         # A heads-up names a row's warning; it goes when the warning does.
         self._heads_up: tuple[Any, str, str] | None = None
-        self._problem_timer = QTimer(self, singleShot=True, interval=10_000)
-        self._problem_timer.timeout.connect(self.problem.hide)
         right = QVBoxLayout()
         right.setContentsMargins(0, 0, 0, 0)
         right.setSpacing(0)
@@ -86,6 +88,69 @@ class MainWindow(QMainWindow):
             QShortcut(QKeySequence(f"Ctrl+{n + 1}"), self,
                       activated=lambda n=n: self.sidebar.setCurrentRow(n))
         self._update_actions()
+        self._restore_geometry()
+
+    # -- the window's place, recent plans, drops ----------------------------------
+
+    def _restore_geometry(self) -> None:
+        """Where the window was; the first time, 1280x800 or less, inside the
+        screen's available area (a 1366x768 laptop has about 1366x740)."""
+        from PySide6.QtCore import QByteArray
+
+        saved = QSettings().value("window/geometry")
+        if isinstance(saved, QByteArray) and self.restoreGeometry(saved):
+            screen = self.screen().availableGeometry()
+            if screen.intersects(self.frameGeometry()):
+                return
+        area = self.screen().availableGeometry()
+        width, height = min(1280, area.width() - 40), min(800, area.height() - 40)
+        self.setGeometry(area.x() + (area.width() - width) // 2,
+                         area.y() + (area.height() - height) // 2, width, height)
+
+    def _recent_menu(self) -> QMenu:
+        file_menu = next(m for m in self.menuBar().findChildren(QMenu) if m.title() == "&File")
+        menu = QMenu("Open &recent", self)
+        menu.setObjectName("recentMenu")
+        file_menu.insertMenu(self.actions_by_id["file.save_version"], menu)
+        menu.aboutToShow.connect(self._fill_recent_menu)
+        return menu
+
+    def recent_plans(self) -> list[Path]:
+        """Plans opened lately, newest first, those still there."""
+        saved = QSettings().value("recent_plans", [])
+        paths = [saved] if isinstance(saved, str) else list(saved or [])
+        return [Path(p) for p in paths if p and Path(p).exists()]
+
+    def _remember_recent(self, path: Path) -> None:
+        kept = [str(path.resolve())] + [str(p) for p in self.recent_plans()
+                                        if p.resolve() != path.resolve()]
+        QSettings().setValue("recent_plans", kept[:RECENT_KEPT])
+
+    def _fill_recent_menu(self) -> None:
+        menu = self.recent_menu
+        menu.clear()
+        plans = self.recent_plans()
+        for n, path in enumerate(plans):
+            label = f"&{n + 1} {path.name}" if n < 9 else path.name
+            action = menu.addAction(label.replace("&", "&&").replace("&&" + str(n + 1),
+                                                                    "&" + str(n + 1), 1))
+            action.setStatusTip(str(path))
+            action.setToolTip(str(path))
+            action.triggered.connect(lambda _=False, p=path: self.open_plan(p))
+        if not plans:
+            menu.addAction("No recent plans").setEnabled(False)
+        menu.addSeparator()
+        menu.addAction("&Clear the list", lambda: QSettings().remove("recent_plans"))
+
+    def dragEnterEvent(self, event: Any) -> None:
+        if _dropped_plan(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: Any) -> None:
+        path = _dropped_plan(event.mimeData())
+        if path is not None:
+            event.acceptProposedAction()
+            self.open_plan(path)
 
     # -- plans ------------------------------------------------------------------
 
@@ -107,6 +172,7 @@ class MainWindow(QMainWindow):
         self._set_session(session, section)
         if not read_only:
             QSettings().setValue("last_plan", str(path.resolve()))
+            self._remember_recent(path)
             schedule_backup(self, session)
         return True
 
@@ -122,15 +188,15 @@ class MainWindow(QMainWindow):
             return
         if path.suffix != PLAN_SUFFIX:
             path = path.with_name(path.name + PLAN_SUFFIX)
-        year = date.today().year
+        start, end = next_twelve_months(date.today())
         try:
-            store = PlanStore.create(path, new_plan(path.stem, date(year, 1, 1),
-                                                    date(year, 12, 31)))
+            store = PlanStore.create(path, new_plan(path.stem, start, end))
         except PlanError as exc:
             dialogs.warn(self, "Cannot create plan", str(exc))
             return
         self._set_session(PlanSession(store, self))
         QSettings().setValue("last_plan", str(path.resolve()))
+        self._remember_recent(path)
         self.sidebar.setCurrentRow(0)
         overview = self.page("overview")
         assert isinstance(overview, OverviewPage)
@@ -224,9 +290,20 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(page)
         self._update_actions()
 
+    def eventFilter(self, watched: Any, event: Any) -> bool:
+        from PySide6.QtCore import QEvent
+
+        if watched is self.problem and event.type() == QEvent.Type.MouseButtonRelease:
+            self._heads_up = None
+            self.problem.hide()
+            return True
+        return super().eventFilter(watched, event)
+
     def _on_plan_changed(self, change: "ChangeSet") -> None:
         from planner.model import Plan
 
+        if self._heads_up is None:
+            self.problem.hide()  # an accepted change: the last refusal is history
         if change.touches(Plan):
             self._update_title()
 
@@ -395,12 +472,14 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def show_problem(self, text: str) -> None:
+        """A refusal stays in view until it is read: until the next change is
+        accepted, another section is shown, or Escape or a click dismisses it."""
         _plain(self.problem)  # titles and names in a message are the user's words
         self._heads_up = None
         self.problem.setText(text)
+        self.problem.setToolTip("Click to dismiss")
         self.problem.show()
         self.statusBar().showMessage(text, 10_000)
-        self._problem_timer.start()
 
     def show_heads_up(self, model: Any, row_id: str, text: str) -> None:
         """A warning an edit just caused; it stays until its cause is fixed."""
@@ -474,8 +553,30 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Exported {out.name}", 8000)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        QSettings().setValue("window/geometry", self.saveGeometry())
         self.close_plan()
         super().closeEvent(event)
+
+
+def next_twelve_months(today: date) -> tuple[date, date]:
+    """A new plan's period: from the first of next month, twelve months."""
+    start = date(today.year + today.month // 12, today.month % 12 + 1, 1)
+    end_year, end_month = (start.year, start.month - 1) if start.month > 1 \
+        else (start.year - 1, 12)
+    end_year += 1
+    from calendar import monthrange
+
+    return start, date(end_year, end_month, monthrange(end_year, end_month)[1])
+
+
+def _dropped_plan(mime: Any) -> Path | None:
+    """The first local .tandem file among what is dragged over the window."""
+    from planner.store.fileformat import PLAN_SUFFIX
+
+    for url in mime.urls() if mime.hasUrls() else ():
+        if url.isLocalFile() and url.toLocalFile().lower().endswith(PLAN_SUFFIX):
+            return Path(url.toLocalFile())
+    return None
 
 
 def _plain(label: QLabel) -> None:
