@@ -50,6 +50,16 @@ def move_ride(reader: PlanReader, ride: FieldRide, days: int) -> ChangeSet:
                                                   last_day=ride.last_day + shift)),))
 
 
+def set_first_day(reader: PlanReader, ride: FieldRide, day: date) -> ChangeSet:
+    """A new first day. Past the last day, the whole ride moves, keeping its
+    length, as a calendar moves an event; otherwise the ride starts then."""
+    if day > ride.last_day:
+        return move_ride(reader, ride, (day - ride.first_day).days)
+    if day == ride.first_day:
+        return ChangeSet("Change first day")
+    return ChangeSet("Change first day", (changed(ride, ride._replace(first_day=day)),))
+
+
 def turn(reader: PlanReader, ride: FieldRide) -> ChangeSet:
     """The other direction: the visitor hosts and the host visits."""
     return ChangeSet(f"Turn the ride of {_who(reader, ride)} round",

@@ -35,7 +35,7 @@ class FunnelPage(TablePage):
         box.addLayout(buttons)
         box.addWidget(self.view)
         self.back = BackCalculation(self.session)
-        split = QSplitter(Qt.Orientation.Vertical)
+        split = QSplitter(Qt.Orientation.Vertical, objectName="funnelSplit")
         split.addWidget(top)
         split.addWidget(self.back)
         split.setSizes([380, 330])

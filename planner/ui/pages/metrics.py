@@ -205,7 +205,7 @@ class MetricsPage(TablePage):
         self.view.selectionModel().currentRowChanged.connect(
             lambda current, _prev: self.chart.show_metric(
                 self.model.row_id(current.row()) if current.isValid() else None))
-        split = QSplitter(Qt.Orientation.Vertical)
+        split = QSplitter(Qt.Orientation.Vertical, objectName="metricsSplit")
         split.addWidget(self.view)
         split.addWidget(self.chart)
         split.setSizes([420, 300])

@@ -127,6 +127,7 @@ class ReviewDetail(QWidget):
         for n, column in enumerate(ACTIONS.columns):
             header.resizeSection(n, column.width)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.action_view.empty_text = "No actions yet: \u201cAdd action\u201d below adds one."
         self.add_action = QPushButton("Add action", objectName="addReviewAction")
         self.add_action.clicked.connect(self.new_action)
         self.remove_action = QPushButton("Remove action", objectName="removeReviewAction")

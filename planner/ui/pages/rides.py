@@ -20,18 +20,31 @@ from planner.rules.rides import WorkCalendar, periods
 from planner.ui.pages.debrief import DebriefPanel
 from planner.ui.pages.table import TablePage
 from planner.ui.shell.session import PlanSession
+from planner.ui.widgets.columns import Column
+from planner.ui.widgets.models import PlanTableModel
 from planner.ui.widgets.timeline import RideTimeline
+
+
+class RidesTableModel(PlanTableModel):
+    """Rides; a first day typed past the last day moves the whole ride."""
+
+    def edit_cell(self, row: FieldRide, column: Column, value: Any) -> bool:
+        if column.key == "first_day" and isinstance(value, date):
+            return self.session.attempt(
+                lambda: ride_ops.set_first_day(self.session.store, row, value))
+        return super().edit_cell(row, column, value)
 
 
 class RidesPage(TablePage):
     first_edited_column = 3  # a new ride starts with its days
+    model_class = RidesTableModel
 
     def body(self) -> QWidget:
         self.debrief = DebriefPanel(self.session)
         self.view.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self.debrief.show_ride(
                 self.model.row_id(current.row()) if current.isValid() else None))
-        split = QSplitter(Qt.Orientation.Vertical)
+        split = QSplitter(Qt.Orientation.Vertical, objectName="ridesSplit")
         split.addWidget(self.view)
         split.addWidget(self.debrief)
         split.setStretchFactor(0, 3)

@@ -4,10 +4,11 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget)
+    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout,
+    QWidget)
 
 from planner.changes import ChangeSet
-from planner.model.nouns import noun
+from planner.model.nouns import NOUNS, noun
 from planner.operations import people, rows
 from planner.sections import Section
 from planner.ui.shell.session import PlanSession
@@ -60,6 +61,17 @@ class TablePage(QWidget):
         self.count_label = QLabel()
         self.count_label.setObjectName("pageHint")
         top.addWidget(self.count_label)
+        one, _ = NOUNS.get(spec.kind.__name__, ("row", "rows"))
+        self.add_button = QPushButton(f"Add {one}", self, objectName="addRow")
+        self.add_button.setToolTip(f"Add a {one} (Insert or Ctrl+Shift+N)")
+        self.add_button.clicked.connect(self.add_row)
+        if not spec.editable:
+            self.add_button.hide()
+        self.add_button.setEnabled(not session.read_only)
+        top.addWidget(self.add_button)
+        if isinstance(self.view, PlanTableView):
+            self.view.empty_text = (f"No {NOUNS.get(spec.kind.__name__, ('', 'rows'))[1]} "
+                                    f"yet. “Add {one}” above, or Insert, adds one.")
         layout.addLayout(top)
         if section.hint:
             note = QLabel(section.hint)

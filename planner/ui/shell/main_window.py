@@ -5,7 +5,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QScreen, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QListWidget, QMainWindow, QMenu, QStackedWidget, QVBoxLayout, QWidget)
@@ -104,8 +104,7 @@ class MainWindow(QMainWindow):
                 return
         area = self.screen().availableGeometry()
         width, height = min(1280, area.width() - 40), min(800, area.height() - 40)
-        self.setGeometry(area.x() + (area.width() - width) // 2,
-                         area.y() + (area.height() - height) // 2, width, height)
+        self.resize(width, height)
 
     def _recent_menu(self) -> QMenu:
         file_menu = next(m for m in self.menuBar().findChildren(QMenu) if m.title() == "&File")
@@ -211,7 +210,10 @@ class MainWindow(QMainWindow):
     def close_plan(self) -> None:
         if self.session is None:
             return
-        for page in self.pages.values():
+        from planner.ui.shell import layout_state
+
+        for key, page in self.pages.items():
+            layout_state.save(key, page)
             self.stack.removeWidget(page)
             page.deleteLater()
         self.pages.clear()
@@ -262,7 +264,10 @@ class MainWindow(QMainWindow):
         """The page of a section (by its title or key), built when first asked for."""
         key = next((s.key for s in WINDOW if name in (s.title, s.key)), name)
         if key not in self.pages:
+            from planner.ui.shell import layout_state
+
             self.pages[key] = self._page_factories[key]()
+            layout_state.restore(key, self.pages[key])
             self.stack.addWidget(self.pages[key])
             self._add_menu(self.pages[key])
         return self.pages[key]
