@@ -37,19 +37,21 @@ def sample_plan_path() -> Path:
     return folder / SAMPLE_NAME
 
 
-def initial_plan(path: Path | None) -> Path:
-    """The plan named, else the last plan, else the sample plan (made on first start)."""
+def initial_plan(path: Path | None) -> tuple[Path, bool]:
+    """The plan named, else the last plan, else the sample plan (made on
+    first start); and whether this is the first start, when the window
+    offers the choice between the sample and a plan of one's own."""
     if path is not None:
-        return path
+        return path, False
     last = QSettings().value("last_plan", "")
     if last and Path(str(last)).exists():
-        return Path(str(last))
+        return Path(str(last)), False
     sample = sample_plan_path()
     if not sample.exists():
         from planner.sample import write_sample
 
         write_sample(sample).close()
-    return sample
+    return sample, not QSettings().value("welcomed", False, type=bool)
 
 
 class _AfterFirstPaint(QObject):
@@ -97,7 +99,10 @@ def run(path: Path | None, qt_args: list[str]) -> int:
     probe = os.environ.get("TANDEM_BENCH_PROBE", "")
 
     section = probe if probe not in ("", "1") else None
-    _AfterFirstPaint(window, lambda: window.open_plan(initial_plan(path), section) and None,
-                     report=bool(probe))
+    def open_first() -> None:
+        plan, first_start = initial_plan(path)
+        if window.open_plan(plan, section) and first_start and not probe:
+            window.show_welcome()
+    _AfterFirstPaint(window, open_first, report=bool(probe))
     window.show()
     return app.exec()

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QPushButton
 
 from planner.model import FieldRide, Goal, Person
 from planner.store.plan_store import PlanStore
@@ -236,20 +236,31 @@ def test_an_empty_plan_name_is_refused_when_leaving_the_field(
     assert rows(sample_path, "SELECT title FROM plan") == [("Northwind go-to-market plan 2027",)]
 
 
-def test_first_start_opens_the_sample_plan(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtCore import QSettings, QStandardPaths
+def test_first_start_opens_the_sample_plan_and_offers_a_plan_of_ones_own(  # type: ignore[no-untyped-def]
+        qtbot, window: MainWindow, monkeypatch) -> None:
+    from PySide6.QtCore import QSettings
 
-    from planner.app import initial_plan, make_application
+    from planner.app import initial_plan
 
-    QStandardPaths.setTestModeEnabled(True)
-    make_application([])
     QSettings().remove("last_plan")
-    path = initial_plan(None)
+    QSettings().remove("welcomed")
+    path, first = initial_plan(None)
     try:
-        assert path.name == "Sample plan.tandem" and path.exists()
+        assert path.name == "Sample plan.tandem" and path.exists() and first
         with PlanStore.open(path) as s:
             assert s.count(Person) >= 10 and s.count(Goal) >= 10 and s.count(FieldRide) > 0
+        assert window.open_plan(path)
+        window.show_welcome()
+        assert window.welcome is not None and "sample plan" in window.welcome.findChild(
+            QLabel, "welcomeText").text()
+        asked: list[str] = []
+        monkeypatch.setattr(dialogs, "ask_save_path", lambda parent, title, *a:
+                            asked.append(title))  # the new plan's name is asked for
+        window.welcome.findChild(QPushButton, "welcomeNew").click()
+        assert asked == ["New plan"] and window.welcome is None
+        assert initial_plan(None)[1] is False  # asked once: not on the next start
     finally:
+        window.close_plan()
         path.unlink()
 
 

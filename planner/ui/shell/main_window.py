@@ -73,6 +73,8 @@ class MainWindow(QMainWindow):
         right = QVBoxLayout()
         right.setContentsMargins(0, 0, 0, 0)
         right.setSpacing(0)
+        self.welcome: QWidget | None = None
+        self._right = right
         for widget in (self.banner, self.problem, self.stack):
             right.addWidget(widget)
         body = QHBoxLayout()
@@ -150,6 +152,35 @@ class MainWindow(QMainWindow):
         if path is not None:
             event.acceptProposedAction()
             self.open_plan(path)
+
+    def show_welcome(self) -> None:
+        """First start: the sample plan is open; say so, and offer the choice."""
+        from PySide6.QtWidgets import QFrame, QPushButton
+
+        QSettings().setValue("welcomed", True)
+        box = QFrame(objectName="welcome")
+        text = QLabel("Welcome to Tandem. This is a sample plan to look around in and try "
+                      "things on; your own plan starts empty.", objectName="welcomeText",
+                      wordWrap=True)
+        row = QHBoxLayout(box)
+        row.setContentsMargins(16, 10, 16, 10)
+        row.addWidget(text, 1)
+        for label, slot, name in (("Start a new plan\u2026", self.new_plan, "welcomeNew"),
+                                  ("Open a plan\u2026", self.open_plan_dialog, "welcomeOpen"),
+                                  ("Explore the sample", None, "welcomeExplore")):
+            button = QPushButton(label, objectName=name)
+            button.clicked.connect(lambda _=False, s=slot: self._welcome_chosen(s))
+            row.addWidget(button)
+        self._right.insertWidget(0, box)
+        self.welcome = box
+
+    def _welcome_chosen(self, slot: Callable[[], None] | None) -> None:
+        if self.welcome is not None:
+            self.welcome.hide()
+            self.welcome.deleteLater()
+            self.welcome = None
+        if slot is not None:
+            slot()
 
     # -- plans ------------------------------------------------------------------
 
