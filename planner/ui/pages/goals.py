@@ -16,6 +16,7 @@ from planner.rules.goal_list import GoalFilter
 from planner.rules.signoff import SIDES, Side, has_signed, signature
 from planner.ui.pages.goal_detail import GoalDetail
 from planner.ui.pages.table import TablePage
+from planner.ui.widgets.flow_layout import FlowLayout
 from planner.ui.widgets.goal_model import GoalsTableModel, GoalsView
 from planner.ui.widgets.signing import signer_for
 
@@ -45,8 +46,10 @@ class GoalsPage(TablePage):
         self.my_side.setCurrentIndex(max(0, self.my_side.findData(
             QSettings().value("goals/my_side", "sales"))))
         self.shown = QLabel(objectName="pageHint")
-        bar = QHBoxLayout()
-        bar.addWidget(self.search, 2)
+        # The bar wraps onto a second row on a small screen, never widening the window.
+        bar = FlowLayout()
+        self.search.setMinimumWidth(260)
+        bar.addWidget(self.search)
         for w in (self.status_filter, self.proposed_filter, self.owner_filter,
                   self.agreed_filter, self.waiting_mine, self.my_side):
             bar.addWidget(w)

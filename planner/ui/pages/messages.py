@@ -16,6 +16,7 @@ from planner.operations import messages as message_ops
 from planner.rules.library import MessageFilter, message_matches, message_state
 from planner.rules.signoff import SIDES, Side, has_signed, is_agreed, signature, signed_text
 from planner.ui.pages.table import TablePage
+from planner.ui.widgets.flow_layout import FlowLayout
 from planner.ui.widgets.colours import AGREED, WAITING
 from planner.ui.widgets.columns import DASH, Column
 from planner.ui.widgets.models import ANSWERED, Index, PlanTableModel
@@ -196,8 +197,10 @@ class MessagesPage(TablePage):
                                                             ("Marketing", "marketing")])
         self.my_side.setCurrentIndex(max(0, self.my_side.findData(
             QSettings().value(MY_SIDE_KEY, "sales"))))
-        bar = QHBoxLayout()
-        bar.addWidget(self.search, 2)
+        # The bar wraps onto a second row on a small screen, never widening the window.
+        bar = FlowLayout()
+        self.search.setMinimumWidth(260)
+        bar.addWidget(self.search)
         for w in (self.approved_filter, self.stage_filter, self.source_filter,
                   self.waiting_mine, self.my_side):
             bar.addWidget(w)

@@ -46,6 +46,12 @@ ACTIONS = (
     ActionDef("edit.delete", "&Delete selected", "&Edit", "delete_rows", (Key.Delete,)),
     ActionDef("view.workshop", "&Workshop mode", "&View", "start_workshop", ("F5",),
               "Project the plan full screen and edit it live with the room"),
+    ActionDef("help.guide", "Tandem &guide", "&Help", "show_guide", (Key.HelpContents, "F1"),
+              "How Tandem works, the metric status rule included"),
+    ActionDef("help.shortcuts", "&Keyboard shortcuts", "&Help", "show_shortcuts",
+              ("Ctrl+/",), "Every key of the window and of workshop mode"),
+    ActionDef("help.about", "&About Tandem", "&Help", "show_about", (),
+              "The version, and the licences of what Tandem is made with"),
 )
 
 

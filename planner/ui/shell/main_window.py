@@ -588,6 +588,23 @@ class MainWindow(QMainWindow):
             return
         self.statusBar().showMessage(f"Exported {out.name}", 8000)
 
+    # -- help ------------------------------------------------------------------
+
+    def show_guide(self) -> None:
+        from planner.ui.dialogs import help as help_dialogs
+
+        self._help = help_dialogs.show_guide(self)
+
+    def show_shortcuts(self) -> None:
+        from planner.ui.dialogs import help as help_dialogs
+
+        self._help = help_dialogs.show_shortcuts(self)
+
+    def show_about(self) -> None:
+        from planner.ui.dialogs import help as help_dialogs
+
+        self._help = help_dialogs.show_about(self)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         QSettings().setValue("window/geometry", self.saveGeometry())
         self.close_plan()
