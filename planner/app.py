@@ -22,11 +22,14 @@ def make_application(argv: list[str]) -> QApplication:
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
+    app.setDesktopFileName("tandem")  # its desktop entry (resources/desktop/tandem.desktop)
     app.setWindowIcon(QIcon(str(resource_path("icons", "tandem.svg"))))
     font = QFont(app.font())
     font.setPointSizeF(max(font.pointSizeF(), 10.0))
     app.setFont(font)
-    app.setStyleSheet(resource_path("style.qss").read_text(encoding="utf-8"))
+    from planner.ui import theme
+
+    theme.follow_the_system(app)
     return app
 
 

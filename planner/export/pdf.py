@@ -35,13 +35,14 @@ from planner.outline.blocks import (
     Timeline)
 from planner.resources import resource_path
 from planner.store.atomic import write_replacing
+from planner.palette import PAPER
 
-INK = colors.HexColor("#1F2933")
-MUTED = colors.HexColor("#616E7C")
-SALES = colors.HexColor("#1D5FA8")       # the sales side, everywhere in Tandem
-MARKETING = colors.HexColor("#C2571A")   # the marketing side
-RULE = colors.HexColor("#D9DEE3")
-ZEBRA = colors.HexColor("#F5F7F9")
+INK = colors.HexColor(PAPER["ink"])
+MUTED = colors.HexColor(PAPER["muted"])
+SALES = colors.HexColor(PAPER["sales"])       # the sales side, everywhere in Tandem
+MARKETING = colors.HexColor(PAPER["marketing"])   # the marketing side
+RULE = colors.HexColor(PAPER["rule"])
+ZEBRA = colors.HexColor(PAPER["surface"])
 FONT, BOLD = "TandemSans", "TandemSans-Bold"
 TOC_PAGE = 2
 CELL_PADDING = 6
@@ -151,7 +152,7 @@ class _NumberedCanvas(Canvas):
         meta, (w, h) = self._tandem_meta, self._pagesize
         if meta["mark"] == "draft" and self._pageNumber > 1:
             self.saveState()
-            self.setFillColor(colors.HexColor("#E4E7EB"), alpha=0.45)
+            self.setFillColor(colors.HexColor(PAPER["stamp"]), alpha=0.45)
             self.setFont(BOLD, 110)
             self.translate(w / 2, h / 2)
             self.rotate(45)
@@ -159,8 +160,8 @@ class _NumberedCanvas(Canvas):
             self.restoreState()
         elif meta["mark"] == "agreed" and self._pageNumber == 1:
             self.saveState()
-            self.setStrokeColor(colors.HexColor("#2E7D32"))
-            self.setFillColor(colors.HexColor("#2E7D32"))
+            self.setStrokeColor(colors.HexColor(PAPER["good"]))
+            self.setFillColor(colors.HexColor(PAPER["good"]))
             self.setLineWidth(2)
             self.roundRect(18 * mm, 28 * mm, w - 36 * mm, 34 * mm, 4)
             self.setFont(BOLD, 18)

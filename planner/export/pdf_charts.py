@@ -4,12 +4,13 @@ from reportlab.lib import colors
 from reportlab.platypus import Flowable
 
 from planner.outline.blocks import FunnelFigure, MetricSeries
+from planner.palette import PAPER
 
-TEAM = {"marketing": colors.HexColor("#E07A3A"), "sales": colors.HexColor("#3B82D0"),
-        "both": colors.HexColor("#7B61A8")}
-STATUS = {"on track": colors.HexColor("#2E7D32"), "at risk": colors.HexColor("#B26A00"),
-          "off track": colors.HexColor("#C62828"), "no data": colors.HexColor("#9AA5B1")}
-INK, MUTED = colors.HexColor("#1F2933"), colors.HexColor("#616E7C")
+TEAM = {"marketing": colors.HexColor(PAPER["marketing_bar"]),
+        "sales": colors.HexColor(PAPER["sales_bar"]), "both": colors.HexColor(PAPER["both"])}
+STATUS = {"on track": colors.HexColor(PAPER["good"]), "at risk": colors.HexColor(PAPER["warn"]),
+          "off track": colors.HexColor(PAPER["bad"]), "no data": colors.HexColor(PAPER["faint"])}
+INK, MUTED = colors.HexColor(PAPER["ink"]), colors.HexColor(PAPER["muted"])
 
 
 class FunnelDrawing(Flowable):  # type: ignore[misc]
@@ -86,7 +87,7 @@ class MetricChartGrid(Flowable):  # type: ignore[misc]
         c.drawRightString(x + w, y + h - 8, s.status)
         plot_top, plot_bottom, left, right = y + h - 16, y + 10, x + 30, x + w
         levels = list(s.actuals) + [v for v in (s.baseline, s.target) if v is not None]
-        c.setStrokeColor(colors.HexColor("#D9DEE3"))
+        c.setStrokeColor(colors.HexColor(PAPER["rule"]))
         c.setLineWidth(0.4)
         c.line(left, plot_bottom, right, plot_bottom)
         if not levels:
@@ -114,7 +115,7 @@ class MetricChartGrid(Flowable):  # type: ignore[misc]
             path = c.beginPath()
             for i, v in enumerate(s.actuals):
                 (path.lineTo if i else path.moveTo)(left + i * step, yv(v))
-            c.setStrokeColor(colors.HexColor("#1D5FA8"))
+            c.setStrokeColor(colors.HexColor(PAPER["sales"]))
             c.setLineWidth(1.3)
             c.drawPath(path, stroke=1, fill=0)
             c.setFillColor(MUTED)

@@ -10,12 +10,14 @@ from reportlab.lib import colors
 from reportlab.platypus import Flowable
 
 from planner.outline.blocks import Timeline, TimelineBar
+from planner.palette import PAPER
 
-DIRECTION = {"marketing_with_sales": colors.HexColor("#E07A3A"),
-             "sales_with_marketing": colors.HexColor("#3B82D0")}
-CANCELLED = colors.HexColor("#C5CBD3")
-CONFLICT = colors.HexColor("#C62828")
-TEAM = {"sales": colors.HexColor("#1D5FA8"), "marketing": colors.HexColor("#C2571A")}
+DIRECTION = {"marketing_with_sales": colors.HexColor(PAPER["marketing_bar"]),
+             "sales_with_marketing": colors.HexColor(PAPER["sales_bar"])}
+CANCELLED = colors.HexColor(PAPER["cancelled"])
+CONFLICT = colors.HexColor(PAPER["bad"])
+TEAM = {"sales": colors.HexColor(PAPER["sales"]),
+        "marketing": colors.HexColor(PAPER["marketing"])}
 LANE, HEADER, LABEL, LANES_PER_PAGE = 12.0, 16.0, 92.0, 44
 
 
@@ -47,10 +49,10 @@ class TimelineChart(Flowable):  # type: ignore[misc]
 
     def draw(self) -> None:
         c, t = self.canv, self.t
-        c.setFillColor(colors.HexColor("#F5F7F9"))
+        c.setFillColor(colors.HexColor(PAPER["surface"]))
         for n in range(1, self.lanes, 2):
             c.rect(0, self._lane_bottom(self.first + n), self.width, LANE, stroke=0, fill=1)
-        c.setStrokeColor(colors.HexColor("#D9DEE3"))
+        c.setStrokeColor(colors.HexColor(PAPER["rule"]))
         c.setLineWidth(0.4)
         c.setFont(self.font, 6)
         every = 1 if self.per_day * 28 > 18 else 3  # long plans: label quarters
@@ -58,7 +60,7 @@ class TimelineChart(Flowable):  # type: ignore[misc]
             left = self._x(max(month, t.start))
             c.line(left, 0, left, self.height)
             if (month.month - 1) % every == 0:
-                c.setFillColor(colors.HexColor("#616E7C"))
+                c.setFillColor(colors.HexColor(PAPER["muted"]))
                 c.drawString(left + 2, self.height - 10,
                              f"{month:%b %y}" if month.month == 1 or every > 1 else f"{month:%b}")
         c.setFont(self.font, 6.5)

@@ -1,12 +1,13 @@
 """Saving a named version, and the list of versions: open one, compare it with
 now, restore it (one undoable change), or delete it."""
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView,
     QLineEdit, QPlainTextEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from planner.store.versions import Version
+from planner.ui.widgets import colours
 
 
 def default_author() -> str:
@@ -112,7 +113,7 @@ class VersionsDialog(QDialog):
                                            version.note.replace("\n", " ")[:300])):
                 item = QTableWidgetItem(text)
                 if version.automatic:
-                    item.setForeground(Qt.GlobalColor.darkGray)
+                    item.setForeground(colours.MUTED)
                     item.setToolTip("Saved by Tandem")
                 self.table.setItem(n, column, item)
         self.table.resizeColumnsToContents()

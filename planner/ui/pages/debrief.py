@@ -36,9 +36,11 @@ class DebriefPanel(QWidget):
             self.texts[field] = box
             form.addRow(text, box)
         self.hot_buttons = QListWidget(objectName="hotButtons")
+        self.hot_buttons.setAccessibleName("Hot buttons heard on this ride")
         self.hot_buttons.setFixedHeight(64)
         self.new_hot_button = QLineEdit(objectName="newHotButton", maxLength=SHORT_TEXT_MAX,
                                         placeholderText="A customer problem, in their words; Enter adds it")
+        self.new_hot_button.setAccessibleName("New hot button")
         self.new_hot_button.returnPressed.connect(self.add_hot_button)
         self.send = QPushButton("Send to messaging", objectName="sendHotButton")
         self.send.clicked.connect(self.send_to_messaging)

@@ -15,6 +15,7 @@ from planner.operations.plan import change_plan
 from planner.rules.funnel import needed_per_stage
 from planner.ui.pages.table import TablePage
 from planner.ui.shell.session import PlanSession
+from planner.ui.widgets.accessible import name
 
 
 class FunnelPage(TablePage):
@@ -71,7 +72,10 @@ class BackCalculation(QWidget):
             lambda: self._set("revenue_target", self.revenue.value() or None))
         self.deal.editingFinished.connect(
             lambda: self._set("average_deal_size", self.deal.value() or None))
+        name(self.revenue, "Revenue target")
+        name(self.deal, "Average deal size")
         self.result = QTableWidget(objectName="neededPerStage")
+        self.result.setAccessibleName("Leads needed at each stage")
         self.result.setColumnCount(3)
         self.result.setHorizontalHeaderLabels(["Stage", "Needed a month", "Reach next"])
         self.result.verticalHeader().setVisible(False)

@@ -5,7 +5,7 @@ from typing import Any
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QMainWindow,
+    QAbstractItemView, QCheckBox, QComboBox, QLabel, QLineEdit, QMainWindow,
     QMenu, QSplitter, QVBoxLayout, QWidget)
 
 from planner.changes import ChangeSet
@@ -31,6 +31,7 @@ class GoalsPage(TablePage):
     def body(self) -> QWidget:
         self.search = QLineEdit(objectName="goalSearch", clearButtonEnabled=True)
         self.search.setPlaceholderText("Search goals (Ctrl+F)")
+        self.search.setAccessibleName("Search goals")
         # Combo data are plain values: a str-based enum comes back as a plain str.
         self.status_filter = self._combo("statusFilter", "Any status",
                                          [(label(s), s.value) for s in GoalStatus])

@@ -114,6 +114,7 @@ class MessageDetail(QWidget):
         self.heading.setFont(font)
         self.wording = QLabel(objectName="messageWording", wordWrap=True)
         self.wording.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.wording.setAccessibleName("The message's wording")
         self.state = QLabel(objectName="messageState", wordWrap=True)
         self.origin = QLabel(objectName="messageOrigin", wordWrap=True)
         self.approve_sales = QPushButton(objectName="approveSales")
@@ -187,6 +188,7 @@ class MessagesPage(TablePage):
     def body(self) -> QWidget:
         self.search = QLineEdit(objectName="messageSearch", clearButtonEnabled=True)
         self.search.setPlaceholderText("Search messages (Ctrl+F)")
+        self.search.setAccessibleName("Search messages")
         self.approved_filter = self._combo("approvedFilter", "Approved or not",
                                            [("Approved by both", True), ("Not yet approved", False)])
         self.stage_filter = self._combo("stageFilter", "Any stage", [])

@@ -3,7 +3,7 @@
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtGui import QColor, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QApplication, QHBoxLayout, QPushButton, QSplitter, QTableView,
     QTabWidget, QVBoxLayout, QWidget)
@@ -20,6 +20,7 @@ from planner.ui.shell.session import PlanSession
 from planner.ui.widgets.colours import STATUS_COLOURS
 from planner.ui.widgets.columns import Column
 from planner.ui.widgets.models import Index, PlanTableModel
+from planner.ui.widgets import colours
 
 
 class MetricsTableModel(PlanTableModel):
@@ -127,7 +128,7 @@ class ActualsModel(QAbstractTableModel):
             value = self.values.get(key)
             return "" if value is None else f"{value:g}"
         if role == Qt.ItemDataRole.BackgroundRole and not self._applies(index.row(), index.column()):
-            return QColor("#EEF1F4")
+            return colours.GRID
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -211,6 +212,7 @@ class MetricsPage(TablePage):
         split.setSizes([420, 300])
         self.actuals = ActualsModel(self.session, self)
         self.grid = ActualsView(objectName="actualsGrid")
+        self.grid.setAccessibleName("Actuals by metric and period")
         self.grid.setModel(self.actuals)
         self.grid.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.grid.horizontalHeader().setDefaultSectionSize(72)
@@ -225,6 +227,7 @@ class MetricsPage(TablePage):
         box.addLayout(row)
         box.addWidget(self.grid)
         self.tabs = QTabWidget(objectName="metricsTabs")
+        self.tabs.setAccessibleName("Metrics views")
         self.tabs.addTab(split, "Metrics")
         self.tabs.addTab(grid_tab, "Actuals by period")
         return self.tabs

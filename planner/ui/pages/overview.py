@@ -18,6 +18,7 @@ from planner.rules.signoff import agreement
 from planner.ui.pages.table import title_label
 from planner.ui.shell.session import PlanSession
 from planner.ui.widgets.save_while_typing import SaveWhileTyping
+from planner.ui.widgets.accessible import name
 
 
 class OverviewPage(QWidget):
@@ -46,6 +47,8 @@ class OverviewPage(QWidget):
         self.shared.clicked.connect(lambda: self._commit(shared_rewards=self.shared.isChecked()))
         self.head_of_sales = QComboBox(objectName="headOfSales")
         self.head_of_marketing = QComboBox(objectName="headOfMarketing")
+        name(self.start, "Period starts")
+        name(self.end, "Period ends")
         period = QHBoxLayout()
         period.addWidget(self.start)
         period.addWidget(QLabel("to"))

@@ -26,6 +26,8 @@ from planner.ui.widgets.delegates import PlanItemDelegate
 from planner.ui.widgets.models import PlanTableModel
 from planner.ui.widgets.save_while_typing import SaveWhileTyping
 from planner.ui.widgets.table_view import PlanTableView
+from planner.ui.widgets.accessible import name
+from planner.ui.widgets import colours
 
 PART_TITLES = {"what_happened": "What happened",
                "what_we_learned": "What we learned",
@@ -94,6 +96,7 @@ class ReviewDetail(QWidget):
 
         self.held_on = QDateEdit(objectName="reviewHeldOn", calendarPopup=True)
         self.held_on.setDisplayFormat("yyyy-MM-dd")
+        name(self.held_on, "Held on")
         self.held_on.editingFinished.connect(self._save_date)
         self.parts: dict[str, QPlainTextEdit] = {}
         form = QGridLayout()
@@ -142,7 +145,9 @@ class ReviewDetail(QWidget):
         actions_layout.addWidget(QLabel("Who does what by when (in the calendar export)"))
         actions_layout.addWidget(self.action_view)
         actions_layout.addLayout(action_buttons)
+        self.action_view.setAccessibleName("Action items")
         self.side = QTabWidget(objectName="reviewSide")
+        self.side.setAccessibleName("Actions and what the review is about")
         self.side.addTab(actions_box, "Actions")
         self.side.addTab(self.about, "About")
 
@@ -347,7 +352,7 @@ class ParkingPanel(QWidget):
             item = QListWidgetItem(topic.topic + ("  (closed)" if topic.done else ""))
             item.setData(Qt.ItemDataRole.UserRole, topic.id)
             if topic.done:
-                item.setForeground(Qt.GlobalColor.gray)
+                item.setForeground(colours.MUTED)
             self.topics.addItem(item)
             if current is not None and topic.id == current.id:
                 self.topics.setCurrentItem(item)
@@ -402,6 +407,7 @@ class ReviewsPage(TablePage):
         split.setStretchFactor(1, 3)
         split.setSizes([180, 520])
         self.tabs = QTabWidget(objectName="reviewsTabs")
+        self.tabs.setAccessibleName("Reviews and parking lot")
         self.tabs.addTab(split, "Reviews")
         self.tabs.addTab(self.parking, "Parking lot")
         if self.model.rowCount():  # the latest review, open to read

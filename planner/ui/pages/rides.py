@@ -20,9 +20,11 @@ from planner.rules.rides import WorkCalendar, periods
 from planner.ui.pages.debrief import DebriefPanel
 from planner.ui.pages.table import TablePage
 from planner.ui.shell.session import PlanSession
+from planner.ui.widgets.accessible import name
 from planner.ui.widgets.columns import Column
 from planner.ui.widgets.models import PlanTableModel
 from planner.ui.widgets.timeline import RideTimeline
+from planner.ui.widgets import colours
 
 
 class RidesTableModel(PlanTableModel):
@@ -50,6 +52,7 @@ class RidesPage(TablePage):
         split.setStretchFactor(0, 3)
         split.setSizes([460, 320])
         self.tabs = QTabWidget(objectName="ridesTabs")
+        self.tabs.setAccessibleName("Field rides: schedule, timeline, balance")
         self.tabs.addTab(split, "Schedule")
         # The timeline and the balance are built when first looked at.
         self._later: dict[int, QWidget | None] = {}
@@ -93,6 +96,7 @@ class RidesPage(TablePage):
     def _timeline_tab(self) -> QWidget:
         timeline = RideTimeline(self.session)
         self.timeline_scroll = QScrollArea()
+        self.timeline_scroll.setAccessibleName("Timeline of field rides")
         self.timeline_scroll.setWidget(timeline)
         self.timeline_scroll.setWidgetResizable(False)
         # The name column is drawn at the visible left edge: repaint on scroll.
@@ -170,7 +174,14 @@ class BalanceView(QWidget):
         form.addRow("Non-working days", self.holidays)
         form.addRow("", day_row)
         form.addRow("", button_row)
+        for widget, words in ((self.marketing_target, "Days every marketer rides with sales"),
+                              (self.sales_target, "Days every sales rep spends with marketing"),
+                              (self.ratio, "One direction at most"),
+                              (self.new_day, "New non-working day"),
+                              (self.new_occasion, "Occasion of the new non-working day")):
+            name(widget, words)
         self.table = QTableWidget(objectName="balanceTable")
+        self.table.setAccessibleName("Ride days per person and period")
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         layout = QHBoxLayout(self)
@@ -268,7 +279,7 @@ class BalanceView(QWidget):
                 period = headers[c]
                 if (person.id, period) in short:
                     item.setBackground(Qt.GlobalColor.transparent)
-                    item.setForeground(Qt.GlobalColor.darkRed)
+                    item.setForeground(colours.BAD)
                     item.setToolTip("Below the plan's target")
                     item.setText(f"{text} \u25BC")
                 self.table.setItem(r, c, item)

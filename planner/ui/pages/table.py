@@ -37,6 +37,7 @@ class TablePage(QWidget):
         self.model = self.model_class(session, spec, self)
         self.view = self.view_class()
         self.view.setObjectName(f"{section.key}Table")
+        self.view.setAccessibleName(f"{section.title} table")
         self.view.setModel(self.model)
         self.view.setItemDelegate(PlanItemDelegate(self.view))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -54,9 +54,12 @@ class MainWindow(QMainWindow):
         view_menu = next(m for m in self.menuBar().findChildren(QMenu) if m.title() == "&View")
         self.display_menu = view_menu.addMenu("Workshop &display")
         self.display_menu.aboutToShow.connect(self._fill_display_menu)
+        self.appearance_menu = view_menu.addMenu("&Appearance")
+        self.appearance_menu.aboutToShow.connect(self._fill_appearance_menu)
         self.sidebar = QListWidget(objectName="sidebar")
         self.sidebar.addItems(SECTIONS)
         self.sidebar.setFixedWidth(200)
+        self.sidebar.setAccessibleName("Sections")
         self.stack = QStackedWidget()
         # Centred by the style sheet: touching PySide's Qt namespace costs
         # 16 ms, which the first paint need not pay.
@@ -587,6 +590,31 @@ class MainWindow(QMainWindow):
             dialogs.warn(self, "Export failed", f"{out.name} could not be written: {exc}")
             return
         self.statusBar().showMessage(f"Exported {out.name}", 8000)
+
+    def _fill_appearance_menu(self) -> None:
+        from PySide6.QtGui import QActionGroup
+
+        from planner.ui import theme
+
+        menu = self.appearance_menu
+        menu.clear()
+        group = QActionGroup(menu)
+        for key, text in theme.APPEARANCES:
+            action = menu.addAction(text)
+            action.setCheckable(True)
+            action.setChecked(theme.chosen_appearance() == key)
+            action.setActionGroup(group)
+            action.triggered.connect(lambda _=False, k=key: self.set_appearance(k))
+
+    def set_appearance(self, appearance: str) -> str:
+        """Light, dark, or as the system says; applied at once, remembered."""
+        from PySide6.QtWidgets import QApplication
+
+        from planner.ui import theme
+
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        return theme.choose(app, appearance)
 
     # -- help ------------------------------------------------------------------
 

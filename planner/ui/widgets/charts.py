@@ -1,17 +1,18 @@
 """Metric charts drawn with QPainter: a chart per metric and sparklines in the table."""
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtGui import QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from planner.changes import ChangeSet
 from planner.model import Metric, MetricValue, Plan
 from planner.rules.metrics import metric_statuses
 from planner.ui.shell.session import PlanSession
+from planner.ui.widgets import colours
 
-LINE = QColor("#1D5FA8")
-BASELINE = QColor("#9AA5B1")
-TARGET = QColor("#2E7D32")
+LINE = colours.SALES
+BASELINE = colours.FAINT
+TARGET = colours.GOOD
 
 
 def _scale(values: list[float], low: float, high: float, top: float, bottom: float) -> list[float]:
@@ -73,15 +74,15 @@ class MetricChart(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), QColor("#FFFFFF"))
+        painter.fillRect(self.rect(), colours.WINDOW)
         if self.shown is None:
-            painter.setPen(QColor("#616E7C"))
+            painter.setPen(colours.MUTED)
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter,
                              "Select a metric to see it over the periods.")
             return
         m = self.shown
         area = QRectF(self.rect()).adjusted(60, 34, -20, -28)
-        painter.setPen(QColor("#1F2933"))
+        painter.setPen(colours.INK)
         painter.drawText(QPointF(12, 20), f"{m.name} ({m.unit or 'value'}) \u2014 {self.status}")
         levels = [v for _, v in self.points] + [x for x in (m.baseline, m.target) if x is not None]
         if not levels:
@@ -102,7 +103,7 @@ class MetricChart(QWidget):
         step = area.width() / max(1, len(self.points) - 1)
         ys = _scale([v for _, v in self.points], low, high, area.top(), area.bottom())
         path = QPainterPath(QPointF(area.left(), ys[0]))
-        painter.setPen(QColor("#616E7C"))
+        painter.setPen(colours.MUTED)
         for n, ((period, _), y) in enumerate(zip(self.points, ys, strict=True)):
             x = area.left() + n * step
             if n:

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen, QShowEvent
+from PySide6.QtGui import QFont, QMouseEvent, QPainter, QPaintEvent, QPen, QShowEvent
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from planner.changes import ChangeSet
@@ -13,12 +13,13 @@ from planner.model.enums import RideDirection, RideStatus, Team
 from planner.operations import rides as ride_ops
 from planner.rules.rides import conflicting_ride_ids
 from planner.ui.shell.session import PlanSession
+from planner.ui.widgets import colours
 
-DIRECTION_COLOURS = {RideDirection.MARKETING_WITH_SALES: QColor("#E07A3A"),
-                     RideDirection.SALES_WITH_MARKETING: QColor("#3B82D0")}
-CONFLICT = QColor("#C62828")
-CANCELLED = QColor("#C5CBD3")
-TODAY = QColor("#2E7D32")
+DIRECTION_COLOURS = {RideDirection.MARKETING_WITH_SALES: colours.MARKETING_BAR,
+                     RideDirection.SALES_WITH_MARKETING: colours.SALES_BAR}
+CONFLICT = colours.BAD
+CANCELLED = colours.CANCELLED
+TODAY = colours.GOOD
 LABEL_WIDTH, HEADER, LANE = 180, 38, 26
 VIEWS = {"month": 31, "quarter": 92}  # days that fill the visible width
 
@@ -111,7 +112,7 @@ class RideTimeline(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         clip = QRectF(event.rect())
-        painter.fillRect(clip, QColor("#FFFFFF"))
+        painter.fillRect(clip, colours.WINDOW)
         self._paint_grid(painter, clip)
         font = QFont(self.font())
         font.setPointSizeF(max(7.5, font.pointSizeF() - 1))
@@ -126,20 +127,20 @@ class RideTimeline(QWidget):
         for n in range(1, len(self.lanes), 2):
             if n % 2:
                 painter.fillRect(QRectF(0, HEADER + n * LANE, self.width(), LANE),
-                                 QColor("#F7F9FA"))
+                                 colours.SURFACE)
         day = self.start.replace(day=1)
-        painter.setPen(QColor("#3E4C59"))
+        painter.setPen(colours.INK_SOFT)
         while day <= self.end:
             x = self._x(max(day, self.start))
             if clip.left() - 200 <= x <= clip.right():
-                painter.setPen(QPen(QColor("#D9DEE3"), 1))
+                painter.setPen(QPen(colours.RULE, 1))
                 painter.drawLine(QPointF(x, 0), QPointF(x, height))
-                painter.setPen(QColor("#3E4C59"))
+                painter.setPen(colours.INK_SOFT)
                 painter.drawText(QPointF(x + 4, 16), f"{day:%b %Y}")
             day = (day.replace(day=28) + timedelta(days=4)).replace(day=1)
         if self.px_per_day >= 8:
             week = self.start + timedelta(days=(7 - self.start.weekday()) % 7)
-            painter.setPen(QColor("#9AA5B1"))
+            painter.setPen(colours.FAINT)
             while week <= self.end:
                 x = self._x(week)
                 if clip.left() <= x <= clip.right():
@@ -166,7 +167,7 @@ class RideTimeline(QWidget):
                             else Qt.PenStyle.SolidLine))
         painter.drawRoundedRect(rect, 4, 4)
         if rect.width() > 40:
-            painter.setPen(QColor("#1F2933") if cancelled else QColor("#FFFFFF"))
+            painter.setPen(colours.INK if cancelled else colours.ON_BAR)
             painter.drawText(rect.adjusted(5, 0, -3, 0),
                              Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
                              bar.other)
@@ -176,11 +177,11 @@ class RideTimeline(QWidget):
         left = float(self.visibleRegion().boundingRect().left())
         if clip.left() > left + LABEL_WIDTH:
             return
-        painter.fillRect(QRectF(left, 0, LABEL_WIDTH, self.height()), QColor("#FFFFFF"))
-        painter.setPen(QPen(QColor("#D9DEE3"), 1))
+        painter.fillRect(QRectF(left, 0, LABEL_WIDTH, self.height()), colours.WINDOW)
+        painter.setPen(QPen(colours.RULE, 1))
         painter.drawLine(QPointF(left + LABEL_WIDTH, 0), QPointF(left + LABEL_WIDTH, self.height()))
         for n, person in enumerate(self.lanes):
-            colour = QColor("#1D5FA8") if person.team is Team.SALES else QColor("#C2571A")
+            colour = colours.SALES if person.team is Team.SALES else colours.MARKETING
             painter.setPen(colour)
             painter.drawText(QRectF(left + 10, HEADER + n * LANE, LABEL_WIDTH - 14, LANE),
                              Qt.AlignmentFlag.AlignVCenter, person.name)

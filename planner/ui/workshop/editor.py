@@ -21,21 +21,22 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget)
 
 from planner.model.validation import LONG_TEXT_MAX, SHORT_TEXT_MAX
+from planner.palette import ROOM
 
 STYLE = """
-QFrame#roomEditor { background: #1B242E; border: 2px solid #5AA9FF; border-radius: 12px; }
+QFrame#roomEditor { background: @panel; border: 2px solid @sales; border-radius: 12px; }
 QFrame#roomEditor * { font-size: PXpx; }
 QFrame#roomEditor QLabel#roomEditorTitle { font-size: TITLEpx; font-weight: bold; }
-QFrame#roomEditor QLabel { color: #F5F7FA; }
-QFrame#roomEditor QLabel#roomEditorHint { color: #AEB8C4; }
+QFrame#roomEditor QLabel { color: @ink; }
+QFrame#roomEditor QLabel#roomEditorHint { color: @muted; }
 QFrame#roomEditor QLineEdit, QFrame#roomEditor QPlainTextEdit, QFrame#roomEditor QDateEdit {
-    background: #0F1419; color: #F5F7FA; border: 1px solid #3A4A5C; border-radius: 6px;
-    padding: 6px; selection-background-color: #5AA9FF; }
+    background: @window; color: @ink; border: 1px solid @field_rule; border-radius: 6px;
+    padding: 6px; selection-background-color: @sales; }
 QFrame#roomEditor QLineEdit:focus, QFrame#roomEditor QPlainTextEdit:focus,
-QFrame#roomEditor QDateEdit:focus { border: 2px solid #FF9A57; }
-QFrame#roomEditor QPushButton { background: #24303C; color: #F5F7FA; border-radius: 6px;
+QFrame#roomEditor QDateEdit:focus { border: 2px solid @marketing; }
+QFrame#roomEditor QPushButton { background: @picked; color: @ink; border-radius: 6px;
     padding: 8px 20px; }
-QFrame#roomEditor QPushButton:focus { border: 2px solid #FF9A57; }
+QFrame#roomEditor QPushButton:focus { border: 2px solid @marketing; }
 """
 
 
@@ -54,7 +55,10 @@ class RoomEditor(QFrame):
                  on_save: Callable[[dict[str, Any]], bool], on_close: Callable[[], None]) -> None:
         super().__init__(parent, objectName="roomEditor")
         # The window's style sheet sets sizes; this one sets the room's.
-        self.setStyleSheet(STYLE.replace("TITLE", str(round(px * 1.25))).replace("PX", str(px)))
+        style = STYLE.replace("TITLE", str(round(px * 1.25))).replace("PX", str(px))
+        for name in sorted(ROOM, key=len, reverse=True):
+            style = style.replace(f"@{name}", ROOM[name])
+        self.setStyleSheet(style)
         self._on_save, self._on_close = on_save, on_close
         font = QFont(self.font())
         font.setPixelSize(px)
@@ -97,7 +101,7 @@ class RoomEditor(QFrame):
             self.order.append(widget)
         grid.setColumnStretch(1, 1)
         self.error = QLabel(objectName="roomEditorError", wordWrap=True)
-        self.error.setStyleSheet("color: #FF6B6B;")
+        self.error.setStyleSheet(f"color: {ROOM['bad']};")
         self.error.hide()
         hint = QLabel("Ctrl+Enter saves \u00b7 Esc cancels \u00b7 Tab: next field",
                       objectName="roomEditorHint")

@@ -17,6 +17,7 @@ from planner.operations import messages as message_ops
 from planner.operations import reviews as review_ops
 from planner.operations import rides as ride_ops
 from planner.operations import workshop as workshop_ops
+from planner.palette import ROOM
 from planner.outline.blocks import FunnelFigure, MetricCharts, Timeline
 from planner.outline.build import build_outline
 from planner.outline.changes import between, differences
@@ -29,11 +30,12 @@ from planner.ui.shell.session import PlanSession
 from planner.ui.widgets.signing import signer_for
 from planner.ui.workshop.editor import Field, RoomEditor
 
-BACKGROUND, INK, MUTED = QColor("#0F1419"), QColor("#F5F7FA"), QColor("#AEB8C4")
-ACCENT = {"sales": QColor("#5AA9FF"), "marketing": QColor("#FF9A57"), "both": QColor("#C3A6FF")}
-STATUS = {"on track": QColor("#6FD08C"), "at risk": QColor("#FFC15E"),
-          "off track": QColor("#FF6B6B"), "no data": MUTED}
-AGREED_INK = QColor("#6FD08C")
+# The room's colours (planner/palette.py): light type on dark, for a projector.
+BACKGROUND, INK, MUTED = (QColor(ROOM[r]) for r in ("window", "ink", "muted"))
+ACCENT = {side: QColor(ROOM[side]) for side in ("sales", "marketing", "both")}
+STATUS = {"on track": QColor(ROOM["good"]), "at risk": QColor(ROOM["warn"]),
+          "off track": QColor(ROOM["bad"]), "no data": MUTED}
+AGREED_INK, PICKED = QColor(ROOM["good"]), QColor(ROOM["picked"])
 MIN_PX = 24  # readable from the back of a room on a 1280x720 projector
 
 
@@ -437,7 +439,7 @@ class WorkshopView(QWidget):
                 break
             box = QRectF(area.left(), y, area.width(), base * 1.5)
             if n == self.picked:
-                painter.fillRect(box.adjusted(-10, -4, 10, 4), QColor("#24303C"))
+                painter.fillRect(box.adjusted(-10, -4, 10, 4), PICKED)
             painter.setPen(STATUS["off track"] if "\u26a0" in text else INK)
             painter.drawText(box, Qt.AlignmentFlag.AlignLeft, painter.fontMetrics().elidedText(
                 text, Qt.TextElideMode.ElideRight, int(area.width())))
