@@ -21,7 +21,7 @@ LIGHT: dict[str, str] = {
     "sidebar": "#1F2933", "sidebar_ink": "#E4E7EB", "sidebar_hover": "#323F4B",
     "sidebar_selected_ink": "#FFFFFF",
     "accent": "#E07A3A",        # the current section, focus
-    "sales": "#1D5FA8", "marketing": "#C2571A",           # the two sides' text
+    "sales": "#1D5FA8", "marketing": "#B9531A",           # the two sides' text
     "sales_bar": "#3B82D0", "marketing_bar": "#E07A3A",   # the two sides' filled shapes
     "both": "#7B61A8",
     "good": "#2E7D32", "warn": "#B26A00", "bad": "#C62828",

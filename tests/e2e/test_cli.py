@@ -335,3 +335,14 @@ def test_merge_refuses_another_plan_and_a_plan_open_elsewhere(tmp_path: Path) ->
     with PlanStore.open(mine):  # another window holds it
         held = run_tandem("merge", str(mine), str(copy))
     assert held.returncode == 1 and "-o OUT.tandem" in held.stderr
+
+
+def test_without_a_display_the_window_says_so_in_one_line(tmp_path: Path) -> None:
+    plan = tmp_path / "a.tandem"
+    run_tandem("demo", str(plan))
+    for args in ([str(plan)], []):
+        result = run_tandem(*args)  # run_tandem removes DISPLAY, WAYLAND_DISPLAY, QT_QPA_PLATFORM
+        assert result.returncode == 1
+        assert result.stderr.startswith("tandem: No display was found, so the window cannot "
+                                        "open.") and result.stderr.count("\n") == 1
+        assert "set DISPLAY" in result.stderr and "Traceback" not in result.stderr
