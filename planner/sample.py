@@ -7,8 +7,8 @@ from typing import Any
 
 from planner.changes import ChangeSet, added
 from planner.model import (
-    FieldRide, FunnelStage, Goal, HotButton, Message, Metric, MetricValue, NonWorkingDay,
-    Person, Plan, Record, Review, ReviewAction, ReviewLink, utc_now)
+    FieldRide, FunnelStage, Goal, HotButton, Message, Metric, MetricGoal, MetricValue,
+    NonWorkingDay, Person, Plan, Record, Review, ReviewAction, ReviewLink, utc_now)
 from planner.model.enums import (
     Cadence, EngagedTeam, GoalStatus, MetricDirection, RideDirection, RideStatus, Team)
 from planner.operations.rows import new
@@ -58,9 +58,99 @@ STAGES = [("Aware", EngagedTeam.MARKETING), ("Engaged", EngagedTeam.MARKETING),
           ("Marketing-qualified", EngagedTeam.MARKETING), ("Sales-accepted", EngagedTeam.BOTH),
           ("Opportunity", EngagedTeam.SALES), ("Proposal", EngagedTeam.SALES),
           ("Won", EngagedTeam.SALES), ("Expanding", EngagedTeam.BOTH)]
-METRIC_NAMES = ["Marketing-qualified leads", "Sales-accepted leads", "MQL acceptance rate",
-                "Opportunities created", "Pipeline value", "Win rate", "Average deal size",
-                "Sales cycle length", "Demo follow-up time", "Event-sourced pipeline"]
+# Company-wide monthly metrics: name, unit, baseline, target (a target below
+# the baseline means lower is better), the stage it is counted at, definition.
+# The counts follow the funnel above: about 58% of MQLs accepted today, 70% wanted.
+METRICS: list[tuple[str, str, float, float, str, str]] = [
+    ("Marketing-qualified leads", "count", 110, 140, "Marketing-qualified",
+     "Leads that meet the written MQL criteria, counted monthly in the CRM."),
+    ("Sales-accepted leads", "count", 64, 98, "Sales-accepted",
+     "MQLs a rep accepted within 2 working days, counted monthly in the CRM."),
+    ("MQL acceptance rate", "%", 58, 70, "Sales-accepted",
+     "Sales-accepted leads as a share of the month's marketing-qualified leads."),
+    ("Opportunities created", "count", 38, 57, "Opportunity",
+     "New opportunities with a named buyer, a budget and a close date."),
+    ("Pipeline value", "EUR", 1_800_000, 2_600_000, "Opportunity",
+     "Sum of open qualified opportunities at month end, unweighted."),
+    ("Win rate", "%", 31, 40, "Won",
+     "Deals won as a share of deals closed (won or lost) in the month."),
+    ("Average deal size", "EUR", 38_000, 42_000, "Won",
+     "First-year contract value of the month's won deals, averaged."),
+    ("Sales cycle length", "days", 94, 75, "Won",
+     "Median days from opportunity created to contract signed, new logos only."),
+    ("Demo follow-up time", "hours", 26, 4, "Marketing-qualified",
+     "Median working hours from a demo request to the first call."),
+    ("Event-sourced pipeline", "EUR", 1_500_000, 2_400_000, "Opportunity",
+     "Qualified pipeline sourced at events over the last twelve months."),
+]
+# The metrics that add up across territories (the rest are rates and averages).
+SUMMED = ("Marketing-qualified leads", "Sales-accepted leads", "Opportunities created",
+          "Pipeline value", "Event-sourced pipeline")
+# What measures each goal, best first; a goal takes the first two the plan has.
+GOAL_METRICS = {
+    "Lift marketing-qualified lead acceptance": ("MQL acceptance rate", "Sales-accepted leads"),
+    "One message for the mid-market segment": ("Win rate", "Opportunities created"),
+    "Shorten the sales cycle for new logos": ("Sales cycle length",),
+    # Marketers who hear buyers first-hand write leads sales accepts.
+    "Every marketer rides with sales": ("MQL acceptance rate",),
+    "Grow pipeline from events": ("Event-sourced pipeline", "Pipeline value"),
+    "Win back lapsed accounts": ("Opportunities created", "Pipeline value"),
+    "Close the loop on lost deals": ("Win rate",),
+    "Launch the partner referral programme": ("Opportunities created", "Pipeline value"),
+    "Raise win rate against the main competitor": ("Win rate",),
+    "Customer proof for every hot button": ("Win rate", "Sales cycle length"),
+    "Faster follow-up on inbound demos": ("Demo follow-up time", "Sales-accepted leads"),
+    "Expand in the installed base": ("Average deal size", "Pipeline value"),
+}
+# Prospects a ride visits, three per territory (in TERRITORIES' order).
+ACCOUNTS = [("Brenner Logistik", "Alpenwerk Maschinenbau", "Rheinland Versicherung"),
+            ("Fjordline Shipping", "Norrsken Energi", "Halvorsen Retail"),
+            ("Van Dijk Foods", "Scheldt Port Services", "Brabant Zorg"),
+            ("Harrowgate Media", "Ironbridge Bank", "Liffey Telecom"),
+            ("Groupe Marceau", "Vauban Industrie", "Loire Assurances"),
+            ("Miralles Retail", "Douro Logistics", "Sierra Foods"),
+            ("Tessitura Baldini", "Banca del Garda", "Lombarda Cargo"),
+            ("Vltava Pharma", "Danube Components", "Tatra Machinery")]
+OBJECTIVES = ["Hear how buyers describe the problem in their own words",
+              "Test the new mid-market value message in first meetings",
+              "Learn why deals stall after the demo",
+              "Sit in on renewal conversations and note what customers value",
+              "See how buyers react to the finance business case",
+              "Meet the partners who refer deals in this territory",
+              "Find out what buyers compare us against, and why",
+              "Follow a proposal meeting from preparation to follow-up"]
+MARKETING_CHANGES = [
+    "Lead the mid-market deck with the finance case, not the feature tour.",
+    "Write a one-page CFO brief with a payback example in euros.",
+    "Rework the integrations page around the systems buyers named: CRM, billing, support.",
+    "Add a migration story for buyers still tied to an incumbent contract.",
+    "Send event leads with the session they attended, so reps open on the right topic.",
+    "Refresh the reference list for this territory; two stories are over a year old.",
+    "Cut the demo request form to four fields; buyers stopped at the budget question.",
+    "Record a ten-minute onboarding walkthrough for the buyer's project lead."]
+SALES_CHANGES = [
+    "Bring a customer proof from the same industry to every second meeting.",
+    "Ask for the incumbent's renewal date in the first call and log it in the CRM.",
+    "Invite the buyer's finance lead to the second meeting, not the last one.",
+    "Log why every lost deal was lost within a week, in the buyer's words.",
+    "Use the approved deck as it is and send edits to marketing, not a private copy.",
+    "Call demo requests back the same morning; one account went quiet after two days.",
+    "Hand over an onboarding plan with the proposal: a named lead and dates.",
+    "Book a value review three months after go-live with every new customer."]
+# Other notes, naming the ride's territory and its two accounts.
+DEBRIEFS = [
+    "Three meetings in {territory}: {first} is ready to talk budget, {second} is still "
+    "comparing vendors.",
+    "{first} brought their head of finance; {second} moved our meeting to next month.",
+    "Good visit in {territory}; {second} asked for a reference call with a customer of "
+    "their size.",
+    "{first} is on the incumbent until next spring; we agreed to meet before the renewal.",
+    "Both accounts want a second meeting with their IT lead in the room; {second} first.",
+    "{first} wants a pilot at one site; {second} needs a security review before anything "
+    "else.",
+    "Quiet trip in {territory}: {first} cancelled on the day, {second} was a strong first "
+    "meeting.",
+    "{second} is a lapsed customer who left over onboarding and would look at us again."]
 
 class _Builder:
     def __init__(self, size: str, seed: int) -> None:
@@ -69,6 +159,8 @@ class _Builder:
         self.start = date(2027, 1, 1)
         self.end = date(2027 + (self.n["periods"] - 1) // 12, 12, 31)
         self.rows: list[Record] = []
+        # Metric ids by (name, territory); None for the company-wide metric.
+        self.metric_ids: dict[tuple[str, str | None], str] = {}
 
     def add(self, kind: type[Record], **values: Any) -> str:
         row = new(kind, **values)
@@ -114,10 +206,32 @@ class _Builder:
             self.rows.append(goal)
 
     def holidays(self) -> None:
+        """Holidays and the company kickoff, all on working days: a holiday on
+        a weekend costs no working day, so it would not change any calendar."""
         for year in range(self.start.year, self.end.year + 1):
-            for day, occasion in ((date(year, 5, 1), "Labour Day"),
-                                  (date(year, 12, 24), "Christmas Eve"),
-                                  (date(year, 12, 25), "Christmas Day")):
+            easter = _easter(year)
+            january_1 = date(year, 1, 1)
+            kickoff = january_1 + timedelta(days=(3 - january_1.weekday()) % 7 + 14)
+            # (day, occasion, moved to the next working day when on a weekend)
+            days = ((january_1, "New Year's Day", True),
+                    (kickoff, "Company kickoff (third Thursday of January)", False),
+                    (easter - timedelta(days=2), "Good Friday", False),
+                    (easter + timedelta(days=1), "Easter Monday", False),
+                    (date(year, 5, 1), "Labour Day", True),
+                    (date(year, 12, 24), "Christmas Eve", False),
+                    (date(year, 12, 25), "Christmas Day", True),
+                    (date(year, 12, 26), "Boxing Day", True),
+                    (date(year, 12, 31), "New Year's Eve", False))
+            taken: set[date] = set()
+            for day, occasion, moves in days:
+                if day.weekday() >= 5:
+                    if not moves:
+                        continue
+                    while day.weekday() >= 5 or day in taken:
+                        day += timedelta(days=1)
+                    occasion += " (day off in lieu)"
+                assert day.weekday() < 5, (day, occasion)
+                taken.add(day)
                 self.add(NonWorkingDay, day=day, occasion=occasion)
 
     def rides(self, sales: list[str], marketing: list[str]) -> None:
@@ -165,18 +279,28 @@ class _Builder:
         status = (RideStatus.CANCELLED if round_ and n % 9 == 0 else RideStatus.DONE if past
                   else RideStatus.CONFIRMED if quarter < 4 else RideStatus.PLANNED)
         done = status is RideStatus.DONE
+        # Texts picked by the ride's number, not self.rng, so the ride dates
+        # drawn after this one stay the same. Each list is stepped through at
+        # its own offset and shifted every eight rides, so territories,
+        # problems and changes do not always come in the same combinations.
+        t = n % len(TERRITORIES)
+        first, second = (ACCOUNTS[t][(n // len(TERRITORIES) + k) % 3] for k in (0, 1))
+        shift = n // 8
+        problem = (n + shift) % len(LIBRARY)  # what the customer raised, and asked about
         ride = self.add(FieldRide, first_day=days[0], last_day=days[-1], direction=direction,
                         visitor_id=visitor, host_id=host, status=status,
-                        territory=TERRITORIES[n % len(TERRITORIES)],
-                        accounts=f"Account {100 + n}, Account {300 + n}",
-                        objective="Hear how buyers describe the problem in their own words",
-                        customers_asked="How fast can we see revenue by campaign?" if done else "",
-                        marketing_changes="Lead with the finance case in mid-market decks."
+                        territory=TERRITORIES[t], accounts=f"{first}, {second}",
+                        objective=OBJECTIVES[(n + 3 * shift + 1) % 8],
+                        customers_asked=ASKED[problem] if done else "",
+                        marketing_changes=MARKETING_CHANGES[(n + 5 * shift + 2) % 8]
                         if done else "",
-                        sales_changes="Bring a customer proof to every second meeting."
+                        sales_changes=SALES_CHANGES[(n + 7 * shift + 5) % 8] if done else "",
+                        debrief=DEBRIEFS[(n + 2 * shift) % 8].format(
+                            territory=TERRITORIES[t], first=first, second=second)
                         if done else "")
         if done:
-            self.add(HotButton, field_ride_id=ride, words=_heard(LIBRARY[n % 3][0]))
+            # Worded as the library's problem, so the approved message answers it.
+            self.add(HotButton, field_ride_id=ride, words=_heard(LIBRARY[problem][0]))
 
     def funnel_and_metrics(self) -> None:
         rates = (0.4, 0.5, 0.7, 0.6, 0.5, 0.35, 1.0, None)
@@ -193,28 +317,47 @@ class _Builder:
                               conversion_rate=rates[i])
                      for i, (name, team) in enumerate(STAGES)]
         self.stage_ids = stage_ids
+        stage_of = {name: stage_ids[i] for i, (name, _) in enumerate(STAGES)}
         for i in range(self.n["metrics"]):
-            name = METRIC_NAMES[i % len(METRIC_NAMES)]
-            if i >= len(METRIC_NAMES):
-                name = f"{name}, {TERRITORIES[i % len(TERRITORIES)]}"
-            lower = name.startswith(("Sales cycle", "Demo follow-up"))
-            baseline = 100.0 + 10 * (i % 7)
-            mid = self.add(Metric, name=name, definition=f"{name} counted monthly from the CRM.",
-                           reported_by=EngagedTeam.BOTH,
-                           unit="days" if lower else "count", cadence=Cadence.MONTHLY,
+            base, unit, baseline, target, stage, definition = METRICS[i % len(METRICS)]
+            name, territory = base, None
+            if i >= len(METRICS):
+                # One territory's copy, each copy of a metric in another territory:
+                # totals are its share of the company's, rates and averages its own.
+                territory = TERRITORIES[(i + i // len(METRICS)) % len(TERRITORIES)]
+                name = f"{base}, {territory}"
+                definition = f"{definition} {territory} only."
+                scale = ((0.7 + 0.15 * (i % 5)) / len(TERRITORIES) if base in SUMMED
+                         else 0.9 + 0.05 * (i % 5))
+                baseline, target = (_rounded(unit, v * scale) for v in (baseline, target))
+            lower = target < baseline
+            mid = self.add(Metric, name=name, definition=definition,
+                           reported_by=EngagedTeam.BOTH, unit=unit, cadence=Cadence.MONTHLY,
                            direction=MetricDirection.LOWER_IS_BETTER if lower
                            else MetricDirection.HIGHER_IS_BETTER,
-                           funnel_stage_id=stage_ids[i % len(stage_ids)], baseline=baseline,
-                           target=baseline * (0.8 if lower else 1.3))
+                           funnel_stage_id=stage_of[stage], baseline=float(baseline),
+                           target=float(target))
+            self.metric_ids.setdefault((base, territory), mid)
             # Actuals for the first half of the plan, at three paces: on track,
-            # at risk, off track (see docs/metric-status.md).
-            pace = (1.05, 0.75, 0.3)[i % 3]
-            target = baseline * (0.8 if lower else 1.3)
+            # at risk, off track (see docs/metric-status.md). Half way through,
+            # the paces land mid-band (progress about 52%, 30% and 10%), so the
+            # noise and the rounding to the unit do not change the status.
+            pace = (1.05, 0.6, 0.2)[i % 3]
             for p in range(self.n["periods"] // 2):
-                share = (p + 1) / self.n["periods"] * pace
+                share = (p + 1) / self.n["periods"] * pace + self.rng.uniform(-0.01, 0.01)
                 self.add(MetricValue, metric_id=mid, period=f"{2027 + p // 12}-{p % 12 + 1:02d}",
-                         actual=round(baseline + (target - baseline) * share
-                                      + self.rng.uniform(-0.3, 0.3), 1))
+                         actual=_rounded(unit, baseline + (target - baseline) * share))
+
+    def goal_metrics(self) -> None:
+        """Each goal measured by the metrics that say whether it is met: its
+        territory's copy where the plan has one."""
+        for i, goal in enumerate(r for r in self.rows if isinstance(r, Goal)):
+            base = GOALS[i % len(GOALS)][0]
+            territory = TERRITORIES[i % len(TERRITORIES)] if i >= len(GOALS) else None
+            found = [self.metric_ids.get((name, territory)) or self.metric_ids.get((name, None))
+                     for name in GOAL_METRICS[base]]
+            for metric_id in [m for m in found if m][:2]:
+                self.add(MetricGoal, metric_id=metric_id, goal_id=goal.id)
 
     def messages_and_reviews(self, sales: list[str], marketing: list[str]) -> None:
         now = utc_now()
@@ -257,6 +400,31 @@ class _Builder:
             self.rows.append(message)
 
 
+def _rounded(unit: str, value: float) -> float:
+    """A value as the unit is reported: whole leads, days and hours, euros to
+    the hundred (thousand above 100,000), rates to one decimal."""
+    if unit == "%":
+        return round(value, 1)
+    if unit == "EUR":
+        step = 1000 if abs(value) >= 100_000 else 100
+        return float(round(value / step) * step)
+    return float(round(value))
+
+
+def _easter(year: int) -> date:
+    """Easter Sunday in the Gregorian calendar (the anonymous algorithm)."""
+    a = year % 19
+    b, c = divmod(year, 100)
+    d, e = divmod(b, 4)
+    g = (b - (b + 8) // 25 + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    weekday = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * weekday) // 451
+    month, day = divmod(h + weekday - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
 def _heard(problem: str) -> str:
     """A library problem as a customer said it on a ride."""
     return problem.replace("Our", "My", 1)
@@ -291,6 +459,18 @@ LIBRARY = [
      "Kestrel Bank runs 60 team views on one revenue model."),
 ]
 
+# What customers asked on a ride where they raised LIBRARY's problem of the
+# same position.
+ASKED = ["How fast can we see revenue by campaign, including deals sales sourced?",
+         "Can our reps edit the approved deck, or does every change go through marketing?",
+         "Do you connect to our billing system, or is it a CSV export every week?",
+         "Can you give us numbers our CFO will accept before the budget round?",
+         "Can we run you beside our current tool until that contract ends?",
+         "Who runs the rollout on our side, and how many of our people does it take?",
+         "How do we show the board at renewal that this paid for itself?",
+         "Can each country team keep its own reports without breaking the group numbers?"]
+assert len(ASKED) == len(LIBRARY)
+assert len(OBJECTIVES) == len(MARKETING_CHANGES) == len(SALES_CHANGES) == len(DEBRIEFS) == 8
 
 SEGMENTS = ["Mid-market CFO", "Enterprise marketing ops", "Regional sales director"]
 
@@ -303,6 +483,7 @@ def write_sample(path: Path, size: str = "small", seed: int = 7) -> PlanStore:
     b.holidays()
     b.rides(sales, marketing)
     b.funnel_and_metrics()
+    b.goal_metrics()
     b.messages_and_reviews(sales, marketing)
     plan = new(Plan, title="Northwind go-to-market plan 2027", company="Northwind Analytics",
                period_start=b.start, period_end=b.end,
