@@ -1,10 +1,19 @@
 """Every modal question the window asks, in one place so tests can answer them."""
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
 
-PLAN_FILTER = "Tandem plans (*.tandem)"
+from planner.ui.i18n import tr
+
+
+def __getattr__(name: str) -> Any:
+    """PLAN_FILTER in the window's language, read when it is used (the
+    language is installed after this module is imported)."""
+    if name == "PLAN_FILTER":
+        return tr("Tandem plans (*.tandem)")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def start_folder() -> Path:
@@ -29,8 +38,8 @@ def _used(path: str) -> Path | None:
 
 
 def ask_open_plan(parent: QWidget, start: str = "") -> Path | None:
-    path, _ = QFileDialog.getOpenFileName(parent, "Open plan", start or str(start_folder()),
-                                          PLAN_FILTER)
+    path, _ = QFileDialog.getOpenFileName(parent, tr("Open plan"), start or str(start_folder()),
+                                          tr("Tandem plans (*.tandem)"))
     return _used(path)
 
 
@@ -65,8 +74,11 @@ def warn(parent: QWidget, title: str, text: str) -> None:
     QMessageBox.warning(parent, title, text)
 
 
-def confirm(parent: QWidget, title: str, text: str, yes: str, no: str = "Cancel") -> bool:
-    """Ask before something the user may not want; the safe answer is the default."""
+def confirm(parent: QWidget, title: str, text: str, yes: str, no: str | None = None) -> bool:
+    """Ask before something the user may not want; the safe answer is the default
+    (`no`: "Cancel" unless said)."""
+    if no is None:
+        no = tr("Cancel")
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton,
                       parent)
     go = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)

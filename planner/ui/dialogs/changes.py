@@ -8,6 +8,7 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from planner.outline.changes import RowDifference, summary, word_diff
+from planner.ui.i18n import tr
 
 MOST = 1500  # rows shown; a larger difference says how many more there are
 GONE = "background:#FBE3E4;color:#8A1C1C;text-decoration:line-through"
@@ -17,7 +18,7 @@ NEW = "background:#DFF3E4;color:#14532D"
 def document(found: list[RowDifference], most: int = MOST) -> str:
     """The changes as HTML: every word the user wrote escaped."""
     if not found:
-        return "<p>No changes.</p>"
+        return "<p>" + escape(tr("No changes.")) + "</p>"
     parts, section = [], ""
     for difference in found[:most]:
         if difference.section != section:
@@ -35,7 +36,8 @@ def document(found: list[RowDifference], most: int = MOST) -> str:
             parts.append(f"<table cellspacing='0' cellpadding='2' style='margin-left:16px'>"
                          f"{rows}</table>")
     if len(found) > most:
-        parts.append(f"<p><i>\u2026 and {len(found) - most} more changes.</i></p>")
+        more = tr("\u2026 and {count} more changes.").format(count=len(found) - most)
+        parts.append(f"<p><i>{escape(more)}</i></p>")
     return "".join(parts)
 
 
@@ -70,7 +72,7 @@ class ChangesView(QDialog):
         head = QLabel(f"{title}: {summary(found)}.", objectName="changesSummary")
         head.setWordWrap(True)
         self.browser = QTextBrowser(objectName="changesText")
-        self.browser.setAccessibleName("Changes")
+        self.browser.setAccessibleName(tr("Changes"))
         self.browser.setOpenLinks(False)
         self.browser.setHtml(document(found))
         self.browser.anchorClicked.connect(self._clicked)

@@ -13,6 +13,7 @@ from planner.model import Metric
 from planner.model.enums import Cadence
 from planner.operations.metrics import record_actuals
 from planner.rules.metrics import plan_periods
+from planner.ui.i18n import tr
 from planner.ui.shell.lazy import dialogs
 from planner.ui.shell.session import PlanSession
 
@@ -23,7 +24,7 @@ class CsvImportDialog(QDialog):
     def __init__(self, parent: QWidget | None, session: PlanSession, path: Path,
                  table: CsvTable) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Import actuals from {path.name}")
+        self.setWindowTitle(tr("Import actuals from {file}").format(file=path.name))
         self.resize(860, 620)
         self.session, self.table = session, table
         plan = session.store.plan()
@@ -41,13 +42,14 @@ class CsvImportDialog(QDialog):
         self.combos: dict[str, QComboBox] = {}
         form = QFormLayout()
         guess = guess_mapping(table.header)
-        for role, text in (("metric", "Metric names are in"), ("period", "Periods are in"),
-                           ("actual", "Actuals are in"), ("note", "Notes are in")):
+        for role, text in (("metric", tr("Metric names are in")),
+                           ("period", tr("Periods are in")),
+                           ("actual", tr("Actuals are in")), ("note", tr("Notes are in"))):
             combo = QComboBox(objectName=f"map_{role}")
             if role == "note":
-                combo.addItem("(no notes)", None)
+                combo.addItem(tr("(no notes)"), None)
             for n, name in enumerate(table.header):
-                combo.addItem(name or f"column {n + 1}", n)
+                combo.addItem(name or tr("column {number}").format(number=n + 1), n)
             chosen = getattr(guess, role) if guess else None
             combo.setCurrentIndex(max(0, combo.findData(chosen)))
             combo.currentIndexChanged.connect(self.check)
@@ -56,11 +58,13 @@ class CsvImportDialog(QDialog):
         self.summary = QLabel(objectName="csvSummary", wordWrap=True)
         self.errors = QListWidget(objectName="csvErrors")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.import_button = self.buttons.addButton("Import", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button = self.buttons.addButton(tr("Import"),
+                                                    QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"{len(table.rows):,} rows; the first {len(shown)}:"))
+        layout.addWidget(QLabel(tr("{rows} rows; the first {shown}:").format(
+            rows=f"{len(table.rows):,}", shown=len(shown))))
         layout.addWidget(self.preview)
         layout.addLayout(form)
         layout.addWidget(self.summary)
@@ -75,9 +79,9 @@ class CsvImportDialog(QDialog):
     def check(self) -> None:
         self.parsed = parse_actuals(self.table, self.mapping(), self.metric_ids, self.periods)
         ok, bad = len(self.parsed.actuals), len(self.table.rows) - len(self.parsed.actuals)
-        self.summary.setText(f"{ok:,} rows ready to import; {bad:,} rows with problems "
-                             "(listed below, not imported). Nothing is imported until you "
-                             "press Import.")
+        self.summary.setText(tr("{ok} rows ready to import; {bad} rows with problems "
+                                "(listed below, not imported). Nothing is imported until you "
+                                "press Import.").format(ok=f"{ok:,}", bad=f"{bad:,}"))
         self.errors.clear()
         self.errors.addItems(self.parsed.errors)
         self.import_button.setEnabled(ok > 0)
@@ -87,16 +91,18 @@ class CsvImportDialog(QDialog):
 
 
 def run_csv_import(parent: QWidget, session: PlanSession) -> bool:
-    path = dialogs.ask_open_file(parent, "Import actuals", "CSV files (*.csv *.txt)")
+    path = dialogs.ask_open_file(parent, tr("Import actuals"), tr("CSV files (*.csv *.txt)"))
     if path is None:
         return False
     try:
         table = read_table(path.read_bytes())
     except OSError as exc:
-        dialogs.warn(parent, "Cannot read file", f"{path.name} could not be read: {exc.strerror}.")
+        dialogs.warn(parent, tr("Cannot read file"), tr("{file} could not be read: {reason}.")
+                     .format(file=path.name, reason=exc.strerror))
         return False
     if not table.rows:
-        dialogs.warn(parent, "Nothing to import", f"{path.name} has no rows under its header.")
+        dialogs.warn(parent, tr("Nothing to import"),
+                     tr("{file} has no rows under its header.").format(file=path.name))
         return False
     dialog: Any = CsvImportDialog(parent, session, path, table)
     if not dialogs.exec_dialog(dialog):

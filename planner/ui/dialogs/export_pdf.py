@@ -10,11 +10,18 @@ from PySide6.QtWidgets import (
     QListView, QListWidget, QListWidgetItem, QProgressBar, QVBoxLayout, QWidget)
 
 from planner.outline.options import SECTION_TITLES, ExportOptions
+from planner.ui.i18n import tr
 from planner.ui.shell.session import PlanSession
 
-MARK_CHOICES = (("auto", "As the plan's status says"), ("draft", "\u201cDraft\u201d watermark"),
-                ("agreed", "\u201cAgreed\u201d stamp with both sign-offs"), ("none", "No mark"))
 THUMB = 0.28  # preview scale: an A4 page about 167 px wide
+
+
+def mark_choices() -> tuple[tuple[str, str], ...]:
+    """The marks the PDF can carry: key, and the words the dialog offers."""
+    return (("auto", tr("As the plan's status says")),
+            ("draft", tr("\u201cDraft\u201d watermark")),
+            ("agreed", tr("\u201cAgreed\u201d stamp with both sign-offs")),
+            ("none", tr("No mark")))
 
 
 def page_images(data: bytes, scale: float = THUMB) -> list[QImage]:
@@ -38,7 +45,7 @@ class ExportPdfDialog(QDialog):
     def __init__(self, parent: QWidget | None, session: PlanSession) -> None:
         super().__init__(parent)
         self.session = session
-        self.setWindowTitle("Export PDF")
+        self.setWindowTitle(tr("Export PDF"))
         self.resize(1000, 700)
         self.data = b""
         self.warnings: list[str] = []
@@ -48,31 +55,33 @@ class ExportPdfDialog(QDialog):
         self.page_size.setCurrentText(str(settings.value("pdf/page_size", "A4")))
         # What was left out is remembered, so a section new in this version is in.
         left_out = str(settings.value("pdf/left_out", "")).split(",")
-        self.sections = {key: QCheckBox(title, checked=key not in left_out)
+        # The sections' titles are in the catalogue (resources/i18n/catalogue.py reads them).
+        self.sections = {key: QCheckBox(tr(title), checked=key not in left_out)
                          for key, title in SECTION_TITLES.items()}
-        self.debriefs = QCheckBox("Include ride debrief notes",
+        self.debriefs = QCheckBox(tr("Include ride debrief notes"),
                                   checked=settings.value("pdf/debriefs", "true") == "true")
-        self.reviews = QCheckBox("Include reviews",
+        self.reviews = QCheckBox(tr("Include reviews"),
                                  checked=settings.value("pdf/reviews", "true") == "true")
         self.mark = QComboBox(objectName="mark")
-        for key, text in MARK_CHOICES:
+        for key, text in mark_choices():
             self.mark.addItem(text, key)
         self.mark.setCurrentIndex(max(0, self.mark.findData(settings.value("pdf/mark", "auto"))))
         self.changes_since = QComboBox(objectName="changesSince")
-        self.changes_since.setAccessibleName("Appendix of changes since a version")
-        self.changes_since.addItem("No appendix", None)
+        self.changes_since.setAccessibleName(tr("Appendix of changes since a version"))
+        self.changes_since.addItem(tr("No appendix"), None)
         for version in reversed(session.store.versions()):
-            self.changes_since.addItem(f"Changes since \u201c{version.name}\u201d", version.id)
+            self.changes_since.addItem(
+                tr("Changes since \u201c{name}\u201d").format(name=version.name), version.id)
         form = QFormLayout()
-        form.addRow("Paper", self.page_size)
+        form.addRow(tr("Paper"), self.page_size)
         boxes = QVBoxLayout()
         for box in self.sections.values():
             boxes.addWidget(box)
-        form.addRow("Sections", boxes)
+        form.addRow(tr("Sections"), boxes)
         form.addRow("", self.debriefs)
         form.addRow("", self.reviews)
-        form.addRow("Mark", self.mark)
-        form.addRow("Appendix", self.changes_since)
+        form.addRow(tr("Mark"), self.mark)
+        form.addRow(tr("Appendix"), self.changes_since)
         self.progress = QProgressBar(objectName="exportProgress", textVisible=True)
         self.summary = QLabel(objectName="previewSummary", wordWrap=True)
         self.preview = QListWidget(objectName="pagePreview")
@@ -81,7 +90,8 @@ class ExportPdfDialog(QDialog):
         self.preview.setResizeMode(QListView.ResizeMode.Adjust)
         self.preview.setMovement(QListView.Movement.Static)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.save = self.buttons.addButton("Save PDF\u2026", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save = self.buttons.addButton(tr("Save PDF\u2026"),
+                                           QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         left = QVBoxLayout()
@@ -129,10 +139,10 @@ class ExportPdfDialog(QDialog):
         options = self.options()
         self.save.setEnabled(False)
         self.progress.setRange(0, 0)
-        self.progress.setFormat("Laying out pages\u2026")
+        self.progress.setFormat(tr("Laying out pages\u2026"))
 
         def on_page(number: int) -> None:
-            self.progress.setFormat(f"Laying out page {number}\u2026")
+            self.progress.setFormat(tr("Laying out page {number}\u2026").format(number=number))
             QApplication.processEvents()
 
         renderer = PlanPdfRenderer(PAGE_SIZES[options.page_size])
@@ -145,9 +155,10 @@ class ExportPdfDialog(QDialog):
             QListWidgetItem(QIcon(QPixmap.fromImage(image)), f"{n}", self.preview)
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
-        self.progress.setFormat(f"{len(images)} pages ready")
+        self.progress.setFormat(tr("{count} pages ready").format(count=len(images)))
         warning = f" {self.warnings[0]}" if self.warnings else ""
-        self.summary.setText(f"{len(images)} pages, {len(self.data) / 1024:.0f} KB.{warning}")
+        self.summary.setText(tr("{count} pages, {size} KB.").format(
+            count=len(images), size=f"{len(self.data) / 1024:.0f}") + warning)
         self.save.setEnabled(True)
 
     def remember(self) -> None:
@@ -171,12 +182,13 @@ def run_export(parent: QWidget, session: PlanSession) -> Path | None:
     dialog.remember()
     title = session.store.plan().title
     suggested = safe_stem(title) + ".pdf"
-    out = dialogs.ask_save_path(parent, "Save PDF", suggested, "PDF (*.pdf)")
+    out = dialogs.ask_save_path(parent, tr("Save PDF"), suggested, "PDF (*.pdf)")
     if out is None:
         return None
     try:
         write_replacing(out, dialog.data)
     except OSError as exc:
-        dialogs.warn(parent, "Export failed", f"{out.name} could not be written: {exc}")
+        dialogs.warn(parent, tr("Export failed"),
+                     tr("{file} could not be written: {reason}").format(file=out.name, reason=exc))
         return None
     return out

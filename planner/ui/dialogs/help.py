@@ -10,44 +10,52 @@ from PySide6.QtWidgets import (
 
 from planner import APP_NAME, __version__
 from planner.resources import resource_path
+from planner.ui.i18n import language, tr
 from planner.ui.shell.actions import ACTIONS, Key
 
-# Keys of the pages and of workshop mode, as the guide and the pages say them.
-PAGE_KEYS = (
-    ("Goals", "Ctrl+Shift+S / Ctrl+Shift+M", "Sign off the selected goals for sales / "
-                                             "marketing (again: withdraw)"),
-    ("Goals", "Ctrl+Shift+P, A, D, X", "Set the status: proposed, active, done, dropped"),
-    ("Goals", "Ctrl+Up / Ctrl+Down", "Move the selected goals up / down"),
-    ("Goals, Messaging", "Ctrl+F / Ctrl+Shift+F", "Search / show everything again"),
-    ("Messaging", "Ctrl+Shift+S / Ctrl+Shift+M", "Approve the selected messages for sales / "
-                                                 "marketing (again: withdraw)"),
-    ("Tables", "Enter or F2", "Edit the current cell"),
-    ("Tables", "Space", "Tick or untick a check box"),
-    ("Window", "Ctrl+1 \u2026 Ctrl+8", "Show a section"),
-    ("Workshop", "\u2192 \u2190 Page Down/Up Space", "Next / previous slide"),
-    ("Workshop", "number, Enter", "Go to that slide"),
-    ("Workshop", "S / M", "Sign off or approve for sales / marketing; on proposals: add one; "
-                          "on the parking lot: make the topic a goal"),
-    ("Workshop", "E", "Reword the goal or the picked message"),
-    ("Workshop", "Tab", "Pick the next ride, message or topic"),
-    ("Workshop", "< / >", "Move the picked ride a day earlier / later"),
-    ("Workshop", "R / L / C", "Write a review / park a topic / close the picked topic"),
-    ("Workshop", "T", "Restart the agenda clock"),
-    ("Workshop editor", "Ctrl+Enter / Escape", "Save / cancel"),
-    ("Workshop", "Escape", "Leave workshop mode"),
-)
+def page_keys() -> tuple[tuple[str, str, str], ...]:
+    """Keys of the pages and of workshop mode, as the guide and the pages say
+    them: where, keys, what."""
+    goals, messaging, workshop = tr("Goals"), tr("Messaging"), tr("Workshop")
+    return (
+        (goals, "Ctrl+Shift+S / Ctrl+Shift+M", tr("Sign off the selected goals for sales / "
+                                                  "marketing (again: withdraw)")),
+        (goals, "Ctrl+Shift+P, A, D, X", tr("Set the status: proposed, active, done, dropped")),
+        (goals, "Ctrl+Up / Ctrl+Down", tr("Move the selected goals up / down")),
+        (f"{goals}, {messaging}", "Ctrl+F / Ctrl+Shift+F", tr("Search / show everything again")),
+        (messaging, "Ctrl+Shift+S / Ctrl+Shift+M", tr("Approve the selected messages for sales / "
+                                                      "marketing (again: withdraw)")),
+        (tr("Tables"), tr("Enter or F2"), tr("Edit the current cell")),
+        (tr("Tables"), tr("Space"), tr("Tick or untick a check box")),
+        (tr("Window"), "Ctrl+1 \u2026 Ctrl+8", tr("Show a section")),
+        (workshop, tr("\u2192 \u2190 Page Down/Up Space"), tr("Next / previous slide")),
+        (workshop, tr("number, Enter"), tr("Go to that slide")),
+        (workshop, "S / M", tr("Sign off or approve for sales / marketing; on proposals: add "
+                               "one; on the parking lot: make the topic a goal")),
+        (workshop, "E", tr("Reword the goal or the picked message")),
+        (workshop, "Tab", tr("Pick the next ride, message or topic")),
+        (workshop, "< / >", tr("Move the picked ride a day earlier / later")),
+        (workshop, "R / L / C", tr("Write a review / park a topic / close the picked topic")),
+        (workshop, "T", tr("Restart the agenda clock")),
+        (tr("Workshop editor"), "Ctrl+Enter / Escape", tr("Save / cancel")),
+        (workshop, "Escape", tr("Leave workshop mode")),
+    )
 
-LICENCES = (
-    ("Qt and PySide6", "LGPL-3.0", "The Qt Company"),
-    ("ReportLab", "BSD", "ReportLab Europe"),
-    ("SQLModel, SQLAlchemy, pydantic", "MIT", ""),
-    ("SQLite", "Public domain", ""),
-    ("icalendar", "BSD-2-Clause", ""),
-    ("jsonschema", "MIT", ""),
-    ("pathvalidate", "MIT", ""),
-    ("pypdfium2 and PDFium", "Apache-2.0 / BSD-3-Clause", ""),
-    ("DejaVu fonts", "Bitstream Vera / DejaVu licence (free)", "resources/fonts/LICENSE-DejaVu.txt"),
-)
+
+def licences() -> tuple[tuple[str, str, str], ...]:
+    """What Tandem is made with: software, licence, note."""
+    return (
+        (tr("Qt and PySide6"), "LGPL-3.0", "The Qt Company"),
+        ("ReportLab", "BSD", "ReportLab Europe"),
+        ("SQLModel, SQLAlchemy, pydantic", "MIT", ""),
+        ("SQLite", tr("Public domain"), ""),
+        ("icalendar", "BSD-2-Clause", ""),
+        ("jsonschema", "MIT", ""),
+        ("pathvalidate", "MIT", ""),
+        (tr("pypdfium2 and PDFium"), "Apache-2.0 / BSD-3-Clause", ""),
+        (tr("DejaVu fonts"), tr("Bitstream Vera / DejaVu licence (free)"),
+         "resources/fonts/LICENSE-DejaVu.txt"),
+    )
 
 
 def _browser_dialog(parent: QWidget | None, title: str, html: str, name: str) -> QDialog:
@@ -71,6 +79,11 @@ def _browser_dialog(parent: QWidget | None, title: str, html: str, name: str) ->
 
 
 def guide_html() -> str:
+    """The guide in the window's language (guide_de.html), else the English one."""
+    lang = language()
+    translated = resource_path("help", f"guide_{lang}.html")
+    if lang != "en" and translated.is_file():
+        return translated.read_text(encoding="utf-8")
     return resource_path("help", "guide.html").read_text(encoding="utf-8")
 
 
@@ -82,44 +95,49 @@ def shortcuts_html() -> str:
             sequences = QKeySequence.keyBindings(s) if isinstance(s, Key) else [QKeySequence(s)]
             keys += [q.toString(QKeySequence.SequenceFormat.NativeText) for q in sequences]
         if keys:
-            rows.append((action.menu.replace("&", ""), " or ".join(dict.fromkeys(keys)),
-                         action.text.replace("&", "").replace("\u2026", "")))
-    rows += list(PAGE_KEYS)
+            # The menus' and actions' words are in the catalogue (read from ACTIONS),
+            # as the menu bar shows them.
+            rows.append((tr(action.menu).replace("&", ""),
+                         (" " + tr("or") + " ").join(dict.fromkeys(keys)),
+                         tr(action.text).replace("&", "").replace("\u2026", "")))
+    rows += list(page_keys())
     body = "".join(f"<tr><td>{where}</td><td><b>{keys}</b></td><td>{what}</td></tr>"
                    for where, keys, what in rows)
-    return ("<h1>Keyboard shortcuts</h1><table cellpadding='4'>"
-            "<tr><th align='left'>Where</th><th align='left'>Keys</th>"
-            f"<th align='left'>What</th></tr>{body}</table>")
+    return ("<h1>" + tr("Keyboard shortcuts") + "</h1><table cellpadding='4'>"
+            "<tr><th align='left'>" + tr("Where") + "</th><th align='left'>" + tr("Keys")
+            + "</th><th align='left'>" + tr("What") + f"</th></tr>{body}</table>")
 
 
 def about_html() -> str:
     rows = "".join(f"<tr><td>{what}</td><td>{licence}</td><td>{note}</td></tr>"
-                   for what, licence, note in LICENCES)
+                   for what, licence, note in licences())
     return (f"<h1>{APP_NAME} {__version__}</h1>"
-            "<p>One plan for sales and marketing: shared goals, field rides, one funnel, "
-            "one message, and reviews without blame.</p>"
+            "<p>" + tr("One plan for sales and marketing: shared goals, field rides, one "
+                       "funnel, one message, and reviews without blame.") + "</p>"
             f"<p>Qt {qVersion()} &middot; Python {platform.python_version()} &middot; "
             f"{platform.system()} {platform.machine()}</p>"
-            "<h2>Made with</h2><table cellpadding='4'>"
-            "<tr><th align='left'>Software</th><th align='left'>Licence</th><th></th></tr>"
-            f"{rows}</table>")
+            "<h2>" + tr("Made with") + "</h2><table cellpadding='4'>"
+            "<tr><th align='left'>" + tr("Software") + "</th><th align='left'>"
+            + tr("Licence") + f"</th><th></th></tr>{rows}</table>")
 
 
 def show_guide(parent: QWidget | None) -> QDialog:
-    dialog = _browser_dialog(parent, f"{APP_NAME} guide", guide_html(), "guide")
+    dialog = _browser_dialog(parent, tr("{app} guide").format(app=APP_NAME), guide_html(),
+                             "guide")
     dialog.setWindowModality(Qt.WindowModality.NonModal)
     dialog.show()
     return dialog
 
 
 def show_shortcuts(parent: QWidget | None) -> QDialog:
-    dialog = _browser_dialog(parent, "Keyboard shortcuts", shortcuts_html(), "shortcuts")
+    dialog = _browser_dialog(parent, tr("Keyboard shortcuts"), shortcuts_html(), "shortcuts")
     dialog.show()
     return dialog
 
 
 def show_about(parent: QWidget | None) -> QDialog:
-    dialog = _browser_dialog(parent, f"About {APP_NAME}", about_html(), "about")
+    dialog = _browser_dialog(parent, tr("About {app}").format(app=APP_NAME), about_html(),
+                             "about")
     dialog.resize(min(dialog.width(), 640), min(dialog.height(), 520))
     dialog.show()
     return dialog

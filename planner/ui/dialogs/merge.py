@@ -14,9 +14,14 @@ from planner.model.validation import words
 from planner.outline.changes import SECTION_OF, row_label, value_text
 from planner.sections import section
 from planner.store.merge import Choice, Conflict, MergePlan
+from planner.ui.i18n import tr
 
 MINE, THEIRS, OTHER = 0, 1, 2
-COLUMNS = ("Where", "What", "Mine", "Theirs", "Ancestor", "Take", "Your value")
+
+
+def column_headers() -> list[str]:
+    return [tr("Where"), tr("What"), tr("Mine"), tr("Theirs"), tr("Ancestor"), tr("Take"),
+            tr("Your value")]
 
 
 class MergeDialog(QDialog):
@@ -24,17 +29,19 @@ class MergeDialog(QDialog):
         super().__init__(parent)
         self.plan = plan
         self.change: ChangeSet | None = None
-        self.setWindowTitle(f"Merge changes from {plan.theirs_name}")
+        self.setWindowTitle(tr("Merge changes from {name}").format(name=plan.theirs_name))
         self.setObjectName("mergeDialog")
         self.resize(1100, 520)
-        said = QLabel(f"{goes_in} change(s) made only in {plan.theirs_name} go in as they are. "
-                      f"{len(plan.conflicts)} need your choice: both copies changed them "
-                      "differently, or one removed what the other changed or uses. The whole "
-                      "merge is one step you can undo.")
+        said = QLabel(tr("{count} change(s) made only in {name} go in as they are. "
+                         "{conflicts} need your choice: both copies changed them "
+                         "differently, or one removed what the other changed or uses. The whole "
+                         "merge is one step you can undo.").format(
+            count=goes_in, name=plan.theirs_name, conflicts=len(plan.conflicts)))
         said.setWordWrap(True)
-        self.table = QTableWidget(len(plan.conflicts), len(COLUMNS), objectName="conflicts")
-        self.table.setAccessibleName("Conflicts")
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        headers = column_headers()
+        self.table = QTableWidget(len(plan.conflicts), len(headers), objectName="conflicts")
+        self.table.setAccessibleName(tr("Conflicts"))
+        self.table.setHorizontalHeaderLabels(headers)
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -53,12 +60,12 @@ class MergeDialog(QDialog):
         self.problem.setStyleSheet("color:#B42318")
         self.problem.setWordWrap(True)
         self.problem.hide()
-        all_mine = QPushButton("Take &mine for all", objectName="allMine")
-        all_theirs = QPushButton("Take &theirs for all", objectName="allTheirs")
+        all_mine = QPushButton(tr("Take &mine for all"), objectName="allMine")
+        all_theirs = QPushButton(tr("Take &theirs for all"), objectName="allTheirs")
         all_mine.clicked.connect(lambda: self.take_all(MINE))
         all_theirs.clicked.connect(lambda: self.take_all(THEIRS))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        merge = buttons.addButton("&Merge", QDialogButtonBox.ButtonRole.AcceptRole)
+        merge = buttons.addButton(tr("&Merge"), QDialogButtonBox.ButtonRole.AcceptRole)
         merge.setObjectName("doMerge")
         buttons.accepted.connect(self.try_merge)
         buttons.rejected.connect(self.reject)
@@ -78,12 +85,13 @@ class MergeDialog(QDialog):
         row = (plan.mine[conflict.kind].get(conflict.row_id)
                or plan.theirs[conflict.kind].get(conflict.row_id)
                or plan.base[conflict.kind].get(conflict.row_id))
-        where = f"{section(SECTION_OF[conflict.kind]).title}: {row_label(row, plan.mine)}"
+        # The sections' titles are in the catalogue (resources/i18n/catalogue.py reads them).
+        where = f"{tr(section(SECTION_OF[conflict.kind]).title)}: {row_label(row, plan.mine)}"
         if conflict.field is None:
-            what = "the row"
-            texts = [("removed" if side is None else "kept" + _changed(side, conflict.base))
+            what = tr("the row")
+            texts = [(tr("removed") if side is None else _kept(side, conflict.base))
                      for side in (conflict.mine, conflict.theirs)]
-            texts.append("\u2014" if conflict.base is None else "there")
+            texts.append("\u2014" if conflict.base is None else tr("there"))
         else:
             what = words(conflict.field)
             current = plan.mine[conflict.kind].get(conflict.row_id) or row
@@ -96,14 +104,15 @@ class MergeDialog(QDialog):
             item.setToolTip(text)
             self.table.setItem(n, column, item)
         take = QComboBox(objectName=f"take{n}")
-        take.setAccessibleName(f"Take for {where}, {what}")
+        take.setAccessibleName(tr("Take for {where}, {what}").format(where=where, what=what))
         free = _free(conflict)
-        take.addItems(["Mine", "Theirs"] + (["Write another"] if free else []))
+        take.addItems([tr("Mine"), tr("Theirs")] + ([tr("Write another")] if free else []))
         self.table.setCellWidget(n, 5, take)
         self.takes.append(take)
         if free:
             value = QLineEdit(objectName=f"value{n}")
-            value.setAccessibleName(f"Your value for {where}, {what}")
+            value.setAccessibleName(tr("Your value for {where}, {what}").format(where=where,
+                                                                                what=what))
             value.setText(texts[0] if texts[0] != "\u2014" else "")
             value.setEnabled(False)
             take.currentIndexChanged.connect(lambda i, v=value: v.setEnabled(i == OTHER))
@@ -152,8 +161,8 @@ def _free(conflict: Conflict) -> bool:
             and not isinstance(sample, (bool, Enum)))
 
 
-def _changed(row: Any, base: Any) -> str:
-    return ", changed" if base is not None and row != base else ", still used"
+def _kept(row: Any, base: Any) -> str:
+    return tr("kept, changed") if base is not None and row != base else tr("kept, still used")
 
 
 def _typed(conflict: Conflict, text: str) -> Any:

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QLineEdit, QPlainTextEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from planner.store.versions import Version
+from planner.ui.i18n import tr
 from planner.ui.widgets import colours
 
 
@@ -30,20 +31,20 @@ def default_author() -> str:
 class SaveVersionDialog(QDialog):
     def __init__(self, parent: QWidget, suggested: str) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Save version")
+        self.setWindowTitle(tr("Save version"))
         self.name = QLineEdit(suggested, objectName="versionName")
-        self.name.setAccessibleName("Version name")
+        self.name.setAccessibleName(tr("Version name"))
         self.name.selectAll()
         self.note = QPlainTextEdit(objectName="versionNote")
-        self.note.setAccessibleName("Note")
-        self.note.setPlaceholderText("What this version is for (optional)")
+        self.note.setAccessibleName(tr("Note"))
+        self.note.setPlaceholderText(tr("What this version is for (optional)"))
         self.note.setFixedHeight(90)
         self.author = QLineEdit(default_author(), objectName="versionAuthor")
-        self.author.setAccessibleName("Saved by")
+        self.author.setAccessibleName(tr("Saved by"))
         form = QFormLayout()
-        form.addRow("&Name", self.name)
-        form.addRow("N&ote", self.note)
-        form.addRow("Saved &by", self.author)
+        form.addRow(tr("&Name"), self.name)
+        form.addRow(tr("N&ote"), self.note)
+        form.addRow(tr("Saved &by"), self.author)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -70,12 +71,12 @@ class VersionsDialog(QDialog):
 
     def __init__(self, parent: QWidget, versions: list[Version], read_only: bool) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Versions")
+        self.setWindowTitle(tr("Versions"))
         self.setObjectName("versionsDialog")
         self.resize(720, 420)
         self.table = QTableWidget(0, 4, objectName="versionsTable")
-        self.table.setAccessibleName("Versions")
-        self.table.setHorizontalHeaderLabels(["Name", "Saved", "By", "Note"])
+        self.table.setAccessibleName(tr("Versions"))
+        self.table.setHorizontalHeaderLabels([tr("Name"), tr("Saved"), tr("By"), tr("Note")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         # One version: open, compare with now, restore. Two: compare them.
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -84,16 +85,17 @@ class VersionsDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
-        for key, text, signal in (("open", "&Open", self.open_requested),
-                                  ("compare", "&Compare with now", self.compare_requested),
-                                  ("restore", "&Restore this version", self.restore_requested),
-                                  ("delete", "&Delete", self.delete_requested)):
+        for key, text, signal in (("open", tr("&Open"), self.open_requested),
+                                  ("compare", tr("&Compare with now"), self.compare_requested),
+                                  ("restore", tr("&Restore this version"),
+                                   self.restore_requested),
+                                  ("delete", tr("&Delete"), self.delete_requested)):
             button = QPushButton(text, objectName=f"version_{key}")
             button.clicked.connect(lambda _c=False, s=signal: self._act(s))
             row.addWidget(button)
             self.buttons[key] = button
         row.addStretch()
-        close = QPushButton("Close")
+        close = QPushButton(tr("Close"))
         close.clicked.connect(self.close)
         row.addWidget(close)
         layout = QVBoxLayout(self)
@@ -114,7 +116,7 @@ class VersionsDialog(QDialog):
                 item = QTableWidgetItem(text)
                 if version.automatic:
                     item.setForeground(colours.MUTED)
-                    item.setToolTip("Saved by Tandem")
+                    item.setToolTip(tr("Saved by Tandem"))
                 self.table.setItem(n, column, item)
         self.table.resizeColumnsToContents()
         if self.versions:
@@ -153,4 +155,5 @@ class VersionsDialog(QDialog):
         for key, button in self.buttons.items():
             button.setEnabled((count == 1 or (key == "compare" and count == 2))
                               and not (self.read_only and key in ("restore", "delete")))
-        self.buttons["compare"].setText("&Compare the two" if count == 2 else "&Compare with now")
+        self.buttons["compare"].setText(tr("&Compare the two") if count == 2
+                                        else tr("&Compare with now"))

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
 from planner.changes import ChangeSet
 from planner.model import Metric, MetricValue, Plan
 from planner.rules.metrics import metric_statuses
+from planner.ui.i18n import tr
 from planner.ui.shell.session import PlanSession
 from planner.ui.widgets import colours
 
@@ -78,20 +79,21 @@ class MetricChart(QWidget):
         if self.shown is None:
             painter.setPen(colours.MUTED)
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter,
-                             "Select a metric to see it over the periods.")
+                             tr("Select a metric to see it over the periods."))
             return
         m = self.shown
         area = QRectF(self.rect()).adjusted(60, 34, -20, -28)
         painter.setPen(colours.INK)
-        painter.drawText(QPointF(12, 20), f"{m.name} ({m.unit or 'value'}) \u2014 {self.status}")
+        unit = m.unit or tr("value")
+        painter.drawText(QPointF(12, 20), f"{m.name} ({unit}) \u2014 {self.status}")
         levels = [v for _, v in self.points] + [x for x in (m.baseline, m.target) if x is not None]
         if not levels:
             return
         low, high = min(levels), max(levels)
         pad = (high - low) * 0.1 or 1.0
         low, high = low - pad, high + pad
-        for value, colour, name in ((m.baseline, BASELINE, "baseline"),
-                                    (m.target, TARGET, "target")):
+        for value, colour, name in ((m.baseline, BASELINE, tr("baseline")),
+                                    (m.target, TARGET, tr("target"))):
             if value is not None:
                 y = _scale([value], low, high, area.top(), area.bottom())[0]
                 painter.setPen(QPen(colour, 1.2, Qt.PenStyle.DashLine))

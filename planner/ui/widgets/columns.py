@@ -17,6 +17,7 @@ from planner.rules.goals import goal_findings
 from planner.rules.library import NameIndex, blame_flag
 from planner.rules.metrics import shared_reward_findings
 from planner.rules.rides import conflicts, ride_row_findings
+from planner.ui.i18n import format_date, format_number, tr
 
 DASH = "\u2014"
 
@@ -44,17 +45,18 @@ def display(column: Column, value: Any, names: Mapping[str, str]) -> str:
     if value is None:
         return DASH if column.kind in ("person", "stage", "date", "number", "percent") else ""
     if column.kind in ("person", "stage"):
-        return names.get(value, "(removed)" if column.kind == "stage" else "(left the plan)")
+        return names.get(value, tr("(removed)") if column.kind == "stage"
+                         else tr("(left the plan)"))
     if column.kind == "enum":
-        return label(value)
+        return tr(label(value))  # the enums' labels are in the catalogue
     if column.kind == "bool":
-        return "Yes" if value else "No"
+        return tr("Yes") if value else tr("No")
     if isinstance(value, date):
-        return value.isoformat()
+        return format_date(value)
     if column.kind == "percent":
         return f"{value:.0%}"
     if isinstance(value, float):
-        return f"{value:,.1f}"
+        return format_number(value, 1)
     if column.kind == "long":
         first = str(value).strip().splitlines()[0] if str(value).strip() else ""
         return first[:120] + ("\u2026" if len(first) > 120 or "\n" in str(value).strip() else "")
@@ -99,8 +101,8 @@ def ride_problems(reader: PlanReader, rides: Sequence[FieldRide]) -> dict[str, s
     names = {p.id: p.name for p in people}
     found: dict[str, str] = {}
     for c in conflicts(rides):
-        found.setdefault(c.ride_id, f"{names.get(c.person_id, 'Someone')} is on two field "
-                                    f"rides on {c.day.isoformat()}.")
+        found.setdefault(c.ride_id, tr("{name} is on two field rides on {day}.").format(
+            name=names.get(c.person_id, tr("Someone")), day=format_date(c.day)))
     for finding in ride_row_findings(reader.plan(), rides, people):
         if finding.row_id:
             found.setdefault(finding.row_id, finding.message)

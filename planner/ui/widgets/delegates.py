@@ -10,7 +10,8 @@ from PySide6.QtWidgets import (
 
 from planner.model import FunnelStage, Goal, Metric, Person
 from planner.model.enums import label
-from planner.ui.widgets.models import PlanTableModel
+from planner.ui.i18n import tr
+from planner.ui.widgets.models import PlanTableModel, header_text
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -28,11 +29,11 @@ class PlanItemDelegate(QStyledItemDelegate):
         if column.kind == "enum" and column.enum is not None:
             combo = QComboBox(parent)
             for member in column.enum:
-                combo.addItem(label(member), member)
+                combo.addItem(tr(label(member)), member)  # the enums' labels are catalogued
             return combo
         if column.kind == "person":
             combo = QComboBox(parent)
-            combo.addItem("(nobody)", None)
+            combo.addItem(tr("(nobody)"), None)
             people = sorted(model.session.store.rows(Person), key=lambda p: p.name.casefold())
             for person in people:
                 if column.team is None or person.team is column.team:
@@ -52,7 +53,7 @@ class PlanItemDelegate(QStyledItemDelegate):
             return checklist
         if column.kind == "stage":
             combo = QComboBox(parent)
-            combo.addItem("(no stage)", None)
+            combo.addItem(tr("(no stage)"), None)
             for stage in model.session.store.rows(FunnelStage):
                 combo.addItem(stage.name, stage.id)
             return combo
@@ -64,7 +65,7 @@ class PlanItemDelegate(QStyledItemDelegate):
         line = QLineEdit(parent)
         line.setMaxLength(column.max_length)
         if column.kind == "number":
-            line.setPlaceholderText("empty: none")
+            line.setPlaceholderText(tr("empty: none"))
         return line
 
     def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem,
@@ -111,8 +112,8 @@ class PlanItemDelegate(QStyledItemDelegate):
                     value /= 100  # "35%" and "35" both mean 0.35
             except ValueError:
                 self._model(index).session.report(
-                    f"\u201c{editor.text()}\u201d is not a number; {column.header.lower()} "
-                    "is unchanged.")
+                    tr("\u201c{text}\u201d is not a number; {column} is unchanged.").format(
+                        text=editor.text(), column=header_text(column).lower()))
                 return
             model.setData(index, value, Qt.ItemDataRole.EditRole)
             return

@@ -17,12 +17,14 @@ from planner.rules import goal_list
 from planner.rules.goal_list import GoalContext, GoalFilter
 from planner.rules.metrics import metric_statuses
 from planner.rules.signoff import signed_text
+from planner.ui.i18n import tr
 from planner.ui.widgets.colours import AGREED, STATUS_COLOURS, WAITING
 from planner.ui.widgets.columns import DASH, Column
 from planner.ui.widgets.models import ANSWERED, Index, PlanTableModel
 from planner.ui.widgets.table_view import PlanTableView
 
 MIME = "application/x-tandem-goal-ids"
+# The fields whose wording is signed (said in the window's language in confirm_reword).
 WORDING_NAMES = {"title": "title", "description": "description",
                  "success_measure": "success measure", "due_date": "due date"}
 
@@ -126,8 +128,9 @@ class GoalsTableModel(PlanTableModel):
             if role == Qt.ItemDataRole.ForegroundRole:
                 return AGREED if not waiting else WAITING
             if role == Qt.ItemDataRole.ToolTipRole:
-                return (f"Sales: {signed_text(row, 'sales', self.names)}\n"
-                        f"Marketing: {signed_text(row, 'marketing', self.names)}")
+                return tr("Sales: {sales}\nMarketing: {marketing}").format(
+                    sales=signed_text(row, "sales", self.names),
+                    marketing=signed_text(row, "marketing", self.names))
         if column.kind == "metrics":
             ctx = self.context
             ids = ctx.metrics_of(row)
@@ -153,7 +156,9 @@ class GoalsTableModel(PlanTableModel):
         from planner.ui.widgets.signing import confirm_wording_change
 
         parent = self.parent() if isinstance(self.parent(), QWidget) else None
-        return confirm_wording_change(parent, self.session, goal, WORDING_NAMES[field],
+        what = {"title": tr("title"), "description": tr("description"),
+                "success_measure": tr("success measure"), "due_date": tr("due date")}
+        return confirm_wording_change(parent, self.session, goal, what[field],
                                       self.names, value, field)
 
     # -- drag and drop: reorder in the plan's own order -----------------------
@@ -208,8 +213,8 @@ class GoalsView(PlanTableView):
     def dropEvent(self, event: Any) -> None:
         model = self.model()
         if isinstance(model, GoalsTableModel) and not model.manual_order:
-            self.refused.emit("The list is sorted: click the sorted column until the sort "
-                              "goes away to drag goals into place.")
+            self.refused.emit(tr("The list is sorted: click the sorted column until the sort "
+                                 "goes away to drag goals into place."))
             event.ignore()
             return
         super().dropEvent(event)

@@ -19,6 +19,7 @@ from planner.model import FunnelStage, Person, Record
 from planner.model.enums import Team
 from planner.model.order import order_key
 from planner.operations import rows as row_ops
+from planner.ui.i18n import tr
 from planner.ui.shell.session import PlanSession
 from planner.ui.widgets.colours import PROBLEM_BACKGROUND, TEAM_COLOURS
 from planner.ui.widgets.columns import Column, TableSpec, display
@@ -26,6 +27,11 @@ from planner.ui.widgets.columns import Column, TableSpec, display
 Index = QModelIndex | QPersistentModelIndex
 BULK = 300  # more row changes than this at once: the rows are laid out again
 
+
+def header_text(column: Column) -> str:
+    """A column's header in the window's language (the catalogue reads the
+    headers from columns.py's Column(...) definitions)."""
+    return tr(column.header)
 
 
 # The roles a plan table answers; Qt asks for font, alignment, decoration and
@@ -170,7 +176,8 @@ class PlanTableModel(QAbstractTableModel):
         new = next((i for i in sorted(touched) if i in self.problems
                     and before.get(i) != self.problems[i]), None)
         if new is not None:
-            self.session.heads_up.emit(self, new, f"Heads-up: {self.problems[new]}")
+            self.session.heads_up.emit(self, new, tr("Heads-up: {problem}").format(
+                problem=self.problems[new]))
         self.problems_changed.emit()
 
     # -- Qt's model interface -------------------------------------------------
@@ -206,7 +213,7 @@ class PlanTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.CheckStateRole:
                 return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
             if role == Qt.ItemDataRole.DisplayRole:
-                return "Yes" if value else ""
+                return tr("Yes") if value else ""
         if role == Qt.ItemDataRole.DisplayRole:
             return display(column, value, self.names)
         if role == Qt.ItemDataRole.EditRole:
@@ -227,7 +234,7 @@ class PlanTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            return self.spec.columns[section].header
+            return header_text(self.spec.columns[section])
         return str(section + 1)
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -8,8 +8,14 @@ from PySide6.QtWidgets import QWidget
 from planner.model import Goal, Person
 from planner.operations.goals import who_signs
 from planner.rules.signoff import SIDES, Side, Signable, signature, signed_text
+from planner.ui.i18n import tr
 from planner.ui.shell.lazy import dialogs
 from planner.ui.shell.session import PlanSession
+
+
+def side_word(side: Side) -> str:
+    """The side ("sales" or "marketing") as a sentence in the window's language says it."""
+    return tr("sales") if side == "sales" else tr("marketing")
 
 
 def signer_for(parent: QWidget, session: PlanSession, side: Side) -> Person | None:
@@ -19,11 +25,13 @@ def signer_for(parent: QWidget, session: PlanSession, side: Side) -> Person | No
     if signer.person is not None:
         return signer.person
     if not signer.candidates:
-        dialogs.warn(parent, "Nobody to sign", f"The plan has nobody in {side} to sign. Add "
-                     f"people, or name a head of {side} on the Overview.")
+        dialogs.warn(parent, tr("Nobody to sign"),
+                     tr("The plan has nobody in {side} to sign. Add people, or name a head of "
+                        "{side} on the Overview.").format(side=side_word(side)))
         return None
-    chosen = dialogs.ask_item(parent, f"Sign for {side}",
-                              f"The plan names no head of {side}. Who signs?",
+    chosen = dialogs.ask_item(parent, tr("Sign for {side}").format(side=side_word(side)),
+                              tr("The plan names no head of {side}. Who signs?").format(
+                                  side=side_word(side)),
                               [p.name for p in signer.candidates])
     return None if chosen is None else signer.candidates[chosen]
 
@@ -49,11 +57,17 @@ def confirm_wording_change(parent: QWidget | None, session: PlanSession, row: Si
     signed = [s for s in SIDES if signature(row, s).at is not None]
     if not signed:
         return True
-    verb = "sign-off" if isinstance(row, Goal) else "approval"
-    who = " and ".join(f"{s} ({signed_text(row, s, names)})" for s in signed)
+    who = (" " + tr("and") + " ").join(f"{side_word(s)} ({signed_text(row, s, names)})"
+                                       for s in signed)
+    if isinstance(row, Goal):
+        text = tr("Changing the {what} of \u201c{name}\u201d withdraws the sign-off of {who}. "
+                  "Both sides will need to sign the new wording.")
+        yes = tr("Change and withdraw the sign-offs")
+    else:
+        text = tr("Changing the {what} of \u201c{name}\u201d withdraws the approval of {who}. "
+                  "Both sides will need to approve the new wording.")
+        yes = tr("Change and withdraw the approvals")
     name = row.title if isinstance(row, Goal) else row.customer_problem
     return bool(dialogs.confirm(
-        parent, "Change agreed wording?",
-        f"Changing the {what} of \u201c{name[:80]}\u201d withdraws the {verb} of {who}. "
-        f"Both sides will need to {'sign' if verb == 'sign-off' else 'approve'} the new "
-        "wording.", f"Change and withdraw the {verb}s", "Keep the agreed wording"))
+        parent, tr("Change agreed wording?"),
+        text.format(what=what, name=name[:80], who=who), yes, tr("Keep the agreed wording")))

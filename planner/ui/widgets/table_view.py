@@ -4,13 +4,15 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QAbstractItemView, QTableView
 
+from planner.ui.i18n import tr
+
 
 class PlanTableView(QTableView):
     """A table of plan rows: Enter edits the current cell (F2 too), as in a
     spreadsheet. An empty table says in one line what to do."""
 
     empty_text = ""  # set by the page: what an empty table says
-    filtered_text = "Nothing here matches the filters; Ctrl+Shift+F shows everything."
+    filtered_text = ""  # what a table whose rows are all filtered out says ("": the usual)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -18,7 +20,9 @@ class PlanTableView(QTableView):
         if model is None or model.rowCount() > 0:
             return
         total = getattr(model, "total", None)
-        text = self.filtered_text if isinstance(total, int) and total > 0 else self.empty_text
+        text = ((self.filtered_text or tr("Nothing here matches the filters; Ctrl+Shift+F "
+                                           "shows everything."))
+                if isinstance(total, int) and total > 0 else self.empty_text)
         if not text:
             return
         painter = QPainter(self.viewport())

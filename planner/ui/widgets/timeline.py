@@ -12,6 +12,7 @@ from planner.model import FieldRide, Person, Plan
 from planner.model.enums import RideDirection, RideStatus, Team
 from planner.operations import rides as ride_ops
 from planner.rules.rides import conflicting_ride_ids
+from planner.ui.i18n import tr
 from planner.ui.shell.session import PlanSession
 from planner.ui.widgets import colours
 
@@ -22,6 +23,13 @@ CANCELLED = colours.CANCELLED
 TODAY = colours.GOOD
 LABEL_WIDTH, HEADER, LANE = 180, 38, 26
 VIEWS = {"month": 31, "quarter": 92}  # days that fill the visible width
+
+
+def status_word(status: RideStatus) -> str:
+    """A ride's status as the tooltip says it ("planned")."""
+    return {RideStatus.PLANNED: tr("planned"), RideStatus.CONFIRMED: tr("confirmed"),
+            RideStatus.DONE: tr("done"), RideStatus.CANCELLED: tr("cancelled")}.get(
+                status, str(status.value))
 
 
 @dataclass(frozen=True)
@@ -150,7 +158,7 @@ class RideTimeline(QWidget):
             x = self._x(self.today)
             painter.setPen(QPen(TODAY, 2))
             painter.drawLine(QPointF(x, HEADER - 6), QPointF(x, height))
-            painter.drawText(QPointF(x + 4, HEADER - 8), "today")
+            painter.drawText(QPointF(x + 4, HEADER - 8), tr("today"))
 
     def _paint_bar(self, painter: QPainter, bar: Bar) -> None:
         ride, rect = bar.ride, QRectF(bar.rect)
@@ -208,9 +216,9 @@ class RideTimeline(QWidget):
             ride = bar.ride
             QToolTip.showText(event.globalPosition().toPoint(),
                               f"{bar.other[2:]}: {ride.first_day:%-d %b} \u2013 "
-                              f"{ride.last_day:%-d %b %Y}, {ride.status.value}"
-                              + ("\nOn two rides the same day!" if bar.ride_id in self.conflicts
-                                 else ""), self)
+                              f"{ride.last_day:%-d %b %Y}, {status_word(ride.status)}"
+                              + ("\n" + tr("On two rides the same day!")
+                                 if bar.ride_id in self.conflicts else ""), self)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if not self._drag:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from planner.model.validation import LONG_TEXT_MAX, SHORT_TEXT_MAX
 from planner.palette import ROOM
+from planner.ui.i18n import tr
 
 STYLE = """
 QFrame#roomEditor { background: @panel; border: 2px solid @sales; border-radius: 12px; }
@@ -103,10 +104,10 @@ class RoomEditor(QFrame):
         self.error = QLabel(objectName="roomEditorError", wordWrap=True)
         self.error.setStyleSheet(f"color: {ROOM['bad']};")
         self.error.hide()
-        hint = QLabel("Ctrl+Enter saves \u00b7 Esc cancels \u00b7 Tab: next field",
+        hint = QLabel(tr("Ctrl+Enter saves \u00b7 Esc cancels \u00b7 Tab: next field"),
                       objectName="roomEditorHint")
-        self.save_button = QPushButton("Save", objectName="roomEditorSave")
-        self.cancel_button = QPushButton("Cancel", objectName="roomEditorCancel")
+        self.save_button = QPushButton(tr("Save"), objectName="roomEditorSave")
+        self.cancel_button = QPushButton(tr("Cancel"), objectName="roomEditorCancel")
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.cancel)
         self.order += [self.save_button, self.cancel_button]

@@ -26,6 +26,7 @@ from planner.outline.slides import Slide, first_slide_of, slides_from_outline
 from planner.rules.rides import conflicting_ride_ids
 from planner.rules.signoff import Side, has_signed
 from planner.store.versions import Version
+from planner.ui.i18n import tr
 from planner.ui.shell.session import PlanSession
 from planner.ui.widgets.signing import signer_for
 from planner.ui.workshop.editor import Field, RoomEditor
@@ -47,7 +48,7 @@ class WorkshopView(QWidget):
         super().__init__()
         self.since = since  # the last workshop's version: its changes get a slide
         self.setObjectName("workshop")
-        self.setWindowTitle("Tandem workshop")
+        self.setWindowTitle(tr("Tandem workshop"))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.session = session
         self.slides: list[Slide] = []
@@ -80,10 +81,12 @@ class WorkshopView(QWidget):
         today = date.today()
         upcoming = [r for r in all_rides if r.last_day >= today
                     and r.status in (RideStatus.PLANNED, RideStatus.CONFIRMED)]
-        rides = tuple((r.id, f"{r.first_day:%a %-d %b %Y} \u2013 {r.last_day:%a %-d %b}: "
-                       f"{people.get(r.visitor_id or '', '?')} with "
-                       f"{people.get(r.host_id or '', '?')}"
-                       + ("  \u26a0 two rides the same day" if r.id in conflicts else ""))
+        rides = tuple((r.id, tr("{first} \u2013 {last}: {visitor} with {host}").format(
+                           first=f"{r.first_day:%a %-d %b %Y}", last=f"{r.last_day:%a %-d %b}",
+                           visitor=people.get(r.visitor_id or "", "?"),
+                           host=people.get(r.host_id or "", "?"))
+                       + ("  \u26a0 " + tr("two rides the same day") if r.id in conflicts
+                          else ""))
                       for r in upcoming)
         changes = None
         if self.since is not None:
@@ -239,7 +242,8 @@ class WorkshopView(QWidget):
 
     def propose(self, side: Team) -> RoomEditor:
         """A proposal from one side, straight into the plan as a proposed goal."""
-        return self.open_editor(f"Proposal from {side.value}", [Field("title", "Goal")],
+        title = tr("Proposal from sales") if side is Team.SALES else tr("Proposal from marketing")
+        return self.open_editor(title, [Field("title", tr("Goal"))],
                                 lambda v: goal_ops.propose(self.session.store, side, v["title"])
                                 if v["title"].strip() else None)
 
@@ -252,9 +256,9 @@ class WorkshopView(QWidget):
             current = self.session.store.get(Goal, goal.id)
             return None if current is None else goal_ops.reword(
                 current, title=v["title"], success_measure=v["success_measure"])
-        return self.open_editor("Reword the goal (both sign-offs are withdrawn)", [
-            Field("title", "Goal", value=goal.title),
-            Field("success_measure", "Success measure", "text", goal.success_measure)], save)
+        return self.open_editor(tr("Reword the goal (both sign-offs are withdrawn)"), [
+            Field("title", tr("Goal"), value=goal.title),
+            Field("success_measure", tr("Success measure"), "text", goal.success_measure)], save)
 
     def _picked_id(self) -> str | None:
         items = self.slide.items
@@ -285,10 +289,10 @@ class WorkshopView(QWidget):
         def save(v: dict[str, Any]) -> ChangeSet | None:
             current = self.session.store.get(Message, message.id)
             return None if current is None else message_ops.reword(current, **v)
-        return self.open_editor("Reword the message (both approvals are withdrawn)", [
-            Field("customer_problem", "Customer problem", "text", message.customer_problem),
-            Field("value_message", "Value message", "text", message.value_message),
-            Field("proof_point", "Proof point", "text", message.proof_point)], save)
+        return self.open_editor(tr("Reword the message (both approvals are withdrawn)"), [
+            Field("customer_problem", tr("Customer problem"), "text", message.customer_problem),
+            Field("value_message", tr("Value message"), "text", message.value_message),
+            Field("proof_point", tr("Proof point"), "text", message.proof_point)], save)
 
     def write_review(self) -> RoomEditor:
         """A whole review, written with the room: its date and three parts."""
@@ -298,14 +302,14 @@ class WorkshopView(QWidget):
                 return None
             return review_ops.add_review(v["held_on"], v["what_happened"], v["what_we_learned"],
                                          v["what_we_change"])[0]
-        return self.open_editor("Review, without blame", [
-            Field("what_happened", "What happened", "text"),
-            Field("what_we_learned", "What we learned", "text"),
-            Field("what_we_change", "What we change in the system", "text"),
-            Field("held_on", "Held on", "date", date.today())], save)
+        return self.open_editor(tr("Review, without blame"), [
+            Field("what_happened", tr("What happened"), "text"),
+            Field("what_we_learned", tr("What we learned"), "text"),
+            Field("what_we_change", tr("What we change in the system"), "text"),
+            Field("held_on", tr("Held on"), "date", date.today())], save)
 
     def park_topic(self) -> RoomEditor:
-        return self.open_editor("Park a topic", [Field("topic", "Topic to come back to")],
+        return self.open_editor(tr("Park a topic"), [Field("topic", tr("Topic to come back to"))],
                                 lambda v: workshop_ops.park(v["topic"])
                                 if v["topic"].strip() else None)
 
@@ -388,15 +392,15 @@ class WorkshopView(QWidget):
             self._message_detail(painter, slide, QRectF(area.left(), y, area.width(),
                                                         area.bottom() - y), base)
         if slide.kind:
-            hint = {"proposals": "S: a proposal from sales  \u00b7  M: from marketing",
-                    "rides": "Tab: pick a ride  \u00b7  < >: a day earlier / later  \u00b7  "
-                             "Ctrl+Z: undo",
-                    "messages": "Tab: pick  \u00b7  S / M: approve for sales / marketing  "
-                                "\u00b7  E: reword  \u00b7  Ctrl+Z: undo",
-                    "parking": "Tab: pick  \u00b7  S / M: make it a goal of sales / marketing  "
-                               "\u00b7  C: close  \u00b7  L: park a topic"
-                    if slide.items else "L: park a topic (from any slide)"}.get(
-                        slide.kind, "L: park a topic (from any slide)")
+            anywhere = tr("L: park a topic (from any slide)")
+            hint = {"proposals": tr("S: a proposal from sales  \u00b7  M: from marketing"),
+                    "rides": tr("Tab: pick a ride  \u00b7  < >: a day earlier / later  "
+                                "\u00b7  Ctrl+Z: undo"),
+                    "messages": tr("Tab: pick  \u00b7  S / M: approve for sales / marketing  "
+                                   "\u00b7  E: reword  \u00b7  Ctrl+Z: undo"),
+                    "parking": tr("Tab: pick  \u00b7  S / M: make it a goal of sales / "
+                                  "marketing  \u00b7  C: close  \u00b7  L: park a topic")
+                    if slide.items else anywhere}.get(slide.kind, anywhere)
             self._font(painter, MIN_PX)
             painter.setPen(MUTED)
             painter.drawText(QRectF(area.left(), area.bottom() - base, area.width(), base * 1.4),
@@ -427,8 +431,8 @@ class WorkshopView(QWidget):
             painter.setPen(MUTED)
             painter.drawText(QRectF(area.left(), area.bottom() - base, area.width(), base * 1.4),
                              Qt.AlignmentFlag.AlignLeft,
-                             "S / M: sign for sales / marketing  \u00b7  E: reword  \u00b7  "
-                             "Ctrl+Z: undo")
+                             tr("S / M: sign for sales / marketing  \u00b7  E: reword  "
+                                "\u00b7  Ctrl+Z: undo"))
         return y
 
     def _items(self, painter: QPainter, slide: Slide, area: QRectF, base: int) -> None:
@@ -568,10 +572,12 @@ class WorkshopView(QWidget):
         self._font(painter, MIN_PX)
         painter.setPen(MUTED)
         section = next((s.title for s in self.slides if s.section == self.slide.section), "") \
-            or "Title"
-        jump = f"   go to slide {self.typed}\u2026" if self.typed else ""
+            or tr("Title")
+        jump = ("   " + tr("go to slide {number}\u2026").format(number=self.typed)
+                if self.typed else "")
         painter.drawText(QRectF(margin, y, self.width() - 2 * margin, base * 1.4),
                          Qt.AlignmentFlag.AlignLeft,
-                         f"{section}  \u00b7  {self.agenda_clock()} on this item{jump}")
+                         tr("{section}  \u00b7  {clock} on this item").format(
+                             section=section, clock=self.agenda_clock()) + jump)
         painter.drawText(QRectF(margin, y, self.width() - 2 * margin, base * 1.4),
                          Qt.AlignmentFlag.AlignRight, f"{self.index + 1} / {len(self.slides)}")
