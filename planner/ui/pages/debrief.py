@@ -11,13 +11,17 @@ from planner.model.validation import SHORT_TEXT_MAX
 from planner.operations import rides as ride_ops
 from planner.rules.library import message_state
 from planner.rules.signoff import is_agreed
+from planner.ui.i18n import tr
 from planner.ui.shell.session import PlanSession
 from planner.ui.widgets.save_while_typing import SaveWhileTyping
 
-FIELDS = (("customers_asked", "What customers asked"),
-          ("marketing_changes", "What marketing will change"),
-          ("sales_changes", "What sales will change"),
-          ("debrief", "Other notes"))
+
+def fields() -> tuple[tuple[str, str], ...]:
+    """The parts of a debrief and their labels, in the window's language."""
+    return (("customers_asked", tr("What customers asked")),
+            ("marketing_changes", tr("What marketing will change")),
+            ("sales_changes", tr("What sales will change")),
+            ("debrief", tr("Other notes")))
 
 
 class DebriefPanel(QWidget):
@@ -28,7 +32,7 @@ class DebriefPanel(QWidget):
         self.heading = QLabel(objectName="sectionHeading")
         self.texts: dict[str, QPlainTextEdit] = {}
         form = QFormLayout()
-        for field, text in FIELDS:
+        for field, text in fields():
             box = QPlainTextEdit(objectName=f"debrief_{field}")
             box.setFixedHeight(46)
             box.setTabChangesFocus(True)
@@ -36,15 +40,16 @@ class DebriefPanel(QWidget):
             self.texts[field] = box
             form.addRow(text, box)
         self.hot_buttons = QListWidget(objectName="hotButtons")
-        self.hot_buttons.setAccessibleName("Hot buttons heard on this ride")
+        self.hot_buttons.setAccessibleName(tr("Hot buttons heard on this ride"))
         self.hot_buttons.setFixedHeight(64)
         self.new_hot_button = QLineEdit(objectName="newHotButton", maxLength=SHORT_TEXT_MAX,
-                                        placeholderText="A customer problem, in their words; Enter adds it")
-        self.new_hot_button.setAccessibleName("New hot button")
+                                        placeholderText=tr("A customer problem, in their words; "
+                                                           "Enter adds it"))
+        self.new_hot_button.setAccessibleName(tr("New hot button"))
         self.new_hot_button.returnPressed.connect(self.add_hot_button)
-        self.send = QPushButton("Send to messaging", objectName="sendHotButton")
+        self.send = QPushButton(tr("Send to messaging"), objectName="sendHotButton")
         self.send.clicked.connect(self.send_to_messaging)
-        self.remove = QPushButton("Remove", objectName="removeHotButton")
+        self.remove = QPushButton(tr("Remove"), objectName="removeHotButton")
         self.remove.clicked.connect(self.remove_hot_button)
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_hot_button)
@@ -53,7 +58,7 @@ class DebriefPanel(QWidget):
         hot = QVBoxLayout()
         hot.addWidget(self.hot_buttons)
         hot.addLayout(buttons)
-        form.addRow("Hot buttons heard", hot)
+        form.addRow(tr("Hot buttons heard"), hot)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addWidget(self.heading)
@@ -69,16 +74,16 @@ class DebriefPanel(QWidget):
         for widget in (*self.texts.values(), self.new_hot_button, self.send, self.remove):
             widget.setEnabled(writable)
         if ride is None:
-            self.heading.setText("Debrief: select a ride")
+            self.heading.setText(tr("Debrief: select a ride"))
             for box in self.texts.values():
                 box.setPlainText("")
             self.hot_buttons.clear()
             return
         visitor = store.get(Person, ride.visitor_id or "")
         host = store.get(Person, ride.host_id or "")
-        self.heading.setText(f"Debrief: {visitor.name if visitor else '?'} with "
-                             f"{host.name if host else '?'}, "
-                             f"{ride.first_day:%-d %b} \u2013 {ride.last_day:%-d %b %Y}")
+        self.heading.setText(tr("Debrief: {visitor} with {host}, {first} \u2013 {last}").format(
+            visitor=visitor.name if visitor else "?", host=host.name if host else "?",
+            first=f"{ride.first_day:%-d %b}", last=f"{ride.last_day:%-d %b %Y}"))
         for field, box in self.texts.items():
             text = _part(ride, field)
             if box.toPlainText() != text and not box.hasFocus():
@@ -93,8 +98,9 @@ class DebriefPanel(QWidget):
                 continue
             message = store.get(Message, hot.message_id) if hot.message_id else None
             sent = "" if message is None else (
-                " \u2192 \u2713 approved message" if is_agreed(message)
-                else f" \u2192 draft message ({message_state(message).lower()})")
+                f" \u2192 \u2713 {tr('approved message')}" if is_agreed(message)
+                else " \u2192 " + tr("draft message ({state})").format(
+                    state=message_state(message).lower()))
             item = QListWidgetItem(f"\u201c{hot.words}\u201d{sent}")
             item.setData(Qt.ItemDataRole.UserRole, hot.id)
             self.hot_buttons.addItem(item)
@@ -133,7 +139,7 @@ class DebriefPanel(QWidget):
         """The hot button becomes a draft message that remembers its ride."""
         hot = self._selected_hot_button()
         if hot is None:
-            self.session.report("Select a hot button to send to messaging.")
+            self.session.report(tr("Select a hot button to send to messaging."))
             return
         self.session.attempt(lambda: ride_ops.send_to_messaging(self.session.store, hot))
 

@@ -13,6 +13,7 @@ from planner.operations import funnel as funnel_ops
 from planner.operations import metrics as metric_ops
 from planner.operations.plan import change_plan
 from planner.rules.funnel import needed_per_stage
+from planner.ui.i18n import tr
 from planner.ui.pages.table import TablePage
 from planner.ui.shell.session import PlanSession
 from planner.ui.widgets.accessible import name
@@ -20,8 +21,8 @@ from planner.ui.widgets.accessible import name
 
 class FunnelPage(TablePage):
     def body(self) -> QWidget:
-        up = QPushButton("Move stage up", objectName="stageUp")
-        down = QPushButton("Move stage down", objectName="stageDown")
+        up = QPushButton(tr("Move stage up"), objectName="stageUp")
+        down = QPushButton(tr("Move stage down"), objectName="stageDown")
         up.clicked.connect(lambda: self.move_stage(-1))
         down.clicked.connect(lambda: self.move_stage(1))
         for button in (up, down):
@@ -66,28 +67,29 @@ class BackCalculation(QWidget):
                                       objectName="revenueTarget", groupSeparatorShown=True)
         self.deal = QDoubleSpinBox(maximum=1e9, decimals=0, singleStep=1000,
                                    objectName="dealSize", groupSeparatorShown=True)
-        self.revenue.setSpecialValueText("not set")
-        self.deal.setSpecialValueText("not set")
+        self.revenue.setSpecialValueText(tr("not set"))
+        self.deal.setSpecialValueText(tr("not set"))
         self.revenue.editingFinished.connect(
             lambda: self._set("revenue_target", self.revenue.value() or None))
         self.deal.editingFinished.connect(
             lambda: self._set("average_deal_size", self.deal.value() or None))
-        name(self.revenue, "Revenue target")
-        name(self.deal, "Average deal size")
+        name(self.revenue, tr("Revenue target"))
+        name(self.deal, tr("Average deal size"))
         self.result = QTableWidget(objectName="neededPerStage")
-        self.result.setAccessibleName("Leads needed at each stage")
+        self.result.setAccessibleName(tr("Leads needed at each stage"))
         self.result.setColumnCount(3)
-        self.result.setHorizontalHeaderLabels(["Stage", "Needed a month", "Reach next"])
+        self.result.setHorizontalHeaderLabels([tr("Stage"), tr("Needed a month"),
+                                               tr("Reach next")])
         self.result.verticalHeader().setVisible(False)
         self.result.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.message = QLabel(objectName="backCalcMessage", wordWrap=True)
-        self.apply = QPushButton("Apply as metric targets", objectName="applyTargets")
+        self.apply = QPushButton(tr("Apply as metric targets"), objectName="applyTargets")
         self.apply.clicked.connect(self.apply_targets)
         form = QFormLayout()
-        form.addRow("Revenue target for the plan", self.revenue)
-        form.addRow("Average deal size", self.deal)
+        form.addRow(tr("Revenue target for the plan"), self.revenue)
+        form.addRow(tr("Average deal size"), self.deal)
         left = QVBoxLayout()
-        left.addWidget(QLabel("<b>Work back from revenue</b>"))
+        left.addWidget(QLabel(f"<b>{tr('Work back from revenue')}</b>"))
         left.addLayout(form)
         left.addWidget(self.message)
         left.addWidget(self.apply)
@@ -131,16 +133,18 @@ class BackCalculation(QWidget):
                 break
         rates = [s.conversion_rate for s in chain[:-1]]
         if not plan.revenue_target or not plan.average_deal_size:
-            self.message.setText("Enter a revenue target and an average deal size.")
+            self.message.setText(tr("Enter a revenue target and an average deal size."))
         elif len(chain) < 2 or any(r is None for r in rates):
-            self.message.setText("Give each stage before the won stage a conversion rate "
-                                 "(the share that reaches the next stage).")
+            self.message.setText(tr("Give each stage before the won stage a conversion rate "
+                                    "(the share that reaches the next stage)."))
         else:
             counts = needed_per_stage(plan.revenue_target, plan.average_deal_size,
                                       [r for r in rates if r is not None], self.months())
             self.needed = {s.id: n for s, n in zip(chain, counts, strict=True)}
-            self.message.setText(f"Over {self.months()} months: {counts[-1]:,} won deals a "
-                                 f"month reach {plan.revenue_target:,.0f}.")
+            self.message.setText(tr("Over {months} months: {won} won deals a month reach "
+                                    "{revenue}.").format(months=self.months(),
+                                                         won=f"{counts[-1]:,}",
+                                                         revenue=f"{plan.revenue_target:,.0f}"))
             self.result.setRowCount(len(chain))
             for r, stage in enumerate(chain):
                 rate = stage.conversion_rate
@@ -154,7 +158,7 @@ class BackCalculation(QWidget):
         """Metrics counted at a stage get that stage's monthly need as target (undoable)."""
         change = metric_ops.apply_targets(self.session.store, self.needed)
         if not change:
-            self.session.report("No metric counts a funnel stage; link a metric to a stage "
-                                "first.")
+            self.session.report(tr("No metric counts a funnel stage; link a metric to a stage "
+                                   "first."))
             return False
         return self.session.do(change)

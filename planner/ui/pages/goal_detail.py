@@ -8,10 +8,11 @@ from PySide6.QtWidgets import (
 
 from planner.changes import ChangeSet
 from planner.model import Goal, Metric, MetricGoal, MetricValue, Person
-from planner.model.enums import label
 from planner.model.validation import LONG_TEXT_MAX
 from planner.operations.rows import edit
 from planner.rules.signoff import SIDES, agreement_state, has_signed, signature, signed_text
+from planner.ui.i18n import tr
+from planner.ui.pages.table import side_word
 from planner.ui.shell.session import PlanSession
 from planner.ui.widgets.goal_model import GoalsTableModel
 from planner.ui.widgets.save_while_typing import SaveWhileTyping
@@ -32,13 +33,13 @@ class GoalDetail(QWidget):
         self.proposed = QLabel(objectName="pageHint")
         self.measured = QLabel(objectName="goalMetrics", wordWrap=True)
         self.description = QPlainTextEdit(objectName="goalDescription")
-        self.description.setPlaceholderText("Why this goal matters to both teams")
+        self.description.setPlaceholderText(tr("Why this goal matters to both teams"))
         self.reward = QPlainTextEdit(objectName="goalReward")
-        self.reward.setPlaceholderText("What both teams get when we hit it")
-        self.locked = QLabel("Signed wording: the description is locked.",
+        self.reward.setPlaceholderText(tr("What both teams get when we hit it"))
+        self.locked = QLabel(tr("Signed wording: the description is locked."),
                              objectName="pageHint")
-        self.reword = QPushButton("Reword\u2026", objectName="rewordGoal")
-        self.reword.setToolTip("Withdraws both sign-offs so the wording can change")
+        self.reword = QPushButton(tr("Reword\u2026"), objectName="rewordGoal")
+        self.reword.setToolTip(tr("Withdraws both sign-offs so the wording can change"))
         self.sign_sales = QPushButton(objectName="signSales")
         self.sign_marketing = QPushButton(objectName="signMarketing")
         self.sign_sales.clicked.connect(lambda: self.sign_requested.emit("sales"))
@@ -47,9 +48,9 @@ class GoalDetail(QWidget):
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 8, 0, 0)
         grid.addWidget(self.heading, 0, 0, 1, 3)
-        grid.addWidget(QLabel("Description"), 1, 0)
-        grid.addWidget(QLabel("Shared reward"), 1, 1)
-        grid.addWidget(QLabel("Sign-off"), 1, 2)
+        grid.addWidget(QLabel(tr("Description")), 1, 0)
+        grid.addWidget(QLabel(tr("Shared reward")), 1, 1)
+        grid.addWidget(QLabel(tr("Sign-off")), 1, 2)
         grid.addWidget(self.description, 2, 0, 2, 1)
         grid.addWidget(self.reward, 2, 1, 2, 1)
         side = QVBoxLayout()
@@ -98,25 +99,30 @@ class GoalDetail(QWidget):
                   self.reword, self.locked):
             w.setVisible(goal is not None)
         if goal is None:
-            self.heading.setText("Choose a goal to see it in full.")
+            self.heading.setText(tr("Choose a goal to see it in full."))
             for w in (self.state, self.proposed, self.measured):
                 w.clear()
             return
         names = model.names
         self.heading.setText(f"<b>{escape(goal.title)}</b>")
-        self.state.setText(f"{agreement_state(goal)}<br>Sales: "
-                           f"{escape(signed_text(goal, 'sales', names))}<br>Marketing: "
-                           f"{escape(signed_text(goal, 'marketing', names))}")
-        for button, side in ((self.sign_sales, "sales"), (self.sign_marketing, "marketing")):
-            button.setText(f"Withdraw {side} sign-off" if has_signed(goal, side)  # type: ignore[arg-type]
-                           else f"Sign for {side}")
+        self.state.setText("<br>".join((
+            agreement_state(goal),
+            tr("Sales: {signed}").format(signed=escape(signed_text(goal, "sales", names))),
+            tr("Marketing: {signed}").format(
+                signed=escape(signed_text(goal, "marketing", names))))))
+        for button, side, withdraw, sign in (
+                (self.sign_sales, "sales", tr("Withdraw sales sign-off"), tr("Sign for sales")),
+                (self.sign_marketing, "marketing", tr("Withdraw marketing sign-off"),
+                 tr("Sign for marketing"))):
+            button.setText(withdraw if has_signed(goal, side)  # type: ignore[arg-type]
+                           else sign)
             button.setEnabled(not self.session.read_only)
-        self.proposed.setText(f"Proposed by {label(goal.proposed_by).lower()} on "
-                              f"{goal.created_at:%-d %b %Y}")
+        self.proposed.setText(tr("Proposed by {team} on {day}").format(
+            team=side_word(goal.proposed_by), day=f"{goal.created_at:%-d %b %Y}"))
         ctx = model.context
-        self.measured.setText("Measured by: " + ("; ".join(
+        self.measured.setText(tr("Measured by: {metrics}").format(metrics="; ".join(
             f"{escape(ctx.metric_names[m])}: {ctx.metric_status[m]}"
-            for m in ctx.metrics_of(goal)) or "no metric linked yet"))
+            for m in ctx.metrics_of(goal)) or tr("no metric linked yet")))
         signed = any(signature(goal, s).at is not None for s in SIDES)
         self.description.setReadOnly(signed or self.session.read_only)
         self.reward.setReadOnly(self.session.read_only)

@@ -14,8 +14,9 @@ from planner.model.enums import GoalStatus, Team, label
 from planner.operations import goals as goal_ops
 from planner.rules.goal_list import GoalFilter
 from planner.rules.signoff import SIDES, Side, has_signed, signature
+from planner.ui.i18n import tr
 from planner.ui.pages.goal_detail import GoalDetail
-from planner.ui.pages.table import TablePage
+from planner.ui.pages.table import TablePage, side_word
 from planner.ui.widgets.flow_layout import FlowLayout
 from planner.ui.widgets.goal_model import GoalsTableModel, GoalsView
 from planner.ui.widgets.signing import signer_for
@@ -30,20 +31,21 @@ class GoalsPage(TablePage):
 
     def body(self) -> QWidget:
         self.search = QLineEdit(objectName="goalSearch", clearButtonEnabled=True)
-        self.search.setPlaceholderText("Search goals (Ctrl+F)")
-        self.search.setAccessibleName("Search goals")
+        self.search.setPlaceholderText(tr("Search goals (Ctrl+F)"))
+        self.search.setAccessibleName(tr("Search goals"))
         # Combo data are plain values: a str-based enum comes back as a plain str.
-        self.status_filter = self._combo("statusFilter", "Any status",
-                                         [(label(s), s.value) for s in GoalStatus])
-        self.proposed_filter = self._combo("proposedFilter", "Proposed by anyone",
-                                           [(f"Proposed by {label(t).lower()}", t.value)
+        self.status_filter = self._combo("statusFilter", tr("Any status"),
+                                         [(tr(label(s)), s.value) for s in GoalStatus])
+        self.proposed_filter = self._combo("proposedFilter", tr("Proposed by anyone"),
+                                           [(tr("Proposed by {team}").format(
+                                               team=side_word(t)), t.value)
                                             for t in (Team.SALES, Team.MARKETING)])
-        self.owner_filter = self._combo("ownerFilter", "Any owner", [])
-        self.agreed_filter = self._combo("agreedFilter", "Agreed or not",
-                                         [("Agreed", True), ("Not yet agreed", False)])
-        self.waiting_mine = QCheckBox("Waiting for my side:", objectName="waitingMine")
-        self.my_side = self._combo("mySide", None, [("Sales", "sales"),
-                                                    ("Marketing", "marketing")])
+        self.owner_filter = self._combo("ownerFilter", tr("Any owner"), [])
+        self.agreed_filter = self._combo("agreedFilter", tr("Agreed or not"),
+                                         [(tr("Agreed"), True), (tr("Not yet agreed"), False)])
+        self.waiting_mine = QCheckBox(tr("Waiting for my side:"), objectName="waitingMine")
+        self.my_side = self._combo("mySide", None, [(tr("Sales"), "sales"),
+                                                    (tr("Marketing"), "marketing")])
         self.my_side.setCurrentIndex(max(0, self.my_side.findData(
             QSettings().value("goals/my_side", "sales"))))
         self.shown = QLabel(objectName="pageHint")
@@ -123,19 +125,21 @@ class GoalsPage(TablePage):
 
     def _build_actions(self) -> dict[str, QAction]:
         specs = [
-            ("find", "&Find goals", ("Ctrl+F",), self._find),
-            ("clear", "Show &all goals", ("Ctrl+Shift+F",), self.clear_filters),
-            ("sign_sales", "Sign off for &sales", ("Ctrl+Shift+S",), lambda: self.sign("sales")),
-            ("sign_marketing", "Sign off for &marketing", ("Ctrl+Shift+M",),
+            ("find", tr("&Find goals"), ("Ctrl+F",), self._find),
+            ("clear", tr("Show &all goals"), ("Ctrl+Shift+F",), self.clear_filters),
+            ("sign_sales", tr("Sign off for &sales"), ("Ctrl+Shift+S",),
+             lambda: self.sign("sales")),
+            ("sign_marketing", tr("Sign off for &marketing"), ("Ctrl+Shift+M",),
              lambda: self.sign("marketing")),
-            ("reword", "&Reword (withdraw sign-offs)\u2026", (), self.reword),
-            ("move_up", "Move &up", ("Ctrl+Up",), lambda: self.move_selected(-1)),
-            ("move_down", "Move &down", ("Ctrl+Down",), lambda: self.move_selected(1)),
+            ("reword", tr("&Reword (withdraw sign-offs)\u2026"), (), self.reword),
+            ("move_up", tr("Move &up"), ("Ctrl+Up",), lambda: self.move_selected(-1)),
+            ("move_down", tr("Move &down"), ("Ctrl+Down",), lambda: self.move_selected(1)),
         ]
         keys = {GoalStatus.PROPOSED: "P", GoalStatus.ACTIVE: "A", GoalStatus.DONE: "D",
                 GoalStatus.DROPPED: "X"}
         for status in GoalStatus:
-            specs.append((f"status_{status.value}", f"Set status: {label(status)}",
+            specs.append((f"status_{status.value}",
+                          tr("Set status: {status}").format(status=tr(label(status))),
                           (f"Ctrl+Shift+{keys[status]}",), lambda _=False, s=status: self.set_status(s)))
         actions = {}
         for name, text, keys, slot in specs:
@@ -146,13 +150,13 @@ class GoalsPage(TablePage):
             action.triggered.connect(slot)
             self.addAction(action)
             actions[name] = action
-        actions["sign_sales"].setStatusTip("Sign the selected goals for sales; if all are "
-                                           "signed, withdraw the sign-off")
+        actions["sign_sales"].setStatusTip(tr("Sign the selected goals for sales; if all are "
+                                              "signed, withdraw the sign-off"))
         return actions
 
     def menu(self) -> QMenu:
         """The goal actions, for the menu bar and the context menu."""
-        menu = QMenu("&Goal", self)
+        menu = QMenu(tr("&Goal"), self)
         a = self.actions_by_name
         for names in (("sign_sales", "sign_marketing", "reword"),
                       tuple(f"status_{s.value}" for s in GoalStatus),
@@ -197,10 +201,11 @@ class GoalsPage(TablePage):
         chosen = self.owner_filter.currentData()
         self.owner_filter.blockSignals(True)
         self.owner_filter.clear()
-        self.owner_filter.addItem("Any owner", None)
+        self.owner_filter.addItem(tr("Any owner"), None)
         for p in self.session.store.rows(Person):
             if p.team in (Team.SALES, Team.MARKETING):
-                self.owner_filter.addItem(f"{p.name} ({label(p.team).lower()})", p.id)
+                self.owner_filter.addItem(tr("{name} ({team})").format(
+                    name=p.name, team=side_word(p.team)), p.id)
         self.owner_filter.setCurrentIndex(max(0, self.owner_filter.findData(chosen)))
         self.owner_filter.blockSignals(False)
 
@@ -214,8 +219,9 @@ class GoalsPage(TablePage):
         model = self.model
         total = model.total
         shown = model.rowCount()
-        self.count_label.setText(f"{shown} of {total} goals" if shown != total
-                                 else f"{total} goals")
+        self.count_label.setText(
+            tr("{shown} of {total} goals").format(shown=shown, total=total) if shown != total
+            else tr("{total} goals").format(total=total))
 
     def _current_changed(self) -> None:
         index = self.view.currentIndex()
@@ -238,17 +244,19 @@ class GoalsPage(TablePage):
         goals = self._selected_goals()
         if not goals or self.session.read_only:
             return False
-        noun = "goal" if len(goals) == 1 else f"{len(goals)} goals"
+        noun = tr("goal") if len(goals) == 1 else tr("{count} goals").format(count=len(goals))
         if all(has_signed(g, side) for g in goals):
             if self.session.do(goal_ops.sign_off(goals, side, None)):
-                self._say(f"Withdrew the {side} sign-off from {noun}.")
+                self._say(tr("Withdrew the {side} sign-off from {noun}.").format(
+                    side=side_word(side), noun=noun))
                 return True
             return False
         signer = signer_for(self, self.session, side)
         if signer is None:
             return False
         if self.session.do(goal_ops.sign_off(goals, side, signer)):
-            self._say(f"Signed {noun} for {side} as {signer.name}.")
+            self._say(tr("Signed {noun} for {side} as {name}.").format(
+                noun=noun, side=side_word(side), name=signer.name))
             return True
         return False
 
@@ -274,7 +282,7 @@ class GoalsPage(TablePage):
         """Move the selected goals one place up or down among the goals shown."""
         model = self.model
         if not model.manual_order:
-            self.session.report("The list is sorted: clear the sort to move goals by hand.")
+            self.session.report(tr("The list is sorted: clear the sort to move goals by hand."))
             return False
         ids = self.selected_ids()
         if not ids:

@@ -15,16 +15,21 @@ from planner.model import FieldRide, FunnelStage, HotButton, Message, Person, Re
 from planner.operations import messages as message_ops
 from planner.rules.library import MessageFilter, message_matches, message_state
 from planner.rules.signoff import SIDES, Side, has_signed, is_agreed, signature, signed_text
-from planner.ui.pages.table import TablePage
+from planner.ui.i18n import tr
+from planner.ui.pages.table import TablePage, side_word
 from planner.ui.widgets.flow_layout import FlowLayout
 from planner.ui.widgets.colours import AGREED, WAITING
 from planner.ui.widgets.columns import DASH, Column
 from planner.ui.widgets.models import ANSWERED, Index, PlanTableModel
 from planner.ui.widgets.signing import confirm_wording_change, signer_for
 
-WORDING_NAMES = {"customer_problem": "customer problem", "value_message": "value message",
-                 "proof_point": "proof point"}
 MY_SIDE_KEY = "goals/my_side"  # one "my side" for goals and messages
+
+
+def wording_names() -> dict[str, str]:
+    """The fields of a message's wording, as a question about changing one names them."""
+    return {"customer_problem": tr("customer problem"), "value_message": tr("value message"),
+            "proof_point": tr("proof point")}
 
 
 class MessagesTableModel(PlanTableModel):
@@ -42,10 +47,13 @@ class MessagesTableModel(PlanTableModel):
         store = self.session.store
         self.names = {p.id: p.name for p in store.rows(Person)}
         self.names.update({s.id: s.name for s in store.rows(FunnelStage)})
-        self.sources = {r.id: f"Field ride, {r.first_day:%-d %b %Y} ("
-                        f"{self.names.get(r.visitor_id or '', '?')} with "
-                        f"{self.names.get(r.host_id or '', '?')})" for r in store.rows(FieldRide)}
-        self.sources.update({r.id: f"Review of {r.held_on.isoformat()}"
+        ride = tr("Field ride, {day} ({visitor} with {host})")
+        self.sources = {r.id: ride.format(day=f"{r.first_day:%-d %b %Y}",
+                                          visitor=self.names.get(r.visitor_id or "", "?"),
+                                          host=self.names.get(r.host_id or "", "?"))
+                        for r in store.rows(FieldRide)}
+        review = tr("Review of {day}")
+        self.sources.update({r.id: review.format(day=r.held_on.isoformat())
                              for r in store.rows(Review)})
 
     def sorts_by_lookups(self) -> bool:
@@ -81,8 +89,9 @@ class MessagesTableModel(PlanTableModel):
             if role == Qt.ItemDataRole.ForegroundRole:
                 return AGREED if agreed else WAITING
             if role == Qt.ItemDataRole.ToolTipRole:
-                return (f"Sales: {signed_text(row, 'sales', self.names)}\n"
-                        f"Marketing: {signed_text(row, 'marketing', self.names)}")
+                return tr("Sales: {sales}\nMarketing: {marketing}").format(
+                    sales=signed_text(row, "sales", self.names),
+                    marketing=signed_text(row, "marketing", self.names))
         return super().data(index, role)
 
     @property
@@ -90,9 +99,10 @@ class MessagesTableModel(PlanTableModel):
         return len(self.session.store.rows(Message))
 
     def edit_cell(self, row: Message, column: Column, value: Any) -> bool:
-        if column.key in WORDING_NAMES:
+        wording = wording_names()
+        if column.key in wording:
             parent = self.parent() if isinstance(self.parent(), QWidget) else None
-            if not confirm_wording_change(parent, self.session, row, WORDING_NAMES[column.key],
+            if not confirm_wording_change(parent, self.session, row, wording[column.key],
                                           self.names, value, column.key):
                 return False
             return self.session.attempt(lambda: message_ops.reword(row, **{column.key: value}))
@@ -114,13 +124,13 @@ class MessageDetail(QWidget):
         self.heading.setFont(font)
         self.wording = QLabel(objectName="messageWording", wordWrap=True)
         self.wording.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.wording.setAccessibleName("The message's wording")
+        self.wording.setAccessibleName(tr("The message's wording"))
         self.state = QLabel(objectName="messageState", wordWrap=True)
         self.origin = QLabel(objectName="messageOrigin", wordWrap=True)
         self.approve_sales = QPushButton(objectName="approveSales")
         self.approve_marketing = QPushButton(objectName="approveMarketing")
-        self.reword = QPushButton("Reword\u2026", objectName="rewordMessage")
-        self.reword.setToolTip("Withdraws both approvals so the wording can change")
+        self.reword = QPushButton(tr("Reword\u2026"), objectName="rewordMessage")
+        self.reword.setToolTip(tr("Withdraws both approvals so the wording can change"))
         self.approve_sales.clicked.connect(lambda: page.approve("sales"))
         self.approve_marketing.clicked.connect(lambda: page.approve("marketing"))
         self.reword.clicked.connect(page.reword)
@@ -146,24 +156,29 @@ class MessageDetail(QWidget):
         for w in (self.approve_sales, self.approve_marketing, self.reword):
             w.setVisible(message is not None)
         if message is None:
-            self.heading.setText("Choose a message to see it in full.")
+            self.heading.setText(tr("Choose a message to see it in full."))
             for w in (self.wording, self.state, self.origin):
                 w.clear()
             return
         names = self.page.model.names
         self.heading.setText(message.customer_problem)
         self.wording.setText(
-            f"<b>Value message</b><br>{escape(message.value_message) or DASH}<br><br>"
-            f"<b>Proof point</b><br>{escape(message.proof_point) or DASH}<br><br>"
-            f"<b>Segment</b>: {escape(message.segment) or DASH} &nbsp; "
-            f"<b>Stage</b>: {escape(names.get(message.funnel_stage_id or '', DASH))}")
-        self.state.setText(f"<b>{escape(message_state(message))}</b><br>Sales: "
-                           f"{escape(signed_text(message, 'sales', names))}<br>Marketing: "
-                           f"{escape(signed_text(message, 'marketing', names))}")
-        for button, side in ((self.approve_sales, "sales"),
-                             (self.approve_marketing, "marketing")):
-            button.setText(f"Withdraw {side} approval" if has_signed(message, side)  # type: ignore[arg-type]
-                           else f"Approve for {side}")
+            f"<b>{tr('Value message')}</b><br>{escape(message.value_message) or DASH}<br><br>"
+            f"<b>{tr('Proof point')}</b><br>{escape(message.proof_point) or DASH}<br><br>"
+            f"<b>{tr('Segment')}</b>: {escape(message.segment) or DASH} &nbsp; "
+            f"<b>{tr('Stage')}</b>: {escape(names.get(message.funnel_stage_id or '', DASH))}")
+        self.state.setText("<br>".join((
+            f"<b>{escape(message_state(message))}</b>",
+            tr("Sales: {signed}").format(signed=escape(signed_text(message, "sales", names))),
+            tr("Marketing: {signed}").format(
+                signed=escape(signed_text(message, "marketing", names))))))
+        for button, side, withdraw, approve in (
+                (self.approve_sales, "sales", tr("Withdraw sales approval"),
+                 tr("Approve for sales")),
+                (self.approve_marketing, "marketing", tr("Withdraw marketing approval"),
+                 tr("Approve for marketing"))):
+            button.setText(withdraw if has_signed(message, side)  # type: ignore[arg-type]
+                           else approve)
             button.setEnabled(not self.session.read_only)
         self.reword.setEnabled(not self.session.read_only and any(
             signature(message, s).at is not None for s in SIDES))
@@ -171,11 +186,14 @@ class MessageDetail(QWidget):
         for h in store.rows(HotButton):
             if h.message_id == message.id:
                 heard[h.words] = heard.get(h.words, 0) + 1
-        origin = f"Source: {escape(self.page.model.source_text(message))}"
+        origin = tr("Source: {source}").format(source=escape(self.page.model.source_text(message)))
         if heard:
             rides = sum(heard.values())
-            origin += (f"<br>Heard on {rides} field ride{'s' if rides > 1 else ''} as: "
-                       + "; ".join(f"\u201c{escape(w)}\u201d" for w in list(heard)[:3]))
+            said = "; ".join(f"\u201c{escape(w)}\u201d" for w in list(heard)[:3])
+            origin += "<br>" + (
+                tr("Heard on {count} field rides as: {words}") if rides > 1
+                else tr("Heard on {count} field ride as: {words}")).format(count=rides,
+                                                                           words=said)
         self.origin.setText(origin)
 
 
@@ -187,16 +205,19 @@ class MessagesPage(TablePage):
 
     def body(self) -> QWidget:
         self.search = QLineEdit(objectName="messageSearch", clearButtonEnabled=True)
-        self.search.setPlaceholderText("Search messages (Ctrl+F)")
-        self.search.setAccessibleName("Search messages")
-        self.approved_filter = self._combo("approvedFilter", "Approved or not",
-                                           [("Approved by both", True), ("Not yet approved", False)])
-        self.stage_filter = self._combo("stageFilter", "Any stage", [])
-        self.source_filter = self._combo("sourceFilter", "Any source", [
-            ("From field rides", "ride"), ("From reviews", "review"), ("From elsewhere", "other")])
-        self.waiting_mine = QCheckBox("Waiting for my side:", objectName="messagesWaitingMine")
-        self.my_side = self._combo("messagesMySide", None, [("Sales", "sales"),
-                                                            ("Marketing", "marketing")])
+        self.search.setPlaceholderText(tr("Search messages (Ctrl+F)"))
+        self.search.setAccessibleName(tr("Search messages"))
+        self.approved_filter = self._combo("approvedFilter", tr("Approved or not"),
+                                           [(tr("Approved by both"), True),
+                                            (tr("Not yet approved"), False)])
+        self.stage_filter = self._combo("stageFilter", tr("Any stage"), [])
+        self.source_filter = self._combo("sourceFilter", tr("Any source"), [
+            (tr("From field rides"), "ride"), (tr("From reviews"), "review"),
+            (tr("From elsewhere"), "other")])
+        self.waiting_mine = QCheckBox(tr("Waiting for my side:"),
+                                      objectName="messagesWaitingMine")
+        self.my_side = self._combo("messagesMySide", None, [(tr("Sales"), "sales"),
+                                                            (tr("Marketing"), "marketing")])
         self.my_side.setCurrentIndex(max(0, self.my_side.findData(
             QSettings().value(MY_SIDE_KEY, "sales"))))
         # The bar wraps onto a second row on a small screen, never widening the window.
@@ -250,13 +271,13 @@ class MessagesPage(TablePage):
 
     def _build_actions(self) -> dict[str, QAction]:
         specs = [
-            ("find", "&Find messages", ("Ctrl+F",), self._find),
-            ("clear", "Show &all messages", ("Ctrl+Shift+F",), self.clear_filters),
-            ("approve_sales", "Approve for &sales", ("Ctrl+Shift+S",),
+            ("find", tr("&Find messages"), ("Ctrl+F",), self._find),
+            ("clear", tr("Show &all messages"), ("Ctrl+Shift+F",), self.clear_filters),
+            ("approve_sales", tr("Approve for &sales"), ("Ctrl+Shift+S",),
              lambda: self.approve("sales")),
-            ("approve_marketing", "Approve for &marketing", ("Ctrl+Shift+M",),
+            ("approve_marketing", tr("Approve for &marketing"), ("Ctrl+Shift+M",),
              lambda: self.approve("marketing")),
-            ("reword", "&Reword (withdraw approvals)\u2026", (), self.reword),
+            ("reword", tr("&Reword (withdraw approvals)\u2026"), (), self.reword),
         ]
         actions = {}
         for name, text, keys, slot in specs:
@@ -307,10 +328,10 @@ class MessagesPage(TablePage):
         chosen = self.stage_filter.currentData()
         self.stage_filter.blockSignals(True)
         self.stage_filter.clear()
-        self.stage_filter.addItem("Any stage", None)
+        self.stage_filter.addItem(tr("Any stage"), None)
         for stage in self.session.store.rows(FunnelStage):
             self.stage_filter.addItem(stage.name, stage.id)
-        self.stage_filter.addItem("Not placed in the funnel", "")
+        self.stage_filter.addItem(tr("Not placed in the funnel"), "")
         self.stage_filter.setCurrentIndex(max(0, self.stage_filter.findData(chosen)))
         self.stage_filter.blockSignals(False)
 
@@ -325,8 +346,10 @@ class MessagesPage(TablePage):
     def _count(self) -> None:
         total, shown = self.model.total, self.model.rowCount()
         approved = sum(1 for m in self.session.store.rows(Message) if is_agreed(m))
-        self.count_label.setText((f"{shown} of {total} messages" if shown != total
-                                  else f"{total} messages") + f"; {approved} approved by both")
+        self.count_label.setText((
+            tr("{shown} of {total} messages; {approved} approved by both") if shown != total
+            else tr("{total} messages; {approved} approved by both")).format(
+                shown=shown, total=total, approved=approved))
 
     def _current_changed(self) -> None:
         index = self.view.currentIndex()
@@ -349,17 +372,20 @@ class MessagesPage(TablePage):
         messages = self._selected()
         if not messages or self.session.read_only:
             return False
-        noun = "message" if len(messages) == 1 else f"{len(messages)} messages"
+        noun = tr("message") if len(messages) == 1 else tr("{count} messages").format(
+            count=len(messages))
         if all(has_signed(m, side) for m in messages):
             if self.session.do(message_ops.approve(messages, side, None)):
-                self._say(f"Withdrew the {side} approval from {noun}.")
+                self._say(tr("Withdrew the {side} approval from {noun}.").format(
+                    side=side_word(side), noun=noun))
                 return True
             return False
         approver = signer_for(self, self.session, side)
         if approver is None:
             return False
         if self.session.do(message_ops.approve(messages, side, approver)):
-            self._say(f"Approved {noun} for {side} as {approver.name}.")
+            self._say(tr("Approved {noun} for {side} as {name}.").format(
+                noun=noun, side=side_word(side), name=approver.name))
             return True
         return False
 
@@ -369,7 +395,8 @@ class MessagesPage(TablePage):
         if message is None or self.session.read_only or \
                 not any(signature(message, s).at is not None for s in SIDES):
             return False
-        if not confirm_wording_change(self, self.session, message, "wording", self.model.names):
+        if not confirm_wording_change(self, self.session, message, tr("wording"),
+                                      self.model.names):
             return False
         if self.session.do(message_ops.unlock_wording(message)):
             row = self.model.row_of(message.id)

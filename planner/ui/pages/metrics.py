@@ -15,6 +15,7 @@ from planner.operations import goals as goal_ops
 from planner.operations import metrics as metric_ops
 from planner.operations.rows import add, new
 from planner.rules.metrics import Assessment, metric_statuses, plan_periods
+from planner.ui.i18n import tr
 from planner.ui.pages.table import TablePage
 from planner.ui.shell.session import PlanSession
 from planner.ui.widgets.colours import STATUS_COLOURS
@@ -166,9 +167,10 @@ class ActualsModel(QAbstractTableModel):
             try:
                 actual = float(cleaned.replace(",", ""))
             except ValueError:
-                self.session.report(
-                    f"\u201c{text}\u201d for {self.metrics[row].name}, "
-                    f"{self.periods[column]} is not a number; nothing was pasted.")
+                self.session.report(tr(
+                    "\u201c{text}\u201d for {metric}, {period} is not a number; nothing was "
+                    "pasted.").format(text=text, metric=self.metrics[row].name,
+                                      period=self.periods[column]))
                 return False
             values.append((self.metrics[row].id, self.periods[column], actual, ""))
         return bool(values) and self.session.do(
@@ -212,11 +214,12 @@ class MetricsPage(TablePage):
         split.setSizes([420, 300])
         self.actuals = ActualsModel(self.session, self)
         self.grid = ActualsView(objectName="actualsGrid")
-        self.grid.setAccessibleName("Actuals by metric and period")
+        self.grid.setAccessibleName(tr("Actuals by metric and period"))
         self.grid.setModel(self.actuals)
         self.grid.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.grid.horizontalHeader().setDefaultSectionSize(72)
-        self.import_button = QPushButton("Import actuals from CSV\u2026", objectName="importCsv")
+        self.import_button = QPushButton(tr("Import actuals from CSV\u2026"),
+                                         objectName="importCsv")
         self.import_button.clicked.connect(self.import_csv)
         self.import_button.setEnabled(not self.session.read_only)
         grid_tab = QWidget()
@@ -227,9 +230,9 @@ class MetricsPage(TablePage):
         box.addLayout(row)
         box.addWidget(self.grid)
         self.tabs = QTabWidget(objectName="metricsTabs")
-        self.tabs.setAccessibleName("Metrics views")
-        self.tabs.addTab(split, "Metrics")
-        self.tabs.addTab(grid_tab, "Actuals by period")
+        self.tabs.setAccessibleName(tr("Metrics views"))
+        self.tabs.addTab(split, tr("Metrics"))
+        self.tabs.addTab(grid_tab, tr("Actuals by period"))
         return self.tabs
 
     def new_row(self) -> tuple[ChangeSet, Any] | None:

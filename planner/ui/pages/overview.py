@@ -15,6 +15,7 @@ from planner.model.enums import Team, label
 from planner.model.validation import LONG_TEXT_MAX, SHORT_TEXT_MAX
 from planner.operations.plan import change_plan
 from planner.rules.signoff import agreement
+from planner.ui.i18n import tr
 from planner.ui.pages.table import title_label
 from planner.ui.shell.session import PlanSession
 from planner.ui.widgets.save_while_typing import SaveWhileTyping
@@ -29,7 +30,7 @@ class OverviewPage(QWidget):
         self.session = session
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
-        layout.addWidget(title_label("Overview"))
+        layout.addWidget(title_label(tr("Overview")))
         self.progress = QLabel()
         self.progress.setObjectName("progress")
         self.progress.setWordWrap(True)
@@ -42,23 +43,23 @@ class OverviewPage(QWidget):
         self.end = self._date_edit("periodEnd")
         self.purpose = QPlainTextEdit(objectName="planPurpose")
         self.purpose.setMaximumHeight(120)
-        self.shared = QCheckBox("Both teams rise or fall together: warn about anything "
-                                "measured for one team only", objectName="sharedRewards")
+        self.shared = QCheckBox(tr("Both teams rise or fall together: warn about anything "
+                                   "measured for one team only"), objectName="sharedRewards")
         self.shared.clicked.connect(lambda: self._commit(shared_rewards=self.shared.isChecked()))
         self.head_of_sales = QComboBox(objectName="headOfSales")
         self.head_of_marketing = QComboBox(objectName="headOfMarketing")
-        name(self.start, "Period starts")
-        name(self.end, "Period ends")
+        name(self.start, tr("Period starts"))
+        name(self.end, tr("Period ends"))
         period = QHBoxLayout()
         period.addWidget(self.start)
-        period.addWidget(QLabel("to"))
+        period.addWidget(QLabel(tr("to")))
         period.addWidget(self.end)
         period.addStretch()
-        for text, field in (("Plan name", self.title), ("Company", self.company),
-                            ("Period", period), ("Purpose", self.purpose),
-                            ("Head of sales", self.head_of_sales),
-                            ("Head of marketing", self.head_of_marketing),
-                            ("Shared rewards", self.shared)):
+        for text, field in ((tr("Plan name"), self.title), (tr("Company"), self.company),
+                            (tr("Period"), period), (tr("Purpose"), self.purpose),
+                            (tr("Head of sales"), self.head_of_sales),
+                            (tr("Head of marketing"), self.head_of_marketing),
+                            (tr("Shared rewards"), self.shared)):
             form.addRow(text, field)
         layout.addLayout(form)
         layout.addStretch()
@@ -133,15 +134,16 @@ class OverviewPage(QWidget):
                                   (self.head_of_marketing, Team.MARKETING,
                                    plan.head_of_marketing_id)):
             combo.clear()
-            combo.addItem("(nobody yet)", None)
+            combo.addItem(tr("(nobody yet)"), None)
             for p in people:
                 if p.team is team:
                     combo.addItem(p.name, p.id)
             combo.setCurrentIndex(max(0, combo.findData(head)))
         progress = agreement(store.rows(Goal))
         self.progress.setText(
-            f"<b>{label(progress.status)}</b> \u00b7 {progress.text()}<br>"
-            f"{len(people)} people \u00b7 {store.count(FieldRide)} field rides")
+            f"<b>{tr(label(progress.status))}</b> \u00b7 {progress.text()}<br>"
+            + tr("{people} people \u00b7 {rides} field rides").format(
+                people=len(people), rides=store.count(FieldRide)))
 
 
 def _day(edit: QDateEdit) -> date:

@@ -19,6 +19,7 @@ from planner.operations import reviews as review_ops
 from planner.operations import rows as row_ops
 from planner.operations import workshop as workshop_ops
 from planner.rules.library import REVIEW_PARTS, NameIndex, blame_flag, link_target
+from planner.ui.i18n import tr
 from planner.ui.pages.table import TablePage
 from planner.ui.shell.session import PlanSession
 from planner.ui.widgets.columns import Column, TableSpec
@@ -29,22 +30,38 @@ from planner.ui.widgets.table_view import PlanTableView
 from planner.ui.widgets.accessible import name
 from planner.ui.widgets import colours
 
+# In English: change labels name the part, and the plan's history keeps them.
 PART_TITLES = {"what_happened": "What happened",
                "what_we_learned": "What we learned",
                "what_we_change": "What we change in the system"}
-PART_HINTS = {"what_happened": "The facts, in order: what the system did, not who did it",
-              "what_we_learned": "What the facts teach both teams",
-              "what_we_change": "The change to the process, the rule or the tool"}
 ACTIONS = TableSpec(ReviewAction, (
     Column("action", "Action", width=330),
     Column("owner_id", "Owner", "person", width=130),
     Column("due_date", "Due", "date", width=96),
     Column("done", "Done", "bool", width=64),
 ), editable=True)
-LINK_KINDS: tuple[tuple[type[Record], str, str], ...] = (
-    (Goal, "Goals", "goal_id"), (FunnelStage, "Funnel stages", "funnel_stage_id"),
-    (Metric, "Metrics", "metric_id"))
+LINK_KINDS: tuple[tuple[type[Record], str], ...] = (
+    (Goal, "goal_id"), (FunnelStage, "funnel_stage_id"), (Metric, "metric_id"))
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def part_titles() -> dict[str, str]:
+    """A review's parts as the window titles them, in its language."""
+    return {"what_happened": tr("What happened"),
+            "what_we_learned": tr("What we learned"),
+            "what_we_change": tr("What we change in the system")}
+
+
+def part_hints() -> dict[str, str]:
+    """What each part of a review asks for."""
+    return {"what_happened": tr("The facts, in order: what the system did, not who did it"),
+            "what_we_learned": tr("What the facts teach both teams"),
+            "what_we_change": tr("The change to the process, the rule or the tool")}
+
+
+def link_titles() -> dict[type[Record], str]:
+    """The headings of what a review can be about."""
+    return {Goal: tr("Goals"), FunnelStage: tr("Funnel stages"), Metric: tr("Metrics")}
 
 
 class ReviewsTableModel(PlanTableModel):
@@ -86,8 +103,8 @@ class ReviewDetail(QWidget):
         self.flag.setFrameShape(QFrame.Shape.StyledPanel)
         self.flag_text = QLabel(objectName="blameFlagText", wordWrap=True)
         self.flag_text.setTextFormat(Qt.TextFormat.PlainText)
-        self.keep = QPushButton("Keep the wording", objectName="dismissBlameFlag")
-        self.keep.setToolTip("The names are intended: hide this flag for this review")
+        self.keep = QPushButton(tr("Keep the wording"), objectName="dismissBlameFlag")
+        self.keep.setToolTip(tr("The names are intended: hide this flag for this review"))
         self.keep.clicked.connect(self.dismiss_flag)
         flag_row = QHBoxLayout(self.flag)
         flag_row.setContentsMargins(8, 4, 8, 4)
@@ -96,26 +113,27 @@ class ReviewDetail(QWidget):
 
         self.held_on = QDateEdit(objectName="reviewHeldOn", calendarPopup=True)
         self.held_on.setDisplayFormat("yyyy-MM-dd")
-        name(self.held_on, "Held on")
+        name(self.held_on, tr("Held on"))
         self.held_on.editingFinished.connect(self._save_date)
         self.parts: dict[str, QPlainTextEdit] = {}
         form = QGridLayout()
-        form.addWidget(QLabel("Held on"), 0, 0)
+        form.addWidget(QLabel(tr("Held on")), 0, 0)
         form.addWidget(self.held_on, 0, 1, Qt.AlignmentFlag.AlignLeft)
+        titles, hints = part_titles(), part_hints()
         for n, part in enumerate(REVIEW_PARTS):
             box = QPlainTextEdit(objectName=f"review_{part}")
-            box.setPlaceholderText(PART_HINTS[part])
+            box.setPlaceholderText(hints[part])
             box.setTabChangesFocus(True)
-            box.setAccessibleName(PART_TITLES[part])
+            box.setAccessibleName(titles[part])
             SaveWhileTyping(box, lambda typing, p=part: self._save(p, typing))
             self.parts[part] = box
-            label = QLabel(PART_TITLES[part])
+            label = QLabel(titles[part])
             label.setBuddy(box)
             form.addWidget(label, 1 + n, 0, Qt.AlignmentFlag.AlignTop)
             form.addWidget(box, 1 + n, 1)
 
         self.about = QListWidget(objectName="reviewAbout")
-        self.about.setAccessibleName("What this review is about")
+        self.about.setAccessibleName(tr("What this review is about"))
         self.about.itemChanged.connect(self._link_changed)
         self.actions = ActionsModel(session, self)
         self.action_view = PlanTableView(objectName="reviewActions")
@@ -130,10 +148,10 @@ class ReviewDetail(QWidget):
         for n, column in enumerate(ACTIONS.columns):
             header.resizeSection(n, column.width)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.action_view.empty_text = "No actions yet: \u201cAdd action\u201d below adds one."
-        self.add_action = QPushButton("Add action", objectName="addReviewAction")
+        self.action_view.empty_text = tr("No actions yet: \u201cAdd action\u201d below adds one.")
+        self.add_action = QPushButton(tr("Add action"), objectName="addReviewAction")
         self.add_action.clicked.connect(self.new_action)
-        self.remove_action = QPushButton("Remove action", objectName="removeReviewAction")
+        self.remove_action = QPushButton(tr("Remove action"), objectName="removeReviewAction")
         self.remove_action.clicked.connect(self.delete_action)
         action_buttons = QHBoxLayout()
         action_buttons.addWidget(self.add_action)
@@ -142,14 +160,14 @@ class ReviewDetail(QWidget):
         actions_box = QWidget()
         actions_layout = QVBoxLayout(actions_box)
         actions_layout.setContentsMargins(0, 0, 0, 0)
-        actions_layout.addWidget(QLabel("Who does what by when (in the calendar export)"))
+        actions_layout.addWidget(QLabel(tr("Who does what by when (in the calendar export)")))
         actions_layout.addWidget(self.action_view)
         actions_layout.addLayout(action_buttons)
-        self.action_view.setAccessibleName("Action items")
+        self.action_view.setAccessibleName(tr("Action items"))
         self.side = QTabWidget(objectName="reviewSide")
-        self.side.setAccessibleName("Actions and what the review is about")
-        self.side.addTab(actions_box, "Actions")
-        self.side.addTab(self.about, "About")
+        self.side.setAccessibleName(tr("Actions and what the review is about"))
+        self.side.addTab(actions_box, tr("Actions"))
+        self.side.addTab(self.about, tr("About"))
 
         self.heading = QLabel(objectName="sectionHeading")
         self.body = QWidget(objectName="reviewBody")
@@ -179,13 +197,13 @@ class ReviewDetail(QWidget):
         self.about.setEnabled(writable)
         self.body.setVisible(review is not None)
         if review is None:
-            self.heading.setText("Choose a review, or add one (Ctrl+Shift+N).")
+            self.heading.setText(tr("Choose a review, or add one (Ctrl+Shift+N)."))
             self.flag.hide()
             for box in self.parts.values():
                 box.setPlainText("")
             self.about.clear()
             return
-        self.heading.setText(f"Review held on {review.held_on.isoformat()}")
+        self.heading.setText(tr("Review held on {day}").format(day=review.held_on.isoformat()))
         if not self.held_on.hasFocus():
             self.held_on.setDate(QDate(review.held_on.year, review.held_on.month,
                                        review.held_on.day))
@@ -210,8 +228,9 @@ class ReviewDetail(QWidget):
         linked = {link_target(link) for link in store.rows(ReviewLink)
                   if link.review_id == review.id}
         wanted: list[tuple[str, str | None, str]] = []  # (kind, id or None for a heading, text)
-        for kind, title, _ in LINK_KINDS:
-            wanted.append((kind.__name__, None, title))
+        titles = link_titles()
+        for kind, _ in LINK_KINDS:
+            wanted.append((kind.__name__, None, titles[kind]))
             wanted += [(kind.__name__, row.id, getattr(row, "title", None)
                         or getattr(row, "name", "")) for row in store.rows(kind)]
         shown = [(self.about.item(n).data(KIND_ROLE), self.about.item(n).data(
@@ -241,7 +260,8 @@ class ReviewDetail(QWidget):
                                    else Qt.CheckState.Unchecked)
         self.about.blockSignals(False)
         count = len(linked)
-        self.side.setTabText(1, f"About ({count})" if count else "About")
+        self.side.setTabText(1, tr("About ({count})").format(count=count) if count
+                             else tr("About"))
 
     def _on_plan_changed(self, change: ChangeSet) -> None:
         if self.review_id and change.touches(Review, ReviewLink, Person, Goal, FunnelStage,
@@ -284,7 +304,7 @@ class ReviewDetail(QWidget):
         review = self._review()
         if review is None:
             return
-        kind = next(k for k, _, _ in LINK_KINDS if k.__name__ == item.data(KIND_ROLE))
+        kind = next(k for k, _ in LINK_KINDS if k.__name__ == item.data(KIND_ROLE))
         ids = {self.about.item(n).data(Qt.ItemDataRole.UserRole)
                for n in range(self.about.count())
                if self.about.item(n).data(KIND_ROLE) == kind.__name__
@@ -327,9 +347,9 @@ class ParkingPanel(QWidget):
         super().__init__(objectName="parkingPanel")
         self.session = session
         self.topics = QListWidget(objectName="parkedTopics")
-        self.topics.setAccessibleName("Parked topics")
-        self.close_topic = QPushButton("Close topic", objectName="closeTopic")
-        self.to_goal = QPushButton("Turn into a goal", objectName="topicToGoal")
+        self.topics.setAccessibleName(tr("Parked topics"))
+        self.close_topic = QPushButton(tr("Close topic"), objectName="closeTopic")
+        self.to_goal = QPushButton(tr("Turn into a goal"), objectName="topicToGoal")
         self.close_topic.clicked.connect(self.close_selected)
         self.to_goal.clicked.connect(self.make_goal)
         buttons = QHBoxLayout()
@@ -338,7 +358,7 @@ class ParkingPanel(QWidget):
         buttons.addStretch()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel("Parked in workshops, to come back to:"))
+        layout.addWidget(QLabel(tr("Parked in workshops, to come back to:")))
         layout.addWidget(self.topics)
         layout.addLayout(buttons)
         session.plan_changed.connect(lambda change: change.touches(ParkingTopic)
@@ -349,7 +369,8 @@ class ParkingPanel(QWidget):
         current = self._selected()
         self.topics.clear()
         for topic in self.session.store.rows(ParkingTopic):
-            item = QListWidgetItem(topic.topic + ("  (closed)" if topic.done else ""))
+            item = QListWidgetItem(tr("{topic}  (closed)").format(topic=topic.topic)
+                                   if topic.done else topic.topic)
             item.setData(Qt.ItemDataRole.UserRole, topic.id)
             if topic.done:
                 item.setForeground(colours.MUTED)
@@ -357,7 +378,7 @@ class ParkingPanel(QWidget):
             if current is not None and topic.id == current.id:
                 self.topics.setCurrentItem(item)
         if self.topics.count() == 0:
-            self.topics.addItem("Nothing is parked. In a workshop, L parks a topic.")
+            self.topics.addItem(tr("Nothing is parked. In a workshop, L parks a topic."))
             self.topics.item(0).setFlags(Qt.ItemFlag.NoItemFlags)
         writable = not self.session.read_only
         self.close_topic.setEnabled(writable)
@@ -372,14 +393,14 @@ class ParkingPanel(QWidget):
     def close_selected(self) -> bool:
         topic = self._selected()
         if topic is None:
-            self.session.report("Choose a parked topic first.")
+            self.session.report(tr("Choose a parked topic first."))
             return False
         return self.session.do(workshop_ops.close_topic(topic, not topic.done))
 
     def make_goal(self) -> bool:
         topic = self._selected()
         if topic is None:
-            self.session.report("Choose a parked topic first.")
+            self.session.report(tr("Choose a parked topic first."))
             return False
         from PySide6.QtCore import QSettings
 
@@ -407,9 +428,9 @@ class ReviewsPage(TablePage):
         split.setStretchFactor(1, 3)
         split.setSizes([180, 520])
         self.tabs = QTabWidget(objectName="reviewsTabs")
-        self.tabs.setAccessibleName("Reviews and parking lot")
-        self.tabs.addTab(split, "Reviews")
-        self.tabs.addTab(self.parking, "Parking lot")
+        self.tabs.setAccessibleName(tr("Reviews and parking lot"))
+        self.tabs.addTab(split, tr("Reviews"))
+        self.tabs.addTab(self.parking, tr("Parking lot"))
         if self.model.rowCount():  # the latest review, open to read
             self.view.setCurrentIndex(self.model.index(self.model.rowCount() - 1, 0))
         return self.tabs

@@ -17,6 +17,7 @@ from planner.operations import rides as ride_ops
 from planner.operations.plan import change_plan
 from planner.rules.balance import Balance, balance
 from planner.rules.rides import WorkCalendar, periods
+from planner.ui.i18n import tr
 from planner.ui.pages.debrief import DebriefPanel
 from planner.ui.pages.table import TablePage
 from planner.ui.shell.session import PlanSession
@@ -52,11 +53,11 @@ class RidesPage(TablePage):
         split.setStretchFactor(0, 3)
         split.setSizes([460, 320])
         self.tabs = QTabWidget(objectName="ridesTabs")
-        self.tabs.setAccessibleName("Field rides: schedule, timeline, balance")
-        self.tabs.addTab(split, "Schedule")
+        self.tabs.setAccessibleName(tr("Field rides: schedule, timeline, balance"))
+        self.tabs.addTab(split, tr("Schedule"))
         # The timeline and the balance are built when first looked at.
         self._later: dict[int, QWidget | None] = {}
-        for n, title in ((1, "Timeline"), (2, "Balance and targets")):
+        for n, title in ((1, tr("Timeline")), (2, tr("Balance and targets"))):
             holder = QWidget()
             QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
             self.tabs.addTab(holder, title)
@@ -96,22 +97,24 @@ class RidesPage(TablePage):
     def _timeline_tab(self) -> QWidget:
         timeline = RideTimeline(self.session)
         self.timeline_scroll = QScrollArea()
-        self.timeline_scroll.setAccessibleName("Timeline of field rides")
+        self.timeline_scroll.setAccessibleName(tr("Timeline of field rides"))
         self.timeline_scroll.setWidget(timeline)
         self.timeline_scroll.setWidgetResizable(False)
         # The name column is drawn at the visible left edge: repaint on scroll.
         self.timeline_scroll.horizontalScrollBar().valueChanged.connect(
             lambda _v: timeline.update())
-        self.month = QRadioButton("Month")
-        self.quarter = QRadioButton("Quarter", checked=True)
+        self.month = QRadioButton(tr("Month"))
+        self.quarter = QRadioButton(tr("Quarter"), checked=True)
         views = QButtonGroup(self)
         for button in (self.month, self.quarter):
             views.addButton(button)
             button.toggled.connect(self._set_view)
-        legend = QLabel("<span style='color:#E07A3A'>\u25A0</span> marketing rides with sales"
-                        "&nbsp;&nbsp;<span style='color:#3B82D0'>\u25A0</span> sales with "
-                        "marketing&nbsp;&nbsp;<span style='color:#C62828'>\u25A1</span> "
-                        "conflict&nbsp;&nbsp;drag a ride to move it")
+        legend = QLabel(f"<span style='color:#E07A3A'>\u25A0</span> "
+                        f"{tr('marketing rides with sales')}&nbsp;&nbsp;"
+                        f"<span style='color:#3B82D0'>\u25A0</span> "
+                        f"{tr('sales with marketing')}&nbsp;&nbsp;"
+                        f"<span style='color:#C62828'>\u25A1</span> "
+                        f"{tr('conflict')}&nbsp;&nbsp;{tr('drag a ride to move it')}")
         bar = QHBoxLayout()
         for widget in (self.month, self.quarter):
             bar.addWidget(widget)
@@ -135,7 +138,7 @@ class RidesPage(TablePage):
 
 def _spin(maximum: int, suffix: str) -> QSpinBox:
     spin = QSpinBox(maximum=maximum, suffix=suffix)
-    spin.setSpecialValueText("no target")
+    spin.setSpecialValueText(tr("no target"))
     return spin
 
 
@@ -146,24 +149,24 @@ class BalanceView(QWidget):
         super().__init__()
         self.session = session
         self.summary = QLabel(objectName="balanceSummary", wordWrap=True)
-        self.weekends = QCheckBox("Weekends are not ride days")
-        self.marketing_target = _spin(92, " days per quarter")
-        self.sales_target = _spin(184, " days per half-year")
+        self.weekends = QCheckBox(tr("Weekends are not ride days"))
+        self.marketing_target = _spin(92, " " + tr("days per quarter"))
+        self.sales_target = _spin(184, " " + tr("days per half-year"))
         self.ratio = QDoubleSpinBox(minimum=0, maximum=100, singleStep=0.1, decimals=1,
                                     suffix="x")
-        self.ratio.setSpecialValueText("no limit")
+        self.ratio.setSpecialValueText(tr("no limit"))
         form = QFormLayout()
-        form.addRow("Every marketer rides with sales", self.marketing_target)
-        form.addRow("Every sales rep spends with marketing", self.sales_target)
-        form.addRow("One direction at most", self.ratio)
+        form.addRow(tr("Every marketer rides with sales"), self.marketing_target)
+        form.addRow(tr("Every sales rep spends with marketing"), self.sales_target)
+        form.addRow(tr("One direction at most"), self.ratio)
         form.addRow("", self.weekends)
         self.holidays = QListWidget(objectName="nonWorkingDays")
         self.holidays.setFixedHeight(100)
         self.new_day = QDateEdit(calendarPopup=True, displayFormat="yyyy-MM-dd")
-        self.new_occasion = QLineEdit(placeholderText="Occasion, e.g. Company offsite")
-        add = QPushButton("Add non-working day")
+        self.new_occasion = QLineEdit(placeholderText=tr("Occasion, e.g. Company offsite"))
+        add = QPushButton(tr("Add non-working day"))
         add.clicked.connect(self.add_holiday)
-        remove = QPushButton("Remove")
+        remove = QPushButton(tr("Remove"))
         remove.clicked.connect(self.remove_holiday)
         day_row, button_row = QHBoxLayout(), QHBoxLayout()
         day_row.addWidget(self.new_day)
@@ -171,17 +174,18 @@ class BalanceView(QWidget):
         button_row.addWidget(add)
         button_row.addWidget(remove)
         button_row.addStretch()
-        form.addRow("Non-working days", self.holidays)
+        form.addRow(tr("Non-working days"), self.holidays)
         form.addRow("", day_row)
         form.addRow("", button_row)
-        for widget, words in ((self.marketing_target, "Days every marketer rides with sales"),
-                              (self.sales_target, "Days every sales rep spends with marketing"),
-                              (self.ratio, "One direction at most"),
-                              (self.new_day, "New non-working day"),
-                              (self.new_occasion, "Occasion of the new non-working day")):
+        for widget, words in ((self.marketing_target,
+                               tr("Days every marketer rides with sales")),
+                              (self.sales_target, tr("Days every sales rep spends with marketing")),
+                              (self.ratio, tr("One direction at most")),
+                              (self.new_day, tr("New non-working day")),
+                              (self.new_occasion, tr("Occasion of the new non-working day"))):
             name(widget, words)
         self.table = QTableWidget(objectName="balanceTable")
-        self.table.setAccessibleName("Ride days per person and period")
+        self.table.setAccessibleName(tr("Ride days per person and period"))
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         layout = QHBoxLayout(self)
@@ -207,7 +211,7 @@ class BalanceView(QWidget):
 
     def _set(self, field: str, value: Any) -> None:
         if field == "max_direction_ratio" and value is not None and value < 1:
-            self.session.report("The ratio between directions is at least 1x.")
+            self.session.report(tr("The ratio between directions is at least 1x."))
             self.refresh()
             return
         change = change_plan(self.session.store, **{field: value})
@@ -252,18 +256,19 @@ class BalanceView(QWidget):
         result = balance(plan, store.rows(FieldRide), people, WorkCalendar.of(plan, holidays))
         m = result.days_by_direction[RideDirection.MARKETING_WITH_SALES]
         s = result.days_by_direction[RideDirection.SALES_WITH_MARKETING]
-        ways = "The plan rides both ways." if result.both_ways else \
-            "<b>The plan does not ride both ways yet.</b>"
+        ways = tr("The plan rides both ways.") if result.both_ways else \
+            f"<b>{tr('The plan does not ride both ways yet.')}</b>"
         ratio = f" ({result.ratio:.1f}x)" if result.ratio else ""
-        self.summary.setText(f"<p style='font-size:12pt'>{m} days of marketing with sales, "
-                             f"{s} days of sales with marketing{ratio}. {ways}</p>")
+        said = tr("{marketing} days of marketing with sales, {sales} days of sales with "
+                  "marketing{ratio}. {ways}").format(marketing=m, sales=s, ratio=ratio, ways=ways)
+        self.summary.setText(f"<p style='font-size:12pt'>{said}</p>")
         self._fill_table(plan, people, result)
 
     def _fill_table(self, plan: Plan, people: Any, result: Balance) -> None:
         quarters = [p[0] for p in periods(plan.period_start, plan.period_end, 3)]
         halves = [p[0] for p in periods(plan.period_start, plan.period_end, 6)]
         short = {(x.person_id, x.period) for x in result.shortfalls}
-        headers = ["Person", "Team", "Hosted", *quarters, *halves]
+        headers = [tr("Person"), tr("Team"), tr("Hosted"), *quarters, *halves]
         self.table.clear()
         self.table.setColumnCount(len(headers))
         self.table.setHorizontalHeaderLabels(headers)
@@ -271,7 +276,7 @@ class BalanceView(QWidget):
         self.table.setRowCount(len(shown))
         for r, person in enumerate(shown):
             own = result.visiting.get(person.id, {})
-            cells = [person.name, label(person.team), str(result.hosting.get(person.id, 0))]
+            cells = [person.name, tr(label(person.team)), str(result.hosting.get(person.id, 0))]
             mine = quarters if person.team is Team.MARKETING else halves
             cells += [str(own.get(q, 0)) if q in mine else "" for q in quarters + halves]
             for c, text in enumerate(cells):
@@ -280,7 +285,7 @@ class BalanceView(QWidget):
                 if (person.id, period) in short:
                     item.setBackground(Qt.GlobalColor.transparent)
                     item.setForeground(colours.BAD)
-                    item.setToolTip("Below the plan's target")
+                    item.setToolTip(tr("Below the plan's target"))
                     item.setText(f"{text} \u25BC")
                 self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()

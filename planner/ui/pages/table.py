@@ -8,14 +8,33 @@ from PySide6.QtWidgets import (
     QWidget)
 
 from planner.changes import ChangeSet
-from planner.model.nouns import NOUNS, noun
+from planner.model.nouns import NOUNS
 from planner.operations import people, rows
 from planner.sections import Section
+from planner.ui.i18n import tr
 from planner.ui.shell.session import PlanSession
 from planner.ui.widgets.columns import TableSpec
 from planner.ui.widgets.delegates import PlanItemDelegate
 from planner.ui.widgets.models import PlanTableModel
 from planner.ui.widgets.table_view import PlanTableView
+
+
+def nouns(kind_name: str) -> tuple[str, str]:
+    """A table's rows, one and many, as the window's language names them."""
+    words = {"Person": (tr("person"), tr("people")), "Goal": (tr("goal"), tr("goals")),
+             "FieldRide": (tr("field ride"), tr("field rides")),
+             "FunnelStage": (tr("stage"), tr("stages")),
+             "Metric": (tr("metric"), tr("metrics")),
+             "Message": (tr("message"), tr("messages")),
+             "Review": (tr("review"), tr("reviews"))}
+    return words.get(kind_name) or NOUNS.get(kind_name, (tr("row"), tr("rows")))
+
+
+def side_word(team: str) -> str:
+    """A side or team ("sales", "marketing", "other") as a sentence names it."""
+    if team == "sales":
+        return tr("sales")
+    return tr("marketing") if team == "marketing" else tr("other")
 
 
 def title_label(text: str) -> QLabel:
@@ -37,7 +56,7 @@ class TablePage(QWidget):
         self.model = self.model_class(session, spec, self)
         self.view = self.view_class()
         self.view.setObjectName(f"{section.key}Table")
-        self.view.setAccessibleName(f"{section.title} table")
+        self.view.setAccessibleName(tr("{title} table").format(title=tr(section.title)))
         self.view.setModel(self.model)
         self.view.setItemDelegate(PlanItemDelegate(self.view))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -57,25 +76,26 @@ class TablePage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
         top = QHBoxLayout()
-        top.addWidget(title_label(section.title))
+        top.addWidget(title_label(tr(section.title)))
         top.addStretch()
         self.count_label = QLabel()
         self.count_label.setObjectName("pageHint")
         top.addWidget(self.count_label)
-        one, _ = NOUNS.get(spec.kind.__name__, ("row", "rows"))
-        self.add_button = QPushButton(f"Add {one}", self, objectName="addRow")
-        self.add_button.setToolTip(f"Add a {one} (Insert or Ctrl+Shift+N)")
+        one, many = nouns(spec.kind.__name__)
+        self.add_button = QPushButton(tr("Add {noun}").format(noun=one), self,
+                                      objectName="addRow")
+        self.add_button.setToolTip(tr("Add a {noun} (Insert or Ctrl+Shift+N)").format(noun=one))
         self.add_button.clicked.connect(self.add_row)
         if not spec.editable:
             self.add_button.hide()
         self.add_button.setEnabled(not session.read_only)
         top.addWidget(self.add_button)
         if isinstance(self.view, PlanTableView):
-            self.view.empty_text = (f"No {NOUNS.get(spec.kind.__name__, ('', 'rows'))[1]} "
-                                    f"yet. “Add {one}” above, or Insert, adds one.")
+            self.view.empty_text = tr("No {nouns} yet. “Add {noun}” above, or Insert, "
+                                      "adds one.").format(nouns=many, noun=one)
         layout.addLayout(top)
         if section.hint:
-            note = QLabel(section.hint)
+            note = QLabel(tr(section.hint))
             note.setObjectName("pageHint")
             note.setWordWrap(True)
             layout.addWidget(note)
@@ -138,8 +158,9 @@ class TablePage(QWidget):
 
     def _count(self) -> None:
         n = self.model.rowCount()
-        self.count_label.setText(f"1 {noun(self.model.kind)}" if n == 1
-                                 else noun(self.model.kind, n))
+        one, many = nouns(self.model.kind.__name__)
+        self.count_label.setText(tr("1 {noun}").format(noun=one) if n == 1
+                                 else tr("{count} {nouns}").format(count=n, nouns=many))
 
     def selected_rows(self) -> list[int]:
         found = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
