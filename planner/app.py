@@ -27,8 +27,9 @@ def make_application(argv: list[str]) -> QApplication:
     font = QFont(app.font())
     font.setPointSizeF(max(font.pointSizeF(), 10.0))
     app.setFont(font)
-    from planner.ui import theme
+    from planner.ui import i18n, theme
 
+    i18n.install()
     theme.follow_the_system(app)
     return app
 

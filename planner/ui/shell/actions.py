@@ -5,6 +5,8 @@ from dataclasses import dataclass
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
+from planner.ui.i18n import tr
+
 Key = QKeySequence.StandardKey
 
 
@@ -55,20 +57,22 @@ ACTIONS = (
 )
 
 
-def build_actions(window: QWidget, menubar: QMenuBar) -> dict[str, QAction]:
-    menus: dict[str, QMenu] = {}
+def build_actions(window: QWidget, menubar: QMenuBar,
+                  menus: dict[str, QMenu]) -> dict[str, QAction]:
+    """The window's actions in their menus; `menus` is filled with the menus
+    by their English titles ("&File"), which stay the keys in any language."""
     actions: dict[str, QAction] = {}
     for d in ACTIONS:
         if d.menu not in menus:
-            menus[d.menu] = menubar.addMenu(d.menu)
-        action = QAction(d.text, window)
+            menus[d.menu] = menubar.addMenu(tr(d.menu))
+        action = QAction(tr(d.text), window)
         action.setObjectName(d.id)
         keys: list[QKeySequence] = []
         for s in d.shortcuts:
             keys += QKeySequence.keyBindings(s) if isinstance(s, Key) else [QKeySequence(s)]
         action.setShortcuts(list(dict.fromkeys(keys)))
         if d.tip:
-            action.setStatusTip(d.tip)
+            action.setStatusTip(tr(d.tip))
         action.triggered.connect(getattr(window, d.slot))
         menus[d.menu].addAction(action)
         if d.id in ("file.open", "file.versions", "file.merge", "file.restore_backup",
@@ -76,3 +80,13 @@ def build_actions(window: QWidget, menubar: QMenuBar) -> dict[str, QAction]:
             menus[d.menu].addSeparator()
         actions[d.id] = action
     return actions
+
+
+def retranslate(actions: dict[str, QAction], menus: dict[str, QMenu]) -> None:
+    """Texts in the language just chosen."""
+    for d in ACTIONS:
+        actions[d.id].setText(tr(d.text))
+        if d.tip:
+            actions[d.id].setStatusTip(tr(d.tip))
+    for key, menu in menus.items():
+        menu.setTitle(tr(key))

@@ -14,6 +14,7 @@ from planner import APP_NAME
 from planner.errors import PlanError
 from planner.sections import WINDOW
 from planner.ui.shell.actions import build_actions
+from planner.ui.i18n import tr
 from planner.ui.shell.lazy import dialogs
 
 # The shell of the window paints before the plan's rows are read: everything
@@ -39,10 +40,11 @@ class MainWindow(QMainWindow):
         self._page_factories: dict[str, Callable[[], QWidget]] = {}
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)  # a .tandem file dropped on the window opens
-        self.actions_by_id = build_actions(self, self.menuBar())
+        self.menus: dict[str, QMenu] = {}  # by their English titles
+        self.actions_by_id = build_actions(self, self.menuBar(), self.menus)
         self.recent_menu = self._recent_menu()
         self.statusBar()  # there from the start: status tips and messages have a place
-        toolbar = self.addToolBar("Workshop")
+        toolbar = self.addToolBar(tr("Workshop"))
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.addAction(self.actions_by_id["view.workshop"])
@@ -51,19 +53,21 @@ class MainWindow(QMainWindow):
         self.version_windows: list[QWidget] = []
         self.changes_views: list[QWidget] = []
         self.versions_dialog: QWidget | None = None
-        view_menu = next(m for m in self.menuBar().findChildren(QMenu) if m.title() == "&View")
-        self.display_menu = view_menu.addMenu("Workshop &display")
+        view_menu = self.menus["&View"]
+        self.display_menu = view_menu.addMenu(tr("Workshop &display"))
         self.display_menu.aboutToShow.connect(self._fill_display_menu)
-        self.appearance_menu = view_menu.addMenu("&Appearance")
+        self.appearance_menu = view_menu.addMenu(tr("&Appearance"))
         self.appearance_menu.aboutToShow.connect(self._fill_appearance_menu)
+        self.language_menu = view_menu.addMenu(tr("&Language"))
+        self.language_menu.aboutToShow.connect(self._fill_language_menu)
         self.sidebar = QListWidget(objectName="sidebar")
-        self.sidebar.addItems(SECTIONS)
+        self.sidebar.addItems([tr(title) for title in SECTIONS])
         self.sidebar.setFixedWidth(200)
-        self.sidebar.setAccessibleName("Sections")
+        self.sidebar.setAccessibleName(tr("Sections"))
         self.stack = QStackedWidget()
         # Centred by the style sheet: touching PySide's Qt namespace costs
         # 16 ms, which the first paint need not pay.
-        self.empty = QLabel("Open a plan (Ctrl+O) or start a new one (Ctrl+N).",
+        self.empty = QLabel(tr("Open a plan (Ctrl+O) or start a new one (Ctrl+N)."),
                             objectName="emptyState")
         self.stack.addWidget(self.empty)
         self.banner = QLabel(objectName="readOnlyBanner", wordWrap=True)
@@ -112,8 +116,8 @@ class MainWindow(QMainWindow):
         self.resize(width, height)
 
     def _recent_menu(self) -> QMenu:
-        file_menu = next(m for m in self.menuBar().findChildren(QMenu) if m.title() == "&File")
-        menu = QMenu("Open &recent", self)
+        file_menu = self.menus["&File"]
+        menu = QMenu(tr("Open &recent"), self)
         menu.setObjectName("recentMenu")
         file_menu.insertMenu(self.actions_by_id["file.save_version"], menu)
         menu.aboutToShow.connect(self._fill_recent_menu)
@@ -142,9 +146,9 @@ class MainWindow(QMainWindow):
             action.setToolTip(str(path))
             action.triggered.connect(lambda _=False, p=path: self.open_plan(p))
         if not plans:
-            menu.addAction("No recent plans").setEnabled(False)
+            menu.addAction(tr("No recent plans")).setEnabled(False)
         menu.addSeparator()
-        menu.addAction("&Clear the list", lambda: QSettings().remove("recent_plans"))
+        menu.addAction(tr("&Clear the list"), lambda: QSettings().remove("recent_plans"))
 
     def dragEnterEvent(self, event: Any) -> None:
         if _dropped_plan(event.mimeData()) is not None:
@@ -162,15 +166,15 @@ class MainWindow(QMainWindow):
 
         QSettings().setValue("welcomed", True)
         box = QFrame(objectName="welcome")
-        text = QLabel("Welcome to Tandem. This is a sample plan to look around in and try "
-                      "things on; your own plan starts empty.", objectName="welcomeText",
+        text = QLabel(tr("Welcome to Tandem. This is a sample plan to look around in and try "
+                         "things on; your own plan starts empty."), objectName="welcomeText",
                       wordWrap=True)
         row = QHBoxLayout(box)
         row.setContentsMargins(16, 10, 16, 10)
         row.addWidget(text, 1)
-        for label, slot, name in (("Start a new plan\u2026", self.new_plan, "welcomeNew"),
-                                  ("Open a plan\u2026", self.open_plan_dialog, "welcomeOpen"),
-                                  ("Explore the sample", None, "welcomeExplore")):
+        for label, slot, name in ((tr("Start a new plan\u2026"), self.new_plan, "welcomeNew"),
+                                  (tr("Open a plan\u2026"), self.open_plan_dialog, "welcomeOpen"),
+                                  (tr("Explore the sample"), None, "welcomeExplore")):
             button = QPushButton(label, objectName=name)
             button.clicked.connect(lambda _=False, s=slot: self._welcome_chosen(s))
             row.addWidget(button)
@@ -199,7 +203,7 @@ class MainWindow(QMainWindow):
         try:
             store = PlanStore.open(path, read_only=read_only)
         except PlanError as exc:
-            dialogs.warn(self, "Cannot open plan", str(exc))
+            dialogs.warn(self, tr("Cannot open plan"), str(exc))
             return False
         session = PlanSession(store, self)
         self._set_session(session, section)
@@ -215,7 +219,7 @@ class MainWindow(QMainWindow):
         from planner.ui.pages.overview import OverviewPage
         from planner.ui.shell.session import PlanSession
 
-        path = dialogs.ask_save_path(self, "New plan", f"New plan{PLAN_SUFFIX}",
+        path = dialogs.ask_save_path(self, tr("New plan"), tr("New plan") + PLAN_SUFFIX,
                                      dialogs.PLAN_FILTER)
         if path is None:
             return
@@ -225,7 +229,7 @@ class MainWindow(QMainWindow):
         try:
             store = PlanStore.create(path, new_plan(path.stem, start, end))
         except PlanError as exc:
-            dialogs.warn(self, "Cannot create plan", str(exc))
+            dialogs.warn(self, tr("Cannot create plan"), str(exc))
             return
         self._set_session(PlanSession(store, self))
         QSettings().setValue("last_plan", str(path.resolve()))
@@ -274,7 +278,8 @@ class MainWindow(QMainWindow):
         self._page_factories = _page_factories(session)
         if session.store.read_only_reason:
             _plain(self.banner)
-            self.banner.setText(f"Read-only: {session.store.read_only_reason}")
+            self.banner.setText(tr("Read-only: {reason}").format(
+                reason=session.store.read_only_reason))
             self.banner.show()
         self._update_title()
         row = next((n for n, s in enumerate(WINDOW) if s.key == section),
@@ -290,8 +295,7 @@ class MainWindow(QMainWindow):
         if make is None:
             return
         menu = make()
-        view_menu = next(m for m in self.menuBar().findChildren(QMenu) if m.title() == "&View")
-        self.menuBar().insertMenu(view_menu.menuAction(), menu)
+        self.menuBar().insertMenu(self.menus["&View"].menuAction(), menu)
         self.section_menus[page] = menu
 
     def page(self, name: str) -> QWidget:
@@ -373,8 +377,10 @@ class MainWindow(QMainWindow):
         stack = s.undo_stack if s else None
         a["edit.undo"].setEnabled(bool(stack and stack.canUndo()))
         a["edit.redo"].setEnabled(bool(stack and stack.canRedo()))
-        a["edit.undo"].setText(f"&Undo {stack.undoText()}" if stack and stack.canUndo() else "&Undo")
-        a["edit.redo"].setText(f"&Redo {stack.redoText()}" if stack and stack.canRedo() else "&Redo")
+        a["edit.undo"].setText(tr("&Undo {what}").format(what=stack.undoText())
+                               if stack and stack.canUndo() else tr("&Undo"))
+        a["edit.redo"].setText(tr("&Redo {what}").format(what=stack.redoText())
+                               if stack and stack.canRedo() else tr("&Redo"))
 
     # -- editing ------------------------------------------------------------
 
@@ -516,7 +522,7 @@ class MainWindow(QMainWindow):
         _plain(self.problem)  # titles and names in a message are the user's words
         self._heads_up = None
         self.problem.setText(text)
-        self.problem.setToolTip("Click to dismiss")
+        self.problem.setToolTip(tr("Click to dismiss"))
         self.problem.show()
         self.statusBar().showMessage(text, 10_000)
 
@@ -545,7 +551,7 @@ class MainWindow(QMainWindow):
 
         out = run_export(self, self.session)
         if out is not None:
-            self.statusBar().showMessage(f"Exported {out.name}", 8000)
+            self.statusBar().showMessage(tr("Exported {file}").format(file=out.name), 8000)
 
     def export_json(self) -> None:
         def write(reader: "PlanReader", out: Path) -> None:
@@ -558,7 +564,7 @@ class MainWindow(QMainWindow):
     def export_ics(self) -> None:
         if self.session is None:
             return
-        folder = dialogs.ask_directory(self, "Export calendars (field rides and action items) to")
+        folder = dialogs.ask_directory(self, tr("Export calendars (field rides and action items) to"))
         if folder is None:
             return
         from planner.export.ics import export_ics
@@ -569,9 +575,11 @@ class MainWindow(QMainWindow):
             files = export_ics(self.session.store, folder,
                                self.session.store.revisions(FieldRide, ReviewAction))
         except OSError as exc:
-            dialogs.warn(self, "Export failed", f"The calendars could not be written: {exc}")
+            dialogs.warn(self, tr("Export failed"), tr("The calendars could not be written: {reason}").format(
+                reason=exc))
             return
-        self.statusBar().showMessage(f"Exported {len(files)} calendars to {folder.name}", 8000)
+        self.statusBar().showMessage(tr("Exported {count} calendars to {folder}").format(
+            count=len(files), folder=folder.name), 8000)
 
     def _export(self, kind: str, suffix: str,
                 write: Callable[["PlanReader", Path], None]) -> None:
@@ -581,15 +589,17 @@ class MainWindow(QMainWindow):
 
         title = self.session.store.plan().title
         suggested = safe_stem(title) + suffix
-        out = dialogs.ask_save_path(self, f"Export {kind}", suggested, f"{kind} (*{suffix})")
+        out = dialogs.ask_save_path(self, tr("Export {kind}").format(kind=kind), suggested,
+                                    f"{kind} (*{suffix})")
         if out is None:
             return
         try:
             write(self.session.store, out)
         except (PlanError, OSError) as exc:
-            dialogs.warn(self, "Export failed", f"{out.name} could not be written: {exc}")
+            dialogs.warn(self, tr("Export failed"), tr("{file} could not be written: {reason}").format(
+                file=out.name, reason=exc))
             return
-        self.statusBar().showMessage(f"Exported {out.name}", 8000)
+        self.statusBar().showMessage(tr("Exported {file}").format(file=out.name), 8000)
 
     def _fill_appearance_menu(self) -> None:
         from PySide6.QtGui import QActionGroup
@@ -600,11 +610,62 @@ class MainWindow(QMainWindow):
         menu.clear()
         group = QActionGroup(menu)
         for key, text in theme.APPEARANCES:
-            action = menu.addAction(text)
+            action = menu.addAction(tr(text))
             action.setCheckable(True)
             action.setChecked(theme.chosen_appearance() == key)
             action.setActionGroup(group)
             action.triggered.connect(lambda _=False, k=key: self.set_appearance(k))
+
+    def _fill_language_menu(self) -> None:
+        from PySide6.QtGui import QActionGroup
+
+        from planner.ui import i18n
+
+        menu = self.language_menu
+        menu.clear()
+        group = QActionGroup(menu)
+        for key, text in i18n.LANGUAGES:
+            action = menu.addAction(tr(text) if key == "system" else text)
+            action.setCheckable(True)
+            action.setChecked(i18n.chosen_language() == key)
+            action.setActionGroup(group)
+            action.triggered.connect(lambda _=False, k=key: self.set_language(k))
+
+    def set_language(self, language: str) -> str:
+        """The window in another language at once: menus and sidebar retold,
+        the plan's pages built again (where you were stays shown)."""
+        from planner.ui import i18n
+        from planner.ui.shell.actions import retranslate
+
+        QSettings().setValue("language", language)
+        spoken = i18n.install()
+        retranslate(self.actions_by_id, self.menus)
+        self.display_menu.setTitle(tr("Workshop &display"))
+        self.appearance_menu.setTitle(tr("&Appearance"))
+        self.language_menu.setTitle(tr("&Language"))
+        self.recent_menu.setTitle(tr("Open &recent"))
+        for n, title in enumerate(SECTIONS):
+            self.sidebar.item(n).setText(tr(title))
+        self.sidebar.setAccessibleName(tr("Sections"))
+        self.empty.setText(tr("Open a plan (Ctrl+O) or start a new one (Ctrl+N)."))
+        if self.session is not None:
+            key = WINDOW[max(0, self.sidebar.currentRow())].key
+            self._rebuild_pages(key)
+        return spoken
+
+    def _rebuild_pages(self, key: str) -> None:
+        """The pages made again (in the language now spoken), on section `key`."""
+        from planner.ui.shell import layout_state
+
+        for old_key, page in self.pages.items():
+            layout_state.save(old_key, page)
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        for menu in self.section_menus.values():
+            self.menuBar().removeAction(menu.menuAction())
+        self.section_menus.clear()
+        self.pages = {}
+        self.show_section(next(n for n, s in enumerate(WINDOW) if s.key == key))
 
     def set_appearance(self, appearance: str) -> str:
         """Light, dark, or as the system says; applied at once, remembered."""

@@ -14,6 +14,7 @@ from planner.outline.changes import SECTION_OF, between, differences, summary
 from planner.store.plan_store import PlanStore
 from planner.store.versions import State, Version
 from planner.ui.shell.lazy import dialogs
+from planner.ui.i18n import tr
 
 if TYPE_CHECKING:
     from planner.ui.shell.session import PlanSession
@@ -43,9 +44,10 @@ def save_version(window: MainWindow) -> None:
     try:
         version = session.store.save_version(name, note, author)
     except PlanError as exc:
-        dialogs.warn(window, "Version not saved", str(exc))
+        dialogs.warn(window, tr("Version not saved"), str(exc))
         return
-    window.statusBar().showMessage(f"Saved the version \u201c{version.name}\u201d", 8000)
+    window.statusBar().showMessage(tr("Saved the version \u201c{name}\u201d").format(
+        name=version.name), 8000)
 
 
 def show_versions(window: MainWindow) -> Any:
@@ -61,9 +63,9 @@ def show_versions(window: MainWindow) -> Any:
     dialog.restore_requested.connect(lambda v: restore_version(window, v))
 
     def delete(version: Version) -> None:
-        if not dialogs.confirm(window, "Delete version",
-                               f"Delete the version \u201c{version.name}\u201d? The plan itself "
-                               "does not change.", "Delete version"):
+        if not dialogs.confirm(window, tr("Delete version"),
+                               tr("Delete the version \u201c{name}\u201d? The plan itself does not "
+                                  "change.").format(name=version.name), tr("Delete version")):
             return
         try:
             session.store.delete_version(version.id)
@@ -101,7 +103,7 @@ def open_version(window: MainWindow, version: Version) -> MainWindow | None:
     other.setWindowTitle(f"{version.name} \u2014 {session.store.plan().title} [version]")
     bar = QToolBar("Version", other)
     bar.setObjectName("versionBar")
-    restore = bar.addAction("Restore this version")
+    restore = bar.addAction(tr("Restore this version"))
     restore.setEnabled(not session.read_only)
     restore.triggered.connect(lambda: restore_version(window, version))
     other.addToolBar(bar)
@@ -138,12 +140,13 @@ def restore_version(window: MainWindow, version: Version) -> bool:
     then = session.store.state(version.seq)
     change = between(now, then, f"Restore the version \u201c{version.name}\u201d")
     if not change:
-        window.statusBar().showMessage("The plan is as that version already.", 8000)
+        window.statusBar().showMessage(tr("The plan is as that version already."), 8000)
         return False
     found = differences(change, now, then)
-    if not dialogs.confirm(window, "Restore version",
-                           f"Make the plan as it was in \u201c{version.name}\u201d "
-                           f"({summary(found)})? You can undo it.", "Restore"):
+    if not dialogs.confirm(window, tr("Restore version"),
+                           tr("Make the plan as it was in \u201c{name}\u201d ({changes})? You can "
+                              "undo it.").format(name=version.name, changes=summary(found)),
+                           tr("Restore")):
         return False
     # Not exact: every row restored says it changed now.
     return session.do(ChangeSet(change.label, change.rows, exact=False))
@@ -207,14 +210,15 @@ def merge_from(window: MainWindow) -> bool:
     else:
         change = plan.change()
         if not change.recorded:
-            dialogs.warn(window, "Nothing to merge",
-                         f"{path.name} holds nothing this plan does not have.")
+            dialogs.warn(window, tr("Nothing to merge"),
+                         tr("{file} holds nothing this plan does not have.").format(
+                             file=path.name))
             return False
         found = differences(change, plan.mine, plan.merged)
-        if not dialogs.confirm(window, "Merge changes",
-                               f"Bring in the changes from {path.name} ({summary(found)})? "
-                               "Nobody changed the same thing differently. You can undo it.",
-                               "Merge"):
+        if not dialogs.confirm(window, tr("Merge changes"),
+                               tr("Bring in the changes from {file} ({changes})? Nobody changed "
+                                  "the same thing differently. You can undo it.").format(
+                                   file=path.name, changes=summary(found)), tr("Merge")):
             return False
     try:
         session.store.save_version(f"Before merging {path.name}", author="Tandem",
@@ -224,7 +228,8 @@ def merge_from(window: MainWindow) -> bool:
         return False
     if not session.do(change):
         return False
-    window.statusBar().showMessage(f"Merged the changes from {path.name}", 8000)
+    window.statusBar().showMessage(tr("Merged the changes from {file}").format(
+        file=path.name), 8000)
     return True
 
 
@@ -237,7 +242,7 @@ def save_copy(window: MainWindow) -> bool:
     store = session.store
     from planner.filenames import safe_stem
 
-    out = dialogs.ask_save_path(window, "Save a copy", f"{safe_stem(store.plan().title)} "
+    out = dialogs.ask_save_path(window, tr("Save a copy"), f"{safe_stem(store.plan().title)} "
                                 f"copy.tandem", dialogs.PLAN_FILTER)
     if out is None:
         return False
@@ -247,9 +252,9 @@ def save_copy(window: MainWindow) -> bool:
         # The file dialog has asked before replacing a file of that name.
         store.save_copy(out, replace_existing=out.exists())
     except PlanError as exc:
-        dialogs.warn(window, "Copy not saved", str(exc))
+        dialogs.warn(window, tr("Copy not saved"), str(exc))
         return False
-    window.statusBar().showMessage(f"Saved a copy as {out.name}", 8000)
+    window.statusBar().showMessage(tr("Saved a copy as {file}").format(file=out.name), 8000)
     return True
 
 
@@ -266,7 +271,8 @@ def schedule_backup(window: MainWindow, session: "PlanSession") -> None:
         try:
             back_up(data_folder(), session.store)
         except (PlanError, OSError) as exc:
-            window.statusBar().showMessage(f"Today's backup could not be made: {exc}", 10_000)
+            window.statusBar().showMessage(
+                tr("Today's backup could not be made: {reason}").format(reason=exc), 10_000)
 
     QTimer.singleShot(BACKUP_DELAY_MS, window, run)
 
@@ -280,11 +286,11 @@ def restore_from_backup(window: MainWindow) -> MainWindow | None:
 
     found = backups_of(data_folder(), session.store)
     if not found:
-        dialogs.warn(window, "No backups", "This plan has no backups yet. Tandem makes one "
-                     "each day the plan is opened for editing.")
+        dialogs.warn(window, tr("No backups"), tr("This plan has no backups yet. Tandem makes "
+                                                  "one each day the plan is opened for editing."))
         return None
-    chosen = dialogs.ask_item(window, "Restore from backup",
-                              "Open a backup (read-only; save a copy of it to keep it):",
+    chosen = dialogs.ask_item(window, tr("Restore from backup"),
+                              tr("Open a backup (read-only; save a copy of it to keep it):"),
                               [p.stem for p in found])
     if chosen is None:
         return None
