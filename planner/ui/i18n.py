@@ -79,5 +79,9 @@ def format_date(day: date) -> str:
 
 
 def format_number(value: float, decimals: int = 1) -> str:
-    """A number with the locale's decimal mark and digit grouping."""
-    return QLocale().toString(float(value), "f", decimals)
+    """A number with the locale's decimal mark and digit grouping (the C
+    locale, which has no custom, groups thousands with commas, as before)."""
+    locale = QLocale()
+    if locale.language() == QLocale.Language.C:
+        return f"{value:,.{decimals}f}"
+    return locale.toString(float(value), "f", decimals)
