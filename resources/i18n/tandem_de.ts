@@ -1,0 +1,2281 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE" sourcelanguage="en">
+  <context>
+    <name>Tandem</name>
+    <message>
+      <source>Tandem plans (*.tandem)</source>
+      <translation>Tandem-Pläne (*.tandem)</translation>
+    </message>
+    <message>
+      <source>Open plan</source>
+      <translation>Plan öffnen</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Abbrechen</translation>
+    </message>
+    <message>
+      <source>Changes</source>
+      <translation>Änderungen</translation>
+    </message>
+    <message>
+      <source>… and {count} more changes.</source>
+      <translation>… und {count} weitere Änderungen.</translation>
+    </message>
+    <message>
+      <source>No changes.</source>
+      <translation>Keine Änderungen.</translation>
+    </message>
+    <message>
+      <source>Import actuals</source>
+      <translation>Istwerte importieren</translation>
+    </message>
+    <message>
+      <source>CSV files (*.csv *.txt)</source>
+      <translation>CSV-Dateien (*.csv *.txt)</translation>
+    </message>
+    <message>
+      <source>Import</source>
+      <translation>Importieren</translation>
+    </message>
+    <message>
+      <source>Nothing to import</source>
+      <translation>Nichts zu importieren</translation>
+    </message>
+    <message>
+      <source>Metric names are in</source>
+      <translation>Kennzahlnamen stehen in</translation>
+    </message>
+    <message>
+      <source>Periods are in</source>
+      <translation>Zeiträume stehen in</translation>
+    </message>
+    <message>
+      <source>Actuals are in</source>
+      <translation>Istwerte stehen in</translation>
+    </message>
+    <message>
+      <source>Notes are in</source>
+      <translation>Notizen stehen in</translation>
+    </message>
+    <message>
+      <source>Cannot read file</source>
+      <translation>Datei kann nicht gelesen werden</translation>
+    </message>
+    <message>
+      <source>Import actuals from {file}</source>
+      <translation>Istwerte aus {file} importieren</translation>
+    </message>
+    <message>
+      <source>(no notes)</source>
+      <translation>(keine Notizen)</translation>
+    </message>
+    <message>
+      <source>{ok} rows ready to import; {bad} rows with problems (listed below, not imported). Nothing is imported until you press Import.</source>
+      <translation>{ok} Zeilen sind bereit zum Import; {bad} Zeilen haben Probleme (unten aufgeführt, werden nicht importiert). Es wird erst importiert, wenn Sie auf „Importieren“ klicken.</translation>
+    </message>
+    <message>
+      <source>{file} has no rows under its header.</source>
+      <translation>{file} enthält unter der Kopfzeile keine Zeilen.</translation>
+    </message>
+    <message>
+      <source>{rows} rows; the first {shown}:</source>
+      <translation>{rows} Zeilen; die ersten {shown}:</translation>
+    </message>
+    <message>
+      <source>{file} could not be read: {reason}.</source>
+      <translation>{file} konnte nicht gelesen werden: {reason}.</translation>
+    </message>
+    <message>
+      <source>column {number}</source>
+      <translation>Spalte {number}</translation>
+    </message>
+    <message>
+      <source>Save PDF</source>
+      <translation>PDF speichern</translation>
+    </message>
+    <message>
+      <source>As the plan's status says</source>
+      <translation>Nach Status des Plans</translation>
+    </message>
+    <message>
+      <source>“Draft” watermark</source>
+      <translation>Wasserzeichen „Entwurf“</translation>
+    </message>
+    <message>
+      <source>“Agreed” stamp with both sign-offs</source>
+      <translation>Stempel „Vereinbart“ mit beiden Abzeichnungen</translation>
+    </message>
+    <message>
+      <source>No mark</source>
+      <translation>Keine Kennzeichnung</translation>
+    </message>
+    <message>
+      <source>Export PDF</source>
+      <translation>PDF exportieren</translation>
+    </message>
+    <message>
+      <source>Include ride debrief notes</source>
+      <translation>Nachbesprechungen der Begleitungen einschließen</translation>
+    </message>
+    <message>
+      <source>Include reviews</source>
+      <translation>Reviews einschließen</translation>
+    </message>
+    <message>
+      <source>Appendix of changes since a version</source>
+      <translation>Anhang mit Änderungen seit einer Version</translation>
+    </message>
+    <message>
+      <source>No appendix</source>
+      <translation>Kein Anhang</translation>
+    </message>
+    <message>
+      <source>Paper</source>
+      <translation>Papierformat</translation>
+    </message>
+    <message>
+      <source>Sections</source>
+      <translation>Abschnitte</translation>
+    </message>
+    <message>
+      <source>Mark</source>
+      <translation>Kennzeichnung</translation>
+    </message>
+    <message>
+      <source>Appendix</source>
+      <translation>Anhang</translation>
+    </message>
+    <message>
+      <source>Save PDF…</source>
+      <translation>PDF speichern…</translation>
+    </message>
+    <message>
+      <source>Laying out pages…</source>
+      <translation>Seiten werden aufgebaut…</translation>
+    </message>
+    <message>
+      <source>Export failed</source>
+      <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+      <source>{count} pages ready</source>
+      <translation>{count} Seiten fertig</translation>
+    </message>
+    <message>
+      <source>Changes since “{name}”</source>
+      <translation>Änderungen seit „{name}“</translation>
+    </message>
+    <message>
+      <source>Laying out page {number}…</source>
+      <translation>Seite {number} wird aufgebaut…</translation>
+    </message>
+    <message>
+      <source>{count} pages, {size} KB.</source>
+      <translation>{count} Seiten, {size} KB.</translation>
+    </message>
+    <message>
+      <source>{file} could not be written: {reason}</source>
+      <translation>{file} konnte nicht geschrieben werden: {reason}</translation>
+    </message>
+    <message>
+      <source>Goals</source>
+      <translation>Ziele</translation>
+    </message>
+    <message>
+      <source>Messaging</source>
+      <translation>Botschaften</translation>
+    </message>
+    <message>
+      <source>Workshop</source>
+      <translation>Workshop</translation>
+    </message>
+    <message>
+      <source>Keyboard shortcuts</source>
+      <translation>Tastenkombinationen</translation>
+    </message>
+    <message>
+      <source>Sign off the selected goals for sales / marketing (again: withdraw)</source>
+      <translation>Ausgewählte Ziele für Vertrieb / Marketing abzeichnen (erneut: zurückziehen)</translation>
+    </message>
+    <message>
+      <source>Set the status: proposed, active, done, dropped</source>
+      <translation>Status setzen: vorgeschlagen, aktiv, erledigt, verworfen</translation>
+    </message>
+    <message>
+      <source>Move the selected goals up / down</source>
+      <translation>Ausgewählte Ziele nach oben / unten verschieben</translation>
+    </message>
+    <message>
+      <source>Search / show everything again</source>
+      <translation>Suchen / wieder alles anzeigen</translation>
+    </message>
+    <message>
+      <source>Approve the selected messages for sales / marketing (again: withdraw)</source>
+      <translation>Ausgewählte Botschaften für Vertrieb / Marketing genehmigen (erneut: zurückziehen)</translation>
+    </message>
+    <message>
+      <source>Tables</source>
+      <translation>Tabellen</translation>
+    </message>
+    <message>
+      <source>Enter or F2</source>
+      <translation>Enter oder F2</translation>
+    </message>
+    <message>
+      <source>Edit the current cell</source>
+      <translation>Aktuelle Zelle bearbeiten</translation>
+    </message>
+    <message>
+      <source>Space</source>
+      <translation>Leertaste</translation>
+    </message>
+    <message>
+      <source>Tick or untick a check box</source>
+      <translation>Kontrollkästchen aktivieren oder deaktivieren</translation>
+    </message>
+    <message>
+      <source>Window</source>
+      <translation>Fenster</translation>
+    </message>
+    <message>
+      <source>Show a section</source>
+      <translation>Abschnitt anzeigen</translation>
+    </message>
+    <message>
+      <source>→ ← Page Down/Up Space</source>
+      <translation>→ ← Bild ab/auf Leertaste</translation>
+    </message>
+    <message>
+      <source>Next / previous slide</source>
+      <translation>Nächste / vorherige Folie</translation>
+    </message>
+    <message>
+      <source>number, Enter</source>
+      <translation>Nummer, Enter</translation>
+    </message>
+    <message>
+      <source>Go to that slide</source>
+      <translation>Zu dieser Folie springen</translation>
+    </message>
+    <message>
+      <source>Sign off or approve for sales / marketing; on proposals: add one; on the parking lot: make the topic a goal</source>
+      <translation>Für Vertrieb / Marketing abzeichnen oder genehmigen; bei Vorschlägen: Vorschlag hinzufügen; im Themenspeicher: Thema zum Ziel machen</translation>
+    </message>
+    <message>
+      <source>Reword the goal or the picked message</source>
+      <translation>Ziel oder gewählte Botschaft umformulieren</translation>
+    </message>
+    <message>
+      <source>Pick the next ride, message or topic</source>
+      <translation>Nächste Begleitung, Botschaft oder nächstes Thema wählen</translation>
+    </message>
+    <message>
+      <source>Move the picked ride a day earlier / later</source>
+      <translation>Gewählte Begleitung einen Tag früher / später legen</translation>
+    </message>
+    <message>
+      <source>Write a review / park a topic / close the picked topic</source>
+      <translation>Review schreiben / Thema parken / gewähltes Thema schließen</translation>
+    </message>
+    <message>
+      <source>Restart the agenda clock</source>
+      <translation>Agenda-Uhr neu starten</translation>
+    </message>
+    <message>
+      <source>Workshop editor</source>
+      <translation>Workshop-Editor</translation>
+    </message>
+    <message>
+      <source>Save / cancel</source>
+      <translation>Speichern / abbrechen</translation>
+    </message>
+    <message>
+      <source>Leave workshop mode</source>
+      <translation>Workshopmodus beenden</translation>
+    </message>
+    <message>
+      <source>Qt and PySide6</source>
+      <translation>Qt und PySide6</translation>
+    </message>
+    <message>
+      <source>Public domain</source>
+      <translation>Gemeinfrei</translation>
+    </message>
+    <message>
+      <source>pypdfium2 and PDFium</source>
+      <translation>pypdfium2 und PDFium</translation>
+    </message>
+    <message>
+      <source>DejaVu fonts</source>
+      <translation>DejaVu-Schriften</translation>
+    </message>
+    <message>
+      <source>Bitstream Vera / DejaVu licence (free)</source>
+      <translation>Bitstream-Vera-/DejaVu-Lizenz (frei)</translation>
+    </message>
+    <message>
+      <source>What</source>
+      <translation>Was</translation>
+    </message>
+    <message>
+      <source>Licence</source>
+      <translation>Lizenz</translation>
+    </message>
+    <message>
+      <source>{app} guide</source>
+      <translation>{app}-Handbuch</translation>
+    </message>
+    <message>
+      <source>About {app}</source>
+      <translation>Über {app}</translation>
+    </message>
+    <message>
+      <source>Keys</source>
+      <translation>Tasten</translation>
+    </message>
+    <message>
+      <source>Software</source>
+      <translation>Software</translation>
+    </message>
+    <message>
+      <source>Where</source>
+      <translation>Wo</translation>
+    </message>
+    <message>
+      <source>Made with</source>
+      <translation>Erstellt mit</translation>
+    </message>
+    <message>
+      <source>or</source>
+      <translation>oder</translation>
+    </message>
+    <message>
+      <source>One plan for sales and marketing: shared goals, field rides, one funnel, one message, and reviews without blame.</source>
+      <translation>Ein Plan für Vertrieb und Marketing: gemeinsame Ziele, Außendienstbegleitungen, ein Funnel, eine Botschaft und Reviews ohne Schuldzuweisung.</translation>
+    </message>
+    <message>
+      <source>Mine</source>
+      <translation>Meine</translation>
+    </message>
+    <message>
+      <source>Theirs</source>
+      <translation>Andere</translation>
+    </message>
+    <message>
+      <source>Ancestor</source>
+      <translation>Basis</translation>
+    </message>
+    <message>
+      <source>Take</source>
+      <translation>Übernehmen</translation>
+    </message>
+    <message>
+      <source>Your value</source>
+      <translation>Ihr Wert</translation>
+    </message>
+    <message>
+      <source>kept, changed</source>
+      <translation>behalten, geändert</translation>
+    </message>
+    <message>
+      <source>kept, still used</source>
+      <translation>behalten, noch verwendet</translation>
+    </message>
+    <message>
+      <source>Conflicts</source>
+      <translation>Konflikte</translation>
+    </message>
+    <message>
+      <source>Take &amp;mine for all</source>
+      <translation>Überall &amp;meine übernehmen</translation>
+    </message>
+    <message>
+      <source>Take &amp;theirs for all</source>
+      <translation>Überall &amp;andere übernehmen</translation>
+    </message>
+    <message>
+      <source>&amp;Merge</source>
+      <translation>&amp;Zusammenführen</translation>
+    </message>
+    <message>
+      <source>the row</source>
+      <translation>die ganze Zeile</translation>
+    </message>
+    <message>
+      <source>Merge changes from {name}</source>
+      <translation>Änderungen aus {name} zusammenführen</translation>
+    </message>
+    <message>
+      <source>{count} change(s) made only in {name} go in as they are. {conflicts} need your choice: both copies changed them differently, or one removed what the other changed or uses. The whole merge is one step you can undo.</source>
+      <translation>{count} Änderung(en), die nur in {name} vorgenommen wurden, werden unverändert übernommen. Bei {conflicts} Konflikt(en) ist Ihre Entscheidung nötig: Beide Kopien haben unterschiedlich geändert, oder eine Kopie hat entfernt, was die andere geändert hat oder verwendet. Das gesamte Zusammenführen ist ein einziger Schritt, den Sie rückgängig machen können.</translation>
+    </message>
+    <message>
+      <source>removed</source>
+      <translation>entfernt</translation>
+    </message>
+    <message>
+      <source>there</source>
+      <translation>vorhanden</translation>
+    </message>
+    <message>
+      <source>Take for {where}, {what}</source>
+      <translation>Übernehmen für {where}, {what}</translation>
+    </message>
+    <message>
+      <source>Write another</source>
+      <translation>Anderen Wert eingeben</translation>
+    </message>
+    <message>
+      <source>Your value for {where}, {what}</source>
+      <translation>Ihr Wert für {where}, {what}</translation>
+    </message>
+    <message>
+      <source>Save version</source>
+      <translation>Version speichern</translation>
+    </message>
+    <message>
+      <source>Version name</source>
+      <translation>Versionsname</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Notiz</translation>
+    </message>
+    <message>
+      <source>What this version is for (optional)</source>
+      <translation>Wofür diese Version gedacht ist (optional)</translation>
+    </message>
+    <message>
+      <source>Saved by</source>
+      <translation>Gespeichert von</translation>
+    </message>
+    <message>
+      <source>&amp;Name</source>
+      <translation>&amp;Name</translation>
+    </message>
+    <message>
+      <source>N&amp;ote</source>
+      <translation>N&amp;otiz</translation>
+    </message>
+    <message>
+      <source>Saved &amp;by</source>
+      <translation>Gespeichert &amp;von</translation>
+    </message>
+    <message>
+      <source>Versions</source>
+      <translation>Versionen</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>Schließen</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>Saved</source>
+      <translation>Gespeichert</translation>
+    </message>
+    <message>
+      <source>By</source>
+      <translation>Von</translation>
+    </message>
+    <message>
+      <source>&amp;Open</source>
+      <translation>&amp;Öffnen</translation>
+    </message>
+    <message>
+      <source>&amp;Compare with now</source>
+      <translation>Mit &amp;aktuellem Stand vergleichen</translation>
+    </message>
+    <message>
+      <source>&amp;Restore this version</source>
+      <translation>Version &amp;wiederherstellen</translation>
+    </message>
+    <message>
+      <source>&amp;Delete</source>
+      <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+      <source>&amp;Compare the two</source>
+      <translation>&amp;Beide vergleichen</translation>
+    </message>
+    <message>
+      <source>Saved by Tandem</source>
+      <translation>Von Tandem gespeichert</translation>
+    </message>
+    <message>
+      <source>What customers asked</source>
+      <translation>Was Kunden gefragt haben</translation>
+    </message>
+    <message>
+      <source>What marketing will change</source>
+      <translation>Was das Marketing ändern wird</translation>
+    </message>
+    <message>
+      <source>What sales will change</source>
+      <translation>Was der Vertrieb ändern wird</translation>
+    </message>
+    <message>
+      <source>Other notes</source>
+      <translation>Weitere Notizen</translation>
+    </message>
+    <message>
+      <source>Hot buttons heard on this ride</source>
+      <translation>Kundenthemen aus dieser Begleitung</translation>
+    </message>
+    <message>
+      <source>New hot button</source>
+      <translation>Neues Kundenthema</translation>
+    </message>
+    <message>
+      <source>Send to messaging</source>
+      <translation>An Botschaften übergeben</translation>
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation>Entfernen</translation>
+    </message>
+    <message>
+      <source>Hot buttons heard</source>
+      <translation>Gehörte Kundenthemen</translation>
+    </message>
+    <message>
+      <source>A customer problem, in their words; Enter adds it</source>
+      <translation>Ein Kundenproblem in den Worten des Kunden; Enter fügt es hinzu</translation>
+    </message>
+    <message>
+      <source>Debrief: select a ride</source>
+      <translation>Nachbesprechung: Begleitung auswählen</translation>
+    </message>
+    <message>
+      <source>Select a hot button to send to messaging.</source>
+      <translation>Wählen Sie ein Kundenthema aus, um es an die Botschaften zu übergeben.</translation>
+    </message>
+    <message>
+      <source>Debrief: {visitor} with {host}, {first} – {last}</source>
+      <translation>Nachbesprechung: {visitor} bei {host}, {first} – {last}</translation>
+    </message>
+    <message>
+      <source>approved message</source>
+      <translation>genehmigte Botschaft</translation>
+    </message>
+    <message>
+      <source>draft message ({state})</source>
+      <translation>Botschaftsentwurf ({state})</translation>
+    </message>
+    <message>
+      <source>Move stage up</source>
+      <translation>Phase nach oben</translation>
+    </message>
+    <message>
+      <source>Move stage down</source>
+      <translation>Phase nach unten</translation>
+    </message>
+    <message>
+      <source>not set</source>
+      <translation>nicht festgelegt</translation>
+    </message>
+    <message>
+      <source>Revenue target</source>
+      <translation>Umsatzziel</translation>
+    </message>
+    <message>
+      <source>Average deal size</source>
+      <translation>Durchschnittliche Auftragsgröße</translation>
+    </message>
+    <message>
+      <source>Leads needed at each stage</source>
+      <translation>Benötigte Leads je Phase</translation>
+    </message>
+    <message>
+      <source>Apply as metric targets</source>
+      <translation>Als Zielwerte der Kennzahlen übernehmen</translation>
+    </message>
+    <message>
+      <source>Revenue target for the plan</source>
+      <translation>Umsatzziel des Plans</translation>
+    </message>
+    <message>
+      <source>Stage</source>
+      <translation>Phase</translation>
+    </message>
+    <message>
+      <source>Needed a month</source>
+      <translation>Bedarf pro Monat</translation>
+    </message>
+    <message>
+      <source>Reach next</source>
+      <translation>Konversionsrate</translation>
+    </message>
+    <message>
+      <source>Enter a revenue target and an average deal size.</source>
+      <translation>Geben Sie ein Umsatzziel und eine durchschnittliche Auftragsgröße ein.</translation>
+    </message>
+    <message>
+      <source>No metric counts a funnel stage; link a metric to a stage first.</source>
+      <translation>Keine Kennzahl zählt eine Funnel-Phase; verknüpfen Sie zuerst eine Kennzahl mit einer Phase.</translation>
+    </message>
+    <message>
+      <source>Give each stage before the won stage a conversion rate (the share that reaches the next stage).</source>
+      <translation>Geben Sie jeder Phase vor der Phase „Gewonnen“ eine Konversionsrate (den Anteil, der die nächste Phase erreicht).</translation>
+    </message>
+    <message>
+      <source>Work back from revenue</source>
+      <translation>Rückrechnung vom Umsatz</translation>
+    </message>
+    <message>
+      <source>Over {months} months: {won} won deals a month reach {revenue}.</source>
+      <translation>Über {months} Monate: {won} gewonnene Aufträge pro Monat ergeben {revenue}.</translation>
+    </message>
+    <message>
+      <source>Why this goal matters to both teams</source>
+      <translation>Warum dieses Ziel für beide Teams wichtig ist</translation>
+    </message>
+    <message>
+      <source>What both teams get when we hit it</source>
+      <translation>Was beide Teams bekommen, wenn wir es erreichen</translation>
+    </message>
+    <message>
+      <source>Signed wording: the description is locked.</source>
+      <translation>Abgezeichneter Wortlaut: Die Beschreibung ist gesperrt.</translation>
+    </message>
+    <message>
+      <source>Reword…</source>
+      <translation>Umformulieren…</translation>
+    </message>
+    <message>
+      <source>Withdraws both sign-offs so the wording can change</source>
+      <translation>Zieht beide Abzeichnungen zurück, damit der Wortlaut geändert werden kann</translation>
+    </message>
+    <message>
+      <source>Description</source>
+      <translation>Beschreibung</translation>
+    </message>
+    <message>
+      <source>Shared reward</source>
+      <translation>Gemeinsame Belohnung</translation>
+    </message>
+    <message>
+      <source>Sign-off</source>
+      <translation>Abzeichnung</translation>
+    </message>
+    <message>
+      <source>Choose a goal to see it in full.</source>
+      <translation>Wählen Sie ein Ziel aus, um es vollständig anzuzeigen.</translation>
+    </message>
+    <message>
+      <source>Withdraw sales sign-off</source>
+      <translation>Abzeichnung des Vertriebs zurückziehen</translation>
+    </message>
+    <message>
+      <source>Sign for sales</source>
+      <translation>Für Vertrieb abzeichnen</translation>
+    </message>
+    <message>
+      <source>Withdraw marketing sign-off</source>
+      <translation>Abzeichnung des Marketings zurückziehen</translation>
+    </message>
+    <message>
+      <source>Sign for marketing</source>
+      <translation>Für Marketing abzeichnen</translation>
+    </message>
+    <message>
+      <source>Proposed by {team} on {day}</source>
+      <translation>Vorgeschlagen von {team} am {day}</translation>
+    </message>
+    <message>
+      <source>Measured by: {metrics}</source>
+      <translation>Gemessen an: {metrics}</translation>
+    </message>
+    <message>
+      <source>no metric linked yet</source>
+      <translation>noch keine Kennzahl verknüpft</translation>
+    </message>
+    <message>
+      <source>Sales: {signed}</source>
+      <translation>Vertrieb: {signed}</translation>
+    </message>
+    <message>
+      <source>Marketing: {signed}</source>
+      <translation>Marketing: {signed}</translation>
+    </message>
+    <message>
+      <source>Search goals (Ctrl+F)</source>
+      <translation>Ziele suchen (Strg+F)</translation>
+    </message>
+    <message>
+      <source>Search goals</source>
+      <translation>Ziele suchen</translation>
+    </message>
+    <message>
+      <source>Any status</source>
+      <translation>Alle Status</translation>
+    </message>
+    <message>
+      <source>Proposed by anyone</source>
+      <translation>Vorgeschlagen von: alle</translation>
+    </message>
+    <message>
+      <source>Any owner</source>
+      <translation>Alle Verantwortlichen</translation>
+    </message>
+    <message>
+      <source>Agreed or not</source>
+      <translation>Vereinbart oder nicht</translation>
+    </message>
+    <message>
+      <source>Waiting for my side:</source>
+      <translation>Wartet auf meine Seite:</translation>
+    </message>
+    <message>
+      <source>Sign the selected goals for sales; if all are signed, withdraw the sign-off</source>
+      <translation>Ausgewählte Ziele für den Vertrieb abzeichnen; sind alle bereits abgezeichnet, die Abzeichnung zurückziehen</translation>
+    </message>
+    <message>
+      <source>&amp;Goal</source>
+      <translation>&amp;Ziel</translation>
+    </message>
+    <message>
+      <source>goal</source>
+      <translation>Ziel</translation>
+    </message>
+    <message>
+      <source>&amp;Find goals</source>
+      <translation>Ziele &amp;suchen</translation>
+    </message>
+    <message>
+      <source>Show &amp;all goals</source>
+      <translation>&amp;Alle Ziele anzeigen</translation>
+    </message>
+    <message>
+      <source>Sign off for &amp;sales</source>
+      <translation>Für &amp;Vertrieb abzeichnen</translation>
+    </message>
+    <message>
+      <source>Sign off for &amp;marketing</source>
+      <translation>Für &amp;Marketing abzeichnen</translation>
+    </message>
+    <message>
+      <source>&amp;Reword (withdraw sign-offs)…</source>
+      <translation>&amp;Umformulieren (Abzeichnungen zurückziehen)…</translation>
+    </message>
+    <message>
+      <source>Move &amp;up</source>
+      <translation>Nach &amp;oben verschieben</translation>
+    </message>
+    <message>
+      <source>Move &amp;down</source>
+      <translation>Nach u&amp;nten verschieben</translation>
+    </message>
+    <message>
+      <source>The list is sorted: clear the sort to move goals by hand.</source>
+      <translation>Die Liste ist sortiert: Heben Sie die Sortierung auf, um Ziele von Hand zu verschieben.</translation>
+    </message>
+    <message>
+      <source>Agreed</source>
+      <translation>Vereinbart</translation>
+    </message>
+    <message>
+      <source>Not yet agreed</source>
+      <translation>Noch nicht vereinbart</translation>
+    </message>
+    <message>
+      <source>Sales</source>
+      <translation>Vertrieb</translation>
+    </message>
+    <message>
+      <source>Marketing</source>
+      <translation>Marketing</translation>
+    </message>
+    <message>
+      <source>{count} goals</source>
+      <translation>{count} Ziele</translation>
+    </message>
+    <message>
+      <source>{shown} of {total} goals</source>
+      <translation>{shown} von {total} Zielen</translation>
+    </message>
+    <message>
+      <source>{total} goals</source>
+      <translation>{total} Ziele</translation>
+    </message>
+    <message>
+      <source>Signed {noun} for {side} as {name}.</source>
+      <translation>{side}: {noun} im Namen von {name} abgezeichnet.</translation>
+    </message>
+    <message>
+      <source>Proposed by {team}</source>
+      <translation>Vorgeschlagen von: {team}</translation>
+    </message>
+    <message>
+      <source>Set status: {status}</source>
+      <translation>Status setzen: {status}</translation>
+    </message>
+    <message>
+      <source>{name} ({team})</source>
+      <translation>{name} ({team})</translation>
+    </message>
+    <message>
+      <source>Withdrew the {side} sign-off from {noun}.</source>
+      <translation>{side}: Abzeichnung für {noun} zurückgezogen.</translation>
+    </message>
+    <message>
+      <source>customer problem</source>
+      <translation>Kundenproblem</translation>
+    </message>
+    <message>
+      <source>value message</source>
+      <translation>Nutzenbotschaft</translation>
+    </message>
+    <message>
+      <source>proof point</source>
+      <translation>Beleg</translation>
+    </message>
+    <message>
+      <source>Field ride, {day} ({visitor} with {host})</source>
+      <translation>Außendienstbegleitung, {day} ({visitor} bei {host})</translation>
+    </message>
+    <message>
+      <source>Review of {day}</source>
+      <translation>Review vom {day}</translation>
+    </message>
+    <message>
+      <source>The message's wording</source>
+      <translation>Wortlaut der Botschaft</translation>
+    </message>
+    <message>
+      <source>Withdraws both approvals so the wording can change</source>
+      <translation>Zieht beide Genehmigungen zurück, damit der Wortlaut geändert werden kann</translation>
+    </message>
+    <message>
+      <source>Search messages (Ctrl+F)</source>
+      <translation>Botschaften suchen (Strg+F)</translation>
+    </message>
+    <message>
+      <source>Search messages</source>
+      <translation>Botschaften suchen</translation>
+    </message>
+    <message>
+      <source>Approved or not</source>
+      <translation>Genehmigt oder nicht</translation>
+    </message>
+    <message>
+      <source>Any stage</source>
+      <translation>Alle Phasen</translation>
+    </message>
+    <message>
+      <source>Any source</source>
+      <translation>Alle Quellen</translation>
+    </message>
+    <message>
+      <source>Not placed in the funnel</source>
+      <translation>Keiner Funnel-Phase zugeordnet</translation>
+    </message>
+    <message>
+      <source>message</source>
+      <translation>Botschaft</translation>
+    </message>
+    <message>
+      <source>Choose a message to see it in full.</source>
+      <translation>Wählen Sie eine Botschaft aus, um sie vollständig anzuzeigen.</translation>
+    </message>
+    <message>
+      <source>Withdraw sales approval</source>
+      <translation>Genehmigung des Vertriebs zurückziehen</translation>
+    </message>
+    <message>
+      <source>Approve for sales</source>
+      <translation>Für Vertrieb genehmigen</translation>
+    </message>
+    <message>
+      <source>Withdraw marketing approval</source>
+      <translation>Genehmigung des Marketings zurückziehen</translation>
+    </message>
+    <message>
+      <source>Approve for marketing</source>
+      <translation>Für Marketing genehmigen</translation>
+    </message>
+    <message>
+      <source>Source: {source}</source>
+      <translation>Quelle: {source}</translation>
+    </message>
+    <message>
+      <source>&amp;Find messages</source>
+      <translation>Botschaften &amp;suchen</translation>
+    </message>
+    <message>
+      <source>Show &amp;all messages</source>
+      <translation>&amp;Alle Botschaften anzeigen</translation>
+    </message>
+    <message>
+      <source>Approve for &amp;sales</source>
+      <translation>Für &amp;Vertrieb genehmigen</translation>
+    </message>
+    <message>
+      <source>Approve for &amp;marketing</source>
+      <translation>Für &amp;Marketing genehmigen</translation>
+    </message>
+    <message>
+      <source>&amp;Reword (withdraw approvals)…</source>
+      <translation>&amp;Umformulieren (Genehmigungen zurückziehen)…</translation>
+    </message>
+    <message>
+      <source>wording</source>
+      <translation>Wortlaut</translation>
+    </message>
+    <message>
+      <source>Value message</source>
+      <translation>Nutzenbotschaft</translation>
+    </message>
+    <message>
+      <source>Proof point</source>
+      <translation>Beleg</translation>
+    </message>
+    <message>
+      <source>Segment</source>
+      <translation>Segment</translation>
+    </message>
+    <message>
+      <source>Approved by both</source>
+      <translation>Von beiden genehmigt</translation>
+    </message>
+    <message>
+      <source>Not yet approved</source>
+      <translation>Noch nicht genehmigt</translation>
+    </message>
+    <message>
+      <source>From field rides</source>
+      <translation>Aus Außendienstbegleitungen</translation>
+    </message>
+    <message>
+      <source>From reviews</source>
+      <translation>Aus Reviews</translation>
+    </message>
+    <message>
+      <source>From elsewhere</source>
+      <translation>Aus anderen Quellen</translation>
+    </message>
+    <message>
+      <source>{count} messages</source>
+      <translation>{count} Botschaften</translation>
+    </message>
+    <message>
+      <source>Sales: {sales}
+Marketing: {marketing}</source>
+      <translation>Vertrieb: {sales}
+Marketing: {marketing}</translation>
+    </message>
+    <message>
+      <source>{shown} of {total} messages; {approved} approved by both</source>
+      <translation>{shown} von {total} Botschaften; {approved} von beiden genehmigt</translation>
+    </message>
+    <message>
+      <source>{total} messages; {approved} approved by both</source>
+      <translation>{total} Botschaften; {approved} von beiden genehmigt</translation>
+    </message>
+    <message>
+      <source>Approved {noun} for {side} as {name}.</source>
+      <translation>{side}: {noun} im Namen von {name} genehmigt.</translation>
+    </message>
+    <message>
+      <source>Heard on {count} field rides as: {words}</source>
+      <translation>Bei {count} Außendienstbegleitungen gehört als: {words}</translation>
+    </message>
+    <message>
+      <source>Heard on {count} field ride as: {words}</source>
+      <translation>Bei {count} Außendienstbegleitung gehört als: {words}</translation>
+    </message>
+    <message>
+      <source>Withdrew the {side} approval from {noun}.</source>
+      <translation>{side}: Genehmigung für {noun} zurückgezogen.</translation>
+    </message>
+    <message>
+      <source>Actuals by metric and period</source>
+      <translation>Istwerte nach Kennzahl und Zeitraum</translation>
+    </message>
+    <message>
+      <source>Import actuals from CSV…</source>
+      <translation>Istwerte aus CSV importieren…</translation>
+    </message>
+    <message>
+      <source>Metrics views</source>
+      <translation>Kennzahlenansichten</translation>
+    </message>
+    <message>
+      <source>Metrics</source>
+      <translation>Kennzahlen</translation>
+    </message>
+    <message>
+      <source>Actuals by period</source>
+      <translation>Istwerte nach Zeitraum</translation>
+    </message>
+    <message>
+      <source>“{text}” for {metric}, {period} is not a number; nothing was pasted.</source>
+      <translation>„{text}“ für {metric}, {period} ist keine Zahl; es wurde nichts eingefügt.</translation>
+    </message>
+    <message>
+      <source>Both teams rise or fall together: warn about anything measured for one team only</source>
+      <translation>Beide Teams gewinnen oder verlieren gemeinsam: warnen, wenn etwas nur für ein Team gemessen wird</translation>
+    </message>
+    <message>
+      <source>Period starts</source>
+      <translation>Beginn des Zeitraums</translation>
+    </message>
+    <message>
+      <source>Period ends</source>
+      <translation>Ende des Zeitraums</translation>
+    </message>
+    <message>
+      <source>Overview</source>
+      <translation>Übersicht</translation>
+    </message>
+    <message>
+      <source>to</source>
+      <translation>bis</translation>
+    </message>
+    <message>
+      <source>Plan name</source>
+      <translation>Planname</translation>
+    </message>
+    <message>
+      <source>Company</source>
+      <translation>Unternehmen</translation>
+    </message>
+    <message>
+      <source>Period</source>
+      <translation>Zeitraum</translation>
+    </message>
+    <message>
+      <source>Purpose</source>
+      <translation>Zweck</translation>
+    </message>
+    <message>
+      <source>Head of sales</source>
+      <translation>Leitung Vertrieb</translation>
+    </message>
+    <message>
+      <source>Head of marketing</source>
+      <translation>Leitung Marketing</translation>
+    </message>
+    <message>
+      <source>Shared rewards</source>
+      <translation>Gemeinsame Belohnungen</translation>
+    </message>
+    <message>
+      <source>(nobody yet)</source>
+      <translation>(noch niemand)</translation>
+    </message>
+    <message>
+      <source>{people} people · {rides} field rides</source>
+      <translation>{people} Personen · {rides} Außendienstbegleitungen</translation>
+    </message>
+    <message>
+      <source>What happened</source>
+      <translation>Was passiert ist</translation>
+    </message>
+    <message>
+      <source>What we learned</source>
+      <translation>Was wir gelernt haben</translation>
+    </message>
+    <message>
+      <source>What we change in the system</source>
+      <translation>Was wir am System ändern</translation>
+    </message>
+    <message>
+      <source>The facts, in order: what the system did, not who did it</source>
+      <translation>Die Fakten der Reihe nach: was das System getan hat, nicht wer es getan hat</translation>
+    </message>
+    <message>
+      <source>What the facts teach both teams</source>
+      <translation>Was die Fakten beiden Teams zeigen</translation>
+    </message>
+    <message>
+      <source>The change to the process, the rule or the tool</source>
+      <translation>Die Änderung am Prozess, an der Regel oder am Werkzeug</translation>
+    </message>
+    <message>
+      <source>Funnel stages</source>
+      <translation>Funnel-Phasen</translation>
+    </message>
+    <message>
+      <source>No actions yet: “Add action” below adds one.</source>
+      <translation>Noch keine Maßnahmen: „Maßnahme hinzufügen“ unten legt eine an.</translation>
+    </message>
+    <message>
+      <source>Keep the wording</source>
+      <translation>Wortlaut beibehalten</translation>
+    </message>
+    <message>
+      <source>The names are intended: hide this flag for this review</source>
+      <translation>Die Namen sind beabsichtigt: Hinweis für dieses Review ausblenden</translation>
+    </message>
+    <message>
+      <source>Held on</source>
+      <translation>Durchgeführt am</translation>
+    </message>
+    <message>
+      <source>What this review is about</source>
+      <translation>Worum es in diesem Review geht</translation>
+    </message>
+    <message>
+      <source>Add action</source>
+      <translation>Maßnahme hinzufügen</translation>
+    </message>
+    <message>
+      <source>Remove action</source>
+      <translation>Maßnahme entfernen</translation>
+    </message>
+    <message>
+      <source>Action items</source>
+      <translation>Maßnahmen</translation>
+    </message>
+    <message>
+      <source>Actions and what the review is about</source>
+      <translation>Maßnahmen und Bezug des Reviews</translation>
+    </message>
+    <message>
+      <source>Actions</source>
+      <translation>Maßnahmen</translation>
+    </message>
+    <message>
+      <source>About</source>
+      <translation>Bezug</translation>
+    </message>
+    <message>
+      <source>Parked topics</source>
+      <translation>Geparkte Themen</translation>
+    </message>
+    <message>
+      <source>Close topic</source>
+      <translation>Thema schließen</translation>
+    </message>
+    <message>
+      <source>Turn into a goal</source>
+      <translation>In Ziel umwandeln</translation>
+    </message>
+    <message>
+      <source>Reviews and parking lot</source>
+      <translation>Reviews und Themenspeicher</translation>
+    </message>
+    <message>
+      <source>Reviews</source>
+      <translation>Reviews</translation>
+    </message>
+    <message>
+      <source>Parking lot</source>
+      <translation>Themenspeicher</translation>
+    </message>
+    <message>
+      <source>Who does what by when (in the calendar export)</source>
+      <translation>Wer macht was bis wann (im Kalenderexport)</translation>
+    </message>
+    <message>
+      <source>Choose a review, or add one (Ctrl+Shift+N).</source>
+      <translation>Wählen Sie ein Review aus oder fügen Sie eines hinzu (Strg+Umschalt+N).</translation>
+    </message>
+    <message>
+      <source>Parked in workshops, to come back to:</source>
+      <translation>In Workshops geparkt, zur späteren Klärung:</translation>
+    </message>
+    <message>
+      <source>Nothing is parked. In a workshop, L parks a topic.</source>
+      <translation>Nichts geparkt. Im Workshop parkt L ein Thema.</translation>
+    </message>
+    <message>
+      <source>Choose a parked topic first.</source>
+      <translation>Wählen Sie zuerst ein geparktes Thema aus.</translation>
+    </message>
+    <message>
+      <source>Review held on {day}</source>
+      <translation>Review vom {day}</translation>
+    </message>
+    <message>
+      <source>About ({count})</source>
+      <translation>Bezug ({count})</translation>
+    </message>
+    <message>
+      <source>{topic}  (closed)</source>
+      <translation>{topic}  (geschlossen)</translation>
+    </message>
+    <message>
+      <source>no target</source>
+      <translation>keine Vorgabe</translation>
+    </message>
+    <message>
+      <source>Field rides: schedule, timeline, balance</source>
+      <translation>Außendienstbegleitungen: Terminplan, Zeitleiste, Bilanz</translation>
+    </message>
+    <message>
+      <source>Schedule</source>
+      <translation>Terminplan</translation>
+    </message>
+    <message>
+      <source>Timeline of field rides</source>
+      <translation>Zeitleiste der Außendienstbegleitungen</translation>
+    </message>
+    <message>
+      <source>Month</source>
+      <translation>Monat</translation>
+    </message>
+    <message>
+      <source>Quarter</source>
+      <translation>Quartal</translation>
+    </message>
+    <message>
+      <source>Weekends are not ride days</source>
+      <translation>Wochenenden sind keine Begleittage</translation>
+    </message>
+    <message>
+      <source>no limit</source>
+      <translation>keine Grenze</translation>
+    </message>
+    <message>
+      <source>Every marketer rides with sales</source>
+      <translation>Jede Person im Marketing begleitet den Vertrieb</translation>
+    </message>
+    <message>
+      <source>Every sales rep spends with marketing</source>
+      <translation>Jede Person im Vertrieb verbringt beim Marketing</translation>
+    </message>
+    <message>
+      <source>One direction at most</source>
+      <translation>Max. Verhältnis der Richtungen</translation>
+    </message>
+    <message>
+      <source>Add non-working day</source>
+      <translation>Arbeitsfreien Tag hinzufügen</translation>
+    </message>
+    <message>
+      <source>Non-working days</source>
+      <translation>Arbeitsfreie Tage</translation>
+    </message>
+    <message>
+      <source>Ride days per person and period</source>
+      <translation>Begleittage je Person und Zeitraum</translation>
+    </message>
+    <message>
+      <source>The plan rides both ways.</source>
+      <translation>Der Plan sieht Begleitungen in beide Richtungen vor.</translation>
+    </message>
+    <message>
+      <source>Person</source>
+      <translation>Person</translation>
+    </message>
+    <message>
+      <source>Team</source>
+      <translation>Team</translation>
+    </message>
+    <message>
+      <source>Hosted</source>
+      <translation>Als Gastgeber</translation>
+    </message>
+    <message>
+      <source>Timeline</source>
+      <translation>Zeitleiste</translation>
+    </message>
+    <message>
+      <source>Balance and targets</source>
+      <translation>Bilanz und Vorgaben</translation>
+    </message>
+    <message>
+      <source>days per quarter</source>
+      <translation>Tage pro Quartal</translation>
+    </message>
+    <message>
+      <source>days per half-year</source>
+      <translation>Tage pro Halbjahr</translation>
+    </message>
+    <message>
+      <source>Occasion, e.g. Company offsite</source>
+      <translation>Anlass, z. B. Firmenklausur</translation>
+    </message>
+    <message>
+      <source>Days every marketer rides with sales</source>
+      <translation>Tage, die jede Person im Marketing den Vertrieb begleitet</translation>
+    </message>
+    <message>
+      <source>Days every sales rep spends with marketing</source>
+      <translation>Tage, die jede Person im Vertrieb beim Marketing verbringt</translation>
+    </message>
+    <message>
+      <source>New non-working day</source>
+      <translation>Neuer arbeitsfreier Tag</translation>
+    </message>
+    <message>
+      <source>Occasion of the new non-working day</source>
+      <translation>Anlass des neuen arbeitsfreien Tags</translation>
+    </message>
+    <message>
+      <source>The ratio between directions is at least 1x.</source>
+      <translation>Das Verhältnis zwischen den Richtungen beträgt mindestens 1x.</translation>
+    </message>
+    <message>
+      <source>{marketing} days of marketing with sales, {sales} days of sales with marketing{ratio}. {ways}</source>
+      <translation>{marketing} Tage Marketing beim Vertrieb, {sales} Tage Vertrieb beim Marketing{ratio}. {ways}</translation>
+    </message>
+    <message>
+      <source>marketing rides with sales</source>
+      <translation>Marketing begleitet Vertrieb</translation>
+    </message>
+    <message>
+      <source>sales with marketing</source>
+      <translation>Vertrieb beim Marketing</translation>
+    </message>
+    <message>
+      <source>conflict</source>
+      <translation>Konflikt</translation>
+    </message>
+    <message>
+      <source>drag a ride to move it</source>
+      <translation>Begleitung zum Verschieben ziehen</translation>
+    </message>
+    <message>
+      <source>The plan does not ride both ways yet.</source>
+      <translation>Der Plan sieht noch keine Begleitungen in beide Richtungen vor.</translation>
+    </message>
+    <message>
+      <source>Below the plan's target</source>
+      <translation>Unter der Vorgabe des Plans</translation>
+    </message>
+    <message>
+      <source>sales</source>
+      <translation>Vertrieb</translation>
+    </message>
+    <message>
+      <source>marketing</source>
+      <translation>Marketing</translation>
+    </message>
+    <message>
+      <source>other</source>
+      <translation>Sonstige</translation>
+    </message>
+    <message>
+      <source>person</source>
+      <translation>Person</translation>
+    </message>
+    <message>
+      <source>people</source>
+      <translation>Personen</translation>
+    </message>
+    <message>
+      <source>goals</source>
+      <translation>Ziele</translation>
+    </message>
+    <message>
+      <source>field ride</source>
+      <translation>Außendienstbegleitung</translation>
+    </message>
+    <message>
+      <source>field rides</source>
+      <translation>Außendienstbegleitungen</translation>
+    </message>
+    <message>
+      <source>stage</source>
+      <translation>Phase</translation>
+    </message>
+    <message>
+      <source>stages</source>
+      <translation>Phasen</translation>
+    </message>
+    <message>
+      <source>metric</source>
+      <translation>Kennzahl</translation>
+    </message>
+    <message>
+      <source>metrics</source>
+      <translation>Kennzahlen</translation>
+    </message>
+    <message>
+      <source>messages</source>
+      <translation>Botschaften</translation>
+    </message>
+    <message>
+      <source>review</source>
+      <translation>Review</translation>
+    </message>
+    <message>
+      <source>reviews</source>
+      <translation>Reviews</translation>
+    </message>
+    <message>
+      <source>row</source>
+      <translation>Zeile</translation>
+    </message>
+    <message>
+      <source>rows</source>
+      <translation>Zeilen</translation>
+    </message>
+    <message>
+      <source>{title} table</source>
+      <translation>Tabelle {title}</translation>
+    </message>
+    <message>
+      <source>Add {noun}</source>
+      <translation>{noun} hinzufügen</translation>
+    </message>
+    <message>
+      <source>Add a {noun} (Insert or Ctrl+Shift+N)</source>
+      <translation>{noun} hinzufügen (Einfg oder Strg+Umschalt+N)</translation>
+    </message>
+    <message>
+      <source>No {nouns} yet. “Add {noun}” above, or Insert, adds one.</source>
+      <translation>Noch keine {nouns}. „{noun} hinzufügen“ oben oder Einfg legt einen Eintrag an.</translation>
+    </message>
+    <message>
+      <source>1 {noun}</source>
+      <translation>1 {noun}</translation>
+    </message>
+    <message>
+      <source>{count} {nouns}</source>
+      <translation>{count} {nouns}</translation>
+    </message>
+    <message>
+      <source>Workshop &amp;display</source>
+      <translation>Workshop-&amp;Bildschirm</translation>
+    </message>
+    <message>
+      <source>&amp;Appearance</source>
+      <translation>&amp;Darstellung</translation>
+    </message>
+    <message>
+      <source>&amp;Language</source>
+      <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+      <source>Open a plan (Ctrl+O) or start a new one (Ctrl+N).</source>
+      <translation>Öffnen Sie einen Plan (Strg+O) oder legen Sie einen neuen an (Strg+N).</translation>
+    </message>
+    <message>
+      <source>Open &amp;recent</source>
+      <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+      <source>&amp;Clear the list</source>
+      <translation>Liste &amp;leeren</translation>
+    </message>
+    <message>
+      <source>Welcome to Tandem. This is a sample plan to look around in and try things on; your own plan starts empty.</source>
+      <translation>Willkommen bei Tandem. Dies ist ein Beispielplan zum Umsehen und Ausprobieren; Ihr eigener Plan beginnt leer.</translation>
+    </message>
+    <message>
+      <source>New plan</source>
+      <translation>Neuer Plan</translation>
+    </message>
+    <message>
+      <source>Click to dismiss</source>
+      <translation>Zum Schließen klicken</translation>
+    </message>
+    <message>
+      <source>Export calendars (field rides and action items) to</source>
+      <translation>Kalender (Außendienstbegleitungen und Maßnahmen) exportieren nach</translation>
+    </message>
+    <message>
+      <source>Start a new plan…</source>
+      <translation>Neuen Plan anlegen…</translation>
+    </message>
+    <message>
+      <source>Open a plan…</source>
+      <translation>Plan öffnen…</translation>
+    </message>
+    <message>
+      <source>Explore the sample</source>
+      <translation>Beispiel erkunden</translation>
+    </message>
+    <message>
+      <source>&amp;Undo</source>
+      <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+      <source>&amp;Redo</source>
+      <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+      <source>Cannot open plan</source>
+      <translation>Plan kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+      <source>Cannot create plan</source>
+      <translation>Plan kann nicht angelegt werden</translation>
+    </message>
+    <message>
+      <source>Exported {count} calendars to {folder}</source>
+      <translation>{count} Kalender nach {folder} exportiert</translation>
+    </message>
+    <message>
+      <source>Export {kind}</source>
+      <translation>{kind} exportieren</translation>
+    </message>
+    <message>
+      <source>Exported {file}</source>
+      <translation>{file} exportiert</translation>
+    </message>
+    <message>
+      <source>No recent plans</source>
+      <translation>Keine zuletzt geöffneten Pläne</translation>
+    </message>
+    <message>
+      <source>Read-only: {reason}</source>
+      <translation>Schreibgeschützt: {reason}</translation>
+    </message>
+    <message>
+      <source>&amp;Undo {what}</source>
+      <translation>&amp;Rückgängig: {what}</translation>
+    </message>
+    <message>
+      <source>&amp;Redo {what}</source>
+      <translation>&amp;Wiederholen: {what}</translation>
+    </message>
+    <message>
+      <source>The calendars could not be written: {reason}</source>
+      <translation>Die Kalender konnten nicht geschrieben werden: {reason}</translation>
+    </message>
+    <message>
+      <source>Restore this version</source>
+      <translation>Diese Version wiederherstellen</translation>
+    </message>
+    <message>
+      <source>Save a copy</source>
+      <translation>Kopie speichern</translation>
+    </message>
+    <message>
+      <source>Restore from backup</source>
+      <translation>Aus Sicherung wiederherstellen</translation>
+    </message>
+    <message>
+      <source>Open a backup (read-only; save a copy of it to keep it):</source>
+      <translation>Sicherung öffnen (schreibgeschützt; speichern Sie eine Kopie davon, um sie zu behalten):</translation>
+    </message>
+    <message>
+      <source>The plan is as that version already.</source>
+      <translation>Der Plan entspricht bereits dieser Version.</translation>
+    </message>
+    <message>
+      <source>Restore version</source>
+      <translation>Version wiederherstellen</translation>
+    </message>
+    <message>
+      <source>Restore</source>
+      <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+      <source>No backups</source>
+      <translation>Keine Sicherungen</translation>
+    </message>
+    <message>
+      <source>This plan has no backups yet. Tandem makes one each day the plan is opened for editing.</source>
+      <translation>Für diesen Plan gibt es noch keine Sicherungen. Tandem legt an jedem Tag, an dem der Plan zum Bearbeiten geöffnet wird, eine an.</translation>
+    </message>
+    <message>
+      <source>Version not saved</source>
+      <translation>Version nicht gespeichert</translation>
+    </message>
+    <message>
+      <source>Saved the version “{name}”</source>
+      <translation>Version „{name}“ gespeichert</translation>
+    </message>
+    <message>
+      <source>Delete version</source>
+      <translation>Version löschen</translation>
+    </message>
+    <message>
+      <source>Nothing to merge</source>
+      <translation>Nichts zusammenzuführen</translation>
+    </message>
+    <message>
+      <source>Merge changes</source>
+      <translation>Änderungen zusammenführen</translation>
+    </message>
+    <message>
+      <source>Merge</source>
+      <translation>Zusammenführen</translation>
+    </message>
+    <message>
+      <source>Merged the changes from {file}</source>
+      <translation>Änderungen aus {file} zusammengeführt</translation>
+    </message>
+    <message>
+      <source>Copy not saved</source>
+      <translation>Kopie nicht gespeichert</translation>
+    </message>
+    <message>
+      <source>Saved a copy as {file}</source>
+      <translation>Kopie als {file} gespeichert</translation>
+    </message>
+    <message>
+      <source>Make the plan as it was in “{name}” ({changes})? You can undo it.</source>
+      <translation>Plan auf den Stand von „{name}“ zurücksetzen ({changes})? Sie können dies rückgängig machen.</translation>
+    </message>
+    <message>
+      <source>Delete the version “{name}”? The plan itself does not change.</source>
+      <translation>Version „{name}“ löschen? Der Plan selbst ändert sich nicht.</translation>
+    </message>
+    <message>
+      <source>{file} holds nothing this plan does not have.</source>
+      <translation>{file} enthält nichts, was dieser Plan nicht schon hat.</translation>
+    </message>
+    <message>
+      <source>Bring in the changes from {file} ({changes})? Nobody changed the same thing differently. You can undo it.</source>
+      <translation>Änderungen aus {file} übernehmen ({changes})? Niemand hat dasselbe unterschiedlich geändert. Sie können dies rückgängig machen.</translation>
+    </message>
+    <message>
+      <source>Today's backup could not be made: {reason}</source>
+      <translation>Die heutige Sicherung konnte nicht erstellt werden: {reason}</translation>
+    </message>
+    <message>
+      <source>value</source>
+      <translation>Wert</translation>
+    </message>
+    <message>
+      <source>Select a metric to see it over the periods.</source>
+      <translation>Wählen Sie eine Kennzahl aus, um ihren Verlauf über die Zeiträume zu sehen.</translation>
+    </message>
+    <message>
+      <source>baseline</source>
+      <translation>Ausgangswert</translation>
+    </message>
+    <message>
+      <source>target</source>
+      <translation>Zielwert</translation>
+    </message>
+    <message>
+      <source>Yes</source>
+      <translation>Ja</translation>
+    </message>
+    <message>
+      <source>No</source>
+      <translation>Nein</translation>
+    </message>
+    <message>
+      <source>(removed)</source>
+      <translation>(entfernt)</translation>
+    </message>
+    <message>
+      <source>(left the plan)</source>
+      <translation>(nicht mehr im Plan)</translation>
+    </message>
+    <message>
+      <source>{name} is on two field rides on {day}.</source>
+      <translation>{name} ist am {day} für zwei Außendienstbegleitungen eingeplant.</translation>
+    </message>
+    <message>
+      <source>Someone</source>
+      <translation>Jemand</translation>
+    </message>
+    <message>
+      <source>(nobody)</source>
+      <translation>(niemand)</translation>
+    </message>
+    <message>
+      <source>(no stage)</source>
+      <translation>(keine Phase)</translation>
+    </message>
+    <message>
+      <source>empty: none</source>
+      <translation>leer: keine</translation>
+    </message>
+    <message>
+      <source>“{text}” is not a number; {column} is unchanged.</source>
+      <translation>„{text}“ ist keine Zahl; {column} bleibt unverändert.</translation>
+    </message>
+    <message>
+      <source>title</source>
+      <translation>Titel</translation>
+    </message>
+    <message>
+      <source>description</source>
+      <translation>Beschreibung</translation>
+    </message>
+    <message>
+      <source>success measure</source>
+      <translation>Erfolgskriterium</translation>
+    </message>
+    <message>
+      <source>due date</source>
+      <translation>Fälligkeitsdatum</translation>
+    </message>
+    <message>
+      <source>The list is sorted: click the sorted column until the sort goes away to drag goals into place.</source>
+      <translation>Die Liste ist sortiert: Klicken Sie so oft auf die sortierte Spalte, bis die Sortierung aufgehoben ist, um Ziele an ihren Platz zu ziehen.</translation>
+    </message>
+    <message>
+      <source>Heads-up: {problem}</source>
+      <translation>Hinweis: {problem}</translation>
+    </message>
+    <message>
+      <source>Changing the {what} of “{name}” withdraws the sign-off of {who}. Both sides will need to sign the new wording.</source>
+      <translation>Wenn Sie bei „{name}“ das Feld „{what}“ ändern, wird die Abzeichnung durch {who} zurückgezogen. Beide Seiten müssen den neuen Wortlaut erneut abzeichnen.</translation>
+    </message>
+    <message>
+      <source>Change and withdraw the sign-offs</source>
+      <translation>Ändern und Abzeichnungen zurückziehen</translation>
+    </message>
+    <message>
+      <source>Changing the {what} of “{name}” withdraws the approval of {who}. Both sides will need to approve the new wording.</source>
+      <translation>Wenn Sie bei „{name}“ das Feld „{what}“ ändern, wird die Genehmigung durch {who} zurückgezogen. Beide Seiten müssen den neuen Wortlaut erneut genehmigen.</translation>
+    </message>
+    <message>
+      <source>Change and withdraw the approvals</source>
+      <translation>Ändern und Genehmigungen zurückziehen</translation>
+    </message>
+    <message>
+      <source>Nobody to sign</source>
+      <translation>Niemand zum Abzeichnen</translation>
+    </message>
+    <message>
+      <source>Change agreed wording?</source>
+      <translation>Vereinbarten Wortlaut ändern?</translation>
+    </message>
+    <message>
+      <source>Keep the agreed wording</source>
+      <translation>Vereinbarten Wortlaut beibehalten</translation>
+    </message>
+    <message>
+      <source>Sign for {side}</source>
+      <translation>Für {side} abzeichnen</translation>
+    </message>
+    <message>
+      <source>The plan names no head of {side}. Who signs?</source>
+      <translation>Im Plan ist keine Leitung für {side} eingetragen. Wer zeichnet ab?</translation>
+    </message>
+    <message>
+      <source>The plan has nobody in {side} to sign. Add people, or name a head of {side} on the Overview.</source>
+      <translation>Im Plan gibt es im {side} niemanden, der abzeichnen kann. Fügen Sie Personen hinzu, oder tragen Sie in der Übersicht eine Leitung für {side} ein.</translation>
+    </message>
+    <message>
+      <source>and</source>
+      <translation>und</translation>
+    </message>
+    <message>
+      <source>Nothing here matches the filters; Ctrl+Shift+F shows everything.</source>
+      <translation>Nichts entspricht den Filtern; Strg+Umschalt+F zeigt alles an.</translation>
+    </message>
+    <message>
+      <source>planned</source>
+      <translation>geplant</translation>
+    </message>
+    <message>
+      <source>confirmed</source>
+      <translation>bestätigt</translation>
+    </message>
+    <message>
+      <source>done</source>
+      <translation>erledigt</translation>
+    </message>
+    <message>
+      <source>cancelled</source>
+      <translation>abgesagt</translation>
+    </message>
+    <message>
+      <source>today</source>
+      <translation>heute</translation>
+    </message>
+    <message>
+      <source>On two rides the same day!</source>
+      <translation>Am selben Tag auf zwei Begleitungen!</translation>
+    </message>
+    <message>
+      <source>Ctrl+Enter saves · Esc cancels · Tab: next field</source>
+      <translation>Strg+Enter speichert · Esc bricht ab · Tab: nächstes Feld</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>Speichern</translation>
+    </message>
+    <message>
+      <source>Tandem workshop</source>
+      <translation>Tandem-Workshop</translation>
+    </message>
+    <message>
+      <source>Proposal from sales</source>
+      <translation>Vorschlag des Vertriebs</translation>
+    </message>
+    <message>
+      <source>Proposal from marketing</source>
+      <translation>Vorschlag des Marketings</translation>
+    </message>
+    <message>
+      <source>Reword the goal (both sign-offs are withdrawn)</source>
+      <translation>Ziel umformulieren (beide Abzeichnungen werden zurückgezogen)</translation>
+    </message>
+    <message>
+      <source>Reword the message (both approvals are withdrawn)</source>
+      <translation>Botschaft umformulieren (beide Genehmigungen werden zurückgezogen)</translation>
+    </message>
+    <message>
+      <source>Review, without blame</source>
+      <translation>Review ohne Schuldzuweisung</translation>
+    </message>
+    <message>
+      <source>Park a topic</source>
+      <translation>Thema parken</translation>
+    </message>
+    <message>
+      <source>L: park a topic (from any slide)</source>
+      <translation>L: Thema parken (auf jeder Folie)</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>Titel</translation>
+    </message>
+    <message>
+      <source>S / M: sign for sales / marketing  ·  E: reword  ·  Ctrl+Z: undo</source>
+      <translation>S / M: für Vertrieb / Marketing abzeichnen  ·  E: umformulieren  ·  Strg+Z: rückgängig</translation>
+    </message>
+    <message>
+      <source>Goal</source>
+      <translation>Ziel</translation>
+    </message>
+    <message>
+      <source>Success measure</source>
+      <translation>Erfolgskriterium</translation>
+    </message>
+    <message>
+      <source>Customer problem</source>
+      <translation>Kundenproblem</translation>
+    </message>
+    <message>
+      <source>Topic to come back to</source>
+      <translation>Thema für später</translation>
+    </message>
+    <message>
+      <source>S: a proposal from sales  ·  M: from marketing</source>
+      <translation>S: Vorschlag des Vertriebs  ·  M: des Marketings</translation>
+    </message>
+    <message>
+      <source>Tab: pick a ride  ·  &lt; &gt;: a day earlier / later  ·  Ctrl+Z: undo</source>
+      <translation>Tab: Begleitung wählen  ·  &lt; &gt;: einen Tag früher / später  ·  Strg+Z: rückgängig</translation>
+    </message>
+    <message>
+      <source>Tab: pick  ·  S / M: approve for sales / marketing  ·  E: reword  ·  Ctrl+Z: undo</source>
+      <translation>Tab: wählen  ·  S / M: für Vertrieb / Marketing genehmigen  ·  E: umformulieren  ·  Strg+Z: rückgängig</translation>
+    </message>
+    <message>
+      <source>go to slide {number}…</source>
+      <translation>zu Folie {number}…</translation>
+    </message>
+    <message>
+      <source>{section}  ·  {clock} on this item</source>
+      <translation>{section}  ·  {clock} für diesen Punkt</translation>
+    </message>
+    <message>
+      <source>Tab: pick  ·  S / M: make it a goal of sales / marketing  ·  C: close  ·  L: park a topic</source>
+      <translation>Tab: wählen  ·  S / M: zum Ziel des Vertriebs / Marketings machen  ·  C: schließen  ·  L: Thema parken</translation>
+    </message>
+    <message>
+      <source>{first} – {last}: {visitor} with {host}</source>
+      <translation>{first} – {last}: {visitor} bei {host}</translation>
+    </message>
+    <message>
+      <source>two rides the same day</source>
+      <translation>zwei Begleitungen am selben Tag</translation>
+    </message>
+    <message>
+      <source>Each goal has an owner on each side and is agreed when both sides signed its wording. Enter edits a cell, Insert adds, Delete removes, drag or Ctrl+↑/↓ reorders; right-click for sign-off.</source>
+      <translation>Jedes Ziel hat auf jeder Seite eine verantwortliche Person und gilt als vereinbart, wenn beide Seiten seinen Wortlaut abgezeichnet haben. Enter bearbeitet eine Zelle, Einfg fügt hinzu, Entf entfernt, Ziehen oder Strg+↑/↓ ordnet neu an; Rechtsklick zum Abzeichnen.</translation>
+    </message>
+    <message>
+      <source>Field rides</source>
+      <translation>Außendienstbegleitung</translation>
+    </message>
+    <message>
+      <source>Marketing rides with sales, then sales spends days with marketing. Rows in red break a rule: hover for why.</source>
+      <translation>Das Marketing begleitet den Vertrieb, dann verbringt der Vertrieb Tage beim Marketing. Rote Zeilen verletzen eine Regel: Zeigen Sie darauf, um den Grund zu sehen.</translation>
+    </message>
+    <message>
+      <source>Status follows one rule: on track within 10 points of the straight line from baseline to target, at risk within 30. Hover a status for why.</source>
+      <translation>Der Status folgt einer einzigen Regel: im Plan bei höchstens 10 Punkten Rückstand auf die Gerade vom Ausgangswert zum Zielwert, gefährdet bei höchstens 30. Zeigen Sie auf einen Status, um den Grund zu sehen.</translation>
+    </message>
+    <message>
+      <source>Funnel</source>
+      <translation>Funnel</translation>
+    </message>
+    <message>
+      <source>One buying process: who engages at each stage, the entry both sides agreed, and each handoff both ways.</source>
+      <translation>Ein Kaufprozess: wer sich in welcher Phase einbringt, die von beiden Seiten vereinbarte Eingangsdefinition und jede Übergabe in beide Richtungen.</translation>
+    </message>
+    <message>
+      <source>One library of customer messages both sides approve on their exact wording; changing the wording withdraws both approvals. Ctrl+Shift+S / Ctrl+Shift+M approve for sales / marketing.</source>
+      <translation>Eine Bibliothek von Kundenbotschaften, deren genauen Wortlaut beide Seiten genehmigen; eine Änderung des Wortlauts zieht beide Genehmigungen zurück. Strg+Umschalt+S / Strg+Umschalt+M genehmigen für Vertrieb / Marketing.</translation>
+    </message>
+    <message>
+      <source>People</source>
+      <translation>Personen</translation>
+    </message>
+    <message>
+      <source>No blame: what happened, what we learned, what we change in the system, and who does what by when.</source>
+      <translation>Ohne Schuldzuweisung: was passiert ist, was wir gelernt haben, was wir am System ändern und wer was bis wann tut.</translation>
+    </message>
+    <message>
+      <source>Sales owner</source>
+      <translation>Verantwortlich Vertrieb</translation>
+    </message>
+    <message>
+      <source>Marketing owner</source>
+      <translation>Verantwortlich Marketing</translation>
+    </message>
+    <message>
+      <source>Due</source>
+      <translation>Fällig</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>Proposed by</source>
+      <translation>Vorgeschlagen von</translation>
+    </message>
+    <message>
+      <source>Measured by</source>
+      <translation>Gemessen an</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>Rolle</translation>
+    </message>
+    <message>
+      <source>Territory</source>
+      <translation>Gebiet</translation>
+    </message>
+    <message>
+      <source>Email</source>
+      <translation>E-Mail</translation>
+    </message>
+    <message>
+      <source>Left the plan</source>
+      <translation>Nicht mehr im Plan</translation>
+    </message>
+    <message>
+      <source>Direction</source>
+      <translation>Richtung</translation>
+    </message>
+    <message>
+      <source>Visitor</source>
+      <translation>Gast</translation>
+    </message>
+    <message>
+      <source>Host</source>
+      <translation>Gastgeber</translation>
+    </message>
+    <message>
+      <source>First day</source>
+      <translation>Erster Tag</translation>
+    </message>
+    <message>
+      <source>Last day</source>
+      <translation>Letzter Tag</translation>
+    </message>
+    <message>
+      <source>Accounts</source>
+      <translation>Kunden</translation>
+    </message>
+    <message>
+      <source>Objective</source>
+      <translation>Zielsetzung</translation>
+    </message>
+    <message>
+      <source>Metric</source>
+      <translation>Kennzahl</translation>
+    </message>
+    <message>
+      <source>Trend</source>
+      <translation>Trend</translation>
+    </message>
+    <message>
+      <source>Unit</source>
+      <translation>Einheit</translation>
+    </message>
+    <message>
+      <source>Baseline</source>
+      <translation>Ausgangswert</translation>
+    </message>
+    <message>
+      <source>Target</source>
+      <translation>Zielwert</translation>
+    </message>
+    <message>
+      <source>Cadence</source>
+      <translation>Rhythmus</translation>
+    </message>
+    <message>
+      <source>Reported by</source>
+      <translation>Gemeldet von</translation>
+    </message>
+    <message>
+      <source>Funnel stage</source>
+      <translation>Funnel-Phase</translation>
+    </message>
+    <message>
+      <source>Linked goals</source>
+      <translation>Verknüpfte Ziele</translation>
+    </message>
+    <message>
+      <source>Definition</source>
+      <translation>Definition</translation>
+    </message>
+    <message>
+      <source>Engaged team</source>
+      <translation>Beteiligtes Team</translation>
+    </message>
+    <message>
+      <source>Entry definition (agreed)</source>
+      <translation>Eingangsdefinition (vereinbart)</translation>
+    </message>
+    <message>
+      <source>Handoff: service forward</source>
+      <translation>Übergabe: Service vorwärts</translation>
+    </message>
+    <message>
+      <source>Service back: what happens to a returned lead</source>
+      <translation>Service zurück: was mit einem zurückgegebenen Lead geschieht</translation>
+    </message>
+    <message>
+      <source>Reasons to send back</source>
+      <translation>Gründe für die Rückgabe</translation>
+    </message>
+    <message>
+      <source>Customer problem (hot button)</source>
+      <translation>Kundenproblem (Kundenthema)</translation>
+    </message>
+    <message>
+      <source>Approval</source>
+      <translation>Genehmigung</translation>
+    </message>
+    <message>
+      <source>Segment or persona</source>
+      <translation>Segment oder Persona</translation>
+    </message>
+    <message>
+      <source>Owner</source>
+      <translation>Verantwortlich</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>Quelle</translation>
+    </message>
+    <message>
+      <source>Action</source>
+      <translation>Maßnahme</translation>
+    </message>
+    <message>
+      <source>Done</source>
+      <translation>Erledigt</translation>
+    </message>
+    <message>
+      <source>Other</source>
+      <translation>Sonstige</translation>
+    </message>
+    <message>
+      <source>Draft</source>
+      <translation>Entwurf</translation>
+    </message>
+    <message>
+      <source>Proposed</source>
+      <translation>Vorgeschlagen</translation>
+    </message>
+    <message>
+      <source>Active</source>
+      <translation>Aktiv</translation>
+    </message>
+    <message>
+      <source>Dropped</source>
+      <translation>Verworfen</translation>
+    </message>
+    <message>
+      <source>Marketing rides with sales</source>
+      <translation>Marketing begleitet Vertrieb</translation>
+    </message>
+    <message>
+      <source>Sales spends days with marketing</source>
+      <translation>Vertrieb verbringt Tage beim Marketing</translation>
+    </message>
+    <message>
+      <source>Planned</source>
+      <translation>Geplant</translation>
+    </message>
+    <message>
+      <source>Confirmed</source>
+      <translation>Bestätigt</translation>
+    </message>
+    <message>
+      <source>Cancelled</source>
+      <translation>Abgesagt</translation>
+    </message>
+    <message>
+      <source>Higher is better</source>
+      <translation>Höher ist besser</translation>
+    </message>
+    <message>
+      <source>Lower is better</source>
+      <translation>Niedriger ist besser</translation>
+    </message>
+    <message>
+      <source>Monthly</source>
+      <translation>Monatlich</translation>
+    </message>
+    <message>
+      <source>Quarterly</source>
+      <translation>Quartalsweise</translation>
+    </message>
+    <message>
+      <source>Both</source>
+      <translation>Beide</translation>
+    </message>
+    <message>
+      <source>&amp;New plan…</source>
+      <translation>&amp;Neuer Plan…</translation>
+    </message>
+    <message>
+      <source>&amp;File</source>
+      <translation>&amp;Datei</translation>
+    </message>
+    <message>
+      <source>&amp;Open plan…</source>
+      <translation>Plan &amp;öffnen…</translation>
+    </message>
+    <message>
+      <source>Save &amp;version…</source>
+      <translation>&amp;Version speichern…</translation>
+    </message>
+    <message>
+      <source>Name the plan as it stands now, to compare or restore later</source>
+      <translation>Den aktuellen Stand des Plans benennen, um ihn später zu vergleichen oder wiederherzustellen</translation>
+    </message>
+    <message>
+      <source>Ve&amp;rsions…</source>
+      <translation>Ve&amp;rsionen…</translation>
+    </message>
+    <message>
+      <source>Open, compare or restore a saved version</source>
+      <translation>Gespeicherte Version öffnen, vergleichen oder wiederherstellen</translation>
+    </message>
+    <message>
+      <source>Compare with another &amp;file…</source>
+      <translation>Mit anderer &amp;Datei vergleichen…</translation>
+    </message>
+    <message>
+      <source>What differs between this plan and another copy of it</source>
+      <translation>Was sich zwischen diesem Plan und einer anderen Kopie davon unterscheidet</translation>
+    </message>
+    <message>
+      <source>&amp;Merge changes from…</source>
+      <translation>Änderungen zusa&amp;mmenführen aus…</translation>
+    </message>
+    <message>
+      <source>Bring in the changes made in another copy of this plan</source>
+      <translation>Die Änderungen aus einer anderen Kopie dieses Plans übernehmen</translation>
+    </message>
+    <message>
+      <source>Save a &amp;copy…</source>
+      <translation>&amp;Kopie speichern…</translation>
+    </message>
+    <message>
+      <source>A complete copy of the plan, history and versions included</source>
+      <translation>Eine vollständige Kopie des Plans, einschließlich Verlauf und Versionen</translation>
+    </message>
+    <message>
+      <source>Restore from &amp;backup…</source>
+      <translation>Aus Sicherung &amp;wiederherstellen…</translation>
+    </message>
+    <message>
+      <source>Open one of this plan's daily backups</source>
+      <translation>Eine der täglichen Sicherungen dieses Plans öffnen</translation>
+    </message>
+    <message>
+      <source>Export &amp;PDF…</source>
+      <translation>&amp;PDF exportieren…</translation>
+    </message>
+    <message>
+      <source>Export &amp;JSON…</source>
+      <translation>&amp;JSON exportieren…</translation>
+    </message>
+    <message>
+      <source>Export &amp;calendars (rides and actions)…</source>
+      <translation>Ka&amp;lender exportieren (Begleitungen und Maßnahmen)…</translation>
+    </message>
+    <message>
+      <source>One iCalendar file for the plan and one per person</source>
+      <translation>Eine iCalendar-Datei für den Plan und eine je Person</translation>
+    </message>
+    <message>
+      <source>&amp;Close plan</source>
+      <translation>Plan &amp;schließen</translation>
+    </message>
+    <message>
+      <source>&amp;Quit</source>
+      <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+      <source>&amp;Edit</source>
+      <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+      <source>&amp;Add row</source>
+      <translation>Zeile &amp;hinzufügen</translation>
+    </message>
+    <message>
+      <source>Add a goal or a person on this page</source>
+      <translation>Auf dieser Seite ein Ziel oder eine Person hinzufügen</translation>
+    </message>
+    <message>
+      <source>&amp;Delete selected</source>
+      <translation>Auswahl &amp;löschen</translation>
+    </message>
+    <message>
+      <source>&amp;Workshop mode</source>
+      <translation>&amp;Workshopmodus</translation>
+    </message>
+    <message>
+      <source>&amp;View</source>
+      <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+      <source>Project the plan full screen and edit it live with the room</source>
+      <translation>Den Plan im Vollbild projizieren und gemeinsam mit dem Raum live bearbeiten</translation>
+    </message>
+    <message>
+      <source>Tandem &amp;guide</source>
+      <translation>Tandem-&amp;Handbuch</translation>
+    </message>
+    <message>
+      <source>&amp;Help</source>
+      <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+      <source>How Tandem works, the metric status rule included</source>
+      <translation>Wie Tandem funktioniert, einschließlich der Regel für den Kennzahlstatus</translation>
+    </message>
+    <message>
+      <source>&amp;Keyboard shortcuts</source>
+      <translation>&amp;Tastenkombinationen</translation>
+    </message>
+    <message>
+      <source>Every key of the window and of workshop mode</source>
+      <translation>Alle Tasten des Fensters und des Workshopmodus</translation>
+    </message>
+    <message>
+      <source>&amp;About Tandem</source>
+      <translation>&amp;Über Tandem</translation>
+    </message>
+    <message>
+      <source>The version, and the licences of what Tandem is made with</source>
+      <translation>Die Version und die Lizenzen der Software, mit der Tandem erstellt ist</translation>
+    </message>
+    <message>
+      <source>Follow the &amp;system</source>
+      <translation>&amp;Systemstandard</translation>
+    </message>
+    <message>
+      <source>&amp;Light</source>
+      <translation>&amp;Hell</translation>
+    </message>
+    <message>
+      <source>&amp;Dark</source>
+      <translation>&amp;Dunkel</translation>
+    </message>
+  </context>
+</TS>
