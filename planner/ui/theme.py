@@ -2,15 +2,17 @@
 window's style sheet, its palette and the colours the pages draw with, all
 from planner/palette.py, applied again whenever the system's scheme changes."""
 
-from PySide6.QtCore import QSettings, Qt
+import sys
+
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
-from planner.palette import SCHEMES
+from planner.palette import LIGHT, SCHEMES
 from planner.resources import resource_path
-from planner.ui.widgets import colours
 
-Role, Group = QPalette.ColorRole, QPalette.ColorGroup
+# The scheme in use; ui/widgets/colours.py starts from it when first imported.
+current: dict[str, str] = LIGHT
 
 
 APPEARANCES = (("system", "Follow the &system"), ("light", "&Light"), ("dark", "&Dark"))
@@ -28,6 +30,8 @@ def scheme_name() -> str:
     chosen = chosen_appearance()
     if chosen != "system":
         return chosen
+    from PySide6.QtCore import Qt
+
     hints = QGuiApplication.styleHints()
     return "dark" if hints.colorScheme() == Qt.ColorScheme.Dark else "light"
 
@@ -46,6 +50,7 @@ def style_sheet(colours_of: dict[str, str]) -> str:
 
 
 def palette(c: dict[str, str]) -> QPalette:
+    Role, Group = QPalette.ColorRole, QPalette.ColorGroup
     p = QPalette()
     roles = {Role.Window: c["window"], Role.WindowText: c["ink"], Role.Base: c["window"],
              Role.AlternateBase: c["surface"], Role.Text: c["ink"], Role.Button: c["header"],
@@ -64,9 +69,12 @@ def palette(c: dict[str, str]) -> QPalette:
 
 def apply(app: QApplication) -> str:
     """The scheme the system asks for, on every widget; returns its name."""
+    global current
     name = scheme_name()
-    chosen = SCHEMES[name]
-    colours.use(chosen)
+    chosen = current = SCHEMES[name]
+    colours = sys.modules.get("planner.ui.widgets.colours")
+    if colours is not None:  # pages drawn already: their colours change in place
+        colours.use(chosen)  # type: ignore[attr-defined]
     app.setPalette(palette(chosen))
     app.setStyleSheet(style_sheet(chosen))
     for widget in app.topLevelWidgets():
@@ -74,6 +82,18 @@ def apply(app: QApplication) -> str:
     return name
 
 
+def apply_early(app: QApplication) -> None:
+    """Before the first paint: the style sheet of the scheme chosen in the
+    settings (light when following the system), without asking the system,
+    whose answer costs Qt's enums ~13 ms the first paint need not pay."""
+    global current
+    chosen = chosen_appearance()
+    current = SCHEMES[chosen] if chosen in SCHEMES else LIGHT
+    app.setStyleSheet(style_sheet(current))
+
+
 def follow_the_system(app: QApplication) -> None:
+    """After the first paint: the system's scheme (or the chosen one), and
+    again whenever the system changes it."""
     apply(app)
     QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _scheme: apply(app))

@@ -536,7 +536,7 @@ class MainWindow(QMainWindow):
         if self._heads_up is None:
             return
         model, row_id, text = self._heads_up
-        if f"Heads-up: {model.problems.get(row_id)}" != text:
+        if tr("Heads-up: {problem}").format(problem=model.problems.get(row_id)) != text:
             self._heads_up = None
             self.problem.hide()
             self.statusBar().clearMessage()

@@ -7,9 +7,9 @@ the dark scheme's blue once the system turns dark."""
 from PySide6.QtGui import QColor
 
 from planner.model.enums import Team
-from planner.palette import LIGHT
+from planner.ui.theme import current
 
-_ROLES: dict[str, QColor] = {name: QColor(value) for name, value in LIGHT.items()}
+_ROLES: dict[str, QColor] = {name: QColor(value) for name, value in current.items()}
 
 
 def colour(role: str) -> QColor:
