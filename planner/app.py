@@ -30,7 +30,7 @@ def make_application(argv: list[str]) -> QApplication:
     from planner.ui import i18n, theme
 
     i18n.install()
-    theme.apply_early(app)
+    theme.follow_the_system(app)
     return app
 
 
@@ -104,9 +104,6 @@ def run(path: Path | None, qt_args: list[str]) -> int:
 
     section = probe if probe not in ("", "1") else None
     def open_first() -> None:
-        from planner.ui import theme
-
-        theme.follow_the_system(app)
         plan, first_start = initial_plan(path)
         if window.open_plan(plan, section) and first_start and not probe:
             window.show_welcome()

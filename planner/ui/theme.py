@@ -24,16 +24,34 @@ def chosen_appearance() -> str:
     return value if value in dict(APPEARANCES) else "system"
 
 
+_system_dark: bool | None = None  # what the system said, once asked
+
+
+def system_is_dark() -> bool:
+    """Whether the system asks for dark. At start-up this is read from the
+    platform's palette (free); once the system announces a change, from Qt's
+    colour-scheme hint, whose first answer costs ~13 ms of Qt's enums."""
+    global _system_dark
+    if _system_dark is None:
+        _system_dark = QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
+    return _system_dark
+
+
+def _hint_changed(app: QApplication) -> None:
+    global _system_dark
+    from PySide6.QtCore import Qt
+
+    _system_dark = QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+    apply(app)
+
+
 def scheme_name() -> str:
     """The user's choice; following the system: "dark" when it asks for
     dark, else "light"."""
     chosen = chosen_appearance()
     if chosen != "system":
         return chosen
-    from PySide6.QtCore import Qt
-
-    hints = QGuiApplication.styleHints()
-    return "dark" if hints.colorScheme() == Qt.ColorScheme.Dark else "light"
+    return "dark" if system_is_dark() else "light"
 
 
 def choose(app: QApplication, appearance: str) -> str:
@@ -82,18 +100,9 @@ def apply(app: QApplication) -> str:
     return name
 
 
-def apply_early(app: QApplication) -> None:
-    """Before the first paint: the style sheet of the scheme chosen in the
-    settings (light when following the system), without asking the system,
-    whose answer costs Qt's enums ~13 ms the first paint need not pay."""
-    global current
-    chosen = chosen_appearance()
-    current = SCHEMES[chosen] if chosen in SCHEMES else LIGHT
-    app.setStyleSheet(style_sheet(current))
-
-
 def follow_the_system(app: QApplication) -> None:
-    """After the first paint: the system's scheme (or the chosen one), and
-    again whenever the system changes it."""
+    """The system's scheme (or the chosen one) now, before the first paint,
+    and again whenever the system changes it."""
+    system_is_dark()  # the platform's own palette, read before ours replaces it
     apply(app)
-    QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _scheme: apply(app))
+    QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _scheme: _hint_changed(app))

@@ -10,7 +10,6 @@ from PySide6.QtCore import QStandardPaths, QTimer
 from planner.changes import ChangeSet
 from planner.errors import PlanError
 from planner.model.records import KINDS
-from planner.outline.changes import SECTION_OF, between, differences, summary
 from planner.store.plan_store import PlanStore
 from planner.store.versions import State, Version
 from planner.ui.shell.lazy import dialogs
@@ -138,6 +137,8 @@ def restore_version(window: MainWindow, version: Version) -> bool:
         return False
     now = session.store.state()
     then = session.store.state(version.seq)
+    from planner.outline.changes import between, differences, summary
+
     change = between(now, then, f"Restore the version \u201c{version.name}\u201d")
     if not change:
         window.statusBar().showMessage(tr("The plan is as that version already."), 8000)
@@ -154,6 +155,8 @@ def restore_version(window: MainWindow, version: Version) -> bool:
 
 def show_changes(window: MainWindow, title: str, old: State, new: State) -> Any:
     from planner.ui.dialogs.changes import ChangesView
+
+    from planner.outline.changes import between, differences
 
     view = ChangesView(window, title, differences(between(old, new), old, new))
     view.row_requested.connect(window.show_row)
@@ -214,6 +217,8 @@ def merge_from(window: MainWindow) -> bool:
                          tr("{file} holds nothing this plan does not have.").format(
                              file=path.name))
             return False
+        from planner.outline.changes import differences, summary
+
         found = differences(change, plan.mine, plan.merged)
         if not dialogs.confirm(window, tr("Merge changes"),
                                tr("Bring in the changes from {file} ({changes})? Nobody changed "
@@ -305,4 +310,6 @@ def restore_from_backup(window: MainWindow) -> MainWindow | None:
 
 
 def section_of(kind_name: str) -> str:
+    from planner.outline.changes import SECTION_OF
+
     return next((SECTION_OF[k] for k in KINDS if k.__name__ == kind_name), "overview")
