@@ -5,21 +5,20 @@ from typing import Any
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QLabel, QLineEdit, QMainWindow,
-    QMenu, QSplitter, QVBoxLayout, QWidget)
+    QAbstractItemView, QCheckBox, QLabel, QLineEdit, QMenu, QSplitter, QVBoxLayout, QWidget)
 
 from planner.changes import ChangeSet
 from planner.model import Goal, Person
 from planner.model.enums import GoalStatus, Team, label
 from planner.operations import goals as goal_ops
 from planner.rules.goal_list import GoalFilter
-from planner.rules.signoff import SIDES, Side, has_signed, signature
+from planner.rules.signoff import SIDES, Side, signature
 from planner.ui.i18n import tr
 from planner.ui.pages.goal_detail import GoalDetail
-from planner.ui.pages.table import TablePage, side_word
+from planner.ui.pages.table import TablePage, filter_combo, side_word
 from planner.ui.widgets.flow_layout import FlowLayout
 from planner.ui.widgets.goal_model import GoalsTableModel, GoalsView
-from planner.ui.widgets.signing import signer_for
+from planner.ui.widgets.signing import sign_for_side
 
 
 class GoalsPage(TablePage):
@@ -34,17 +33,17 @@ class GoalsPage(TablePage):
         self.search.setPlaceholderText(tr("Search goals (Ctrl+F)"))
         self.search.setAccessibleName(tr("Search goals"))
         # Combo data are plain values: a str-based enum comes back as a plain str.
-        self.status_filter = self._combo("statusFilter", tr("Any status"),
+        self.status_filter = filter_combo("statusFilter", tr("Any status"),
                                          [(tr(label(s)), s.value) for s in GoalStatus])
-        self.proposed_filter = self._combo("proposedFilter", tr("Proposed by anyone"),
+        self.proposed_filter = filter_combo("proposedFilter", tr("Proposed by anyone"),
                                            [(tr("Proposed by {team}").format(
                                                team=side_word(t)), t.value)
                                             for t in (Team.SALES, Team.MARKETING)])
-        self.owner_filter = self._combo("ownerFilter", tr("Any owner"), [])
-        self.agreed_filter = self._combo("agreedFilter", tr("Agreed or not"),
+        self.owner_filter = filter_combo("ownerFilter", tr("Any owner"), [])
+        self.agreed_filter = filter_combo("agreedFilter", tr("Agreed or not"),
                                          [(tr("Agreed"), True), (tr("Not yet agreed"), False)])
         self.waiting_mine = QCheckBox(tr("Waiting for my side:"), objectName="waitingMine")
-        self.my_side = self._combo("mySide", None, [(tr("Sales"), "sales"),
+        self.my_side = filter_combo("mySide", None, [(tr("Sales"), "sales"),
                                                     (tr("Marketing"), "marketing")])
         self.my_side.setCurrentIndex(max(0, self.my_side.findData(
             QSettings().value("goals/my_side", "sales"))))
@@ -114,14 +113,6 @@ class GoalsPage(TablePage):
                               (self.detail.description, self.detail.reward)):
             QWidget.setTabOrder(first, second)
         return box
-
-    def _combo(self, name: str, anything: str | None, items: list[tuple[str, Any]]) -> QComboBox:
-        combo = QComboBox(objectName=name)
-        if anything is not None:
-            combo.addItem(anything, None)
-        for text, value in items:
-            combo.addItem(text, value)
-        return combo
 
     def _build_actions(self) -> dict[str, QAction]:
         specs = [
@@ -233,32 +224,19 @@ class GoalsPage(TablePage):
     def _selected_goals(self) -> list[Goal]:
         return [self.model.row(r) for r in self.selected_rows()]
 
-    def _say(self, text: str) -> None:
-        window = self.window()
-        if isinstance(window, QMainWindow):
-            window.statusBar().showMessage(text, 8000)
-
     def sign(self, side: Side) -> bool:
         """Sign the selected goals for one side, in the name of that side's head;
         when all are signed already, withdraw that side's sign-off."""
         goals = self._selected_goals()
-        if not goals or self.session.read_only:
-            return False
         noun = tr("goal") if len(goals) == 1 else tr("{count} goals").format(count=len(goals))
-        if all(has_signed(g, side) for g in goals):
-            if self.session.do(goal_ops.sign_off(goals, side, None)):
-                self._say(tr("Withdrew the {side} sign-off from {noun}.").format(
+        done, signer = sign_for_side(self, self.session, goals, side,
+                                     lambda rows, who: goal_ops.sign_off(rows, side, who))
+        if done:
+            self.say(tr("Signed {noun} for {side} as {name}.").format(
+                noun=noun, side=side_word(side), name=signer.name) if signer else
+                tr("Withdrew the {side} sign-off from {noun}.").format(
                     side=side_word(side), noun=noun))
-                return True
-            return False
-        signer = signer_for(self, self.session, side)
-        if signer is None:
-            return False
-        if self.session.do(goal_ops.sign_off(goals, side, signer)):
-            self._say(tr("Signed {noun} for {side} as {name}.").format(
-                noun=noun, side=side_word(side), name=signer.name))
-            return True
-        return False
+        return done
 
     def reword(self) -> bool:
         """Withdraw both sign-offs of the current goal so its wording can change."""

@@ -7,8 +7,8 @@ from typing import Any
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
-    QMainWindow, QPushButton, QSplitter, QVBoxLayout, QWidget)
+    QAbstractItemView, QCheckBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
+    QPushButton, QSplitter, QVBoxLayout, QWidget)
 
 from planner.changes import ChangeSet
 from planner.model import FieldRide, FunnelStage, HotButton, Message, Person, Record, Review
@@ -16,12 +16,12 @@ from planner.operations import messages as message_ops
 from planner.rules.library import MessageFilter, message_matches, message_state
 from planner.rules.signoff import SIDES, Side, has_signed, is_agreed, signature, signed_text
 from planner.ui.i18n import tr
-from planner.ui.pages.table import TablePage, side_word
+from planner.ui.pages.table import TablePage, filter_combo, side_word
 from planner.ui.widgets.flow_layout import FlowLayout
 from planner.ui.widgets.colours import AGREED, WAITING
 from planner.ui.widgets.columns import DASH, Column
 from planner.ui.widgets.models import ANSWERED, Index, PlanTableModel
-from planner.ui.widgets.signing import confirm_wording_change, signer_for
+from planner.ui.widgets.signing import confirm_wording_change, sign_for_side
 
 MY_SIDE_KEY = "goals/my_side"  # one "my side" for goals and messages
 
@@ -207,16 +207,16 @@ class MessagesPage(TablePage):
         self.search = QLineEdit(objectName="messageSearch", clearButtonEnabled=True)
         self.search.setPlaceholderText(tr("Search messages (Ctrl+F)"))
         self.search.setAccessibleName(tr("Search messages"))
-        self.approved_filter = self._combo("approvedFilter", tr("Approved or not"),
+        self.approved_filter = filter_combo("approvedFilter", tr("Approved or not"),
                                            [(tr("Approved by both"), True),
                                             (tr("Not yet approved"), False)])
-        self.stage_filter = self._combo("stageFilter", tr("Any stage"), [])
-        self.source_filter = self._combo("sourceFilter", tr("Any source"), [
+        self.stage_filter = filter_combo("stageFilter", tr("Any stage"), [])
+        self.source_filter = filter_combo("sourceFilter", tr("Any source"), [
             (tr("From field rides"), "ride"), (tr("From reviews"), "review"),
             (tr("From elsewhere"), "other")])
         self.waiting_mine = QCheckBox(tr("Waiting for my side:"),
                                       objectName="messagesWaitingMine")
-        self.my_side = self._combo("messagesMySide", None, [(tr("Sales"), "sales"),
+        self.my_side = filter_combo("messagesMySide", None, [(tr("Sales"), "sales"),
                                                             (tr("Marketing"), "marketing")])
         self.my_side.setCurrentIndex(max(0, self.my_side.findData(
             QSettings().value(MY_SIDE_KEY, "sales"))))
@@ -260,14 +260,6 @@ class MessagesPage(TablePage):
         for first, second in zip(order, order[1:]):
             QWidget.setTabOrder(first, second)
         return box
-
-    def _combo(self, name: str, anything: str | None, items: list[tuple[str, Any]]) -> QComboBox:
-        combo = QComboBox(objectName=name)
-        if anything is not None:
-            combo.addItem(anything, None)
-        for text, value in items:
-            combo.addItem(text, value)
-        return combo
 
     def _build_actions(self) -> dict[str, QAction]:
         specs = [
@@ -361,33 +353,20 @@ class MessagesPage(TablePage):
     def _selected(self) -> list[Message]:
         return [self.model.row(r) for r in self.selected_rows()]
 
-    def _say(self, text: str) -> None:
-        window = self.window()
-        if isinstance(window, QMainWindow):
-            window.statusBar().showMessage(text, 8000)
-
     def approve(self, side: Side) -> bool:
         """Approve the selected messages' wording for one side, in the name of
         that side's head (as goals are signed); all approved already: withdraw."""
         messages = self._selected()
-        if not messages or self.session.read_only:
-            return False
         noun = tr("message") if len(messages) == 1 else tr("{count} messages").format(
             count=len(messages))
-        if all(has_signed(m, side) for m in messages):
-            if self.session.do(message_ops.approve(messages, side, None)):
-                self._say(tr("Withdrew the {side} approval from {noun}.").format(
+        done, approver = sign_for_side(self, self.session, messages, side,
+                                       lambda rows, who: message_ops.approve(rows, side, who))
+        if done:
+            self.say(tr("Approved {noun} for {side} as {name}.").format(
+                noun=noun, side=side_word(side), name=approver.name) if approver else
+                tr("Withdrew the {side} approval from {noun}.").format(
                     side=side_word(side), noun=noun))
-                return True
-            return False
-        approver = signer_for(self, self.session, side)
-        if approver is None:
-            return False
-        if self.session.do(message_ops.approve(messages, side, approver)):
-            self._say(tr("Approved {noun} for {side} as {name}.").format(
-                noun=noun, side=side_word(side), name=approver.name))
-            return True
-        return False
+        return done
 
     def reword(self) -> bool:
         """Withdraw both approvals of the current message so its wording can change."""

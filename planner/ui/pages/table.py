@@ -4,8 +4,8 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout,
-    QWidget)
+    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QMainWindow, QPushButton,
+    QTableView, QVBoxLayout, QWidget)
 
 from planner.changes import ChangeSet
 from planner.model.nouns import NOUNS
@@ -35,6 +35,16 @@ def side_word(team: str) -> str:
     if team == "sales":
         return tr("sales")
     return tr("marketing") if team == "marketing" else tr("other")
+
+
+def filter_combo(name: str, anything: str | None, items: list[tuple[str, Any]]) -> QComboBox:
+    """A filter's choices: "anything" first (data None), then each (text, data)."""
+    combo = QComboBox(objectName=name)
+    if anything is not None:
+        combo.addItem(anything, None)
+    for text, value in items:
+        combo.addItem(text, value)
+    return combo
 
 
 def title_label(text: str) -> QLabel:
@@ -170,6 +180,12 @@ class TablePage(QWidget):
 
     def selected_ids(self) -> list[str]:
         return [self.model.row_id(r) for r in self.selected_rows()]
+
+    def say(self, text: str) -> None:
+        """A sentence in the window's status bar."""
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(text, 8000)
 
     def focus_row(self, row_id: str, column: int = 0, edit: bool = False) -> None:
         row = self.model.row_of(row_id)

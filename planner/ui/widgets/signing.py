@@ -1,13 +1,13 @@
 """Who signs for a side, decided the same way in the window and in the room."""
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
 from planner.model import Goal, Person
 from planner.operations.goals import who_signs
-from planner.rules.signoff import SIDES, Side, Signable, signature, signed_text
+from planner.rules.signoff import SIDES, Side, Signable, has_signed, signature, signed_text
 from planner.ui.i18n import tr
 from planner.ui.shell.lazy import dialogs
 from planner.ui.shell.session import PlanSession
@@ -71,3 +71,20 @@ def confirm_wording_change(parent: QWidget | None, session: PlanSession, row: Si
     return bool(dialogs.confirm(
         parent, tr("Change agreed wording?"),
         text.format(what=what, name=name[:80], who=who), yes, tr("Keep the agreed wording")))
+
+
+def sign_for_side(parent: QWidget, session: PlanSession, rows: Sequence[Signable],
+                  side: Side, build: Callable[[Sequence[Any], Person | None], Any]
+                  ) -> tuple[bool, Person | None]:
+    """Sign (or approve) the rows for one side, in the name of whoever signs
+    for it; when that side signed them all already, withdraw instead. One
+    flow for goals and messages, on the pages and in the room. Returns
+    whether it was done, and who signed (None: a withdrawal)."""
+    if not rows or session.read_only:
+        return False, None
+    if all(has_signed(r, side) for r in rows):
+        return session.do(build(rows, None)), None
+    signer = signer_for(parent, session, side)
+    if signer is None:
+        return False, None
+    return session.do(build(rows, signer)), signer

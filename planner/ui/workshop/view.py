@@ -24,11 +24,11 @@ from planner.outline.changes import between, differences
 from planner.outline.library import message_stages
 from planner.outline.slides import Slide, first_slide_of, slides_from_outline
 from planner.rules.rides import conflicting_ride_ids
-from planner.rules.signoff import Side, has_signed
+from planner.rules.signoff import Side
 from planner.store.versions import Version
 from planner.ui.i18n import tr
 from planner.ui.shell.session import PlanSession
-from planner.ui.widgets.signing import signer_for
+from planner.ui.widgets.signing import sign_for_side
 from planner.ui.workshop.editor import Field, RoomEditor
 
 # The room's colours (planner/palette.py): light type on dark, for a projector.
@@ -198,14 +198,9 @@ class WorkshopView(QWidget):
         """Sign the goal on screen off for one side (again: withdraw), the same
         way the goals page does: as that side's head, or whom the room names."""
         goal = self._goal()
-        if goal is None:
-            return False
-        signer = None
-        if not has_signed(goal, side):
-            signer = signer_for(self, self.session, side)
-            if signer is None:
-                return False
-        return self.session.do(goal_ops.sign_off([goal], side, signer))
+        return goal is not None and sign_for_side(
+            self, self.session, [goal], side,
+            lambda rows, who: goal_ops.sign_off(rows, side, who))[0]
 
     def open_editor(self, title: str, fields: list[Field],
                     save: Callable[[dict[str, Any]], ChangeSet | None]) -> RoomEditor:
@@ -272,14 +267,9 @@ class WorkshopView(QWidget):
         """Approve the picked message for one side (again: withdraw), as the
         messaging page does: as that side's head, or whom the room names."""
         message = self._message()
-        if message is None:
-            return False
-        approver = None
-        if not has_signed(message, side):
-            approver = signer_for(self, self.session, side)
-            if approver is None:
-                return False
-        return self.session.do(message_ops.approve([message], side, approver))
+        return message is not None and sign_for_side(
+            self, self.session, [message], side,
+            lambda rows, who: message_ops.approve(rows, side, who))[0]
 
     def reword_message(self) -> RoomEditor | None:
         message = self._message()
