@@ -6,6 +6,8 @@ file or a URL. Fonts come only from resources/fonts/.
 """
 
 from datetime import date
+import math
+import re
 from collections.abc import Iterator
 from io import BytesIO
 from pathlib import Path
@@ -16,7 +18,6 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
@@ -58,6 +59,22 @@ def register_fonts() -> None:
         pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", file))))
     # Nothing is set in italic (user text is escaped, so no markup asks for it).
     pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=BOLD, italic=FONT, boldItalic=BOLD)
+
+
+SMALLEST_CELL_TYPE = 6.5  # points: a table's type goes no smaller to keep words whole
+# A break after a hyphen between letters ("Sales-accepted"), never in a date
+# or a number ("2027-03-02").
+_PIECE = re.compile(r"\S*?[^\W\d_]-(?=[^\W\d_])|\S+\s*")
+
+
+def pieces(value: str) -> list[str]:
+    """The places a line may break: after each word (with its spaces) and
+    after a hyphen inside a word ("Sales-" "accepted"); an email address or
+    a web address is never broken."""
+    out: list[str] = []
+    for word in re.findall(r"\S+\s*", value):
+        out += [word] if "@" in word or "://" in word else _PIECE.findall(word)
+    return out
 
 
 def text(value: str) -> str:
@@ -151,6 +168,7 @@ class _NumberedCanvas(Canvas):
     def _mark(self) -> None:
         meta, (w, h) = self._tandem_meta, self._pagesize
         if meta["mark"] == "draft" and self._pageNumber > 1:
+            start = len(self._code)
             self.saveState()
             self.setFillColor(colors.HexColor(PAPER["stamp"]), alpha=0.45)
             self.setFont(BOLD, 110)
@@ -158,6 +176,8 @@ class _NumberedCanvas(Canvas):
             self.rotate(45)
             self.drawCentredString(0, -40, "DRAFT")
             self.restoreState()
+            # Under the page's content, not over it: its operators go first.
+            self._code[:] = self._code[start:] + self._code[:start]
         elif meta["mark"] == "agreed" and self._pageNumber == 1:
             self.saveState()
             self.setStrokeColor(colors.HexColor(PAPER["good"]))
@@ -321,17 +341,32 @@ class PlanPdfRenderer:
             ("TOPPADDING", (0, 0), (-1, -1), 4)]))
         return table
 
-    def _cell(self, value: str, width: float, style_name: str = "cell") -> str | RLParagraph:
+    def _cell(self, value: str, width: float, style_name: str = "cell",
+              size: float | None = None) -> str | RLParagraph:
         """A table cell. Plain strings are drawn literally (no markup parsing,
-        several times faster), wrapped here at spaces; only text with a word
-        wider than the column needs a Paragraph, which breaks long words."""
+        several times faster), wrapped here at spaces and after hyphens; only
+        a piece wider than the column (a table too wide to give every word its
+        room at the smallest type) needs a Paragraph, which breaks it."""
         style = self.styles[style_name]
-        font, size = style.fontName, style.fontSize
+        font, size = style.fontName, size or style.fontSize
         if "\n" not in value and self._width(value, font, size) <= width:
             return value
-        if all(self._width(word, font, size) <= width for word in value.split()):
-            return "\n".join(line for para in value.splitlines()
-                             for line in (simpleSplit(para, font, size, width) or [""]))
+        lines: list[str] = []
+        for para in value.splitlines() or [""]:
+            line = ""
+            for piece in pieces(para):
+                candidate = line + piece
+                if line and self._width(candidate.rstrip(), font, size) > width:
+                    lines.append(line.rstrip())
+                    line = piece.lstrip()
+                else:
+                    line = candidate
+            lines.append(line.rstrip())
+        if all(self._width(line, font, size) <= width for line in lines):
+            return "\n".join(lines)
+        if size != style.fontSize:
+            style = ParagraphStyle(f"{style.name}{size}", parent=style, fontSize=size,
+                                   leading=size * style.leading / style.fontSize)
         return RLParagraph(text(value), style)
 
     def _width(self, value: str, font: str, size: float) -> float:
@@ -342,60 +377,71 @@ class PlanPdfRenderer:
             width = self._widths[key] = stringWidth(value, font, size)
         return width
 
-    def _column_widths(self, block: Table) -> list[float]:
+    def _column_widths(self, block: Table) -> tuple[list[float], float]:
         """Widths laid out from the text, as a browser lays out a table: each
         column at least as wide as its longest word (a number, a name, an
-        email address; at most 45% of the page), so that no word is broken
-        while there is room, and the room beyond that shared in proportion to
-        how much more each column's longest line would take."""
+        email address; a hyphenated word may break after its hyphen), so that
+        no word is broken, and the room beyond that shared in proportion to
+        how much more each column's longest line would take. When the words
+        alone are wider than the page, the table's type is made smaller (down
+        to 6.5 pt) rather than a word broken; returns the widths and the
+        type size."""
         cell, head = self.styles["cell"], self.styles["head"]
         pad = 2 * CELL_PADDING + 1
-        least = [max(self._width(word, head.fontName, head.fontSize)
-                     for word in column.split() or [""]) for column in block.columns]
+        least = [max(self._width(piece.strip(), head.fontName, head.fontSize)
+                     for piece in pieces(column) or [""]) for column in block.columns]
         most = list(least)
         seen: set[str] = set()
         for row in block.rows:
             for n, value in enumerate(row):
                 for line in value.splitlines():
                     most[n] = max(most[n], self._width(line, cell.fontName, cell.fontSize))
-                for word in value.split():
-                    if word not in seen:
-                        seen.add(word)
-                        least[n] = max(least[n], self._width(word, cell.fontName,
+                for piece in pieces(value):
+                    piece = piece.strip()
+                    if piece not in seen:
+                        seen.add(piece)
+                        least[n] = max(least[n], self._width(piece, cell.fontName,
                                                              cell.fontSize))
+        size = cell.fontSize
+        if sum(least) + pad * len(least) > self.width:  # smaller type before a broken word
+            scale = (self.width - pad * len(least)) / max(1.0, sum(least))
+            size = max(SMALLEST_CELL_TYPE, math.floor(cell.fontSize * scale * 4) / 4)
+            factor = size / cell.fontSize
+            least, most = [w * factor for w in least], [w * factor for w in most]
         cap = 0.6 * self.width
         least = [min(w + pad, cap) for w in least]
         most = [max(m, min(w + pad, self.width)) for m, w in zip(least, most, strict=True)]
         if sum(least) >= self.width:  # words must break somewhere: share out what there is
-            return [w * self.width / sum(least) for w in least]
+            return [w * self.width / sum(least) for w in least], size
         if sum(most) <= self.width:  # every line fits: the rest in proportion
-            return [w * self.width / sum(most) for w in most]
+            return [w * self.width / sum(most) for w in most], size
         room, wish = self.width - sum(least), [m - w for m, w in zip(most, least, strict=True)]
-        return [w + room * x / sum(wish) for w, x in zip(least, wish, strict=True)]
+        return [w + room * x / sum(wish) for w, x in zip(least, wish, strict=True)], size
 
     def _table(self, block: Table) -> Flowable:
         s = self.styles
         if not block.rows:
             return RLParagraph(text(block.empty_text), s["body"])
-        widths = self._column_widths(block)
+        widths, size = self._column_widths(block)
         inner = [w - 2 * CELL_PADDING for w in widths]
-        head = [self._cell(c, w, "head") for c, w in zip(block.columns, inner, strict=True)]
-        body = [[self._cell(c, w) for c, w in zip(row, inner, strict=True)] for row in block.rows]
+        head = [self._cell(c, w, "head", size) for c, w in zip(block.columns, inner, strict=True)]
+        body = [[self._cell(c, w, "cell", size) for c, w in zip(row, inner, strict=True)]
+                for row in block.rows]
         cell, head_style = s["cell"], s["head"]
+        leading = size * cell.leading / cell.fontSize
         style = TableStyle([
-            ("FONT", (0, 0), (-1, 0), head_style.fontName, head_style.fontSize,
-             head_style.leading),
+            ("FONT", (0, 0), (-1, 0), head_style.fontName, size, leading),
             ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
-            ("FONT", (0, 1), (-1, -1), cell.fontName, cell.fontSize, cell.leading),
+            ("FONT", (0, 1), (-1, -1), cell.fontName, size, leading),
             ("TEXTCOLOR", (0, 1), (-1, -1), INK),
             ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
             ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
             ("BACKGROUND", (0, 0), (-1, 0), INK), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, ZEBRA]),
+            ("ROWBACKGROUNDS", (0, 1), (-1, -1), [None, ZEBRA]),
             ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE)])
         return PagedTable(head, body, widths, style,
-                          row_height(head, widths, head_style.leading, CELL_PADDING),
-                          [row_height(r, widths, cell.leading, CELL_PADDING) for r in body],
+                          row_height(head, widths, leading, CELL_PADDING),
+                          [row_height(r, widths, leading, CELL_PADDING) for r in body],
                           self.frame_height)
 
 

@@ -33,14 +33,15 @@ def metrics_section(reader: PlanReader) -> Section:
     statuses = metric_statuses(plan, metrics, values)
     latest = latest_values(values)
 
-    def number(value: float | None) -> str:
-        return "\u2014" if value is None else f"{value:,.1f}"
-
     rows = tuple((m.name, statuses[m.id].status.value,
-                  number(latest[m.id].actual) if m.id in latest else "\u2014",
+                  amount(latest[m.id].actual, m.unit) if m.id in latest else "\u2014",
                   latest[m.id].period if m.id in latest else "\u2014",
-                  number(m.baseline), number(m.target), label(m.direction),
+                  amount(m.baseline, m.unit), amount(m.target, m.unit), label(m.direction),
                   label(m.reported_by)) for m in metrics)
+    stages = {s.id: s.name for s in reader.rows(FunnelStage)}
+    definitions = tuple((m.name, m.definition or "\u2014", stages.get(m.funnel_stage_id or "",
+                                                                   "\u2014"))
+                        for m in metrics)
     by_metric: dict[str, list[MetricValue]] = {}
     for v in values:
         by_metric.setdefault(v.metric_id, []).append(v)
@@ -57,4 +58,19 @@ def metrics_section(reader: PlanReader) -> Section:
         Table(("Metric", "Status", "Latest", "Period", "Baseline", "Target", "Direction",
                "Reported by"), rows, (3.3, 1.7, 1.5, 1.5, 1.7, 1.5, 2.1, 1.9),
               empty_text="No metrics yet."),
+        Heading("What each metric counts"),
+        Table(("Metric", "Definition", "Funnel stage"), definitions, (3, 6, 2),
+              empty_text="No metrics yet."),
         Heading("Each metric over the periods"), charts))
+
+
+def amount(value: float | None, unit: str = "") -> str:
+    """A metric's number as a reader writes it: thousands grouped, decimals
+    only where there are any, with its unit (64.3%, 2,038,000 EUR, 24 hours)."""
+    if value is None:
+        return "\u2014"
+    shown = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+    unit = unit.strip()
+    if not unit or unit == "count":
+        return shown
+    return f"{shown}%" if unit == "%" else f"{shown} {unit}"

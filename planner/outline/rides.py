@@ -63,6 +63,17 @@ def _debriefs(rides: Sequence[FieldRide], names: dict[str | None, str],
                  rows, (2.6, 3.4, 3, 3), empty_text="No ride has been debriefed yet.")
 
 
+def _schedule(rides: Sequence[FieldRide], names: dict[str | None, str]) -> Table:
+    """Every ride: when, who rides with whom, where, the accounts and what
+    the ride is for."""
+    rows = tuple((f"{r.first_day:%-d %b} \u2013 {r.last_day:%-d %b %Y}",
+                  f"{names.get(r.visitor_id, '?')} with {names.get(r.host_id, '?')}",
+                  r.territory or "\u2014", r.accounts or "\u2014", r.objective or "\u2014",
+                  label(r.status)) for r in rides)
+    return Table(("Days", "Who rides with whom", "Territory", "Accounts", "Objective", "Status"),
+                 rows, (2.2, 3, 1.5, 2.6, 3.6, 1.4), empty_text="No rides planned yet.")
+
+
 def rides_section(reader: PlanReader, people: Sequence[Person],
                   include_debriefs: bool = True) -> Section:
     plan = reader.plan()
@@ -75,6 +86,7 @@ def rides_section(reader: PlanReader, people: Sequence[Person],
                   "sales; blue: sales spends days with marketing; grey: cancelled; a red "
                   "outline marks a person on two rides the same day."),
         _timeline(plan, people, rides), facts, table,
+        Heading("The schedule"), _schedule(rides, names),
         *((Heading("Debrief highlights"),
            _debriefs(rides, names, reader.rows(HotButton)))
           if include_debriefs else ())))

@@ -195,3 +195,34 @@ def test_the_pdf_can_carry_the_changes_since_a_version(demo: Path, tmp_path: Pat
                          "--changes-since", "Never saved")
     assert refused.returncode == 1 and "has no version" in refused.stderr
     assert not (tmp_path / "no.pdf").exists()
+
+
+def test_every_word_of_every_table_prints_whole(tmp_path: Path) -> None:
+    """Words break only at spaces and after hyphens: each word of each table of
+    the large sample plan is found whole in the PDF's text (a line broken after
+    a hyphen joined again). Watermark operators come before the page's text."""
+    import re
+
+    from planner.outline.blocks import Table
+    from planner.outline.build import build_outline
+    from planner.sample import write_sample
+
+    plan, pdf = tmp_path / "large.tandem", tmp_path / "large.pdf"
+    write_sample(plan, "large").close()
+    assert run_tandem("export", str(plan), "--pdf", str(pdf), "--mark", "draft").returncode == 0
+    text = " ".join(page.extract_text() for page in PdfReader(pdf).pages)
+    joined = re.sub(r"-\s+", "-", " ".join(text.split()))
+    with PlanStore.open(plan, read_only=True) as store:
+        outline = build_outline(store)
+    words = {word for section in outline.sections for block in section.blocks
+             if isinstance(block, Table) for row in (block.columns, *block.rows)
+             for cell in row for word in cell.split() if len(word) > 3}
+    broken = sorted(w for w in words if w not in joined)
+    assert broken == [], broken[:20]
+    with pikepdf.open(pdf) as doc:
+        for page in doc.pages[2:6]:
+            sizes = [float(operands[1]) for operands, op in pikepdf.parse_content_stream(page)
+                     if str(op) == "Tf"]
+            # After ReportLab's page preamble (an empty text object setting its
+            # default 12 pt), the 110-point DRAFT is set first: under all the rest.
+            assert sizes[:2] == [12, 110] and 110 not in sizes[2:]
