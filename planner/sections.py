@@ -15,6 +15,8 @@ class Section:
 
 
 SECTIONS: tuple[Section, ...] = (
+    # The page a CEO reads first, after the cover (the document only).
+    Section("summary", "Executive summary", in_window=False),
     Section("overview", "Overview"),
     Section("goals", "Goals", hint="Each goal has an owner on each side and is agreed when "
             "both sides signed its wording. Enter edits a cell, Insert adds, Delete removes, "

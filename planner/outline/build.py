@@ -11,6 +11,7 @@ from planner.outline.blocks import Outline, Section
 from planner.outline.funnel import funnel_section, metrics_section
 from planner.outline.options import ExportOptions
 from planner.outline.rides import rides_section
+from planner.outline.summary import summary_section
 from planner.sections import DOCUMENT_KEYS
 
 
@@ -27,6 +28,7 @@ def build_outline(reader: PlanReader, options: ExportOptions | None = None,
               "Field rides": len(reader.rows(FieldRide))}
     include_debriefs = options.include_debriefs if options else True
     builders: dict[str, Callable[[], Section]] = {
+        "summary": lambda: summary_section(reader, _since_last_version(reader)),
         "overview": lambda: ps.overview(plan, names, counts),
         "goals": lambda: ps.goals_section(goals, names, left, ps.linked_metrics(reader)),
         "signoff": lambda: ps.signoff_section(goals, names),
@@ -48,3 +50,21 @@ def build_outline(reader: PlanReader, options: ExportOptions | None = None,
                   ("Head of marketing", names.get(plan.head_of_marketing_id, ps.DASH))),
         sections=(*(builders[k]() for k in wanted), *appendices), mark=mark,
         sign_offs=ps.latest_sign_offs(goals, names, plan))
+
+
+def _since_last_version(reader: PlanReader) -> str | None:
+    """What changed since the plan's last saved version (one sentence), when
+    the reader is a plan file that has versions."""
+    versions = getattr(reader, "versions", None)
+    if versions is None:
+        return None
+    saved = [v for v in versions() if not v.automatic]
+    if not saved:
+        return None
+    from planner.outline.changes import between, differences, summary
+
+    last = saved[-1]
+    old, new = reader.state(last.seq), reader.state()  # type: ignore[attr-defined]
+    found = differences(between(old, new), old, new)
+    return (f"{summary(found)} since \u201c{last.name}\u201d" if found
+            else f"nothing since \u201c{last.name}\u201d")

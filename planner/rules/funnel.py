@@ -2,6 +2,10 @@
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from planner.model import FunnelStage, Plan
 
 
 def needed_per_stage(revenue: float, deal_size: float, rates: Sequence[float],
@@ -30,3 +34,43 @@ def flows_through(counts: Sequence[int], rates: Sequence[float]) -> list[float]:
     for rate in rates:
         out.append(out[-1] * rate)
     return out
+
+
+def months_of(start: date, end: date) -> int:
+    """The calendar months a period touches."""
+    return max(1, (end.year - start.year) * 12 + end.month - start.month + 1)
+
+
+@dataclass(frozen=True)
+class FunnelNeeds:
+    """What each stage needs a month to reach the plan's revenue, or why it
+    cannot be worked out (`problem`: one sentence to fix, "" when worked out)."""
+
+    stages: tuple[tuple[FunnelStage, int], ...] = ()
+    months: int = 1
+    problem: str = ""
+
+
+NO_TARGET = "Enter a revenue target and an average deal size."
+NO_RATES = ("Give each stage before the won stage a conversion rate (the share that reaches "
+            "the next stage).")
+
+
+def funnel_needs(plan: Plan, stages: Sequence[FunnelStage]) -> FunnelNeeds:
+    """Work back from the plan's revenue target. The chain runs from the first
+    stage to the first that counts a won deal (no rate after it, or 100%);
+    every stage before it needs a rate."""
+    chain: list[FunnelStage] = []
+    for stage in stages:
+        chain.append(stage)
+        if stage.conversion_rate in (None, 1.0):
+            break
+    rates = [s.conversion_rate for s in chain[:-1]]
+    months = months_of(plan.period_start, plan.period_end)
+    if not plan.revenue_target or not plan.average_deal_size:
+        return FunnelNeeds(months=months, problem=NO_TARGET)
+    if len(chain) < 2 or any(r is None for r in rates):
+        return FunnelNeeds(months=months, problem=NO_RATES)
+    counts = needed_per_stage(plan.revenue_target, plan.average_deal_size,
+                              [r for r in rates if r is not None], months)
+    return FunnelNeeds(tuple(zip(chain, counts, strict=True)), months)

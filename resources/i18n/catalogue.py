@@ -43,6 +43,7 @@ def data_strings() -> list[str]:
     """What the window shows from tables of data rather than from tr() calls."""
     sys.path.insert(0, str(ROOT))
     from planner.model import enums
+    from planner.rules import funnel
     from planner.sections import SECTIONS
     from planner.ui import i18n, theme
     from planner.ui.pages import reviews
@@ -62,6 +63,7 @@ def data_strings() -> list[str]:
         out += [action.text, action.menu] + ([action.tip] if action.tip else [])
     out += [text for key, text in theme.APPEARANCES]
     out += [text for key, text in i18n.LANGUAGES if key == "system"]
+    out += [funnel.NO_TARGET, funnel.NO_RATES]  # shown by the funnel page
     return out
 
 

@@ -612,16 +612,8 @@
       <translation>Konversionsrate</translation>
     </message>
     <message>
-      <source>Enter a revenue target and an average deal size.</source>
-      <translation>Geben Sie ein Umsatzziel und eine durchschnittliche Auftragsgröße ein.</translation>
-    </message>
-    <message>
       <source>No metric counts a funnel stage; link a metric to a stage first.</source>
       <translation>Keine Kennzahl zählt eine Funnel-Phase; verknüpfen Sie zuerst eine Kennzahl mit einer Phase.</translation>
-    </message>
-    <message>
-      <source>Give each stage before the won stage a conversion rate (the share that reaches the next stage).</source>
-      <translation>Geben Sie jeder Phase vor der Phase „Gewonnen“ eine Konversionsrate (den Anteil, der die nächste Phase erreicht).</translation>
     </message>
     <message>
       <source>Work back from revenue</source>
@@ -804,10 +796,6 @@
       <translation>{total} Ziele</translation>
     </message>
     <message>
-      <source>Signed {noun} for {side} as {name}.</source>
-      <translation>{side}: {noun} im Namen von {name} abgezeichnet.</translation>
-    </message>
-    <message>
       <source>Proposed by {team}</source>
       <translation>Vorgeschlagen von: {team}</translation>
     </message>
@@ -818,6 +806,10 @@
     <message>
       <source>{name} ({team})</source>
       <translation>{name} ({team})</translation>
+    </message>
+    <message>
+      <source>Signed {noun} for {side} as {name}.</source>
+      <translation>{side}: {noun} im Namen von {name} abgezeichnet.</translation>
     </message>
     <message>
       <source>Withdrew the {side} sign-off from {noun}.</source>
@@ -978,16 +970,16 @@ Marketing: {marketing}</translation>
       <translation>{total} Botschaften; {approved} von beiden genehmigt</translation>
     </message>
     <message>
-      <source>Approved {noun} for {side} as {name}.</source>
-      <translation>{side}: {noun} im Namen von {name} genehmigt.</translation>
-    </message>
-    <message>
       <source>Heard on {count} field rides as: {words}</source>
       <translation>Bei {count} Außendienstbegleitungen gehört als: {words}</translation>
     </message>
     <message>
       <source>Heard on {count} field ride as: {words}</source>
       <translation>Bei {count} Außendienstbegleitung gehört als: {words}</translation>
+    </message>
+    <message>
+      <source>Approved {noun} for {side} as {name}.</source>
+      <translation>{side}: {noun} im Namen von {name} genehmigt.</translation>
     </message>
     <message>
       <source>Withdrew the {side} approval from {noun}.</source>
@@ -1502,6 +1494,10 @@ Marketing: {marketing}</translation>
       <translation>Plan kann nicht angelegt werden</translation>
     </message>
     <message>
+      <source>Heads-up: {problem}</source>
+      <translation>Hinweis: {problem}</translation>
+    </message>
+    <message>
       <source>Exported {count} calendars to {folder}</source>
       <translation>{count} Kalender nach {folder} exportiert</translation>
     </message>
@@ -1700,10 +1696,6 @@ Marketing: {marketing}</translation>
     <message>
       <source>The list is sorted: click the sorted column until the sort goes away to drag goals into place.</source>
       <translation>Die Liste ist sortiert: Klicken Sie so oft auf die sortierte Spalte, bis die Sortierung aufgehoben ist, um Ziele an ihren Platz zu ziehen.</translation>
-    </message>
-    <message>
-      <source>Heads-up: {problem}</source>
-      <translation>Hinweis: {problem}</translation>
     </message>
     <message>
       <source>Changing the {what} of “{name}” withdraws the sign-off of {who}. Both sides will need to sign the new wording.</source>
@@ -2276,6 +2268,14 @@ Marketing: {marketing}</translation>
     <message>
       <source>&amp;Dark</source>
       <translation>&amp;Dunkel</translation>
+    </message>
+    <message>
+      <source>Enter a revenue target and an average deal size.</source>
+      <translation>Geben Sie ein Umsatzziel und eine durchschnittliche Auftragsgröße ein.</translation>
+    </message>
+    <message>
+      <source>Give each stage before the won stage a conversion rate (the share that reaches the next stage).</source>
+      <translation>Geben Sie jeder Phase vor der Phase „Gewonnen“ eine Konversionsrate (den Anteil, der die nächste Phase erreicht).</translation>
     </message>
   </context>
 </TS>

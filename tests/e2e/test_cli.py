@@ -74,7 +74,7 @@ def test_pdf_has_cover_people_and_goals_with_both_owners(tmp_path: Path) -> None
     assert [o.title for o in reader.outline if not isinstance(o, list)] == [
         s.title for s in DOCUMENT]
     goals = next(o for o in reader.outline if not isinstance(o, list) and o.title == "Goals")
-    assert reader.get_destination_page_number(goals) + 1 == 4  # after the overview, not page 1
+    assert reader.get_destination_page_number(goals) + 1 == 5  # after the summary and overview
     conn = sqlite3.connect(plan)
     words = conn.execute("SELECT words FROM hot_button LIMIT 1").fetchone()[0]
     conn.close()

@@ -226,3 +226,28 @@ def test_every_word_of_every_table_prints_whole(tmp_path: Path) -> None:
             # After ReportLab's page preamble (an empty text object setting its
             # default 12 pt), the 110-point DRAFT is set first: under all the rest.
             assert sizes[:2] == [12, 110] and 110 not in sizes[2:]
+
+
+def test_the_executive_summary_follows_the_cover(demo: Path, tmp_path: Path) -> None:
+    out = tmp_path / "plan.pdf"
+    with PlanStore.open(demo) as store:
+        store.save_version("Sent to the board")
+        store.commit(retitled(store, "Win back lapsed accounts", "Win back 40 lapsed accounts"))
+    export(demo, out)
+    reader = PdfReader(out)
+    page = flat(reader.pages[2].extract_text())
+    assert page.split(" Executive summary ")[1].startswith("8 of 12 goals agreed")
+    for words in ("Revenue target 4,800,000", "Won deals needed 10 a month over 12 months",
+                  "Metrics 2 off track, 3 at risk, 3 on track",
+                  "What the funnel needs each month", "Aware 681 40%",
+                  "Off track", "Heard most on field rides",
+                  "Since the last version 1 changed since \u201cSent to the board\u201d"):
+        assert words in page, words
+    titles = [e.title for e in reader.outline if not isinstance(e, list)]
+    assert titles[0] == "Executive summary"
+
+
+def retitled(store: PlanStore, old: str, new: str):  # type: ignore[no-untyped-def]
+    from planner.operations.rows import edit
+
+    return edit(next(g for g in store.rows(Goal) if g.title == old), title=new)

@@ -12,7 +12,7 @@ from planner.model import FunnelStage, Plan
 from planner.operations import funnel as funnel_ops
 from planner.operations import metrics as metric_ops
 from planner.operations.plan import change_plan
-from planner.rules.funnel import needed_per_stage
+from planner.rules.funnel import funnel_needs, months_of
 from planner.ui.i18n import tr
 from planner.ui.pages.table import TablePage
 from planner.ui.shell.session import PlanSession
@@ -114,35 +114,23 @@ class BackCalculation(QWidget):
 
     def months(self) -> int:
         plan = self.session.store.plan()
-        start, end = plan.period_start, plan.period_end
-        return max(1, (end.year - start.year) * 12 + end.month - start.month + 1)
+        return months_of(plan.period_start, plan.period_end)
 
     def refresh(self) -> None:
         plan = self.session.store.plan()
         self.revenue.setValue(plan.revenue_target or 0)
         self.deal.setValue(plan.average_deal_size or 0)
-        stages = self.session.store.rows(FunnelStage)
         self.needed = {}
         self.result.setRowCount(0)
-        # The chain runs from the first stage to the first that counts a won deal
-        # (no rate after it); every stage before needs a rate.
-        chain = []
-        for stage in stages:
-            chain.append(stage)
-            if stage.conversion_rate in (None, 1.0):
-                break
-        rates = [s.conversion_rate for s in chain[:-1]]
-        if not plan.revenue_target or not plan.average_deal_size:
-            self.message.setText(tr("Enter a revenue target and an average deal size."))
-        elif len(chain) < 2 or any(r is None for r in rates):
-            self.message.setText(tr("Give each stage before the won stage a conversion rate "
-                                    "(the share that reaches the next stage)."))
+        needs = funnel_needs(plan, self.session.store.rows(FunnelStage))
+        if needs.problem:
+            self.message.setText(tr(needs.problem))
         else:
-            counts = needed_per_stage(plan.revenue_target, plan.average_deal_size,
-                                      [r for r in rates if r is not None], self.months())
-            self.needed = {s.id: n for s, n in zip(chain, counts, strict=True)}
+            chain = [stage for stage, _ in needs.stages]
+            counts = [count for _, count in needs.stages]
+            self.needed = {s.id: n for s, n in needs.stages}
             self.message.setText(tr("Over {months} months: {won} won deals a month reach "
-                                    "{revenue}.").format(months=self.months(),
+                                    "{revenue}.").format(months=needs.months,
                                                          won=f"{counts[-1]:,}",
                                                          revenue=f"{plan.revenue_target:,.0f}"))
             self.result.setRowCount(len(chain))
