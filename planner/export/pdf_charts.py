@@ -79,45 +79,74 @@ class MetricChartGrid(Flowable):  # type: ignore[misc]
             self._chart(s, x + 4, y + 8, cell - 16, self.ROW - 16)
 
     def _chart(self, s: MetricSeries, x: float, y: float, w: float, h: float) -> None:
+        """The metric over the plan's periods: its actuals, the plan's straight
+        line from baseline to target, the target, the value axis with its unit
+        and the time axis from the plan's first period to its last."""
         c = self.canv
+        unit = f" ({s.unit})" if s.unit and s.unit != "count" else ""
         c.setFont(self.font, 8)
         c.setFillColor(INK)
-        c.drawString(x, y + h - 8, s.name[:48])
+        c.drawString(x, y + h - 8, (s.name + unit)[:56])
         c.setFillColor(STATUS.get(s.status, MUTED))
         c.drawRightString(x + w, y + h - 8, s.status)
-        plot_top, plot_bottom, left, right = y + h - 16, y + 10, x + 30, x + w
+        plot_top, plot_bottom, left, right = y + h - 16, y + 12, x + 46, x + w
         levels = list(s.actuals) + [v for v in (s.baseline, s.target) if v is not None]
         c.setStrokeColor(colors.HexColor(PAPER["rule"]))
         c.setLineWidth(0.4)
         c.line(left, plot_bottom, right, plot_bottom)
+        c.line(left, plot_bottom, left, plot_top)
         if not levels:
             c.setFillColor(MUTED)
-            c.drawString(left, (plot_top + plot_bottom) / 2, "no actuals yet")
+            c.drawString(left + 4, (plot_top + plot_bottom) / 2, "no actuals yet")
             return
         low, high = min(levels), max(levels)
         pad = (high - low) * 0.1 or 1.0
         low, high = low - pad, high + pad
+        periods = list(s.plan_periods) or list(s.periods)
+        for p in s.periods:
+            if p not in periods:
+                periods.append(p)
+        step = (right - left) / max(1, len(periods) - 1)
+        at = {p: left + i * step for i, p in enumerate(periods)}
 
         def yv(v: float) -> float:
             return plot_bottom + (v - low) / (high - low) * (plot_top - plot_bottom)
 
         c.setFont(self.font, 6)
-        for value, colour in ((s.baseline, MUTED), (s.target, STATUS["on track"])):
-            if value is not None:
-                c.setStrokeColor(colour)
-                c.setDash(2, 2)
-                c.line(left, yv(value), right, yv(value))
-                c.setDash()
-                c.setFillColor(colour)
-                c.drawRightString(left - 3, yv(value) - 2, f"{value:,.0f}")
-        if len(s.actuals) >= 1:
-            step = (right - left) / max(1, len(s.actuals) - 1)
+        c.setFillColor(MUTED)
+        for value in (low + pad, high - pad):  # the value axis, in the metric's unit
+            c.drawRightString(left - 3, yv(value) - 2, _short(value, s.unit))
+        c.drawString(left, y + 2, periods[0])
+        c.drawRightString(right, y + 2, periods[-1])
+        if s.target is not None:
+            c.setStrokeColor(STATUS["on track"])
+            c.setDash(2, 2)
+            c.line(left, yv(s.target), right, yv(s.target))
+            c.setDash()
+            c.setFillColor(STATUS["on track"])
+            c.drawRightString(right, yv(s.target) + 2, "target")
+        if s.baseline is not None and s.target is not None:  # the plan: a straight line
+            c.setStrokeColor(MUTED)
+            c.setDash(1, 2)
+            c.line(left, yv(s.baseline), right, yv(s.target))
+            c.setDash()
+        points = [(at[p], yv(v)) for p, v in zip(s.periods, s.actuals, strict=False)
+                  if p in at]
+        if points:
             path = c.beginPath()
-            for i, v in enumerate(s.actuals):
-                (path.lineTo if i else path.moveTo)(left + i * step, yv(v))
+            for i, (px, py) in enumerate(points):
+                (path.lineTo if i else path.moveTo)(px, py)
             c.setStrokeColor(colors.HexColor(PAPER["sales"]))
             c.setLineWidth(1.3)
             c.drawPath(path, stroke=1, fill=0)
-            c.setFillColor(MUTED)
-            c.drawString(left, y, s.periods[0])
-            c.drawRightString(right, y, s.periods[-1])
+            c.setLineWidth(0.4)
+
+
+def _short(value: float, unit: str) -> str:
+    """An axis label: 2.6M EUR, 42k EUR, 64%, 75 days."""
+    size = abs(value)
+    text = (f"{value / 1e6:.1f}M" if size >= 1e6 else f"{value / 1e3:.0f}k" if size >= 1e4
+            else f"{value:,.0f}" if float(value).is_integer() or size >= 100 else f"{value:.1f}")
+    if unit == "%":
+        return text + "%"
+    return text if not unit or unit == "count" else f"{text} {unit}"

@@ -120,6 +120,15 @@ class PagedTable(Flowable):  # type: ignore[misc]
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
         end = self._fits(available_height)
+        count = len(self.body)
+        # No row alone: a table does not start with one row at a page's foot
+        # (it starts on the next page), nor leave one row for the next page.
+        if end - self.start == 1 and count - self.start > 1 and \
+                self.head_height + self.heights[self.start] + self.heights[self.start + 1] \
+                <= self.frame_height:
+            return []
+        if count - end == 1 and end - self.start > 2:
+            end -= 1
         if end == self.start:
             if self.head_height + self.heights[self.start] <= self.frame_height:
                 return []  # the row fits on a page of its own: move on to the next page

@@ -80,6 +80,9 @@ class MetricSeries:
     actuals: tuple[float, ...]
     baseline: float | None
     target: float | None
+    # Every period of the plan, in order: the chart's time axis, along which
+    # the plan's straight line runs from baseline to target.
+    plan_periods: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

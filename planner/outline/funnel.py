@@ -1,6 +1,9 @@
 """The funnel and metrics sections of the outline."""
 
+from datetime import date
+
 from planner.model import FunnelStage, Metric, MetricValue
+from planner.model.enums import Cadence
 from planner.model.enums import label
 from planner.model.reader import PlanReader
 from planner.outline.blocks import (
@@ -45,10 +48,13 @@ def metrics_section(reader: PlanReader) -> Section:
     by_metric: dict[str, list[MetricValue]] = {}
     for v in values:
         by_metric.setdefault(v.metric_id, []).append(v)
+    months = plan_periods(plan.period_start, plan.period_end, quarters=False)
+    quarters = plan_periods(plan.period_start, plan.period_end, quarters=True)
     charts = MetricCharts(tuple(MetricSeries(
         m.name, m.unit, statuses[m.id].status.value,
         tuple(v.period for v in by_metric.get(m.id, [])),
-        tuple(v.actual for v in by_metric.get(m.id, [])), m.baseline, m.target)
+        tuple(v.actual for v in by_metric.get(m.id, [])), m.baseline, m.target,
+        quarters if m.cadence is Cadence.QUARTERLY else months)
         for m in metrics))
     return Section("metrics", section("metrics").title, (
         Paragraph("Status follows one rule, the same in the window and in tandem check: how "
@@ -62,6 +68,18 @@ def metrics_section(reader: PlanReader) -> Section:
         Table(("Metric", "Definition", "Funnel stage"), definitions, (3, 6, 2),
               empty_text="No metrics yet."),
         Heading("Each metric over the periods"), charts))
+
+
+def plan_periods(start: date, end: date, quarters: bool) -> tuple[str, ...]:
+    """The plan's periods as actuals name them: 2027-01 ..., or 2027-Q1 ..."""
+    out: list[str] = []
+    year, month = start.year, start.month
+    while (year, month) <= (end.year, end.month):
+        name = f"{year}-Q{(month - 1) // 3 + 1}" if quarters else f"{year}-{month:02d}"
+        if not out or out[-1] != name:
+            out.append(name)
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return tuple(out)
 
 
 def amount(value: float | None, unit: str = "") -> str:

@@ -3,7 +3,9 @@
 Pure data (no Qt), so what is projected is tested without a screen.
 """
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 
 from planner.outline.blocks import (
     Facts, FunnelFigure, GoalCard, Heading, MetricCharts, Outline, Paragraph, Table, Timeline)
@@ -44,18 +46,78 @@ class MessageItem:
 MessageStages = tuple[tuple[str, tuple[MessageItem, ...]], ...]
 
 
+Fits = Callable[["Slide"], bool]  # whether a slide's content fits the screen
+
+
+def _chunks(count: int, make: Callable[[int, int], "Slide"], fits: Fits | None,
+            fixed: int) -> list["Slide"]:
+    """Slides of `count` rows (or items, facts, charts): as many on each as
+    fit the screen (`fits`), at least one; without `fits`, `fixed` a slide.
+    What does not fit continues on the next slide: nothing is cut."""
+    if fits is None:
+        return [make(start, min(count, start + fixed)) for start in range(0, count, fixed)]
+    out, start = [], 0
+    while start < count:
+        end = start + 1
+        while end < count and fits(make(start, end + 1)):
+            end += 1
+        out.append(make(start, end))
+        start = end
+    return out
+
+
+def _continued(title: str, part: int) -> str:
+    return title if part == 0 else f"{title} (continued)"
+
+
+def _intro_slide(key: str, title: str, intro: tuple[str, ...],
+                 facts: tuple[tuple[str, str], ...], a: int, b: int) -> "Slide":
+    return Slide(key, _continued(title, a), intro if a == 0 else (), facts[a:b])
+
+
+def _proposals_slide(proposals: tuple[tuple[str, ...], tuple[str, ...]], a: int,
+                     b: int) -> "Slide":
+    return Slide("goals", _continued("Proposals", a), columns=(
+        ("From sales", proposals[0][a:b]), ("From marketing", proposals[1][a:b])),
+        kind="proposals")
+
+
+def _rides_slide(rides: tuple[tuple[str, str], ...], a: int, b: int) -> "Slide":
+    return Slide("rides", _continued("Next field rides", a), kind="rides", items=rides[a:b],
+                 lines=() if rides else ("No rides ahead.",))
+
+
+def _table_slide(key: str, title: str, table: Table, a: int, b: int) -> "Slide":
+    return Slide(key, _continued(title, a), table=Table(table.columns, table.rows[a:b],
+                                                        table.widths))
+
+
+def _goal_slide(key: str, card: GoalCard, a: int, b: int) -> "Slide":
+    return Slide(key, _continued(f"{card.number}. {card.title}", a), facts=card.facts[a:b],
+                 goal_key=card.key)
+
+
+def _charts_slide(key: str, title: str, charts: MetricCharts, a: int, b: int) -> "Slide":
+    return Slide(key, _continued(title, a), figure=MetricCharts(charts.series[a:b]))
+
+
 def slides_from_outline(outline: Outline,
                         proposals: tuple[tuple[str, ...], tuple[str, ...]] = ((), ()),
                         parked: tuple[str, ...] = (),
                         next_rides: tuple[tuple[str, str], ...] = (),
                         changes: tuple[str, ...] | None = None,
                         messages: MessageStages = (),
-                        parked_items: tuple[tuple[str, str], ...] = ()) -> list[Slide]:
+                        parked_items: tuple[tuple[str, str], ...] = (),
+                        fits: Fits | None = None,
+                        dividers: Mapping[str, tuple[tuple[str, str], ...]] | None = None
+                        ) -> list[Slide]:
     """The outline's slides, with the changes since the last workshop after
     the title slide (when there was one), the two sides' proposals after the
     goals' title slide, the next rides after the rides' title slide, the
     messages stage by stage (to approve and reword live), and the parking lot
-    at the end (`parked_items`, to pick and close; or `parked`, to show)."""
+    at the end (`parked_items`, to pick and close; or `parked`, to show).
+    With `fits`, tables, lists, facts and charts are cut into as many slides
+    as the screen needs; without it, a fixed number a slide."""
     slides = [Slide("", outline.title, (outline.company, outline.period,
                                         f"Status: {outline.status}"), outline.sponsors)]
     if changes is not None:
@@ -68,28 +130,32 @@ def slides_from_outline(outline: Outline,
             continue  # the workshop's own parking-lot slide, where topics are added
         intro = tuple(b.text for b in section.blocks if isinstance(b, Paragraph))
         facts = next((b.pairs for b in section.blocks if isinstance(b, Facts)), ())
-        slides.append(Slide(section.key, section.title, intro, facts))
+        facts = (dividers or {}).get(section.key, ()) + facts  # a divider that says something
+        slides += _chunks(max(1, len(facts)), partial(_intro_slide, section.key, section.title,
+                                                      intro, facts), fits, ROWS_PER_SLIDE)
         if section.key == "goals":
-            slides.append(Slide("goals", "Proposals", columns=(
-                ("From sales", proposals[0]), ("From marketing", proposals[1])),
-                kind="proposals"))
+            slides += _chunks(max(1, len(proposals[0]), len(proposals[1])),
+                              partial(_proposals_slide, proposals), fits, 1_000)
         if section.key == "rides":
-            slides.append(Slide("rides", "Next field rides", kind="rides",
-                                items=next_rides[:ROWS_PER_SLIDE],
-                                lines=() if next_rides else ("No rides ahead.",)))
+            slides += _chunks(max(1, len(next_rides)), partial(_rides_slide, next_rides), fits,
+                              ROWS_PER_SLIDE)
         if section.key == "messaging":
             slides += _message_slides(messages)
             continue
         for block in section.blocks:
             if isinstance(block, Table) and block.rows:
-                for start in range(0, len(block.rows), ROWS_PER_SLIDE):
-                    part = Table(block.columns, block.rows[start:start + ROWS_PER_SLIDE],
-                                 block.widths)
-                    slides.append(Slide(section.key, section.title, table=part))
+                slides += _chunks(len(block.rows), partial(_table_slide, section.key,
+                                                           section.title, block),
+                                  fits, ROWS_PER_SLIDE)
             elif isinstance(block, GoalCard):
-                slides.append(Slide(section.key, f"{block.number}. {block.title}",
-                                    facts=block.facts, goal_key=block.key))
-            elif isinstance(block, (Timeline, FunnelFigure, MetricCharts)):
+                slides += _chunks(max(1, len(block.facts)), partial(_goal_slide, section.key,
+                                                                    block),
+                                  fits, len(block.facts) or 1)
+            elif isinstance(block, MetricCharts) and block.series:
+                slides += _chunks(len(block.series), partial(_charts_slide, section.key,
+                                                             section.title, block),
+                                  fits, len(block.series))
+            elif isinstance(block, (Timeline, FunnelFigure)):
                 slides.append(Slide(section.key, section.title, figure=block))
             elif isinstance(block, Heading):
                 continue

@@ -78,3 +78,45 @@ def summary_section(reader: PlanReader, since: str | None = None) -> Section:
             ("Customer problem", "Rides"),
             tuple((words, str(n)) for words, n in heard.most_common(TOP_HOT_BUTTONS)), (8, 1))]
     return Section("summary", section("summary").title, tuple(blocks))
+
+
+def key_facts(reader: PlanReader) -> dict[str, tuple[tuple[str, str], ...]]:
+    """What a section's divider slide says before its detail: a few facts."""
+    from planner.model import Message, Review, ReviewAction
+    from planner.model.enums import GoalStatus, Team, label
+    from planner.rules.signoff import is_agreed
+
+    plan = reader.plan()
+    goals = reader.rows(Goal)
+    statuses = Counter(label(g.status) for g in goals if g.status is not GoalStatus.DROPPED)
+    metrics = reader.rows(Metric)
+    state = metric_statuses(plan, metrics, reader.rows(MetricValue))
+    counted = Counter(state[m.id].status.value for m in metrics)
+    off = [m.name for m in metrics if state[m.id].status.value == "off track"]
+    rides, people = reader.rows(FieldRide), reader.rows(Person)
+    result = balance(plan, rides, people, WorkCalendar.of(plan, reader.rows(NonWorkingDay)))
+    needs = funnel_needs(plan, reader.rows(FunnelStage))
+    messages = reader.rows(Message)
+    actions = reader.rows(ReviewAction)
+    open_actions = [a for a in actions if not a.done]
+    teams = Counter(p.team for p in people if not p.left_plan)
+    return {
+        "goals": (("Agreement", agreement(goals).text()),
+                  ("Goals", ", ".join(f"{n} {s.lower()}" for s, n in statuses.items()) or "none")),
+        "rides": (("Rides", str(len(rides))),
+                  ("Days both ways", f"{result.days_by_direction[RideDirection.MARKETING_WITH_SALES]}"
+                                     " marketing with sales, "
+                                     f"{result.days_by_direction[RideDirection.SALES_WITH_MARKETING]}"
+                                     " sales with marketing"),
+                  ("Below their target", str(len({s.person_id for s in result.shortfalls})))),
+        "metrics": (("Status", ", ".join(f"{counted[s]} {s}" for s in STATUS_ORDER
+                                         if counted[s]) or "no metrics yet"),
+                    ("Off track", "; ".join(off) or "none")),
+        "funnel": (("Stages", str(len(reader.rows(FunnelStage)))),
+                   ("Won deals needed", needs.problem or f"{needs.stages[-1][1]:,} a month")),
+        "messaging": (("Approved by both", f"{sum(is_agreed(m) for m in messages)} of "
+                                           f"{len(messages)} messages"),),
+        "people": (("Sales", str(teams[Team.SALES])), ("Marketing", str(teams[Team.MARKETING]))),
+        "reviews": (("Reviews", str(len(reader.rows(Review)))),
+                    ("Open actions", str(len(open_actions)))),
+    }

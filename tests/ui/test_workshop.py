@@ -25,6 +25,8 @@ def workshop(qtbot, sample_window: MainWindow) -> WorkshopView:  # type: ignore[
     view = sample_window.workshop
     assert isinstance(view, WorkshopView)
     qtbot.addWidget(view)
+    view.showNormal()
+    view.resize(1280, 720)  # a projector's screen; the slides are cut to fit it
     return view
 
 
@@ -54,7 +56,7 @@ def test_f5_opens_on_the_current_section_and_keys_step_through(qtbot, workshop: 
 def test_signing_off_while_projecting_is_an_edit_that_undoes(qtbot, workshop: WorkshopView,  # type: ignore[no-untyped-def]
                                                              sample_path: Path) -> None:
     goal = next(n for n, s in enumerate(workshop.slides) if s.goal_key and
-                dict(s.facts)["Signed by sales"] == "not yet")
+                dict(s.facts).get("Signed by sales") == "not yet")
     workshop.go(goal)
     goal_id = (workshop.slide.goal_key or "").removeprefix("goal-")
     qtbot.keyClick(workshop, Qt.Key.Key_S)
@@ -131,13 +133,13 @@ def test_proposals_from_both_sides_show_side_by_side(qtbot, workshop: WorkshopVi
 def test_rewording_parking_and_reviews_while_projecting(qtbot, workshop: WorkshopView,  # type: ignore[no-untyped-def]
                                                         sample_path: Path) -> None:
     workshop.go(next(n for n, s in enumerate(workshop.slides)
-                     if s.goal_key and "Amara" in dict(s.facts)["Signed by sales"]))
+                     if s.goal_key and "Amara" in dict(s.facts).get("Signed by sales", "")))
     goal_id = (workshop.slide.goal_key or "").removeprefix("goal-")
     qtbot.keyClick(workshop, Qt.Key.Key_E)
     type_in_editor(qtbot, workshop, "Lift MQL acceptance to 75%")
     assert rows(sample_path, f"SELECT title, sales_signed_at FROM goal WHERE id = '{goal_id}'") \
         == [("Lift MQL acceptance to 75%", None)]  # new wording: sign-offs withdrawn
-    assert workshop.slide.title.endswith("Lift MQL acceptance to 75%")
+    assert "Lift MQL acceptance to 75%" in workshop.slide.title
     qtbot.keyClick(workshop, Qt.Key.Key_L)
     type_in_editor(qtbot, workshop, "Pricing for partners")
     assert rows(sample_path, "SELECT topic, done FROM parking_topic") == [("Pricing for partners", 0)]
@@ -256,7 +258,7 @@ def test_moving_a_ride_while_projecting(qtbot, workshop: WorkshopView, sample_pa
     from planner.operations.rows import add, new
 
     workshop.go(next(n for n, s in enumerate(workshop.slides) if s.kind == "rides"))
-    assert len(workshop.slide.items) == 8
+    assert len(workshop.slide.items) >= 3  # as many as the screen shows; the rest continue
     qtbot.keyClick(workshop, Qt.Key.Key_Tab)
     qtbot.keyClick(workshop, Qt.Key.Key_Tab)
     assert workshop.picked == 2
@@ -290,7 +292,7 @@ def test_without_a_head_of_side_the_room_is_asked_who_signs_as_the_window_asks(
     monkeypatch.setattr(dialogs, "ask_item", lambda parent, title, text, items:
                         asked.append(items) or items.index("Ines Berg"))
     workshop.go(next(n for n, s in enumerate(workshop.slides) if s.goal_key and
-                     dict(s.facts)["Signed by sales"] == "not yet"))
+                     dict(s.facts).get("Signed by sales") == "not yet"))
     goal_id = (workshop.slide.goal_key or "").removeprefix("goal-")
     qtbot.keyClick(workshop, Qt.Key.Key_S)
     assert asked and "Ines Berg" in asked[0]
@@ -319,3 +321,35 @@ def test_each_workshop_keeps_a_version_and_shows_what_changed_since_the_last(
     assert any("Reworded between workshops" in line for line in slide.lines)
     assert len([v for v in store.versions() if v.name.startswith("Workshop ")]) == 2
     second.close()
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 720), (1920, 1080)])
+def test_nothing_on_any_slide_of_the_large_plan_is_cut_or_elided(  # type: ignore[no-untyped-def]
+        qtbot, window: MainWindow, large_path: Path, width: int, height: int) -> None:
+    """Every slide painted: every text inside its box and inside the screen, none
+    elided, none under 24 px; tables, lists, facts and charts continue on the
+    next slide instead."""
+    assert window.open_plan(large_path, "goals")
+    window.start_workshop()
+    view = window.workshop
+    assert isinstance(view, WorkshopView)
+    qtbot.addWidget(view)
+    view.showNormal()
+    view.resize(width, height)
+    continued = 0
+    for n in range(len(view.slides)):
+        view.go(n)
+        view.grab()
+        stage = view.last_stage
+        assert stage is not None
+        assert not stage.overflow, view.slide.title
+        for drawn in stage.drawn:
+            assert drawn.needed.height() <= drawn.box.height() + 0.5, (view.slide.title, drawn)
+            assert drawn.needed.width() <= drawn.box.width() + 0.5, (view.slide.title, drawn)
+            assert drawn.needed.right() <= width and drawn.needed.bottom() <= height
+        assert stage.min_px >= MIN_PX
+        continued += view.slide.title.endswith("(continued)")
+    schedule = [s for s in view.slides if s.table is not None and s.table.columns[0] == "Days"]
+    assert sum(len(s.table.rows) for s in schedule) == 600  # every ride, none dropped
+    assert continued > 0
+    view.close()

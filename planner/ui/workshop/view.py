@@ -5,8 +5,8 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter, QPaintEvent
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
 from planner.changes import ChangeSet
@@ -17,11 +17,10 @@ from planner.operations import messages as message_ops
 from planner.operations import reviews as review_ops
 from planner.operations import rides as ride_ops
 from planner.operations import workshop as workshop_ops
-from planner.palette import ROOM
-from planner.outline.blocks import FunnelFigure, MetricCharts, Timeline
 from planner.outline.build import build_outline
 from planner.outline.changes import between, differences
 from planner.outline.library import message_stages
+from planner.outline.summary import key_facts
 from planner.outline.slides import Slide, first_slide_of, slides_from_outline
 from planner.rules.rides import conflicting_ride_ids
 from planner.rules.signoff import Side
@@ -30,14 +29,7 @@ from planner.ui.i18n import tr
 from planner.ui.shell.session import PlanSession
 from planner.ui.widgets.signing import sign_for_side
 from planner.ui.workshop.editor import Field, RoomEditor
-
-# The room's colours (planner/palette.py): light type on dark, for a projector.
-BACKGROUND, INK, MUTED = (QColor(ROOM[r]) for r in ("window", "ink", "muted"))
-ACCENT = {side: QColor(ROOM[side]) for side in ("sales", "marketing", "both")}
-STATUS = {"on track": QColor(ROOM["good"]), "at risk": QColor(ROOM["warn"]),
-          "off track": QColor(ROOM["bad"]), "no data": MUTED}
-AGREED_INK, PICKED = QColor(ROOM["good"]), QColor(ROOM["picked"])
-MIN_PX = 24  # readable from the back of a room on a 1280x720 projector
+from planner.ui.workshop.stage import MIN_PX, Stage
 
 
 class WorkshopView(QWidget):
@@ -57,6 +49,9 @@ class WorkshopView(QWidget):
         self.picked = 0  # the item picked with Tab on a slide of items
         self.min_font_px = 10_000
         self.editor: RoomEditor | None = None  # open over the slide: it has every key
+        self._measured: dict[Any, Any] = {}  # text sizes, kept across rebuilds
+        self.agenda_started = time.monotonic()
+        self.last_stage: Stage | None = None
         self._rebuild()
         self.index = first_slide_of(self.slides, section)
         session.plan_changed.connect(self._on_plan_changed)
@@ -95,16 +90,24 @@ class WorkshopView(QWidget):
                             for d in differences(between(old, new), old, new))
         names: dict[str | None, str] = dict(people)
         self.slides = slides_from_outline(build_outline(store), proposals, (),  # type: ignore[arg-type]
-                                          rides, changes, message_stages(store, names), parked)
+                                          rides, changes, message_stages(store, names), parked,
+                                          self.fits, key_facts(store))
 
     def _on_plan_changed(self, change: ChangeSet) -> None:
         current = self.slides[self.index]
         picked = self._picked_id()
         self._rebuild()
+        # The same slide: the same part of the same goal (its title may have
+        # changed), else the slide of that section with that title.
+        first = current.facts[0][0] if current.facts else None
         same = next((n for n, s in enumerate(self.slides)
-                     if (current.goal_key and s.goal_key == current.goal_key)
-                     or (not current.goal_key and s.section == current.section
-                         and s.title == current.title)), None)
+                     if current.goal_key and s.goal_key == current.goal_key
+                     and any(key == first for key, _ in s.facts)), None)
+        if same is None:
+            same = next((n for n, s in enumerate(self.slides)
+                         if (current.goal_key and s.goal_key == current.goal_key)
+                         or (not current.goal_key and s.section == current.section
+                             and s.title == current.title)), None)
         self.index = same if same is not None else min(self.index, len(self.slides) - 1)
         ids = [item[0] for item in self.slide.items]
         if picked in ids:
@@ -231,8 +234,17 @@ class WorkshopView(QWidget):
         return self.editor
 
     def resizeEvent(self, event: Any) -> None:
+        """Another screen size: the slides are cut again to fit it."""
         if self.editor is not None:
             self.editor.place()
+        if event.oldSize() != event.size() and self.slides:
+            current = self.slide
+            self._measured.clear()
+            self._rebuild()
+            self.index = next((n for n, s in enumerate(self.slides)
+                               if s.section == current.section and s.title == current.title
+                               and s.goal_key == current.goal_key), min(self.index,
+                                                                        len(self.slides) - 1))
         super().resizeEvent(event)
 
     def propose(self, side: Team) -> RoomEditor:
@@ -339,235 +351,52 @@ class WorkshopView(QWidget):
         """Body text size: a 26th of the screen's height, never under 24 px."""
         return max(MIN_PX, round(self.height() / 26))
 
-    def _font(self, painter: QPainter, px: int, bold: bool = False) -> None:
-        """Every font a slide draws with is set here, so the smallest is known."""
-        self.min_font_px = min(self.min_font_px, px)
-        font = QFont(self.font())
-        font.setPixelSize(px)
-        font.setBold(bold)
-        painter.setFont(font)
+    def _hint(self, slide: Slide) -> str:
+        anywhere = tr("L: park a topic (from any slide)")
+        if slide.goal_key:
+            return tr("S / M: sign for sales / marketing  \u00b7  E: reword  \u00b7  Ctrl+Z: undo")
+        if not slide.kind:
+            return ""
+        return {"proposals": tr("S: a proposal from sales  \u00b7  M: from marketing"),
+                "rides": tr("Tab: pick a ride  \u00b7  < >: a day earlier / later  "
+                            "\u00b7  Ctrl+Z: undo"),
+                "messages": tr("Tab: pick  \u00b7  S / M: approve for sales / marketing  "
+                               "\u00b7  E: reword  \u00b7  Ctrl+Z: undo"),
+                "parking": tr("Tab: pick  \u00b7  S / M: make it a goal of sales / "
+                              "marketing  \u00b7  C: close  \u00b7  L: park a topic")
+                if slide.items else anywhere}.get(slide.kind, anywhere)
+
+    def _footer_text(self, slide: Slide, index: int) -> tuple[str, str]:
+        section = next((s.title for s in self.slides if s.section == slide.section), "") \
+            or tr("Title")
+        jump = ("   " + tr("go to slide {number}\u2026").format(number=self.typed)
+                if self.typed else "")
+        return (tr("{section}  \u00b7  {clock} on this item").format(
+            section=section, clock=self.agenda_clock()) + jump,
+            f"{index + 1} / {max(1, len(self.slides), index + 1)}")
+
+    def stage(self, slide: Slide, painter: QPainter | None = None,
+              width: float | None = None, height: float | None = None) -> Stage:
+        """The slide laid out on this screen (and painted, with a painter)."""
+        index = self.index if painter is not None else 0
+        stage = Stage(width or self.width(), height or self.height(), QFont(self.font()),
+                      painter, self.picked if painter is not None else 0, self._hint(slide),
+                      self._footer_text(slide, index),
+                      (index + 1) / max(1, len(self.slides)))
+        stage._sizes = self._measured  # measurements kept between slides and rebuilds
+        stage.lay_out(slide)
+        return stage
+
+    def fits(self, slide: Slide) -> bool:
+        """Whether a slide's content fits this screen (slides.py cuts by it)."""
+        return not self.stage(slide).overflow
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), BACKGROUND)
-        base, margin = self.base_px(), self.width() * 0.05
-        slide = self.slide
-        self._font(painter, round(base * 1.6), bold=True)
-        painter.setPen(INK)
-        title = QRectF(margin, margin * 0.6, self.width() - 2 * margin, base * 2.4)
-        painter.drawText(title, Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft,
-                         slide.title)
-        area = QRectF(margin, title.bottom() + base * 0.6, self.width() - 2 * margin,
-                      self.height() - title.bottom() - base * 3.2)
-        y = area.top()
-        self._font(painter, base)
-        for line in slide.lines:
-            painter.setPen(INK)
-            box = painter.boundingRect(QRectF(area.left(), y, area.width(), area.height()),
-                                       int(Qt.TextFlag.TextWordWrap), line)
-            painter.drawText(box, Qt.TextFlag.TextWordWrap, line)
-            y = box.bottom() + base * 0.5
-        if slide.facts:
-            y = self._facts(painter, slide.facts, area, y, base)
-        if slide.table is not None:
-            self._table(painter, slide, area, y, base)
-        if slide.columns:
-            self._columns(painter, slide, QRectF(area.left(), y, area.width(),
-                                                 area.bottom() - y), base)
-        if slide.items:
-            self._items(painter, slide, QRectF(area.left(), y, area.width(), area.bottom() - y),
-                        base)
-        if slide.kind == "messages" and slide.details:
-            self._message_detail(painter, slide, QRectF(area.left(), y, area.width(),
-                                                        area.bottom() - y), base)
-        if slide.kind:
-            anywhere = tr("L: park a topic (from any slide)")
-            hint = {"proposals": tr("S: a proposal from sales  \u00b7  M: from marketing"),
-                    "rides": tr("Tab: pick a ride  \u00b7  < >: a day earlier / later  "
-                                "\u00b7  Ctrl+Z: undo"),
-                    "messages": tr("Tab: pick  \u00b7  S / M: approve for sales / marketing  "
-                                   "\u00b7  E: reword  \u00b7  Ctrl+Z: undo"),
-                    "parking": tr("Tab: pick  \u00b7  S / M: make it a goal of sales / "
-                                  "marketing  \u00b7  C: close  \u00b7  L: park a topic")
-                    if slide.items else anywhere}.get(slide.kind, anywhere)
-            self._font(painter, MIN_PX)
-            painter.setPen(MUTED)
-            painter.drawText(QRectF(area.left(), area.bottom() - base, area.width(), base * 1.4),
-                             Qt.AlignmentFlag.AlignLeft, hint)
-        if slide.figure is not None:
-            self._figure(painter, slide.figure, QRectF(area.left(), y, area.width(),
-                                                       area.bottom() - y), base)
-        self._footer(painter, base, margin)
+        stage = self.stage(self.slide, painter)
+        painter.end()
+        stage.painter = None  # what was drawn stays to be read; the painter goes
+        self.min_font_px = min(self.min_font_px, stage.min_px)
+        self.last_stage = stage
 
-    def _facts(self, painter: QPainter, facts: Any, area: QRectF, y: float, base: int) -> float:
-        label_width = area.width() * 0.32
-        for key, value in facts:
-            if y > area.bottom() - base:
-                break
-            self._font(painter, base)
-            painter.setPen(MUTED)
-            painter.drawText(QRectF(area.left(), y, label_width, base * 1.5),
-                             Qt.AlignmentFlag.AlignLeft, key)
-            painter.setPen(INK)
-            value_box = QRectF(area.left() + label_width, y, area.width() - label_width,
-                               base * 3)
-            painter.drawText(value_box, Qt.TextFlag.TextWordWrap, value)
-            lines = max(1, painter.fontMetrics().horizontalAdvance(value)
-                        // max(1, int(value_box.width())) + 1)
-            y += base * 1.45 * min(lines, 2)
-        if self.slide.goal_key:
-            self._font(painter, MIN_PX)
-            painter.setPen(MUTED)
-            painter.drawText(QRectF(area.left(), area.bottom() - base, area.width(), base * 1.4),
-                             Qt.AlignmentFlag.AlignLeft,
-                             tr("S / M: sign for sales / marketing  \u00b7  E: reword  "
-                                "\u00b7  Ctrl+Z: undo"))
-        return y
-
-    def _items(self, painter: QPainter, slide: Slide, area: QRectF, base: int) -> None:
-        self._font(painter, base)
-        y = area.top()
-        for n, (_, text) in enumerate(slide.items):
-            if y > area.bottom() - base * 2.5:
-                break
-            box = QRectF(area.left(), y, area.width(), base * 1.5)
-            if n == self.picked:
-                painter.fillRect(box.adjusted(-10, -4, 10, 4), PICKED)
-            painter.setPen(STATUS["off track"] if "\u26a0" in text else INK)
-            painter.drawText(box, Qt.AlignmentFlag.AlignLeft, painter.fontMetrics().elidedText(
-                text, Qt.TextElideMode.ElideRight, int(area.width())))
-            y += base * 1.6
-
-    def _message_detail(self, painter: QPainter, slide: Slide, area: QRectF,
-                        base: int) -> None:
-        """The picked message in full, under the list of the stage's messages."""
-        facts = slide.details[min(self.picked, len(slide.details) - 1)]
-        shown = min(len(slide.items), max(1, int((area.height() - base * 2.5)
-                                                  // (base * 1.6))))
-        y = area.top() + shown * base * 1.6 + base * 0.4
-        self._font(painter, MIN_PX)
-        label_width = area.width() * 0.22
-        for key, value in facts[1:]:
-            if y > area.bottom() - base * 2.4:
-                break
-            painter.setPen(MUTED)
-            painter.drawText(QRectF(area.left(), y, label_width, base * 1.3),
-                             Qt.AlignmentFlag.AlignLeft, key)
-            painter.setPen(AGREED_INK if key == "Approval" and "not yet" not in value else INK)
-            box = QRectF(area.left() + label_width, y, area.width() - label_width, base * 2.6)
-            used = painter.boundingRect(box, int(Qt.TextFlag.TextWordWrap), value)
-            painter.drawText(box, Qt.TextFlag.TextWordWrap, value)
-            y += min(used.height(), box.height()) + base * 0.3
-
-    def _columns(self, painter: QPainter, slide: Slide, area: QRectF, base: int) -> None:
-        """Two sides next to each other: the room sees both at once."""
-        width = area.width() / max(1, len(slide.columns))
-        for n, (heading, items) in enumerate(slide.columns):
-            x = area.left() + n * width
-            self._font(painter, base, bold=True)
-            painter.setPen(ACCENT["sales" if n == 0 else "marketing"])
-            painter.drawText(QRectF(x, area.top(), width - 30, base * 1.5),
-                             Qt.AlignmentFlag.AlignLeft, heading)
-            self._font(painter, base)
-            painter.setPen(INK)
-            y = area.top() + base * 1.8
-            for item in items or ("\u2014",):
-                if y > area.bottom() - base * 2.5:
-                    break
-                painter.drawText(QRectF(x, y, width - 30, base * 1.5), Qt.AlignmentFlag.AlignLeft,
-                                 painter.fontMetrics().elidedText(
-                                     f"\u2022 {item}", Qt.TextElideMode.ElideRight,
-                                     int(width - 30)))
-                y += base * 1.45
-
-    def _table(self, painter: QPainter, slide: Slide, area: QRectF, y: float, base: int) -> None:
-        table = slide.table
-        assert table is not None
-        px = max(MIN_PX, round(base * 0.85))
-        unit = area.width() / sum(table.widths)
-        row_h = px * 1.7
-        self._font(painter, px, bold=True)
-        painter.setPen(MUTED)
-        x = area.left()
-        for header, width in zip(table.columns, table.widths, strict=True):
-            painter.drawText(QRectF(x, y, width * unit - 10, row_h), Qt.AlignmentFlag.AlignLeft,
-                             painter.fontMetrics().elidedText(header, Qt.TextElideMode.ElideRight,
-                                                              int(width * unit - 10)))
-            x += width * unit
-        self._font(painter, px)
-        painter.setPen(INK)
-        for row in table.rows:
-            y += row_h
-            if y > area.bottom():
-                break
-            x = area.left()
-            for cell, width in zip(row, table.widths, strict=True):
-                text = painter.fontMetrics().elidedText(cell.replace("\n", " "),
-                                                        Qt.TextElideMode.ElideRight,
-                                                        int(width * unit - 10))
-                painter.drawText(QRectF(x, y, width * unit - 10, row_h), Qt.AlignmentFlag.AlignLeft,
-                                 text)
-                x += width * unit
-
-    def _figure(self, painter: QPainter, figure: object, area: QRectF, base: int) -> None:
-        if isinstance(figure, FunnelFigure):
-            band = min(area.height() / max(1, len(figure.stages)), base * 2.0)
-            for n, (name, team, rate) in enumerate(figure.stages):
-                width = area.width() * (0.8 - 0.5 * n / max(1, len(figure.stages)))
-                box = QRectF(area.left() + (area.width() * 0.8 - width) / 2, area.top() + n * band,
-                             width, band - 4)
-                painter.fillRect(box, ACCENT.get(team, MUTED).darker(140))
-                self._font(painter, max(MIN_PX, round(base * 0.9)))
-                painter.setPen(INK)
-                words = f"{name}" + (f"  \u2192 {rate:.0%}" if rate and rate < 1 else "")
-                painter.drawText(box, Qt.AlignmentFlag.AlignCenter, words)
-        elif isinstance(figure, MetricCharts):
-            rows = max(1, int(area.height() // (base * 1.6)))
-            for n, series in enumerate(figure.series[:rows * 2]):
-                x = area.left() + (n % 2) * area.width() / 2
-                y = area.top() + (n // 2) * base * 1.6
-                self._font(painter, base)
-                painter.setPen(STATUS.get(series.status, MUTED))
-                painter.drawText(QRectF(x, y, area.width() / 2 - 20, base * 1.5),
-                                 Qt.AlignmentFlag.AlignLeft,
-                                 painter.fontMetrics().elidedText(
-                                     f"\u25CF {series.name}: {series.status}",
-                                     Qt.TextElideMode.ElideRight, int(area.width() / 2 - 20)))
-        elif isinstance(figure, Timeline):
-            self._timeline(painter, figure, area, base)
-
-    def _timeline(self, painter: QPainter, t: Timeline, area: QRectF, base: int) -> None:
-        lanes = min(len(t.lanes), max(1, int(area.height() // (base * 1.2))))
-        lane_h, label_w = area.height() / max(1, lanes), area.width() * 0.22
-        per_day = (area.width() - label_w) / max(1, (t.end - t.start).days + 1)
-        self._font(painter, MIN_PX)
-        for n in range(lanes):
-            painter.setPen(ACCENT.get(t.lane_teams[n], INK))
-            painter.drawText(QRectF(area.left(), area.top() + n * lane_h, label_w, lane_h),
-                             Qt.AlignmentFlag.AlignVCenter, t.lanes[n][:18])
-        for bar in t.bars:
-            if bar.lane < lanes:
-                colour = MUTED if bar.cancelled else ACCENT[bar.direction.split("_")[0]]
-                painter.fillRect(QRectF(area.left() + label_w + (bar.first - t.start).days * per_day,
-                                        area.top() + bar.lane * lane_h + lane_h * 0.2,
-                                        max(2.0, ((bar.last - bar.first).days + 1) * per_day),
-                                        lane_h * 0.6), colour)
-
-    def _footer(self, painter: QPainter, base: int, margin: float) -> None:
-        y = self.height() - base * 1.8
-        progress = (self.index + 1) / len(self.slides)
-        painter.fillRect(QRectF(0, self.height() - 8, self.width() * progress, 8),
-                         ACCENT["marketing"])
-        self._font(painter, MIN_PX)
-        painter.setPen(MUTED)
-        section = next((s.title for s in self.slides if s.section == self.slide.section), "") \
-            or tr("Title")
-        jump = ("   " + tr("go to slide {number}\u2026").format(number=self.typed)
-                if self.typed else "")
-        painter.drawText(QRectF(margin, y, self.width() - 2 * margin, base * 1.4),
-                         Qt.AlignmentFlag.AlignLeft,
-                         tr("{section}  \u00b7  {clock} on this item").format(
-                             section=section, clock=self.agenda_clock()) + jump)
-        painter.drawText(QRectF(margin, y, self.width() - 2 * margin, base * 1.4),
-                         Qt.AlignmentFlag.AlignRight, f"{self.index + 1} / {len(self.slides)}")

@@ -48,18 +48,32 @@ def _paged(rows: list[list[object]], frame_height: float) -> PagedTable:
                       [row_height(r, WIDTHS, LEADING, 6) for r in rows], frame_height)
 
 
-def test_pages_hold_the_same_rows_as_reportlabs_own_split() -> None:
-    rows = _rows(900)
+def test_pages_hold_the_same_rows_as_reportlabs_own_split_but_no_row_alone() -> None:
     frame = A4[1] - 2 * 72 - 12  # SimpleDocTemplate's frame, inside its padding
-    ours = _pages(_paged(rows, frame))
-    reference = LongTable([["Who", "Note", "N"], *_rows(900)], colWidths=WIDTHS, repeatRows=1)
-    reference.setStyle(STYLE)
-    theirs = _pages(reference)
-    assert len(ours) == len(theirs) > 10
-    for page_ours, page_theirs in zip(ours, theirs, strict=True):
-        # Text order inside a page differs (strings are drawn in one text object).
-        assert _numbers(page_ours) == _numbers(page_theirs)
-        assert "Who" in page_ours
+    for count in (900, 920):  # at 920 ReportLab leaves the last row alone on a page
+        rows = _rows(count)
+        ours = _pages(_paged(rows, frame))
+        reference = LongTable([["Who", "Note", "N"], *_rows(count)], colWidths=WIDTHS,
+                              repeatRows=1)
+        reference.setStyle(STYLE)
+        theirs = _pages(reference)
+        # ReportLab's own split, page for page, except that a last page of one
+        # row takes a second one from the page before (text order inside a
+        # page differs: strings are drawn in one text object).
+        assert len(ours) == len(theirs) > 10 or (len(_numbers(theirs[-1])) == 1
+                                                  and len(ours) == len(theirs))
+        for n, (page_ours, page_theirs) in enumerate(zip(ours, theirs, strict=True)):
+            assert "Who" in page_ours
+            assert len(_numbers(page_ours)) >= 2, (count, n)
+            if len(_numbers(theirs[-1])) != 1 or n < len(ours) - 2:
+                assert _numbers(page_ours) == _numbers(page_theirs)
+
+
+def test_a_table_with_room_for_one_row_starts_on_the_next_page() -> None:
+    rows = [["row 0", "a", "0"], ["row 1", "b", "1"], ["row 2", "c", "2"]]
+    table = _paged(rows, 700)
+    one_row = table.head_height + table.heights[0] + 1
+    assert table.split(400, one_row) == []  # not one row here and the rest over the page
 
 
 def test_every_row_is_drawn_once_in_order() -> None:

@@ -1,0 +1,333 @@
+"""How a slide is laid out on the wall, and drawn: one pass that either
+measures (does the slide's content fit this screen?) or paints.
+
+Every text goes through `text()`, which wraps it in its box and makes it no
+smaller than the room can read (24 px); nothing is elided. A text that
+needs more room than its box is recorded as an overflow: the slides are cut
+so that none has one (slides.py asks `fits`), and a test paints every slide
+of the large plan at 1280x720 and 1920x1080 and fails on any.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
+
+from planner.outline.blocks import FunnelFigure, MetricCharts, Timeline
+from planner.outline.slides import Slide
+from planner.palette import ROOM
+
+BACKGROUND, INK, MUTED = (QColor(ROOM[r]) for r in ("window", "ink", "muted"))
+ACCENT = {side: QColor(ROOM[side]) for side in ("sales", "marketing", "both")}
+STATUS = {"on track": QColor(ROOM["good"]), "at risk": QColor(ROOM["warn"]),
+          "off track": QColor(ROOM["bad"]), "no data": MUTED}
+AGREED_INK, PICKED = QColor(ROOM["good"]), QColor(ROOM["picked"])
+MIN_PX = 24  # readable from the back of a room on a 1280x720 projector
+WRAP = int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+
+
+@dataclass
+class Drawn:
+    box: QRectF      # the room the text was given
+    needed: QRectF   # the room it took
+    text: str
+
+
+@dataclass
+class Stage:
+    """One slide on a screen of `width` x `height`, with `font` as the
+    family; `painter` None measures only."""
+
+    width: float
+    height: float
+    font: QFont
+    painter: QPainter | None = None
+    picked: int = 0
+    hint: str = ""
+    footer: tuple[str, str] = ("", "")
+    progress: float = 0.0
+    drawn: list[Drawn] = field(default_factory=list, repr=False)
+    overflow: bool = False
+    min_px: int = 10_000
+    _metrics: dict[tuple[int, bool], QFontMetricsF] = field(default_factory=dict, repr=False)
+    _sizes: dict[tuple[int, bool, float, str], QRectF] = field(default_factory=dict, repr=False)
+
+    @property
+    def base(self) -> int:
+        """Body text size: a 26th of the screen's height, never under 24 px."""
+        return max(MIN_PX, round(self.height / 26))
+
+    # -- text ---------------------------------------------------------------
+
+    def _font(self, px: int, bold: bool) -> QFont:
+        font = QFont(self.font)
+        font.setPixelSize(px)
+        font.setBold(bold)
+        return font
+
+    def measure(self, text: str, width: float, px: int, bold: bool = False) -> QRectF:
+        key = (px, bold, round(width, 1), text)
+        size = self._sizes.get(key)
+        if size is None:
+            metrics = self._metrics.get((px, bold))
+            if metrics is None:
+                metrics = self._metrics[(px, bold)] = QFontMetricsF(self._font(px, bold))
+            size = self._sizes[key] = metrics.boundingRect(QRectF(0, 0, width, 1e6), WRAP,
+                                                           text)
+        return size
+
+    def text(self, box: QRectF, text: str, px: int, colour: QColor = INK, bold: bool = False,
+             flags: int = WRAP) -> float:
+        """Draw `text` wrapped in `box`; the height it takes. Too tall or too
+        wide for the box is an overflow (recorded, never cut short)."""
+        self.min_px = min(self.min_px, px)
+        size = self.measure(text, box.width(), px, bold)
+        needed = QRectF(box.left(), box.top(), size.width(), size.height())
+        if size.height() > box.height() + 0.5 or size.width() > box.width() + 0.5:
+            self.overflow = True
+        self.drawn.append(Drawn(box, needed, text))
+        if self.painter is not None:
+            self.painter.setFont(self._font(px, bold))
+            self.painter.setPen(colour)
+            self.painter.drawText(box, flags, text)
+        return float(size.height())
+
+    def fill(self, rect: QRectF, colour: QColor) -> None:
+        if self.painter is not None:
+            self.painter.fillRect(rect, colour)
+
+    # -- the slide ----------------------------------------------------------
+
+    def lay_out(self, slide: Slide) -> bool:
+        """Lay the slide out (and paint it, with a painter); whether it fits."""
+        base, margin = self.base, self.width * 0.05
+        self.fill(QRectF(0, 0, self.width, self.height), BACKGROUND)
+        inner = self.width - 2 * margin
+        bottom = self.height - base * 3.2  # above the hint and the footer
+        y = margin * 0.6
+        y += self.text(QRectF(margin, y, inner, bottom - y), slide.title, round(base * 1.6),
+                       bold=True) + base * 0.6
+        for line in slide.lines:
+            y += self.text(QRectF(margin, y, inner, bottom - y), line, base) + base * 0.5
+        if slide.facts:
+            y = self._facts(slide.facts, margin, y, inner, bottom, base)
+        if slide.table is not None:
+            y = self._table(slide, margin, y, inner, bottom, base)
+        if slide.columns:
+            y = self._columns(slide, margin, y, inner, bottom, base)
+        if slide.items:
+            y = self._items(slide, margin, y, inner, bottom, base)
+        if slide.kind == "messages" and slide.details:
+            y = self._message_detail(slide, margin, y, inner, bottom)
+        if slide.figure is not None:
+            self._figure(slide.figure, QRectF(margin, y, inner, bottom - y), base)
+        if self.hint:
+            self.text(QRectF(margin, bottom + base * 0.2, inner, base * 1.4), self.hint, MIN_PX,
+                      MUTED)
+        self._footer(base, margin, inner)
+        return not self.overflow
+
+    def _facts(self, facts: tuple[tuple[str, str], ...], left: float, y: float, width: float,
+               bottom: float, base: int) -> float:
+        label_width = width * 0.3
+        for key, value in facts:
+            room = bottom - y
+            used = max(self.text(QRectF(left, y, label_width - base, room), key, base, MUTED),
+                       self.text(QRectF(left + label_width, y, width - label_width, room),
+                                 value, base))
+            y += used + base * 0.35
+        return y
+
+    def _table(self, slide: Slide, left: float, y: float, width: float, bottom: float,
+               base: int) -> float:
+        table = slide.table
+        assert table is not None
+        px = max(MIN_PX, round(base * 0.85))
+        gap = px * 0.6
+        rows = [(table.columns, True), *((row, False) for row in table.rows)]
+        # Each column at least as wide as its longest word (a date, a name), the
+        # room left shared as the outline's widths say: no word is ever broken.
+        least = [max(self.measure(word, 1e5, px, head).width()
+                     for cells, head in rows for word in cells[n].split() or [""]) + gap
+                 for n in range(len(table.columns))]
+        room = width - sum(least)
+        if room < 0:
+            self.overflow = True
+            room = 0.0
+        widths = [w + room * r / sum(table.widths) for w, r in zip(least, table.widths,
+                                                                   strict=True)]
+        for n, (cells, head) in enumerate(rows):
+            x = left
+            height = max(self.measure(c, w - gap, px, head).height()
+                         for c, w in zip(cells, widths, strict=True))
+            if not head and n % 2 == 0:
+                self.fill(QRectF(left - 6, y - 3, width + 12, height + 6), PICKED)
+            for cell, w in zip(cells, widths, strict=True):
+                self.text(QRectF(x, y, w - gap, max(height, bottom - y)),
+                          cell.replace("\n", " ") if head else cell, px,
+                          MUTED if head else INK, bold=head)
+                x += w
+            y += height + px * 0.45
+            if y > bottom + 0.5:
+                self.overflow = True
+        return y
+
+    def _columns(self, slide: Slide, left: float, y: float, width: float, bottom: float,
+                 base: int) -> float:
+        """Two sides next to each other: the room sees both at once."""
+        column_width = width / max(1, len(slide.columns))
+        lowest = y
+        for n, (heading, items) in enumerate(slide.columns):
+            x, top = left + n * column_width, y
+            top += self.text(QRectF(x, top, column_width - 30, bottom - top), heading, base,
+                             ACCENT["sales" if n == 0 else "marketing"], bold=True) + base * 0.3
+            for item in items or ("\u2014",):
+                top += self.text(QRectF(x, top, column_width - 30, bottom - top),
+                                 f"\u2022 {item}", base) + base * 0.2
+            lowest = max(lowest, top)
+        return lowest
+
+    def _items(self, slide: Slide, left: float, y: float, width: float, bottom: float,
+               base: int) -> float:
+        for n, (_, text) in enumerate(slide.items):
+            size = self.measure(text, width, base)
+            if n == self.picked:
+                self.fill(QRectF(left - 10, y - 4, width + 20, size.height() + 8), PICKED)
+            colour = STATUS["off track"] if "\u26a0" in text else (
+                AGREED_INK if text.startswith("\u2713") else INK)
+            y += self.text(QRectF(left, y, width, bottom - y), text, base, colour) + base * 0.4
+        return y
+
+    def _message_detail(self, slide: Slide, left: float, y: float, width: float,
+                        bottom: float) -> float:
+        """The picked message in full, under the list of the stage's messages."""
+        facts = slide.details[min(self.picked, len(slide.details) - 1)]
+        label_width = width * 0.22
+        y += MIN_PX * 0.3
+        for key, value in facts[1:]:
+            room = bottom - y
+            used = max(self.text(QRectF(left, y, label_width - 10, room), key, MIN_PX, MUTED),
+                       self.text(QRectF(left + label_width, y, width - label_width, room),
+                                 value, MIN_PX, AGREED_INK if key == "Approval"
+                                 and "not yet" not in value else INK))
+            y += used + MIN_PX * 0.25
+        return y
+
+    def _figure(self, figure: object, area: QRectF, base: int) -> None:
+        if isinstance(figure, FunnelFigure):
+            band = min(area.height() / max(1, len(figure.stages)), base * 2.0)
+            for n, (name, team, rate) in enumerate(figure.stages):
+                words = name + (f"  \u2192 {rate:.0%}" if rate and rate < 1 else "")
+                px = max(MIN_PX, round(base * 0.9))
+                needed = self.measure(words, 1e5, px).width() + base
+                width = max(needed, area.width() * (0.8 - 0.5 * n / max(1, len(figure.stages))))
+                box = QRectF(area.left() + (area.width() * 0.8 - width) / 2,
+                             area.top() + n * band, width, band - 4)
+                self.fill(box, ACCENT.get(team, MUTED).darker(140))
+                self.text(box, words, px, flags=int(Qt.AlignmentFlag.AlignCenter))
+        elif isinstance(figure, MetricCharts):
+            self._charts(figure, area, base)
+        elif isinstance(figure, Timeline):
+            self._timeline(figure, area)
+
+    def _charts(self, charts: MetricCharts, area: QRectF, base: int) -> None:
+        """Each metric as a small chart: its line, the target and its status."""
+        columns = 2
+        rows = max(1, -(-len(charts.series) // columns))
+        cell_w, cell_h = area.width() / columns, area.height() / rows
+        for n, series in enumerate(charts.series):
+            x = area.left() + (n % columns) * cell_w
+            y = area.top() + (n // columns) * cell_h
+            label = f"\u25CF {series.name}: {series.status}"
+            used = self.text(QRectF(x, y, cell_w - 20, cell_h), label, MIN_PX,
+                             STATUS.get(series.status, MUTED))
+            plot = QRectF(x + 4, y + used + 6, cell_w - 28, cell_h - used - 14)
+            if plot.height() < base * 1.2:
+                self.overflow = True
+                continue
+            self._chart(series, plot)
+
+    def _chart(self, series: object, plot: QRectF) -> None:
+        if self.painter is None:
+            return
+        actuals = list(getattr(series, "actuals", ()))
+        target, baseline = getattr(series, "target", None), getattr(series, "baseline", None)
+        values = [v for v in (*actuals, target, baseline) if v is not None]
+        if not values:
+            return
+        low, high = min(values), max(values)
+        span = (high - low) or 1.0
+        count = max(2, len(getattr(series, "periods", ())))
+
+        def at(i: int, v: float) -> tuple[float, float]:
+            return (plot.left() + plot.width() * i / (count - 1),
+                    plot.bottom() - plot.height() * (v - low) / span)
+
+        p = self.painter
+        p.setPen(MUTED)
+        p.drawLine(plot.bottomLeft(), plot.bottomRight())
+        if target is not None:
+            p.setPen(AGREED_INK)
+            _, ty = at(0, target)
+            p.drawLine(int(plot.left()), int(ty), int(plot.right()), int(ty))
+        if len(actuals) >= 2:
+            p.setPen(INK)
+            points = [at(i, v) for i, v in enumerate(actuals)]
+            for (x1, y1), (x2, y2) in zip(points, points[1:]):
+                p.drawLine(int(x1), int(y1), int(x2), int(y2))
+
+    def _timeline(self, t: Timeline, area: QRectF) -> None:
+        """People down the side, the months along the top, the rides as bars."""
+        used, x = 0.0, area.left()
+        for words, side in (("\u25A0 marketing with sales", "marketing"),
+                            ("\u25A0 sales with marketing", "sales")):
+            width = self.measure(words, 1e5, MIN_PX).width() + 4
+            used = self.text(QRectF(x, area.top(), width, area.height()), words, MIN_PX,
+                             ACCENT[side])
+            x += width + MIN_PX
+        axis_h = MIN_PX * 1.4
+        top = area.top() + used + 6
+        label_w = max((self.measure(n, 1e5, MIN_PX).width() for n in t.lanes),
+                      default=0) + 16
+        label_w = min(label_w, area.width() * 0.3)
+        lanes = len(t.lanes)
+        lane_h = (area.bottom() - top - axis_h) / max(1, lanes)
+        per_day = (area.width() - label_w) / max(1, (t.end - t.start).days + 1)
+        # The months along the top.
+        day = t.start.replace(day=1)
+        while day <= t.end:
+            x = area.left() + label_w + max(0, (day - t.start).days) * per_day
+            month_w = 30 * per_day
+            if month_w >= self.measure(f"{day:%b}", 1e5, MIN_PX).width() + 4:
+                self.text(QRectF(x + 2, top, month_w, axis_h), f"{day:%b}", MIN_PX, MUTED)
+            day = date_after_month(day)
+        top += axis_h
+        if lane_h < MIN_PX * 1.05:  # more people than the room can read: shown as bars only
+            lanes_shown = 0
+        else:
+            lanes_shown = lanes
+        for n in range(lanes_shown):
+            self.text(QRectF(area.left(), top + n * lane_h, label_w - 8, lane_h), t.lanes[n],
+                      MIN_PX, ACCENT.get(t.lane_teams[n], INK),
+                      flags=int(Qt.AlignmentFlag.AlignVCenter))
+        for bar in t.bars:
+            colour = MUTED if bar.cancelled else ACCENT[bar.direction.split("_")[0]]
+            self.fill(QRectF(area.left() + label_w + (bar.first - t.start).days * per_day,
+                             top + bar.lane * lane_h + lane_h * 0.2,
+                             max(2.0, ((bar.last - bar.first).days + 1) * per_day),
+                             max(1.0, lane_h * 0.6)), colour)
+
+    def _footer(self, base: int, margin: float, inner: float) -> None:
+        y = self.height - base * 1.8
+        self.fill(QRectF(0, self.height - 8, self.width * self.progress, 8),
+                  ACCENT["marketing"])
+        left, right = self.footer
+        right_w = self.measure(right, 1e5, MIN_PX).width() + 4
+        self.text(QRectF(margin, y, inner - right_w - 20, base * 1.4), left, MIN_PX, MUTED)
+        self.text(QRectF(margin + inner - right_w, y, right_w, base * 1.4), right, MIN_PX,
+                  MUTED)
+
+
+def date_after_month(day: date) -> date:
+    return (day.replace(day=28) + timedelta(days=4)).replace(day=1)
