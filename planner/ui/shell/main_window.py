@@ -49,6 +49,7 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.addAction(self.actions_by_id["view.workshop"])
         self.workshop: QWidget | None = None
+        self.presenter: QWidget | None = None  # on the facilitator's screen, with two
         # Windows and views opened from this one (versions, backups, changes).
         self.version_windows: list[QWidget] = []
         self.changes_views: list[QWidget] = []
@@ -472,6 +473,17 @@ class MainWindow(QMainWindow):
         view.showFullScreen()
         view.activateWindow()
         self.workshop = view
+        self.presenter = None
+        own = next((s for s in QGuiApplication.screens() if s is not screen), None)
+        if own is not None:  # a second screen: the presenter's view on it
+            from planner.ui.workshop.presenter import PresenterView
+
+            presenter = PresenterView(view)
+            presenter.setGeometry(own.geometry())
+            presenter.showFullScreen()
+            presenter.activateWindow()
+            view.left.connect(lambda _section: presenter.close())
+            self.presenter = presenter
 
     def _save_workshop_version(self) -> "Version | None":
         """A workshop starts with a version of the plan as the room finds it;

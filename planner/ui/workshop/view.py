@@ -34,6 +34,7 @@ from planner.ui.workshop.stage import MIN_PX, Stage
 
 class WorkshopView(QWidget):
     left = Signal(str)  # the section to show when the workshop ends
+    slide_shown = Signal()  # another slide, or the same one changed
 
     def __init__(self, session: PlanSession, section: str,
                  since: Version | None = None) -> None:
@@ -115,6 +116,7 @@ class WorkshopView(QWidget):
         elif ids:
             self.picked = min(self.picked, len(ids) - 1)
         self.update()
+        self.slide_shown.emit()
 
     @property
     def slide(self) -> Slide:
@@ -127,6 +129,7 @@ class WorkshopView(QWidget):
         if self.slide.section != before:
             self.agenda_started = time.monotonic()
         self.update()
+        self.slide_shown.emit()
 
     def agenda_clock(self) -> str:
         minutes, seconds = divmod(int(time.monotonic() - self.agenda_started), 60)
