@@ -36,6 +36,7 @@ from planner.outline.blocks import (
     Timeline)
 from planner.resources import resource_path
 from planner.store.atomic import write_replacing
+from planner.export import scripts
 from planner.palette import PAPER
 
 INK = colors.HexColor(PAPER["ink"])
@@ -59,6 +60,7 @@ def register_fonts() -> None:
         pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", file))))
     # Nothing is set in italic (user text is escaped, so no markup asks for it).
     pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=BOLD, italic=FONT, boldItalic=BOLD)
+    scripts.register()  # the fonts of the scripts DejaVu does not have
 
 
 SMALLEST_CELL_TYPE = 6.5  # points: a table's type goes no smaller to keep words whole
@@ -73,13 +75,23 @@ def pieces(value: str) -> list[str]:
     a web address is never broken."""
     out: list[str] = []
     for word in re.findall(r"\S+\s*", value):
-        out += [word] if "@" in word or "://" in word else _PIECE.findall(word)
+        if "@" in word or "://" in word:
+            out.append(word)
+        elif word.isascii() or not any(scripts.is_ideographic(c) for c in word):
+            out += _PIECE.findall(word)
+        else:  # Chinese, Japanese and Korean break between any two characters
+            out += [c for c in word.rstrip()] + ([word[len(word.rstrip()):]]
+                                                if word != word.rstrip() else [])
     return out
 
 
 def text(value: str) -> str:
-    """User text as Paragraph markup: escaped, line breaks kept. (By hand:
-    xml.sax.saxutils would import urllib.request and http.client, 15 ms.)"""
+    """User text as Paragraph markup: escaped, line breaks kept; in other
+    scripts, each run in its font and right-to-left lines in visual order.
+    (Escaped by hand: xml.sax.saxutils would import urllib.request and
+    http.client, 15 ms.)"""
+    if not scripts.plain(value):
+        return scripts.markup(value)
     return (value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
             .replace("\n", "<br/>"))
 
@@ -155,7 +167,7 @@ class _NumberedCanvas(Canvas):
             self.setFont(FONT, 12)
             self.setFillColor(INK)
             left, right = 18 * mm + 6, w - 18 * mm - 6  # aligned with the frame's text
-            self.drawString(left, y, title)
+            scripts.draw(self, left, y, title, FONT, 12)
             self.drawRightString(right, y, str(page))
             self.setStrokeColor(RULE)
             self.setDash(1, 2)
@@ -188,8 +200,8 @@ class _NumberedCanvas(Canvas):
             self.drawString(24 * mm, 52 * mm, "AGREED")
             self.setFont(FONT, 10)
             for n, (side, who, when) in enumerate(meta["sign_offs"]):
-                self.drawString(24 * mm, (43 - 7 * n) * mm, f"Signed for {side.lower()}: "
-                                f"{who}, {when}")
+                scripts.draw(self, 24 * mm, (43 - 7 * n) * mm,
+                             f"Signed for {side.lower()}: {who}, {when}", FONT, 10)
             self.restoreState()
 
     def _furniture(self, total: int) -> None:
@@ -200,7 +212,7 @@ class _NumberedCanvas(Canvas):
         self.line(18 * mm, 14 * mm, w - 18 * mm, 14 * mm)
         self.setFont(FONT, 8)
         self.setFillColor(MUTED)
-        self.drawString(18 * mm, h - 12 * mm, meta["title"][:90])
+        scripts.draw(self, 18 * mm, h - 12 * mm, meta["title"][:90], FONT, self._fontsize)
         self.drawRightString(w - 18 * mm, h - 12 * mm, meta["status"])
         self.drawString(18 * mm, 10 * mm, f"Exported {meta['date']}")
         self.drawRightString(w - 18 * mm, 10 * mm, f"Page {self._pageNumber} of {total}")
@@ -349,7 +361,8 @@ class PlanPdfRenderer:
         room at the smallest type) needs a Paragraph, which breaks it."""
         style = self.styles[style_name]
         font, size = style.fontName, size or style.fontSize
-        if "\n" not in value and self._width(value, font, size) <= width:
+        plain = scripts.plain(value)
+        if plain and "\n" not in value and self._width(value, font, size) <= width:
             return value
         lines: list[str] = []
         for para in value.splitlines() or [""]:
@@ -362,11 +375,13 @@ class PlanPdfRenderer:
                 else:
                     line = candidate
             lines.append(line.rstrip())
-        if all(self._width(line, font, size) <= width for line in lines):
-            return "\n".join(lines)
         if size != style.fontSize:
             style = ParagraphStyle(f"{style.name}{size}", parent=style, fontSize=size,
                                    leading=size * style.leading / style.fontSize)
+        if not plain:  # lines wrapped here, each then set in visual order and its fonts
+            return RLParagraph("<br/>".join(scripts.markup(line) for line in lines), style)
+        if all(self._width(line, font, size) <= width for line in lines):
+            return "\n".join(lines)
         return RLParagraph(text(value), style)
 
     def _width(self, value: str, font: str, size: float) -> float:
@@ -374,7 +389,8 @@ class PlanPdfRenderer:
         key = (value, font, size)
         width = self._widths.get(key)
         if width is None:
-            width = self._widths[key] = stringWidth(value, font, size)
+            width = self._widths[key] = (stringWidth(value, font, size) if scripts.plain(value)
+                                         else scripts.width(value, size))
         return width
 
     def _column_widths(self, block: Table) -> tuple[list[float], float]:
@@ -474,7 +490,7 @@ def missing_characters(outline: Outline) -> list[str]:
     strings = list(_strings(outline))
     drawn = set("".join(strings))  # every character once, at C speed
     lacking = {ch for ch in drawn if ord(ch) not in known and not ch.isspace()
-               and ch.isprintable()}
+               and ch.isprintable() and scripts.font_of(ch) is None}
     # In the order a reader meets them.
     missing = list(dict.fromkeys(ch for value in strings for ch in value if ch in lacking)) \
         if lacking else []

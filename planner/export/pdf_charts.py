@@ -4,6 +4,7 @@ from reportlab.lib import colors
 from reportlab.platypus import Flowable
 
 from planner.outline.blocks import FunnelFigure, MetricSeries
+from planner.export import scripts
 from planner.palette import PAPER
 
 TEAM = {"marketing": colors.HexColor(PAPER["marketing_bar"]),
@@ -43,7 +44,8 @@ class FunnelDrawing(Flowable):  # type: ignore[misc]
             c.drawPath(path, stroke=0, fill=1)
             c.setFillColor(colors.white)
             c.setFont(self.font, 8.5)
-            c.drawCentredString(centre, y + self.BAND / 2 - 3, name[:40])
+            scripts.draw(c, centre, y + self.BAND / 2 - 3, name[:40], self.font, c._fontsize,
+                         "centre")
             c.setFillColor(INK)
             c.setFont(self.font, 8)
             words = f"{team}" + (f"  \u2192 {rate:.0%} reach the next stage" if rate and
@@ -86,7 +88,7 @@ class MetricChartGrid(Flowable):  # type: ignore[misc]
         unit = f" ({s.unit})" if s.unit and s.unit != "count" else ""
         c.setFont(self.font, 8)
         c.setFillColor(INK)
-        c.drawString(x, y + h - 8, (s.name + unit)[:56])
+        scripts.draw(c, x, y + h - 8, (s.name + unit)[:56], self.font, 8)
         c.setFillColor(STATUS.get(s.status, MUTED))
         c.drawRightString(x + w, y + h - 8, s.status)
         plot_top, plot_bottom, left, right = y + h - 16, y + 12, x + 46, x + w

@@ -10,6 +10,7 @@ from reportlab.lib import colors
 from reportlab.platypus import Flowable
 
 from planner.outline.blocks import Timeline, TimelineBar
+from planner.export import scripts
 from planner.palette import PAPER
 
 DIRECTION = {"marketing_with_sales": colors.HexColor(PAPER["marketing_bar"]),
@@ -66,7 +67,8 @@ class TimelineChart(Flowable):  # type: ignore[misc]
         c.setFont(self.font, 6.5)
         for lane in range(self.first, self.first + self.lanes):
             c.setFillColor(TEAM.get(t.lane_teams[lane], colors.black))
-            c.drawString(2, self._lane_bottom(lane) + 3.5, t.lanes[lane][:22])
+            scripts.draw(c, 2, self._lane_bottom(lane) + 3.5, t.lanes[lane][:22], self.font,
+                         c._fontsize)
         self._bars()
 
     def _bars(self) -> None:
