@@ -375,3 +375,37 @@ def test_when_the_window_goes_idle_the_file_alone_holds_every_change(
     copy = tmp_path / "mailed.tandem"
     shutil.copyfile(sample_path, copy)
     assert rows(copy, "SELECT count(*) FROM person WHERE role = 'Chief of staff'") == [(1,)]
+
+
+def test_the_export_preview_shows_a_readable_page_zooms_and_can_be_stopped(
+        qtbot, sample_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from planner.ui.dialogs.export_pdf import ZOOMS, ExportPdfDialog, page_images
+
+    session = sample_window.session
+    assert session is not None
+    dialog = ExportPdfDialog(sample_window, session)
+    qtbot.addWidget(dialog)
+    assert dialog.preview.count() > 10 and dialog.preview.currentRow() == 0
+    import io
+
+    from pypdf import PdfReader
+
+    points = float(PdfReader(io.BytesIO(dialog.data)).pages[0].mediabox.width)
+    shown = dialog.page_view.pixmap()
+    # Life size (one pixel a point), drawn for the screen's own pixels.
+    assert abs(shown.width() / shown.devicePixelRatio() - points) <= 2
+    dialog.zoom.setCurrentIndex(ZOOMS.index(1.5))
+    assert abs(dialog.page_view.pixmap().width() / shown.devicePixelRatio() - points * 1.5) <= 3
+    dialog.preview.setCurrentRow(3)
+    assert dialog.page_view.pixmap().width() > 800
+    sharp = page_images(dialog.data, 0.5, ratio=2.0, only=0)[0]
+    assert abs(sharp.width() - points) <= 1 and sharp.devicePixelRatio() == 2.0
+    # Stop clicked while the pages are laid out: nothing half-made to save.
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(0, dialog.stop.click)  # heard at the first page laid out
+    dialog.render()
+    assert dialog.data == b"" and not dialog.save.isEnabled()
+    assert dialog.progress.text().startswith("Stopped")
+    dialog.render()  # laid out again when asked
+    assert dialog.data and dialog.save.isEnabled()

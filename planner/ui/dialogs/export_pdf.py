@@ -3,11 +3,12 @@
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, QSize, QTimer
-from PySide6.QtGui import QIcon, QImage, QPixmap
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer
+from PySide6.QtGui import QIcon, QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
-    QListView, QListWidget, QListWidgetItem, QProgressBar, QVBoxLayout, QWidget)
+    QListView, QListWidget, QListWidgetItem, QProgressBar, QPushButton, QScrollArea,
+    QVBoxLayout, QWidget)
 
 from planner.outline.options import SECTION_TITLES, ExportOptions
 from planner.ui.i18n import tr
@@ -24,18 +25,30 @@ def mark_choices() -> tuple[tuple[str, str], ...]:
             ("none", tr("No mark")))
 
 
-def page_images(data: bytes, scale: float = THUMB) -> list[QImage]:
-    """The PDF's pages as images (PDFium; Qt's own PDF module is in the Addons)."""
+ZOOMS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)  # the page view's zooms (1.0: 72 dpi, life size)
+
+
+class Cancelled(Exception):
+    """The layout was stopped by the person waiting for it."""
+
+
+def page_images(data: bytes, scale: float = THUMB, ratio: float = 1.0,
+                only: int | None = None) -> list[QImage]:
+    """The PDF's pages as images (PDFium; Qt's own PDF module is in the Addons),
+    drawn at `ratio` device pixels a pixel so they are sharp on a HiDPI
+    screen; `only`: just that page (0-based)."""
     import pypdfium2 as pdfium
 
     images = []
     document = pdfium.PdfDocument(data)
     try:
-        for page in document:
-            bitmap = page.render(scale=scale, rev_byteorder=True)
+        pages = [document[only]] if only is not None else list(document)
+        for page in pages:
+            bitmap = page.render(scale=scale * ratio, rev_byteorder=True)
             image = QImage(bytes(bitmap.buffer), bitmap.width, bitmap.height, bitmap.stride,
-                           QImage.Format.Format_RGB888)
-            images.append(image.copy())  # own the pixels before PDFium frees them
+                           QImage.Format.Format_RGB888).copy()  # own the pixels
+            image.setDevicePixelRatio(ratio)
+            images.append(image)
     finally:
         document.close()
     return images
@@ -85,10 +98,36 @@ class ExportPdfDialog(QDialog):
         self.progress = QProgressBar(objectName="exportProgress", textVisible=True)
         self.summary = QLabel(objectName="previewSummary", wordWrap=True)
         self.preview = QListWidget(objectName="pagePreview")
+        self.preview.setAccessibleName(tr("Pages"))
         self.preview.setViewMode(QListView.ViewMode.IconMode)
-        self.preview.setIconSize(QSize(170, 240))
+        self.preview.setIconSize(QSize(120, 170))
         self.preview.setResizeMode(QListView.ResizeMode.Adjust)
         self.preview.setMovement(QListView.Movement.Static)
+        self.preview.setFlow(QListView.Flow.TopToBottom)
+        self.preview.setWrapping(False)
+        self.preview.setFixedWidth(170)
+        self.preview.currentRowChanged.connect(self.show_page)
+        # The chosen page, readable: zoom with the box, Ctrl++ and Ctrl+-.
+        self.page_view = QLabel(objectName="pageView")
+        self.page_view.setAccessibleName(tr("The chosen page"))
+        self.page_scroll = QScrollArea(objectName="pageScroll", widgetResizable=False)
+        self.page_scroll.setWidget(self.page_view)
+        self.page_scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.zoom = QComboBox(objectName="zoom")
+        self.zoom.setAccessibleName(tr("Zoom"))
+        for z in ZOOMS:
+            self.zoom.addItem(f"{z:.0%}", z)
+        self.zoom.setCurrentIndex(ZOOMS.index(1.0))
+        self.zoom.currentIndexChanged.connect(lambda: self.show_page(self.preview.currentRow()))
+        for keys, step in ((QKeySequence.StandardKey.ZoomIn, 1),
+                           (QKeySequence.StandardKey.ZoomOut, -1)):
+            QShortcut(QKeySequence(keys), self, activated=lambda s=step: self.zoom.setCurrentIndex(
+                max(0, min(len(ZOOMS) - 1, self.zoom.currentIndex() + s))))
+        self.stop = QPushButton(tr("Stop"), objectName="stopLayout")
+        self.stop.setToolTip(tr("Stop laying out the pages"))
+        self.stop.clicked.connect(self._cancel)
+        self.stop.hide()
+        self._cancelled = False
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.save = self.buttons.addButton(tr("Save PDF\u2026"),
                                            QDialogButtonBox.ButtonRole.AcceptRole)
@@ -99,8 +138,16 @@ class ExportPdfDialog(QDialog):
         left.addStretch()
         right = QVBoxLayout()
         right.addWidget(self.summary)
-        right.addWidget(self.progress)
-        right.addWidget(self.preview)
+        status = QHBoxLayout()
+        status.addWidget(self.progress, 1)
+        status.addWidget(self.stop)
+        status.addWidget(QLabel(tr("Zoom")))
+        status.addWidget(self.zoom)
+        right.addLayout(status)
+        pages = QHBoxLayout()
+        pages.addWidget(self.preview)
+        pages.addWidget(self.page_scroll, 1)
+        right.addLayout(pages)
         body = QHBoxLayout()
         body.addLayout(left, 0)
         body.addLayout(right, 1)
@@ -143,16 +190,32 @@ class ExportPdfDialog(QDialog):
 
         def on_page(number: int) -> None:
             self.progress.setFormat(tr("Laying out page {number}\u2026").format(number=number))
-            QApplication.processEvents()
+            QApplication.processEvents()  # the Stop button and Cancel are heard
+            if self._cancelled:
+                raise Cancelled
 
+        self._cancelled = False
+        self.stop.show()
         renderer = PlanPdfRenderer(PAGE_SIZES[options.page_size])
-        self.data = renderer.render(build_outline(self.session.store, options, self.appendices()),
-                                    on_page=on_page)
+        try:
+            self.data = renderer.render(build_outline(self.session.store, options,
+                                                      self.appendices()), on_page=on_page)
+        except Cancelled:
+            self.stop.hide()
+            self.data = b""
+            self.progress.setRange(0, 1)
+            self.progress.setValue(0)
+            self.progress.setFormat(tr("Stopped: change an option to lay the pages out again"))
+            return
+        self.stop.hide()
         self.warnings = renderer.warnings
-        images = page_images(self.data)
+        ratio = self.devicePixelRatioF()
+        images = page_images(self.data, THUMB * 0.75, ratio)
         self.preview.clear()
         for n, image in enumerate(images, start=1):
             QListWidgetItem(QIcon(QPixmap.fromImage(image)), f"{n}", self.preview)
+        if images:
+            self.preview.setCurrentRow(0)
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
         self.progress.setFormat(tr("{count} pages ready").format(count=len(images)))
@@ -160,6 +223,23 @@ class ExportPdfDialog(QDialog):
         self.summary.setText(tr("{count} pages, {size} KB.").format(
             count=len(images), size=f"{len(self.data) / 1024:.0f}") + warning)
         self.save.setEnabled(True)
+
+    def _cancel(self) -> None:
+        self._cancelled = True
+
+    def reject(self) -> None:
+        self._cancelled = True  # a layout under way stops too
+        super().reject()
+
+    def show_page(self, row: int) -> None:
+        """The chosen page at the chosen zoom, drawn for this screen's pixels."""
+        if row < 0 or not self.data:
+            self.page_view.clear()
+            return
+        image = page_images(self.data, float(self.zoom.currentData()), self.devicePixelRatioF(),
+                            only=row)[0]
+        self.page_view.setPixmap(QPixmap.fromImage(image))
+        self.page_view.adjustSize()
 
     def remember(self) -> None:
         options, settings = self.options(), QSettings()
