@@ -148,6 +148,26 @@
       <translation>Anhang</translation>
     </message>
     <message>
+      <source>Pages</source>
+      <translation>Seiten</translation>
+    </message>
+    <message>
+      <source>The chosen page</source>
+      <translation>Die gewählte Seite</translation>
+    </message>
+    <message>
+      <source>Zoom</source>
+      <translation>Zoom</translation>
+    </message>
+    <message>
+      <source>Stop</source>
+      <translation>Anhalten</translation>
+    </message>
+    <message>
+      <source>Stop laying out the pages</source>
+      <translation>Den Seitenumbruch anhalten</translation>
+    </message>
+    <message>
       <source>Save PDF…</source>
       <translation>PDF speichern…</translation>
     </message>
@@ -158,6 +178,10 @@
     <message>
       <source>Export failed</source>
       <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+      <source>Stopped: change an option to lay the pages out again</source>
+      <translation>Angehalten: Ändern Sie eine Option, um die Seiten neu umzubrechen</translation>
     </message>
     <message>
       <source>{count} pages ready</source>
@@ -1778,6 +1802,26 @@ Marketing: {marketing}</translation>
       <translation>Speichern</translation>
     </message>
     <message>
+      <source>Tandem workshop: presenter</source>
+      <translation>Tandem-Workshop: Moderationsansicht</translation>
+    </message>
+    <message>
+      <source>The last slide</source>
+      <translation>Die letzte Folie</translation>
+    </message>
+    <message>
+      <source>Slide {n} of {count}</source>
+      <translation>Folie {n} von {count}</translation>
+    </message>
+    <message>
+      <source>Next: {title}</source>
+      <translation>Als Nächstes: {title}</translation>
+    </message>
+    <message>
+      <source>L: park a topic (from any slide)</source>
+      <translation>L: Thema parken (auf jeder Folie)</translation>
+    </message>
+    <message>
       <source>Tandem workshop</source>
       <translation>Tandem-Workshop</translation>
     </message>
@@ -1806,16 +1850,12 @@ Marketing: {marketing}</translation>
       <translation>Thema parken</translation>
     </message>
     <message>
-      <source>L: park a topic (from any slide)</source>
-      <translation>L: Thema parken (auf jeder Folie)</translation>
+      <source>S / M: sign for sales / marketing  ·  E: reword  ·  Ctrl+Z: undo</source>
+      <translation>S / M: für Vertrieb / Marketing abzeichnen  ·  E: umformulieren  ·  Strg+Z: rückgängig</translation>
     </message>
     <message>
       <source>Title</source>
       <translation>Titel</translation>
-    </message>
-    <message>
-      <source>S / M: sign for sales / marketing  ·  E: reword  ·  Ctrl+Z: undo</source>
-      <translation>S / M: für Vertrieb / Marketing abzeichnen  ·  E: umformulieren  ·  Strg+Z: rückgängig</translation>
     </message>
     <message>
       <source>Goal</source>
@@ -1846,6 +1886,10 @@ Marketing: {marketing}</translation>
       <translation>Tab: wählen  ·  S / M: für Vertrieb / Marketing genehmigen  ·  E: umformulieren  ·  Strg+Z: rückgängig</translation>
     </message>
     <message>
+      <source>Tab: pick  ·  S / M: make it a goal of sales / marketing  ·  C: close  ·  L: park a topic</source>
+      <translation>Tab: wählen  ·  S / M: zum Ziel des Vertriebs / Marketings machen  ·  C: schließen  ·  L: Thema parken</translation>
+    </message>
+    <message>
       <source>go to slide {number}…</source>
       <translation>zu Folie {number}…</translation>
     </message>
@@ -1854,16 +1898,16 @@ Marketing: {marketing}</translation>
       <translation>{section}  ·  {clock} für diesen Punkt</translation>
     </message>
     <message>
-      <source>Tab: pick  ·  S / M: make it a goal of sales / marketing  ·  C: close  ·  L: park a topic</source>
-      <translation>Tab: wählen  ·  S / M: zum Ziel des Vertriebs / Marketings machen  ·  C: schließen  ·  L: Thema parken</translation>
-    </message>
-    <message>
       <source>{first} – {last}: {visitor} with {host}</source>
       <translation>{first} – {last}: {visitor} bei {host}</translation>
     </message>
     <message>
       <source>two rides the same day</source>
       <translation>zwei Begleitungen am selben Tag</translation>
+    </message>
+    <message>
+      <source>Executive summary</source>
+      <translation>Zusammenfassung für die Geschäftsleitung</translation>
     </message>
     <message>
       <source>Each goal has an owner on each side and is agreed when both sides signed its wording. Enter edits a cell, Insert adds, Delete removes, drag or Ctrl+↑/↓ reorders; right-click for sign-off.</source>
