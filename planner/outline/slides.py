@@ -26,6 +26,9 @@ class Slide:
     #                               workshop's own slides
     items: tuple[tuple[str, str], ...] = ()  # (row id, text) the facilitator can pick and edit
     details: tuple[tuple[tuple[str, str], ...], ...] = ()  # the picked item in full, per item
+    # The whole table a part of it comes from: its columns keep one width on
+    # every slide (a screen lays them out from all the rows).
+    whole_table: Table | None = field(default=None, compare=False)
     figure: object | None = field(default=None, compare=False)  # Timeline, FunnelFigure, ...
 
 
@@ -58,11 +61,20 @@ def _chunks(count: int, make: Callable[[int, int], "Slide"], fits: Fits | None,
         return [make(start, min(count, start + fixed)) for start in range(0, count, fixed)]
     out, start = [], 0
     while start < count:
-        end = start + 1
-        while end < count and fits(make(start, end + 1)):
-            end += 1
-        out.append(make(start, end))
-        start = end
+        # The most that fit, found by galloping then halving (more rows never
+        # take less room): a few layouts a slide, not one a row.
+        good, step = start + 1, 1
+        while good < count and fits(make(start, min(count, good + step))):
+            good, step = min(count, good + step), step * 2
+        bad = min(count, good + step) if good < count else count + 1
+        while bad - good > 1:
+            middle = (good + bad) // 2
+            if fits(make(start, middle)):
+                good = middle
+            else:
+                bad = middle
+        out.append(make(start, good))
+        start = good
     return out
 
 
@@ -89,7 +101,7 @@ def _rides_slide(rides: tuple[tuple[str, str], ...], a: int, b: int) -> "Slide":
 
 def _table_slide(key: str, title: str, table: Table, a: int, b: int) -> "Slide":
     return Slide(key, _continued(title, a), table=Table(table.columns, table.rows[a:b],
-                                                        table.widths))
+                                                        table.widths), whole_table=table)
 
 
 def _goal_slide(key: str, card: GoalCard, a: int, b: int) -> "Slide":

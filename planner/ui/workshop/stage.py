@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 
-from planner.outline.blocks import FunnelFigure, MetricCharts, Timeline
+from planner.outline.blocks import FunnelFigure, MetricCharts, Table, Timeline
 from planner.outline.slides import Slide
 from planner.palette import ROOM
 
@@ -52,6 +52,9 @@ class Stage:
     min_px: int = 10_000
     _metrics: dict[tuple[int, bool], QFontMetricsF] = field(default_factory=dict, repr=False)
     _sizes: dict[tuple[int, bool, float, str], QRectF] = field(default_factory=dict, repr=False)
+    # Each table's column widths, by the table (shared, as _sizes is, by the workshop).
+    columns: dict[int, tuple[Table, tuple[int, float], list[float] | None]] = field(
+        default_factory=dict, repr=False)
 
     @property
     def base(self) -> int:
@@ -77,16 +80,28 @@ class Stage:
                                                            text)
         return size
 
+    def longest_word(self, text: str, px: int, bold: bool) -> float:
+        """The width of the text's widest word (remembered: rows repeat)."""
+        key = (px, bold, -1.0, text)
+        size = self._sizes.get(key)
+        if size is None:
+            widest = max((self.measure(word, 1e5, px, bold).width() for word in text.split()),
+                         default=0.0)
+            size = self._sizes[key] = QRectF(0, 0, widest, 0)
+        return float(size.width())
+
     def text(self, box: QRectF, text: str, px: int, colour: QColor = INK, bold: bool = False,
              flags: int = WRAP) -> float:
         """Draw `text` wrapped in `box`; the height it takes. Too tall or too
         wide for the box is an overflow (recorded, never cut short)."""
         self.min_px = min(self.min_px, px)
         size = self.measure(text, box.width(), px, bold)
-        needed = QRectF(box.left(), box.top(), size.width(), size.height())
         if size.height() > box.height() + 0.5 or size.width() > box.width() + 0.5:
             self.overflow = True
-        self.drawn.append(Drawn(box, needed, text))
+        if self.painter is None:  # measuring only (slides.py asking what fits): no record
+            return float(size.height())
+        self.drawn.append(Drawn(box, QRectF(box.left(), box.top(), size.width(),
+                                            size.height()), text))
         if self.painter is not None:
             self.painter.setFont(self._font(px, bold))
             self.painter.setPen(colour)
@@ -145,33 +160,50 @@ class Stage:
         assert table is not None
         px = max(MIN_PX, round(base * 0.85))
         gap = px * 0.6
-        rows = [(table.columns, True), *((row, False) for row in table.rows)]
-        # Each column at least as wide as its longest word (a date, a name), the
-        # room left shared as the outline's widths say: no word is ever broken.
-        least = [max(self.measure(word, 1e5, px, head).width()
-                     for cells, head in rows for word in cells[n].split() or [""]) + gap
-                 for n in range(len(table.columns))]
-        room = width - sum(least)
-        if room < 0:
+        # Columns laid out from the whole table, so they stay put from slide to
+        # slide; when its words are too wide for the screen, from this part's.
+        widths = self._column_widths(slide.whole_table or table, px, gap, width)
+        if widths is None and slide.whole_table is not None:
+            widths = self._column_widths(table, px, gap, width)
+        if widths is None:
             self.overflow = True
-            room = 0.0
-        widths = [w + room * r / sum(table.widths) for w, r in zip(least, table.widths,
-                                                                   strict=True)]
+            widths = [width * r / sum(table.widths) for r in table.widths]
+        rows = [(table.columns, True), *((row, False) for row in table.rows)]
         for n, (cells, head) in enumerate(rows):
-            x = left
             height = max(self.measure(c, w - gap, px, head).height()
                          for c, w in zip(cells, widths, strict=True))
-            if not head and n % 2 == 0:
-                self.fill(QRectF(left - 6, y - 3, width + 12, height + 6), PICKED)
-            for cell, w in zip(cells, widths, strict=True):
-                self.text(QRectF(x, y, w - gap, max(height, bottom - y)),
-                          cell.replace("\n", " ") if head else cell, px,
-                          MUTED if head else INK, bold=head)
-                x += w
+            if self.painter is not None:
+                if not head and n % 2 == 0:
+                    self.fill(QRectF(left - 6, y - 3, width + 12, height + 6), PICKED)
+                x = left
+                for cell, w in zip(cells, widths, strict=True):
+                    self.text(QRectF(x, y, w - gap, max(height, bottom - y)),
+                              cell.replace("\n", " ") if head else cell, px,
+                              MUTED if head else INK, bold=head)
+                    x += w
             y += height + px * 0.45
             if y > bottom + 0.5:
                 self.overflow = True
         return y
+
+    def _column_widths(self, table: Table, px: int, gap: float,
+                       width: float) -> list[float] | None:
+        """Each column at least as wide as its longest word (a date, a name)
+        in the whole table, the room left shared as the outline's widths say:
+        no word is ever broken, and a table keeps its columns from slide to
+        slide. None: the words alone are wider than the screen."""
+        known = self.columns.get(id(table))
+        if known is not None and known[0] is table and known[1] == (px, width):
+            return known[2]
+        least = [gap + max(self.longest_word(c[n], px, head)
+                           for c, head in ((table.columns, True),
+                                           *((row, False) for row in table.rows)))
+                 for n in range(len(table.columns))]
+        room = width - sum(least)
+        widths = None if room < 0 else [w + room * r / sum(table.widths)
+                                        for w, r in zip(least, table.widths, strict=True)]
+        self.columns[id(table)] = (table, (px, width), widths)  # the table kept: ids recur
+        return widths
 
     def _columns(self, slide: Slide, left: float, y: float, width: float, bottom: float,
                  base: int) -> float:

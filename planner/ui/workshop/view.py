@@ -51,6 +51,9 @@ class WorkshopView(QWidget):
         self.min_font_px = 10_000
         self.editor: RoomEditor | None = None  # open over the slide: it has every key
         self._measured: dict[Any, Any] = {}  # text sizes, kept across rebuilds
+        self._section_titles: dict[str, str] = {}
+        self._columns: dict[int, Any] = {}
+        self._fitted = False  # the slides cut for this screen's size yet
         self.agenda_started = time.monotonic()
         self.last_stage: Stage | None = None
         self._rebuild()
@@ -90,9 +93,13 @@ class WorkshopView(QWidget):
             changes = tuple(d.line().split(": ", 1)[1]
                             for d in differences(between(old, new), old, new))
         names: dict[str | None, str] = dict(people)
-        self.slides = slides_from_outline(build_outline(store), proposals, (),  # type: ignore[arg-type]
+        outline = build_outline(store)
+        self._section_titles = {"": outline.title, **{s.key: s.title for s in outline.sections}}
+        # Cut to fit once the workshop has its screen's size (a resize brings it).
+        fits = self.fits if self.isVisible() else None
+        self.slides = slides_from_outline(outline, proposals, (),  # type: ignore[arg-type]
                                           rides, changes, message_stages(store, names), parked,
-                                          self.fits, key_facts(store))
+                                          fits, key_facts(store))
 
     def _on_plan_changed(self, change: ChangeSet) -> None:
         current = self.slides[self.index]
@@ -240,15 +247,28 @@ class WorkshopView(QWidget):
         """Another screen size: the slides are cut again to fit it."""
         if self.editor is not None:
             self.editor.place()
-        if event.oldSize() != event.size() and self.slides:
-            current = self.slide
-            self._measured.clear()
-            self._rebuild()
-            self.index = next((n for n, s in enumerate(self.slides)
-                               if s.section == current.section and s.title == current.title
-                               and s.goal_key == current.goal_key), min(self.index,
-                                                                        len(self.slides) - 1))
+        if (event.oldSize() != event.size() or not self._fitted) and self.isVisible():
+            self._fit()
         super().resizeEvent(event)
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if not self._fitted:
+            self._fit()
+
+    def _fit(self) -> None:
+        """The slides cut for this screen, on the slide that was shown."""
+        if not self.slides:
+            return
+        self._fitted = True
+        current = self.slide
+        self._measured.clear()
+        self._columns.clear()
+        self._rebuild()
+        self.index = next((n for n, s in enumerate(self.slides)
+                           if s.section == current.section and s.title == current.title
+                           and s.goal_key == current.goal_key),
+                          min(self.index, len(self.slides) - 1))
 
     def propose(self, side: Team) -> RoomEditor:
         """A proposal from one side, straight into the plan as a proposed goal."""
@@ -370,8 +390,7 @@ class WorkshopView(QWidget):
                 if slide.items else anywhere}.get(slide.kind, anywhere)
 
     def _footer_text(self, slide: Slide, index: int) -> tuple[str, str]:
-        section = next((s.title for s in self.slides if s.section == slide.section), "") \
-            or tr("Title")
+        section = self._section_titles.get(slide.section) or tr("Title")
         jump = ("   " + tr("go to slide {number}\u2026").format(number=self.typed)
                 if self.typed else "")
         return (tr("{section}  \u00b7  {clock} on this item").format(
@@ -387,6 +406,7 @@ class WorkshopView(QWidget):
                       self._footer_text(slide, index),
                       (index + 1) / max(1, len(self.slides)))
         stage._sizes = self._measured  # measurements kept between slides and rebuilds
+        stage.columns = self._columns
         stage.lay_out(slide)
         return stage
 
