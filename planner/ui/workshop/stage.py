@@ -236,14 +236,15 @@ class Stage:
         """The picked message in full, under the list of the stage's messages."""
         facts = slide.details[min(self.picked, len(slide.details) - 1)]
         label_width = width * 0.22
-        y += MIN_PX * 0.3
+        px = max(MIN_PX, round(self.base * 0.8))
+        y += px * 0.3
         for key, value in facts[1:]:
             room = bottom - y
-            used = max(self.text(QRectF(left, y, label_width - 10, room), key, MIN_PX, MUTED),
+            used = max(self.text(QRectF(left, y, label_width - 10, room), key, px, MUTED),
                        self.text(QRectF(left + label_width, y, width - label_width, room),
-                                 value, MIN_PX, AGREED_INK if key == "Approval"
+                                 value, px, AGREED_INK if key == "Approval"
                                  and "not yet" not in value else INK))
-            y += used + MIN_PX * 0.25
+            y += used + px * 0.25
         return y
 
     def _figure(self, figure: object, area: QRectF, base: int) -> None:
