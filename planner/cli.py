@@ -183,6 +183,9 @@ def _check(args: argparse.Namespace) -> int:
         findings = plan_findings(store)
         statuses = metric_statuses(plan, metrics, store.rows(MetricValue))
         messages = store.rows(Message)
+        from planner.rules.network import network_findings
+
+        network_lines = [f"{f.section}: {f.message}" for f in network_findings(store)]
     print(f"{args.plan.name}: plan format {SCHEMA_VERSION}, "
           f"integrity {'ok' if not problems else 'FAILED'}")
     for problem in problems:
@@ -192,6 +195,8 @@ def _check(args: argparse.Namespace) -> int:
     print(f"agreement: {agreement(goals).text()}")  # reported: a draft is no problem
     approved = sum(1 for m in messages if is_agreed(m))
     print(f"messaging: {approved} of {len(messages)} messages approved by both sides")
+    for line in network_lines:  # reported: a new hire has no ties yet, which is no fault
+        print(line)
     for metric in metrics:  # reported, not counted as problems: a plan may be behind
         a = statuses[metric.id]
         print(f"metric status: {metric.name}: {a.status.value} ({a.reason})")

@@ -35,6 +35,9 @@ SECTIONS: tuple[Section, ...] = (
     Section("people", "People"),
     Section("reviews", "Reviews", hint="No blame: what happened, what we learned, what we "
             "change in the system, and who does what by when."),
+    Section("network", "Network", hint="Who works with whom across the two teams: brokers "
+            "link sales and marketing, isolates have no tie to the other team yet. Suggest "
+            "a ride to bring them in."),
     Section("parking", "Parking lot", in_window=False),
     # An appendix the PDF carries when asked (export --changes-since VERSION).
     Section("changes", "Changes", in_window=False, in_document=False),

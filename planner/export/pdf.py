@@ -28,12 +28,12 @@ from reportlab.platypus import (
 from reportlab.platypus import Paragraph as RLParagraph
 
 from planner import __version__
-from planner.export.pdf_charts import FunnelDrawing, MetricChartGrid
+from planner.export.pdf_charts import FunnelDrawing, MetricChartGrid, NetworkDrawing
 from planner.export.pdf_tables import PagedTable, TextTable, row_height
 from planner.export.pdf_timeline import timeline_drawings
 from planner.outline.blocks import (
-    Facts, FunnelFigure, GoalCard, Heading, MetricCharts, Outline, Paragraph, Section, Table,
-    Timeline)
+    Facts, FunnelFigure, GoalCard, Heading, MetricCharts, NetworkFigure, Outline, Paragraph,
+    Section, Table, Timeline)
 from planner.resources import resource_path
 from planner.store.atomic import write_replacing
 from planner.export import scripts
@@ -318,6 +318,8 @@ class PlanPdfRenderer:
                 flow += timeline_drawings(block, self.width, FONT)
             elif isinstance(block, FunnelFigure):
                 flow.append(FunnelDrawing(block, self.width, FONT))
+            elif isinstance(block, NetworkFigure):
+                flow.append(NetworkDrawing(block, self.width, FONT))
             elif isinstance(block, MetricCharts):
                 flow.append(MetricChartGrid(block.series, self.width, FONT))
             elif isinstance(block, GoalCard):
@@ -481,6 +483,8 @@ def _strings(outline: Outline) -> Iterator[str]:
                 yield from (name for name, _, _ in block.stages)
             elif isinstance(block, MetricCharts):
                 yield from (s.name for s in block.series)
+            elif isinstance(block, NetworkFigure):
+                yield from (person[0] for person in block.people)
 
 
 def missing_characters(outline: Outline) -> list[str]:

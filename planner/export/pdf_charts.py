@@ -3,7 +3,7 @@
 from reportlab.lib import colors
 from reportlab.platypus import Flowable
 
-from planner.outline.blocks import FunnelFigure, MetricSeries
+from planner.outline.blocks import FunnelFigure, MetricSeries, NetworkFigure
 from planner.export import scripts
 from planner.palette import PAPER
 
@@ -152,3 +152,48 @@ def _short(value: float, unit: str) -> str:
     if unit == "%":
         return text + "%"
     return text if not unit or unit == "count" else f"{text} {unit}"
+
+
+class NetworkDrawing(Flowable):  # type: ignore[misc]
+    """The collaboration network as vectors: ties as grey lines as wide as
+    their weight, people as dots in their team's colour, brokers ringed and
+    named (every name at 60 people or fewer)."""
+
+    def __init__(self, figure: NetworkFigure, width: float, font: str) -> None:
+        super().__init__()
+        self.figure, self.font = figure, font
+        self.width, self.height = width, width * 0.62
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        c, f = self.canv, self.figure
+        pad = 14.0
+        w, h = self.width - 2 * pad, self.height - 2 * pad
+
+        def at(n: int) -> tuple[float, float]:
+            _, _, x, y, _ = f.people[n]
+            return pad + x * w, pad + y * h
+
+        heaviest = max((t[2] for t in f.ties), default=1.0)
+        c.setStrokeColor(colors.HexColor(PAPER["faint"]))
+        for a, b, weight in f.ties:
+            c.setLineWidth(0.3 + 2.2 * weight / heaviest)
+            (x1, y1), (x2, y2) = at(a), at(b)
+            c.line(x1, y1, x2, y2)
+        names = len(f.people) <= 60
+        c.setFont(self.font, 6.5)
+        for n, (name, team, _, _, broker) in enumerate(f.people):
+            x, y = at(n)
+            colour = TEAM.get(team, MUTED)
+            c.setFillColor(colour)
+            c.setStrokeColor(colour)
+            c.circle(x, y, 4.5 if broker else 3, stroke=0, fill=1)
+            if broker:
+                c.setStrokeColor(INK)
+                c.setLineWidth(0.8)
+                c.circle(x, y, 6.5, stroke=1, fill=0)
+            if names or broker:
+                c.setFillColor(INK)
+                scripts.draw(c, x + 7, y - 2, name, self.font, 6.5)

@@ -111,3 +111,14 @@ def add_non_working_day(day: date, occasion: str) -> ChangeSet:
 
 def remove_non_working_day(day: NonWorkingDay) -> ChangeSet:
     return ChangeSet(f"Remove non-working day {day.day:%-d %b %Y}", (removed(day),))
+
+
+def plan_suggested(reader: PlanReader, isolate_id: str, partner_id: str,
+                   direction: RideDirection, first_day: date, last_day: date) -> ChangeSet:
+    """A suggested ride made a planned one: the person with no tie to the
+    other team visits (the team rules say who may visit whom), in one step."""
+    ride = new(FieldRide, direction=direction, visitor_id=isolate_id, host_id=partner_id,
+               first_day=first_day, last_day=last_day,
+               objective="Meet the other team's work first-hand (suggested by the network)")
+    change = ChangeSet("", (added(ride),))
+    return ChangeSet(f"Plan the suggested ride of {_who(reader, ride)}", change.rows)

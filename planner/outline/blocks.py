@@ -90,8 +90,17 @@ class MetricCharts:
     series: tuple[MetricSeries, ...]
 
 
+@dataclass(frozen=True)
+class NetworkFigure:
+    """People as points (x, y in 0..1) coloured by team, ties as lines whose
+    width is their weight; brokers ringed."""
+
+    people: tuple[tuple[str, str, float, float, bool], ...]  # name, team, x, y, broker
+    ties: tuple[tuple[int, int, float], ...]  # indexes into people, weight
+
+
 Block = (Paragraph | Heading | Facts | Table | Timeline | FunnelFigure | MetricCharts
-         | GoalCard)
+         | GoalCard | NetworkFigure)
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from planner.outline import plan_sections as ps
 from planner.outline.blocks import Outline, Section
 from planner.outline.funnel import funnel_section, metrics_section
 from planner.outline.options import ExportOptions
+from planner.outline.network import network_section
 from planner.outline.rides import rides_section
 from planner.outline.summary import summary_section
 from planner.sections import DOCUMENT_KEYS
@@ -39,6 +40,7 @@ def build_outline(reader: PlanReader, options: ExportOptions | None = None,
         "people": lambda: ps.people_section(people),
         "reviews": lambda: library.reviews_section(reader, names),
         "parking": lambda: library.parking_section(reader),
+        "network": lambda: network_section(reader),
     }
     wanted = [k for k in DOCUMENT_KEYS if options is None or options.wants(k)]
     mark = options.mark if options and options.mark != "auto" else plan.status.value

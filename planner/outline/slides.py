@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from planner.outline.blocks import (
-    Facts, FunnelFigure, GoalCard, Heading, MetricCharts, Outline, Paragraph, Table, Timeline)
+    Facts, FunnelFigure, GoalCard, Heading, MetricCharts, NetworkFigure, Outline, Paragraph, Table,
+    Timeline)
 
 ROWS_PER_SLIDE = 8
 
@@ -167,7 +168,7 @@ def slides_from_outline(outline: Outline,
                 slides += _chunks(len(block.series), partial(_charts_slide, section.key,
                                                              section.title, block),
                                   fits, len(block.series))
-            elif isinstance(block, (Timeline, FunnelFigure)):
+            elif isinstance(block, (Timeline, FunnelFigure, NetworkFigure)):
                 slides.append(Slide(section.key, section.title, figure=block))
             elif isinstance(block, Heading):
                 continue

@@ -124,7 +124,8 @@ def test_every_section_is_in_the_sidebar_with_its_rows(sample_window: MainWindow
 
 def test_every_item_model_passes_the_model_tester(qtmodeltester, sample_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     for name in SECTIONS[1:]:
-        qtmodeltester.check(page(sample_window, name).model)
+        if name != "Network":  # a drawing and lists, no item model of its own
+            qtmodeltester.check(page(sample_window, name).model)
 
 
 def test_a_refused_edit_says_why_and_changes_nothing(qtbot, sample_window: MainWindow,  # type: ignore[no-untyped-def]

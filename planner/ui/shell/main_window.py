@@ -767,4 +767,5 @@ def _page_factories(session: "PlanSession") -> dict[str, Callable[[], QWidget]]:
         "messaging": page("messages", "MessagesPage", "messaging", "MESSAGES"),
         "people": page("table", "TablePage", "people", "PEOPLE"),
         "reviews": page("reviews", "ReviewsPage", "reviews", "REVIEWS"),
+        "network": page("network", "NetworkPage", "network"),
     }

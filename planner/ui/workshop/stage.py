@@ -11,10 +11,10 @@ of the large plan at 1280x720 and 1920x1080 and fails on any.
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
-from planner.outline.blocks import FunnelFigure, MetricCharts, Table, Timeline
+from planner.outline.blocks import FunnelFigure, MetricCharts, NetworkFigure, Table, Timeline
 from planner.outline.slides import Slide
 from planner.palette import ROOM
 
@@ -261,8 +261,37 @@ class Stage:
                 self.text(box, words, px, flags=int(Qt.AlignmentFlag.AlignCenter))
         elif isinstance(figure, MetricCharts):
             self._charts(figure, area, base)
+        elif isinstance(figure, NetworkFigure):
+            self._network(figure, area)
         elif isinstance(figure, Timeline):
             self._timeline(figure, area)
+
+    def _network(self, f: NetworkFigure, area: QRectF) -> None:
+        """The collaboration network: ties, people by team, brokers ringed and
+        named (a name goes left of its dot near the right edge)."""
+        def at(n: int) -> tuple[float, float]:
+            _, _, x, y, _ = f.people[n]
+            return area.left() + x * area.width() * 0.8, area.top() + (1 - y) * area.height()
+
+        heaviest = max((t[2] for t in f.ties), default=1.0)
+        if self.painter is not None:
+            for a, b, weight in f.ties:
+                self.painter.setPen(QPen(MUTED.darker(160), 0.5 + 3 * weight / heaviest))
+                (x1, y1), (x2, y2) = at(a), at(b)
+                self.painter.drawLine(QPointF(x1, y1), QPointF(x2, y2))
+        for n, (name, team, _, _, broker) in enumerate(f.people):
+            x, y = at(n)
+            radius = 9.0 if broker else 6.0
+            if self.painter is not None:
+                self.painter.setPen(Qt.PenStyle.NoPen)
+                self.painter.setBrush(ACCENT.get(team, MUTED))
+                self.painter.drawEllipse(QPointF(x, y), radius, radius)
+            if broker:
+                width = self.measure(name, 1e5, MIN_PX).width() + 2
+                left = x + radius + 4 if x + radius + 4 + width <= area.right() \
+                    else x - radius - 4 - width
+                top = min(max(area.top(), y - MIN_PX * 0.7), area.bottom() - MIN_PX * 1.4)
+                self.text(QRectF(left, top, width, MIN_PX * 1.4), name, MIN_PX, INK)
 
     def _charts(self, charts: MetricCharts, area: QRectF, base: int) -> None:
         """Each metric as a small chart: its line, the target and its status."""

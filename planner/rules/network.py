@@ -1,0 +1,262 @@
+"""The collaboration network: who works with whom across sales and marketing.
+
+Ties come from what the plan already records: days ridden together (visitor
+and host), goals co-owned (a sales owner and a marketing owner), messages
+approved together (the two sides' approvers), and actions of the same review
+(their owners). A tie's weight is how much the two share.
+
+**Brokers** are measured by cross-team betweenness (networkx's
+`betweenness_centrality_subset`, sources the sales people, targets the
+marketing people): the share of shortest sales-to-marketing paths that pass
+through a person. It says who the two cultures actually reach each other
+through, which is what the plan wants more of. Gould and Fernandez's liaison
+role needs three or more groups; with two teams, their "representative" and
+"gatekeeper" roles are the bridging ones, and cross-team betweenness counts
+them, weighted by how much flows through. Above 600 people the sources are
+a fixed sample of 200 (Brandes and Pich's estimate), so the measures stay
+under a second at 4,000 people.
+
+**Isolates** are the people of either team with no tie to the other team at
+all. The **cross-team share** per quarter is the part of that quarter's ties
+(by weight) that join the two teams.
+"""
+
+import random
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from planner.model import FieldRide, Goal, Message, Person, Plan, ReviewAction
+from planner.model.enums import RideDirection, RideStatus, Team
+from planner.model.reader import PlanReader
+from planner.rules.findings import Finding
+from planner.rules.rides import WorkCalendar
+
+KINDS = ("rides", "goals", "approvals", "actions")
+EXACT_UP_TO = 600  # people; above, betweenness from a sample of sources
+SAMPLE = 200
+
+
+@dataclass(frozen=True)
+class Tie:
+    a: str
+    b: str
+    kind: str       # one of KINDS
+    weight: float   # ride days, or 1 per goal, message or review
+    quarter: str    # "2027-Q1": when (a ride's first day, a goal's due date, ...)
+
+
+def quarter_of(day: date) -> str:
+    return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+
+
+def ties(reader: PlanReader) -> list[Tie]:
+    """Every tie the plan records, with its kind, weight and quarter."""
+    plan = reader.plan()
+    calendar = WorkCalendar.of(plan, ())
+    fallback = quarter_of(plan.period_start)
+    out: list[Tie] = []
+    for ride in reader.rows(FieldRide):
+        if ride.status is RideStatus.CANCELLED or not ride.visitor_id or not ride.host_id:
+            continue
+        out.append(Tie(ride.visitor_id, ride.host_id, "rides",
+                       float(max(1, calendar.days(ride.first_day, ride.last_day))),
+                       quarter_of(ride.first_day)))
+    for goal in reader.rows(Goal):
+        if goal.sales_owner_id and goal.marketing_owner_id:
+            out.append(Tie(goal.sales_owner_id, goal.marketing_owner_id, "goals", 1.0,
+                           quarter_of(goal.due_date) if goal.due_date else fallback))
+    for message in reader.rows(Message):
+        a, b = message.sales_signed_by_id, message.marketing_signed_by_id
+        if a and b and a != b:
+            when = message.marketing_signed_at or message.sales_signed_at
+            out.append(Tie(a, b, "approvals", 1.0,
+                           quarter_of(when.date()) if when else fallback))
+    by_review: dict[str, list[ReviewAction]] = defaultdict(list)
+    for action in reader.rows(ReviewAction):
+        if action.owner_id:
+            by_review[action.review_id].append(action)
+    for actions in by_review.values():
+        owners = sorted({a.owner_id for a in actions if a.owner_id})
+        due = min((a.due_date for a in actions if a.due_date), default=None)
+        for i, a in enumerate(owners):
+            for b in owners[i + 1:]:
+                out.append(Tie(a, b, "actions", 1.0, quarter_of(due) if due else fallback))
+    return [t for t in out if t.a != t.b]
+
+
+@dataclass(frozen=True)
+class Network:
+    people: dict[str, Person]
+    weights: dict[tuple[str, str], float]          # (a, b) with a < b -> summed weight
+    brokers: list[tuple[str, float]]               # person id, cross-team betweenness
+    isolates: list[str]                            # no tie to the other team
+    cross_share: list[tuple[str, float, int]]      # quarter, share of weight across, ties
+    exact: bool = True                             # betweenness exact or sampled
+    degree: dict[str, float] = field(default_factory=dict)  # summed weight of a person
+
+
+def _teams(people: dict[str, Person]) -> tuple[list[str], list[str]]:
+    sales = sorted(p for p, person in people.items() if person.team is Team.SALES)
+    marketing = sorted(p for p, person in people.items() if person.team is Team.MARKETING)
+    return sales, marketing
+
+
+def network(reader: PlanReader, kinds: Iterable[str] = KINDS,
+            quarter: str | None = None) -> Network:
+    """The network of the tie kinds chosen (and of one quarter, or all)."""
+    import networkx as nx
+
+    chosen = set(kinds)
+    people = {p.id: p for p in reader.rows(Person) if not p.left_plan
+              and p.team in (Team.SALES, Team.MARKETING)}
+    every = [t for t in ties(reader) if t.a in people and t.b in people]
+    shown = [t for t in every if t.kind in chosen and (quarter is None or t.quarter == quarter)]
+    weights: dict[tuple[str, str], float] = defaultdict(float)
+    for t in shown:
+        weights[(min(t.a, t.b), max(t.a, t.b))] += t.weight
+    graph = nx.Graph()
+    graph.add_nodes_from(people)
+    graph.add_edges_from((a, b, {"weight": w}) for (a, b), w in weights.items())
+    sales, marketing = _teams(people)
+    exact = len(people) <= EXACT_UP_TO
+    sources = sales if exact else sorted(random.Random(7).sample(sales, min(SAMPLE, len(sales))))
+    between = nx.betweenness_centrality_subset(graph, sources, marketing, normalized=False)
+    # networkx halves the counts on an undirected graph; a path counts once here.
+    scale = 2.0 * ((len(sales) / len(sources)) if sources and not exact else 1.0)
+    pairs = max(1, len(sales) * len(marketing))
+    brokers = sorted(((p, between[p] * scale / pairs) for p in people if between[p] > 0),
+                     key=lambda item: (-item[1], people[item[0]].name))
+    across = {p: False for p in people}
+    for a, b in weights:
+        if people[a].team is not people[b].team:
+            across[a] = across[b] = True
+    isolates = sorted((p for p, crossed in across.items() if not crossed),
+                      key=lambda p: (people[p].name.casefold(), p))
+    by_quarter: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+    for t in (t for t in every if t.kind in chosen):
+        row = by_quarter[t.quarter]
+        row[1] += t.weight
+        row[2] += 1
+        if people[t.a].team is not people[t.b].team:
+            row[0] += t.weight
+    share = [(q, (v[0] / v[1]) if v[1] else 0.0, int(v[2])) for q, v in sorted(by_quarter.items())]
+    degree: dict[str, float] = defaultdict(float)
+    for (a, b), w in weights.items():
+        degree[a] += w
+        degree[b] += w
+    return Network(people, dict(weights), brokers, isolates, share, exact, dict(degree))
+
+
+def layout(net: Network, seed: int = 7) -> dict[str, tuple[float, float]]:
+    """Positions in [0, 1] x [0, 1]: sales on the left, marketing on the
+    right, each person drawn towards whom they work with (a force-directed
+    layout seeded with the teams apart, so the bridge between them shows)."""
+    import networkx as nx
+
+    graph = nx.Graph()
+    graph.add_nodes_from(net.people)
+    graph.add_edges_from((a, b, {"weight": w}) for (a, b), w in net.weights.items())
+    rng = random.Random(seed)
+    start = {p: ((0.2 if person.team is Team.SALES else 0.8) + rng.uniform(-0.1, 0.1),
+                 rng.uniform(0.05, 0.95)) for p, person in net.people.items()}
+    if not net.people:
+        return {}
+    iterations = 50 if len(net.people) <= 300 else 15
+    placed = nx.spring_layout(graph, pos=start, weight="weight", seed=seed,
+                              iterations=iterations)
+    xs = [float(x) for x, _ in placed.values()]
+    ys = [float(y) for _, y in placed.values()]
+    (x0, x1), (y0, y1) = (min(xs), max(xs)), (min(ys), max(ys))
+    return {p: ((float(x) - x0) / ((x1 - x0) or 1), (float(y) - y0) / ((y1 - y0) or 1))
+            for p, (x, y) in placed.items()}
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    isolate_id: str
+    partner_id: str
+    direction: RideDirection
+    first_day: date
+    last_day: date
+    reason: str
+
+
+def suggestions(reader: PlanReader, net: Network, today: date,
+                days: int = 2) -> list[Suggestion]:
+    """For each isolate, a ride with a broker (or the best-connected person)
+    of the other team, preferring the same territory, on the first `days`
+    working days from next week on, within the plan's period, that neither
+    person rides. The isolate visits: marketing rides with sales, sales
+    spends days with marketing, as the team rules say."""
+    plan: Plan = reader.plan()
+    calendar = WorkCalendar.of(plan, ())
+    from planner.model import NonWorkingDay
+
+    calendar = WorkCalendar.of(plan, reader.rows(NonWorkingDay))
+    busy: dict[str, list[tuple[date, date]]] = defaultdict(list)
+    for ride in reader.rows(FieldRide):
+        if ride.status is RideStatus.CANCELLED:
+            continue
+        for pid in (ride.visitor_id, ride.host_id):
+            if pid:
+                busy[pid].append((ride.first_day, ride.last_day))
+    broker_rank = {p: n for n, (p, _) in enumerate(net.brokers)}
+    out: list[Suggestion] = []
+    start = max(plan.period_start, today + timedelta(days=7 - today.weekday()))
+    for isolate in net.isolates:
+        person = net.people[isolate]
+        other = Team.MARKETING if person.team is Team.SALES else Team.SALES
+        candidates = [p for p, q in net.people.items() if q.team is other]
+        if not candidates:
+            continue
+        candidates.sort(key=lambda p: (net.people[p].territory != person.territory
+                                       or not person.territory,
+                                       broker_rank.get(p, len(broker_rank)),
+                                       -net.degree.get(p, 0.0), net.people[p].name))
+        partner = candidates[0]
+        window = _free_window(start, plan.period_end, days, calendar,
+                              busy[isolate] + busy[partner])
+        if window is None:
+            continue
+        direction = (RideDirection.MARKETING_WITH_SALES if person.team is Team.MARKETING
+                     else RideDirection.SALES_WITH_MARKETING)
+        why = ("a broker between the teams" if partner in broker_rank
+               else "well connected in the other team")
+        if person.territory and net.people[partner].territory == person.territory:
+            why += f", also in {person.territory}"
+        out.append(Suggestion(isolate, partner, direction, window[0], window[1], why))
+        busy[isolate].append(window)
+        busy[partner].append(window)
+    return out
+
+
+def _free_window(start: date, end: date, days: int, calendar: WorkCalendar,
+                 taken: Sequence[tuple[date, date]]) -> tuple[date, date] | None:
+    """The first run of `days` working days from `start` on, by `end`, that
+    overlaps none of `taken`."""
+    first = start
+    while first <= end:
+        if calendar.days(first, first) == 1:
+            last, count = first, 1
+            while count < days and last < end:
+                last += timedelta(days=1)
+                count += calendar.days(last, last)
+            if count == days and calendar.days(last, last) == 1 and not any(
+                    a <= last and first <= b for a, b in taken):
+                return first, last
+        first += timedelta(days=1)
+    return None
+
+
+def network_findings(reader: PlanReader) -> list[Finding]:
+    """People with no tie to the other team."""
+    people = {p.id: p for p in reader.rows(Person)}
+    if not any(p.team is Team.SALES for p in people.values()) or not any(
+            p.team is Team.MARKETING for p in people.values()):
+        return []
+    net = network(reader)
+    return [Finding("network", p, f"{people[p].name} has no tie to the other team yet "
+                                  "(no ride, goal, approval or review action shared).")
+            for p in net.isolates]

@@ -1,0 +1,183 @@
+"""The collaboration network: the people as a graph, the brokers and the
+isolates, the cross-team share by quarter, and a ride suggested for each
+isolate that one click plans."""
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton,
+    QSplitter, QVBoxLayout, QWidget)
+
+from planner.changes import ChangeSet
+from planner.model import FieldRide, Goal, Message, Person, ReviewAction
+from planner.model.enums import Team
+from planner.operations import rides as ride_ops
+from planner.outline.network import figure
+from planner.rules.network import KINDS, Network, Suggestion, network, suggestions, ties
+from planner.ui.i18n import tr
+from planner.ui.pages.table import title_label
+from planner.ui.shell.session import PlanSession
+from planner.ui.widgets import colours
+
+KIND_WORDS = {"rides": "Rides", "goals": "Co-owned goals", "approvals": "Approvals",
+              "actions": "Review actions"}
+
+
+class NetworkGraph(QWidget):
+    """The people as dots coloured by team, ties as lines as wide as their
+    weight, brokers ringed; names where there is room."""
+
+    def __init__(self) -> None:
+        super().__init__(objectName="networkGraph")
+        self.setMinimumHeight(260)
+        self.setAccessibleName(tr("The collaboration network"))
+        self.figure: Any = None
+
+    def show_network(self, net: Network) -> None:
+        self.figure = figure(net)
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), colours.WINDOW)
+        f = self.figure
+        if f is None or not f.people:
+            return
+        pad = 24.0
+        w, h = self.width() - 2 * pad - 120, self.height() - 2 * pad
+
+        def at(n: int) -> QPointF:
+            _, _, x, y, _ = f.people[n]
+            return QPointF(pad + x * w, pad + (1 - y) * h)
+
+        heaviest = max((t[2] for t in f.ties), default=1.0)
+        for a, b, weight in f.ties:
+            painter.setPen(QPen(colours.FAINT, 0.5 + 3 * weight / heaviest))
+            painter.drawLine(at(a), at(b))
+        names = len(f.people) <= 60
+        for n, (name, team, _, _, broker) in enumerate(f.people):
+            colour = colours.SALES_BAR if team == Team.SALES.value else colours.MARKETING_BAR
+            point = at(n)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colour)
+            radius = 6.0 if broker else 4.0
+            painter.drawEllipse(point, radius, radius)
+            if broker:
+                painter.setPen(QPen(colours.INK, 1.4))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawEllipse(point, radius + 3, radius + 3)
+            if names or broker:
+                painter.setPen(colours.INK)
+                painter.drawText(QRectF(point.x() + 9, point.y() - 9, 160, 18),
+                                 Qt.AlignmentFlag.AlignVCenter, name)
+        painter.end()
+
+
+class NetworkPage(QWidget):
+    def __init__(self, session: PlanSession) -> None:
+        super().__init__()
+        self.session = session
+        self.kinds = {k: QCheckBox(tr(KIND_WORDS[k]), checked=True, objectName=f"kind_{k}")
+                      for k in KINDS}
+        self.quarter = QComboBox(objectName="networkQuarter")
+        self.quarter.setAccessibleName(tr("Quarter"))
+        self.graph = NetworkGraph()
+        self.summary = QLabel(objectName="networkSummary", wordWrap=True)
+        self.brokers = QListWidget(objectName="brokers")
+        self.brokers.setAccessibleName(tr("Brokers"))
+        self.isolates = QListWidget(objectName="isolates")
+        self.isolates.setAccessibleName(tr("No tie to the other team"))
+        self.accept = QPushButton(tr("Plan the suggested ride"), objectName="planSuggestion")
+        self.accept.clicked.connect(self.plan_suggestion)
+        self.share = QLabel(objectName="crossShare", wordWrap=True)
+        bar = QHBoxLayout()
+        for box in self.kinds.values():
+            box.toggled.connect(self.refresh)
+            bar.addWidget(box)
+        bar.addWidget(self.quarter)
+        bar.addStretch()
+        self.quarter.currentIndexChanged.connect(self.refresh)
+        side = QVBoxLayout()
+        side.addWidget(QLabel(tr("Brokers between the teams")))
+        side.addWidget(self.brokers)
+        side.addWidget(QLabel(tr("No tie to the other team, and a ride to suggest")))
+        side.addWidget(self.isolates)
+        side.addWidget(self.accept)
+        side.addWidget(self.share)
+        panel = QWidget()
+        panel.setLayout(side)
+        split = QSplitter(Qt.Orientation.Horizontal, objectName="networkSplit")
+        split.addWidget(self.graph)
+        split.addWidget(panel)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.addWidget(title_label(tr("Network")))
+        layout.addLayout(bar)
+        layout.addWidget(self.summary)
+        layout.addWidget(split, 1)
+        self.suggested: list[Suggestion] = []
+        self._fill_quarters()
+        session.plan_changed.connect(self._on_plan_changed)
+        self.refresh()
+
+    def _fill_quarters(self) -> None:
+        chosen = self.quarter.currentData()
+        self.quarter.blockSignals(True)
+        self.quarter.clear()
+        self.quarter.addItem(tr("Every quarter"), None)
+        for q in sorted({t.quarter for t in ties(self.session.store)}):
+            self.quarter.addItem(q, q)
+        self.quarter.setCurrentIndex(max(0, self.quarter.findData(chosen)))
+        self.quarter.blockSignals(False)
+
+    def _on_plan_changed(self, change: ChangeSet) -> None:
+        if change.touches(FieldRide, Goal, Message, ReviewAction, Person):
+            self._fill_quarters()
+            self.refresh()
+
+    def refresh(self) -> None:
+        store = self.session.store
+        kinds = [k for k, box in self.kinds.items() if box.isChecked()]
+        net = network(store, kinds, self.quarter.currentData())
+        self.net = net
+        self.graph.show_network(net)
+        names = {p: person.name for p, person in net.people.items()}
+        self.summary.setText(tr("{people} people, {pairs} pairs who work together; {isolates} "
+                                "with no tie to the other team.").format(
+            people=len(net.people), pairs=len(net.weights), isolates=len(net.isolates)))
+        self.brokers.clear()
+        for p, score in net.brokers[:12]:
+            self.brokers.addItem(f"{names[p]}: {score:.1%}")
+        if not net.brokers:
+            self.brokers.addItem(tr("Nobody stands between the teams: every tie is direct."))
+        self.suggested = suggestions(store, network(store), date.today())
+        by_isolate = {s.isolate_id: s for s in self.suggested}
+        self.isolates.clear()
+        for p in net.isolates:
+            s = by_isolate.get(p)
+            text = names[p] + (f" \u2192 {names.get(s.partner_id, '?')}, "
+                               f"{s.first_day:%-d %b} \u2013 {s.last_day:%-d %b %Y}"
+                               if s else " " + tr("(no free days in the plan)"))
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, p)
+            self.isolates.addItem(item)
+        self.accept.setEnabled(bool(self.suggested) and not self.session.read_only)
+        self.share.setText(tr("Across the teams, by quarter: ") + ", ".join(
+            f"{q} {share:.0%}" for q, share, _ in net.cross_share) if net.cross_share else "")
+
+    def plan_suggestion(self) -> bool:
+        item = self.isolates.currentItem() or self.isolates.item(0)
+        chosen = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        suggestion = next((s for s in self.suggested if s.isolate_id == chosen), None)
+        if suggestion is None:
+            self.session.report(tr("Choose a person with a suggested ride."))
+            return False
+        return self.session.attempt(lambda: ride_ops.plan_suggested(
+            self.session.store, suggestion.isolate_id, suggestion.partner_id,
+            suggestion.direction, suggestion.first_day, suggestion.last_day))

@@ -1,0 +1,82 @@
+"""The collaboration network on small plans whose brokers, isolates and
+cross-team share are worked out by hand; suggested rides never clash and
+keep the team rules."""
+
+from datetime import date
+
+import pytest
+
+from planner.model import FieldRide, Goal, Person
+from planner.model.enums import RideDirection, RideStatus
+from planner.rules.network import network, suggestions, ties
+from planner.rules.rides import conflicts, team_problem
+from planner.store.plan_store import PlanStore, new_plan
+from tests.conftest import add_row
+
+
+@pytest.fixture
+def chain(tmp_path):  # type: ignore[no-untyped-def]
+    """Sales s1 - marketing m1 - sales s2 - marketing m2 in a line (rides), and
+    s3 and m3 with no tie across: m1 and s2 are the bridges."""
+    store = PlanStore.create(tmp_path / "n.tandem", new_plan("N", date(2027, 1, 1),
+                                                             date(2027, 12, 31)))
+    for pid, team, territory in (("s1", "sales", "North"), ("s2", "sales", "North"),
+                                 ("s3", "sales", "North"), ("m1", "marketing", "North"),
+                                 ("m2", "marketing", "South"), ("m3", "marketing", "West")):
+        add_row(store, Person, id=pid, name=pid.upper(), team=team, territory=territory)
+    for n, (visitor, host, first) in enumerate((("m1", "s1", date(2027, 2, 1)),
+                                                ("m1", "s2", date(2027, 5, 3)),
+                                                ("m2", "s2", date(2027, 5, 10)))):
+        add_row(store, FieldRide, id=f"r{n}", direction="marketing_with_sales",
+                visitor_id=visitor, host_id=host, first_day=first,
+                last_day=date(first.year, first.month, first.day + 1), status="done")
+    add_row(store, Goal, title="Same-team goal", sales_owner_id="s3", marketing_owner_id=None)
+    yield store
+    store.close()
+
+
+def test_brokers_isolates_and_share_as_worked_out_by_hand(chain) -> None:  # type: ignore[no-untyped-def]
+    net = network(chain)
+    # Paths s1->m2: s1-m1-s2-m2 passes m1 and s2; s1->m1, s2->m1, s2->m2 are direct.
+    # m1 carries 1 of 6 sales-marketing pairs (s1-m2), s2 carries 1 (s1-m2): 1/9 each.
+    assert [(p, round(v, 4)) for p, v in net.brokers] == [("m1", round(1 / 9, 4)),
+                                                          ("s2", round(1 / 9, 4))]
+    assert net.isolates == ["m3", "s3"]
+    assert net.weights[("m1", "s1")] == 2.0  # two working days ridden together
+    # Every tie here crosses the teams: Q1 one ride, Q2 two.
+    assert net.cross_share == [("2027-Q1", 1.0, 1), ("2027-Q2", 1.0, 2)]
+    q2 = network(chain, quarter="2027-Q2")
+    assert "s1" in q2.isolates and "m1" not in q2.isolates
+    only_goals = network(chain, kinds=("goals",))
+    assert len(only_goals.isolates) == 6 and only_goals.weights == {}
+
+
+def test_suggested_rides_never_clash_and_keep_the_team_rules(chain) -> None:  # type: ignore[no-untyped-def]
+    net = network(chain)
+    found = suggestions(chain, net, date(2027, 5, 3))
+    assert {s.isolate_id for s in found} == {"m3", "s3"}
+    people = {p.id: p for p in chain.rows(Person)}
+    rides = list(chain.rows(FieldRide))
+    for s in found:
+        assert people[s.partner_id].team is not people[s.isolate_id].team
+        assert team_problem(s.direction, people[s.isolate_id], people[s.partner_id]) is None
+        assert s.first_day >= date(2027, 5, 10) and s.last_day <= date(2027, 12, 31)
+        assert s.first_day.weekday() < 5 and s.last_day.weekday() < 5
+        rides.append(FieldRide(id=f"x{s.isolate_id}", created_at=rides[0].created_at,
+                               updated_at=rides[0].updated_at, direction=s.direction,
+                               first_day=s.first_day, last_day=s.last_day,
+                               visitor_id=s.isolate_id, host_id=s.partner_id,
+                               status=RideStatus.PLANNED))
+    assert conflicts(rides) == []
+    # s3 is in the North: its partner is the North broker of marketing, m1.
+    s3 = next(s for s in found if s.isolate_id == "s3")
+    assert s3.partner_id == "m1" and s3.direction is RideDirection.SALES_WITH_MARKETING
+    assert "broker" in s3.reason and "North" in s3.reason
+
+
+def test_ties_come_from_rides_goals_approvals_and_actions(chain) -> None:  # type: ignore[no-untyped-def]
+    add_row(chain, Goal, title="Shared", sales_owner_id="s3", marketing_owner_id="m3",
+            due_date=date(2027, 8, 1))
+    kinds = {(t.kind, t.a, t.b) for t in ties(chain)}
+    assert ("goals", "s3", "m3") in kinds and ("rides", "m1", "s1") in kinds
+    assert network(chain).isolates == []
