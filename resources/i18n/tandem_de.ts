@@ -1034,6 +1034,78 @@ Marketing: {marketing}</translation>
       <translation>„{text}“ für {metric}, {period} ist keine Zahl; es wurde nichts eingefügt.</translation>
     </message>
     <message>
+      <source>Rides</source>
+      <translation>Begleitungen</translation>
+    </message>
+    <message>
+      <source>Co-owned goals</source>
+      <translation>Gemeinsame Ziele</translation>
+    </message>
+    <message>
+      <source>Approvals</source>
+      <translation>Genehmigungen</translation>
+    </message>
+    <message>
+      <source>Review actions</source>
+      <translation>Review-Maßnahmen</translation>
+    </message>
+    <message>
+      <source>The collaboration network</source>
+      <translation>Das Netzwerk der Zusammenarbeit</translation>
+    </message>
+    <message>
+      <source>Quarter</source>
+      <translation>Quartal</translation>
+    </message>
+    <message>
+      <source>Brokers</source>
+      <translation>Brückenbauer</translation>
+    </message>
+    <message>
+      <source>No tie to the other team</source>
+      <translation>Ohne Verbindung zum anderen Team</translation>
+    </message>
+    <message>
+      <source>Plan the suggested ride</source>
+      <translation>Vorgeschlagene Begleitung einplanen</translation>
+    </message>
+    <message>
+      <source>Every quarter</source>
+      <translation>Alle Quartale</translation>
+    </message>
+    <message>
+      <source>Brokers between the teams</source>
+      <translation>Brückenbauer zwischen den Teams</translation>
+    </message>
+    <message>
+      <source>No tie to the other team, and a ride to suggest</source>
+      <translation>Ohne Verbindung zum anderen Team, mit vorgeschlagener Begleitung</translation>
+    </message>
+    <message>
+      <source>Network</source>
+      <translation>Netzwerk</translation>
+    </message>
+    <message>
+      <source>Nobody stands between the teams: every tie is direct.</source>
+      <translation>Niemand steht zwischen den Teams: Jede Verbindung ist direkt.</translation>
+    </message>
+    <message>
+      <source>Choose a person with a suggested ride.</source>
+      <translation>Wählen Sie eine Person mit vorgeschlagener Begleitung.</translation>
+    </message>
+    <message>
+      <source>{people} people, {pairs} pairs who work together; {isolates} with no tie to the other team.</source>
+      <translation>{people} Personen, {pairs} Paare, die zusammenarbeiten; {isolates} ohne Verbindung zum anderen Team.</translation>
+    </message>
+    <message>
+      <source>Across the teams, by quarter: </source>
+      <translation>Teamübergreifend, nach Quartal: </translation>
+    </message>
+    <message>
+      <source>(no free days in the plan)</source>
+      <translation>(keine freien Tage im Planzeitraum)</translation>
+    </message>
+    <message>
       <source>Both teams rise or fall together: warn about anything measured for one team only</source>
       <translation>Beide Teams gewinnen oder verlieren gemeinsam: warnen, wenn etwas nur für ein Team gemessen wird</translation>
     </message>
@@ -1236,10 +1308,6 @@ Marketing: {marketing}</translation>
     <message>
       <source>Month</source>
       <translation>Monat</translation>
-    </message>
-    <message>
-      <source>Quarter</source>
-      <translation>Quartal</translation>
     </message>
     <message>
       <source>Weekends are not ride days</source>
@@ -1944,6 +2012,10 @@ Marketing: {marketing}</translation>
     <message>
       <source>No blame: what happened, what we learned, what we change in the system, and who does what by when.</source>
       <translation>Ohne Schuldzuweisung: was passiert ist, was wir gelernt haben, was wir am System ändern und wer was bis wann tut.</translation>
+    </message>
+    <message>
+      <source>Who works with whom across the two teams: brokers link sales and marketing, isolates have no tie to the other team yet. Suggest a ride to bring them in.</source>
+      <translation>Wer mit wem über die Teamgrenze arbeitet: Brückenbauer verbinden Vertrieb und Marketing, Isolierte haben noch keine Verbindung zum anderen Team. Schlagen Sie eine Begleitung vor, um sie einzubinden.</translation>
     </message>
     <message>
       <source>Sales owner</source>

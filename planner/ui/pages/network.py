@@ -22,8 +22,10 @@ from planner.ui.pages.table import title_label
 from planner.ui.shell.session import PlanSession
 from planner.ui.widgets import colours
 
-KIND_WORDS = {"rides": "Rides", "goals": "Co-owned goals", "approvals": "Approvals",
-              "actions": "Review actions"}
+def kind_words() -> dict[str, str]:
+    """The tie kinds as the filter names them."""
+    return {"rides": tr("Rides"), "goals": tr("Co-owned goals"), "approvals": tr("Approvals"),
+            "actions": tr("Review actions")}
 
 
 class NetworkGraph(QWidget):
@@ -81,7 +83,8 @@ class NetworkPage(QWidget):
     def __init__(self, session: PlanSession) -> None:
         super().__init__()
         self.session = session
-        self.kinds = {k: QCheckBox(tr(KIND_WORDS[k]), checked=True, objectName=f"kind_{k}")
+        words = kind_words()
+        self.kinds = {k: QCheckBox(words[k], checked=True, objectName=f"kind_{k}")
                       for k in KINDS}
         self.quarter = QComboBox(objectName="networkQuarter")
         self.quarter.setAccessibleName(tr("Quarter"))

@@ -80,3 +80,12 @@ def test_ties_come_from_rides_goals_approvals_and_actions(chain) -> None:  # typ
     kinds = {(t.kind, t.a, t.b) for t in ties(chain)}
     assert ("goals", "s3", "m3") in kinds and ("rides", "m1", "s1") in kinds
     assert network(chain).isolates == []
+
+
+def test_check_finds_the_same_isolates_without_the_graph_library(chain) -> None:  # type: ignore[no-untyped-def]
+    from planner.rules.network import isolates, network_findings
+
+    assert isolates(chain) == network(chain).isolates == ["m3", "s3"]
+    assert [f.message for f in network_findings(chain)] == [
+        "M3 has no tie to the other team yet (no ride, goal, approval or review action shared).",
+        "S3 has no tie to the other team yet (no ride, goal, approval or review action shared)."]
