@@ -157,23 +157,35 @@ def layout(net: Network, seed: int = 7) -> dict[str, tuple[float, float]]:
     import networkx as nx
 
     graph = nx.Graph()
-    graph.add_nodes_from(net.people)
+    tied = {p for pair in net.weights for p in pair}
+    graph.add_nodes_from(p for p in net.people if p in tied)
     graph.add_edges_from((a, b, {"weight": w}) for (a, b), w in net.weights.items())
     rng = random.Random(seed)
     start = {p: ((0.2 if person.team is Team.SALES else 0.8) + rng.uniform(-0.1, 0.1),
                  rng.uniform(0.05, 0.95)) for p, person in net.people.items()}
     if not net.people:
         return {}
-    if len(net.people) > FORCE_UP_TO:  # forces on thousands are slow and unreadable
-        sales = [p for p, person in net.people.items() if person.team is Team.SALES]
-        placed = nx.bipartite_layout(graph, sales)
-    else:
-        placed = nx.spring_layout(graph, pos=start, weight="weight", seed=seed, iterations=50)
-    xs = [float(x) for x, _ in placed.values()]
-    ys = [float(y) for _, y in placed.values()]
-    (x0, x1), (y0, y1) = (min(xs), max(xs)), (min(ys), max(ys))
-    return {p: ((float(x) - x0) / ((x1 - x0) or 1), (float(y) - y0) / ((y1 - y0) or 1))
-            for p, (x, y) in placed.items()}
+    placed: dict[str, tuple[float, float]] = {}
+    if graph.number_of_nodes() > FORCE_UP_TO:  # forces on thousands are slow and unreadable
+        sales = [p for p in graph if net.people[p].team is Team.SALES]
+        placed = {p: (float(x), float(y)) for p, (x, y) in
+                  nx.bipartite_layout(graph, sales).items()}
+    elif graph.number_of_nodes():
+        placed = {p: (float(x), float(y)) for p, (x, y) in nx.spring_layout(
+            graph, pos={p: start[p] for p in graph}, weight="weight", seed=seed,
+            iterations=50).items()}
+    out: dict[str, tuple[float, float]] = {}
+    if placed:
+        xs, ys = [x for x, _ in placed.values()], [y for _, y in placed.values()]
+        (x0, x1), (y0, y1) = (min(xs), max(xs)), (min(ys), max(ys))
+        # The tied people above, the ones with no tie in a row along the bottom.
+        out = {p: ((x - x0) / ((x1 - x0) or 1), 0.15 + 0.85 * (y - y0) / ((y1 - y0) or 1))
+               for p, (x, y) in placed.items()}
+    alone = sorted((p for p in net.people if p not in placed),
+                   key=lambda p: (net.people[p].team.value, net.people[p].name))
+    for n, p in enumerate(alone):
+        out[p] = ((n + 0.5) / len(alone), 0.0)
+    return out
 
 
 @dataclass(frozen=True)

@@ -1054,6 +1054,10 @@ Marketing: {marketing}</translation>
       <translation>Das Netzwerk der Zusammenarbeit</translation>
     </message>
     <message>
+      <source>ringed: a broker between the teams</source>
+      <translation>umringt: ein Brückenbauer zwischen den Teams</translation>
+    </message>
+    <message>
       <source>Quarter</source>
       <translation>Quartal</translation>
     </message>

@@ -216,7 +216,8 @@ def test_every_word_of_every_table_prints_whole(tmp_path: Path) -> None:
     with PlanStore.open(plan, read_only=True) as store:
         outline = build_outline(store)
     words = {word for section in outline.sections for block in section.blocks
-             if isinstance(block, Table) for row in (block.columns, *block.rows)
+             if isinstance(block, Table) and block.rows  # an empty table prints its sentence
+             for row in (block.columns, *block.rows)
              for cell in row for word in cell.split() if len(word) > 3}
     broken = sorted(w for w in words if w not in joined)
     assert broken == [], broken[:20]

@@ -50,11 +50,22 @@ class NetworkGraph(QWidget):
         if f is None or not f.people:
             return
         pad = 24.0
-        w, h = self.width() - 2 * pad - 120, self.height() - 2 * pad
+        x = 4.0  # the legend: what the colours and rings say
+        for words, colour in ((tr("Sales"), colours.SALES_BAR),
+                              (tr("Marketing"), colours.MARKETING_BAR)):
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colour)
+            painter.drawEllipse(QPointF(x + 5, 10), 4, 4)
+            painter.setPen(colours.MUTED)
+            painter.drawText(QRectF(x + 12, 1, 120, 18), Qt.AlignmentFlag.AlignVCenter, words)
+            x += 24 + painter.fontMetrics().horizontalAdvance(words)
+        painter.drawText(QRectF(x, 1, 300, 18), Qt.AlignmentFlag.AlignVCenter,
+                         tr("ringed: a broker between the teams"))
+        w, h = self.width() - 2 * pad - 140, self.height() - 2 * pad - 10
 
         def at(n: int) -> QPointF:
             _, _, x, y, _ = f.people[n]
-            return QPointF(pad + x * w, pad + (1 - y) * h)
+            return QPointF(pad + x * w, pad + 10 + (1 - y) * h)
 
         heaviest = max((t[2] for t in f.ties), default=1.0)
         for a, b, weight in f.ties:
@@ -90,9 +101,9 @@ class NetworkPage(QWidget):
         self.quarter.setAccessibleName(tr("Quarter"))
         self.graph = NetworkGraph()
         self.summary = QLabel(objectName="networkSummary", wordWrap=True)
-        self.brokers = QListWidget(objectName="brokers")
+        self.brokers = QListWidget(objectName="brokers", wordWrap=True)
         self.brokers.setAccessibleName(tr("Brokers"))
-        self.isolates = QListWidget(objectName="isolates")
+        self.isolates = QListWidget(objectName="isolates", wordWrap=True)
         self.isolates.setAccessibleName(tr("No tie to the other team"))
         self.accept = QPushButton(tr("Plan the suggested ride"), objectName="planSuggestion")
         self.accept.clicked.connect(self.plan_suggestion)
