@@ -20,13 +20,6 @@ from tests.e2e.test_cli import pdf_text
 pytestmark = pytest.mark.e2e
 
 
-@pytest.fixture
-def demo(tmp_path: Path) -> Path:
-    plan = tmp_path / "demo.tandem"
-    assert run_tandem("demo", str(plan)).returncode == 0
-    return plan
-
-
 def query(plan: Path, sql: str) -> list[tuple]:  # type: ignore[type-arg]
     with sqlite3.connect(plan) as conn:
         return conn.execute(sql).fetchall()

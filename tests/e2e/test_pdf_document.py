@@ -17,13 +17,6 @@ from tests.e2e.test_cli import flat, pdf_text
 pytestmark = pytest.mark.e2e
 
 
-@pytest.fixture
-def demo(tmp_path: Path) -> Path:
-    plan = tmp_path / "demo.tandem"
-    assert run_tandem("demo", str(plan)).returncode == 0
-    return plan
-
-
 def export(plan: Path, out: Path, *options: str):  # type: ignore[no-untyped-def]
     result = run_tandem("export", str(plan), "--pdf", str(out), *options)
     assert result.returncode == 0, result.stderr
