@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -381,6 +381,8 @@ class PlanPdfRenderer:
             style = ParagraphStyle(f"{style.name}{size}", parent=style, fontSize=size,
                                    leading=size * style.leading / style.fontSize)
         if not plain:  # lines wrapped here, each then set in visual order and its fonts
+            if scripts.right_to_left(value):  # Arabic and Hebrew are read from the right
+                style = ParagraphStyle(f"{style.name}-rtl", parent=style, alignment=TA_RIGHT)
             return RLParagraph("<br/>".join(scripts.markup(line) for line in lines), style)
         if all(self._width(line, font, size) <= width for line in lines):
             return "\n".join(lines)

@@ -111,6 +111,15 @@ def visual(line: str) -> str:
     return str(get_display(arabic_reshaper.reshape(line)))
 
 
+def right_to_left(text: str) -> bool:
+    """Whether the text is mostly right-to-left letters (set flush right)."""
+    if text.isascii():
+        return False
+    strong = [unicodedata.bidirectional(c) for c in text]
+    rtl = sum(1 for b in strong if b in ("R", "AL"))
+    return rtl > sum(1 for b in strong if b == "L")
+
+
 def runs(text: str) -> list[tuple[str, str]]:
     """The text cut into (font, text) runs; a character no font has is set
     in the base font (and counted by `missing`)."""
