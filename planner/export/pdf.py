@@ -23,8 +23,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
-    BaseDocTemplate, Flowable, Frame, KeepTogether, NextPageTemplate, PageBreak, PageTemplate,
-    Spacer, TableStyle)
+    BaseDocTemplate, CondPageBreak, Flowable, Frame, KeepTogether, NextPageTemplate, PageBreak,
+    PageTemplate, Spacer, TableStyle)
 from reportlab.platypus import Paragraph as RLParagraph
 
 from planner import __version__
@@ -63,6 +63,7 @@ def register_fonts() -> None:
     scripts.register()  # the fonts of the scripts DejaVu does not have
 
 
+HEADING_ROOM = 34 * mm  # a heading, a table's header and two rows
 SMALLEST_CELL_TYPE = 6.5  # points: a table's type goes no smaller to keep words whole
 # A break after a hyphen between letters ("Sales-accepted"), never in a date
 # or a number ("2027-03-02").
@@ -112,7 +113,7 @@ def _styles() -> dict[str, ParagraphStyle]:
                              spaceAfter=10, textColor=INK),
         # A heading is never left at the foot of a page without what it heads.
         "h2": ParagraphStyle("h2", parent=base, fontName=BOLD, fontSize=13, leading=18,
-                             spaceBefore=6, spaceAfter=4, textColor=INK, keepWithNext=1),
+                             spaceBefore=6, spaceAfter=4, textColor=INK),
         "h3": ParagraphStyle("h3", parent=base, fontName=BOLD, fontSize=10.5, leading=14,
                              spaceBefore=4, spaceAfter=2, textColor=INK),
         "cover_title": ParagraphStyle("cover_title", parent=base, fontName=BOLD, fontSize=30,
@@ -308,6 +309,11 @@ class PlanPdfRenderer:
             if isinstance(block, Paragraph):
                 flow.append(RLParagraph(text(block.text), self.styles["body"]))
             elif isinstance(block, Heading):
+                # A heading is never left at a page's foot without what it heads:
+                # with less room than it and a few lines of its content, a new page.
+                # (ReportLab's keepWithNext, with a table longer than a page,
+                # could leave a whole page blank.)
+                flow.append(CondPageBreak(HEADING_ROOM))
                 flow.append(RLParagraph(text(block.text), self.styles["h2"]))
                 continue  # no spacer between a heading and what it heads
             elif isinstance(block, Facts):

@@ -1,6 +1,7 @@
 """The funnel figure and the metric charts, drawn as vectors on the PDF canvas."""
 
 from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from planner.outline.blocks import FunnelFigure, MetricSeries, NetworkFigure
@@ -194,6 +195,9 @@ class NetworkDrawing(Flowable):  # type: ignore[misc]
                 c.setStrokeColor(INK)
                 c.setLineWidth(0.8)
                 c.circle(x, y, 6.5, stroke=1, fill=0)
-            if names or broker:
+            if names or broker:  # a name near the right edge goes left of its dot
                 c.setFillColor(INK)
-                scripts.draw(c, x + 7, y - 2, name, self.font, 6.5)
+                if x + 7 + stringWidth(name, self.font, 6.5) > self.width:
+                    scripts.draw(c, x - 7, y - 2, name, self.font, 6.5, "right")
+                else:
+                    scripts.draw(c, x + 7, y - 2, name, self.font, 6.5)

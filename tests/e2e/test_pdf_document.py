@@ -246,3 +246,14 @@ def retitled(store: PlanStore, old: str, new: str):  # type: ignore[no-untyped-d
     from planner.operations.rows import edit
 
     return edit(next(g for g in store.rows(Goal) if g.title == old), title=new)
+
+
+def test_no_page_is_left_blank(demo: Path, tmp_path: Path) -> None:
+    """A heading that would stand alone at a page's foot starts the next page,
+    and no page is left with only its header and footer."""
+    out = tmp_path / "plan.pdf"
+    export(demo, out)
+    for n, page in enumerate(PdfReader(out).pages[1:], start=2):
+        words = page.extract_text().split()
+        # Header and footer alone are about a dozen words, the DRAFT mark one.
+        assert len(words) > 16, (n, words)

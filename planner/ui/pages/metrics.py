@@ -15,7 +15,7 @@ from planner.operations import goals as goal_ops
 from planner.operations import metrics as metric_ops
 from planner.operations.rows import add, new
 from planner.rules.metrics import Assessment, metric_statuses, plan_periods
-from planner.ui.i18n import tr
+from planner.ui.i18n import format_number, tr
 from planner.ui.pages.table import TablePage
 from planner.ui.shell.session import PlanSession
 from planner.ui.widgets.colours import STATUS_COLOURS
@@ -127,7 +127,11 @@ class ActualsModel(QAbstractTableModel):
         key = (self.metrics[index.row()].id, self.periods[index.column()])
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             value = self.values.get(key)
-            return "" if value is None else f"{value:g}"
+            if value is None:
+                return ""
+            if role == Qt.ItemDataRole.EditRole:  # as typed: no grouping, no exponent
+                return f"{value:.6f}".rstrip("0").rstrip(".")
+            return format_number(value, 0 if float(value).is_integer() else 1)
         if role == Qt.ItemDataRole.BackgroundRole and not self._applies(index.row(), index.column()):
             return colours.GRID
         if role == Qt.ItemDataRole.TextAlignmentRole:

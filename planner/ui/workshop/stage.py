@@ -327,14 +327,14 @@ class Stage:
                     plot.bottom() - plot.height() * (v - low) / span)
 
         p = self.painter
-        p.setPen(MUTED)
+        p.setPen(QPen(MUTED, 2))
         p.drawLine(plot.bottomLeft(), plot.bottomRight())
         if target is not None:
-            p.setPen(AGREED_INK)
+            p.setPen(QPen(AGREED_INK, 2, Qt.PenStyle.DashLine))
             _, ty = at(0, target)
             p.drawLine(int(plot.left()), int(ty), int(plot.right()), int(ty))
         if len(actuals) >= 2:
-            p.setPen(INK)
+            p.setPen(QPen(ACCENT["sales"], 4))
             points = [at(i, v) for i, v in enumerate(actuals)]
             for (x1, y1), (x2, y2) in zip(points, points[1:]):
                 p.drawLine(int(x1), int(y1), int(x2), int(y2))
