@@ -42,7 +42,7 @@ GOALS = [
     ("Lift marketing-qualified lead acceptance", "Sales accepts at least 70% of MQLs within 2 days"),
     ("One message for the mid-market segment", "3 value messages approved by both teams by the due date"),
     ("Shorten the sales cycle for new logos", "Median cycle down from 94 to 75 days"),
-    ("Every marketer rides with sales", "Each marketer spends 4 field days per quarter"),
+    ("Every marketer rides with sales", "Each marketer spends 2 field days per quarter with sales"),
     ("Grow pipeline from events", "EUR 2.4M qualified pipeline sourced at events"),
     ("Win back lapsed accounts", "12 lapsed accounts reactivated"),
     ("Close the loop on lost deals", "80% of lost deals get a joint review within 10 days"),
@@ -51,6 +51,21 @@ GOALS = [
     ("Customer proof for every hot button", "1 reference story for each of the top 10 hot buttons"),
     ("Faster follow-up on inbound demos", "95% of demo requests called within 4 hours"),
     ("Expand in the installed base", "EUR 1.1M upsell revenue from 40 accounts"),
+]
+# Why each goal matters to both teams, in the words a VP would write.
+WHY = [
+    "Leads that sales never works waste marketing's budget and sales' trust in it.",
+    "Reps who improvise their own pitch leave the customer with five different stories.",
+    "Every week a deal sits open costs forecast accuracy and reps' time.",
+    "Marketers who have heard the customer write messages that land.",
+    "Events cost a third of the budget; they must show in the pipeline both teams count.",
+    "Former customers know us: the cheapest revenue we are not asking for.",
+    "We lose deals for reasons neither team writes down, so we lose them again.",
+    "Partners bring trust we cannot buy; neither team can run the programme alone.",
+    "The main competitor wins on a story, not on the product: a story both teams can fix.",
+    "A customer's own words convince buyers more than anything marketing writes.",
+    "A demo request answered the next day has often gone to a competitor.",
+    "Customers who grow with us are the proof every new deal asks for.",
 ]
 REWARDS = ["Joint team offsite", "Shared quarterly bonus pool", "Customer summit tickets for both teams",
            "Recognition at the company kickoff"]
@@ -191,7 +206,7 @@ class _Builder:
                 title = f"{title} ({TERRITORIES[i % len(TERRITORIES)]}, wave {i // len(GOALS) + 1})"
             agreed = i % 3 != 2
             now = utc_now()
-            goal = new(Goal, title=title, description=f"Why it matters: {measure.lower()}.",
+            goal = new(Goal, title=title, description=WHY[i % len(WHY)],
                        success_measure=measure, position=i,
                        due_date=self.start + timedelta(days=60 + 23 * (i % 14)),
                        status=GoalStatus.ACTIVE if agreed else GoalStatus.PROPOSED,

@@ -48,9 +48,12 @@ class FunnelDrawing(Flowable):  # type: ignore[misc]
             scripts.draw(c, centre, y + self.BAND / 2 - 3, name[:40], self.font, c._fontsize,
                          "centre")
             c.setFillColor(INK)
-            c.setFont(self.font, 8)
             words = f"{team}" + (f"  \u2192 {rate:.0%} reach the next stage" if rate and
                                  i < n - 1 else "")
+            room, size = self.width * 0.31, 8.0
+            while size > 6 and stringWidth(words, self.font, size) > room:
+                size -= 0.25  # smaller rather than past the page's margin
+            c.setFont(self.font, size)
             c.drawString(self.width * 0.69, y + self.BAND / 2 - 3, words)
 
 
