@@ -61,6 +61,7 @@ def choose(app: QApplication, appearance: str) -> str:
 
 def style_sheet(colours_of: dict[str, str]) -> str:
     text = resource_path("style.qss").read_text(encoding="utf-8")
+    text = text.replace("@check", resource_path("icons", "check.svg").as_posix())
     # Longest names first, so "@sidebar_hover" is not read as "@sidebar".
     for name in sorted(colours_of, key=len, reverse=True):
         text = text.replace(f"@{name}", colours_of[name])
