@@ -2,7 +2,7 @@
 
 from html import escape
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
@@ -29,7 +29,11 @@ class GoalDetail(QWidget):
         self.session, self.model = session, model
         self.goal_id: str | None = None
         self.heading = QLabel(objectName="goalHeading", wordWrap=True)
-        self.state = QLabel(objectName="goalState", wordWrap=True)
+        self.state = QLabel(objectName="goalState")
+        # Three short lines (state, sales, marketing) as plain text: their size
+        # is known, so the layout never squeezes them to two.
+        self.state.setTextFormat(Qt.TextFormat.PlainText)
+        self.state.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.proposed = QLabel(objectName="pageHint")
         self.measured = QLabel(objectName="goalMetrics", wordWrap=True)
         self.description = QPlainTextEdit(objectName="goalDescription")
@@ -51,19 +55,23 @@ class GoalDetail(QWidget):
         grid.addWidget(QLabel(tr("Description")), 1, 0)
         grid.addWidget(QLabel(tr("Shared reward")), 1, 1)
         grid.addWidget(QLabel(tr("Sign-off")), 1, 2)
-        grid.addWidget(self.description, 2, 0, 2, 1)
-        grid.addWidget(self.reward, 2, 1, 2, 1)
+        grid.addWidget(self.description, 2, 0)
+        grid.addWidget(self.reward, 2, 1)
         side = QVBoxLayout()
-        for widget in (self.state, self.sign_sales, self.sign_marketing, self.proposed,
-                       self.measured):
+        side.addWidget(self.state)
+        buttons = QHBoxLayout()  # side by side: the three lines of sign-off stay in view
+        buttons.addWidget(self.sign_sales)
+        buttons.addWidget(self.sign_marketing)
+        side.addLayout(buttons)
+        for widget in (self.proposed, self.measured):
             side.addWidget(widget)
         side.addStretch()
-        grid.addLayout(side, 2, 2, 2, 1)
+        grid.addLayout(side, 2, 2)
         lock = QHBoxLayout()
         lock.addWidget(self.locked)
         lock.addWidget(self.reword)
         lock.addStretch()
-        grid.addLayout(lock, 4, 0)
+        grid.addLayout(lock, 3, 0)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
         grid.setColumnStretch(2, 2)
@@ -105,11 +113,11 @@ class GoalDetail(QWidget):
             return
         names = model.names
         self.heading.setText(f"<b>{escape(goal.title)}</b>")
-        self.state.setText("<br>".join((
+        self.state.setText("\n".join((
             agreement_state(goal),
-            tr("Sales: {signed}").format(signed=escape(signed_text(goal, "sales", names))),
-            tr("Marketing: {signed}").format(
-                signed=escape(signed_text(goal, "marketing", names))))))
+            tr("Sales: {signed}").format(signed=signed_text(goal, "sales", names)),
+            tr("Marketing: {signed}").format(signed=signed_text(goal, "marketing", names)))))
+        self.state.setMinimumHeight(self.state.sizeHint().height())
         for button, side, withdraw, sign in (
                 (self.sign_sales, "sales", tr("Withdraw sales sign-off"), tr("Sign for sales")),
                 (self.sign_marketing, "marketing", tr("Withdraw marketing sign-off"),

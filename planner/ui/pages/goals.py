@@ -5,7 +5,8 @@ from typing import Any
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QLabel, QLineEdit, QMenu, QSplitter, QVBoxLayout, QWidget)
+    QAbstractItemView, QCheckBox, QFrame, QLabel, QLineEdit, QMenu, QScrollArea, QSplitter,
+    QVBoxLayout, QWidget)
 
 from planner.changes import ChangeSet
 from planner.model import Goal, Person
@@ -94,10 +95,14 @@ class GoalsPage(TablePage):
 
         split = QSplitter(Qt.Orientation.Vertical, objectName="goalSplit")
         split.addWidget(view)
-        split.addWidget(self.detail)
+        # The goal in full scrolls when the pane is short, never overlapping itself.
+        detail_scroll = QScrollArea(objectName="goalDetailScroll", widgetResizable=True)
+        detail_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        detail_scroll.setWidget(self.detail)
+        split.addWidget(detail_scroll)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
-        split.setSizes([520, 230])
+        split.setSizes([420, 330])  # the detail whole: its sign-off lines and buttons
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
