@@ -748,6 +748,10 @@
       <translation>Wartet auf meine Seite:</translation>
     </message>
     <message>
+      <source>The goal in full</source>
+      <translation>Das Ziel im Ganzen</translation>
+    </message>
+    <message>
       <source>Sign the selected goals for sales; if all are signed, withdraw the sign-off</source>
       <translation>Ausgewählte Ziele für den Vertrieb abzeichnen; sind alle bereits abgezeichnet, die Abzeichnung zurückziehen</translation>
     </message>

@@ -98,6 +98,7 @@ class GoalsPage(TablePage):
         # The goal in full scrolls when the pane is short, never overlapping itself.
         detail_scroll = QScrollArea(objectName="goalDetailScroll", widgetResizable=True)
         detail_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        detail_scroll.setAccessibleName(tr("The goal in full"))
         detail_scroll.setWidget(self.detail)
         split.addWidget(detail_scroll)
         split.setStretchFactor(0, 3)
