@@ -140,7 +140,7 @@ def metrics_work(plan_path: Path, runs: int) -> None:
 def edits(goals: Path, rides: Path | None) -> None:
     """Edit to repaint on the real window, in a subprocess each."""
     def figures(mode: str, plan: Path) -> str:
-        return subprocess.run([sys.executable, "-m", "planner.bench.edits", mode, str(plan)],
+        return subprocess.run([sys.executable, "-m", "planner.ui.bench.edits", mode, str(plan)],
                               cwd=ROOT, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
                               capture_output=True, text=True, timeout=600, check=True).stdout
 
@@ -170,7 +170,7 @@ def edits(goals: Path, rides: Path | None) -> None:
 
 
 def goal_list(plan: Path) -> None:
-    out = subprocess.run([sys.executable, "-m", "planner.bench.goals", str(plan)], cwd=ROOT,
+    out = subprocess.run([sys.executable, "-m", "planner.ui.bench.goals", str(plan)], cwd=ROOT,
                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
                          capture_output=True, text=True, timeout=600, check=True).stdout
     found: dict[str, tuple[float, float]] = {}

@@ -33,7 +33,7 @@ def window(plan: Path, runs: int) -> None:
     1,000 x 8 table: first paint, content shown (the section's page built,
     filled and painted), peak memory. Bytecode is compiled beforehand, as an
     installed program's is."""
-    floor = [PYTHON, "-m", "planner.bench.window_floor"]
+    floor = [PYTHON, "-m", "planner.ui.bench.window_floor"]
     print("  (floor: Python, PySide6 and a window showing a 1,000 x 8 table, painted)")
     for section in ("overview", "goals", "rides"):
         env = {**OFFSCREEN, "TANDEM_BENCH_PROBE": section}

@@ -1,7 +1,7 @@
 """The floor for the window: Python, PySide6 and a main window showing a
 1,000 x 8 table of text, until that table is first painted.
 
-`python -m planner.bench.window_floor` prints `first_paint` and `content`
+`python -m planner.ui.bench.window_floor` prints `first_paint` and `content`
 (the same moment: the table is there when the window first paints), as
 Tandem's own window does under TANDEM_BENCH_PROBE.
 """
