@@ -170,7 +170,10 @@ class NetworkPage(QWidget):
             self.brokers.addItem(f"{names[p]}: {score:.1%}")
         if not net.brokers:
             self.brokers.addItem(tr("Nobody stands between the teams: every tie is direct."))
-        self.suggested = suggestions(store, network(store), date.today())
+        # Suggestions are for the whole network, whatever the filters show.
+        whole = net if len(kinds) == len(KINDS) and self.quarter.currentData() is None \
+            else network(store)
+        self.suggested = suggestions(store, whole, date.today())
         by_isolate = {s.isolate_id: s for s in self.suggested}
         self.isolates.clear()
         for p in net.isolates:
