@@ -107,7 +107,9 @@ def _export(args: argparse.Namespace) -> int:
         try:
             _write_export(args, store, out)
         except OSError as exc:  # the plan was read: what failed is the writing
-            raise PlanError(os_error_sentence(exc, out.name)) from None
+            from planner.store.names import write_error
+
+            raise PlanError(write_error(exc, Path(exc.filename or out))) from None
     return 0
 
 
@@ -269,9 +271,9 @@ def _merge(args: argparse.Namespace) -> int:
                               automatic=True)
             committed = mine.commit(change)
             if out is not None:
-                from planner.store.atomic import write_new
+                from planner.store.plan_store import write_plan
 
-                write_new(out, mine.copy_bytes())
+                write_plan(out, mine.copy_bytes())
             said = summary(differences(committed, plan.mine, mine.state()))
             taken = f"; {len(plan.conflicts)} conflict(s) settled by taking {args.take}" \
                 if plan.conflicts else ""
@@ -344,6 +346,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
     except OSError as exc:
-        name = Path(exc.filename).name if exc.filename else "A file"
-        print(f"tandem: {one_line(os_error_sentence(exc, name))}", file=sys.stderr)
+        if exc.filename:
+            from planner.store.names import write_error
+
+            said = write_error(exc, Path(os.fsdecode(exc.filename)))
+        else:
+            said = os_error_sentence(exc, "A file")
+        print(f"tandem: {one_line(said)}", file=sys.stderr)
         return 1

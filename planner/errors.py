@@ -17,14 +17,38 @@ class ReadOnlyPlan(PlanError):
     """The plan is open read-only, so it cannot be changed."""
 
 
+class MediumLost(ReadOnlyPlan):
+    """The disk under an open plan went away or failed: nothing more is
+    written to it, and what the window holds can be saved elsewhere."""
+
+
+class OutsideChange(InvalidEdit):
+    """Another program changed the plan file while it was open: the change
+    asked for was not written over theirs; the rows were read again."""
+
+
+GONE = frozenset({"ENODEV", "ENXIO", "ENOTCONN", "ESHUTDOWN", "ESTALE", "ENOMEDIUM"})
+
+
 def os_error_sentence(exc: OSError, name: str) -> str:
-    """What a failed file operation means for the person, in one sentence."""
+    """What a failed file operation means for the person, in one sentence:
+    its true cause (a link the disk does not allow is not a read-only disk)."""
     import errno
 
+    code = errno.errorcode.get(exc.errno or 0, "")
     if exc.errno == errno.ENOSPC:
         return f"{name} could not be written: the disk is full. Nothing was left behind."
-    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-        return f"{name} could not be written: its folder or disk is read-only."
+    if exc.errno == errno.EROFS:
+        return f"{name} could not be written: its disk is read-only."
+    if exc.errno == errno.EACCES:
+        return f"{name} could not be written: its folder or the file may not be written to."
+    if exc.errno == errno.EPERM:
+        return (f"{name} could not be written: its disk does not allow this "
+                f"({exc.strerror or 'operation not permitted'}).")
+    if exc.errno == errno.ENAMETOOLONG:
+        return f"{name} could not be written: its name is too long for the disk."
+    if code in GONE:
+        return f"{name} could not be written: its disk is gone (was it removed?)."
     if exc.errno == errno.EIO:
         return f"{name} could not be written: the disk reported an input/output error."
     if exc.errno == errno.ENOENT:

@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from planner.errors import InvalidEdit, PlanError, ReadOnlyPlan, os_error_sentence
+from planner.errors import InvalidEdit, MediumLost, PlanError, ReadOnlyPlan
 from planner.store.fileformat import APPLICATION_ID, wal_path
 from planner.store.lock import shared_read
 from planner.store.migrations import SCHEMA_VERSION, migrate
@@ -95,18 +95,78 @@ def open_writable(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def start_writing(conn: sqlite3.Connection) -> int:
-    """Before the first commit: migrate an older plan and switch to the
-    write-ahead log; then back to query-only. Returns the steps migrated."""
+# Every commit is on the medium before commit returns, in either journal mode:
+# FULL syncs the write-ahead log at each commit (NORMAL would sync only at a
+# checkpoint, so a power cut or a pulled stick could lose accepted edits).
+SYNCHRONOUS = "FULL"
+
+
+def start_writing(conn: sqlite3.Connection, path: Path) -> tuple[sqlite3.Connection, int]:
+    """Before the first commit: switch to the write-ahead log (or, on a disk
+    that cannot share SQLite's index of it, stay with the rollback journal),
+    every commit synced to the medium, and migrate an older plan; then back
+    to query-only. Returns the connection to write with and the steps migrated."""
     conn.execute("PRAGMA query_only = OFF")
     try:
-        conn.execute("PRAGMA journal_mode = WAL")
-        # NORMAL in WAL survives a killed process; only an OS crash or power
-        # cut can lose the last commits (never corrupt the file).
-        conn.execute("PRAGMA synchronous = NORMAL")
-        return migrate(conn)
+        _durable(conn)
+        if not _into_wal(conn):
+            conn = _without_wal(conn, path)
+        return conn, migrate(conn)
     finally:
         conn.execute("PRAGMA query_only = ON")
+
+
+def _durable(conn: sqlite3.Connection) -> None:
+    conn.execute(f"PRAGMA synchronous = {SYNCHRONOUS}")
+    # macOS: fsync there does not reach the medium; F_FULLFSYNC does (elsewhere a no-op).
+    conn.execute("PRAGMA fullfsync = ON")
+    conn.execute("PRAGMA checkpoint_fullfsync = ON")
+
+
+def _into_wal(conn: sqlite3.Connection) -> bool:
+    """The write-ahead log, if the disk can hold its shared index (FUSE FAT
+    drivers cannot size the -shm file, and SQLite then fails every read)."""
+    try:
+        (mode,) = conn.execute("PRAGMA journal_mode = WAL").fetchone()
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError:
+        return False
+    return str(mode).lower() == "wal"
+
+
+def _without_wal(conn: sqlite3.Connection, path: Path) -> sqlite3.Connection:
+    """Back to the rollback journal: the file's header is set back by a
+    connection that keeps the log's index in its own memory (exclusive
+    locking), and the empty side files SQLite made are removed."""
+    conn.close()
+    fix = sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True, isolation_level=None)
+    try:
+        fix.execute("PRAGMA locking_mode = EXCLUSIVE")
+        fix.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        fix.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        fix.close()
+    for side in (wal_path(path), path.with_name(path.name + "-shm")):
+        try:
+            if side.stat().st_size == 0:
+                side.unlink()
+        except OSError:
+            pass
+    conn = open_writable(path)
+    conn.execute("PRAGMA query_only = OFF")
+    _durable(conn)
+    conn.execute("PRAGMA journal_mode = DELETE")
+    return conn
+
+
+def data_version(conn: sqlite3.Connection) -> int | None:
+    """SQLite's count of commits by other connections to the file (None when
+    the file cannot be asked)."""
+    try:
+        (version,) = conn.execute("PRAGMA data_version").fetchone()
+    except sqlite3.Error:
+        return None
+    return int(version)
 
 
 def image(path: Path, writer_alive: bool) -> sqlite3.Connection:
@@ -177,10 +237,13 @@ def write(conn: sqlite3.Connection, name: str,
             raise
     except sqlite3.IntegrityError as exc:
         raise InvalidEdit(_integrity_sentence(exc)) from None
-    except sqlite3.OperationalError as exc:
+    except sqlite3.DatabaseError as exc:
         raise fault(name, exc) from None
     finally:
-        conn.execute("PRAGMA query_only = ON")
+        try:
+            conn.execute("PRAGMA query_only = ON")
+        except sqlite3.Error:
+            pass  # a disk that went away: the store stops writing to it
 
 
 def _integrity_sentence(exc: sqlite3.IntegrityError) -> str:
@@ -190,6 +253,22 @@ def _integrity_sentence(exc: sqlite3.IntegrityError) -> str:
     if "UNIQUE" in detail:
         return "That would put two rows where the plan allows one (the same id or day)."
     return f"The plan's rules for stored rows refused this change ({detail})."
+
+
+_LOST = ("SQLITE_IOERR", "SQLITE_CANTOPEN", "SQLITE_NOTADB", "SQLITE_CORRUPT")
+
+
+def lost(exc: sqlite3.Error) -> bool:
+    """The disk under the plan failed or went away (not a full disk, not a lock)."""
+    name = str(getattr(exc, "sqlite_errorname", ""))
+    return name.startswith(_LOST) or "disk I/O error" in str(exc)
+
+
+def medium_lost(name: str) -> MediumLost:
+    return MediumLost(
+        f"The disk holding {name} is gone or failing (was the stick pulled out?), so Tandem "
+        "has stopped writing to it. Every change you made is still here, and every change "
+        "called saved is on that disk: save the plan elsewhere to keep working.")
 
 
 def fault(name: str, exc: sqlite3.Error) -> PlanError:
@@ -203,27 +282,31 @@ def fault(name: str, exc: sqlite3.Error) -> PlanError:
                             "read-only); nothing was changed.")
     if "locked" in detail or "busy" in detail:
         return PlanError(f"{name} is busy in another program; nothing was changed.")
-    if "I/O" in detail:
-        return PlanError(f"{name} could not be saved: the disk reported an input/output "
-                         "error. Nothing was changed.")
+    if lost(exc):
+        return medium_lost(name)
     return PlanError(f"{name} could not be saved ({detail}); nothing was changed.")
 
 
-def fault_on_disk(name: str, exc: OSError) -> PlanError:
+def fault_on_disk(path: Path, exc: OSError) -> PlanError:
     """The truth about a plan file that could not be written, in one sentence."""
     import errno
 
-    sentence = os_error_sentence(exc, name)
-    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+    from planner.store.names import write_error
+
+    sentence = write_error(exc, path)
+    if exc.errno in (errno.EROFS, errno.EACCES):
         return ReadOnlyPlan(sentence)
     return PlanError(sentence)
 
 
-def checkpoint(conn: sqlite3.Connection) -> bool:
-    """Fold the write-ahead log into the file, so the file alone is the plan."""
+def checkpoint(conn: sqlite3.Connection, name: str = "The plan") -> bool:
+    """Fold the write-ahead log into the file, so the file alone is the plan.
+    MediumLost when the disk has gone; False when a reader holds the log."""
     try:
         busy, _, _ = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-    except sqlite3.Error:
+    except sqlite3.Error as exc:
+        if lost(exc):
+            raise medium_lost(name) from None
         return False  # the log stays beside the file; SQLite replays it on the next open
     return not busy
 
@@ -231,7 +314,8 @@ def checkpoint(conn: sqlite3.Connection) -> bool:
 def close(conn: sqlite3.Connection, checkpoint_first: bool) -> None:
     """Close; after writing, fold the log into the file and leave it at rest
     in rollback-journal mode, so the file alone is the plan and opening it
-    again (to read, or to write) writes nothing."""
+    again (to read, or to write) writes nothing. Never raises for a disk that
+    has gone: what it held is what was synced."""
     try:
         if checkpoint_first and checkpoint(conn):
             try:
@@ -239,8 +323,13 @@ def close(conn: sqlite3.Connection, checkpoint_first: bool) -> None:
                 conn.execute("PRAGMA journal_mode = DELETE")
             except sqlite3.Error:
                 pass  # a reader holds it: the file stays in WAL mode, which is fine too
+    except PlanError:
+        pass
     finally:
-        conn.close()
+        try:
+            conn.close()
+        except sqlite3.Error:
+            pass
 
 
 def integrity_problems(conn: sqlite3.Connection, most: int = 20) -> list[str]:
@@ -262,5 +351,5 @@ def integrity_problems(conn: sqlite3.Connection, most: int = 20) -> list[str]:
     return found
 
 
-__all__ = ["SCHEMA_VERSION", "blank", "checkpoint", "close", "fault", "image",
-           "integrity_problems", "memory", "at_rest", "open_writable", "start_writing", "write"]
+__all__ = ["SCHEMA_VERSION", "blank", "checkpoint", "close", "data_version", "fault", "image",
+           "integrity_problems", "lost", "medium_lost", "memory", "at_rest", "open_writable", "start_writing", "write"]

@@ -60,8 +60,11 @@ def _user() -> str:
 
 
 def lock_path(plan_path: Path) -> Path:
-    """The side file that names the holder (information only: not the lock)."""
-    return plan_path.with_name(f".{plan_path.name}.lock")
+    """The side file that names the holder (information only: not the lock),
+    its name shortened when the plan's own name leaves no room for it."""
+    from planner.store.names import side_file
+
+    return side_file(plan_path, ".", ".lock")
 
 
 def _try_lock(fd: int, exclusive: bool) -> bool:
@@ -152,12 +155,15 @@ class PlanLock:
         return None
 
     def release(self) -> None:
+        """Never raises: on a disk that has gone, the lock went with it."""
         if self._fd is None:
             return
+        fd, self._fd = self._fd, None
         try:
             self.path.unlink(missing_ok=True)
         except OSError:
             pass
-        finally:
-            os.close(self._fd)
-            self._fd = None
+        try:
+            os.close(fd)
+        except OSError:
+            pass

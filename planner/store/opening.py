@@ -19,6 +19,7 @@ from planner.store.fileformat import (
     check_damage, check_header, check_version, foreign_objects, replaced_tables)
 from planner.store.lock import Holder, PlanLock, writer_holds
 from planner.store.migrations import SCHEMA_VERSION, migrate
+from planner.store.names import plan_name_problem
 
 
 @dataclass
@@ -52,6 +53,9 @@ def why_not_writable(path: Path) -> str | None:
     if not os.access(folder, os.W_OK | os.X_OK):
         return (f"The folder of {path.name} cannot be written to, so changes to the plan "
                 "cannot be saved.")
+    too_long = plan_name_problem(path)
+    if too_long:
+        return f"{too_long} It is open read-only until it is renamed."
     return None
 
 
@@ -126,7 +130,12 @@ def _open_for_writing(path: Path, lock: PlanLock) -> Opened | str | None:
         conn.close()
         lock.release()
         raise
-    return Opened(conn, lock, None, None, (), disk=conn)
+    return Opened(_replica(conn), lock, None, None, (), disk=conn)
+
+
+def _replica(disk: sqlite3.Connection) -> sqlite3.Connection:
+    """The plan in memory, written beside the file at every commit."""
+    return connection.memory(disk.serialize())
 
 
 def _upgraded_image(path: Path) -> sqlite3.Connection:

@@ -14,8 +14,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from planner.changes import ChangeSet, added
-from planner.errors import InvalidEdit, PlanError, PlanFileError, ReadOnlyPlan, one_line
+from planner.changes import ChangeSet, RowChange, added
+from planner.errors import (
+    InvalidEdit, MediumLost, OutsideChange, PlanError, PlanFileError, ReadOnlyPlan, one_line)
 from planner.model import Plan, R, Record, new_id, utc_now
 from planner.model.nouns import noun
 from planner.model.order import ORDER
@@ -24,6 +25,7 @@ from planner.model.validation import clean_text, is_valid, validate
 from planner.rules.commit import refusal
 from planner.store import connection, history
 from planner.store.atomic import write_new, write_replacing
+from planner.store.names import plan_name_problem
 from planner.store.lock import Holder
 from planner.store.mirror import KindRows
 from planner.store.migrations import SCHEMA_VERSION
@@ -41,8 +43,12 @@ class PlanStore:
 
     def __init__(self, path: Path, opened: Opened) -> None:
         self.path = path
-        self._conn = opened.conn  # read from; written once writing has started
+        # What the plan is read from: for a writable file, a replica in memory
+        # written with the file at every commit, so that a disk that goes away
+        # takes nothing the window holds (its history and versions included).
+        self._conn = opened.conn
         self._disk = opened.disk  # the file's own connection, for a writable plan
+        self.lost: str | None = None  # why the file's disk is gone, in one sentence
         self._writing = opened.in_memory  # nothing is written before the first commit
         self._lock = opened.lock
         self.held_by: Holder | None = opened.held_by
@@ -54,6 +60,8 @@ class PlanStore:
         self._listeners: list[Listener] = []
         self._status_checked = False  # the first commit makes the plan's status true
         self._seq = -1  # the history's last entry, read when first needed
+        # Commits by other programs are seen by SQLite's count of them.
+        self._outside = connection.data_version(self._disk) if self._disk else None
 
     # -- opening and closing ------------------------------------------------
 
@@ -72,18 +80,16 @@ class PlanStore:
         path = Path(path)
         if path.exists() or path.is_symlink():
             raise PlanFileError(f"{path.name} already exists; choose another name.")
+        too_long = plan_name_problem(path)
+        if too_long:
+            raise PlanFileError(too_long)
         conn = connection.blank()
         try:
             cls(path, Opened(conn, None, None, None, (), in_memory=True)).commit(change)
             data = conn.serialize()
         finally:
             conn.close()
-        try:
-            write_new(path, data)
-        except FileExistsError:
-            raise PlanFileError(f"{path.name} already exists; choose another name.") from None
-        except OSError as exc:
-            raise connection.fault_on_disk(path.name, exc) from None
+        write_plan(path, data)
         return cls.open(path)
 
     @classmethod
@@ -133,11 +139,14 @@ class PlanStore:
         return store
 
     def close(self) -> None:
+        """Close the plan; after writing, the file is left at rest. Never
+        raises for a disk that went away: what it held is what was synced."""
         try:
             if self._disk is not None and self._disk is not self._conn:
-                self._disk.close()
-            connection.close(self._conn, checkpoint_first=self._writing)
+                connection.close(self._disk, checkpoint_first=self._writing)
+            connection.close(self._conn, checkpoint_first=self._writing and self._disk is None)
         finally:
+            self._disk = None
             if self._lock:
                 self._lock.release()
                 self._lock = None
@@ -166,6 +175,9 @@ class PlanStore:
         self._refuse_if_read_only()
         if not change.recorded:
             return change
+        outside = self.check_outside()
+        if outside is not None:
+            raise OutsideChange(self._outside_sentence(outside))
         pending = Pending(self._rows_of, utc_now())
         pending.take(change)
         pending.cascade()
@@ -182,7 +194,7 @@ class PlanStore:
         if not self._writing:
             self._start_writing()
         statements += history.statements(committed, new_id(), self._next_seq(), pending.now)
-        connection.write(self._conn, self.path.name, statements)
+        self._write(statements)
         self._seq += 1
         self._status_checked = True
         self._remember(committed)
@@ -190,28 +202,115 @@ class PlanStore:
             listener(committed)
         return committed
 
+    def _write(self, statements: list[tuple[str, list[tuple[Any, ...]]]]) -> None:
+        """One transaction on the file, then the same on the replica; a disk
+        that fails makes the plan read-only (`lost`) and writes nothing more."""
+        if self._disk is not None:
+            try:
+                connection.write(self._disk, self.path.name, statements)
+            except MediumLost as exc:
+                self._lose(str(exc))
+                raise
+        connection.write(self._conn, self.path.name, statements)
+
+    def _lose(self, sentence: str) -> None:
+        """The file's disk has gone: stop writing, keep every row in memory."""
+        self.lost = self.read_only_reason = sentence
+        self.read_only = True
+        disk, self._disk = self._disk, None
+        if disk is not None and disk is not self._conn:
+            connection.close(disk, checkpoint_first=False)
+        if self._lock:
+            self._lock.release()
+            self._lock = None
+
     def _start_writing(self) -> None:
-        """The first commit: the file is upgraded if older and switched to its
-        write-ahead log; reading moves to it from an upgraded copy."""
+        """The first commit: the file is upgraded if older, switched to its
+        write-ahead log and every commit synced to the medium."""
         disk = self._disk
         assert disk is not None
         try:
-            upgraded = connection.start_writing(disk)
+            self._disk, upgraded = connection.start_writing(disk, self.path)
         except sqlite3.Error as exc:
-            raise connection.fault(self.path.name, exc) from None
-        if disk is not self._conn:
-            self._conn.close()
-            self._conn = disk
-            self._seq = -1
+            fault = connection.fault(self.path.name, exc)
+            if isinstance(fault, MediumLost):
+                self._lose(str(fault))
+            raise fault from None
         self._writing = True
+        # Changing the journal mode counts as a change in SQLite's count; others' don't yet.
+        self._outside = connection.data_version(self._disk)
         if upgraded:  # the plan as it was before the upgrade stays at hand
             self._write_version(Version(
                 new_id(), f"Before the upgrade to plan format {SCHEMA_VERSION}", "",
                 "Tandem", utc_now(), self._next_seq() - 1, automatic=True))
 
     def _refuse_if_read_only(self) -> None:
+        if self.lost:
+            raise MediumLost(self.lost)
         if self.read_only:
             raise ReadOnlyPlan(f"{self.path.name} is open read-only; changes are not possible.")
+
+    # -- other programs ---------------------------------------------------------
+
+    def check_outside(self) -> ChangeSet | None:
+        """If another program changed the file since this store last wrote or
+        looked, read it again: the rows held become the file's, the change is
+        recorded in the history as theirs, and listeners are told. Returns what
+        the other program changed (None: nothing did)."""
+        disk = self._disk
+        if disk is None or self.read_only:
+            return None
+        now = connection.data_version(disk)
+        if now is None or now == self._outside:
+            return None
+        self._outside = now
+        try:
+            data = disk.serialize()
+        except sqlite3.Error as exc:
+            fault = connection.fault(self.path.name, exc)
+            if isinstance(fault, MediumLost):
+                self._lose(str(fault))
+            raise fault from None
+        old = {kind: dict(self._rows_of(kind).by_id) for kind in KINDS}
+        try:  # refuses a file that now carries SQL Tandem did not write
+            replica = open_bytes(self.path.name, data, writable=False).conn
+        except PlanError as exc:
+            self.read_only, self.read_only_reason = True, str(exc)
+            raise
+        previous, self._conn, self._kinds = self._conn, replica, {}
+        try:
+            for kind in KINDS:
+                self._rows_of(kind)
+        except PlanError as exc:
+            self._conn.close()
+            self._conn, self._kinds = previous, {kind: KindRows(list(rows.values()), ORDER[kind])
+                                                 for kind, rows in old.items()}
+            self.read_only, self.read_only_reason = True, str(exc)
+            raise
+        previous.close()
+        self._seq = -1
+        rows = [RowChange(before, after) for kind in KINDS
+                for row_id in old[kind].keys() | self._rows_of(kind).by_id.keys()
+                if (before := old[kind].get(row_id)) != (after := self.get(kind, row_id))]
+        change = ChangeSet(OUTSIDE_LABEL, tuple(rows), exact=True)
+        if change.recorded:
+            try:
+                self._write(list(history.statements(change, new_id(), self._next_seq(),
+                                                    utc_now())))
+                self._seq += 1
+            except PlanError:
+                pass  # the other program still holds it; the rows are right all the same
+            self._outside = connection.data_version(disk) if self._disk else None
+        for listener in list(self._listeners):
+            listener(change)
+        return change
+
+    def _outside_sentence(self, change: ChangeSet) -> str:
+        n = len(change.rows)
+        what = f"{n} row{'s' if n != 1 else ''}" if n else "nothing Tandem shows"
+        return (f"Another program changed {self.path.name} while it was open here "
+                f"({what}); Tandem has read the plan again and did not write your last "
+                "change over theirs. Make it again if it still applies.")
 
     def _remember(self, committed: ChangeSet) -> None:
         """The rows held in memory become what was committed."""
@@ -261,8 +360,15 @@ class PlanStore:
 
     def checkpoint(self) -> bool:
         """Fold the write-ahead log into the file (the window does it when
-        idle), so a copy of the file alone holds every committed change."""
-        return self._writing and not self.read_only and connection.checkpoint(self._conn)
+        idle), so a copy of the file alone holds every committed change. A
+        disk that has gone is found here too (`lost`)."""
+        if not self._writing or self.read_only or self._disk is None:
+            return False
+        try:
+            return connection.checkpoint(self._disk, self.path.name)
+        except MediumLost as exc:
+            self._lose(str(exc))
+            return False
 
     # -- versions, history and copies ---------------------------------------
 
@@ -310,10 +416,10 @@ class PlanStore:
         self._refuse_if_read_only()
         if not self._writing:
             self._start_writing()
-        connection.write(self._conn, self.path.name, [(DELETE_VERSION, [(version_id,)])])
+        self._write([(DELETE_VERSION, [(version_id,)])])
 
     def _write_version(self, version: Version) -> None:
-        connection.write(self._conn, self.path.name, [(INSERT_VERSION, [version.row()])])
+        self._write([(INSERT_VERSION, [version.row()])])
 
     def copy_bytes(self) -> bytes:
         """The whole plan, history and versions included, as the bytes of a
@@ -329,13 +435,7 @@ class PlanStore:
         out = Path(out)
         if out.resolve() == self.path.resolve():
             raise PlanFileError(f"{out.name} is this plan itself; choose another name.")
-        data = self.copy_bytes()
-        try:
-            (write_replacing if replace_existing else write_new)(out, data)
-        except FileExistsError:
-            raise PlanFileError(f"{out.name} already exists; choose another name.") from None
-        except OSError as exc:
-            raise connection.fault_on_disk(out.name, exc) from None
+        write_plan(out, self.copy_bytes(), replace_existing)
 
     # -- reading --------------------------------------------------------------
 
@@ -394,8 +494,27 @@ class PlanStore:
         return int(n)
 
     def integrity_problems(self) -> list[str]:
-        """What SQLite's own checks find wrong (empty when sound)."""
-        return connection.integrity_problems(self._conn)
+        """What SQLite's own checks find wrong in the file (empty when sound)."""
+        return connection.integrity_problems(self._disk or self._conn)
+
+
+OUTSIDE_LABEL = "Changed by another program"
+
+
+def write_plan(out: Path, data: bytes, replace_existing: bool = False) -> None:
+    """A plan file's bytes under a new name, whole or not at all, never over
+    another file unless asked; a name with no room for the plan's side files
+    is refused with a sentence that proposes one."""
+    out = Path(out)
+    too_long = plan_name_problem(out)
+    if too_long:
+        raise PlanFileError(too_long)
+    try:
+        (write_replacing if replace_existing else write_new)(out, data)
+    except FileExistsError:
+        raise PlanFileError(f"{out.name} already exists; choose another name.") from None
+    except OSError as exc:
+        raise connection.fault_on_disk(out, exc) from None
 
 
 def new_plan(title: str, period_start: date, period_end: date, company: str = "") -> Plan:
@@ -405,4 +524,4 @@ def new_plan(title: str, period_start: date, period_end: date, company: str = ""
                 period_start=period_start, period_end=period_end, company=company)
 
 
-__all__ = ["InvalidEdit", "PlanStore", "new_plan"]
+__all__ = ["InvalidEdit", "OUTSIDE_LABEL", "PlanStore", "new_plan", "write_plan"]

@@ -35,11 +35,14 @@ def test_new_plan_file_has_identity_and_safe_pragmas(store: PlanStore, plan_path
     assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
     assert raw.execute("SELECT title, company FROM plan").fetchall() == [("Test plan", "Acme")]
     raw.close()
-    store.commit(add_ada())  # writing starts: the write-ahead log, synced at commit
-    conn = store._conn
+    store.commit(add_ada())  # writing starts: the write-ahead log, synced at every commit
+    conn = store._disk
+    assert conn is not None
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
-    assert conn.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL
+    assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    # What the window reads from: a replica in memory, written at every commit too.
+    assert store._conn.execute("SELECT name FROM person").fetchall() == [("Ada",)]
 
 
 def test_opening_for_writing_writes_nothing_until_the_first_edit(
