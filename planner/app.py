@@ -6,7 +6,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QStandardPaths, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -35,8 +35,9 @@ def make_application(argv: list[str]) -> QApplication:
 
 
 def sample_plan_path() -> Path:
-    folder = Path(QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.AppDataLocation))
+    from planner.ui.shell.plan_files import data_folder
+
+    folder = data_folder()
     folder.mkdir(parents=True, exist_ok=True)
     return folder / SAMPLE_NAME
 
@@ -48,7 +49,7 @@ def initial_plan(path: Path | None) -> tuple[Path, bool]:
     if path is not None:
         return path, False
     last = QSettings().value("last_plan", "")
-    if last and Path(str(last)).exists():
+    if last and _there(Path(str(last))):
         return Path(str(last)), False
     sample = sample_plan_path()
     if not sample.exists():
@@ -56,6 +57,14 @@ def initial_plan(path: Path | None) -> tuple[Path, bool]:
 
         write_sample(sample).close()
     return sample, not QSettings().value("welcomed", False, type=bool)
+
+
+def _there(path: Path) -> bool:
+    """The file exists (False too on a disk that has gone: a pulled stick)."""
+    try:
+        return path.exists()
+    except OSError:
+        return False
 
 
 class _AfterFirstPaint(QObject):

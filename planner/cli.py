@@ -181,6 +181,7 @@ def _check(args: argparse.Namespace) -> int:
         problems = store.integrity_problems()
         problems += [f"the file carries {what}, which Tandem did not create; Tandem will not "
                      "write to it" for what in store.foreign_objects]
+        outside = store.changed_outside()
         plan, goals, metrics = store.plan(), store.rows(Goal), store.rows(Metric)
         findings = plan_findings(store)
         statuses = metric_statuses(plan, metrics, store.rows(MetricValue))
@@ -192,6 +193,10 @@ def _check(args: argparse.Namespace) -> int:
           f"integrity {'ok' if not problems else 'FAILED'}")
     for problem in problems:
         print(f"integrity: {problem}")
+    for line in outside[:20]:
+        print(f"history: {line}")
+    if len(outside) > 20:
+        print(f"history: and {len(outside) - 20} more rows changed outside Tandem")
     for finding in findings:
         print(f"{finding.section}: {finding.message}")
     print(f"agreement: {agreement(goals).text()}")  # reported: a draft is no problem
@@ -202,8 +207,9 @@ def _check(args: argparse.Namespace) -> int:
     for metric in metrics:  # reported, not counted as problems: a plan may be behind
         a = statuses[metric.id]
         print(f"metric status: {metric.name}: {a.status.value} ({a.reason})")
-    if problems or findings:
-        raise PlanError(f"{len(problems) + len(findings)} problem(s) found in {args.plan.name}.")
+    if problems or findings or outside:
+        raise PlanError(f"{len(problems) + len(findings) + len(outside)} problem(s) found in "
+                        f"{args.plan.name}.")
     print("No problems found.")
     return 0
 

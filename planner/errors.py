@@ -26,6 +26,8 @@ class OutsideChange(InvalidEdit):
     """Another program changed the plan file while it was open: the change
     asked for was not written over theirs; the rows were read again."""
 
+    change: object = None  # the ChangeSet of what the other program changed
+
 
 GONE = frozenset({"ENODEV", "ENXIO", "ENOTCONN", "ESHUTDOWN", "ESTALE", "ENOMEDIUM"})
 

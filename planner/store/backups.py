@@ -9,6 +9,7 @@ folder of its own under the platform's data folder (the window passes it):
 from datetime import date
 from pathlib import Path
 
+from planner.errors import PlanError
 from planner.filenames import safe_stem
 from planner.store.atomic import write_new
 from planner.store.plan_store import PlanStore
@@ -32,14 +33,37 @@ def backups_of(root: Path, store: PlanStore) -> list[Path]:
 
 def back_up(root: Path, store: PlanStore, today: date | None = None) -> Path | None:
     """Today's backup of the plan, unless it has one already; older ones past
-    the last KEEP are removed. Returns the file written, or None."""
+    the last KEEP are removed. Returns the file written, or None. A backup
+    that cannot be written is a PlanError with a plain sentence (the plan
+    itself is not touched)."""
     today = today or date.today()
     folder = folder_of(root, store)
-    if any(p.name.endswith(f" {today.isoformat()}{SUFFIX}") for p in backups_of(root, store)):
-        return None
-    folder.mkdir(parents=True, exist_ok=True)
-    out = folder / f"{safe_stem(store.plan().title)[:60]} {today.isoformat()}{SUFFIX}"
-    write_new(out, store.copy_bytes())
-    for old in backups_of(root, store)[KEEP:]:
-        old.unlink(missing_ok=True)
+    try:
+        if any(p.name.endswith(f" {today.isoformat()}{SUFFIX}")
+               for p in backups_of(root, store)):
+            return None
+        folder.mkdir(parents=True, exist_ok=True)
+        out = folder / f"{safe_stem(store.plan().title)[:60]} {today.isoformat()}{SUFFIX}"
+        write_new(out, store.copy_bytes())
+        for old in backups_of(root, store)[KEEP:]:
+            old.unlink(missing_ok=True)
+    except FileExistsError:
+        return None  # another window made today's backup a moment ago
+    except OSError as exc:
+        raise PlanError(failed_sentence(exc, root)) from None
     return out
+
+
+def failed_sentence(exc: OSError, root: Path) -> str:
+    """Why today's backup could not be made, for the person, in one sentence."""
+    import errno
+
+    cause = {errno.ENOSPC: "the disk it is kept on is full",
+             errno.EDQUOT: "the disk it is kept on is full",
+             errno.EROFS: "the disk it is kept on is read-only",
+             errno.EACCES: "its folder may not be written to",
+             errno.EPERM: "its folder may not be written to"}.get(
+                 exc.errno or 0, f"the disk said: {(exc.strerror or str(exc)).lower()}")
+    return (f"Today's backup of this plan could not be made, because {cause} "
+            f"({root / 'backups'}). Editing goes on: every change is still saved in the plan "
+            "itself.")

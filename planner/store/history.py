@@ -129,3 +129,40 @@ def rows_after(conn: sqlite3.Connection, seq: int) -> Iterator[ChangeSet]:
     for data, label, exact in conn.execute(
             "SELECT rows, label, exact FROM change_log WHERE seq > ? ORDER BY seq DESC", (seq,)):
         yield decode(data, label, bool(exact))
+
+
+def outside_changes(conn: sqlite3.Connection,
+                    now: dict[type[Record], dict[str, Record]]) -> list[tuple[type[Record], str, str]]:
+    """Rows that are not as the history last left them, (kind, id, how): how
+    is "changed", "added" or "removed". Another program wrote them, since
+    every change Tandem makes is in the history. A plan whose history does
+    not start at its making (one made before Tandem kept a history) is
+    judged only on the rows its history touched."""
+    last: dict[tuple[str, str], list[Any] | None] = {}
+    from_the_start = False
+    for seq, data in conn.execute("SELECT seq, rows FROM change_log ORDER BY seq"):
+        for kind_name, before, after in json.loads(zlib.decompress(data).decode("utf-8")):
+            row = after if after is not None else before
+            if kind_name not in BY_NAME or row is None:
+                continue
+            last[(kind_name, str(row[0]))] = after
+            if seq == 1 and kind_name == "Plan" and before is None:
+                from_the_start = True
+    found: list[tuple[type[Record], str, str]] = []
+    for kind in KINDS:
+        table, rows = TABLES[kind], now.get(kind, {})
+        width = len(table.columns)
+        for row_id, row in rows.items():
+            key = (kind.__name__, row_id)
+            if key not in last:
+                if from_the_start:
+                    found.append((kind, row_id, "added"))
+                continue
+            kept = last[key]
+            if kept is None:
+                found.append((kind, row_id, "added"))
+            elif len(kept) == width and json.loads(json.dumps(list(table.write(row)))) != kept:
+                found.append((kind, row_id, "changed"))
+        found += [(kind, row_id, "removed") for (name, row_id), kept in last.items()
+                  if name == kind.__name__ and kept is not None and row_id not in rows]
+    return found

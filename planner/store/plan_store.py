@@ -177,7 +177,9 @@ class PlanStore:
             return change
         outside = self.check_outside()
         if outside is not None:
-            raise OutsideChange(self._outside_sentence(outside))
+            refused = OutsideChange(outside_sentence(self.path.name, outside, refused=True))
+            refused.change = outside  # what the other program changed
+            raise refused
         pending = Pending(self._rows_of, utc_now())
         pending.take(change)
         pending.cascade()
@@ -304,13 +306,6 @@ class PlanStore:
         for listener in list(self._listeners):
             listener(change)
         return change
-
-    def _outside_sentence(self, change: ChangeSet) -> str:
-        n = len(change.rows)
-        what = f"{n} row{'s' if n != 1 else ''}" if n else "nothing Tandem shows"
-        return (f"Another program changed {self.path.name} while it was open here "
-                f"({what}); Tandem has read the plan again and did not write your last "
-                "change over theirs. Make it again if it still applies.")
 
     def _remember(self, committed: ChangeSet) -> None:
         """The rows held in memory become what was committed."""
@@ -493,12 +488,36 @@ class PlanStore:
         (n,) = self._conn.execute(f'SELECT count(*) FROM "{TABLES[kind].name}"').fetchone()
         return int(n)
 
+    def changed_outside(self) -> list[str]:
+        """Rows another program changed, added or removed (the history, which
+        holds every change Tandem made, left them otherwise): a line each."""
+        lines = []
+        for kind, row_id, how in history.outside_changes(self._conn, self.state()):
+            row = self.get(kind, row_id)
+            name = getattr(row, "title", None) or getattr(row, "name", None) if row else None
+            what = f"{noun(kind)} \u201c{one_line(str(name))[:60]}\u201d" if name else noun(kind)
+            lines.append(f"{what} (id {row_id[:40]}) was {how} outside Tandem: its history "
+                         "does not hold this change")
+        return lines
+
     def integrity_problems(self) -> list[str]:
         """What SQLite's own checks find wrong in the file (empty when sound)."""
         return connection.integrity_problems(self._disk or self._conn)
 
 
 OUTSIDE_LABEL = "Changed by another program"
+
+
+def outside_sentence(name: str, change: ChangeSet, refused: bool = False) -> str:
+    """What another program's write meant, in one sentence."""
+    n = len(change.rows)
+    what = f"{n} row{'s' if n != 1 else ''}" if n else "nothing Tandem shows"
+    said = (f"Another program changed {name} while it was open here ({what}); Tandem has "
+            "read the plan again")
+    if refused:
+        return f"{said} and did not write your last change over theirs. Make it again if " \
+               "it still applies."
+    return f"{said}; nothing of theirs was written over."
 
 
 def write_plan(out: Path, data: bytes, replace_existing: bool = False) -> None:
@@ -524,4 +543,5 @@ def new_plan(title: str, period_start: date, period_end: date, company: str = ""
                 period_start=period_start, period_end=period_end, company=company)
 
 
-__all__ = ["InvalidEdit", "OUTSIDE_LABEL", "PlanStore", "new_plan", "write_plan"]
+__all__ = ["InvalidEdit", "OUTSIDE_LABEL", "PlanStore", "new_plan", "outside_sentence",
+           "write_plan"]

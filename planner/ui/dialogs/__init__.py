@@ -18,11 +18,21 @@ def __getattr__(name: str) -> Any:
 
 def start_folder() -> Path:
     """Where file dialogs open: the folder last used, else the user's documents."""
-    from PySide6.QtCore import QSettings, QStandardPaths
+    from PySide6.QtCore import QSettings
 
     last = QSettings().value("last_folder", "")
-    if last and Path(str(last)).is_dir():
-        return Path(str(last))
+    try:
+        if last and Path(str(last)).is_dir():
+            return Path(str(last))
+    except OSError:  # on a disk that has gone (a pulled stick)
+        pass
+    return documents()
+
+
+def documents() -> Path:
+    """The user's documents folder, on this computer's own disk."""
+    from PySide6.QtCore import QStandardPaths
+
     return Path(QStandardPaths.writableLocation(
         QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
 
@@ -33,7 +43,11 @@ def _used(path: str) -> Path | None:
     from PySide6.QtCore import QSettings
 
     chosen = Path(path)
-    QSettings().setValue("last_folder", str(chosen if chosen.is_dir() else chosen.parent))
+    try:
+        folder = chosen if chosen.is_dir() else chosen.parent
+    except OSError:
+        folder = chosen.parent
+    QSettings().setValue("last_folder", str(folder))
     return chosen
 
 

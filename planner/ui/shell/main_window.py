@@ -5,7 +5,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QScreen, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QListWidget, QMainWindow, QMenu, QStackedWidget, QVBoxLayout, QWidget)
@@ -128,7 +128,7 @@ class MainWindow(QMainWindow):
         """Plans opened lately, newest first, those still there."""
         saved = QSettings().value("recent_plans", [])
         paths = [saved] if isinstance(saved, str) else list(saved or [])
-        return [Path(p) for p in paths if p and Path(p).exists()]
+        return [Path(p) for p in paths if p and _there(Path(p))]
 
     def _remember_recent(self, path: Path) -> None:
         kept = [str(path.resolve())] + [str(p) for p in self.recent_plans()
@@ -272,6 +272,8 @@ class MainWindow(QMainWindow):
         self.session = session
         session.problem_reported.connect(self.show_problem)
         session.heads_up.connect(self.show_heads_up)
+        session.medium_lost.connect(self._medium_lost)
+        session.changed_outside.connect(self.show_problem)
         session.plan_changed.connect(self._on_plan_changed)
         session.undo_stack.indexChanged.connect(self._on_undo_index_changed)
         self.pages = {}
@@ -322,6 +324,22 @@ class MainWindow(QMainWindow):
         from planner.ui.pages.table import TablePage
 
         return page if isinstance(page, TablePage) and page.model.spec.editable else None
+
+    def current_section_key(self) -> str | None:
+        row = self.sidebar.currentRow()
+        return WINDOW[row].key if 0 <= row < len(WINDOW) else None
+
+    def _medium_lost(self, sentence: str) -> None:
+        """The plan's disk went away: read-only from now on, every row kept,
+        and the rescue offered (plan_files.rescue)."""
+        _plain(self.banner)
+        self.banner.setText(sentence)
+        self.banner.show()
+        self._update_title()
+        self._update_actions()
+        from planner.ui.shell.plan_files import rescue
+
+        QTimer.singleShot(0, self, lambda: rescue(self, sentence))
 
     def show_section(self, row: int) -> None:
         if self.session is None or row < 0:
@@ -710,6 +728,14 @@ class MainWindow(QMainWindow):
         QSettings().setValue("window/geometry", self.saveGeometry())
         self.close_plan()
         super().closeEvent(event)
+
+
+def _there(path: Path) -> bool:
+    """The file exists (False too on a disk that has gone: a pulled stick)."""
+    try:
+        return path.exists()
+    except OSError:
+        return False
 
 
 def next_twelve_months(today: date) -> tuple[date, date]:

@@ -25,7 +25,54 @@ BACKUP_DELAY_MS = 3000  # after a plan opens, today's backup is made when the wi
 
 
 def data_folder() -> Path:
-    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+    """Tandem's own folder of the user's data (the sample plan, backups):
+    `…/Tandem` under the system's data folder. Qt's application data folder
+    adds the organisation too (`…/Tandem/Tandem`); what an earlier Tandem put
+    there is moved up on first use."""
+    global _data_folder
+    if _data_folder is None:
+        base = Path(QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.GenericDataLocation))
+        _data_folder = base / "Tandem"
+        _move_up(_data_folder / "Tandem", _data_folder)
+    return _data_folder
+
+
+_data_folder: Path | None = None
+
+
+def _move_up(old: Path, new: Path) -> None:
+    """Everything in `old` moved into `new` (nothing there replaced); the plan
+    last opened, and the recent plans, follow what moved."""
+    try:
+        if not old.is_dir():
+            return
+        moved: dict[str, str] = {}
+        for entry in old.iterdir():
+            target = new / entry.name
+            if not target.exists():
+                entry.rename(target)
+                moved[str(entry)] = str(target)
+        if not any(old.iterdir()):
+            old.rmdir()
+    except OSError:
+        return  # left where it was: it is still read from there by nobody, and harms nothing
+    from PySide6.QtCore import QSettings
+
+    settings = QSettings()
+
+    def follow(value: str) -> str:
+        for was, now in moved.items():
+            if value == was or value.startswith(was + "/"):
+                return now + value[len(was):]
+        return value
+
+    last = str(settings.value("last_plan", ""))
+    if last:
+        settings.setValue("last_plan", follow(last))
+    recent = settings.value("recent_plans", [])
+    if isinstance(recent, list) and recent:
+        settings.setValue("recent_plans", [follow(str(p)) for p in recent])
 
 
 # -- versions -----------------------------------------------------------------------------
@@ -263,21 +310,61 @@ def save_copy(window: MainWindow) -> bool:
     return True
 
 
+def rescue(window: MainWindow, sentence: str) -> Path | None:
+    """The plan's disk has gone: say so, offer to save the plan from memory
+    (its history and versions too) on another disk, and go on editing that copy."""
+    session = window.session
+    if session is None:
+        return None
+    store = session.store
+    if not dialogs.confirm(window, tr("The plan's disk is gone"), sentence,
+                           tr("Save elsewhere\u2026"), tr("Later")):
+        window.statusBar().showMessage(
+            tr("Nothing more is written to the lost disk; File \u203a Save a copy\u2026 saves "
+               "the plan from memory."), 0)
+        return None
+    from planner.filenames import safe_stem
+
+    suggested = dialogs.documents() / f"{safe_stem(store.plan().title)} (rescued).tandem"
+    out = dialogs.ask_save_path(window, tr("Save the plan elsewhere"), str(suggested),
+                                dialogs.PLAN_FILTER)
+    if out is None:
+        return None
+    if out.suffix != ".tandem":
+        out = out.with_name(out.name + ".tandem")
+    try:
+        store.save_copy(out, replace_existing=out.exists())
+    except PlanError as exc:
+        dialogs.warn(window, tr("Copy not saved"), str(exc))
+        return None
+    section = window.current_section_key()
+    if window.open_plan(out, section):
+        window.statusBar().showMessage(tr("Saved the plan from memory as {file}; you are "
+                                          "editing it now.").format(file=out.name), 10_000)
+    return out
+
+
+_backup_said = False  # a backup that cannot be made is said once a session
+
+
 def schedule_backup(window: MainWindow, session: "PlanSession") -> None:
-    """Today's backup, made a little after the plan opens (not in its way)."""
+    """Today's backup, made a little after the plan opens (not in its way).
+    When it cannot be made, a plain sentence says so once; editing goes on."""
     if session.read_only:
         return
 
     def run() -> None:
+        global _backup_said
         if window.session is not session:
             return  # closed meanwhile
         from planner.store.backups import back_up
 
         try:
             back_up(data_folder(), session.store)
-        except (PlanError, OSError) as exc:
-            window.statusBar().showMessage(
-                tr("Today's backup could not be made: {reason}").format(reason=exc), 10_000)
+        except PlanError as exc:
+            if not _backup_said:
+                _backup_said = True
+                window.show_problem(str(exc))
 
     QTimer.singleShot(BACKUP_DELAY_MS, window, run)
 

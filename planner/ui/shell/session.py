@@ -11,8 +11,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from planner.changes import ChangeSet
-from planner.errors import PlanError
-from planner.store.plan_store import PlanStore
+from planner.errors import MediumLost, OutsideChange, PlanError
+from planner.store.plan_store import PlanStore, outside_sentence
 
 
 class ChangeCommand(QUndoCommand):
@@ -56,8 +56,11 @@ class PlanSession(QObject):
     plan_changed = Signal(object)     # the ChangeSet the store committed
     problem_reported = Signal(str)    # a refusal, in one sentence
     heads_up = Signal(object, str, str)  # (model, row id, sentence): a rule now broken
+    medium_lost = Signal(str)         # the plan's disk went away: nothing more is written
+    changed_outside = Signal(str)     # another program changed the file; rows read again
 
     IDLE_MS = 2000  # after this long without a change, the log goes into the file
+    OUTSIDE_MS = 1500  # how often the file is asked whether another program wrote it
 
     def __init__(self, store: PlanStore, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -66,8 +69,69 @@ class PlanSession(QObject):
         # When the plan goes idle, the write-ahead log is folded into the file,
         # so a copy of the .tandem file alone holds every accepted change.
         self._idle = QTimer(self, singleShot=True, interval=self.IDLE_MS)
-        self._idle.timeout.connect(store.checkpoint)
+        self._idle.timeout.connect(self._fold_log)
+        # Another program writing the file (the sqlite3 shell, a sync tool) is
+        # noticed within this interval, and always before the next edit.
+        self._watch = QTimer(self, interval=self.OUTSIDE_MS)
+        self._watch.timeout.connect(self.look_outside)
+        if not store.read_only:
+            self._watch.start()
+        self._lost_said = False
         store.subscribe(self._committed)
+
+    def _fold_log(self) -> None:
+        self.store.checkpoint()
+        self._said_if_lost()
+
+    def _said_if_lost(self) -> bool:
+        """Once, when the plan's disk has gone: the window offers a rescue."""
+        if self.store.lost is None:
+            return False
+        self._watch.stop()
+        if not self._lost_said:
+            self._lost_said = True
+            self.medium_lost.emit(self.store.lost)
+        return True
+
+    def look_outside(self) -> bool:
+        """Ask the file whether another program changed it; if so the rows are
+        read again (views refresh from the change), undo steps that no longer
+        apply are dropped and the window is told. True when it had."""
+        if self.store.read_only:
+            self._watch.stop()
+            return False
+        try:
+            change = self.store.check_outside()
+        except PlanError as exc:
+            if not self._said_if_lost():
+                self._watch.stop()
+                self.problem_reported.emit(str(exc))
+            return True
+        if change is None:
+            return False
+        self._drop_undo_touching(change)
+        self.changed_outside.emit(outside_sentence(self.store.path.name, change))
+        return True
+
+    def _drop_undo_touching(self, outside: ChangeSet) -> None:
+        """Undo steps are kept only where they still apply: those after the
+        newest step that touched a row the other program changed. Redo steps
+        go, as after any new change."""
+        touched = {(row.kind, row.id) for row in outside}
+        stack = self.undo_stack
+        done = [stack.command(i) for i in range(stack.index())]
+        keep_from = 0
+        for i, command in enumerate(done):
+            if isinstance(command, ChangeCommand) and any(
+                    (row.kind, row.id) in touched for row in command.change):
+                keep_from = i + 1
+        kept = [(c.change, c.merge_key) for c in done[keep_from:]
+                if isinstance(c, ChangeCommand)]
+        if len(kept) == stack.count():
+            return
+        stack.clear()
+        for change, key in kept:
+            stack.push(ChangeCommand(self, change, key))
 
     def _committed(self, change: ChangeSet) -> None:
         self._idle.start()
@@ -102,6 +166,14 @@ class PlanSession(QObject):
     def commit_or_report(self, change: ChangeSet) -> ChangeSet | None:
         try:
             return self.store.commit(change)
+        except OutsideChange as exc:
+            self._drop_undo_touching(exc.change)
+            self.problem_reported.emit(str(exc))
+            return None
+        except MediumLost as exc:
+            self.problem_reported.emit(str(exc))
+            self._said_if_lost()
+            return None
         except PlanError as exc:
             self.problem_reported.emit(str(exc))
             return None
@@ -111,6 +183,7 @@ class PlanSession(QObject):
 
     def close(self) -> None:
         self._idle.stop()
+        self._watch.stop()
         self.store.unsubscribe(self._committed)
         self.undo_stack.clear()
         self.store.close()

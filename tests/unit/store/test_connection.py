@@ -100,7 +100,8 @@ def test_a_store_exposes_no_way_to_write_but_commit(store: PlanStore) -> None:
     copies to other files (`save_copy`) and, when another program changed the
     file, a history entry naming what it changed (`check_outside`), never a row."""
     public = {name for name in dir(store) if not name.startswith("_")}
-    assert public == {"build", "check_outside", "checkpoint", "close", "commit", "copy_bytes",
+    assert public == {"build", "changed_outside", "check_outside", "checkpoint", "close", "commit",
+                      "copy_bytes",
                       "count", "lost",
                       "create", "delete_version", "foreign_objects", "from_bytes",
                       "from_state", "get", "head", "held_by", "history",

@@ -1,0 +1,82 @@
+"""Edits a plan through the real window's own session, in random order and
+kinds (reword a goal, add a goal, move a ride's territory, add a person,
+undo), printing each one the window reports saved:
+
+    saved KIND ID FIELD VALUE       (VALUE "-" for a row undone away)
+
+The parent cuts the power (kills the file system under the plan and this
+process) at a random moment and checks every saved edit is in the file.
+    python power_driver.py PLAN SEED [--synchronous NORMAL]
+"""
+
+import os
+import random
+import sys
+from pathlib import Path
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from planner.app import make_application  # noqa: E402
+from planner.model import FieldRide, Goal, Person  # noqa: E402
+from planner.model.enums import Team  # noqa: E402
+from planner.operations import goals  # noqa: E402
+from planner.operations.rows import add, edit, new  # noqa: E402
+from planner.store import connection  # noqa: E402
+from planner.ui.shell.main_window import MainWindow  # noqa: E402
+
+
+def main() -> None:
+    plan, seed = Path(sys.argv[1]), int(sys.argv[2])
+    if "--synchronous" in sys.argv:  # the test shows what a weaker promise loses
+        connection.SYNCHRONOUS = sys.argv[sys.argv.index("--synchronous") + 1]
+    app = make_application(sys.argv[:1])
+    window = MainWindow()
+    window.show()
+    assert window.open_plan(plan)
+    session = window.session
+    assert session is not None
+    store, rng = session.store, random.Random(seed)
+    for n in range(1, 100_000):
+        step = rng.choice(("reword", "reword", "add_goal", "ride", "person", "undo"))
+        marker = f"edit {n} of seed {seed}"
+        if step == "reword":
+            goal = rng.choice(store.rows(Goal))
+            ok, said = session.attempt(lambda: goals.reword(goal, title=marker)), \
+                ("Goal", goal.id, "title", marker)
+        elif step == "add_goal":
+            change = add(new(Goal, title=marker))
+            new_id = change.rows[0].id
+            ok, said = session.do(change), ("Goal", new_id, "title", marker)
+        elif step == "ride":
+            ride = rng.choice(store.rows(FieldRide))
+            ok, said = session.do(edit(ride, territory=marker)), \
+                ("FieldRide", ride.id, "territory", marker)
+        elif step == "person":
+            change = add(new(Person, name=marker,
+                             team=rng.choice((Team.SALES, Team.MARKETING)),
+                             email=f"p{n}.{seed}@example.com"))
+            ok, said = session.do(change), ("Person", change.rows[0].id, "name", marker)
+        else:
+            stack = session.undo_stack
+            if not stack.canUndo():
+                continue
+            undone = stack.command(stack.index() - 1).change
+            stack.undo()
+            app.processEvents()
+            for row in undone:
+                field = {"Goal": "title", "FieldRide": "territory", "Person": "name"}.get(
+                    row.kind.__name__)
+                if field is None:
+                    continue
+                now = store.get(row.kind, row.id)
+                print(f"saved {row.kind.__name__} {row.id} {field} "
+                      f"{getattr(now, field) if now is not None else '-'}", flush=True)
+            continue
+        app.processEvents()
+        if ok:
+            print("saved " + " ".join(said), flush=True)
+
+
+if __name__ == "__main__":
+    main()
