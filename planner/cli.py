@@ -271,6 +271,13 @@ def _merge(args: argparse.Namespace) -> int:
                     "mine or --take theirs.")
             change = plan.change(take=args.take)
             if not change.recorded:
+                if out is not None:  # a script that asked for OUT finds it, the same as MINE
+                    from planner.store.plan_store import write_plan
+
+                    write_plan(out, mine.copy_bytes())
+                    print(f"{args.theirs.name} holds nothing {args.mine.name} does not have; "
+                          f"{out.name} is a copy of {args.mine.name}.")
+                    return 0
                 print(f"{args.theirs.name} holds nothing {args.mine.name} does not have.")
                 return 0
             mine.save_version(f"Before merging {args.theirs.name}", author="Tandem",

@@ -231,6 +231,16 @@ class PlanStore:
         write-ahead log and every commit synced to the medium."""
         disk = self._disk
         assert disk is not None
+        from planner.store.medium import cannot_edit_in_place
+
+        why = cannot_edit_in_place(self.path.parent)
+        if why:
+            self.read_only = True
+            self.read_only_reason = (
+                f"{self.path.name} is on a disk whose driver cannot write part of a file "
+                f"(a test write beside the plan: {why}), so editing the plan there would "
+                "damage it. Nothing was written: save a copy on another disk and edit that.")
+            raise ReadOnlyPlan(self.read_only_reason)
         try:
             self._disk, upgraded = connection.start_writing(disk, self.path)
         except sqlite3.Error as exc:

@@ -273,6 +273,7 @@ class MainWindow(QMainWindow):
         session.problem_reported.connect(self.show_problem)
         session.heads_up.connect(self.show_heads_up)
         session.medium_lost.connect(self._medium_lost)
+        session.became_read_only.connect(self._became_read_only)
         session.changed_outside.connect(self.show_problem)
         session.plan_changed.connect(self._on_plan_changed)
         session.undo_stack.indexChanged.connect(self._on_undo_index_changed)
@@ -328,6 +329,13 @@ class MainWindow(QMainWindow):
     def current_section_key(self) -> str | None:
         row = self.sidebar.currentRow()
         return WINDOW[row].key if 0 <= row < len(WINDOW) else None
+
+    def _became_read_only(self, reason: str) -> None:
+        _plain(self.banner)
+        self.banner.setText(tr("Read-only: {reason}").format(reason=reason))
+        self.banner.show()
+        self._update_title()
+        self._update_actions()
 
     def _medium_lost(self, sentence: str) -> None:
         """The plan's disk went away: read-only from now on, every row kept,

@@ -57,6 +57,7 @@ class PlanSession(QObject):
     problem_reported = Signal(str)    # a refusal, in one sentence
     heads_up = Signal(object, str, str)  # (model, row id, sentence): a rule now broken
     medium_lost = Signal(str)         # the plan's disk went away: nothing more is written
+    became_read_only = Signal(str)    # the store found it cannot write (said why)
     changed_outside = Signal(str)     # another program changed the file; rows read again
 
     IDLE_MS = 2000  # after this long without a change, the log goes into the file
@@ -77,6 +78,7 @@ class PlanSession(QObject):
         if not store.read_only:
             self._watch.start()
         self._lost_said = False
+        self._watch_said = False  # the window was told the plan became read-only
         store.subscribe(self._committed)
 
     def _fold_log(self) -> None:
@@ -176,6 +178,10 @@ class PlanSession(QObject):
             return None
         except PlanError as exc:
             self.problem_reported.emit(str(exc))
+            if self.store.read_only and self.store.read_only_reason and not self._watch_said:
+                self._watch_said = True
+                self._watch.stop()
+                self.became_read_only.emit(self.store.read_only_reason)
             return None
 
     def report(self, text: str) -> None:
