@@ -20,6 +20,8 @@ import secrets
 import sys
 from pathlib import Path
 
+from planner.store.names import name_limit, size
+
 # link(2) of an unnamed file refused by a disk that has no hard links (or no
 # /proc): the named temporary is used instead.
 _NO_LINKS = frozenset({errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EXDEV,
@@ -37,6 +39,8 @@ def write_replacing(path: Path, data: bytes) -> None:
 
 
 def _write(path: Path, data: bytes, replace: bool) -> None:
+    if size(path.name) > name_limit(path.parent):  # said of the name asked for, not a temporary
+        raise OSError(errno.ENAMETOOLONG, os.strerror(errno.ENAMETOOLONG), str(path))
     if not replace and (path.exists() or path.is_symlink()):
         raise FileExistsError(errno.EEXIST, "File exists", str(path))
     if _unnamed(path, data, replace):

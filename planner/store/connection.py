@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from planner.errors import InvalidEdit, MediumLost, PlanError, ReadOnlyPlan
-from planner.store.fileformat import APPLICATION_ID, wal_path
+from planner.store.fileformat import APPLICATION_ID, log_pending, wal_path
 from planner.store.lock import shared_read
 from planner.store.migrations import SCHEMA_VERSION, migrate
 
@@ -175,7 +175,7 @@ def image(path: Path, writer_alive: bool) -> sqlite3.Connection:
     data: bytes | bytearray | None = None
     if writer_alive:
         data = _snapshot(path)
-    elif wal_path(path).exists() and wal_path(path).stat().st_size > 0:
+    elif log_pending(path):
         data = _replayed(path)
     else:
         data = shared_read(path) or _snapshot(path)  # a writer may have just started

@@ -16,7 +16,7 @@ from planner.errors import PlanFileError
 from planner.store.migrations import SCHEMA_VERSION, migrate
 
 __all__ = ["APPLICATION_ID", "PLAN_SUFFIX", "SCHEMA_VERSION", "check_damage", "check_header",
-           "check_version", "expected_schema", "foreign_objects", "read_header",
+           "check_version", "expected_schema", "foreign_objects", "log_pending", "read_header",
            "replaced_tables", "wal_path"]
 
 PLAN_SUFFIX = ".tandem"
@@ -63,13 +63,21 @@ def wal_path(path: Path) -> Path:
     return path.with_name(path.name + "-wal")
 
 
+def log_pending(path: Path) -> bool:
+    """A write-ahead log with pages in it lies beside the plan (none can, when
+    the plan's name leaves no room for the log's)."""
+    try:
+        return wal_path(path).stat().st_size > 0
+    except OSError:
+        return False
+
+
 def check_header(path: Path) -> Header:
     """Refuse, with one sentence, a file that cannot be a plan, from its header."""
     header = read_header(path)
     if header.application_id != APPLICATION_ID:
         raise PlanFileError(f"{path.name} is a database, but not a Tandem plan.")
-    wal = wal_path(path)
-    pending = wal.exists() and wal.stat().st_size > 0
+    pending = log_pending(path)
     # A write-ahead log may hold pages the file does not have yet (a crash in
     # the middle of a checkpoint): only a file with no log can be "too short".
     if not pending and header.pages_valid and \

@@ -50,8 +50,12 @@ def shorter(name: str, most: int) -> str:
 
 
 def shown(name: str, most: int = 60) -> str:
-    """A long name as a sentence quotes it: its start, then an ellipsis."""
-    return name if len(name) <= most else name[:most - 1] + "\u2026"
+    """A long name as a sentence quotes it: its start, an ellipsis, its end
+    (the suffix shows)."""
+    if len(name) <= most:
+        return name
+    end = min(16, most // 3)
+    return name[:most - end - 1] + "\u2026" + name[-end:]
 
 
 def plan_name_problem(path: Path) -> str | None:
@@ -63,9 +67,9 @@ def plan_name_problem(path: Path) -> str | None:
     if over <= 0:
         return None
     return (f"The name \u201c{shown(path.name)}\u201d is {over} byte{'s' if over != 1 else ''} "
-            f"too long for a plan: a plan's name can have {room} bytes on this disk, which "
-            f"allows {limit} bytes a name, since SQLite keeps its journal beside the plan "
-            f"under the name plus \u201c{SQLITE_SUFFIX}\u201d. Try "
+            f"too long for a plan on this disk: SQLite keeps a journal beside the plan under "
+            f"its name plus \u201c{SQLITE_SUFFIX}\u201d, and the disk allows {limit} bytes a "
+            f"name, so a plan's name can have at most {room}. Try "
             f"\u201c{shown(shorter(path.name, room))}\u201d.")
 
 
