@@ -1594,6 +1594,10 @@ Marketing: {marketing}</translation>
       <translation>Plan kann nicht angelegt werden</translation>
     </message>
     <message>
+      <source>Read-only: {reason}</source>
+      <translation>Schreibgeschützt: {reason}</translation>
+    </message>
+    <message>
       <source>Heads-up: {problem}</source>
       <translation>Hinweis: {problem}</translation>
     </message>
@@ -1612,10 +1616,6 @@ Marketing: {marketing}</translation>
     <message>
       <source>No recent plans</source>
       <translation>Keine zuletzt geöffneten Pläne</translation>
-    </message>
-    <message>
-      <source>Read-only: {reason}</source>
-      <translation>Schreibgeschützt: {reason}</translation>
     </message>
     <message>
       <source>&amp;Undo {what}</source>
@@ -1638,6 +1638,10 @@ Marketing: {marketing}</translation>
       <translation>Kopie speichern</translation>
     </message>
     <message>
+      <source>Save the plan elsewhere</source>
+      <translation>Den Plan an anderer Stelle speichern</translation>
+    </message>
+    <message>
       <source>Restore from backup</source>
       <translation>Aus Sicherung wiederherstellen</translation>
     </message>
@@ -1656,6 +1660,22 @@ Marketing: {marketing}</translation>
     <message>
       <source>Restore</source>
       <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+      <source>The plan's disk is gone</source>
+      <translation>Der Datenträger des Plans ist weg</translation>
+    </message>
+    <message>
+      <source>Save elsewhere…</source>
+      <translation>An anderer Stelle speichern…</translation>
+    </message>
+    <message>
+      <source>Later</source>
+      <translation>Später</translation>
+    </message>
+    <message>
+      <source>Nothing more is written to the lost disk; File › Save a copy… saves the plan from memory.</source>
+      <translation>Auf den verlorenen Datenträger wird nichts mehr geschrieben; Datei › Kopie speichern… sichert den Plan aus dem Arbeitsspeicher.</translation>
     </message>
     <message>
       <source>No backups</source>
@@ -1706,6 +1726,10 @@ Marketing: {marketing}</translation>
       <translation>Plan auf den Stand von „{name}“ zurücksetzen ({changes})? Sie können dies rückgängig machen.</translation>
     </message>
     <message>
+      <source>Saved the plan from memory as {file}; you are editing it now.</source>
+      <translation>Der Plan wurde aus dem Arbeitsspeicher als {file} gespeichert; Sie bearbeiten jetzt diese Datei.</translation>
+    </message>
+    <message>
       <source>Delete the version “{name}”? The plan itself does not change.</source>
       <translation>Version „{name}“ löschen? Der Plan selbst ändert sich nicht.</translation>
     </message>
@@ -1716,10 +1740,6 @@ Marketing: {marketing}</translation>
     <message>
       <source>Bring in the changes from {file} ({changes})? Nobody changed the same thing differently. You can undo it.</source>
       <translation>Änderungen aus {file} übernehmen ({changes})? Niemand hat dasselbe unterschiedlich geändert. Sie können dies rückgängig machen.</translation>
-    </message>
-    <message>
-      <source>Today's backup could not be made: {reason}</source>
-      <translation>Die heutige Sicherung konnte nicht erstellt werden: {reason}</translation>
     </message>
     <message>
       <source>value</source>
