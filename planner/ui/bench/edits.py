@@ -165,4 +165,8 @@ def workshop_figures(window: MainWindow, runs: int = 12) -> None:
 
 
 if __name__ == "__main__":
+    if "--synchronous" in sys.argv:  # the durability bench compares SQLite's modes
+        from planner.store import connection
+
+        connection.SYNCHRONOUS = sys.argv[sys.argv.index("--synchronous") + 1]
     main(sys.argv[1], Path(sys.argv[2]))

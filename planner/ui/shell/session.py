@@ -173,8 +173,8 @@ class PlanSession(QObject):
             self.problem_reported.emit(str(exc))
             return None
         except MediumLost as exc:
-            self.problem_reported.emit(str(exc))
-            self._said_if_lost()
+            if not self._said_if_lost():  # said once, by the banner and the rescue
+                self.problem_reported.emit(str(exc))
             return None
         except PlanError as exc:
             self.problem_reported.emit(str(exc))
