@@ -305,7 +305,9 @@ class PlanStore:
                 for row_id in old[kind].keys() | self._rows_of(kind).by_id.keys()
                 if (before := old[kind].get(row_id)) != (after := self.get(kind, row_id))]
         change = ChangeSet(OUTSIDE_LABEL, tuple(rows), exact=True)
-        if change.recorded:
+        # Recorded once this store writes the file (before its first edit an
+        # older plan has no history to record it in, and is not upgraded for it).
+        if change.recorded and self._writing:
             try:
                 self._write(list(history.statements(change, new_id(), self._next_seq(),
                                                     utc_now())))
