@@ -48,8 +48,10 @@ def initial_plan(path: Path | None) -> tuple[Path, bool]:
     offers the choice between the sample and a plan of one's own."""
     if path is not None:
         return path, False
+    from planner.ui.shell.plan_files import there
+
     last = QSettings().value("last_plan", "")
-    if last and _there(Path(str(last))):
+    if last and there(Path(str(last))):
         return Path(str(last)), False
     sample = sample_plan_path()
     if not sample.exists():
@@ -57,14 +59,6 @@ def initial_plan(path: Path | None) -> tuple[Path, bool]:
 
         write_sample(sample).close()
     return sample, not QSettings().value("welcomed", False, type=bool)
-
-
-def _there(path: Path) -> bool:
-    """The file exists (False too on a disk that has gone: a pulled stick)."""
-    try:
-        return path.exists()
-    except OSError:
-        return False
 
 
 class _AfterFirstPaint(QObject):

@@ -322,3 +322,41 @@ def test_a_disk_missing_is_a_stated_skip() -> None:
     if os.environ.get("CI"):
         assert [k for k in ("exfat", "fat32", "ntfs", "ext4-sync", "lazy") if missing(k)] == []
 
+
+
+@skip_unless("exfat")
+def test_after_later_an_edit_on_a_pulled_stick_is_refused_aloud_and_a_copy_saves(
+        tmp_path: Path, app, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    from planner.model import Goal
+    from planner.operations import goals
+    from planner.ui import dialogs
+    from planner.ui.shell import plan_files
+
+    asked: list[str] = []
+    monkeypatch.setattr(dialogs, "confirm", lambda parent, title, text, *a: asked.append(text)
+                        and False)  # "Later"
+    with mounted("exfat", tmp_path) as stick:
+        plan = stick.path / "plan.tandem"
+        assert run_tandem("demo", str(plan)).returncode == 0
+        window = new_window(app)
+        assert window.open_plan(plan)
+        session = window.session
+        assert session is not None
+        goal = session.store.rows(Goal)[0]
+        assert session.attempt(lambda: goals.reword(goal, title="Saved before the pull"))
+        stick.pull()
+        goal = session.store.rows(Goal)[1]
+        assert not session.attempt(lambda: goals.reword(goal, title="First after the pull"))
+        app.waitUntil(lambda: len(asked) == 1, timeout=3000)
+        assert window.windowTitle().endswith("[read-only]") and not window.banner.isHidden()
+        assert "gone or failing" in window.banner.text()
+        window.problem.hide()
+        assert not session.attempt(lambda: goals.reword(goal, title="Second after the pull"))
+        assert not window.problem.isHidden() and "gone or failing" in window.problem.text()
+        assert len(asked) == 1  # the rescue is offered once
+        copy = tmp_path / "kept.tandem"
+        monkeypatch.setattr(dialogs, "ask_save_path", lambda *args: copy)
+        assert plan_files.save_copy(window)  # File › Save a copy, from memory
+        window.close()
+    assert "Saved before the pull" in titles(copy)
+    checks_clean(copy)

@@ -130,3 +130,20 @@ def test_the_data_folder_is_tandem_and_an_older_one_moves_up(
     assert (folder / "backups" / "x").is_dir() and not old.exists()
     assert QSettings().value("last_plan") == str(folder / "Sample plan.tandem")
     shutil.rmtree(folder)
+
+
+@needs_sqlite3
+def test_sql_another_program_puts_in_the_file_makes_the_window_read_only(
+        qtbot, sample_window: MainWindow, sample_path: Path) -> None:  # type: ignore[no-untyped-def]
+    session = sample_window.session
+    assert session is not None
+    goal = session.store.rows(Goal)[0]
+    assert session.attempt(lambda: goals.reword(goal, title="Before their trigger"))
+    shell(sample_path, "CREATE TRIGGER wipe AFTER UPDATE ON goal BEGIN DELETE FROM person; END")
+    qtbot.waitUntil(lambda: sample_window.banner.isVisible() and "wipe" in
+                    sample_window.banner.text(), timeout=5000)
+    assert sample_window.windowTitle().endswith("[read-only]")
+    assert not session.attempt(lambda: goals.reword(goal, title="Would fire their trigger"))
+    assert rows(sample_path, "SELECT count(*) FROM person")[0][0] > 0
+    assert rows(sample_path, f"SELECT title FROM goal WHERE id = '{goal.id}'") == \
+        [("Before their trigger",)]

@@ -128,7 +128,9 @@ class MainWindow(QMainWindow):
         """Plans opened lately, newest first, those still there."""
         saved = QSettings().value("recent_plans", [])
         paths = [saved] if isinstance(saved, str) else list(saved or [])
-        return [Path(p) for p in paths if p and _there(Path(p))]
+        from planner.ui.shell.plan_files import there
+
+        return [Path(p) for p in paths if p and there(Path(p))]
 
     def _remember_recent(self, path: Path) -> None:
         kept = [str(path.resolve())] + [str(p) for p in self.recent_plans()
@@ -736,14 +738,6 @@ class MainWindow(QMainWindow):
         QSettings().setValue("window/geometry", self.saveGeometry())
         self.close_plan()
         super().closeEvent(event)
-
-
-def _there(path: Path) -> bool:
-    """The file exists (False too on a disk that has gone: a pulled stick)."""
-    try:
-        return path.exists()
-    except OSError:
-        return False
 
 
 def next_twelve_months(today: date) -> tuple[date, date]:

@@ -24,6 +24,14 @@ MainWindow = Any
 BACKUP_DELAY_MS = 3000  # after a plan opens, today's backup is made when the window is idle
 
 
+def there(path: Path) -> bool:
+    """The file exists (False too on a disk that has gone: a pulled stick)."""
+    try:
+        return path.exists()
+    except OSError:
+        return False
+
+
 def data_folder() -> Path:
     """Tandem's own folder of the user's data (the sample plan, backups):
     `…/Tandem` under the system's data folder. Qt's application data folder

@@ -108,6 +108,7 @@ class PlanSession(QObject):
             if not self._said_if_lost():
                 self._watch.stop()
                 self.problem_reported.emit(str(exc))
+                self._said_read_only()
             return True
         if change is None:
             return False
@@ -173,16 +174,23 @@ class PlanSession(QObject):
             self.problem_reported.emit(str(exc))
             return None
         except MediumLost as exc:
-            if not self._said_if_lost():  # said once, by the banner and the rescue
+            # The first time the banner and the rescue say it; an edit tried
+            # after that is refused in the problem bar, not silently.
+            if self._lost_said or not self._said_if_lost():
                 self.problem_reported.emit(str(exc))
             return None
         except PlanError as exc:
             self.problem_reported.emit(str(exc))
-            if self.store.read_only and self.store.read_only_reason and not self._watch_said:
-                self._watch_said = True
-                self._watch.stop()
-                self.became_read_only.emit(self.store.read_only_reason)
+            self._said_read_only()
             return None
+
+    def _said_read_only(self) -> None:
+        """Once, when the store found it cannot write (a disk that cannot edit
+        in place, SQL another program put in the file): the window's banner."""
+        if self.store.read_only and self.store.read_only_reason and not self._watch_said:
+            self._watch_said = True
+            self._watch.stop()
+            self.became_read_only.emit(self.store.read_only_reason)
 
     def report(self, text: str) -> None:
         self.problem_reported.emit(text)
