@@ -7,10 +7,11 @@ inverse is exact: the rows as they were, in reverse order. Views refresh
 from it, undo commits its inverse, and a diff or a merge reads it.
 """
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from planner.model import Record
+from planner.model.records import KINDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +88,11 @@ class ChangeSet:
     # so that the next merge starts from there; undoing it takes them back.
     merges: frozenset[str] = frozenset()
     unmerges: frozenset[str] = frozenset()
+    # A version saved with the change, in its one transaction: (id, name) of
+    # the plan as it stood just before (a merge keeps "Before merging …" so).
+    # Undoing the change deletes it (`unbookmark`); redoing saves it again.
+    bookmark: tuple[str, str] | None = None
+    unbookmark: tuple[str, str] | None = None
 
     def __bool__(self) -> bool:
         return bool(self.rows)
@@ -94,7 +100,8 @@ class ChangeSet:
     @property
     def recorded(self) -> bool:
         """Whether committing it records anything: rows, or a merge with none."""
-        return bool(self.rows or self.merges or self.unmerges)
+        return bool(self.rows or self.merges or self.unmerges or self.bookmark
+                    or self.unbookmark)
 
     def __iter__(self) -> Iterator[RowChange]:
         return iter(self.rows)
@@ -105,7 +112,8 @@ class ChangeSet:
     def inverse(self) -> "ChangeSet":
         """The change set that puts every row back exactly as it was."""
         return ChangeSet(self.label, tuple(r.inverse() for r in reversed(self.rows)),
-                         exact=True, merges=self.unmerges, unmerges=self.merges)
+                         exact=True, merges=self.unmerges, unmerges=self.merges,
+                         bookmark=self.unbookmark, unbookmark=self.bookmark)
 
     def then(self, later: "ChangeSet", label: str | None = None) -> "ChangeSet":
         """This change and a later one as one step (typing in bursts)."""
@@ -136,6 +144,21 @@ def compose(sets: Iterable[ChangeSet], label: str, exact: bool = False) -> Chang
             merged[key] = (row.before if first is None else first[0], row.after)
     return ChangeSet(label, tuple(RowChange(before, after) for before, after in merged.values()
                                   if before != after), exact)
+
+
+def between(old: Mapping[type[Record], Mapping[str, Record]],
+            new: Mapping[type[Record], Mapping[str, Record]],
+            label: str = "Changes") -> ChangeSet:
+    """The change set that turns one state of a plan (rows by kind and id)
+    into another, exact: each row as it is in the new state; kinds in the
+    order they refer to one another."""
+    rows = []
+    for kind in KINDS:
+        a, b = old.get(kind, {}), new.get(kind, {})
+        for row_id in a.keys() | b.keys():
+            if a.get(row_id) != b.get(row_id):
+                rows.append(RowChange(a.get(row_id), b.get(row_id)))
+    return ChangeSet(label, tuple(rows), exact=True)
 
 
 def build(label: str, rows: Sequence[RowChange], exact: bool = False) -> ChangeSet:

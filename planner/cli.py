@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from planner import __version__
-from planner.errors import PlanError, one_line, os_error_sentence
+from planner.errors import InvalidEdit, PlanError, one_line, os_error_sentence
 from planner.sections import DOCUMENT_KEYS
 
 if TYPE_CHECKING:
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from planner.store.plan_store import PlanStore
     from planner.store.versions import State
 
-COMMANDS = ("demo", "export", "import", "check", "diff", "merge")
+COMMANDS = ("demo", "export", "import", "check", "diff", "merge", "restore")
 
 
 def _any_case(*choices: str) -> dict[str, Any]:
@@ -84,6 +84,11 @@ def _parser() -> argparse.ArgumentParser:
                        help="write the merged plan to a new file and leave MINE as it is")
     merge.add_argument("--take", **_any_case("mine", "theirs"),
                        help="settle every conflict with this side's value")
+    restore = sub.add_parser(
+        "restore", help="make a plan as it was in one of its saved versions (one change, "
+        "undoable in the window)")
+    restore.add_argument("plan", type=Path, metavar="PLAN.tandem")
+    restore.add_argument("version", metavar="VERSION", help="the version's name or id")
     return parser
 
 
@@ -251,8 +256,8 @@ def _plan_state(ref: str) -> "tuple[str, State]":
 
 def _merge(args: argparse.Namespace) -> int:
     from planner.outline.changes import conflict_line, differences, summary
-    from planner.store.merge import prepare
-    from planner.store.plan_store import PlanStore
+    from planner.store.merge import merge_change, prepare
+    from planner.store.plan_store import PlanStore, write_plan
 
     out: Path | None = args.output
     if out is not None and (out.exists() or out.is_symlink()):
@@ -269,23 +274,19 @@ def _merge(args: argparse.Namespace) -> int:
                     f"{args.theirs.name}; nothing was written. Settle them in the window (File "
                     "\u203a Merge changes from\u2026) or take one side for all with --take "
                     "mine or --take theirs.")
-            change = plan.change(take=args.take)
+            try:
+                change = merge_change(mine, plan, take=args.take)
+            except InvalidEdit as exc:
+                raise PlanError(f"{args.theirs.name} cannot be merged into {args.mine.name}: "
+                                f"{exc} Nothing was written.") from None
             if not change.recorded:
                 if out is not None:  # a script that asked for OUT finds it, the same as MINE
-                    from planner.store.plan_store import write_plan
-
                     write_plan(out, mine.copy_bytes())
-                    print(f"{args.theirs.name} holds nothing {args.mine.name} does not have; "
-                          f"{out.name} is a copy of {args.mine.name}.")
-                    return 0
-                print(f"{args.theirs.name} holds nothing {args.mine.name} does not have.")
+                print(f"{args.theirs.name} holds nothing {args.mine.name} does not have"
+                      + (f"; {out.name} is a copy of {args.mine.name}." if out else "."))
                 return 0
-            mine.save_version(f"Before merging {args.theirs.name}", author="Tandem",
-                              automatic=True)
-            committed = mine.commit(change)
+            committed = mine.commit(change)  # the version before it goes in with it
             if out is not None:
-                from planner.store.plan_store import write_plan
-
                 write_plan(out, mine.copy_bytes())
             said = summary(differences(committed, plan.mine, mine.state()))
             taken = f"; {len(plan.conflicts)} conflict(s) settled by taking {args.take}" \
@@ -293,6 +294,34 @@ def _merge(args: argparse.Namespace) -> int:
             print(f"Merged {args.theirs.name} into {(out or args.mine).name}: {said}{taken}.")
         finally:
             mine.close()
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from planner.outline.changes import differences, summary
+    from planner.store.plan_store import PlanStore
+    from planner.store.restoring import restore_change
+
+    with PlanStore.open(args.plan) as store:
+        if store.read_only:
+            raise PlanError(f"Cannot restore {args.plan.name}: "
+                            f"{store.read_only_reason or 'it is open read-only.'}")
+        version = store.version(args.version)
+        before = store.state()
+        try:
+            change = restore_change(store, version)
+        except InvalidEdit as exc:
+            raise PlanError(f"{args.plan.name} cannot be made as it was in "
+                            f"\u201c{one_line(version.name)}\u201d: {exc} Nothing was "
+                            "written.") from None
+        if not change:
+            print(f"{args.plan.name} is as the version \u201c{one_line(version.name)}\u201d "
+                  "already.")
+            return 0
+        committed = store.commit(change)
+        said = summary(differences(committed, before, store.state()))
+        print(f"Restored the version \u201c{one_line(version.name)}\u201d in "
+              f"{args.plan.name}: {said}.")
     return 0
 
 
@@ -349,7 +378,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 1
     args = _parser().parse_args(argv)
     handler = {"demo": _demo, "export": _export, "import": _import, "check": _check,
-               "diff": _diff, "merge": _merge}
+               "diff": _diff, "merge": _merge, "restore": _restore}
     try:
         return handler[args.command](args)
     except PlanError as exc:

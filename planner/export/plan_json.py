@@ -16,12 +16,14 @@ from typing import Any
 
 from planner import __version__
 from planner.changes import ChangeSet, added
-from planner.errors import PlanError, PlanFileError
+from planner.errors import PlanError, PlanFileError, one_line
 from planner.model import (
     FieldRide, FunnelStage, Goal, HotButton, Message, Metric, MetricGoal, MetricValue,
     NonWorkingDay, ParkingTopic, Person, Plan, Record, Review, ReviewAction, ReviewLink, utc_now)
 from planner.model.reader import PlanReader
-from planner.model.validation import coerce, plain, validate
+from planner.model.nouns import noun
+from planner.model.records import NATURAL_KEYS, natural_key
+from planner.model.validation import coerce, plain, validate, words
 from planner.store.atomic import write_replacing
 from planner.store.plan_store import PlanStore
 
@@ -129,18 +131,32 @@ def records_from(doc: dict[str, Any], source_name: str) -> list[Record]:
     imported_at = utc_now()
     for key, kind in KEYS.items():
         items = [doc[key]] if kind is Plan else doc[key]
+        keys: dict[tuple[object, ...], int] = {}  # a natural key: the first row holding it
         for n, item in enumerate(items):
             where = key if kind is Plan else f"{key}[{n}]"
             try:
                 values = {f: coerce(kind, f, v) for f, v in item.items()}
                 for stamp in ("created_at", "updated_at"):  # optional in the format
                     values.setdefault(stamp, imported_at)
-                out.append(validate(kind(**values)))
+                row = validate(kind(**values))
             except PlanError as exc:
                 raise PlanFileError(f"{source_name}: in {where}, {exc}") from None
             except TypeError:
                 raise PlanFileError(f"{source_name}: in {where}, a field is missing.") from None
+            natural = natural_key(row)
+            if natural is not None and natural in keys:
+                fields = " and ".join(words(f) for f in NATURAL_KEYS[kind])
+                raise PlanFileError(
+                    f"{source_name}: in {where}, the same {fields} as {key}[{keys[natural]}] "
+                    f"({_said(natural)}); a plan holds one {noun(kind)} for each.")
+            if natural is not None:
+                keys[natural] = n
+            out.append(row)
     return out
+
+
+def _said(key: tuple[object, ...]) -> str:
+    return ", ".join(one_line(str(v))[:60] for v in key if v is not None)
 
 
 def import_json(source: Path, target: Path) -> PlanStore:

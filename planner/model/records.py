@@ -246,3 +246,29 @@ R = TypeVar("R", bound=Record)
 KINDS: tuple[type[Record], ...] = (
     Person, Plan, Goal, FieldRide, FunnelStage, Metric, MetricGoal, MetricValue, Message,
     HotButton, NonWorkingDay, ParkingTopic, Review, ReviewLink, ReviewAction)
+
+# Rows that mean the same thing whatever their ids: a plan holds one row per
+# key (a day off per date, an actual per metric and period, a link per pair, a
+# person per email when they have one). Commits refuse a second, `check`
+# reports one another program wrote, diff calls a row with the same key a
+# change, and a merge takes the two sides' rows of one key as one row.
+NATURAL_KEYS: dict[type[Record], tuple[str, ...]] = {
+    Person: ("email",),
+    MetricGoal: ("metric_id", "goal_id"),
+    MetricValue: ("metric_id", "period"),
+    NonWorkingDay: ("day",),
+    ReviewLink: ("review_id", "goal_id", "funnel_stage_id", "metric_id"),
+}
+
+
+def natural_key(row: Record) -> tuple[object, ...] | None:
+    """The row's natural key, or None for a kind without one (or a person
+    without an email). Emails compare as people read them: case and outer
+    spaces aside."""
+    fields = NATURAL_KEYS.get(type(row))
+    if fields is None:
+        return None
+    if isinstance(row, Person):
+        email = row.email.strip().casefold()
+        return (email,) if email else None
+    return tuple(getattr(row, f) for f in fields)

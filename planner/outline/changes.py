@@ -13,13 +13,13 @@ from datetime import date, datetime
 from enum import Enum
 from typing import TYPE_CHECKING, Any, Literal
 
-from planner.changes import ChangeSet, RowChange
+from planner.changes import ChangeSet, RowChange, between
 from planner.model import (
     FieldRide, FunnelStage, Goal, HotButton, Message, Metric, MetricGoal, MetricValue,
     NonWorkingDay, ParkingTopic, Person, Plan, Record, Review, ReviewAction, ReviewLink)
 from planner.model.enums import label
 from planner.model.nouns import noun
-from planner.model.records import KINDS
+from planner.model.records import KINDS, natural_key
 from planner.model.validation import words
 from planner.outline.blocks import Block, Paragraph, Section, Table
 from planner.sections import section
@@ -78,10 +78,38 @@ class RowDifference:
 def differences(change: ChangeSet, before: State, after: State) -> list[RowDifference]:
     """Every row a change set touches, described: section by section, in each
     section added rows, then changed, then removed, each by name."""
-    found = [d for d in (_describe(row, before, after) for row in change) if d is not None]
+    found = [d for d in (_describe(row, before, after) for row in by_key(change.rows))
+             if d is not None]
     rank = {"added": 0, "changed": 1, "removed": 2}
     return sorted(found, key=lambda d: (ORDER.index(d.section), KINDS.index(d.kind),
                                         rank[d.what], d.label.casefold()))
+
+
+def by_key(rows: Iterable[RowChange]) -> list[RowChange]:
+    """A row removed and another of its kind with the same natural key added
+    (the actual for November, a day off) as the one row changed, as a reader
+    sees it: the actual for November changed from 10 to 12."""
+    rows = list(rows)
+    removed: dict[tuple[type[Record], object], RowChange] = {}
+    for row in rows:
+        if row.before is not None and row.after is None:
+            key = natural_key(row.before)
+            if key is not None:
+                removed.setdefault((row.kind, key), row)
+    if not removed:
+        return rows
+    paired: dict[int, RowChange] = {}  # a removal taken by an addition: id() of the removal
+    out = []
+    for row in rows:
+        if row.before is None and row.after is not None:
+            key = natural_key(row.after)
+            gone = removed.get((row.kind, key)) if key is not None else None
+            if gone is not None and id(gone) not in paired and gone.before is not None:
+                paired[id(gone)] = gone
+                out.append(RowChange(gone.before._replace(id=row.after.id), row.after))
+                continue
+        out.append(row)
+    return [row for row in out if id(row) not in paired]
 
 
 def since(store: "PlanStore", ref: str) -> tuple[str, list[RowDifference]]:
@@ -102,17 +130,6 @@ def appendix(name: str, found: list[RowDifference], most: int = 2000) -> Section
     if rows:
         blocks.append(Table(("Section", "Row", "What changed"), rows, (1.2, 3, 5)))
     return Section("changes", f"Changes since \u201c{name}\u201d", tuple(blocks))
-
-
-def between(old: State, new: State, label: str = "Changes") -> ChangeSet:
-    """The change set that turns one state of a plan into another."""
-    rows = []
-    for kind in KINDS:
-        a, b = old.get(kind, {}), new.get(kind, {})
-        for row_id in a.keys() | b.keys():
-            if a.get(row_id) != b.get(row_id):
-                rows.append(RowChange(a.get(row_id), b.get(row_id)))
-    return ChangeSet(label, tuple(rows), exact=True)
 
 
 def summary(found: Iterable[RowDifference]) -> str:

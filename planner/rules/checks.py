@@ -5,6 +5,7 @@ from planner.model.reader import PlanReader
 from planner.rules.balance import balance, balance_findings
 from planner.rules.findings import Finding
 from planner.rules.goals import goal_findings
+from planner.rules.keys import key_findings
 from planner.rules.library import message_findings, review_findings
 from planner.rules.metrics import shared_reward_findings
 from planner.rules.rides import WorkCalendar, ride_findings
@@ -24,4 +25,4 @@ def plan_findings(reader: PlanReader) -> list[Finding]:
     return (found + goal_findings(plan, goals, people) + ride_findings(plan, rides, people)
             + balance_findings(ride_balance, names)
             + shared_reward_findings(plan, reader.rows(Metric), goals, reader.rows(MetricGoal))
-            + message_findings(reader) + review_findings(reader))
+            + message_findings(reader) + review_findings(reader) + key_findings(reader))

@@ -1,38 +1,49 @@
 """Merging another copy of a plan into this one: git's three-way merge, by row
-(UUID) and by field.
+(UUID, or the natural key of kinds that have one) and by field.
 
-The common ancestor comes from the two plans' histories. Every change set has
-an id that copies share, and a merge records the ids it brought in. So the
-ancestor is the latest place in either history whose change sets the other
-plan has all of, and the plan as it stood there is worked out backwards from
-that plan's rows. From there:
+The ancestor comes from the two plans' histories, as git finds a merge base.
+Every change set has an id that copies share, and a merge records the ids it
+brought in, so a place in a history stands for the set of change sets the
+plan held there. A place is a common ancestor when the other plan holds every
+one of them too; the best common ancestors are the latest such place in each
+history. When one of them holds all the other does, it is the ancestor. When
+neither does (a criss-cross: both copies merged each other), the two are
+merged first, against their own best common ancestor, into a virtual
+ancestor (git's "recursive" strategy); a field they conflict on keeps their
+ancestor's value there. From the ancestor:
 
 - a row or field changed on one side only takes that side's value, without a
   question;
 - a field both sides changed, to different values, is a conflict, and so is a
   row one side removed and the other changed, or removed while the other
-  still refers to it (a ride of theirs hosted by a person I removed);
-- `updated_at` is bookkeeping: the later of the two.
+  still refers to it (a ride of theirs hosted by a person I removed); each
+  row and field is one conflict, however many reasons it has;
+- rows with the same natural key on the two sides are one row (both added 14
+  April as a day off): under the smaller of their two ids, so that every copy
+  ends with the same rows; their fields merge as any row's do;
+- `created_at` and `updated_at` are bookkeeping: the earlier and the later.
 
-`MergePlan.change(choices)` turns the plan and the person's choices into one
-change set. The store commits it like any other, so every rule holds: a
-signed goal whose wording changed loses its sign-offs, rides that now clash
-are flagged. Undoing it takes back what it brought in, so that merging again
-offers it again.
+`merge_change(store, plan, choices)` turns the plan and the person's choices
+into the one change set MINE's commit would write, asking the commit (a dry
+run) for what follows and for any refusal, so the command line and the
+window commit the same thing. The version "Before merging …" is part of that
+change set, written in the same transaction. Undoing the merge takes back
+what it brought in (and that version), so that merging again offers it again.
 """
 
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from planner.changes import ChangeSet, RowChange
 from planner.errors import InvalidEdit, PlanError
-from planner.model import Plan, Record
-from planner.model.records import KINDS
+from planner.model import Plan, Record, new_id
+from planner.model.records import KINDS, NATURAL_KEYS, natural_key
 from planner.model.validation import coerce, is_valid, validate
 from planner.store import history
 from planner.store.plan_store import PlanStore
-from planner.store.schema import CASCADE, FOREIGN_KEYS
+from planner.store.schema import FOREIGN_KEYS
 from planner.store.versions import State
 
 BOOKKEEPING = ("id", "created_at", "updated_at")
@@ -60,7 +71,11 @@ class Conflict:
 
 @dataclass(frozen=True)
 class MergePlan:
-    """What merging THEIRS into MINE would do, before anyone has chosen."""
+    """What merging THEIRS into MINE would do, before anyone has chosen.
+
+    Rows of THEIRS (and of the ancestor) that mean the same as a row of MINE
+    by natural key carry one id in `base`, `theirs` and `merged`; `mine` is
+    MINE as it is, which the merge's change set starts from."""
 
     theirs_name: str
     base: State
@@ -69,11 +84,14 @@ class MergePlan:
     merged: State  # every change from one side only; conflicts as in mine
     conflicts: tuple[Conflict, ...]
     brings_in: frozenset[str]  # their change sets this plan has not yet seen
+    ancestors: int = 1  # best common ancestors found (several: merged into one first)
 
     def change(self, choices: Mapping[tuple[str, str, str | None], Choice] | None = None,
                take: Side | None = None) -> ChangeSet:
         """The merge as one change set: each conflict resolved by the person's
-        choice, else by `take`; a conflict with neither is refused."""
+        choice, else by `take`; a conflict with neither is refused. Rows the
+        merge leaves out are let go in it, so that the commit clears or
+        removes what refers to them, as removing them in the plan would."""
         choices = choices or {}
         result = {kind: dict(rows) for kind, rows in self.merged.items()}
         for conflict in self.conflicts:
@@ -81,12 +99,28 @@ class MergePlan:
             if choice is None:
                 raise InvalidEdit(f"{len(self.conflicts)} conflict(s) still need a choice.")
             _apply(result, self.mine, conflict, choice)
-        _settle_references(result)
         rows = [RowChange(self.mine[kind].get(i), result[kind].get(i))
                 for kind in KINDS for i in self.mine[kind].keys() | result[kind].keys()]
-        rows = [r for r in rows if r.before != r.after]
-        return ChangeSet(f"Merge changes from {self.theirs_name}", tuple(_ordered(rows)),
-                         exact=True, merges=self.brings_in)
+        rows = _ordered([r for r in rows if r.before != r.after])
+        # A row that refers to one neither MINE nor the merge keeps (a ride of
+        # theirs hosted by a person MINE removed): the row comes in and goes
+        # again in the same change, and the commit's cascade does the rest.
+        gone = _let_go(result, self.mine, self.theirs, self.base)
+        rows = [RowChange(None, row) for row in gone] + rows + \
+            [RowChange(row, None) for row in reversed(gone)]
+        name = f"Before merging {self.theirs_name}"
+        return ChangeSet(f"Merge changes from {self.theirs_name}", tuple(rows), exact=True,
+                         merges=self.brings_in,
+                         bookmark=(new_id(), name) if rows else None)
+
+
+def merge_change(store: PlanStore, plan: MergePlan,
+                 choices: Mapping[tuple[str, str, str | None], Choice] | None = None,
+                 take: Side | None = None) -> ChangeSet:
+    """The merge as MINE's commit would write it, every rule applied (asked
+    of the commit, which writes nothing for asking); a refusal is an
+    InvalidEdit saying why, and the plan is as it was."""
+    return store.dry_run(plan.change(choices, take))
 
 
 def prepare(mine: PlanStore, theirs: PlanStore) -> MergePlan:
@@ -95,46 +129,162 @@ def prepare(mine: PlanStore, theirs: PlanStore) -> MergePlan:
         raise PlanError(f"{theirs.path.name} is not a copy of this plan (it is another plan, "
                         f"\u201c{theirs.plan().title}\u201d); only copies of one plan can be "
                         "merged.")
-    base = ancestor(mine, theirs)
+    mine_log, theirs_log = _Log(mine), _Log(theirs)
+    found: list[int] = []
+    base = _ancestor(mine_log, mine_log.size, theirs_log, theirs_log.size, found)
     now_mine, now_theirs = mine.state(), theirs.state()
-    merged, conflicts = three_way(base, now_mine, now_theirs)
-    brings_in = history.seen_ids(theirs.history()) - history.seen_ids(mine.history())
-    return MergePlan(theirs.path.name, base, now_mine, now_theirs, merged, tuple(conflicts),
-                     frozenset(brings_in))
+    base_k, mine_k, theirs_k = same_rows(base, now_mine, now_theirs)
+    merged, conflicts = three_way(base_k, mine_k, theirs_k)
+    brings_in = theirs_log.seen(theirs_log.size) - mine_log.seen(mine_log.size)
+    return MergePlan(theirs.path.name, base_k, now_mine, theirs_k, merged, tuple(conflicts),
+                     frozenset(brings_in), ancestors=found[0] if found else 1)
 
 
-def ancestor(mine: PlanStore, theirs: PlanStore) -> State:
-    """The plan as it stood at the latest place in either history whose change
-    sets the other plan has all of. With no history in common, the rows the
-    two plans began with alike."""
-    mine_log, theirs_log = mine.history(), theirs.history()
-    mine_seen, theirs_seen = history.seen_ids(mine_log), history.seen_ids(theirs_log)
-    mine_at, mine_size = _last_shared(mine_log, theirs_seen)
-    theirs_at, theirs_size = _last_shared(theirs_log, mine_seen)
-    if mine_size == theirs_size == 0:
+class _Log:
+    """One plan's history, and the change sets it held at each place in it."""
+
+    def __init__(self, store: PlanStore) -> None:
+        self.store = store
+        self.entries = store.history()
+        self.size = len(self.entries)
+        self._seen: dict[int, frozenset[str]] = {}
+
+    def seen(self, n: int) -> frozenset[str]:
+        """The change sets held after the first n entries."""
+        if n not in self._seen:
+            self._seen[n] = history.seen_ids(self.entries[:n])
+        return self._seen[n]
+
+    def last_within(self, n: int, other: frozenset[str]) -> int:
+        """The latest place among the first n entries up to which `other`
+        holds every change set this history held: its best common ancestor
+        with a plan that holds `other`."""
+        counts: Counter[str] = Counter()
+        outside = best = 0  # change sets held here that `other` lacks
+        for k, entry in enumerate(self.entries[:n], 1):
+            for i in (entry.id, *entry.merges):
+                counts[i] += 1
+                if counts[i] == 1 and i not in other:
+                    outside += 1
+            for i in entry.unmerges:
+                counts[i] -= 1
+                if counts[i] == 0 and i not in other:
+                    outside -= 1
+            if outside == 0:
+                best = k
+        return best
+
+    def state(self, n: int) -> State:
+        return self.store.state(self.entries[n - 1].seq if n else 0)
+
+
+def _ancestor(mine: _Log, m: int, theirs: _Log, t: int, found: list[int]) -> State:
+    """The plan as it stood at the best common ancestor of MINE after m
+    entries and THEIRS after t; with two, the virtual ancestor merged from
+    them. `found` gets how many there were (at the top level)."""
+    a = mine.last_within(m, theirs.seen(t))
+    b = theirs.last_within(t, mine.seen(m))
+    found.append(1)
+    if a == 0 and b == 0:  # no history in common: the rows both began with alike
         first_mine, first_theirs = mine.state(0), theirs.state(0)
         return {kind: {i: row for i, row in first_mine[kind].items()
                        if first_theirs[kind].get(i) == row} for kind in KINDS}
-    if mine_size >= theirs_size:
-        return mine.state(mine_at)
-    return theirs.state(theirs_at)
+    held_a, held_b = mine.seen(a), theirs.seen(b)
+    if held_a <= held_b:
+        return theirs.state(b)
+    if held_b <= held_a:
+        return mine.state(a)
+    found[-1] = 2
+    below = _ancestor(mine, a, theirs, b, [])
+    return _virtual(below, mine.state(a), theirs.state(b))
 
 
-def _last_shared(log: list[history.Entry], other: frozenset[str]) -> tuple[int, int]:
-    """The last place in a history up to which the other plan has seen every
-    change set (and everything merges brought in), and how many that is."""
-    seen, at = history.Seen(), 0
-    for entry in log:
-        if entry.id not in other or any(i not in other for i in entry.merges):
-            break
-        seen.add(entry)
-        at = entry.seq
-    return at, len(seen.ids())
+def _virtual(base: State, one: State, other: State) -> State:
+    """Two best common ancestors as one: merged against their own ancestor,
+    each field they conflict on (each row one removed and the other changed)
+    as it stood in that ancestor, so that whichever value a later copy settled
+    on counts as that copy's change."""
+    base_k, one_k, other_k = same_rows(base, one, other)
+    merged, conflicts = three_way(base_k, one_k, other_k)
+    for conflict in conflicts:
+        kind, row_id = conflict.kind, conflict.row_id
+        if conflict.field is None:
+            _put(merged, kind, row_id, base_k[kind].get(row_id))
+            continue
+        row = merged[kind].get(row_id)
+        if row is None:
+            continue
+        if conflict.base is None and base_k[kind].get(row_id) is None:
+            merged[kind][row_id] = one_k[kind].get(row_id) or row  # both added it: one way
+        else:
+            merged[kind][row_id] = row._replace(**{conflict.field: conflict.base})
+    return merged
+
+
+def same_rows(base: State, mine: State, theirs: State) -> tuple[State, State, State]:
+    """The three states with rows that mean the same by natural key under one
+    id (the smaller of the two sides' ids, whatever side merges into which),
+    and every reference to them renamed with them. A row whose id the other
+    side also holds, as another row, keeps its id (the commit then refuses
+    the second row of that key with a sentence)."""
+    renames: dict[type[Record], dict[str, str]] = {}
+    for kind in NATURAL_KEYS:
+        mine_keys, theirs_keys = _by_key(mine[kind]), _by_key(theirs[kind])
+        for key, a in mine_keys.items():
+            b = theirs_keys.get(key)
+            if b is None or a == b or a in theirs[kind] or b in mine[kind]:
+                continue
+            if a in base[kind] and b in base[kind]:
+                continue
+            one = min(a, b)
+            for old in (a, b):
+                if old != one:
+                    renames.setdefault(kind, {})[old] = one
+    if not renames:
+        return base, mine, theirs
+    return _renamed(base, renames), _renamed(mine, renames), _renamed(theirs, renames)
+
+
+def _by_key(rows: Mapping[str, Record]) -> dict[tuple[object, ...], str]:
+    """Each natural key held by exactly one row, with that row's id."""
+    out: dict[tuple[object, ...], str] = {}
+    twice: set[tuple[object, ...]] = set()
+    for row_id, row in rows.items():
+        key = natural_key(row)
+        if key is None:
+            continue
+        if key in out:
+            twice.add(key)
+        out[key] = row_id
+    for key in twice:
+        del out[key]
+    return out
+
+
+def _renamed(state: State, renames: dict[type[Record], dict[str, str]]) -> State:
+    out = dict(state)
+    for kind, names in renames.items():
+        rows = out[kind] = dict(out[kind])
+        for old, new in names.items():
+            row = rows.pop(old, None)
+            if row is not None:
+                rows[new] = row._replace(id=new)
+    for fk in FOREIGN_KEYS:
+        names = renames.get(fk.parent)
+        if not names:
+            continue
+        children = out[fk.child]
+        moved = {i: row for i, row in children.items() if getattr(row, fk.column) in names}
+        if moved:
+            children = out[fk.child] = dict(children)
+            for i, row in moved.items():
+                children[i] = row._replace(**{fk.column: names[getattr(row, fk.column)]})
+    return out
 
 
 def three_way(base: State, mine: State, theirs: State) -> tuple[State, list[Conflict]]:
     """Every change from one side only applied to MINE; the conflicts, left
-    as in MINE."""
+    as in MINE, one per row and field."""
     merged = {kind: dict(rows) for kind, rows in mine.items()}
     conflicts: list[Conflict] = []
     for kind in KINDS:
@@ -151,7 +301,8 @@ def three_way(base: State, mine: State, theirs: State) -> tuple[State, list[Conf
                 row, found = _fields(kind, b, m, t)
                 merged[kind][row_id] = row
                 conflicts += found
-    conflicts += _dangling(base, mine, theirs, merged)
+    said = {c.key for c in conflicts}
+    conflicts += [c for c in _dangling(base, mine, theirs, merged) if c.key not in said]
     return merged, conflicts
 
 
@@ -167,6 +318,8 @@ def _fields(kind: type[Record], b: Record | None, m: Record, t: Record
             continue
         if field == "updated_at":
             values[field] = max(mv, tv)
+        elif field == "created_at":  # one row made on both sides (a natural key)
+            values[field] = min(mv, tv)
         elif mv == bv:
             values[field] = tv
         else:
@@ -227,24 +380,22 @@ def _apply(result: State, mine: State, conflict: Conflict, choice: Choice) -> No
     result[kind][row_id] = validate(row._replace(**{conflict.field: value}))
 
 
-def _settle_references(result: State) -> None:
-    """References to rows the merge leaves out: cleared, or the referring row
-    removed with them, as removing the row in the plan would."""
-    changed = True
-    while changed:
-        changed = False
-        for fk in FOREIGN_KEYS:
-            present = result[fk.parent]
-            for child in list(result[fk.child].values()):
-                parent_id = getattr(child, fk.column)
-                if parent_id is None or parent_id in present:
-                    continue
-                if fk.on_delete == CASCADE:
-                    del result[fk.child][child.id]
-                else:
-                    cleared: Any = child
-                    result[fk.child][child.id] = cleared._replace(**{fk.column: None})
-                changed = True
+def _let_go(result: State, mine: State, theirs: State, base: State) -> list[Record]:
+    """Rows the result refers to that neither it nor MINE holds (their own
+    row, as THEIRS or the ancestor had it), each once, parents first."""
+    out: dict[tuple[type[Record], str], Record] = {}
+    for fk in FOREIGN_KEYS:
+        present, had = result[fk.parent], mine[fk.parent]
+        for child in result[fk.child].values():
+            parent_id = getattr(child, fk.column)
+            if parent_id is None or parent_id in present or parent_id in had \
+                    or (fk.parent, parent_id) in out:
+                continue
+            row = theirs[fk.parent].get(parent_id) or base[fk.parent].get(parent_id)
+            if row is not None:
+                out[(fk.parent, parent_id)] = row
+    order = {kind: n for n, kind in enumerate(KINDS)}
+    return sorted(out.values(), key=lambda r: order[type(r)])
 
 
 def _put(state: State, kind: type[Record], row_id: str, row: Record | None) -> None:

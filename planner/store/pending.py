@@ -15,8 +15,10 @@ from planner.changes import ChangeSet, RowChange
 from planner.errors import InvalidEdit
 from planner.model import Goal, Plan, R, Record
 from planner.model.nouns import noun
+from planner.model.records import natural_key
 from planner.model.validation import is_valid, validate, words
 from planner.rules.commit import plan_status, settled
+from planner.rules.keys import clash_sentence, keyed_rows
 from planner.store.mirror import KindRows
 from planner.store.schema import CASCADE, FOREIGN_KEYS
 
@@ -144,6 +146,28 @@ class Pending:
         status = plan_status(self.rows(Goal))
         if plans[0].status is not status:
             self._derive(plans[0], plans[0]._replace(status=status))
+
+    def check_keys(self) -> None:
+        """A row given a natural key another row of the plan has is refused
+        (a second actual for one month, a day off twice)."""
+        new = keyed_rows(self.changes())
+        if not new:
+            return
+        by_kind: dict[type[Record], list[Record]] = {}
+        for row in new:
+            by_kind.setdefault(type(row), []).append(row)
+        for kind, rows in by_kind.items():
+            wanted = {natural_key(r): r for r in rows}
+            if len(wanted) < len(rows):  # two rows of the change itself
+                seen: set[object] = set()
+                for row in rows:
+                    if natural_key(row) in seen:
+                        raise InvalidEdit(clash_sentence(row, self))
+                    seen.add(natural_key(row))
+            for other in self.rows(kind):
+                row = wanted.get(natural_key(other))
+                if row is not None and other.id != row.id:
+                    raise InvalidEdit(clash_sentence(row, self))
 
     def check_references(self) -> None:
         """Every reference a change sets names a row of the plan."""

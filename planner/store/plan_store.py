@@ -10,7 +10,7 @@ holds in memory, kept true by its own commits (it is the only writer).
 import sqlite3
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -180,22 +180,19 @@ class PlanStore:
             refused = OutsideChange(outside_sentence(self.path.name, outside, refused=True))
             refused.change = outside  # what the other program changed
             raise refused
-        pending = Pending(self._rows_of, utc_now())
-        pending.take(change)
-        pending.cascade()
-        pending.settle()
-        pending.check_one_plan()
-        pending.keep_status_true(always=not self._status_checked)
-        pending.check_references()
-        problem = refusal(pending.changes(), pending)
-        if problem:
-            raise InvalidEdit(problem)
-        committed = replace(pending.committed(change.label, change.exact),
-                            merges=change.merges, unmerges=change.unmerges)
+        committed, now = self._pending(change)
         statements = self._statements(committed)
         if not self._writing:
             self._start_writing()
-        statements += history.statements(committed, new_id(), self._next_seq(), pending.now)
+        seq = self._next_seq()
+        if committed.bookmark:  # the version before it, in the same transaction
+            version_id, name = committed.bookmark
+            statements.append((INSERT_VERSION, [Version(
+                version_id, clean_text("name", name), "", "Tandem", now, seq - 1,
+                automatic=True).row()]))
+        if committed.unbookmark:
+            statements.append((DELETE_VERSION, [(committed.unbookmark[0],)]))
+        statements += history.statements(committed, new_id(), seq, now)
         self._write(statements)
         self._seq += 1
         self._status_checked = True
@@ -203,6 +200,34 @@ class PlanStore:
         for listener in list(self._listeners):
             listener(committed)
         return committed
+
+    def dry_run(self, change: ChangeSet) -> ChangeSet:
+        """What `commit(change)` would commit (the cascade and every derived
+        row included), without writing anything; a refusal is the same
+        InvalidEdit the commit would raise. A merge or a restore asks this
+        rather than working out the rules again."""
+        self._refuse_if_read_only()
+        if not change.recorded:
+            return change
+        return self._pending(change)[0]
+
+    def _pending(self, change: ChangeSet) -> tuple[ChangeSet, datetime]:
+        """The change as the rules make it, or the InvalidEdit that refuses it."""
+        pending = Pending(self._rows_of, utc_now())
+        pending.take(change)
+        pending.cascade()
+        pending.settle()
+        pending.check_one_plan()
+        pending.keep_status_true(always=not self._status_checked)
+        pending.check_references()
+        pending.check_keys()
+        problem = refusal(pending.changes(), pending)
+        if problem:
+            raise InvalidEdit(problem)
+        committed = replace(pending.committed(change.label, change.exact),
+                            merges=change.merges, unmerges=change.unmerges,
+                            bookmark=change.bookmark, unbookmark=change.unbookmark)
+        return committed, pending.now
 
     def _write(self, statements: list[tuple[str, list[tuple[Any, ...]]]]) -> None:
         """One transaction on the file, then the same on the replica; a disk

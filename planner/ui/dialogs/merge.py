@@ -13,7 +13,8 @@ from planner.errors import PlanError
 from planner.model.validation import words
 from planner.outline.changes import SECTION_OF, row_label, value_text
 from planner.sections import section
-from planner.store.merge import Choice, Conflict, MergePlan
+from planner.store.merge import Choice, Conflict, MergePlan, merge_change
+from planner.store.plan_store import PlanStore
 from planner.ui.i18n import tr
 
 MINE, THEIRS, OTHER = 0, 1, 2
@@ -25,9 +26,11 @@ def column_headers() -> list[str]:
 
 
 class MergeDialog(QDialog):
-    def __init__(self, parent: QWidget, plan: MergePlan, goes_in: int) -> None:
+    def __init__(self, parent: QWidget, plan: MergePlan, goes_in: int,
+                  store: PlanStore) -> None:
         super().__init__(parent)
         self.plan = plan
+        self.store = store
         self.change: ChangeSet | None = None
         self.setWindowTitle(tr("Merge changes from {name}").format(name=plan.theirs_name))
         self.setObjectName("mergeDialog")
@@ -145,7 +148,7 @@ class MergeDialog(QDialog):
     def try_merge(self) -> None:
         """The merge as one change; a choice the plan cannot hold is said here."""
         try:
-            self.change = self.plan.change(self.choices())
+            self.change = merge_change(self.store, self.plan, self.choices())
         except PlanError as exc:
             self.problem.setText(str(exc))
             self.problem.show()

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QStandardPaths, QTimer
 
-from planner.changes import ChangeSet
 from planner.errors import PlanError
 from planner.model.records import KINDS
 from planner.store.plan_store import PlanStore
@@ -190,22 +189,25 @@ def restore_version(window: MainWindow, version: Version) -> bool:
     session = window.session
     if session is None or session.read_only:
         return False
-    now = session.store.state()
-    then = session.store.state(version.seq)
-    from planner.outline.changes import between, differences, summary
+    from planner.outline.changes import differences, summary
+    from planner.store.restoring import restore_change
 
-    change = between(now, then, f"Restore the version \u201c{version.name}\u201d")
+    store = session.store
+    try:
+        change = restore_change(store, version)
+    except PlanError as exc:
+        dialogs.warn(window, tr("Cannot restore"), str(exc))
+        return False
     if not change:
         window.statusBar().showMessage(tr("The plan is as that version already."), 8000)
         return False
-    found = differences(change, now, then)
+    found = differences(change, store.state(), store.state(version.seq))
     if not dialogs.confirm(window, tr("Restore version"),
                            tr("Make the plan as it was in \u201c{name}\u201d ({changes})? You can "
                               "undo it.").format(name=version.name, changes=summary(found)),
                            tr("Restore")):
         return False
-    # Not exact: every row restored says it changed now.
-    return session.do(ChangeSet(change.label, change.rows, exact=False))
+    return session.do(change)
 
 
 def show_changes(window: MainWindow, title: str, old: State, new: State) -> Any:
@@ -245,7 +247,7 @@ def merge_from(window: MainWindow) -> bool:
     session = window.session
     if session is None or session.read_only:
         return False
-    from planner.store.merge import prepare
+    from planner.store.merge import merge_change, prepare
 
     path = dialogs.ask_open_plan(window)
     if path is None:
@@ -261,12 +263,16 @@ def merge_from(window: MainWindow) -> bool:
     if plan.conflicts:
         from planner.ui.dialogs.merge import MergeDialog
 
-        dialog = MergeDialog(window, plan, goes_in)
+        dialog = MergeDialog(window, plan, goes_in, session.store)
         if not dialogs.exec_dialog(dialog) or dialog.change is None:
             return False
         change = dialog.change
     else:
-        change = plan.change()
+        try:
+            change = merge_change(session.store, plan)
+        except PlanError as exc:
+            dialogs.warn(window, tr("Cannot merge"), str(exc))
+            return False
         if not change.recorded:
             dialogs.warn(window, tr("Nothing to merge"),
                          tr("{file} holds nothing this plan does not have.").format(
@@ -280,12 +286,7 @@ def merge_from(window: MainWindow) -> bool:
                                   "the same thing differently. You can undo it.").format(
                                    file=path.name, changes=summary(found)), tr("Merge")):
             return False
-    try:
-        session.store.save_version(f"Before merging {path.name}", author="Tandem",
-                                   automatic=True)
-    except PlanError as exc:
-        dialogs.warn(window, "Cannot merge", str(exc))
-        return False
+    # The version "Before merging …" is saved with the merge, in its one commit.
     if not session.do(change):
         return False
     window.statusBar().showMessage(tr("Merged the changes from {file}").format(

@@ -98,11 +98,12 @@ def test_a_store_exposes_no_way_to_write_but_commit(store: PlanStore) -> None:
     """The plan's rows change only by `commit`; besides it the store writes
     bookmarks in the plan's history (`save_version`, `delete_version`),
     copies to other files (`save_copy`) and, when another program changed the
-    file, a history entry naming what it changed (`check_outside`), never a row."""
+    file, a history entry naming what it changed (`check_outside`), never a row.
+    `dry_run` asks the commit what it would write, and writes nothing."""
     public = {name for name in dir(store) if not name.startswith("_")}
     assert public == {"build", "changed_outside", "check_outside", "checkpoint", "close", "commit",
                       "copy_bytes",
-                      "count", "lost",
+                      "count", "dry_run", "lost",
                       "create", "delete_version", "foreign_objects", "from_bytes",
                       "from_state", "get", "head", "held_by", "history",
                       "integrity_problems", "open", "path", "plan", "read_only",
