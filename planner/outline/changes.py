@@ -279,7 +279,9 @@ def conflict_line(conflict: Any, base: State, mine: State, theirs: State) -> str
         if conflict.mine is None:
             return f"conflict: {where}: removed in mine, {_kept(conflict, mine, 'theirs')}"
         return f"conflict: {where}: removed in theirs, {_kept(conflict, theirs, 'mine')}"
-    current = mine[conflict.kind].get(conflict.row_id) or row
+    # A field's conflict names its row as MINE has it (or THEIRS: a row both added).
+    current = next(state[conflict.kind][conflict.row_id] for state in (mine, theirs, base)
+                   if conflict.row_id in state[conflict.kind])
     where = f"{SECTION_OF[conflict.kind]}: {row_label(current, mine)}"
     sides = []
     for side, state, value in (("mine", mine, conflict.mine), ("theirs", theirs, conflict.theirs),

@@ -406,6 +406,8 @@ def _put(state: State, kind: type[Record], row_id: str, row: Record | None) -> N
 
 
 def _ordered(rows: list[RowChange]) -> list[RowChange]:
-    """Kinds in the order the plan's tables depend on one another."""
+    """Kinds in the order the plan's tables depend on one another; within a
+    kind, rows let go before rows come in, so that a row taking over a natural
+    key (a day off under the other side's id) never meets the row it replaces."""
     order = {kind: n for n, kind in enumerate(KINDS)}
-    return sorted(rows, key=lambda r: (order[r.kind], r.id))
+    return sorted(rows, key=lambda r: (order[r.kind], r.after is not None, r.id))

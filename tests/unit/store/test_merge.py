@@ -18,7 +18,7 @@ from planner.model.records import KINDS
 from planner.operations import goals, rides
 from planner.operations.rows import edit, remove
 from planner.rules.signoff import has_signed
-from planner.store.merge import BOOKKEEPING, prepare
+from planner.store.merge import BOOKKEEPING, merge_change, prepare
 from planner.store.plan_store import PlanStore, new_plan
 from planner.store.versions import State
 
@@ -320,3 +320,243 @@ def test_merge_properties(large_bytes: bytes, mine_ops: list[Any], theirs_ops: l
     mine.commit(committed.inverse())
     assert mine.state() == before
     assert mine.plan().id == theirs.plan().id == base[Plan][mine.plan().id].id
+
+
+# -- several best common ancestors (criss-cross) -----------------------------------------
+
+def _swap(a: PlanStore, b: PlanStore) -> None:
+    """Both merge each other at the same moment: each from the other as it was."""
+    a_then = PlanStore.from_bytes(a.copy_bytes(), "a-then.tandem")
+    b_then = PlanStore.from_bytes(b.copy_bytes(), "b-then.tandem")
+    a.commit(prepare(a, b_then).change())
+    b.commit(prepare(b, a_then).change())
+
+
+def test_a_criss_cross_merge_finds_both_ancestors_and_raises_no_false_conflict(
+        large_bytes: bytes) -> None:
+    sales, marketing = copies(large_bytes)
+    g0, g1 = sales.rows(Goal)[:2]
+    sales.commit(edit(g0, title="Sales wording"))
+    marketing.commit(edit(marketing.get(Goal, g1.id), title="Marketing wording"))  # type: ignore[arg-type]
+    _swap(sales, marketing)
+    sales.commit(edit(sales.get(Goal, g0.id), title="Sales wording, revised"))  # type: ignore[arg-type]
+    plan = prepare(marketing, sales)
+    assert plan.ancestors == 2
+    # The virtual ancestor holds both first edits, so only the revision is new.
+    assert plan.base[Goal][g0.id].title == "Sales wording"
+    assert plan.base[Goal][g1.id].title == "Marketing wording"
+    assert plan.conflicts == ()
+    marketing.commit(merge_change(marketing, plan, take="mine"))
+    assert (title(marketing, g0.id), title(marketing, g1.id)) == (
+        "Sales wording, revised", "Marketing wording")
+    # --take theirs, the other way, does not revert marketing's own edit either.
+    back = prepare(sales, marketing)
+    assert back.conflicts == ()
+    sales.commit(merge_change(sales, back, take="theirs"))
+    assert sales.state() == marketing.state() or _same_but_bookkeeping(
+        sales.state(), marketing.state())
+
+
+def test_a_real_conflict_after_a_criss_cross_shows_the_virtual_ancestor(
+        large_bytes: bytes) -> None:
+    sales, marketing = copies(large_bytes)
+    g0, g1 = sales.rows(Goal)[:2]
+    sales.commit(edit(g0, title="Sales wording"))
+    marketing.commit(edit(marketing.get(Goal, g1.id), title="Marketing wording"))  # type: ignore[arg-type]
+    _swap(sales, marketing)
+    sales.commit(edit(sales.get(Goal, g1.id), title="Sales on g1"))  # type: ignore[arg-type]
+    marketing.commit(edit(marketing.get(Goal, g1.id), title="Marketing on g1"))  # type: ignore[arg-type]
+    plan = prepare(sales, marketing)
+    assert [(c.field, c.base, c.mine, c.theirs) for c in plan.conflicts] == [
+        ("title", "Marketing wording", "Sales on g1", "Marketing on g1")]
+
+
+def test_criss_crossed_conflicts_settled_alike_are_not_asked_again(large_bytes: bytes) -> None:
+    """Both merged the other's conflicting title and each took the same side;
+    the virtual ancestor keeps the first ancestor's title there, so the next
+    merge sees both copies agree."""
+    sales, marketing = copies(large_bytes)
+    goal = sales.rows(Goal)[3]
+    sales.commit(edit(goal, title="Sales"))
+    marketing.commit(edit(marketing.get(Goal, goal.id), title="Marketing"))  # type: ignore[arg-type]
+    a_then = PlanStore.from_bytes(sales.copy_bytes(), "a.tandem")
+    b_then = PlanStore.from_bytes(marketing.copy_bytes(), "b.tandem")
+    sales.commit(prepare(sales, b_then).change(take="theirs"))
+    marketing.commit(prepare(marketing, a_then).change(take="mine"))
+    plan = prepare(sales, marketing)
+    assert plan.ancestors == 2 and plan.conflicts == ()
+    assert title(sales, goal.id) == title(marketing, goal.id) == "Marketing"
+
+
+# -- rows that mean the same thing ------------------------------------------------------
+
+def test_the_same_day_off_added_on_both_sides_is_one_row(large_bytes: bytes) -> None:
+    from datetime import date
+
+    from planner.model import NonWorkingDay
+
+    mine, theirs = copies(large_bytes)
+    easter = date(2027, 4, 14)
+    mine.commit(rides.add_non_working_day(easter, "Easter Monday"))
+    theirs.commit(rides.add_non_working_day(easter, "Easter Monday"))
+    plan = prepare(mine, theirs)
+    assert plan.conflicts == ()
+    mine.commit(merge_change(mine, plan))
+    theirs.commit(merge_change(theirs, prepare(theirs, mine)))
+    days = [[d for d in s.rows(NonWorkingDay) if d.day == easter] for s in (mine, theirs)]
+    assert len(days[0]) == len(days[1]) == 1 and days[0] == days[1]  # one row, one id
+    # Different occasions: one conflict, on the occasion, and either side can win.
+    mine2, theirs2 = copies(large_bytes)
+    mine2.commit(rides.add_non_working_day(easter, "Easter"))
+    theirs2.commit(rides.add_non_working_day(easter, "Easter Monday"))
+    plan = prepare(mine2, theirs2)
+    assert [(c.kind, c.field, c.mine, c.theirs, c.base) for c in plan.conflicts] == [
+        (NonWorkingDay, "occasion", "Easter", "Easter Monday", None)]
+    mine2.commit(merge_change(mine2, plan, take="theirs"))
+    assert [d.occasion for d in mine2.rows(NonWorkingDay) if d.day == easter] == [
+        "Easter Monday"]
+
+
+def test_the_same_months_actual_is_one_row_and_two_values_are_one_conflict(
+        large_bytes: bytes) -> None:
+    from planner.model import MetricValue
+    from planner.operations import metrics
+
+    for mine_value, theirs_value in ((12.0, 12.0), (12.0, 10.0)):
+        mine, theirs = copies(large_bytes)
+        metric = mine.rows(Metric)[0]
+        november = "2030-11"
+        mine.commit(metrics.record_actuals(mine, [(metric.id, november, mine_value, "")]))
+        theirs.commit(metrics.record_actuals(theirs, [(metric.id, november, theirs_value, "")]))
+        plan = prepare(mine, theirs)
+        expected = [] if mine_value == theirs_value else [("actual", 12.0, 10.0)]
+        assert [(c.field, c.mine, c.theirs) for c in plan.conflicts] == expected
+        mine.commit(merge_change(mine, plan, take="theirs"))
+        actuals = [v.actual for v in mine.rows(MetricValue)
+                   if (v.metric_id, v.period) == (metric.id, november)]
+        assert actuals == [theirs_value]
+
+
+def test_an_actual_changed_on_one_side_after_both_recorded_it_goes_in(
+        large_bytes: bytes) -> None:
+    from planner.model import MetricValue
+    from planner.operations import metrics
+
+    mine, theirs = copies(large_bytes)
+    metric = mine.rows(Metric)[0]
+    for store in (mine, theirs):
+        store.commit(metrics.record_actuals(store, [(metric.id, "2030-11", 10.0, "")]))
+    mine.commit(merge_change(mine, prepare(mine, theirs)))
+    theirs.commit(merge_change(theirs, prepare(theirs, mine)))
+    theirs.commit(metrics.record_actuals(theirs, [(metric.id, "2030-11", 11.0, "corrected")]))
+    plan = prepare(mine, theirs)
+    assert plan.conflicts == ()
+    mine.commit(merge_change(mine, plan))
+    (value,) = [v for v in mine.rows(MetricValue) if (v.metric_id, v.period) ==
+                (metric.id, "2030-11")]
+    assert (value.actual, value.note) == (11.0, "corrected")
+
+
+def test_the_same_link_added_on_both_sides_is_one_row(large_bytes: bytes) -> None:
+    from planner.model import MetricGoal
+    from planner.operations.rows import add, new
+
+    mine, theirs = copies(large_bytes)
+    linked = {(m.metric_id, m.goal_id) for m in mine.rows(MetricGoal)}
+    metric, goal = next((m, g) for m in mine.rows(Metric) for g in mine.rows(Goal)
+                        if (m.id, g.id) not in linked)
+    for store in (mine, theirs):
+        store.commit(add(new(MetricGoal, metric_id=metric.id, goal_id=goal.id)))
+    plan = prepare(mine, theirs)
+    assert plan.conflicts == ()
+    mine.commit(merge_change(mine, plan))
+    assert len([m for m in mine.rows(MetricGoal)
+                if (m.metric_id, m.goal_id) == (metric.id, goal.id)]) == 1
+
+
+def test_a_person_added_on_both_sides_with_one_email_is_one_person(large_bytes: bytes) -> None:
+    from planner.model.enums import Team
+    from planner.operations.rows import add, new
+
+    mine, theirs = copies(large_bytes)
+    people = []
+    for store, name in ((mine, "Ana Ruiz"), (theirs, "Ana Ruiz")):
+        person = new(Person, name=name, team=Team.SALES, email="ana@example.com")
+        store.commit(add(person))
+        people.append(person)
+    # Theirs already gives her a ride to host.
+    ride = next(r for r in theirs.rows(FieldRide) if r.host_id and theirs.get(
+        Person, r.host_id).team is Team.SALES)  # type: ignore[union-attr]
+    theirs.commit(edit(ride, host_id=people[1].id))
+    plan = prepare(mine, theirs)
+    assert plan.conflicts == ()
+    mine.commit(merge_change(mine, plan))
+    anas = [p for p in mine.rows(Person) if p.email == "ana@example.com"]
+    assert len(anas) == 1
+    assert mine.get(FieldRide, ride.id).host_id == anas[0].id  # type: ignore[union-attr]
+    theirs.commit(merge_change(theirs, prepare(theirs, mine)))
+    assert [p.id for p in theirs.rows(Person) if p.email == "ana@example.com"] == [anas[0].id]
+    assert _same_but_bookkeeping(mine.state(), theirs.state())
+
+
+def test_a_person_removed_in_mine_and_changed_and_used_in_theirs_is_one_conflict(
+        large_bytes: bytes) -> None:
+    from planner.outline.changes import conflict_line
+
+    mine, theirs = copies(large_bytes)
+    person = mine.rows(Person)[-1]
+    mine.commit(remove([person]))
+    theirs.commit(edit(theirs.get(Person, person.id), territory="North"))  # type: ignore[arg-type]
+    ride = theirs.rows(FieldRide)[1]
+    theirs.commit(edit(ride, host_id=person.id, visitor_id=None))
+    plan = prepare(mine, theirs)
+    lines = [conflict_line(c, plan.base, plan.mine, plan.theirs) for c in plan.conflicts]
+    assert len(lines) == len(set(lines)) == len({c.key for c in plan.conflicts})
+    assert [c.key for c in plan.conflicts if c.kind is Person] == [
+        ("Person", person.id, None)]
+
+
+# -- one commit, asked first -----------------------------------------------------------
+
+def test_the_version_before_a_merge_is_in_the_merges_commit_and_goes_with_its_undo(
+        large_bytes: bytes) -> None:
+    mine, theirs = copies(large_bytes)
+    goal = mine.rows(Goal)[7]
+    theirs.commit(edit(theirs.get(Goal, goal.id), title="From theirs"))  # type: ignore[arg-type]
+    before, head = mine.state(), mine.head()
+    change = merge_change(mine, prepare(mine, theirs))
+    assert mine.versions() == [] and mine.head() == head  # asking wrote nothing
+    committed = mine.commit(change)
+    (version,) = mine.versions()
+    assert (version.name, version.seq, version.automatic) == (
+        "Before merging theirs.tandem", head, True)
+    assert mine.state(version.seq) == before
+    undone = mine.commit(committed.inverse())
+    assert mine.versions() == [] and mine.state() == before
+    mine.commit(undone.inverse())  # redo: the merge and its version again
+    assert [v.name for v in mine.versions()] == ["Before merging theirs.tandem"]
+    assert title(mine, goal.id) == "From theirs"
+
+
+def test_a_merge_the_commit_would_refuse_is_refused_before_anything_is_written(
+        large_bytes: bytes) -> None:
+    """A person of theirs moves to the other team while mine gives them a goal
+    to own for their present team: each side fine, together refused."""
+    from planner.model.enums import Team
+
+    from planner.operations.rows import add, new
+
+    start = PlanStore.from_bytes(large_bytes, "start.tandem", writable=True)
+    person = new(Person, name="Noor Haddad", team=Team.SALES)
+    start.commit(add(person))
+    mine, theirs = copies(start.copy_bytes())
+    goal = next(g for g in mine.rows(Goal) if not has_signed(g, "sales"))
+    mine.commit(edit(goal, sales_owner_id=person.id))
+    theirs.commit(edit(theirs.get(Person, person.id), team=Team.MARKETING))  # type: ignore[arg-type]
+    plan = prepare(mine, theirs)
+    assert plan.conflicts == ()
+    before, head = mine.copy_bytes(), mine.head()
+    with pytest.raises(InvalidEdit, match=person.name):
+        merge_change(mine, plan)
+    assert mine.head() == head and mine.versions() == []
+    assert mine.copy_bytes() == before
