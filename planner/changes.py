@@ -93,6 +93,12 @@ class ChangeSet:
     # Undoing the change deletes it (`unbookmark`); redoing saves it again.
     bookmark: tuple[str, str] | None = None
     unbookmark: tuple[str, str] | None = None
+    # A merge records the other copy as it found it, for later merges to
+    # start from: its rows where they differed from this plan just before the
+    # merge (before: this plan's row, after: the other copy's), and this
+    # plan's change sets it lacked. Kept through undo, so a redo records it.
+    other_rows: tuple[RowChange, ...] = ()
+    other_lacked: frozenset[str] = frozenset()
 
     def __bool__(self) -> bool:
         return bool(self.rows)
@@ -113,7 +119,8 @@ class ChangeSet:
         """The change set that puts every row back exactly as it was."""
         return ChangeSet(self.label, tuple(r.inverse() for r in reversed(self.rows)),
                          exact=True, merges=self.unmerges, unmerges=self.merges,
-                         bookmark=self.unbookmark, unbookmark=self.bookmark)
+                         bookmark=self.unbookmark, unbookmark=self.bookmark,
+                         other_rows=self.other_rows, other_lacked=self.other_lacked)
 
     def then(self, later: "ChangeSet", label: str | None = None) -> "ChangeSet":
         """This change and a later one as one step (typing in bursts)."""

@@ -13,7 +13,8 @@ from datetime import date, datetime
 from enum import Enum
 from typing import TYPE_CHECKING, Any, Literal
 
-from planner.changes import ChangeSet, RowChange, between
+from planner.changes import ChangeSet, RowChange
+from planner.changes import between as between  # where the outline's readers find it
 from planner.model import (
     FieldRide, FunnelStage, Goal, HotButton, Message, Metric, MetricGoal, MetricValue,
     NonWorkingDay, ParkingTopic, Person, Plan, Record, Review, ReviewAction, ReviewLink)

@@ -27,6 +27,7 @@ INSERT_ENTRY = ("INSERT INTO change_log (id, seq, committed_at, label, exact, ro
                 "VALUES (?, ?, ?, ?, ?, ?)")
 INSERT_ROW = "INSERT INTO change_log_row (change_id, kind, row_id) VALUES (?, ?, ?)"
 INSERT_SEEN = "INSERT INTO change_seen (change_id, seen_id, taken_back) VALUES (?, ?, ?)"
+INSERT_OTHER = "INSERT INTO change_other (change_id, lacked, rows) VALUES (?, ?, ?)"
 
 
 def encode(change: ChangeSet) -> bytes:
@@ -71,7 +72,36 @@ def statements(change: ChangeSet, change_id: str, seq: int,
     touched = [(change_id, r.kind.__name__, r.id) for r in change]
     seen = [(change_id, i, 0) for i in sorted(change.merges)] + \
         [(change_id, i, 1) for i in sorted(change.unmerges)]
-    return [(INSERT_ENTRY, [entry]), (INSERT_ROW, touched), (INSERT_SEEN, seen)]
+    out: list[tuple[str, list[tuple[Any, ...]]]] = [
+        (INSERT_ENTRY, [entry]), (INSERT_ROW, touched), (INSERT_SEEN, seen)]
+    if change.merges:  # the other copy as this merge found it
+        other = [[r.kind.__name__, r.id, None if r.after is None else TABLES[r.kind].write(r.after)]
+                 for r in change.other_rows]
+        out.append((INSERT_OTHER, [(change_id, json.dumps(sorted(change.other_lacked)),
+                                    zlib.compress(json.dumps(other, ensure_ascii=False,
+                                                             separators=(",", ":"))
+                                                  .encode("utf-8"), 1))]))
+    return out
+
+
+OtherRows = list[tuple[type[Record], str, Record | None]]
+
+
+def other_copy(conn: sqlite3.Connection, change_id: str) -> tuple[frozenset[str], OtherRows] | None:
+    """What a merge recorded of the other copy: the change sets of this plan
+    it lacked, and its rows where they differed from this plan just before
+    the merge (None: a row it did not have)."""
+    found = conn.execute("SELECT lacked, rows FROM change_other WHERE change_id = ?",
+                         (change_id,)).fetchone()
+    if found is None:
+        return None
+    lacked, data = found
+    rows: OtherRows = []
+    for kind_name, row_id, after in json.loads(zlib.decompress(data).decode("utf-8")):
+        kind = BY_NAME[kind_name]
+        rows.append((kind, str(row_id),
+                     None if after is None else TABLES[kind].read(_current(kind, after))))
+    return frozenset(json.loads(lacked)), rows
 
 
 @dataclass(frozen=True)

@@ -32,11 +32,11 @@ what it brought in (and that version), so that merging again offers it again.
 """
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from planner.changes import ChangeSet, RowChange
+from planner.changes import ChangeSet, RowChange, between
 from planner.errors import InvalidEdit, PlanError
 from planner.model import Plan, Record, new_id
 from planner.model.records import KINDS, NATURAL_KEYS, natural_key
@@ -85,6 +85,9 @@ class MergePlan:
     conflicts: tuple[Conflict, ...]
     brings_in: frozenset[str]  # their change sets this plan has not yet seen
     ancestors: int = 1  # best common ancestors found (several: merged into one first)
+    # THEIRS as found (its rows where it differs from MINE; MINE's change sets
+    # it lacked), recorded with the merge for later merges to start from.
+    other: tuple[tuple[RowChange, ...], frozenset[str]] = ((), frozenset())
 
     def change(self, choices: Mapping[tuple[str, str, str | None], Choice] | None = None,
                take: Side | None = None) -> ChangeSet:
@@ -111,7 +114,8 @@ class MergePlan:
         name = f"Before merging {self.theirs_name}"
         return ChangeSet(f"Merge changes from {self.theirs_name}", tuple(rows), exact=True,
                          merges=self.brings_in,
-                         bookmark=(new_id(), name) if rows else None)
+                         bookmark=(new_id(), name) if rows else None,
+                         other_rows=self.other[0], other_lacked=self.other[1])
 
 
 def merge_change(store: PlanStore, plan: MergePlan,
@@ -129,74 +133,142 @@ def prepare(mine: PlanStore, theirs: PlanStore) -> MergePlan:
         raise PlanError(f"{theirs.path.name} is not a copy of this plan (it is another plan, "
                         f"\u201c{theirs.plan().title}\u201d); only copies of one plan can be "
                         "merged.")
-    mine_log, theirs_log = _Log(mine), _Log(theirs)
+    logs = (_Log(mine), _Log(theirs))
+    heads = tuple(log.place(log.size) for log in logs)
     found: list[int] = []
-    base = _ancestor(mine_log, mine_log.size, theirs_log, theirs_log.size, found)
+    base = _ancestor(heads[0], heads[1], logs, found)
     now_mine, now_theirs = mine.state(), theirs.state()
     base_k, mine_k, theirs_k = same_rows(base, now_mine, now_theirs)
     merged, conflicts = three_way(base_k, mine_k, theirs_k)
-    brings_in = theirs_log.seen(theirs_log.size) - mine_log.seen(mine_log.size)
+    brings_in = heads[1].seen - heads[0].seen
     return MergePlan(theirs.path.name, base_k, now_mine, theirs_k, merged, tuple(conflicts),
-                     frozenset(brings_in), ancestors=found[0] if found else 1)
+                     frozenset(brings_in), ancestors=found[0] if found else 1,
+                     other=(tuple(between(now_mine, now_theirs).rows),
+                            frozenset(heads[0].seen - heads[1].seen)))
+
+
+@dataclass
+class _Place:
+    """A state some copy of the plan was in: the change sets it held, and its
+    rows (worked out when first needed)."""
+
+    seen: frozenset[str]
+    make: Callable[[], State]
+    _state: State | None = None
+
+    def state(self) -> State:
+        if self._state is None:
+            self._state = self.make()
+        return self._state
 
 
 class _Log:
-    """One plan's history, and the change sets it held at each place in it."""
+    """One plan's history: each place in it, and the other copies its merges
+    recorded (each a place in the other copy's history)."""
 
     def __init__(self, store: PlanStore) -> None:
         self.store = store
         self.entries = store.history()
         self.size = len(self.entries)
-        self._seen: dict[int, frozenset[str]] = {}
+        self._places: dict[int, _Place] = {}
+        self._others: list[_Place] | None = None
 
-    def seen(self, n: int) -> frozenset[str]:
-        """The change sets held after the first n entries."""
-        if n not in self._seen:
-            self._seen[n] = history.seen_ids(self.entries[:n])
-        return self._seen[n]
+    def place(self, n: int) -> _Place:
+        """The plan after its first n change sets."""
+        if n not in self._places:
+            seq = self.entries[n - 1].seq if n else 0
+            self._places[n] = _Place(history.seen_ids(self.entries[:n]),
+                                     lambda: self.store.state(seq))
+        return self._places[n]
 
-    def last_within(self, n: int, other: frozenset[str]) -> int:
-        """The latest place among the first n entries up to which `other`
-        holds every change set this history held: its best common ancestor
-        with a plan that holds `other`."""
+    def latest_within(self, held: frozenset[str]) -> _Place:
+        """The latest place whose change sets are all in `held`."""
         counts: Counter[str] = Counter()
-        outside = best = 0  # change sets held here that `other` lacks
-        for k, entry in enumerate(self.entries[:n], 1):
+        outside = best = 0  # change sets held here that `held` lacks
+        for k, entry in enumerate(self.entries, 1):
             for i in (entry.id, *entry.merges):
                 counts[i] += 1
-                if counts[i] == 1 and i not in other:
+                if counts[i] == 1 and i not in held:
                     outside += 1
             for i in entry.unmerges:
                 counts[i] -= 1
-                if counts[i] == 0 and i not in other:
+                if counts[i] == 0 and i not in held:
                     outside -= 1
             if outside == 0:
                 best = k
-        return best
+        return self.place(best)
 
-    def state(self, n: int) -> State:
-        return self.store.state(self.entries[n - 1].seq if n else 0)
+    def others(self) -> list[_Place]:
+        """The other copies as this plan's merges found them."""
+        if self._others is None:
+            self._others = []
+            seen = history.Seen()
+            for k, entry in enumerate(self.entries):
+                if entry.merges:
+                    recorded = self.store.other_copy(entry.id)
+                    if recorded is not None:
+                        lacked, rows = recorded
+                        held = (seen.ids() - lacked) | set(entry.merges)
+                        self._others.append(_Place(frozenset(held), self._other(k, rows)))
+                seen.add(entry)
+        return self._others
+
+    def _other(self, k: int, rows: history.OtherRows) -> Callable[[], State]:
+        def make() -> State:
+            state = {kind: dict(found) for kind, found in self.place(k).state().items()}
+            for kind, row_id, row in rows:
+                _put(state, kind, row_id, row)
+            return state
+        return make
 
 
-def _ancestor(mine: _Log, m: int, theirs: _Log, t: int, found: list[int]) -> State:
-    """The plan as it stood at the best common ancestor of MINE after m
-    entries and THEIRS after t; with two, the virtual ancestor merged from
-    them. `found` gets how many there were (at the top level)."""
-    a = mine.last_within(m, theirs.seen(t))
-    b = theirs.last_within(t, mine.seen(m))
-    found.append(1)
-    if a == 0 and b == 0:  # no history in common: the rows both began with alike
-        first_mine, first_theirs = mine.state(0), theirs.state(0)
-        return {kind: {i: row for i, row in first_mine[kind].items()
-                       if first_theirs[kind].get(i) == row} for kind in KINDS}
-    held_a, held_b = mine.seen(a), theirs.seen(b)
-    if held_a <= held_b:
-        return theirs.state(b)
-    if held_b <= held_a:
-        return mine.state(a)
-    found[-1] = 2
-    below = _ancestor(mine, a, theirs, b, [])
-    return _virtual(below, mine.state(a), theirs.state(b))
+def _ancestor(one: _Place, other: _Place, logs: tuple[_Log, _Log], found: list[int]) -> State:
+    """The plan as it stood at the best common ancestor of two places, as git
+    finds a merge base: the places either history holds (its own, and the
+    other copies its merges found) whose change sets both hold all of, and of
+    those the ones no other contains. With several, they are merged into one
+    (a virtual ancestor), each pair against its own best common ancestor.
+    `found` gets how many there were."""
+    both = one.seen & other.seen
+    places = [log.latest_within(both) for log in logs]
+    places += [p for log in logs for p in log.others() if p.seen <= both]
+    best: dict[frozenset[str], _Place] = {}
+    for place in places:
+        if not any(place.seen < p.seen for p in places):
+            best.setdefault(place.seen, place)
+    found.append(len(best))
+    if all(not seen for seen in best):  # no history in common: the rows both began with alike
+        first, second = (log.place(0).state() for log in logs)
+        return {kind: {i: row for i, row in first[kind].items()
+                       if second[kind].get(i) == row} for kind in KINDS}
+    ordered = sorted(best.values(), key=lambda p: -len(p.seen))
+    virtual = ordered[0]
+    for place in ordered[1:]:
+        below = _ancestor(virtual, place, logs, [])
+        virtual = _Place(virtual.seen | place.seen, _merging(below, virtual, place))
+    return virtual.state()
+
+
+def _merging(base: State, one: _Place, other: _Place) -> Callable[[], State]:
+    return lambda: _virtual(base, one.state(), other.state())
+
+
+class _Unsettled:
+    """The value a virtual ancestor holds where the ancestors it merged
+    disagree on a row both added: equal to no value a copy can hold (as git's
+    conflict markers), so that any copy's settled value is that copy's change."""
+
+    def __eq__(self, other: object) -> bool:
+        return other is self
+
+    def __hash__(self) -> int:
+        return 0
+
+    def __str__(self) -> str:
+        return "(not agreed)"
+
+
+UNSETTLED: Any = _Unsettled()
 
 
 def _virtual(base: State, one: State, other: State) -> State:
@@ -214,10 +286,9 @@ def _virtual(base: State, one: State, other: State) -> State:
         row = merged[kind].get(row_id)
         if row is None:
             continue
-        if conflict.base is None and base_k[kind].get(row_id) is None:
-            merged[kind][row_id] = one_k[kind].get(row_id) or row  # both added it: one way
-        else:
-            merged[kind][row_id] = row._replace(**{conflict.field: conflict.base})
+        # A row both added (one natural key) had no value before: one no copy holds.
+        before = UNSETTLED if base_k[kind].get(row_id) is None else conflict.base
+        merged[kind][row_id] = row._replace(**{conflict.field: before})
     return merged
 
 
@@ -270,15 +341,16 @@ def _renamed(state: State, renames: dict[type[Record], dict[str, str]]) -> State
             if row is not None:
                 rows[new] = row._replace(id=new)
     for fk in FOREIGN_KEYS:
-        names = renames.get(fk.parent)
-        if not names:
+        to = renames.get(fk.parent)
+        if not to:
             continue
         children = out[fk.child]
-        moved = {i: row for i, row in children.items() if getattr(row, fk.column) in names}
+        moved = {i: row for i, row in children.items() if getattr(row, fk.column) in to}
         if moved:
             children = out[fk.child] = dict(children)
-            for i, row in moved.items():
-                children[i] = row._replace(**{fk.column: names[getattr(row, fk.column)]})
+            for i, child in moved.items():
+                pointing: Any = child
+                children[i] = pointing._replace(**{fk.column: to[getattr(child, fk.column)]})
     return out
 
 

@@ -165,9 +165,9 @@ class Pending:
                         raise InvalidEdit(clash_sentence(row, self))
                     seen.add(natural_key(row))
             for other in self.rows(kind):
-                row = wanted.get(natural_key(other))
-                if row is not None and other.id != row.id:
-                    raise InvalidEdit(clash_sentence(row, self))
+                taking = wanted.get(natural_key(other))
+                if taking is not None and other.id != taking.id:
+                    raise InvalidEdit(clash_sentence(taking, self))
 
     def check_references(self) -> None:
         """Every reference a change sets names a row of the plan."""

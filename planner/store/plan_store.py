@@ -25,6 +25,7 @@ from planner.model.validation import clean_text, is_valid, validate
 from planner.rules.commit import refusal
 from planner.store import connection, history
 from planner.store.atomic import write_new, write_replacing
+from planner.store.history import OtherRows
 from planner.store.names import plan_name_problem
 from planner.store.lock import Holder
 from planner.store.mirror import KindRows
@@ -226,7 +227,8 @@ class PlanStore:
             raise InvalidEdit(problem)
         committed = replace(pending.committed(change.label, change.exact),
                             merges=change.merges, unmerges=change.unmerges,
-                            bookmark=change.bookmark, unbookmark=change.unbookmark)
+                            bookmark=change.bookmark, unbookmark=change.unbookmark,
+                            other_rows=change.other_rows, other_lacked=change.other_lacked)
         return committed, pending.now
 
     def _write(self, statements: list[tuple[str, list[tuple[Any, ...]]]]) -> None:
@@ -407,6 +409,12 @@ class PlanStore:
     def history(self) -> list[history.Entry]:
         """Every change set the plan committed, oldest first (without rows)."""
         return history.entries(self._conn)
+
+    def other_copy(self, change_id: str) -> tuple[frozenset[str], OtherRows] | None:
+        """What the merge `change_id` found in the other copy: this plan's
+        change sets it lacked, and its rows where they differed from this plan
+        just before (None for a merge recorded before plan format 9)."""
+        return history.other_copy(self._conn, change_id)
 
     def head(self) -> int:
         """How many change sets the plan has committed: its place in its history."""

@@ -106,6 +106,6 @@ def test_a_store_exposes_no_way_to_write_but_commit(store: PlanStore) -> None:
                       "count", "dry_run", "lost",
                       "create", "delete_version", "foreign_objects", "from_bytes",
                       "from_state", "get", "head", "held_by", "history",
-                      "integrity_problems", "open", "path", "plan", "read_only",
+                      "integrity_problems", "open", "other_copy", "path", "plan", "read_only",
                       "read_only_reason", "revisions", "rows", "save_copy", "save_version",
                       "state", "subscribe", "unsubscribe", "version", "versions"}

@@ -13,6 +13,7 @@ knows which edit each copy has seen: git's promises, held by every order.
 
 import os
 from datetime import date
+from collections.abc import Iterator
 from itertools import count
 from pathlib import Path
 from typing import Any
@@ -122,14 +123,23 @@ def _expected(mine: Copy, theirs: Copy) -> tuple[set[FieldKey], dict[FieldKey, A
     return conflicts, values
 
 
-def _oracle_merge(mine: Copy, theirs: Copy, take: str) -> None:
+def _oracle_merge(mine: Copy, theirs: Copy, take: str, writes: Iterator[int]) -> None:
+    """A field one side's edit is newer on takes it; a conflict settled is a
+    new edit of the merge's own (as git's merge commit is), whichever side
+    it took."""
+    settled = {}
     for key in mine.values.keys() | theirs.values.keys():
         m, t = mine.values.get(key, (None, 0)), theirs.values.get(key, (None, 0))
         if m[1] == t[1] or t[1] in mine.known:
             continue
-        if m[1] in theirs.known or take == "theirs":
+        if m[1] in theirs.known:
             mine.values[key] = t
+        elif m[0] != t[0]:
+            settled[key] = (t[0] if take == "theirs" else m[0], next(writes))
     mine.known |= theirs.known
+    for key, value in settled.items():
+        mine.values[key] = value
+        mine.known.add(value[1])
 
 
 def _conflict_keys(plan: MergePlan) -> set[FieldKey]:
@@ -142,12 +152,12 @@ def _conflict_keys(plan: MergePlan) -> set[FieldKey]:
     return out
 
 
-def _merge(mine: Copy, theirs: Copy, take: str, store_theirs: PlanStore | None = None) -> None:
+def _merge(mine: Copy, theirs: Copy, take: str, writes: Iterator[int]) -> None:
     expected_conflicts, expected_values = _expected(mine, theirs)
-    plan = prepare(mine.store, store_theirs or theirs.store)
+    plan = prepare(mine.store, theirs.store)
     assert _conflict_keys(plan) == expected_conflicts, (_conflict_keys(plan), expected_conflicts)
     mine.store.commit(merge_change(mine.store, plan, take=take))  # type: ignore[arg-type]
-    _oracle_merge(mine, theirs, take)
+    _oracle_merge(mine, theirs, take, writes)
     now = _tracked(mine.store)
     for key, value in expected_values.items():
         assert now[key] == value, key
@@ -190,7 +200,7 @@ def test_every_merge_order_keeps_gits_promises(large_bytes: bytes, steps: list[A
         if a == b:
             continue
         if step[0] == "merge":
-            _merge(trio[a], trio[b], take)
+            _merge(trio[a], trio[b], take, writes)
         else:  # both merge each other at the same moment: a criss-cross
             a_then = PlanStore.from_bytes(trio[a].store.copy_bytes(), "a-then.tandem")
             b_copy = Copy.__new__(Copy)
@@ -200,11 +210,11 @@ def test_every_merge_order_keeps_gits_promises(large_bytes: bytes, steps: list[A
             a_copy = Copy.__new__(Copy)
             a_copy.store, a_copy.values, a_copy.known = (
                 a_then, dict(trio[a].values), set(trio[a].known))
-            _merge(trio[a], b_copy, "mine")
-            _merge(trio[b], a_copy, "mine")
+            _merge(trio[a], b_copy, "mine", writes)
+            _merge(trio[b], a_copy, "mine", writes)
     # Everyone merges everyone: then every copy holds the same rows.
     for mine, theirs in ((0, 1), (0, 2), (1, 0), (2, 0)):
-        _merge(trio[mine], trio[theirs], "mine")
+        _merge(trio[mine], trio[theirs], "mine", writes)
     states = [copy.store.state() for copy in trio]
     assert _same(states[0], states[1]) and _same(states[0], states[2])
     for copy in trio:
