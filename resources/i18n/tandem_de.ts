@@ -1698,6 +1698,10 @@ Marketing: {marketing}</translation>
       <translation>Version löschen</translation>
     </message>
     <message>
+      <source>Cannot restore</source>
+      <translation>Wiederherstellen nicht möglich</translation>
+    </message>
+    <message>
       <source>Nothing to merge</source>
       <translation>Nichts zusammenzuführen</translation>
     </message>
@@ -1724,6 +1728,10 @@ Marketing: {marketing}</translation>
     <message>
       <source>Make the plan as it was in “{name}” ({changes})? You can undo it.</source>
       <translation>Plan auf den Stand von „{name}“ zurücksetzen ({changes})? Sie können dies rückgängig machen.</translation>
+    </message>
+    <message>
+      <source>Cannot merge</source>
+      <translation>Zusammenführen nicht möglich</translation>
     </message>
     <message>
       <source>Saved the plan from memory as {file}; you are editing it now.</source>
