@@ -6,6 +6,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -63,34 +64,82 @@ def merge_copies(tmp_path_factory: pytest.TempPathFactory, _large_plan: Path
             b.commit(edit(b.rows(FieldRide)[n + 300], territory=f"Theirs {n}"))
     reference = folder / "reference.tandem"
     reference.write_bytes(mine.read_bytes())
+    started = time.monotonic()
     done = subprocess.run([sys.executable, str(ROOT / "main.py"), "merge", str(reference),
                            str(theirs), "--take", "theirs"], capture_output=True, text=True)
+    took = time.monotonic() - started
     assert done.returncode == 0, done.stderr
-    return mine.read_bytes(), theirs.read_bytes(), file_rows(reference)
+    return mine.read_bytes(), theirs.read_bytes(), (whole(reference), took)
 
 
-@pytest.mark.parametrize("seed", range(10))
-def test_a_merge_killed_at_any_moment_leaves_mine_whole(
-        tmp_path: Path, merge_copies: tuple[bytes, bytes, dict[str, list[tuple]]],  # type: ignore[type-arg]
-        seed: int) -> None:
-    from planner.store.plan_store import PlanStore
+def whole(path: Path) -> tuple[object, ...]:
+    """What a user finds in the plan: every row, the versions it holds (by
+    name and place) and how long its history is."""
+    import sqlite3
+
     from tests.conftest import file_rows
 
-    mine_bytes, theirs_bytes, merged = merge_copies
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        versions = conn.execute("SELECT name, seq, automatic FROM plan_version "
+                                "ORDER BY seq, name").fetchall()
+        (entries,) = conn.execute("SELECT count(*) FROM change_log").fetchone()
+    finally:
+        conn.close()
+    return file_rows(path), versions, entries
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_a_merge_killed_at_any_moment_leaves_mine_whole(
+        tmp_path: Path, merge_copies: tuple[bytes, bytes, tuple[tuple[object, ...], float]],
+        seed: int) -> None:
+    """Exactly as before or exactly as after: rows, the version "Before
+    merging …" and the history alike (they are one commit)."""
+    from planner.store.plan_store import PlanStore
+
+    mine_bytes, theirs_bytes, (merged, took) = merge_copies
     mine, theirs = tmp_path / "mine.tandem", tmp_path / "theirs.tandem"
     mine.write_bytes(mine_bytes)
     theirs.write_bytes(theirs_bytes)
-    before = file_rows(mine)
+    before = whole(mine)
+    assert before != merged and merged[1] == [("Before merging theirs.tandem", before[2], 1)]
     proc = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "merge", str(mine),
                              str(theirs), "--take", "theirs"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        # The whole merge takes about 0.12 s here: kills from start-up to after the commit.
-        proc.wait(timeout=0.02 + 0.015 * seed + random.Random(seed).uniform(0, 0.01))
+        # Kills spread from start-up to past the end of the whole process.
+        proc.wait(timeout=took * (seed + random.Random(seed).uniform(0, 1)) / 11)
     except subprocess.TimeoutExpired:
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
     with PlanStore.open(mine) as store:
         assert store.integrity_problems() == []
-    assert file_rows(mine) in (before, merged)
+    assert whole(mine) in (before, merged)
     assert theirs.read_bytes() == theirs_bytes
+
+
+def test_a_refused_merge_leaves_mine_byte_for_byte(
+        tmp_path: Path, merge_copies: tuple[bytes, bytes, tuple[tuple[object, ...], float]]
+        ) -> None:
+    """Conflicts and no --take: exit 1, every conflict printed once, and MINE's
+    bytes as they were (no version saved, no side files left)."""
+    from planner.model import Goal
+    from planner.operations import goals
+    from planner.store.plan_store import PlanStore
+
+    mine_bytes, theirs_bytes, _ = merge_copies
+    mine, theirs = tmp_path / "mine.tandem", tmp_path / "theirs.tandem"
+    mine.write_bytes(mine_bytes)
+    theirs.write_bytes(theirs_bytes)
+    with PlanStore.open(theirs) as store:
+        store.commit(goals.reword(store.rows(Goal)[0], title="Theirs differently"))
+    before = mine.read_bytes()
+    done = subprocess.run([sys.executable, str(ROOT / "main.py"), "merge", str(mine),
+                           str(theirs)], capture_output=True, text=True)
+    assert done.returncode == 1
+    lines = done.stdout.splitlines()
+    assert len(lines) == len(set(lines)) == 30  # 29 titles both changed, and goal 0
+    assert any("Theirs differently" in line for line in lines)
+    assert "30 conflict(s)" in done.stderr and "nothing was written" in done.stderr
+    assert mine.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mine.tandem", "theirs.tandem"]

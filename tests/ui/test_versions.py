@@ -70,6 +70,56 @@ def test_merge_with_conflicts_choose_sides_then_undo(
                                  for r in range(goals_page.model.rowCount())}
 
 
+def test_the_window_and_the_command_line_merge_alike(
+        window: MainWindow, copies: tuple[Path, Path, list[str]], tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """One flow: the same copies merged by `tandem merge --take theirs` and by
+    File › Merge changes from… taking theirs for all end as the same file
+    (every row and version alike, the times the commit stamps aside)."""
+    import subprocess
+    import sys
+    from datetime import date
+
+    from planner.model import NonWorkingDay
+    from planner.operations import rides
+    from tests.conftest import ROOT
+
+    mine, theirs, _ = copies
+    for path, occasion in ((mine, "Easter"), (theirs, "Easter Monday")):
+        with PlanStore.open(path) as store:  # a row of one natural key on both sides
+            store.commit(rides.add_non_working_day(date(2027, 4, 14), occasion))
+    by_cli = tmp_path / "by-cli.tandem"
+    by_cli.write_bytes(mine.read_bytes())
+    done = subprocess.run([sys.executable, str(ROOT / "main.py"), "merge", str(by_cli),
+                           str(theirs), "--take", "theirs"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "3 conflict(s) settled by taking theirs" in done.stdout
+
+    def settle(dialog: MergeDialog) -> bool:
+        dialog.take_all(THEIRS)
+        dialog.try_merge()
+        return dialog.change is not None
+
+    monkeypatch.setattr(dialogs, "ask_open_plan", lambda *a: theirs)
+    monkeypatch.setattr(dialogs, "exec_dialog", settle)
+    assert window.open_plan(mine, "goals")
+    window.merge_from()
+    window.close_plan()
+
+    def seen(path: Path) -> tuple[object, ...]:
+        with PlanStore.open(path, read_only=True) as store:
+            rows = {kind.__name__: sorted((row._replace(updated_at=None) for row in rows.values()),
+                                          key=lambda r: r.id)
+                    for kind, rows in store.state().items()}
+            versions = [(v.name, v.seq, v.automatic) for v in store.versions()]
+            return rows, versions, [e.label for e in store.history()]
+
+    assert seen(mine) == seen(by_cli)
+    with PlanStore.open(mine, read_only=True) as store:
+        assert [d.occasion for d in store.rows(NonWorkingDay)
+                if d.day == date(2027, 4, 14)] == ["Easter Monday"]
+
+
 def test_a_choice_the_plan_cannot_hold_is_said_in_the_dialog(
         window: MainWindow, copies: tuple[Path, Path, list[str]],
         monkeypatch: pytest.MonkeyPatch) -> None:
