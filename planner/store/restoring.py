@@ -13,4 +13,7 @@ def restore_change(store: PlanStore, version: Version) -> ChangeSet:
     version already. Not exact: every row restored says it changed now."""
     now, then = store.state(), store.state(version.seq)
     found = between(now, then, f"Restore the version \u201c{version.name}\u201d")
-    return store.dry_run(ChangeSet(found.label, found.rows, exact=False))
+    # A row that differs only in when it last changed is as it was already.
+    rows = tuple(r for r in found if r.before is None or r.after is None
+                 or r.before._replace(updated_at=r.after.updated_at) != r.after)
+    return store.dry_run(ChangeSet(found.label, rows, exact=False))

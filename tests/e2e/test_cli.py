@@ -326,6 +326,42 @@ def test_merge_takes_a_side_in_place_or_into_a_new_file(tmp_path: Path) -> None:
     assert again.stdout.strip() == "theirs.tandem holds nothing mine.tandem does not have."
 
 
+def test_merge_o_with_nothing_new_writes_out_as_a_copy_of_mine(tmp_path: Path) -> None:
+    from tests.conftest import file_rows
+
+    mine, _, _, _ = _two_copies(tmp_path)
+    same = tmp_path / "same.tandem"
+    same.write_bytes(mine.read_bytes())
+    out = tmp_path / "out.tandem"
+    result = run_tandem("merge", str(mine), str(same), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ("same.tandem holds nothing mine.tandem does not have; "
+                                     "out.tandem is a copy of mine.tandem.")
+    assert file_rows(out) == file_rows(mine)
+
+
+def test_restore_makes_the_plan_as_a_version_in_one_change(tmp_path: Path) -> None:
+    from planner.model import Goal
+    from planner.store.plan_store import PlanStore
+
+    mine, _, alone, _ = _two_copies(tmp_path)
+    with PlanStore.open(mine, read_only=True) as store:
+        then = store.state(store.version("Before the flight").seq)[Goal][alone].title
+        head = store.head()
+    result = run_tandem("restore", str(mine), "Before the flight")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ("Restored the version \u201cBefore the flight\u201d in "
+                                     "mine.tandem: 2 changed.")
+    with PlanStore.open(mine, read_only=True) as store:
+        assert store.get(Goal, alone).title == then  # type: ignore[union-attr]
+        assert store.head() == head + 1  # one step
+    again = run_tandem("restore", str(mine), "Before the flight")
+    assert again.stdout.strip() == "mine.tandem is as the version \u201cBefore the flight\u201d " \
+        "already."
+    missing = run_tandem("restore", str(mine), "No such version")
+    assert missing.returncode == 1 and "has no version" in missing.stderr
+
+
 def test_merge_refuses_another_plan_and_a_plan_open_elsewhere(tmp_path: Path) -> None:
     from planner.store.plan_store import PlanStore
 

@@ -65,6 +65,13 @@ def _doc(sample_path: Path) -> dict:  # type: ignore[type-arg]
     (lambda d: d["metric_values"][0].update(period="2027-13"), "not a month like 2027-03"),
     (lambda d: d["goals"][0].update(title="nul\x00"), "NUL character"),
     (lambda d: d.update(format_version=99), "newer Tandem"),
+    (lambda d: d["metric_values"].append({**d["metric_values"][2], "id": "another", "actual": 3}),
+     r"in metric_values\[48\], the same metric and period as metric_values\[2\]"),
+    (lambda d: d["non_working_days"].append({**d["non_working_days"][0], "id": "again"}),
+     r"the same day as non_working_days\[0\]"),
+    (lambda d: d["people"][1].update(email=d["people"][0]["email"].upper() or "x@y.z") or
+     d["people"][0].update(email=d["people"][0]["email"] or "x@y.z"),
+     r"in people\[1\], the same email as people\[0\]"),
     (lambda d: d.update(format="spreadsheet"), "format"),
 ])
 def test_bad_documents_are_refused_and_leave_no_file(sample_path: Path, tmp_path: Path,
