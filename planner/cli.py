@@ -330,8 +330,9 @@ def _merge_target(mine: Path, out: Path | None) -> "PlanStore":
     from planner.store.plan_store import PlanStore
 
     if out is not None:
-        with PlanStore.open(mine, read_only=True) as source:
-            return PlanStore.from_bytes(source.copy_bytes(), out.name, writable=True)
+        copy = PlanStore.copy_of(mine)
+        copy.path = Path(out.name)
+        return copy
     store = PlanStore.open(mine)
     if store.read_only:
         reason = store.read_only_reason or "it is open read-only."

@@ -154,10 +154,13 @@ def seen_ids(history: Sequence[Entry]) -> frozenset[str]:
     return seen.ids()
 
 
-def rows_after(conn: sqlite3.Connection, seq: int) -> Iterator[ChangeSet]:
-    """The change sets committed after a place in the history, newest first."""
+def rows_after(conn: sqlite3.Connection, seq: int,
+               upto: int | None = None) -> Iterator[ChangeSet]:
+    """The change sets committed after a place in the history (and up to
+    another, when given), newest first."""
     for data, label, exact in conn.execute(
-            "SELECT rows, label, exact FROM change_log WHERE seq > ? ORDER BY seq DESC", (seq,)):
+            "SELECT rows, label, exact FROM change_log WHERE seq > ? AND seq <= ? "
+            "ORDER BY seq DESC", (seq, upto if upto is not None else 2 ** 62)):
         yield decode(data, label, bool(exact))
 
 

@@ -136,8 +136,8 @@ def prepare(mine: PlanStore, theirs: PlanStore) -> MergePlan:
     logs = (_Log(mine), _Log(theirs))
     heads = tuple(log.place(log.size) for log in logs)
     found: list[int] = []
+    now_mine, now_theirs = heads[0].state(), heads[1].state()
     base = _ancestor(heads[0], heads[1], logs, found)
-    now_mine, now_theirs = mine.state(), theirs.state()
     base_k, mine_k, theirs_k = same_rows(base, now_mine, now_theirs)
     merged, conflicts = three_way(base_k, mine_k, theirs_k)
     brings_in = heads[1].seen - heads[0].seen
@@ -176,10 +176,19 @@ class _Log:
     def place(self, n: int) -> _Place:
         """The plan after its first n change sets."""
         if n not in self._places:
-            seq = self.entries[n - 1].seq if n else 0
-            self._places[n] = _Place(history.seen_ids(self.entries[:n]),
-                                     lambda: self.store.state(seq))
+            self._places[n] = _Place(history.seen_ids(self.entries[:n]), lambda: self._state(n))
         return self._places[n]
+
+    def _state(self, n: int) -> State:
+        """Worked back from the nearest later place already worked out, so
+        that each change set is undone once however many places are asked."""
+        seq = self.entries[n - 1].seq if n else 0
+        known = [k for k, p in self._places.items() if k > n and p._state is not None]
+        if not known:
+            return self.store.state(seq)
+        nearest = min(known)
+        later = self._places[nearest].state()
+        return self.store.state(seq, later=(self.entries[nearest - 1].seq, later))
 
     def latest_within(self, held: frozenset[str]) -> _Place:
         """The latest place whose change sets are all in `held`."""

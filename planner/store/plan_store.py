@@ -124,6 +124,22 @@ class PlanStore:
         return store
 
     @classmethod
+    def copy_of(cls, path: Path) -> "PlanStore":
+        """A writable plan in memory holding a copy of a plan file, as it is at
+        rest: what `merge -o` merges into before writing it out. The file is
+        only read (its rows are read and checked once, in the copy)."""
+        path = Path(path)
+        opened = open_file(path, True)
+        try:
+            data = connection.at_rest(opened.conn)
+        except sqlite3.Error as exc:
+            raise PlanFileError(f"{path.name} could not be read ({exc}).") from None
+        finally:
+            for conn in {id(c): c for c in (opened.conn, opened.disk) if c is not None}.values():
+                connection.close(conn, checkpoint_first=False)
+        return cls.from_bytes(data, path.name, writable=True)
+
+    @classmethod
     def from_state(cls, state: State, name: str) -> "PlanStore":
         """A read-only plan in memory holding the given rows (a version, to look at)."""
         conn = connection.blank()
@@ -420,8 +436,11 @@ class PlanStore:
         """How many change sets the plan has committed: its place in its history."""
         return self._next_seq() - 1
 
-    def state(self, seq: int | None = None) -> State:
-        """The plan's rows as they are, or as they stood after `seq` change sets."""
+    def state(self, seq: int | None = None, *, later: tuple[int, State] | None = None) -> State:
+        """The plan's rows as they are, or as they stood after `seq` change
+        sets; worked back from `later` (a later place and its rows) when given."""
+        if later is not None and seq is not None and seq <= later[0]:
+            return rewound(later[1], history.rows_after(self._conn, seq, later[0]))
         now = state_of(row for kind in KINDS for row in self._rows_of(kind).ordered())
         if seq is None or seq >= self.head():
             return now

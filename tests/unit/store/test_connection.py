@@ -102,7 +102,7 @@ def test_a_store_exposes_no_way_to_write_but_commit(store: PlanStore) -> None:
     `dry_run` asks the commit what it would write, and writes nothing."""
     public = {name for name in dir(store) if not name.startswith("_")}
     assert public == {"build", "changed_outside", "check_outside", "checkpoint", "close", "commit",
-                      "copy_bytes",
+                      "copy_bytes", "copy_of",
                       "count", "dry_run", "lost",
                       "create", "delete_version", "foreign_objects", "from_bytes",
                       "from_state", "get", "head", "held_by", "history",
