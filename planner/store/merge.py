@@ -253,6 +253,7 @@ def _ancestor(one: _Place, other: _Place, logs: tuple[_Log, _Log], found: list[i
     ordered = sorted(best.values(), key=lambda p: -len(p.seen))
     virtual = ordered[0]
     for place in ordered[1:]:
+        virtual.state(), place.state()  # later places first: each worked back from the last
         below = _ancestor(virtual, place, logs, [])
         virtual = _Place(virtual.seen | place.seen, _merging(below, virtual, place))
     return virtual.state()
