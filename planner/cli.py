@@ -268,7 +268,8 @@ def _merge(args: argparse.Namespace) -> int:
             plan = prepare(mine, theirs)
             if plan.conflicts and args.take is None:
                 for conflict in plan.conflicts:
-                    print(one_line(conflict_line(conflict, plan.base, plan.mine, plan.theirs)))
+                    print(one_line(conflict_line(conflict, plan.base, plan.mine, plan.theirs,
+                                                 plan.merged)))
                 raise PlanError(
                     f"{len(plan.conflicts)} conflict(s) between {args.mine.name} and "
                     f"{args.theirs.name}; nothing was written. Settle them in the window (File "

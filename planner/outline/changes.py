@@ -272,7 +272,8 @@ def _tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
-def conflict_line(conflict: Any, base: State, mine: State, theirs: State) -> str:
+def conflict_line(conflict: Any, base: State, mine: State, theirs: State,
+                  merged: State | None = None) -> str:
     """A merge conflict on one line: what, and each side's value."""
     row = conflict.mine or conflict.theirs or conflict.base
     if conflict.field is None:
@@ -281,7 +282,8 @@ def conflict_line(conflict: Any, base: State, mine: State, theirs: State) -> str
             return f"conflict: {where}: removed in mine, {_kept(conflict, mine, 'theirs')}"
         return f"conflict: {where}: removed in theirs, {_kept(conflict, theirs, 'mine')}"
     # A field's conflict names its row as MINE has it (or THEIRS: a row both added).
-    current = next(state[conflict.kind][conflict.row_id] for state in (mine, theirs, base)
+    current = next(state[conflict.kind][conflict.row_id]
+                   for state in (merged or mine, mine, theirs, base)
                    if conflict.row_id in state[conflict.kind])
     where = f"{SECTION_OF[conflict.kind]}: {row_label(current, mine)}"
     sides = []

@@ -85,7 +85,8 @@ class MergeDialog(QDialog):
 
     def _row(self, n: int, conflict: Conflict) -> None:
         plan = self.plan
-        row = (plan.mine[conflict.kind].get(conflict.row_id)
+        row = (plan.merged[conflict.kind].get(conflict.row_id)  # as mine has it
+               or plan.mine[conflict.kind].get(conflict.row_id)
                or plan.theirs[conflict.kind].get(conflict.row_id)
                or plan.base[conflict.kind].get(conflict.row_id))
         # The sections' titles are in the catalogue (resources/i18n/catalogue.py reads them).
@@ -97,7 +98,7 @@ class MergeDialog(QDialog):
             texts.append("\u2014" if conflict.base is None else tr("there"))
         else:
             what = words(conflict.field)
-            current = plan.mine[conflict.kind].get(conflict.row_id) or row
+            current = row
             texts = [value_text(current._replace(**{conflict.field: value}), conflict.field, state)
                      for value, state in ((conflict.mine, plan.mine),
                                           (conflict.theirs, plan.theirs),

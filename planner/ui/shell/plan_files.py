@@ -258,8 +258,10 @@ def merge_from(window: MainWindow) -> bool:
     except PlanError as exc:
         dialogs.warn(window, "Cannot merge", str(exc))
         return False
-    goes_in = sum(1 for kind in KINDS for i in plan.merged[kind].keys() | plan.mine[kind].keys()
-                  if plan.merged[kind].get(i) != plan.mine[kind].get(i))
+    from planner.outline.changes import between, differences
+
+    # What a reader would count: rows of one natural key paired, bookkeeping aside.
+    goes_in = len(differences(between(plan.mine, plan.merged), plan.mine, plan.merged))
     if plan.conflicts:
         from planner.ui.dialogs.merge import MergeDialog
 
