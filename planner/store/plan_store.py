@@ -32,7 +32,7 @@ from planner.store.mirror import KindRows
 from planner.store.migrations import SCHEMA_VERSION
 from planner.store.opening import Opened, open_bytes, open_file
 from planner.store.pending import Pending
-from planner.store.schema import TABLES, stored
+from planner.store.schema import CASCADE, FOREIGN_KEYS, TABLES, stored
 from planner.store.versions import (
     DELETE_VERSION, INSERT_VERSION, State, Version, read_versions, rewound, state_of)
 
@@ -386,7 +386,7 @@ class PlanStore:
     def _statements(self, change: ChangeSet) -> list[tuple[str, list[tuple[Any, ...]]]]:  # noqa: C901
         """The SQL of a change, rows of one kind and shape batched together."""
         batches: list[tuple[str, list[tuple[Any, ...]]]] = []
-        for row in change:
+        for row in _removals_first(change.rows):
             table = TABLES[row.kind]
             if row.after is None:
                 sql, params = table.delete, (row.id,)
@@ -567,6 +567,29 @@ class PlanStore:
     def integrity_problems(self) -> list[str]:
         """What SQLite's own checks find wrong in the file (empty when sound)."""
         return connection.integrity_problems(self._disk or self._conn)
+
+
+_CASCADING = frozenset(fk.parent for fk in FOREIGN_KEYS if fk.on_delete == CASCADE)
+
+
+def _removals_first(rows: tuple[RowChange, ...]) -> list[RowChange]:
+    """The rows in the change set's order, except that a row removed goes
+    before the first row of its kind added: a row coming in with the key of
+    one going out (a version restored, a day off under another id) never
+    meets it in the table's unique index. Not for a kind whose removal takes
+    other rows with it in SQLite (ON DELETE CASCADE): a row of theirs changed
+    later in the change set must still be there to change."""
+    first_added: dict[type[Record], int] = {}
+    for n, row in enumerate(rows):
+        if row.before is None and row.kind not in _CASCADING:
+            first_added.setdefault(row.kind, n)
+
+    def place(n: int) -> tuple[int, int]:
+        row = rows[n]
+        if row.after is None and first_added.get(row.kind, n) < n:
+            return first_added[row.kind], 0
+        return n, 1
+    return [rows[n] for n in sorted(range(len(rows)), key=place)]
 
 
 OUTSIDE_LABEL = "Changed by another program"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from planner.changes import ChangeSet, added, changed
+from planner.changes import ChangeSet, RowChange, added, changed
 from planner.errors import InvalidEdit
 from planner.model import (
     FieldRide, Goal, HotButton, Message, Metric, MetricValue, Person, Plan)
@@ -245,3 +245,26 @@ def test_the_plan_row_cannot_be_removed_or_doubled(store: PlanStore) -> None:
     with pytest.raises(InvalidEdit, match="2 plan rows"):
         store.commit(ChangeSet("Second", (added(store.plan()._replace(id="other")),)))
     assert isinstance(store.plan(), Plan)
+
+
+def test_a_restore_that_puts_back_a_day_off_under_its_old_id_is_written(
+        sample_path: Path) -> None:
+    """The merge gave a day off the other copy's id; restoring the version
+    before it removes that row and adds the old one, same day: the file's
+    unique index never sees both."""
+    from planner.model import NonWorkingDay
+    from planner.store.restoring import restore_change
+
+    with PlanStore.open(sample_path) as store:
+        store.commit(ride_ops.add_non_working_day(date(2027, 4, 14), "Easter"))
+        version = store.save_version("Before")
+        (old,) = [d for d in store.rows(NonWorkingDay) if d.day == date(2027, 4, 14)]
+        renamed = old._replace(id="00000000-0000-4000-8000-000000000000")
+        # Added before removed, as a change set may list them: written all the same.
+        store.commit(ChangeSet("Rename", (RowChange(None, renamed), RowChange(old, None)),
+                               exact=True))
+        assert rows(sample_path, "SELECT id FROM non_working_day WHERE day = '2027-04-14'") \
+            == [(renamed.id,)]
+        store.commit(restore_change(store, version))
+    assert rows(sample_path, "SELECT id FROM non_working_day WHERE day = '2027-04-14'") == [
+        (old.id,)]
