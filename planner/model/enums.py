@@ -43,6 +43,15 @@ class Cadence(str, Enum):
     QUARTERLY = "quarterly"
 
 
+class Access(str, Enum):
+    """What a person may do in the plan, besides being one of its two heads
+    (the plan names those: `Plan.head_of_sales_id`, `head_of_marketing_id`)."""
+
+    EDITOR = "editor"
+    VIEWER = "viewer"
+    FACILITATOR = "facilitator"
+
+
 class EngagedTeam(str, Enum):
     MARKETING = "marketing"
     SALES = "sales"
@@ -69,6 +78,9 @@ LABELS: dict[Enum, str] = {
     MetricDirection.LOWER_IS_BETTER: "Lower is better",
     Cadence.MONTHLY: "Monthly",
     Cadence.QUARTERLY: "Quarterly",
+    Access.EDITOR: "Editor",
+    Access.VIEWER: "Viewer",
+    Access.FACILITATOR: "Facilitator",
     EngagedTeam.MARKETING: "Marketing",
     EngagedTeam.SALES: "Sales",
     EngagedTeam.BOTH: "Both",

@@ -12,8 +12,8 @@ from datetime import date, datetime
 from typing import NamedTuple, TypeVar, Union
 
 from planner.model.enums import (
-    Cadence, EngagedTeam, GoalStatus, MetricDirection, PlanStatus, RideDirection, RideStatus,
-    Team)
+    Access, Cadence, EngagedTeam, GoalStatus, MetricDirection, PlanStatus, RideDirection,
+    RideStatus, Team)
 
 
 class Plan(NamedTuple):
@@ -51,6 +51,10 @@ class Person(NamedTuple):
     email: str = ""
     # Someone who left keeps their name on what they signed and owned.
     left_plan: bool = False
+    # Schema 10: what they may do (the two heads are named by the plan), and
+    # whether their team's head named them to sign off in the head's stead.
+    access: Access = Access.EDITOR
+    delegate: bool = False
 
 
 class Goal(NamedTuple):

@@ -15,6 +15,7 @@ from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
 
 from planner.model.enums import (
+    Access,
     Cadence,
     EngagedTeam,
     GoalStatus,
@@ -97,6 +98,9 @@ class Person(Row, table=True):
     email: str = ""
     # Schema 5: someone who left keeps their name on what they signed and owned.
     left_plan: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
+    # Schema 10: what they may do, and whether they sign in their head's stead.
+    access: Access = Field(default=Access.EDITOR, sa_column_kwargs={"server_default": "EDITOR"})
+    delegate: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
 
 
 class Goal(Row, table=True):

@@ -1,7 +1,6 @@
 """Goals: propose, sign off, withdraw, reword, set status, reorder, measure."""
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from planner.changes import ChangeSet, added, changed, removed
 from planner.model import Goal, Metric, MetricGoal, Person, utc_now
@@ -10,9 +9,6 @@ from planner.model.reader import PlanReader
 from planner.model.nouns import noun
 from planner.operations.rows import moved, new, quoted, reorder
 from planner.rules.signoff import SIDES, Side, has_signed, sign_or_withdraw, withdrawn
-
-TEAM_OF: dict[Side, Team] = {"sales": Team.SALES, "marketing": Team.MARKETING}
-
 
 def _goals_noun(goals: Sequence[Goal]) -> str:
     return quoted(goals[0].title) if len(goals) == 1 else noun(Goal, len(goals))
@@ -33,29 +29,6 @@ def propose(reader: PlanReader, side: Team, title: str) -> ChangeSet:
     change, _ = add_goal(reader, title, side, GoalStatus.PROPOSED,
                          f"Add proposal from {side.value}")
     return change
-
-
-@dataclass(frozen=True)
-class Signer:
-    """Who signs for a side: the plan's head of that side, or (when the plan
-    names none) one of `candidates`, whom the person signing must choose."""
-
-    person: Person | None
-    candidates: tuple[Person, ...] = ()
-
-
-def who_signs(reader: PlanReader, side: Side) -> Signer:
-    """The same answer in the window and in the room: the head of that side;
-    without one, the people of that team still on the plan, to choose from."""
-    plan = reader.plan()
-    head_id = plan.head_of_sales_id if side == "sales" else plan.head_of_marketing_id
-    head = reader.get(Person, head_id) if head_id else None
-    if head is not None:
-        return Signer(head)
-    team = TEAM_OF[side]
-    return Signer(None, tuple(sorted((p for p in reader.rows(Person)
-                                      if p.team is team and not p.left_plan),
-                                     key=lambda p: (p.name.casefold(), p.id))))
 
 
 def sign_off(goals: Sequence[Goal], side: Side, signer: Person | None) -> ChangeSet:

@@ -19,12 +19,13 @@ from typing import Any
 
 from planner.changes import ChangeSet, RowChange
 from planner.model import Record
+from planner.model.actor import Actor
 from planner.model.records import KINDS
 from planner.store.schema import TABLES, stored, stored_time
 
 BY_NAME: dict[str, type[Record]] = {k.__name__: k for k in KINDS}
-INSERT_ENTRY = ("INSERT INTO change_log (id, seq, committed_at, label, exact, rows) "
-                "VALUES (?, ?, ?, ?, ?, ?)")
+INSERT_ENTRY = ("INSERT INTO change_log (id, seq, committed_at, label, exact, rows, author_id, "
+                "author, login) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
 INSERT_ROW = "INSERT INTO change_log_row (change_id, kind, row_id) VALUES (?, ?, ?)"
 INSERT_SEEN = "INSERT INTO change_seen (change_id, seen_id, taken_back) VALUES (?, ?, ?)"
 INSERT_OTHER = "INSERT INTO change_other (change_id, lacked, rows) VALUES (?, ?, ?)"
@@ -65,10 +66,12 @@ def _current(kind: type[Record], values: list[Any]) -> tuple[Any, ...]:
     return (*values, *(stored(defaults[f]) for f in columns[len(values):]))
 
 
-def statements(change: ChangeSet, change_id: str, seq: int,
-               at: datetime) -> Sequence[tuple[str, list[tuple[Any, ...]]]]:
-    """The SQL that records a committed change set in the history."""
-    entry = (change_id, seq, stored_time(at), change.label, int(change.exact), encode(change))
+def statements(change: ChangeSet, change_id: str, seq: int, at: datetime,
+               author: Actor | None = None) -> Sequence[tuple[str, list[tuple[Any, ...]]]]:
+    """The SQL that records a committed change set in the history, by its author."""
+    by = author or Actor("")
+    entry = (change_id, seq, stored_time(at), change.label, int(change.exact), encode(change),
+             by.person_id, by.name, by.login)
     touched = [(change_id, r.kind.__name__, r.id) for r in change]
     seen = [(change_id, i, 0) for i in sorted(change.merges)] + \
         [(change_id, i, 1) for i in sorted(change.unmerges)]
@@ -114,6 +117,7 @@ class Entry:
     label: str
     merges: tuple[str, ...] = ()
     unmerges: tuple[str, ...] = ()
+    author: Actor = Actor("")  # nobody known: a change set from before plan format 10
 
 
 def entries(conn: sqlite3.Connection) -> list[Entry]:
@@ -123,10 +127,12 @@ def entries(conn: sqlite3.Connection) -> list[Entry]:
             "SELECT change_id, seen_id, taken_back FROM change_seen ORDER BY rowid"):
         seen.setdefault(change_id, ([], []))[1 if taken_back else 0].append(seen_id)
     out = []
-    for change_id, seq, at, label in conn.execute(
-            "SELECT id, seq, committed_at, label FROM change_log ORDER BY seq"):
+    for change_id, seq, at, label, author_id, author, login in conn.execute(
+            "SELECT id, seq, committed_at, label, author_id, author, login FROM change_log "
+            "ORDER BY seq"):
         merged, taken = seen.get(change_id, ([], []))
-        out.append(Entry(change_id, seq, at, label, tuple(merged), tuple(taken)))
+        out.append(Entry(change_id, seq, at, label, tuple(merged), tuple(taken),
+                         Actor(author, author_id, login)))
     return out
 
 

@@ -8,7 +8,7 @@ holds in memory, kept true by its own commits (it is the only writer).
 """
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
@@ -18,10 +18,12 @@ from planner.changes import ChangeSet, RowChange, added
 from planner.errors import (
     InvalidEdit, MediumLost, OutsideChange, PlanError, PlanFileError, ReadOnlyPlan, one_line)
 from planner.model import Plan, R, Record, new_id, utc_now
+from planner.model.actor import Actor, login_actor
 from planner.model.nouns import noun
 from planner.model.order import ORDER
 from planner.model.records import KINDS
 from planner.model.validation import clean_text, is_valid, validate
+from planner.rules import roles
 from planner.rules.commit import refusal
 from planner.store import connection, history
 from planner.store.atomic import write_new, write_replacing
@@ -42,8 +44,11 @@ Listener = Callable[[ChangeSet], None]
 class PlanStore:
     """One open plan file."""
 
-    def __init__(self, path: Path, opened: Opened) -> None:
+    def __init__(self, path: Path, opened: Opened, acting: Actor | None = None) -> None:
         self.path = path
+        # Who makes the changes committed here (declared, not proven, on a
+        # file): every change set records them, and the roles are theirs.
+        self.acting: Actor = acting or login_actor()
         # What the plan is read from: for a writable file, a replica in memory
         # written with the file at every commit, so that a disk that goes away
         # takes nothing the window holds (its history and versions included).
@@ -67,17 +72,21 @@ class PlanStore:
     # -- opening and closing ------------------------------------------------
 
     @classmethod
-    def create(cls, path: Path, plan: Plan | None = None) -> "PlanStore":
+    def create(cls, path: Path, plan: Plan | None = None, *,
+               acting: Actor | None = None) -> "PlanStore":
         """Make a new plan file (never over another file) and open it; with
         `plan`, its first row is committed."""
         rows = (added(plan),) if plan is not None else ()
-        return cls.build(path, ChangeSet("Create plan", rows))
+        return cls.build(path, ChangeSet("Create plan", rows), acting=acting)
 
     @classmethod
-    def build(cls, path: Path, change: ChangeSet) -> "PlanStore":
+    def build(cls, path: Path, change: ChangeSet | Sequence[tuple[ChangeSet, Actor]], *,
+              acting: Actor | None = None) -> "PlanStore":
         """A new plan file made whole in memory, by one commit of `change` (every
         rule runs on it), and given its name only when complete and on disk: a
-        refusal, a kill or a full disk leaves no file. Never over another file."""
+        refusal, a kill or a full disk leaves no file. Never over another file.
+        Several change sets, each with its author, make a plan with a history
+        (the sample plans)."""
         path = Path(path)
         if path.exists() or path.is_symlink():
             raise PlanFileError(f"{path.name} already exists; choose another name.")
@@ -86,22 +95,28 @@ class PlanStore:
             raise PlanFileError(too_long)
         conn = connection.blank()
         try:
-            cls(path, Opened(conn, None, None, None, (), in_memory=True)).commit(change)
+            made = cls(path, Opened(conn, None, None, None, (), in_memory=True), acting)
+            for step, author in ([(change, made.acting)] if isinstance(change, ChangeSet)
+                                 else change):
+                made.acting = author
+                made.commit(step)
             data = conn.serialize()
         finally:
             conn.close()
         write_plan(path, data)
-        return cls.open(path)
+        return cls.open(path, acting=acting)
 
     @classmethod
-    def open(cls, path: Path, *, read_only: bool = False) -> "PlanStore":
+    def open(cls, path: Path, *, read_only: bool = False,
+             acting: Actor | None = None) -> "PlanStore":
         """Open a plan for writing, or read-only when asked or when something
         stands in the way (`read_only_reason` says what). Every row is read and
         checked now: a value the plan could not hold (put there by another
         program) refuses the file with a sentence naming the row, before any
-        window or command meets it."""
+        window or command meets it. `acting` is who makes the changes (the
+        login, as a guest, when not given)."""
         path = Path(path)
-        store = cls(path, open_file(path, read_only))
+        store = cls(path, open_file(path, read_only), acting)
         try:
             for kind in KINDS:
                 store._rows_of(kind)
@@ -111,10 +126,11 @@ class PlanStore:
         return store
 
     @classmethod
-    def from_bytes(cls, data: bytes, name: str, *, writable: bool = False) -> "PlanStore":
+    def from_bytes(cls, data: bytes, name: str, *, writable: bool = False,
+                   acting: Actor | None = None) -> "PlanStore":
         """A plan held in memory only, from a whole file's bytes: a copy a merge
         goes into before it is written out, or a plan to look at."""
-        store = cls(Path(name), open_bytes(name, data, writable))
+        store = cls(Path(name), open_bytes(name, data, writable), acting)
         try:
             for kind in KINDS:
                 store._rows_of(kind)
@@ -124,7 +140,7 @@ class PlanStore:
         return store
 
     @classmethod
-    def copy_of(cls, path: Path) -> "PlanStore":
+    def copy_of(cls, path: Path, *, acting: Actor | None = None) -> "PlanStore":
         """A writable plan in memory holding a copy of a plan file, as it is at
         rest: what `merge -o` merges into before writing it out. The file is
         only read (its rows are read and checked once, in the copy)."""
@@ -137,7 +153,7 @@ class PlanStore:
         finally:
             for conn in {id(c): c for c in (opened.conn, opened.disk) if c is not None}.values():
                 connection.close(conn, checkpoint_first=False)
-        return cls.from_bytes(data, path.name, writable=True)
+        return cls.from_bytes(data, path.name, writable=True, acting=acting)
 
     @classmethod
     def from_state(cls, state: State, name: str) -> "PlanStore":
@@ -174,6 +190,10 @@ class PlanStore:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def act_as(self, actor: Actor) -> None:
+        """Changes committed from now on are this person's (File › Who You Are)."""
+        self.acting = actor
+
     # -- listening ------------------------------------------------------------
 
     def subscribe(self, listener: Listener) -> None:
@@ -209,7 +229,7 @@ class PlanStore:
                 automatic=True).row()]))
         if committed.unbookmark:
             statements.append((DELETE_VERSION, [(committed.unbookmark[0],)]))
-        statements += history.statements(committed, new_id(), seq, now)
+        statements += history.statements(committed, new_id(), seq, now, self.acting)
         self._write(statements)
         self._seq += 1
         self._status_checked = True
@@ -239,6 +259,10 @@ class PlanStore:
         pending.check_references()
         pending.check_keys()
         problem = refusal(pending.changes(), pending)
+        if not problem and self._rows_of(Plan).ordered():  # a plan being made has no roles yet
+            problem = roles.refusal([(r.before, r.after) for r in change], pending.changes(),
+                                    self, pending, self.acting, exact=change.exact,
+                                    merge=bool(change.merges or change.unmerges))
         if problem:
             raise InvalidEdit(problem)
         committed = replace(pending.committed(change.label, change.exact),
@@ -464,7 +488,7 @@ class PlanStore:
         """Name the plan as it stands now; the plan itself does not change."""
         self._refuse_if_read_only()
         name, note = clean_text("name", name), clean_text("note", note)
-        author = clean_text("author", author.strip() or "someone")
+        author = clean_text("author", author.strip() or self.acting.name or "someone")
         if not self._writing:
             self._start_writing()
         version = Version(new_id(), name, note, author, utc_now(), self.head(), automatic)

@@ -132,12 +132,13 @@ def test_every_goal_has_a_bookmark_on_its_own_page(demo: Path, tmp_path: Path) -
 def test_the_sign_off_page_lists_what_each_side_signed_and_what_is_open(
         demo: Path, tmp_path: Path) -> None:
     """After a marketing sign-off in the file, the PDF says who signed what, and when."""
-    from planner.operations.goals import sign_off, who_signs
+    from planner.operations.goals import sign_off
+    from tests.acting import signer
 
     with PlanStore.open(demo) as s:
         goal = next(g for g in s.rows(Goal) if g.status.value == "proposed"
                     and g.marketing_signed_at is None)
-        s.commit(sign_off([goal], "marketing", who_signs(s, "marketing").person))
+        s.commit(sign_off([goal], "marketing", signer(s, "marketing")))
         add_row(s, Person, id="gone", name="Quentin Left", team="sales", left_plan=True)
         change_row(s, goal, sales_owner_id="gone")
     pdf = tmp_path / "signoff.pdf"

@@ -6,7 +6,6 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from planner.model import Goal, Person
-from planner.operations.goals import who_signs
 from planner.rules.signoff import SIDES, Side, Signable, has_signed, signature, signed_text
 from planner.ui.i18n import tr
 from planner.ui.shell.lazy import dialogs
@@ -18,22 +17,11 @@ def side_word(side: Side) -> str:
     return tr("sales") if side == "sales" else tr("marketing")
 
 
-def signer_for(parent: QWidget, session: PlanSession, side: Side) -> Person | None:
-    """The plan's head of that side; without one, whoever the person signing
-    chooses among that team (None: nobody, or the question was cancelled)."""
-    signer = who_signs(session.store, side)
-    if signer.person is not None:
-        return signer.person
-    if not signer.candidates:
-        dialogs.warn(parent, tr("Nobody to sign"),
-                     tr("The plan has nobody in {side} to sign. Add people, or name a head of "
-                        "{side} on the Overview.").format(side=side_word(side)))
-        return None
-    chosen = dialogs.ask_item(parent, tr("Sign for {side}").format(side=side_word(side)),
-                              tr("The plan names no head of {side}. Who signs?").format(
-                                  side=side_word(side)),
-                              [p.name for p in signer.candidates])
-    return None if chosen is None else signer.candidates[chosen]
+def signer_for(session: PlanSession) -> Person | None:
+    """Who signs: the person at the keyboard (File › Who You Are). The
+    store's commit refuses anyone but that side's head or a delegate of it,
+    with the sentence that says who may instead."""
+    return session.store.get(Person, session.store.acting.person_id or "")
 
 
 def confirm_wording_change(parent: QWidget | None, session: PlanSession, row: Signable,
@@ -76,15 +64,13 @@ def confirm_wording_change(parent: QWidget | None, session: PlanSession, row: Si
 def sign_for_side(parent: QWidget, session: PlanSession, rows: Sequence[Signable],
                   side: Side, build: Callable[[Sequence[Any], Person | None], Any]
                   ) -> tuple[bool, Person | None]:
-    """Sign (or approve) the rows for one side, in the name of whoever signs
-    for it; when that side signed them all already, withdraw instead. One
+    """Sign (or approve) the rows for one side, in the name of the person at
+    the keyboard; when that side signed them all already, withdraw instead. One
     flow for goals and messages, on the pages and in the room. Returns
     whether it was done, and who signed (None: a withdrawal)."""
     if not rows or session.read_only:
         return False, None
     if all(has_signed(r, side) for r in rows):
         return session.do(build(rows, None)), None
-    signer = signer_for(parent, session, side)
-    if signer is None:
-        return False, None
+    signer = signer_for(session)
     return session.do(build(rows, signer)), signer

@@ -20,7 +20,9 @@ from planner.model.enums import GoalStatus, Team
 from planner.operations import goals as ops
 from planner.operations.rows import edit, new, remove
 from planner.rules.signoff import has_signed, is_agreed, waiting_for
+from planner.rules.roles import actor_for, delegates, may_sign
 from planner.store.plan_store import PlanStore, new_plan
+from tests.acting import signer, with_heads
 from tests.conftest import FIXTURES, rows
 
 
@@ -29,9 +31,7 @@ def plan_status(path: Path) -> str:
 
 
 def head(store: PlanStore, side: str) -> Person:
-    signer = ops.who_signs(store, side)  # type: ignore[arg-type]
-    assert signer.person is not None
-    return signer.person
+    return signer(store, side)  # type: ignore[arg-type]
 
 
 def sign_everything(s: PlanStore) -> None:
@@ -55,6 +55,7 @@ def test_the_plan_file_says_agreed_exactly_when_every_goal_is(sample_path: Path)
         s.commit(reword.inverse())
         assert plan_status(sample_path) == "AGREED"
         # Dropping the one goal nobody signs leaves the rest agreed.
+        head(s, "sales")
         s.commit(ops.withdraw([s.rows(Goal)[0]], "sales"))
         assert plan_status(sample_path) == "DRAFT"
         s.commit(ops.set_status([s.rows(Goal)[0]], GoalStatus.DROPPED))
@@ -106,18 +107,26 @@ def test_signing_again_withdraws_and_labels_say_what_happened(sample_path: Path)
         assert not has_signed(s.get(Goal, g.id), "sales")  # type: ignore[arg-type]
 
 
-def test_who_signs_is_the_head_or_a_choice_among_the_team(store: PlanStore) -> None:
+def test_who_signs_is_the_head_or_a_delegate_the_head_named(store: PlanStore) -> None:
     mia, gone = new(Person, name="Mia", team=Team.MARKETING), \
         new(Person, name="Gus", team=Team.MARKETING, left_plan=True)
     max_, sam = new(Person, name="Max", team=Team.MARKETING), new(Person, name="Sam",
                                                                   team=Team.SALES)
     store.commit(ChangeSet("People", tuple(added(p) for p in (mia, gone, max_, sam))))
-    assert ops.who_signs(store, "sales").person is None
-    assert [p.name for p in ops.who_signs(store, "sales").candidates] == ["Sam"]
-    # Someone who left the plan signs nothing.
-    assert [p.name for p in ops.who_signs(store, "marketing").candidates] == ["Max", "Mia"]
-    store.commit(edit(store.plan(), head_of_sales_id=sam.id))
-    assert ops.who_signs(store, "sales").person == store.get(Person, sam.id)
+    assert not may_sign(store, sam.id, "sales")  # no head yet: nobody signs
+    store.commit(edit(store.plan(), head_of_sales_id=sam.id, head_of_marketing_id=mia.id))
+    assert may_sign(store, sam.id, "sales") and not may_sign(store, sam.id, "marketing")
+    store.act_as(actor_for(mia))
+    store.commit(edit(store.get(Person, max_.id), delegate=True))  # type: ignore[type-var]
+    store.commit(edit(store.get(Person, gone.id), delegate=True))  # type: ignore[type-var]
+    assert may_sign(store, max_.id, "marketing")
+    # Someone who left the plan signs nothing, even named a delegate before.
+    assert [p.name for p in delegates(store, "marketing")] == ["Max"]
+    store.act_as(actor_for(max_))
+    goal = ops.add_goal(store, "Shared goal")
+    store.commit(goal[0])
+    store.commit(ops.sign_off([store.get(Goal, goal[1].id)], "marketing", max_))  # type: ignore[list-item]
+    assert store.get(Goal, goal[1].id).marketing_signed_by_id == max_.id  # type: ignore[union-attr]
 
 
 def test_reordering_is_kept_in_the_file_and_undone(sample_path: Path) -> None:
@@ -194,6 +203,7 @@ def test_no_sequence_of_operations_agrees_a_goal_on_words_one_side_did_not_sign(
     path = tmp_path / f"p{abs(hash(str(script)))}.tandem"
     with PlanStore.create(path, new_plan("Property", date(2027, 1, 1),
                                          date(2027, 12, 31))) as s:
+        with_heads(s)
         ids = []
         for n in range(2):
             change, goal = ops.add_goal(s, f"Goal {n}")
@@ -206,12 +216,13 @@ def test_no_sequence_of_operations_agrees_a_goal_on_words_one_side_did_not_sign(
             g = s.get(Goal, ids[n])
             if g is None and action != "undo":
                 continue
+            signer(s, side)  # type: ignore[arg-type]
             value: Any = date(2027, 1 + len(text) % 12, 1) if field == "due_date" else text
             change: ChangeSet | None = None
             if action == "sign":
                 assert g is not None
                 signed_words.add((g.id, side, words(g)))
-                change = ops.sign_off([g], side, None) if not has_signed(g, side) else None  # type: ignore[arg-type]
+                change = ops.sign_off([g], side, signer(s, side)) if not has_signed(g, side) else None  # type: ignore[arg-type]
             elif action == "withdraw":
                 change = ops.withdraw([g], side)  # type: ignore[list-item,arg-type]
             elif action == "reword":
@@ -226,7 +237,7 @@ def test_no_sequence_of_operations_agrees_a_goal_on_words_one_side_did_not_sign(
             elif action == "sign_then_reword":  # sign, then reword, in one change set
                 assert g is not None
                 signed_words.add((g.id, side, words(g)))
-                sign = ops.sign_off([g], side, None)  # type: ignore[arg-type]
+                sign = ops.sign_off([g], side, signer(s, side))  # type: ignore[arg-type]
                 if sign:
                     after = sign.rows[0].after
                     assert isinstance(after, Goal)

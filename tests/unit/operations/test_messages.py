@@ -19,13 +19,12 @@ from planner.operations.rows import edit, remove
 from planner.rules.signoff import SIDES, has_signed, is_agreed, signature, wording
 from planner.store.fileformat import SCHEMA_VERSION
 from planner.store.plan_store import PlanStore
+from tests.acting import signer
 from tests.conftest import FIXTURES, rows
 
 
 def head(store: PlanStore, side: str) -> Person:
-    signer = goal_ops.who_signs(store, side)  # type: ignore[arg-type]
-    assert signer.person is not None
-    return signer.person
+    return signer(store, side)  # type: ignore[arg-type]
 
 
 def test_approval_is_of_the_exact_wording_and_undo_restores_it(sample_path: Path) -> None:
@@ -97,6 +96,7 @@ def test_no_sequence_of_operations_leaves_an_approval_on_words_it_did_not_approv
             row: Any = s.get(kind, ids[kind_name][n])
             if row is None and action != "undo":
                 continue
+            head(s, side)
             field = (GOAL_WORDS if kind is Goal else ops.WORDING)[field_no]
             change: ChangeSet | None = None
             if action == "approve":
@@ -119,8 +119,8 @@ def test_no_sequence_of_operations_leaves_an_approval_on_words_it_did_not_approv
                 change = ChangeSet("raw", (changed(row, row._replace(**{field: text})),))
             elif action == "approve_then_reword":  # approve, then reword, in one change set
                 approved.add((row.id, side, str(wording(row))))
-                sign = (goal_ops.sign_off([row], side, None) if kind is Goal  # type: ignore[arg-type]
-                        else ops.approve([row], side, None))  # type: ignore[arg-type]
+                sign = (goal_ops.sign_off([row], side, head(s, side)) if kind is Goal  # type: ignore[arg-type]
+                        else ops.approve([row], side, head(s, side)))  # type: ignore[arg-type]
                 if sign:
                     after: Any = sign.rows[0].after
                     change = sign.then(ChangeSet("reword", (

@@ -19,6 +19,8 @@ from planner.model.enums import GoalStatus, RideDirection, RideStatus, Team
 from planner.operations import funnel, goals, metrics, people, rides, rows, workshop
 from planner.operations.plan import change_plan
 from planner.store.plan_store import PlanStore
+from planner.rules.roles import head_actor
+from tests.acting import as_head, signer
 from tests.conftest import file_rows
 
 # Odd text a VP might paste: markup, quotes, scripts, emoji, spaces, long runs.
@@ -44,6 +46,7 @@ class UndoEverything(RuleBasedStateMachine):
         self.path = self.folder / f"run{UndoEverything.runs}.tandem"
         shutil.copyfile(self.source, self.path)
         self.store = PlanStore.open(self.path)
+        as_head(self.store, "sales")
         self.start = file_rows(self.path)
         self.done: list[ChangeSet] = []
 
@@ -77,8 +80,9 @@ class UndoEverything(RuleBasedStateMachine):
     @rule(n=picks, side=sides)
     def sign_off(self, n: int, side: Any) -> None:
         goal = self.pick(Goal, n)
-        signer = goals.who_signs(self.store, side)
-        person = signer.person or (signer.candidates[0] if signer.candidates else None)
+        if head_actor(self.store, side) is None:
+            return  # the head was removed: nobody signs for that side
+        person = signer(self.store, side)
         if goal is not None:
             self.commit(goals.sign_off([goal], side, person))
 

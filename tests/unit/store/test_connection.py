@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.acting import as_head
+
 from planner.changes import ChangeSet, added
 from planner.model import Goal, Metric, Person
 from planner.model.enums import Team
@@ -52,6 +54,7 @@ def test_every_write_to_a_plan_is_the_commits(traced: list[tuple[str, bool]],
     from planner.sample import write_sample
 
     with write_sample(tmp_path / "sample.tandem", "small") as store:
+        as_head(store, "sales")
         goal = store.rows(Goal)[0]
         store.commit(goals.reword(goal, title="Reworded"))
         store.commit(metrics.record_actuals(store, [(store.rows(Metric)[0].id, "2027-03",
@@ -99,9 +102,10 @@ def test_a_store_exposes_no_way_to_write_but_commit(store: PlanStore) -> None:
     bookmarks in the plan's history (`save_version`, `delete_version`),
     copies to other files (`save_copy`) and, when another program changed the
     file, a history entry naming what it changed (`check_outside`), never a row.
-    `dry_run` asks the commit what it would write, and writes nothing."""
+    `dry_run` asks the commit what it would write, and writes nothing; `act_as`
+    says whose the changes committed from then on are."""
     public = {name for name in dir(store) if not name.startswith("_")}
-    assert public == {"build", "changed_outside", "check_outside", "checkpoint", "close", "commit",
+    assert public == {"act_as", "acting", "build", "changed_outside", "check_outside", "checkpoint", "close", "commit",
                       "copy_bytes", "copy_of",
                       "count", "dry_run", "lost",
                       "create", "delete_version", "foreign_objects", "from_bytes",

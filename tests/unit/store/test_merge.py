@@ -19,6 +19,7 @@ from planner.operations import goals, rides
 from planner.operations.rows import edit, remove
 from planner.rules.signoff import has_signed
 from planner.store.merge import BOOKKEEPING, merge_change, prepare
+from tests.acting import signer
 from planner.store.plan_store import PlanStore, new_plan
 from planner.store.versions import State
 
@@ -225,7 +226,7 @@ def _operation(store: PlanStore, op: str, n: int, text: str) -> ChangeSet | None
         return goals.set_status([goal], list(GoalStatus)[n % 4])
     if op == "sign" and goal:
         side = "sales" if n % 2 else "marketing"
-        return goals.sign_off([goal], side, goals.who_signs(store, side).person)
+        return goals.sign_off([goal], side, signer(store, side))  # type: ignore[arg-type]
     if op == "move_ride" and ride:
         return rides.move_ride(store, ride, n % 9 - 4)
     if op == "remove_ride" and ride:

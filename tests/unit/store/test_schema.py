@@ -16,7 +16,8 @@ def test_tables_columns_and_foreign_keys_are_those_the_migrations_build(tmp_path
         # The plan's tables, its history (planner/store/history.py) and its
         # versions (planner/store/versions.py).
         assert built == {TABLES[k].name for k in KINDS} | {
-            "change_log", "change_log_row", "change_seen", "change_other", "plan_version"}
+            "change_log", "change_log_row", "change_seen", "change_other", "change_merged",
+            "plan_version"}
         declared = {(TABLES[fk.child].name, fk.column, TABLES[fk.parent].name, fk.on_delete)
                     for fk in FOREIGN_KEYS}
         found = set()
