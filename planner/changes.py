@@ -8,6 +8,7 @@ from it, undo commits its inverse, and a diff or a merge reads it.
 """
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any
 from dataclasses import dataclass
 
 from planner.model import Record
@@ -99,6 +100,8 @@ class ChangeSet:
     # plan's change sets it lacked. Kept through undo, so a redo records it.
     other_rows: tuple[RowChange, ...] = ()
     other_lacked: frozenset[str] = frozenset()
+    # A merge keeps the authors of the change sets it brings in (history.Authored).
+    authored: tuple[Any, ...] = ()
 
     def __bool__(self) -> bool:
         return bool(self.rows)
@@ -120,7 +123,8 @@ class ChangeSet:
         return ChangeSet(self.label, tuple(r.inverse() for r in reversed(self.rows)),
                          exact=True, merges=self.unmerges, unmerges=self.merges,
                          bookmark=self.unbookmark, unbookmark=self.bookmark,
-                         other_rows=self.other_rows, other_lacked=self.other_lacked)
+                         other_rows=self.other_rows, other_lacked=self.other_lacked,
+                         authored=self.authored)
 
     def then(self, later: "ChangeSet", label: str | None = None) -> "ChangeSet":
         """This change and a later one as one step (typing in bursts)."""

@@ -21,7 +21,9 @@ if TYPE_CHECKING:
     from planner.store.plan_store import PlanStore
     from planner.store.versions import State
 
-COMMANDS = ("demo", "export", "import", "check", "diff", "merge", "restore")
+COMMANDS = ("demo", "export", "import", "check", "diff", "merge", "restore", "log")
+AS_HELP = ("who makes the change: a person of the plan by name or email, else a guest of that "
+           "name (default: this computer's choice for the plan, else the login)")
 
 
 def _any_case(*choices: str) -> dict[str, Any]:
@@ -64,6 +66,7 @@ def _parser() -> argparse.ArgumentParser:
     imp = sub.add_parser("import", help="build a plan from a JSON document")
     imp.add_argument("source", type=Path, metavar="IN.json")
     imp.add_argument("plan", type=Path, metavar="PLAN.tandem")
+    imp.add_argument("--as", dest="as_name", metavar="NAME", help=AS_HELP)
     check = sub.add_parser("check", help="integrity, schema version and rule violations")
     check.add_argument("plan", type=Path, metavar="PLAN.tandem")
     diff = sub.add_parser(
@@ -84,11 +87,21 @@ def _parser() -> argparse.ArgumentParser:
                        help="write the merged plan to a new file and leave MINE as it is")
     merge.add_argument("--take", **_any_case("mine", "theirs"),
                        help="settle every conflict with this side's value")
+    merge.add_argument("--as", dest="as_name", metavar="NAME", help=AS_HELP)
     restore = sub.add_parser(
         "restore", help="make a plan as it was in one of its saved versions (one change, "
         "undoable in the window)")
     restore.add_argument("plan", type=Path, metavar="PLAN.tandem")
     restore.add_argument("version", metavar="VERSION", help="the version's name or id")
+    restore.add_argument("--as", dest="as_name", metavar="NAME", help=AS_HELP)
+    log = sub.add_parser(
+        "log", help="who changed what, when: every change set with its author",
+        description="Each change set committed to the plan, oldest first, with its author and "
+        "the local time; with --json, every row it touched with each field before and after.")
+    log.add_argument("plan", type=Path, metavar="PLAN.tandem")
+    log.add_argument("--since", metavar="VERSION", help="only what came after a saved version")
+    log.add_argument("--person", metavar="NAME", help="only the work of this person")
+    log.add_argument("--json", action="store_true", help="the entries and their rows as JSON")
     return parser
 
 
@@ -168,7 +181,7 @@ def _pdf_options(args: argparse.Namespace) -> "ExportOptions":
 def _import(args: argparse.Namespace) -> int:
     from planner.export.plan_json import import_json
 
-    import_json(args.source, args.plan).close()
+    import_json(args.source, args.plan, as_name=args.as_name).close()
     print(f"Built {args.plan} from {args.source}")
     return 0
 
@@ -222,11 +235,19 @@ def _check(args: argparse.Namespace) -> int:
 def _diff(args: argparse.Namespace) -> int:
     import json
 
-    from planner.outline.changes import between, differences, summary
+    from planner.outline.changes import between, credited, differences, summary
 
-    old_name, old = _plan_state(args.old)
-    new_name, new = _plan_state(args.new)
+    old_name, old, old_at = _plan_state(args.old)
+    new_name, new, new_at = _plan_state(args.new)
     found = differences(between(old, new), old, new)
+    # Who made each change: NEW's history since OLD when OLD is a version of
+    # the same file, else the last author NEW records for the row.
+    path, upto = new_at
+    since = old_at[1] if old_at[0] == path and old_at[1] is not None else 0
+    from planner.store.plan_store import PlanStore
+
+    with PlanStore.open(path, read_only=True) as store:
+        found = credited(found, store.last_authors(since, upto))
     if args.json:
         print(json.dumps({"old": old_name, "new": new_name, "summary": summary(found),
                           "changes": [d.as_json() for d in found]}, ensure_ascii=False,
@@ -234,12 +255,13 @@ def _diff(args: argparse.Namespace) -> int:
         return 0
     print(f"{old_name} \u2192 {new_name}: {summary(found)}")
     for difference in found:
-        print(one_line(difference.line()))
+        print(one_line(f"{difference.line()} (by {difference.by_name})"))
     return 0
 
 
-def _plan_state(ref: str) -> "tuple[str, State]":
-    """FILE or FILE@VERSION: a name for it and the plan's rows then."""
+def _plan_state(ref: str) -> "tuple[str, State, tuple[Path, int | None]]":
+    """FILE or FILE@VERSION: a name for it, the plan's rows then, and the
+    file with the place in its history (None: as it is)."""
     from planner.store.plan_store import PlanStore
 
     path, version = Path(ref), None
@@ -248,10 +270,11 @@ def _plan_state(ref: str) -> "tuple[str, State]":
         if at is not None:
             path, version = Path(ref[:at]), ref[at + 1:]
     with PlanStore.open(path, read_only=True) as store:
+        where = path.resolve() if path.exists() else path
         if version is None:
-            return path.name, store.state()
+            return path.name, store.state(), (where, None)
         found = store.version(version)
-        return f"{path.name}@{found.name}", store.state(found.seq)
+        return f"{path.name}@{found.name}", store.state(found.seq), (where, found.seq)
 
 
 def _merge(args: argparse.Namespace) -> int:
@@ -265,6 +288,7 @@ def _merge(args: argparse.Namespace) -> int:
     with PlanStore.open(args.theirs, read_only=True) as theirs:
         mine = _merge_target(args.mine, out)
         try:
+            _act(mine, args.as_name)
             plan = prepare(mine, theirs)
             if plan.conflicts and args.take is None:
                 for conflict in plan.conflicts:
@@ -304,6 +328,7 @@ def _restore(args: argparse.Namespace) -> int:
     from planner.store.restoring import restore_change
 
     with PlanStore.open(args.plan) as store:
+        _act(store, args.as_name)
         if store.read_only:
             raise PlanError(f"Cannot restore {args.plan.name}: "
                             f"{store.read_only_reason or 'it is open read-only.'}")
@@ -323,6 +348,40 @@ def _restore(args: argparse.Namespace) -> int:
         said = summary(differences(committed, before, store.state()))
         print(f"Restored the version \u201c{one_line(version.name)}\u201d in "
               f"{args.plan.name}: {said}.")
+    return 0
+
+
+def _act(store: "PlanStore", as_name: str | None) -> None:
+    """The command's changes are `--as NAME`'s, else this computer's choice
+    for the plan, else the login's."""
+    from planner.store.identities import acting
+
+    store.act_as(acting(store, as_name))
+
+
+def _log(args: argparse.Namespace) -> int:
+    import json
+
+    from planner.outline import history
+    from planner.store.plan_store import PlanStore
+    from planner.times import local_time
+
+    with PlanStore.open(args.plan, read_only=True) as store:
+        since = store.version(args.since).seq if args.since else 0
+        entries = history.matching(history.log(store, since), person=args.person)
+        if args.person and not entries:
+            known = history.people(history.log(store, since))
+            raise PlanError(f"Nobody called \u201c{one_line(args.person)[:80]}\u201d changed "
+                            f"{args.plan.name}" + (" since that version" if since else "")
+                            + (f" (those who did: {', '.join(known[:8])})." if known else "."))
+        if args.json:
+            state = store.state()
+            print(json.dumps({"plan": args.plan.name, "entries": [
+                history.as_json(e, local_time(e.moment), history.rows(store, e, state))
+                for e in entries]}, ensure_ascii=False, indent=1))
+            return 0
+        for entry in entries:
+            print(one_line(history.line(entry, local_time(entry.moment))))
     return 0
 
 
@@ -380,7 +439,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 1
     args = _parser().parse_args(argv)
     handler = {"demo": _demo, "export": _export, "import": _import, "check": _check,
-               "diff": _diff, "merge": _merge, "restore": _restore}
+               "diff": _diff, "merge": _merge, "restore": _restore, "log": _log}
     try:
         return handler[args.command](args)
     except PlanError as exc:

@@ -5,15 +5,17 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from planner.changes import ChangeSet, added
+from planner.changes import ChangeSet, added, changed
 from planner.model import (
     FieldRide, FunnelStage, Goal, HotButton, Message, Metric, MetricGoal, MetricValue,
     NonWorkingDay, Person, Plan, Record, Review, ReviewAction, ReviewLink, utc_now)
+from planner.model.actor import Actor
 from planner.model.enums import (
     Cadence, EngagedTeam, GoalStatus, MetricDirection, RideDirection, RideStatus, Team)
 from planner.operations.rows import new
 from planner.rules.rides import periods
-from planner.rules.signoff import signed
+from planner.rules.roles import actor_for
+from planner.rules.signoff import signed, withdrawn
 from planner.store.plan_store import PlanStore
 
 SIZES = {"small": dict(people=14, goals=12, rides=56, metrics=8, periods=12, messages=12),
@@ -507,5 +509,57 @@ def write_sample(path: Path, size: str = "small", seed: int = 7) -> PlanStore:
                head_of_sales_id=sales[0], head_of_marketing_id=marketing[0],
                marketing_days_per_quarter=2, sales_days_per_half=4, max_direction_ratio=1.5,
                revenue_target=4_800_000.0, average_deal_size=40_000.0)
-    return PlanStore.build(path, ChangeSet(f"Write the {size} sample plan",
-                                           tuple(added(r) for r in (plan, *b.rows))))
+    return PlanStore.build(path, _history(size, plan, b.rows))
+
+
+def _history(size: str, plan: Plan, rows: list[Record]) -> list[tuple[ChangeSet, Actor]]:
+    """The sample plan as its people wrote it: the head of marketing sets it
+    up, each side adds its part, and each head signs for their side."""
+    people = {p.id: p for p in rows if isinstance(p, Person)}
+    by_team = {team: [p for p in people.values() if p.team is team]
+               for team in (Team.SALES, Team.MARKETING)}
+    sales_head = actor_for(people[plan.head_of_sales_id or ""])
+    marketing_head = actor_for(people[plan.head_of_marketing_id or ""])
+    sales_editor = actor_for(by_team[Team.SALES][1 % len(by_team[Team.SALES])])
+    marketing_editor = actor_for(by_team[Team.MARKETING][1 % len(by_team[Team.MARKETING])])
+    unsigned = [withdrawn(r) if isinstance(r, Goal | Message) else r for r in rows]
+    parts: dict[str, list[Record]] = {"start": [plan], "goals": [], "rides": [], "funnel": [],
+                                      "library": []}
+    for row in unsigned:
+        kind = type(row)
+        part = ("start" if kind in (Person, NonWorkingDay) else
+                "goals" if kind is Goal else
+                "rides" if kind is FieldRide else
+                "library" if kind in (Message, HotButton, Review, ReviewLink, ReviewAction)
+                else "funnel")
+        parts[part].append(row)
+    steps = [(ChangeSet(f"Write the {size} sample plan", tuple(added(r) for r in parts["start"])),
+              marketing_head),
+             (ChangeSet("Add the goals", tuple(added(r) for r in parts["goals"])), sales_head),
+             (ChangeSet("Plan the field rides", tuple(added(r) for r in parts["rides"])),
+              sales_editor),
+             (ChangeSet("Add the funnel and its metrics",
+                        tuple(added(r) for r in parts["funnel"])), marketing_editor),
+             (ChangeSet("Write the message library, the hot buttons heard and the first "
+                        "review",
+                        tuple(added(r) for r in parts["library"])), marketing_editor)]
+    for side, head in (("sales", sales_head), ("marketing", marketing_head)):
+        for kind, verb in ((Goal, "Sign off {n} goals for {side}"),
+                           (Message, "Approve {n} messages for {side}")):
+            was = {r.id: r for r in unsigned if isinstance(r, kind)}
+            signed_rows = [r for r in rows if isinstance(r, kind)
+                           and getattr(r, f"{side}_signed_at") is not None]
+            if signed_rows:
+                steps.append((ChangeSet(verb.format(n=len(signed_rows), side=side), tuple(
+                    changed(was[r.id], _signed_on(was[r.id], r, side)) for r in signed_rows),
+                    exact=True), head))
+                for r in signed_rows:
+                    was[r.id] = _signed_on(was[r.id], r, side)
+                unsigned = [was.get(r.id, r) if isinstance(r, kind) else r for r in unsigned]
+    return steps
+
+
+def _signed_on(row: Any, signed_row: Any, side: str) -> Any:
+    """`row` with `signed_row`'s sign-off for one side."""
+    fields = [f"{side}_signed_{f}" for f in ("by_id", "at", "wording")]
+    return row._replace(**{f: getattr(signed_row, f) for f in fields})

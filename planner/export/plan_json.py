@@ -159,7 +159,7 @@ def _said(key: tuple[object, ...]) -> str:
     return ", ".join(one_line(str(v))[:60] for v in key if v is not None)
 
 
-def import_json(source: Path, target: Path) -> PlanStore:
+def import_json(source: Path, target: Path, as_name: str | None = None) -> PlanStore:
     """Build a new plan file from a JSON document (same ids, same timestamps):
     one exact change set, committed in memory so every domain rule runs on it,
     and given the target's name only when the plan is whole."""
@@ -167,9 +167,16 @@ def import_json(source: Path, target: Path) -> PlanStore:
     if target.exists() or target.is_symlink():
         raise PlanFileError(f"{target.name} already exists; choose a new file name.")
     records = records_from(doc, source.name)
+    from planner.model import Person
+    from planner.model.actor import login_actor
+    from planner.store.identities import named_among
+
+    people = [r for r in records if isinstance(r, Person)]
+    author = named_among(people, as_name) if as_name and as_name.strip() else login_actor()
     try:
         return PlanStore.build(target, ChangeSet(f"Import {source.name}",
-                                                 tuple(added(r) for r in records), exact=True))
+                                                 tuple(added(r) for r in records), exact=True),
+                               acting=author)
     except PlanFileError:
         raise
     except PlanError as exc:

@@ -7,8 +7,8 @@ The command line (`tandem diff`), the window's changes view, the workshop's
 
 import difflib
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from enum import Enum
 from typing import TYPE_CHECKING, Any, Literal
@@ -18,6 +18,7 @@ from planner.changes import between as between  # where the outline's readers fi
 from planner.model import (
     FieldRide, FunnelStage, Goal, HotButton, Message, Metric, MetricGoal, MetricValue,
     NonWorkingDay, ParkingTopic, Person, Plan, Record, Review, ReviewAction, ReviewLink)
+from planner.model.actor import Actor
 from planner.model.enums import label
 from planner.model.nouns import noun
 from planner.model.records import KINDS, natural_key
@@ -56,6 +57,12 @@ class RowDifference:
     what: Literal["added", "removed", "changed"]
     label: str  # "goal “Lift win rate”"
     fields: tuple[FieldChange, ...] = ()
+    by: Actor | None = None  # who made the change last (None: not asked)
+    at: str = ""  # when, UTC as stored
+
+    @property
+    def by_name(self) -> str:
+        return (self.by.name if self.by is not None else "") or "unknown"
 
     @property
     def section_title(self) -> str:
@@ -70,10 +77,25 @@ class RowDifference:
             f"{f.label.lower()} {_quoted(f.before)} \u2192 {_quoted(f.after)}" for f in self.fields)
 
     def as_json(self) -> dict[str, Any]:
-        return {"section": self.section, "kind": self.kind.__name__, "id": self.row_id,
-                "change": self.what, "row": self.label,
-                "fields": [{"field": f.field, "label": f.label, "before": f.before,
-                            "after": f.after} for f in self.fields]}
+        out: dict[str, Any] = {
+            "section": self.section, "kind": self.kind.__name__, "id": self.row_id,
+            "change": self.what, "row": self.label,
+            "fields": [{"field": f.field, "label": f.label, "before": f.before,
+                        "after": f.after} for f in self.fields]}
+        if self.by is not None:
+            out["author"] = {"name": self.by_name, "person_id": self.by.person_id,
+                             "login": self.by.login}
+            out["at"] = self.at
+        return out
+
+
+def credited(found: list[RowDifference],
+             authors: Mapping[tuple[str, str], tuple[Actor, str]]) -> list[RowDifference]:
+    """The differences, each with who last changed its row and when
+    (`PlanStore.last_authors`); a row nobody recorded is by nobody known."""
+    return [replace(d, by=authors.get((d.kind.__name__, d.row_id), (Actor(""), ""))[0],
+                    at=authors.get((d.kind.__name__, d.row_id), (Actor(""), ""))[1])
+            for d in found]
 
 
 def differences(change: ChangeSet, before: State, after: State) -> list[RowDifference]:
@@ -177,7 +199,9 @@ def value_text(row: Record, field: str, state: State) -> str:
     if isinstance(value, Enum):
         return label(value)
     if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%d %H:%M UTC")
+        from planner.times import local_time
+
+        return local_time(value)
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, float):

@@ -29,6 +29,29 @@ INSERT_ENTRY = ("INSERT INTO change_log (id, seq, committed_at, label, exact, ro
 INSERT_ROW = "INSERT INTO change_log_row (change_id, kind, row_id) VALUES (?, ?, ?)"
 INSERT_SEEN = "INSERT INTO change_seen (change_id, seen_id, taken_back) VALUES (?, ?, ?)"
 INSERT_OTHER = "INSERT INTO change_other (change_id, lacked, rows) VALUES (?, ?, ?)"
+INSERT_MERGED = ("INSERT INTO change_merged (change_id, id, committed_at, label, author_id, "
+                 "author, login, rows) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+
+
+@dataclass(frozen=True)
+class Authored:
+    """A change set of another copy that a merge brought in, as its author
+    made it: when, what it was called, by whom, and the rows it touched."""
+
+    id: str
+    committed_at: str
+    label: str
+    author: Actor
+    rows: tuple[tuple[str, str], ...]  # (kind, row id)
+
+
+def _packed(value: Any) -> bytes:
+    return zlib.compress(json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+                         .encode("utf-8"), 1)
+
+
+def _unpacked(data: bytes) -> Any:
+    return json.loads(zlib.decompress(data).decode("utf-8"))
 
 
 def encode(change: ChangeSet) -> bytes:
@@ -84,7 +107,45 @@ def statements(change: ChangeSet, change_id: str, seq: int, at: datetime,
                                     zlib.compress(json.dumps(other, ensure_ascii=False,
                                                              separators=(",", ":"))
                                                   .encode("utf-8"), 1))]))
+    if change.authored and change.merges:  # who made what it brings in
+        out.append((INSERT_MERGED, [
+            (change_id, a.id, a.committed_at, a.label, a.author.person_id, a.author.name,
+             a.author.login, _packed([list(r) for r in a.rows])) for a in change.authored]))
     return out
+
+
+def authored(conn: sqlite3.Connection, ids: frozenset[str]) -> list[Authored]:
+    """Change sets of this plan, and those its merges brought in, among `ids`:
+    each with its author and the rows it touched, oldest first."""
+    found: dict[str, Authored] = {}
+    for change_id, at, label, author_id, author, login, data in conn.execute(
+            "SELECT id, committed_at, label, author_id, author, login, rows FROM change_merged"):
+        if change_id in ids and change_id not in found:
+            rows = tuple((str(k), str(i)) for k, i in _unpacked(data))
+            found[change_id] = Authored(change_id, at, label, Actor(author, author_id, login),
+                                        rows)
+    touched: dict[str, list[tuple[str, str]]] = {}
+    own = [e for e in entries(conn) if e.id in ids]
+    if own:
+        wanted = {e.id for e in own}
+        for change_id, kind, row_id in conn.execute(
+                "SELECT change_id, kind, row_id FROM change_log_row"):
+            if change_id in wanted:
+                touched.setdefault(change_id, []).append((kind, row_id))
+    for e in own:
+        found[e.id] = Authored(e.id, e.committed_at, e.label, e.author,
+                               tuple(touched.get(e.id, ())))
+    return sorted(found.values(), key=lambda a: (a.committed_at, a.id))
+
+
+def merged_authors(conn: sqlite3.Connection, change_id: str) -> list[Authored]:
+    """What the merge `change_id` recorded of the change sets it brought in."""
+    return [Authored(i, at, label, Actor(author, author_id, login),
+                     tuple((str(k), str(r)) for k, r in _unpacked(data)))
+            for i, at, label, author_id, author, login, data in conn.execute(
+                "SELECT id, committed_at, label, author_id, author, login, rows "
+                "FROM change_merged WHERE change_id = ? ORDER BY committed_at, id",
+                (change_id,))]
 
 
 OtherRows = list[tuple[type[Record], str, Record | None]]
@@ -118,10 +179,16 @@ class Entry:
     merges: tuple[str, ...] = ()
     unmerges: tuple[str, ...] = ()
     author: Actor = Actor("")  # nobody known: a change set from before plan format 10
+    kinds: tuple[str, ...] = ()  # the kinds of row it touched (asked for: `entries(kinds=True)`)
 
 
-def entries(conn: sqlite3.Connection) -> list[Entry]:
-    """The whole history, oldest first."""
+def entries(conn: sqlite3.Connection, kinds: bool = False) -> list[Entry]:
+    """The whole history, oldest first (with the kinds of row each touched)."""
+    touched: dict[str, tuple[str, ...]] = {}
+    if kinds:
+        touched = {change_id: tuple(sorted(set(names.split(",")))) for change_id, names in
+                   conn.execute("SELECT change_id, group_concat(DISTINCT kind) "
+                                "FROM change_log_row GROUP BY change_id")}
     seen: dict[str, tuple[list[str], list[str]]] = {}
     for change_id, seen_id, taken_back in conn.execute(
             "SELECT change_id, seen_id, taken_back FROM change_seen ORDER BY rowid"):
@@ -132,7 +199,7 @@ def entries(conn: sqlite3.Connection) -> list[Entry]:
             "ORDER BY seq"):
         merged, taken = seen.get(change_id, ([], []))
         out.append(Entry(change_id, seq, at, label, tuple(merged), tuple(taken),
-                         Actor(author, author_id, login)))
+                         Actor(author, author_id, login), touched.get(change_id, ())))
     return out
 
 
@@ -158,6 +225,53 @@ def seen_ids(history: Sequence[Entry]) -> frozenset[str]:
     for entry in history:
         seen.add(entry)
     return seen.ids()
+
+
+def last_authors(conn: sqlite3.Connection, since: int = 0, upto: int | None = None
+                 ) -> dict[tuple[str, str], tuple[Actor, str]]:
+    """For each row touched after place `since`, who touched it last and when
+    (a merge's rows: their author in the other copy)."""
+    out: dict[tuple[str, str], tuple[Actor, str]] = {}
+    for kind, row_id, seq, change_id, at, author_id, author, login in conn.execute(
+            "SELECT r.kind, r.row_id, l.seq, l.id, l.committed_at, l.author_id, l.author, "
+            "l.login FROM change_log l JOIN change_log_row r ON r.change_id = l.id "
+            "WHERE l.seq > ? AND l.seq <= ? ORDER BY l.seq",
+            (since, upto if upto is not None else 2 ** 62)):
+        out[(kind, row_id)] = (Actor(author, author_id, login), at)
+    for change_id, merged_rows in _merged_rows(conn, since).items():
+        for key, credit in merged_rows.items():
+            if out.get(key, (None, ""))[1] == credit[2]:  # the merge was the last to touch it
+                out[key] = (credit[0], credit[1])
+    return out
+
+
+def _merged_rows(conn: sqlite3.Connection, since: int
+                 ) -> dict[str, dict[tuple[str, str], tuple[Actor, str, str]]]:
+    """Per merge after `since`: each row it brought in, with the author and
+    time of the last change set in the other copy that touched it, and the
+    merge's own time."""
+    out: dict[str, dict[tuple[str, str], tuple[Actor, str, str]]] = {}
+    for change_id, merge_at, at, author_id, author, login, data in conn.execute(
+            "SELECT m.change_id, l.committed_at, m.committed_at, m.author_id, m.author, "
+            "m.login, m.rows FROM change_merged m JOIN change_log l ON l.id = m.change_id "
+            "WHERE l.seq > ? ORDER BY l.seq, m.committed_at, m.id", (since,)):
+        rows = out.setdefault(change_id, {})
+        for kind, row_id in _unpacked(data):
+            rows[(str(kind), str(row_id))] = (Actor(author, author_id, login), at, merge_at)
+    return out
+
+
+def changes_to(conn: sqlite3.Connection, row_id: str) -> frozenset[str]:
+    """The change sets that touched a row."""
+    return frozenset(i for (i,) in conn.execute(
+        "SELECT change_id FROM change_log_row WHERE row_id = ?", (row_id,)))
+
+
+def rows_of(conn: sqlite3.Connection, seq: int) -> ChangeSet:
+    """One change set of the history, with its rows."""
+    found = conn.execute("SELECT rows, label, exact FROM change_log WHERE seq = ?",
+                         (seq,)).fetchone()
+    return ChangeSet("", ()) if found is None else decode(found[0], found[1], bool(found[2]))
 
 
 def rows_after(conn: sqlite3.Connection, seq: int,

@@ -88,6 +88,8 @@ class MergePlan:
     # THEIRS as found (its rows where it differs from MINE; MINE's change sets
     # it lacked), recorded with the merge for later merges to start from.
     other: tuple[tuple[RowChange, ...], frozenset[str]] = ((), frozenset())
+    # Who made the change sets it brings in, and the rows each touched.
+    authored: tuple[history.Authored, ...] = ()
 
     def change(self, choices: Mapping[tuple[str, str, str | None], Choice] | None = None,
                take: Side | None = None) -> ChangeSet:
@@ -115,7 +117,8 @@ class MergePlan:
         return ChangeSet(f"Merge changes from {self.theirs_name}", tuple(rows), exact=True,
                          merges=self.brings_in,
                          bookmark=(new_id(), name) if rows else None,
-                         other_rows=self.other[0], other_lacked=self.other[1])
+                         other_rows=self.other[0], other_lacked=self.other[1],
+                         authored=self.authored)
 
 
 def merge_change(store: PlanStore, plan: MergePlan,
@@ -144,7 +147,8 @@ def prepare(mine: PlanStore, theirs: PlanStore) -> MergePlan:
     return MergePlan(theirs.path.name, base_k, now_mine, theirs_k, merged, tuple(conflicts),
                      frozenset(brings_in), ancestors=found[0] if found else 1,
                      other=(tuple(between(now_mine, now_theirs).rows),
-                            frozenset(heads[0].seen - heads[1].seen)))
+                            frozenset(heads[0].seen - heads[1].seen)),
+                     authored=tuple(theirs.authored(frozenset(brings_in))))
 
 
 @dataclass

@@ -27,7 +27,7 @@ from planner.rules import roles
 from planner.rules.commit import refusal
 from planner.store import connection, history
 from planner.store.atomic import write_new, write_replacing
-from planner.store.history import OtherRows
+from planner.store.history import Authored, OtherRows
 from planner.store.names import plan_name_problem
 from planner.store.lock import Holder
 from planner.store.mirror import KindRows
@@ -268,7 +268,8 @@ class PlanStore:
         committed = replace(pending.committed(change.label, change.exact),
                             merges=change.merges, unmerges=change.unmerges,
                             bookmark=change.bookmark, unbookmark=change.unbookmark,
-                            other_rows=change.other_rows, other_lacked=change.other_lacked)
+                            other_rows=change.other_rows, other_lacked=change.other_lacked,
+                            authored=change.authored)
         return committed, pending.now
 
     def _write(self, statements: list[tuple[str, list[tuple[Any, ...]]]]) -> None:
@@ -446,15 +447,40 @@ class PlanStore:
 
     # -- versions, history and copies ---------------------------------------
 
-    def history(self) -> list[history.Entry]:
-        """Every change set the plan committed, oldest first (without rows)."""
-        return history.entries(self._conn)
+    def history(self, *, kinds: bool = False) -> list[history.Entry]:
+        """Every change set the plan committed, oldest first (without rows;
+        with the kinds of row each touched when asked)."""
+        return history.entries(self._conn, kinds)
+
+    def change_set(self, seq: int) -> ChangeSet:
+        """The change set at a place in the history, with its rows."""
+        return history.rows_of(self._conn, seq)
+
+    def last_authors(self, since: int = 0, upto: int | None = None
+                     ) -> dict[tuple[str, str], tuple[Actor, str]]:
+        """Who last touched each row changed after place `since` in the history
+        (up to place `upto`), and when: {(kind name, row id): (author, UTC time
+        as stored)}."""
+        return history.last_authors(self._conn, since, upto)
+
+    def changes_to(self, row_id: str) -> frozenset[str]:
+        """The ids of the change sets that touched a row."""
+        return history.changes_to(self._conn, row_id)
 
     def other_copy(self, change_id: str) -> tuple[frozenset[str], OtherRows] | None:
         """What the merge `change_id` found in the other copy: this plan's
         change sets it lacked, and its rows where they differed from this plan
         just before (None for a merge recorded before plan format 9)."""
         return history.other_copy(self._conn, change_id)
+
+    def authored(self, ids: frozenset[str]) -> list[Authored]:
+        """Change sets among `ids` this plan holds (its own, and those its
+        merges brought in), each with its author and the rows it touched."""
+        return history.authored(self._conn, ids)
+
+    def merged_authors(self, change_id: str) -> list[Authored]:
+        """The change sets the merge `change_id` brought in, by their authors."""
+        return history.merged_authors(self._conn, change_id)
 
     def head(self) -> int:
         """How many change sets the plan has committed: its place in its history."""
