@@ -63,6 +63,10 @@ def install() -> str:
         QLocale.setDefault(QLocale.system())
     else:
         QLocale.setDefault(QLocale(lang))
+    from planner import times  # times in the window, its PDF and slides: the same locale
+
+    name = QLocale().name()
+    times.set_locale(None if name in ("C", "") else name)
     return lang
 
 

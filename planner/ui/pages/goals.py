@@ -87,9 +87,6 @@ class GoalsPage(TablePage):
         self.model.modelReset.connect(self._current_changed)
 
         self.actions_by_name = self._build_actions()
-        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        view.customContextMenuRequested.connect(
-            lambda pos: self.menu().exec(view.viewport().mapToGlobal(pos)))
         self.session.plan_changed.connect(self._on_plan_changed)
         self._fill_owners()
 

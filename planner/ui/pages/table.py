@@ -4,8 +4,8 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QMainWindow, QPushButton,
-    QTableView, QVBoxLayout, QWidget)
+    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QMainWindow, QMenu,
+    QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from planner.changes import ChangeSet
 from planner.model.nouns import NOUNS
@@ -116,6 +116,32 @@ class TablePage(QWidget):
         self.model.modelAboutToBeReset.connect(self._keep_selection)
         self.model.modelReset.connect(self._restore_selection)
         self._count()
+        # Right-click: the section's own actions, then the row's history.
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(
+            lambda pos: self.context_menu().exec(self.view.viewport().mapToGlobal(pos)))
+
+    def context_menu(self) -> QMenu:
+        own = getattr(self, "menu", None)
+        menu = own() if callable(own) else QMenu(self)
+        menu.addSeparator()
+        history = menu.addAction(tr("&History of this {noun}\u2026").format(
+            noun=NOUNS.get(self.model.kind.__name__, ("row", "rows"))[0]), self.show_row_history)
+        history.setObjectName("rowHistory")
+        history.setEnabled(bool(self.selected_rows()))
+        return menu
+
+    def show_row_history(self) -> Any:
+        """The changes made to the row chosen, by whom and when."""
+        found = self.selected_rows()
+        window = self.window()
+        if not found or not hasattr(window, "show_history"):
+            return None
+        row = self.model.row(found[0])
+        from planner.outline.changes import row_label
+
+        what = row_label(row, self.session.store.state())
+        return window.show_history(row.id, what)
 
     def _keep_selection(self) -> None:
         current = self.view.currentIndex()

@@ -31,6 +31,8 @@ ACTIONS = (
               (), "What differs between this plan and another copy of it"),
     ActionDef("file.merge", "&Merge changes from\u2026", "&File", "merge_from", (),
               "Bring in the changes made in another copy of this plan"),
+    ActionDef("file.who", "W&ho you are…", "&File", "who_you_are", (),
+              "The person whose name goes on your changes to this plan, on this computer"),
     ActionDef("file.save_copy", "Save a &copy\u2026", "&File", "save_copy", (),
               "A complete copy of the plan, history and versions included"),
     ActionDef("file.restore_backup", "Restore from &backup\u2026", "&File",
@@ -43,6 +45,8 @@ ACTIONS = (
     ActionDef("file.quit", "&Quit", "&File", "close", (Key.Quit,)),
     ActionDef("edit.undo", "&Undo", "&Edit", "undo", (Key.Undo,)),
     ActionDef("edit.redo", "&Redo", "&Edit", "redo", ("Ctrl+Shift+Z", Key.Redo)),
+    ActionDef("edit.history", "&History…", "&Edit", "show_history", ("Ctrl+H",),
+              "Who changed what, and when"),
     ActionDef("edit.add", "&Add row", "&Edit", "add_row", ("Ctrl+Shift+N", "Ins"),
               "Add a goal or a person on this page"),
     ActionDef("edit.delete", "&Delete selected", "&Edit", "delete_rows", (Key.Delete,)),
@@ -76,7 +80,7 @@ def build_actions(window: QWidget, menubar: QMenuBar,
         action.triggered.connect(getattr(window, d.slot))
         menus[d.menu].addAction(action)
         if d.id in ("file.open", "file.versions", "file.merge", "file.restore_backup",
-                    "file.export_ics", "file.close", "edit.redo"):
+                    "file.export_ics", "file.close", "edit.redo", "edit.history"):
             menus[d.menu].addSeparator()
         actions[d.id] = action
     return actions

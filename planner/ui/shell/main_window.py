@@ -44,6 +44,11 @@ class MainWindow(QMainWindow):
         self.actions_by_id = build_actions(self, self.menuBar(), self.menus)
         self.recent_menu = self._recent_menu()
         self.statusBar()  # there from the start: status tips and messages have a place
+        self.identity_label = QLabel(objectName="identityStatus")
+        self.identity_label.setAccessibleName(tr("Who you are"))
+        self.statusBar().addPermanentWidget(self.identity_label)
+        self.identity_bar: QWidget | None = None
+        self.history_views: list[QWidget] = []
         toolbar = self.addToolBar(tr("Workshop"))
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
@@ -265,6 +270,8 @@ class MainWindow(QMainWindow):
         self.session.deleteLater()
         self.session = None
         self.banner.hide()
+        self._drop_identity_bar()
+        self.identity_label.clear()
         self.stack.setCurrentWidget(self.empty)
         self.setWindowTitle(APP_NAME)
         self._update_actions()
@@ -279,6 +286,8 @@ class MainWindow(QMainWindow):
         session.changed_outside.connect(self.show_problem)
         session.plan_changed.connect(self._on_plan_changed)
         session.undo_stack.indexChanged.connect(self._on_undo_index_changed)
+        session.identity_changed.connect(self._identity_changed)
+        self._start_identity(session)
         self.pages = {}
         # Section pages are built when first shown: start-up loads only what is seen.
         self._page_factories = _page_factories(session)
@@ -292,6 +301,50 @@ class MainWindow(QMainWindow):
                    max(0, self.sidebar.currentRow()))
         self.show_section(row)
         self._update_actions()
+
+    # -- who is at the keyboard ---------------------------------------------
+
+    def _start_identity(self, session: "PlanSession") -> None:
+        from planner.ui.shell import identity
+
+        known = identity.start(session)
+        if not known and not session.read_only:
+            self.identity_bar = identity.IdentityBar(session)
+            self._right.insertWidget(0, self.identity_bar)
+        self.identity_label.setText(identity.status_text(session))
+
+    def _drop_identity_bar(self) -> None:
+        if self.identity_bar is not None:
+            self._right.removeWidget(self.identity_bar)
+            self.identity_bar.deleteLater()
+            self.identity_bar = None
+
+    def _identity_changed(self) -> None:
+        from planner.ui.shell import identity
+
+        self._drop_identity_bar()
+        if self.session is not None:
+            self.identity_label.setText(identity.status_text(self.session))
+            self.statusBar().showMessage(identity.status_text(self.session), 6000)
+
+    def who_you_are(self) -> bool:
+        if self.session is None:
+            return False
+        from planner.ui.shell import identity
+
+        return identity.ask(self, self.session)
+
+    def show_history(self, row_id: str | None = None, what: str = "") -> Any:
+        """Edit › History; a row's History shows only the changes to it."""
+        if self.session is None:
+            return None
+        from planner.ui.dialogs.history import HistoryView
+
+        view = HistoryView(self, self.session, row_id, what)
+        view.row_requested.connect(self.show_row)
+        view.show()
+        self.history_views.append(view)
+        return view
 
     # -- sections -----------------------------------------------------------
 
@@ -372,12 +425,16 @@ class MainWindow(QMainWindow):
         return super().eventFilter(watched, event)
 
     def _on_plan_changed(self, change: "ChangeSet") -> None:
-        from planner.model import Plan
+        from planner.model import Person, Plan
 
         if self._heads_up is None:
             self.problem.hide()  # an accepted change: the last refusal is history
         if change.touches(Plan):
             self._update_title()
+        if self.session is not None and (change.touches(Plan) or change.touches(Person)):
+            from planner.ui.shell import identity  # a role named or a name changed
+
+            self.identity_label.setText(identity.status_text(self.session))
 
     def _on_undo_index_changed(self, _index: int) -> None:
         self._update_actions()
@@ -394,6 +451,7 @@ class MainWindow(QMainWindow):
         rows_page = self.current_rows_page() is not None
         for key in ("file.export_pdf", "file.export_json", "file.export_ics", "file.close",
                     "view.workshop", "file.versions", "file.compare", "file.save_copy",
+                    "file.who", "edit.history",
                     "file.restore_backup"):
             a[key].setEnabled(s is not None)
         for key in ("file.save_version", "file.merge"):
@@ -491,7 +549,13 @@ class MainWindow(QMainWindow):
         """Full screen on this window's screen, on the section now shown."""
         if self.session is None:
             return
+        from planner.rules.roles import workshop_refusal
         from planner.ui.workshop.view import WorkshopView
+
+        refused = workshop_refusal(self.session.store, self.session.store.acting)
+        if refused:
+            dialogs.warn(self, tr("Workshop mode"), refused)
+            return
 
         since = self._save_workshop_version()
         view = WorkshopView(self.session, WINDOW[max(0, self.sidebar.currentRow())].key, since)

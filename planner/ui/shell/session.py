@@ -59,6 +59,7 @@ class PlanSession(QObject):
     medium_lost = Signal(str)         # the plan's disk went away: nothing more is written
     became_read_only = Signal(str)    # the store found it cannot write (said why)
     changed_outside = Signal(str)     # another program changed the file; rows read again
+    identity_changed = Signal()       # someone said who they are (File › Who You Are)
 
     IDLE_MS = 2000  # after this long without a change, the log goes into the file
     OUTSIDE_MS = 1500  # how often the file is asked whether another program wrote it
