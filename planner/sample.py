@@ -522,7 +522,8 @@ def _history(size: str, plan: Plan, rows: list[Record]) -> list[tuple[ChangeSet,
     marketing_head = actor_for(people[plan.head_of_marketing_id or ""])
     sales_editor = actor_for(by_team[Team.SALES][1 % len(by_team[Team.SALES])])
     marketing_editor = actor_for(by_team[Team.MARKETING][1 % len(by_team[Team.MARKETING])])
-    unsigned = [withdrawn(r) if isinstance(r, Goal | Message) else r for r in rows]
+    unsigned = [withdrawn(r) if isinstance(r, Goal) else withdrawn(r) if isinstance(r, Message)
+                else r for r in rows]
     parts: dict[str, list[Record]] = {"start": [plan], "goals": [], "rides": [], "funnel": [],
                                       "library": []}
     for row in unsigned:

@@ -10,9 +10,10 @@ from planner.model.reader import PlanReader
 from planner.outline.blocks import Block, Facts, GoalCard, Heading, Paragraph, Section, Table
 from planner.rules.metrics import metric_statuses
 from planner.rules.signoff import (
-    SIDES, agreement, agreement_state, counts_for_agreement, has_signed, signature,
+    SIDES, Side, agreement, agreement_state, counts_for_agreement, has_signed, signature,
     signed_text, waiting_for)
 from planner.sections import section
+from planner.times import local_time
 
 Names = Mapping[str | None, str]
 DASH = "\u2014"
@@ -91,24 +92,29 @@ def goals_section(goals: Sequence[Goal], names: Names, left: set[str],
         Heading("Each goal"), *cards))
 
 
-def signoff_section(goals: Sequence[Goal], names: Names) -> Section:
-    """What each side signed and when, and what is still open."""
+def signoff_section(goals: Sequence[Goal], names: Names,
+                    heads: dict[Side, str | None] | None = None) -> Section:
+    """Who signed each goal for each side and when (the reader's local time),
+    and what is still open."""
     numbered = list(enumerate(goals, start=1))
     counted = [(i, g) for i, g in numbered if counts_for_agreement(g)]
     blocks: list[Block] = [Paragraph(
         agreement(goals).text() + ". A goal is agreed when the sales and marketing "
         "sign-offs are of its present wording: title, description, success measure and due "
         "date. Changing any of them withdraws both.")]
-    for side in SIDES:
-        signed = []
-        for i, g in counted:
-            sig = signature(g, side)
-            if has_signed(g, side) and sig.at is not None:
-                signed.append((str(i), g.title, names.get(sig.by_id, "(removed)"),
-                               f"{sig.at:%-d %b %Y %H:%M} UTC"))
-        blocks += [Heading(f"Signed for {side}"), Table(
-            ("#", "Goal", "Signed by", "On"), tuple(signed), (1, 7.3, 3.6, 4.9),
-            empty_text=f"{side.capitalize()} has signed no goal yet.")]
+
+    def who(g: Goal, side: Side) -> str:
+        sig = signature(g, side)
+        if not has_signed(g, side) or sig.at is None:
+            return "not yet"
+        name = names.get(sig.by_id, "(removed)")
+        if heads is not None and sig.by_id is not None and sig.by_id != heads.get(side):
+            name += f" (delegate of the head of {side})"
+        return f"{name}, {local_time(sig.at)}"
+    rows = tuple((str(i), g.title, who(g, "sales"), who(g, "marketing")) for i, g in counted)
+    blocks += [Heading("Who signed, and when"), Table(
+        ("#", "Goal", "Sales", "Marketing"), rows, (1, 6.4, 4.7, 4.7),
+        empty_text="No goal to sign yet.")]
     still = tuple((str(i), g.title, " and ".join(waiting_for(g)),
                    "; ".join(f"{side}: {signed_text(g, side, names)}" for side in SIDES
                              if has_signed(g, side)) or "nobody yet")

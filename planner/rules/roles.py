@@ -184,9 +184,11 @@ def _signing_problem(row_before: Record | None, row: Goal | Message, after: Plan
         if was == now:
             continue
         if now.at is not None:  # signed
-            if exact:  # undo, redo, a version restored: a sign-off of record comes back
-                # (by nobody known: approved before plan format 8 recorded who)
-                if now.by_id is None or may_sign(after, now.by_id, side) or reworded:
+            if exact or reworded:
+                # Undo, redo, a version restored: a sign-off of record comes back
+                # with its wording, made by someone who signs for that side (or
+                # by nobody known: approved before plan format 8 recorded who).
+                if now.by_id is None or may_sign(after, now.by_id, side) or exact and reworded:
                     continue
                 return sign_refusal(after, side, actor, type(row))
             if may_sign(after, actor.person_id, side) and now.by_id == actor.person_id:

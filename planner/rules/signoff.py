@@ -166,12 +166,14 @@ def agreement(goals: Sequence[Goal]) -> Agreement:
 
 
 def signed_text(row: Signable, side: Side, names: Mapping[str | None, str]) -> str:
-    """Who signed for a side and on which day, or "not yet"."""
+    """Who signed for a side and when (local time), or "not yet"."""
     if not has_signed(row, side):
         return "not yet"
     sig = signature(row, side)
     assert sig.at is not None
-    return f"{names.get(sig.by_id, '(removed)')}, {sig.at:%-d %b %Y}"
+    from planner.times import local_time
+
+    return f"{names.get(sig.by_id, '(removed)')}, {local_time(sig.at)}"
 
 
 def sign_or_withdraw(rows: Sequence[S], side: Side, signer_id: str | None,

@@ -20,12 +20,20 @@
       <translation>Änderungen</translation>
     </message>
     <message>
+      <source>unknown</source>
+      <translation>unbekannt</translation>
+    </message>
+    <message>
       <source>… and {count} more changes.</source>
       <translation>… und {count} weitere Änderungen.</translation>
     </message>
     <message>
       <source>No changes.</source>
       <translation>Keine Änderungen.</translation>
+    </message>
+    <message>
+      <source>{name}, {when}</source>
+      <translation>{name}, {when}</translation>
     </message>
     <message>
       <source>Import actuals</source>
@@ -378,6 +386,82 @@
     <message>
       <source>One plan for sales and marketing: shared goals, field rides, one funnel, one message, and reviews without blame.</source>
       <translation>Ein Plan für Vertrieb und Marketing: gemeinsame Ziele, Außendienstbegleitungen, ein Funnel, eine Botschaft und Reviews ohne Schuldzuweisung.</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation>Wann</translation>
+    </message>
+    <message>
+      <source>Who</source>
+      <translation>Wer</translation>
+    </message>
+    <message>
+      <source>Person</source>
+      <translation>Person</translation>
+    </message>
+    <message>
+      <source>Everyone</source>
+      <translation>Alle</translation>
+    </message>
+    <message>
+      <source>Section</source>
+      <translation>Bereich</translation>
+    </message>
+    <message>
+      <source>Every section</source>
+      <translation>Alle Bereiche</translation>
+    </message>
+    <message>
+      <source>What the change did</source>
+      <translation>Was die Änderung bewirkte</translation>
+    </message>
+    <message>
+      <source>Added</source>
+      <translation>Hinzugefügt</translation>
+    </message>
+    <message>
+      <source>Changed</source>
+      <translation>Geändert</translation>
+    </message>
+    <message>
+      <source>Removed</source>
+      <translation>Entfernt</translation>
+    </message>
+    <message>
+      <source>{name} (guest)</source>
+      <translation>{name} (Gast)</translation>
+    </message>
+    <message>
+      <source>{shown} of {total} changes</source>
+      <translation>{shown} von {total} Änderungen</translation>
+    </message>
+    <message>
+      <source>History of {what}</source>
+      <translation>Verlauf von {what}</translation>
+    </message>
+    <message>
+      <source>History of {plan}</source>
+      <translation>Verlauf von {plan}</translation>
+    </message>
+    <message>
+      <source>Nothing a reader sees changed (bookkeeping only).</source>
+      <translation>Nichts Sichtbares hat sich geändert (nur Verwaltungsangaben).</translation>
+    </message>
+    <message>
+      <source>No changes match.</source>
+      <translation>Keine Änderung passt.</translation>
+    </message>
+    <message>
+      <source>by {name}</source>
+      <translation>von {name}</translation>
+    </message>
+    <message>
+      <source>the work of {names}</source>
+      <translation>die Arbeit von {names}</translation>
+    </message>
+    <message>
+      <source>… and {count} more rows.</source>
+      <translation>… und {count} weitere Zeilen.</translation>
     </message>
     <message>
       <source>Mine</source>
@@ -1354,10 +1438,6 @@ Marketing: {marketing}</translation>
       <translation>Der Plan sieht Begleitungen in beide Richtungen vor.</translation>
     </message>
     <message>
-      <source>Person</source>
-      <translation>Person</translation>
-    </message>
-    <message>
       <source>Team</source>
       <translation>Team</translation>
     </message>
@@ -1518,12 +1598,92 @@ Marketing: {marketing}</translation>
       <translation>Noch keine {nouns}. „{noun} hinzufügen“ oben oder Einfg legt einen Eintrag an.</translation>
     </message>
     <message>
+      <source>&amp;History of this {noun}…</source>
+      <translation>&amp;Verlauf dieser Zeile ({noun})…</translation>
+    </message>
+    <message>
       <source>1 {noun}</source>
       <translation>1 {noun}</translation>
     </message>
     <message>
       <source>{count} {nouns}</source>
       <translation>{count} {nouns}</translation>
+    </message>
+    <message>
+      <source>You: {who}</source>
+      <translation>Sie: {who}</translation>
+    </message>
+    <message>
+      <source>Who are you?</source>
+      <translation>Wer sind Sie?</translation>
+    </message>
+    <message>
+      <source>Who are you? Tandem writes your name on every change you make and lets only the heads sign off. You say who you are; nobody checks it.</source>
+      <translation>Wer sind Sie? Tandem schreibt Ihren Namen an jede Änderung, die Sie machen, und lässt nur die Leitungen freigeben. Sie sagen, wer Sie sind; niemand prüft es.</translation>
+    </message>
+    <message>
+      <source>I am</source>
+      <translation>Ich bin</translation>
+    </message>
+    <message>
+      <source>Choose who you are…</source>
+      <translation>Wählen Sie, wer Sie sind…</translation>
+    </message>
+    <message>
+      <source>Someone else (a guest)…</source>
+      <translation>Jemand anderes (Gast)…</translation>
+    </message>
+    <message>
+      <source>That’s me</source>
+      <translation>Das bin ich</translation>
+    </message>
+    <message>
+      <source>Who you are</source>
+      <translation>Wer Sie sind</translation>
+    </message>
+    <message>
+      <source>Someone else (a guest)</source>
+      <translation>Jemand anderes (Gast)</translation>
+    </message>
+    <message>
+      <source>Your name</source>
+      <translation>Ihr Name</translation>
+    </message>
+    <message>
+      <source>Tandem records this name with every change you make on this computer, and the plan's rules (who signs off, who changes roles) follow it. It is what you declare: a plan file cannot prove who anyone is.</source>
+      <translation>Tandem vermerkt diesen Namen bei jeder Änderung, die Sie an diesem Computer machen, und die Regeln des Plans (wer freigibt, wer Rollen ändert) richten sich danach. Es ist Ihre Angabe: Eine Plandatei kann nicht beweisen, wer jemand ist.</translation>
+    </message>
+    <message>
+      <source>Guest's name</source>
+      <translation>Name des Gastes</translation>
+    </message>
+    <message>
+      <source>head of sales</source>
+      <translation>Vertriebsleitung</translation>
+    </message>
+    <message>
+      <source>head of marketing</source>
+      <translation>Marketingleitung</translation>
+    </message>
+    <message>
+      <source>editor</source>
+      <translation>Bearbeitung</translation>
+    </message>
+    <message>
+      <source>viewer</source>
+      <translation>nur Lesen</translation>
+    </message>
+    <message>
+      <source>facilitator</source>
+      <translation>Moderation</translation>
+    </message>
+    <message>
+      <source>guest</source>
+      <translation>Gast</translation>
+    </message>
+    <message>
+      <source>Tandem could not remember who you are on this computer ({why}); it will ask again next time.</source>
+      <translation>Tandem konnte sich nicht merken, wer Sie an diesem Computer sind ({why}); es fragt beim nächsten Mal wieder.</translation>
     </message>
     <message>
       <source>Workshop &amp;display</source>
@@ -1584,6 +1744,10 @@ Marketing: {marketing}</translation>
     <message>
       <source>&amp;Redo</source>
       <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+      <source>Workshop mode</source>
+      <translation>Workshop-Modus</translation>
     </message>
     <message>
       <source>Cannot open plan</source>
@@ -1842,10 +2006,6 @@ Marketing: {marketing}</translation>
       <translation>Ändern und Genehmigungen zurückziehen</translation>
     </message>
     <message>
-      <source>Nobody to sign</source>
-      <translation>Niemand zum Abzeichnen</translation>
-    </message>
-    <message>
       <source>Change agreed wording?</source>
       <translation>Vereinbarten Wortlaut ändern?</translation>
     </message>
@@ -1854,20 +2014,24 @@ Marketing: {marketing}</translation>
       <translation>Vereinbarten Wortlaut beibehalten</translation>
     </message>
     <message>
+      <source>Nobody to sign</source>
+      <translation>Niemand zum Abzeichnen</translation>
+    </message>
+    <message>
       <source>Sign for {side}</source>
       <translation>Für {side} abzeichnen</translation>
     </message>
     <message>
-      <source>The plan names no head of {side}. Who signs?</source>
-      <translation>Im Plan ist keine Leitung für {side} eingetragen. Wer zeichnet ab?</translation>
-    </message>
-    <message>
-      <source>The plan has nobody in {side} to sign. Add people, or name a head of {side} on the Overview.</source>
-      <translation>Im Plan gibt es im {side} niemanden, der abzeichnen kann. Fügen Sie Personen hinzu, oder tragen Sie in der Übersicht eine Leitung für {side} ein.</translation>
+      <source>Who signs for {side}? The signer says it is them; Tandem records their name.</source>
+      <translation>Wer gibt für {side} frei? Wer freigibt, sagt, dass er es ist; Tandem vermerkt den Namen.</translation>
     </message>
     <message>
       <source>and</source>
       <translation>und</translation>
+    </message>
+    <message>
+      <source>The plan names no head of {side} to sign. Name one on the Overview.</source>
+      <translation>Der Plan nennt keine Leitung für {side}, die freigeben kann. Benennen Sie eine in der Übersicht.</translation>
     </message>
     <message>
       <source>Nothing here matches the filters; Ctrl+Shift+F shows everything.</source>
@@ -2008,6 +2172,10 @@ Marketing: {marketing}</translation>
     <message>
       <source>two rides the same day</source>
       <translation>zwei Begleitungen am selben Tag</translation>
+    </message>
+    <message>
+      <source>(by {name})</source>
+      <translation>(von {name})</translation>
     </message>
     <message>
       <source>Executive summary</source>
@@ -2266,6 +2434,18 @@ Marketing: {marketing}</translation>
       <translation>Quartalsweise</translation>
     </message>
     <message>
+      <source>Editor</source>
+      <translation>Bearbeitung</translation>
+    </message>
+    <message>
+      <source>Viewer</source>
+      <translation>Nur Lesen</translation>
+    </message>
+    <message>
+      <source>Facilitator</source>
+      <translation>Moderation</translation>
+    </message>
+    <message>
       <source>Both</source>
       <translation>Beide</translation>
     </message>
@@ -2314,6 +2494,14 @@ Marketing: {marketing}</translation>
       <translation>Die Änderungen aus einer anderen Kopie dieses Plans übernehmen</translation>
     </message>
     <message>
+      <source>W&amp;ho you are…</source>
+      <translation>W&amp;er Sie sind…</translation>
+    </message>
+    <message>
+      <source>The person whose name goes on your changes to this plan, on this computer</source>
+      <translation>Die Person, deren Name an Ihren Änderungen dieses Plans steht, an diesem Computer</translation>
+    </message>
+    <message>
       <source>Save a &amp;copy…</source>
       <translation>&amp;Kopie speichern…</translation>
     </message>
@@ -2356,6 +2544,14 @@ Marketing: {marketing}</translation>
     <message>
       <source>&amp;Edit</source>
       <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+      <source>&amp;History…</source>
+      <translation>&amp;Verlauf…</translation>
+    </message>
+    <message>
+      <source>Who changed what, and when</source>
+      <translation>Wer was wann geändert hat</translation>
     </message>
     <message>
       <source>&amp;Add row</source>

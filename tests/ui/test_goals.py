@@ -11,6 +11,8 @@ from planner.ui import dialogs
 from planner.ui.pages.goals import GoalsPage
 from planner.ui.shell.main_window import MainWindow
 from planner.ui.pages.overview import OverviewPage
+from planner.operations.rows import edit
+from tests.acting import window_as_head
 from tests.conftest import rows
 
 pytestmark = pytest.mark.gui
@@ -168,6 +170,7 @@ def test_signing_every_goal_agrees_the_plan_and_undo_takes_it_back(
     overview = sample_window.page("Overview")
     assert isinstance(overview, OverviewPage)
     qtbot.keyClick(goals.view, Qt.Key.Key_A, CTRL)
+    window_as_head(sample_window, "sales")
     qtbot.keyClick(goals.view, Qt.Key.Key_S, CTRL | SHIFT)
     assert rows(sample_path, "SELECT DISTINCT p.name FROM goal g JOIN person p "
                              "ON p.id = g.sales_signed_by_id") == [("Amara Okafor",)]
@@ -175,6 +178,7 @@ def test_signing_every_goal_agrees_the_plan_and_undo_takes_it_back(
     assert "10 of 12 goals agreed; 2 wait for marketing" in overview.progress.text()
     sample_window.show_section(1)
     goals.view.setFocus()
+    window_as_head(sample_window, "marketing")
     qtbot.keyClick(goals.view, Qt.Key.Key_M, CTRL | SHIFT)
     assert rows(sample_path, "SELECT status FROM plan") == [("AGREED",)]
     sample_window.show_section(0)
@@ -193,22 +197,33 @@ def test_signing_every_goal_agrees_the_plan_and_undo_takes_it_back(
         == [(12,)]
 
 
-def test_without_a_head_of_side_the_window_asks_who_signs(
-        qtbot, goals: GoalsPage, sample_window: MainWindow, sample_path: Path,  # type: ignore[no-untyped-def]
-        monkeypatch) -> None:
-    from planner.operations.plan import change_plan
+def test_an_editor_is_refused_a_sign_off_with_who_may_sign_instead(
+        qtbot, goals: GoalsPage, sample_window: MainWindow, sample_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from planner.model import Person
+    from planner.rules.roles import actor_for
+    from planner.ui.shell import identity
 
     session = sample_window.session
     assert session is not None
-    session.do(change_plan(session.store, head_of_sales_id=None))
-    asked: list[list[str]] = []
-    monkeypatch.setattr(dialogs, "ask_item", lambda parent, title, text, items:
-                        asked.append(items) or items.index("Ines Berg"))
+    ines = next(p for p in session.store.rows(Person) if p.name == "Ines Berg")
+    identity.choose(session, actor_for(ines))  # an editor in sales
+    assert sample_window.identity_label.text() == "You: Ines Berg, editor"
+    before = rows(sample_path, "SELECT * FROM goal ORDER BY position")
     goals.view.setCurrentIndex(goals.model.index(2, 0))
+    assert not goals.sign("sales")
+    assert rows(sample_path, "SELECT * FROM goal ORDER BY position") == before
+    assert sample_window.problem.text() == (
+        "Only Amara Okafor (head of sales) or a delegate for sales can sign off for sales; "
+        "you are Ines Berg (editor).")
+    # The head names her a delegate; then she signs, in her own name.
+    window_as_head(sample_window, "sales")
+    session.do(edit(session.store.get(Person, ines.id), delegate=True))  # type: ignore[type-var]
+    identity.choose(session, actor_for(ines))
     assert goals.sign("sales")
-    assert "Amara Okafor" in asked[0] and "Bjorn Tanaka" not in asked[0]
     assert rows(sample_path, "SELECT p.name FROM goal g JOIN person p ON p.id = "
                              "g.sales_signed_by_id WHERE g.position = 2") == [("Ines Berg",)]
+    assert session.store.history()[-1].author.name == "Ines Berg"
+    assert session.store.history()[-2].author.name == "Amara Okafor"  # the delegation
 
 
 def test_declining_the_warning_keeps_the_signed_wording(

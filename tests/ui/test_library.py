@@ -14,6 +14,7 @@ from planner.ui.pages.messages import MessagesPage
 from planner.ui.pages.reviews import ReviewsPage
 from planner.ui.shell.main_window import MainWindow
 from tests.conftest import rows
+from tests.acting import window_as_head
 
 pytestmark = pytest.mark.gui
 CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
@@ -62,8 +63,10 @@ def test_a_message_is_written_approved_reworded_and_undone(  # type: ignore[no-u
     assert rows(sample_path, "SELECT count(*) FROM message")[0][0] == before + 1
     assert rows(sample_path, query) == [("Board asks <b>which</b> region pays back first",
                                          "Payback by region, in the board pack", 0, 0)]
-    # Both sides approve by keyboard, as the plan's heads.
+    # Both sides approve by keyboard, as the plan's heads, each saying who they are.
+    window_as_head(sample_window, "sales")
     qtbot.keyClick(page.view, Qt.Key.Key_S, CTRL | SHIFT)
+    window_as_head(sample_window, "marketing")
     qtbot.keyClick(page.view, Qt.Key.Key_M, CTRL | SHIFT)
     assert rows(sample_path, query)[0][2:] == (1, 1)
     row = page.model.row_of(message_id)

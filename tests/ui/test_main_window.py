@@ -276,6 +276,9 @@ def test_goal_status_and_due_date_edit_in_place(qtbot, sample_window: MainWindow
     sample_window.show_section(1)
     goals = page(sample_window, "Goals")
     goal_id = goals.model.row_id(2)
+    from planner.times import local_time  # the reader's local time, the locale's format
+
+    signed_at = local_time(goals.model.row(2).marketing_signed_at)
     choose_in_cell(qtbot, goals.view, 2, 5, "Done")
     goals.view.setCurrentIndex(goals.model.index(2, 4))
     qtbot.keyClick(goals.view, Qt.Key.Key_F2)
@@ -287,7 +290,7 @@ def test_goal_status_and_due_date_edit_in_place(qtbot, sample_window: MainWindow
     assert rows(sample_path, f"SELECT status, due_date, marketing_signed_at FROM goal "
                              f"WHERE id = '{goal_id}'") == [("DONE", "2027-09-30", None)]
     assert asked == ["Changing the due date of \u201cShorten the sales cycle for new logos\u201d "
-                     "withdraws the sign-off of marketing (Bjorn Tanaka, 23 Nov 2026). Both "
+                     f"withdraws the sign-off of marketing (Bjorn Tanaka, {signed_at}). Both "
                      "sides will need to sign the new wording."]
     assert goals.model.index(2, 4).data() == "2027-09-30"
     sample_window.undo()

@@ -9,7 +9,20 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
 
 from planner.ui.shell.main_window import MainWindow
 from planner.ui.workshop.view import MIN_PX, WorkshopView
+from planner.model.actor import Actor
+from tests.acting import window_as_head
 from tests.conftest import rows
+
+
+@pytest.fixture
+def room_signs(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
+    """In the room, whoever signs says so: the head of that side, first offered."""
+    from planner.ui import dialogs
+
+    asked: list[list[str]] = []
+    monkeypatch.setattr(dialogs, "ask_item", lambda parent, title, text, items:
+                        asked.append(items) or 0)
+    return asked
 
 pytestmark = pytest.mark.gui
 
@@ -54,7 +67,8 @@ def test_f5_opens_on_the_current_section_and_keys_step_through(qtbot, workshop: 
 
 
 def test_signing_off_while_projecting_is_an_edit_that_undoes(qtbot, workshop: WorkshopView,  # type: ignore[no-untyped-def]
-                                                             sample_path: Path) -> None:
+                                                             sample_path: Path,
+                                                             room_signs: list[list[str]]) -> None:
     goal = next(n for n, s in enumerate(workshop.slides) if s.goal_key and
                 dict(s.facts).get("Signed by sales") == "not yet")
     workshop.go(goal)
@@ -200,7 +214,8 @@ def test_a_whole_review_is_written_in_the_room_and_no_key_leaks(  # type: ignore
 
 
 def test_messages_are_approved_and_reworded_live(qtbot, workshop: WorkshopView,  # type: ignore[no-untyped-def]
-                                                sample_path: Path) -> None:
+                                                sample_path: Path,
+                                                room_signs: list[list[str]]) -> None:
     first = next(n for n, s in enumerate(workshop.slides) if s.kind == "messages")
     assert workshop.slides[first].title.startswith("Messages: ")
     # A stage whose messages include a draft: pick the draft, approve it for both.
@@ -279,26 +294,33 @@ def test_moving_a_ride_while_projecting(qtbot, workshop: WorkshopView, sample_pa
     assert sum("two rides the same day" in text for _, text in workshop.slide.items) == 2
 
 
-def test_without_a_head_of_side_the_room_is_asked_who_signs_as_the_window_asks(
+def test_in_the_room_the_signer_is_chosen_among_the_head_and_delegates(
         qtbot, workshop: WorkshopView, sample_window: MainWindow, sample_path: Path,  # type: ignore[no-untyped-def]
         monkeypatch) -> None:
-    from planner.operations.plan import change_plan
+    from planner.model import Person
+    from planner.operations.rows import edit
     from planner.ui import dialogs
 
     session = sample_window.session
     assert session is not None
-    session.do(change_plan(session.store, head_of_sales_id=None))
+    head = window_as_head(sample_window, "sales")
+    ines = next(p for p in session.store.rows(Person) if p.name == "Ines Berg")
+    session.do(edit(ines, delegate=True))
+    session.store.act_as(Actor("Fran the facilitator", None, "fran"))  # at the keyboard
     asked: list[list[str]] = []
     monkeypatch.setattr(dialogs, "ask_item", lambda parent, title, text, items:
-                        asked.append(items) or items.index("Ines Berg"))
+                        asked.append(items) or 1)
     workshop.go(next(n for n, s in enumerate(workshop.slides) if s.goal_key and
                      dict(s.facts).get("Signed by sales") == "not yet"))
     goal_id = (workshop.slide.goal_key or "").removeprefix("goal-")
     qtbot.keyClick(workshop, Qt.Key.Key_S)
-    assert asked and "Ines Berg" in asked[0]
+    assert asked == [[f"{head.name} (head of sales)", "Ines Berg (editor)"]]
     assert rows(sample_path, f"SELECT p.name FROM goal g JOIN person p ON "
                              f"p.id = g.sales_signed_by_id WHERE g.id = '{goal_id}'") == [
         ("Ines Berg",)]
+    last = session.store.history()[-1]
+    assert (last.author.name, last.author.login) == ("Ines Berg", "fran")
+    assert session.store.acting.name == "Fran the facilitator"  # the keyboard's again
 
 
 def test_each_workshop_keeps_a_version_and_shows_what_changed_since_the_last(

@@ -2,12 +2,14 @@
 section, each changed field's before and after with the words that changed
 marked; a row's name jumps to it in the window."""
 
+from datetime import datetime
 from html import escape
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from planner.outline.changes import RowDifference, summary, word_diff
+from planner.times import local_time
 from planner.ui.i18n import tr
 
 MOST = 1500  # rows shown; a larger difference says how many more there are
@@ -27,8 +29,14 @@ def document(found: list[RowDifference], most: int = MOST) -> str:
             parts.append(f"<h3>{escape(difference.section_title)} ({count})</h3>")
         link = (f"<a href='row:{difference.kind.__name__}:{escape(difference.row_id)}'>"
                 f"{escape(difference.label)}</a>")
+        by = ""
+        if difference.by is not None:
+            who = difference.by.name or tr("unknown")
+            when = local_time(datetime.fromisoformat(difference.at)) if difference.at else ""
+            by = " <span style='color:#616E7C'>\u2014 " + escape(
+                tr("{name}, {when}").format(name=who, when=when) if when else who) + "</span>"
         parts.append(f"<p style='margin:6px 0 2px 0'><b>{difference.what.capitalize()}</b> "
-                     f"{link}</p>")
+                     f"{link}{by}</p>")
         if difference.fields:
             rows = "".join(
                 f"<tr><td style='color:#616E7C;padding-right:10px'>{escape(f.label)}</td>"

@@ -27,7 +27,11 @@ if TYPE_CHECKING:
     from planner.ui.shell.session import PlanSession
 
 Index = QModelIndex | QPersistentModelIndex
-COLUMNS = ("When", "Who", "What", "Sections")
+def columns() -> tuple[str, ...]:
+    return (tr("When"), tr("Who"), tr("What"), tr("Sections"))
+
+
+
 
 
 class HistoryModel(QAbstractTableModel):
@@ -42,12 +46,12 @@ class HistoryModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.shown)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
+        return 0 if parent.isValid() else 4
 
     def headerData(self, section_no: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return tr(COLUMNS[section_no])
+            return columns()[section_no]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -170,6 +174,10 @@ class HistoryView(QDialog):
             self.row_requested.emit(kind, row_id)
 
 
+def what_word(what: str) -> str:
+    return {"added": tr("Added"), "changed": tr("Changed"), "removed": tr("Removed")}[what]
+
+
 def entry_html(entry: history.LogEntry, found: list[Any]) -> str:
     """One change: when, who, what, then every row with its fields before and after."""
     by = history.author_name(entry.author)
@@ -186,7 +194,7 @@ def entry_html(entry: history.LogEntry, found: list[Any]) -> str:
                 f"{escape(difference.label)}</a>")
         credit = history.author_name(author)
         made = "" if credit == by else " \u2014 " + escape(tr("by {name}").format(name=credit))
-        parts.append(f"<p style='margin:6px 0 2px 0'>{escape(tr(difference.what.capitalize()))}"
+        parts.append(f"<p style='margin:6px 0 2px 0'>{escape(what_word(difference.what))}"
                      f" {link}{made}</p>")
         if difference.fields:
             rows = "".join(

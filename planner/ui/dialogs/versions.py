@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QLineEdit, QPlainTextEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from planner.store.versions import Version
+from planner.times import local_time
 from planner.ui.i18n import tr
 from planner.ui.widgets import colours
 
@@ -110,7 +111,7 @@ class VersionsDialog(QDialog):
         self.versions = list(reversed(versions))  # newest first
         self.table.setRowCount(len(self.versions))
         for n, version in enumerate(self.versions):
-            saved = version.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            saved = local_time(version.created_at)
             for column, text in enumerate((version.name, saved, version.author,
                                            version.note.replace("\n", " ")[:300])):
                 item = QTableWidgetItem(text)

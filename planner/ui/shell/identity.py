@@ -27,13 +27,20 @@ if TYPE_CHECKING:
 GUEST = "__guest__"
 
 
+def role_word(role: str) -> str:
+    """A role in the plan in the window's language."""
+    return {"head of sales": tr("head of sales"), "head of marketing": tr("head of marketing"),
+            "editor": tr("editor"), "viewer": tr("viewer"), "facilitator": tr("facilitator"),
+            "guest": tr("guest")}.get(role, role)
+
+
 def people_choices(session: "PlanSession") -> list[tuple[str, str]]:
     """(label, person id) for the plan's people still on it, by name."""
     store = session.store
     plan = store.plan()
     people = sorted((p for p in store.rows(Person) if not p.left_plan),
                     key=lambda p: (p.name.casefold(), p.id))
-    return [(f"{p.name} ({tr(role_of(plan, p))})", p.id) for p in people]
+    return [(f"{p.name} ({role_word(role_of(plan, p))})", p.id) for p in people]
 
 
 def start(session: "PlanSession") -> bool:

@@ -84,6 +84,12 @@ def _move_up(old: Path, new: Path) -> None:
 
 # -- versions -----------------------------------------------------------------------------
 
+def local_time(moment: Any) -> str:
+    from planner.times import local_time as written
+
+    return written(moment)
+
+
 def save_version(window: MainWindow) -> None:
     session = window.session
     if session is None:
@@ -91,6 +97,7 @@ def save_version(window: MainWindow) -> None:
     from planner.ui.dialogs.versions import SaveVersionDialog
 
     dialog = SaveVersionDialog(window, f"Version of {date.today():%-d %B %Y}")
+    dialog.author.setText(session.store.acting.name)  # the person at the keyboard
     if not dialogs.exec_dialog(dialog):
         return
     name, note, author = dialog.values()
@@ -148,7 +155,7 @@ def open_version(window: MainWindow, version: Version) -> MainWindow | None:
         dialogs.warn(window, "Version not opened", str(exc))
         return None
     store.read_only_reason = (f"the version {name}, saved "
-                              f"{version.created_at.astimezone():%Y-%m-%d %H:%M} by "
+                              f"{local_time(version.created_at)} by "
                               f"{version.author}. Nothing here can be changed.")
     other = type(window)()  # a main window of its own
     other.setObjectName("versionWindow")
@@ -172,7 +179,7 @@ def compare_version(window: MainWindow, version: Version) -> Any:
         return None
     store = session.store
     return show_changes(window, f"Changes since \u201c{version.name}\u201d",
-                        store.state(version.seq), store.state())
+                        store.state(version.seq), store.state(), (version.seq, None))
 
 
 def compare_versions(window: MainWindow, older: Version, newer: Version) -> Any:
@@ -181,7 +188,7 @@ def compare_versions(window: MainWindow, older: Version, newer: Version) -> Any:
         return None
     store = session.store
     return show_changes(window, f"\u201c{older.name}\u201d \u2192 \u201c{newer.name}\u201d",
-                        store.state(older.seq), store.state(newer.seq))
+                        store.state(older.seq), store.state(newer.seq), (older.seq, newer.seq))
 
 
 def restore_version(window: MainWindow, version: Version) -> bool:
@@ -210,12 +217,18 @@ def restore_version(window: MainWindow, version: Version) -> bool:
     return session.do(change)
 
 
-def show_changes(window: MainWindow, title: str, old: State, new: State) -> Any:
+def show_changes(window: MainWindow, title: str, old: State, new: State,
+                 places: tuple[int, int | None] | None = None) -> Any:
+    """The changes view; between two places in this plan's history, each
+    change names who made it."""
     from planner.ui.dialogs.changes import ChangesView
 
-    from planner.outline.changes import between, differences
+    from planner.outline.changes import between, credited, differences
 
-    view = ChangesView(window, title, differences(between(old, new), old, new))
+    found = differences(between(old, new), old, new)
+    if places is not None and window.session is not None:
+        found = credited(found, window.session.store.last_authors(*places))
+    view = ChangesView(window, title, found)
     view.row_requested.connect(window.show_row)
     view.show()
     window.changes_views.append(view)

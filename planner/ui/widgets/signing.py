@@ -6,6 +6,7 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from planner.model import Goal, Person
+from planner.rules.roles import actor_for, delegates, head_id, may_sign, role_of
 from planner.rules.signoff import SIDES, Side, Signable, has_signed, signature, signed_text
 from planner.ui.i18n import tr
 from planner.ui.shell.lazy import dialogs
@@ -62,15 +63,49 @@ def confirm_wording_change(parent: QWidget | None, session: PlanSession, row: Si
 
 
 def sign_for_side(parent: QWidget, session: PlanSession, rows: Sequence[Signable],
-                  side: Side, build: Callable[[Sequence[Any], Person | None], Any]
-                  ) -> tuple[bool, Person | None]:
+                  side: Side, build: Callable[[Sequence[Any], Person | None], Any],
+                  in_room: bool = False) -> tuple[bool, Person | None]:
     """Sign (or approve) the rows for one side, in the name of the person at
-    the keyboard; when that side signed them all already, withdraw instead. One
-    flow for goals and messages, on the pages and in the room. Returns
-    whether it was done, and who signed (None: a withdrawal)."""
+    the keyboard; when that side signed them all already, withdraw instead.
+    In the room, where the heads sign at the facilitator's keyboard, a person
+    who may not sign is asked who signs, among that side's head and its
+    delegates: the signer declares it, as File › Who You Are declares, and is
+    recorded as the change's author. One flow for goals and messages, on the
+    pages and in the room. Returns whether it was done, and who signed (None:
+    a withdrawal)."""
     if not rows or session.read_only:
         return False, None
-    if all(has_signed(r, side) for r in rows):
-        return session.do(build(rows, None)), None
+    store = session.store
+    acting = store.acting
     signer = signer_for(session)
-    return session.do(build(rows, signer)), signer
+    if in_room and not may_sign(store, acting.person_id, side):
+        signer = room_signer(parent, session, side)
+        if signer is None:
+            return False, None
+        store.act_as(actor_for(signer, acting.login))
+    try:
+        if all(has_signed(r, side) for r in rows):
+            return session.do(build(rows, None)), None
+        return session.do(build(rows, signer)), signer
+    finally:
+        store.act_as(acting)
+
+
+def room_signer(parent: QWidget, session: PlanSession, side: Side) -> Person | None:
+    """Who signs for a side in the room: its head or one of its delegates."""
+    from planner.ui.shell.identity import role_word
+
+    store = session.store
+    head = store.get(Person, head_id(store.plan(), side) or "")
+    candidates = ([head] if head else []) + delegates(store, side)
+    if not candidates:
+        dialogs.warn(parent, tr("Nobody to sign"), tr(
+            "The plan names no head of {side} to sign. Name one on the Overview.").format(
+                side=side_word(side)))
+        return None
+    chosen = dialogs.ask_item(
+        parent, tr("Sign for {side}").format(side=side_word(side)),
+        tr("Who signs for {side}? The signer says it is them; Tandem records their name.")
+        .format(side=side_word(side)),
+        [f"{p.name} ({role_word(role_of(store.plan(), p))})" for p in candidates])
+    return None if chosen is None else candidates[chosen]

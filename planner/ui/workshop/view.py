@@ -18,7 +18,7 @@ from planner.operations import reviews as review_ops
 from planner.operations import rides as ride_ops
 from planner.operations import workshop as workshop_ops
 from planner.outline.build import build_outline
-from planner.outline.changes import between, differences
+from planner.outline.changes import between, credited, differences
 from planner.outline.library import message_stages
 from planner.outline.summary import key_facts
 from planner.outline.slides import Slide, first_slide_of, slides_from_outline
@@ -90,8 +90,10 @@ class WorkshopView(QWidget):
         changes = None
         if self.since is not None:
             old, new = store.state(self.since.seq), store.state()
-            changes = tuple(d.line().split(": ", 1)[1]
-                            for d in differences(between(old, new), old, new))
+            found = credited(differences(between(old, new), old, new),
+                             store.last_authors(self.since.seq))
+            changes = tuple(d.line().split(": ", 1)[1] + " " + tr("(by {name})").format(
+                name=d.by_name if d.by_name != "unknown" else tr("unknown")) for d in found)
         names: dict[str | None, str] = dict(people)
         outline = build_outline(store)
         self._section_titles = {"": outline.title, **{s.key: s.title for s in outline.sections}}
@@ -209,11 +211,11 @@ class WorkshopView(QWidget):
 
     def sign_off(self, side: Side) -> bool:
         """Sign the goal on screen off for one side (again: withdraw), the same
-        way the goals page does: as that side's head, or whom the room names."""
+        way the goals page does; in the room the signer says who they are."""
         goal = self._goal()
         return goal is not None and sign_for_side(
             self, self.session, [goal], side,
-            lambda rows, who: goal_ops.sign_off(rows, side, who))[0]
+            lambda rows, who: goal_ops.sign_off(rows, side, who), in_room=True)[0]
 
     def open_editor(self, title: str, fields: list[Field],
                     save: Callable[[dict[str, Any]], ChangeSet | None]) -> RoomEditor:
@@ -300,11 +302,11 @@ class WorkshopView(QWidget):
 
     def approve_message(self, side: Side) -> bool:
         """Approve the picked message for one side (again: withdraw), as the
-        messaging page does: as that side's head, or whom the room names."""
+        messaging page does; in the room the signer says who they are."""
         message = self._message()
         return message is not None and sign_for_side(
             self, self.session, [message], side,
-            lambda rows, who: message_ops.approve(rows, side, who))[0]
+            lambda rows, who: message_ops.approve(rows, side, who), in_room=True)[0]
 
     def reword_message(self) -> RoomEditor | None:
         message = self._message()
