@@ -405,11 +405,11 @@
     </message>
     <message>
       <source>Section</source>
-      <translation>Bereich</translation>
+      <translation>Abschnitt</translation>
     </message>
     <message>
       <source>Every section</source>
-      <translation>Alle Bereiche</translation>
+      <translation>Alle Abschnitte</translation>
     </message>
     <message>
       <source>What the change did</source>

@@ -2,6 +2,7 @@
 
 import json
 import re
+import shutil
 import os
 import sqlite3
 import sys
@@ -386,3 +387,69 @@ def test_without_a_display_the_window_says_so_in_one_line(tmp_path: Path) -> Non
         assert result.stderr.startswith("tandem: No display was found, so the window cannot "
                                         "open.") and result.stderr.count("\n") == 1
         assert "set DISPLAY" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_log_names_who_changed_what_and_when_in_text_and_json(tmp_path: Path) -> None:
+    plan, theirs = tmp_path / "plan.tandem", tmp_path / "theirs.tandem"
+    assert run_tandem("demo", str(plan)).returncode == 0
+    shutil.copyfile(plan, theirs)
+    lines = run_tandem("log", str(plan)).stdout.splitlines()
+    assert len(lines) == 9 and lines[0].endswith(" \u00b7 Bjorn Tanaka \u00b7 Write the small "
+                                                 "sample plan")
+    assert " \u00b7 Amara Okafor \u00b7 Sign off 8 goals for sales" in lines[5]
+    assert re.match(r"\d{1,2} \w{3} \d{4}, \d{2}:\d{2} \u00b7 ", lines[0])  # local, no seconds
+    # A change made elsewhere, merged in as a person of the plan; its author is kept.
+    with PlanStore.open(theirs) as store:
+        from planner.operations.goals import reword
+        from planner.store.identities import named
+
+        store.act_as(named(store, "chiara.hughes@northwind-analytics.example"))
+        goal = store.rows(Goal)[0]
+        store.commit(reword(goal, title="Chiara's wording"))
+    merged = run_tandem("merge", str(plan), str(theirs), "--as", "Bjorn Tanaka")
+    assert merged.returncode == 0, merged.stderr
+    last = run_tandem("log", str(plan)).stdout.splitlines()[-1]
+    assert last.endswith("Bjorn Tanaka (bringing in the work of Chiara Hughes) \u00b7 Merge "
+                         "changes from theirs.tandem")
+    doc = json.loads(run_tandem("log", str(plan), "--since", "Before merging theirs.tandem",
+                                "--json").stdout)
+    (entry,) = doc["entries"]
+    assert entry["author"]["name"] == "Bjorn Tanaka" and entry["brings_in"][0]["author"][
+        "name"] == "Chiara Hughes"
+    (row,) = [c for c in entry["changes"] if c["kind"] == "Goal"]
+    assert row["author"]["name"] == "Chiara Hughes"
+    assert {"field": "title", "label": "Title", "before": goal.title,
+            "after": "Chiara's wording"} in row["fields"]
+    diff = json.loads(run_tandem("diff", f"{plan}@Before merging theirs.tandem", str(plan),
+                                 "--json").stdout)
+    assert [c["author"]["name"] for c in diff["changes"]] == ["Chiara Hughes"]
+    only = run_tandem("log", str(plan), "--person", "chiara hughes")
+    assert only.returncode == 0 and all("Chiara Hughes" in line
+                                        for line in only.stdout.splitlines())
+    nobody = run_tandem("log", str(plan), "--person", "Nobody Here")
+    assert nobody.returncode == 1 and "Nobody called \u201cNobody Here\u201d changed plan.tandem" \
+        in nobody.stderr and "Traceback" not in nobody.stderr
+
+
+def test_a_plan_of_the_previous_format_upgrades_with_unknown_authors(tmp_path: Path) -> None:
+    from tests.conftest import FIXTURES
+
+    plan = tmp_path / "old.tandem"
+    # Written by Tandem 9 (the sample plan, a reword, a version): two change sets.
+    shutil.copyfile(FIXTURES / "plan-v9-history.tandem", plan)
+    with PlanStore.open(plan) as store:
+        old = len(store.history())
+    restore_to = run_tandem("log", str(plan))
+    assert restore_to.returncode == 0
+    assert all(" \u00b7 unknown \u00b7 " in line for line in restore_to.stdout.splitlines())
+    assert len(restore_to.stdout.splitlines()) == old == 2
+    # The first change written upgrades the file; it has its author, the old ones none.
+    from planner.model.actor import Actor
+    from planner.operations.rows import edit
+
+    with PlanStore.open(plan, acting=Actor("Amara Okafor", None, "amara")) as store:
+        store.commit(edit(store.plan(), purpose="Upgraded by its first edit"))
+    assert sqlite3.connect(plan).execute("PRAGMA user_version").fetchone() == (10,)
+    lines = run_tandem("log", str(plan)).stdout.splitlines()
+    assert " \u00b7 Amara Okafor \u00b7 " in lines[-1] and len(lines) == old + 1
+    assert all(" \u00b7 unknown \u00b7 " in line for line in lines[:old])

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from planner.model import Person
 from planner.model.actor import Actor, login_actor, this_login
-from planner.rules.roles import actor_for, describe, role_of
+from planner.rules.roles import actor_for, actor_person, role_of
 from planner.store import identities
 from planner.ui.i18n import tr
 from planner.ui.shell.lazy import dialogs
@@ -65,7 +65,14 @@ def choose(session: "PlanSession", actor: Actor) -> None:
 
 
 def status_text(session: "PlanSession") -> str:
-    return tr("You: {who}").format(who=describe(session.store, session.store.acting))
+    """"You: Amara Okafor, head of sales", in the window's language."""
+    store = session.store
+    person = actor_person(store, store.acting)
+    if person is None:
+        who = tr("{name} (guest)").format(name=store.acting.name)
+    else:
+        who = f"{person.name}, {role_word(role_of(store.plan(), person))}"
+    return tr("You: {who}").format(who=who)
 
 
 class IdentityBar(QWidget):

@@ -311,6 +311,7 @@ class MainWindow(QMainWindow):
         if not known and not session.read_only:
             self.identity_bar = identity.IdentityBar(session)
             self._right.insertWidget(0, self.identity_bar)
+            self.identity_bar.show()
         self.identity_label.setText(identity.status_text(session))
 
     def _drop_identity_bar(self) -> None:
@@ -755,6 +756,14 @@ class MainWindow(QMainWindow):
         if self.session is not None:
             key = WINDOW[max(0, self.sidebar.currentRow())].key
             self._rebuild_pages(key)
+            from planner.ui.shell import identity
+
+            self.identity_label.setText(identity.status_text(self.session))
+            if self.identity_bar is not None:  # asked again, in the language now spoken
+                self._drop_identity_bar()
+                self.identity_bar = identity.IdentityBar(self.session)
+                self._right.insertWidget(0, self.identity_bar)
+                self.identity_bar.show()
         return spoken
 
     def _rebuild_pages(self, key: str) -> None:
