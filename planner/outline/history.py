@@ -10,9 +10,9 @@ touched them. The window's History view and `tandem log` read it.
 
 from collections import ChainMap
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from functools import lru_cache
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from planner.model.actor import Actor
 from planner.model.records import KINDS
@@ -20,7 +20,7 @@ from planner.outline.changes import ORDER, SECTION_OF, RowDifference, difference
 from planner.store.history import BY_NAME
 
 if TYPE_CHECKING:
-    from planner.store.history import Authored, Entry
+    from planner.store.history import Authored
     from planner.store.plan_store import PlanStore
 
 UNKNOWN = "unknown"  # the author of a change set from before authors were recorded
@@ -30,8 +30,10 @@ def author_name(actor: Actor) -> str:
     return actor.name or UNKNOWN
 
 
-@dataclass(frozen=True)
-class LogEntry:
+class LogEntry(NamedTuple):
+    """One change set as the History view and `tandem log` show it (a named
+    tuple: 20,000 are made when the view opens)."""
+
     seq: int
     id: str
     at: str  # stored: UTC, ISO
@@ -46,35 +48,43 @@ class LogEntry:
 
     def authors(self) -> tuple[str, ...]:
         """Everyone whose work the entry holds: its author, and a merge's."""
+        if not self.merged:
+            return (self.author.name or UNKNOWN,)
         names = [author_name(self.author)] + [author_name(a.author) for a in self.merged]
         return tuple(dict.fromkeys(names))
 
 
-def _sections(kinds: Iterable[str]) -> tuple[str, ...]:
+@lru_cache(maxsize=4096)
+def _sections(kinds: frozenset[str]) -> tuple[str, ...]:
     keys = {SECTION_OF[BY_NAME[k]] for k in kinds if k in BY_NAME}
     return tuple(k for k in ORDER if k in keys)
 
 
-def log(store: "PlanStore", since: int = 0) -> list[LogEntry]:
-    """Every change set after place `since` in the history, oldest first."""
+def log(store: "PlanStore", since: int = 0, newest: int | None = None) -> list[LogEntry]:
+    """Every change set after place `since` in the history (or the newest
+    few), oldest first."""
     out = []
-    for entry in store.history(kinds=True):
+    for entry in store.history(kinds=True, newest=newest):
         if entry.seq <= since:
             continue
-        merged = tuple(store.merged_authors(entry.id)) if entry.merges else ()
-        out.append(_entry(entry, merged))
+        if entry.merges:
+            merged = tuple(store.merged_authors(entry.id))
+            kinds = frozenset(entry.kinds) | {k for a in merged for k, _ in a.rows}
+            out.append(LogEntry(entry.seq, entry.id, entry.committed_at, entry.label,
+                                entry.author, _sections(frozenset(kinds)), merged))
+        else:
+            out.append(LogEntry(entry.seq, entry.id, entry.committed_at, entry.label,
+                                entry.author, _sections(frozenset(entry.kinds))))
     return out
 
 
-def _entry(entry: "Entry", merged: tuple["Authored", ...]) -> LogEntry:
-    kinds = set(entry.kinds) | {k for a in merged for k, _ in a.rows}
-    return LogEntry(entry.seq, entry.id, entry.committed_at, entry.label, entry.author,
-                    _sections(kinds), merged)
-
-
-def people(entries: Sequence[LogEntry]) -> list[str]:
-    """Everyone who made a change, by name (nobody known last)."""
-    names = {n for e in entries for n in e.authors()}
+def people(entries: Sequence[LogEntry] = (), store: "PlanStore | None" = None) -> list[str]:
+    """Everyone who made a change (of these entries, or of the plan), by name,
+    nobody known last."""
+    names = {e.author.name or UNKNOWN for e in entries}
+    names.update(n for e in entries if e.merged for n in e.authors())
+    if store is not None:
+        names.update(n or UNKNOWN for n in store.authors())
     return sorted(names - {UNKNOWN}, key=str.casefold) + ([UNKNOWN] if UNKNOWN in names else [])
 
 
@@ -84,9 +94,12 @@ def matching(entries: Sequence[LogEntry], person: str | None = None,
     """The entries by a person (any whose work it holds), touching a section,
     or among the change sets that touched one row."""
     wanted = person.casefold() if person else None
-    return [e for e in entries
-            if (wanted is None or any(n.casefold() == wanted for n in e.authors()))
-            and (section is None or section in e.sections)
+    if wanted is not None:
+        entries = [e for e in entries if (e.author.name or UNKNOWN).casefold() == wanted
+                   or e.merged and any(n.casefold() == wanted for n in e.authors())]
+    if section is None and row_changes is None:
+        return list(entries)
+    return [e for e in entries if (section is None or section in e.sections)
             and (row_changes is None or e.id in row_changes)]
 
 

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from planner.changes import ChangeSet, RowChange
 from planner.model import Record
@@ -25,7 +25,7 @@ from planner.store.schema import TABLES, stored, stored_time
 
 BY_NAME: dict[str, type[Record]] = {k.__name__: k for k in KINDS}
 INSERT_ENTRY = ("INSERT INTO change_log (id, seq, committed_at, label, exact, rows, author_id, "
-                "author, login) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                "author, login, kinds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 INSERT_ROW = "INSERT INTO change_log_row (change_id, kind, row_id) VALUES (?, ?, ?)"
 INSERT_SEEN = "INSERT INTO change_seen (change_id, seen_id, taken_back) VALUES (?, ?, ?)"
 INSERT_OTHER = "INSERT INTO change_other (change_id, lacked, rows) VALUES (?, ?, ?)"
@@ -94,7 +94,8 @@ def statements(change: ChangeSet, change_id: str, seq: int, at: datetime,
     """The SQL that records a committed change set in the history, by its author."""
     by = author or Actor("")
     entry = (change_id, seq, stored_time(at), change.label, int(change.exact), encode(change),
-             by.person_id, by.name, by.login)
+             by.person_id, by.name, by.login,
+             ",".join(sorted({r.kind.__name__ for r in change})) or "-")
     touched = [(change_id, r.kind.__name__, r.id) for r in change]
     seen = [(change_id, i, 0) for i in sorted(change.merges)] + \
         [(change_id, i, 1) for i in sorted(change.unmerges)]
@@ -168,9 +169,9 @@ def other_copy(conn: sqlite3.Connection, change_id: str) -> tuple[frozenset[str]
     return frozenset(json.loads(lacked)), rows
 
 
-@dataclass(frozen=True)
-class Entry:
-    """One change set in a plan's history, without its rows."""
+class Entry(NamedTuple):
+    """One change set in a plan's history, without its rows (a named tuple:
+    20,000 of them are made when the History view opens)."""
 
     id: str
     seq: int
@@ -182,24 +183,40 @@ class Entry:
     kinds: tuple[str, ...] = ()  # the kinds of row it touched (asked for: `entries(kinds=True)`)
 
 
-def entries(conn: sqlite3.Connection, kinds: bool = False) -> list[Entry]:
-    """The whole history, oldest first (with the kinds of row each touched)."""
-    touched: dict[str, tuple[str, ...]] = {}
-    if kinds:
-        touched = {change_id: tuple(sorted(set(names.split(",")))) for change_id, names in
-                   conn.execute("SELECT change_id, group_concat(DISTINCT kind) "
-                                "FROM change_log_row GROUP BY change_id")}
+def entries(conn: sqlite3.Connection, kinds: bool = False,
+            newest: int | None = None) -> list[Entry]:
+    """The whole history, oldest first (with the kinds of row each touched:
+    recorded with each change set since plan format 10, and looked up in the
+    index of touched rows for those before)."""
     seen: dict[str, tuple[list[str], list[str]]] = {}
     for change_id, seen_id, taken_back in conn.execute(
             "SELECT change_id, seen_id, taken_back FROM change_seen ORDER BY rowid"):
         seen.setdefault(change_id, ([], []))[1 if taken_back else 0].append(seen_id)
     out = []
-    for change_id, seq, at, label, author_id, author, login in conn.execute(
-            "SELECT id, seq, committed_at, label, author_id, author, login FROM change_log "
-            "ORDER BY seq"):
-        merged, taken = seen.get(change_id, ([], []))
-        out.append(Entry(change_id, seq, at, label, tuple(merged), tuple(taken),
-                         Actor(author, author_id, login), touched.get(change_id, ())))
+    nothing: tuple[str, ...] = ()
+    older: dict[str, tuple[str, ...]] | None = None
+    actors: dict[tuple[Any, Any, Any], Actor] = {}  # a few people make thousands of changes
+    query = ("SELECT id, seq, committed_at, label, author_id, author, login, kinds "
+             "FROM change_log ORDER BY seq")
+    if newest is not None:  # the last few, oldest first
+        query = f"SELECT * FROM ({query} DESC LIMIT {int(newest)}) ORDER BY seq"
+    for change_id, seq, at, label, author_id, author, login, touched in conn.execute(query):
+        merged, taken = seen.get(change_id, (nothing, nothing))
+        found = nothing
+        if kinds:
+            if touched:
+                found = tuple(touched.split(","))
+            else:
+                if older is None:
+                    older = {i: tuple(sorted(set(names.split(",")))) for i, names in conn.execute(
+                        "SELECT r.change_id, group_concat(DISTINCT r.kind) FROM change_log_row r "
+                        "JOIN change_log l ON l.id = r.change_id WHERE l.kinds = '' "
+                        "GROUP BY r.change_id")}
+                found = older.get(change_id, nothing)
+        by = actors.get((author, author_id, login))
+        if by is None:
+            by = actors[(author, author_id, login)] = Actor(author, author_id, login)
+        out.append(Entry(change_id, seq, at, label, tuple(merged), tuple(taken), by, found))
     return out
 
 
@@ -259,6 +276,13 @@ def _merged_rows(conn: sqlite3.Connection, since: int
         for kind, row_id in _unpacked(data):
             rows[(str(kind), str(row_id))] = (Actor(author, author_id, login), at, merge_at)
     return out
+
+
+def author_names(conn: sqlite3.Connection) -> list[str]:
+    """Everyone who made a change set of the plan, or one a merge brought in
+    ("" for nobody known)."""
+    return [str(n) for (n,) in conn.execute(
+        "SELECT author FROM change_log UNION SELECT author FROM change_merged")]
 
 
 def changes_to(conn: sqlite3.Connection, row_id: str) -> frozenset[str]:

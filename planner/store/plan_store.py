@@ -447,10 +447,16 @@ class PlanStore:
 
     # -- versions, history and copies ---------------------------------------
 
-    def history(self, *, kinds: bool = False) -> list[history.Entry]:
-        """Every change set the plan committed, oldest first (without rows;
-        with the kinds of row each touched when asked)."""
-        return history.entries(self._conn, kinds)
+    def history(self, *, kinds: bool = False, newest: int | None = None
+                ) -> list[history.Entry]:
+        """Every change set the plan committed (or the newest few), oldest
+        first, without rows; with the kinds of row each touched when asked."""
+        return history.entries(self._conn, kinds, newest)
+
+    def authors(self) -> list[str]:
+        """Everyone who made a change set of the plan or one its merges brought
+        in ("" for the change sets from before plan format 10)."""
+        return history.author_names(self._conn)
 
     def change_set(self, seq: int) -> ChangeSet:
         """The change set at a place in the history, with its rows."""

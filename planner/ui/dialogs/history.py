@@ -12,7 +12,9 @@ selected.
 from html import escape
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QUrl, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, QUrl,
+    Signal)
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QHBoxLayout, QHeaderView, QLabel, QSplitter,
     QTableView, QTextBrowser, QVBoxLayout, QWidget)
@@ -27,6 +29,7 @@ if TYPE_CHECKING:
     from planner.ui.shell.session import PlanSession
 
 Index = QModelIndex | QPersistentModelIndex
+FIRST = 500  # changes shown at once; the rest are read right after
 def columns() -> tuple[str, ...]:
     return (tr("When"), tr("Who"), tr("What"), tr("Sections"))
 
@@ -91,13 +94,16 @@ class HistoryView(QDialog):
         store = session.store
         self.setWindowTitle(tr("History of {what}").format(what=what) if what
                             else tr("History of {plan}").format(plan=store.plan().title))
-        self.entries = history.log(store)
+        # The newest changes first, at once; the rest right after the first paint.
+        self.entries = history.log(store, newest=FIRST)
+        self.whole = len(self.entries) < FIRST
+        self.total = store.head()
         self.row_changes = store.changes_to(row_id) if row_id else None
         self.model = HistoryModel(self.entries, self)
         self.person = QComboBox(objectName="historyPerson")
         self.person.setAccessibleName(tr("Person"))
         self.person.addItem(tr("Everyone"), None)
-        for name in history.people(self.entries):
+        for name in history.people(store=store):
             self.person.addItem(tr("unknown") if name == history.UNKNOWN else name, name)
         self.section = QComboBox(objectName="historySection")
         self.section.setAccessibleName(tr("Section"))
@@ -136,20 +142,44 @@ class HistoryView(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(split, 1)
-        self.person.currentIndexChanged.connect(self.apply_filter)
-        self.section.currentIndexChanged.connect(self.apply_filter)
+        self.person.currentIndexChanged.connect(lambda: self.apply_filter())
+        self.section.currentIndexChanged.connect(lambda: self.apply_filter())
         self.table.selectionModel().currentRowChanged.connect(self._show_entry)
-        self.apply_filter()
+        self._show()
         self.resize(960, 640)
+        if not self.whole:  # the rest once the newest are on screen
+            self.table.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Paint and not self.whole:
+            self.table.viewport().removeEventFilter(self)
+            QTimer.singleShot(0, self.load_all)
+        return False
+
+    def load_all(self) -> None:
+        """Every change of the plan (the view opened on the newest few)."""
+        if self.whole:
+            return
+        self.entries = history.log(self.session.store)
+        self.whole = True
+        current = self.table.currentIndex()
+        keep = self.model.shown[current.row()].seq if current.isValid() else None
+        self.model.all = self.entries[::-1]
+        self._show(keep)
 
     def apply_filter(self) -> None:
+        self.load_all()  # a filter is over every change
+        self._show()
+
+    def _show(self, keep: int | None = None) -> None:
         shown = history.matching(self.model.all, self.person.currentData(),
                                  self.section.currentData(), self.row_changes)
         self.model.show(shown)
         self.count.setText(tr("{shown} of {total} changes").format(
-            shown=len(shown), total=len(self.entries)))
+            shown=len(shown), total=self.total))
         if shown:
-            self.table.setCurrentIndex(self.model.index(0, 0))
+            at = next((n for n, e in enumerate(shown) if e.seq == keep), 0)
+            self.table.setCurrentIndex(self.model.index(at, 0))
         else:
             self.detail.setHtml("<p>" + escape(tr("No changes match.")) + "</p>")
 

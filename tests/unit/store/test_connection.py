@@ -105,7 +105,7 @@ def test_a_store_exposes_no_way_to_write_but_commit(store: PlanStore) -> None:
     `dry_run` asks the commit what it would write, and writes nothing; `act_as`
     says whose the changes committed from then on are."""
     public = {name for name in dir(store) if not name.startswith("_")}
-    assert public == {"act_as", "acting", "authored", "build", "change_set", "changes_to",
+    assert public == {"act_as", "acting", "authored", "authors", "build", "change_set", "changes_to",
                       "last_authors", "merged_authors", "changed_outside", "check_outside", "checkpoint", "close", "commit",
                       "copy_bytes", "copy_of",
                       "count", "dry_run", "lost",
