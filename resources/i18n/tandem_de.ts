@@ -2262,6 +2262,14 @@ Marketing: {marketing}</translation>
       <translation>Nicht mehr im Plan</translation>
     </message>
     <message>
+      <source>In the plan</source>
+      <translation>Im Plan</translation>
+    </message>
+    <message>
+      <source>Signs for the head</source>
+      <translation>Gibt für die Leitung frei</translation>
+    </message>
+    <message>
       <source>Direction</source>
       <translation>Richtung</translation>
     </message>

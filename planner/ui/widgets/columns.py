@@ -10,7 +10,8 @@ from typing import Any
 from planner.model import (
     FieldRide, FunnelStage, Goal, Message, Metric, MetricGoal, Person, Plan, Record, Review)
 from planner.model.enums import (
-    Cadence, EngagedTeam, GoalStatus, MetricDirection, RideDirection, RideStatus, Team, label)
+    Access, Cadence, EngagedTeam, GoalStatus, MetricDirection, RideDirection, RideStatus, Team,
+    label)
 from planner.model.reader import PlanReader
 from planner.model.validation import LONG_TEXT_MAX, SHORT_TEXT_MAX
 from planner.rules.goals import goal_findings
@@ -130,6 +131,9 @@ PEOPLE = TableSpec(Person, (
     Column("territory", "Territory", width=140),
     Column("email", "Email", width=220),
     Column("left_plan", "Left the plan", "bool", width=110),
+    # What they may do (the heads are named on the Overview); heads change these.
+    Column("access", "In the plan", "enum", enum=Access, width=120),
+    Column("delegate", "Signs for the head", "bool", width=140),
 ), editable=True)
 
 RIDES = TableSpec(FieldRide, (
