@@ -28,7 +28,7 @@ from planner.store.atomic import write_replacing
 from planner.store.plan_store import PlanStore
 
 FORMAT = "tandem-plan"
-FORMAT_VERSION = 6
+FORMAT_VERSION = 7  # 7: people have their access in the plan and whether they sign for their head
 # What each older format lacks, filled in on import.
 _ADDED_IN = {2: ("hot_buttons", "non_working_days"), 4: ("parking_topics",),
              6: ("review_links", "review_actions")}
