@@ -14,6 +14,7 @@ from planner.operations import messages as message_ops
 from planner.operations import reviews as review_ops
 from planner.operations import workshop
 from planner.store.plan_store import PlanStore
+from tests.acting import signer
 from tests.conftest import run_tandem
 from tests.e2e.test_cli import pdf_text
 
@@ -109,7 +110,7 @@ def test_csv_export_reads_back_as_a_spreadsheet_would(demo: Path, tmp_path: Path
 def test_check_reports_the_library_and_the_blameless_flag(demo: Path) -> None:
     assert run_tandem("check", str(demo)).returncode == 0  # the sample plan is clean
     with PlanStore.open(demo) as s:
-        person = s.rows(Person)[1]
+        person = signer(s, "sales")  # the head of sales approves, in their own name
         draft = next(m for m in s.rows(Message) if m.sales_signed_at is None)
         s.commit(message_ops.approve([draft], "sales", person))
         change, review = review_ops.add_review(date(2027, 3, 3),

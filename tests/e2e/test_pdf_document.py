@@ -149,7 +149,15 @@ def test_the_sign_off_page_lists_what_each_side_signed_and_what_is_open(
     page = flat(reader.pages[reader.get_destination_page_number(entry)].extract_text())
     assert "Sign-off" in titles
     assert "8 of 12 goals agreed; 3 wait for sales, 1 for both sides." in page
-    assert "Signed for sales" in page and "Signed for marketing" in page
+    # One table: each goal, who signed it for each side and when, in local time.
+    assert "Who signed, and when" in page and "Sales Marketing" in page
+    with PlanStore.open(demo, read_only=True) as s:
+        signed = s.get(Goal, goal.id)
+    assert signed is not None and signed.marketing_signed_at is not None
+    from planner.times import local_time
+
+    assert f"Bjorn Tanaka, {local_time(signed.marketing_signed_at)}" in page
+    assert "UTC" not in page
     still_open = page[page.index("Still open"):]
     assert goal.title in still_open and "marketing: " in still_open
     text = pdf_text(pdf)
