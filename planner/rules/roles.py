@@ -73,14 +73,6 @@ def actor_role(reader: PlanReader, actor: Actor) -> str:
     return GUEST if person is None else role_of(reader.plan(), person)
 
 
-def describe(reader: PlanReader, actor: Actor) -> str:
-    """"Amara Okafor, head of sales"; "Chris (guest)"."""
-    person = actor_person(reader, actor)
-    if person is None:
-        return f"{actor.name} (guest)"
-    return f"{person.name}, {role_of(reader.plan(), person)}"
-
-
 def _you(reader: PlanReader, actor: Actor) -> str:
     person = actor_person(reader, actor)
     if person is None:

@@ -308,6 +308,7 @@ class MainWindow(QMainWindow):
         from planner.ui.shell import identity
 
         known = identity.start(session)
+        _plain(self.identity_label)  # a name is shown as written, never as markup
         if not known and not session.read_only:
             self.identity_bar = identity.IdentityBar(session)
             self._right.insertWidget(0, self.identity_bar)
