@@ -14,7 +14,7 @@ from planner.model.enums import Access
 from planner.operations import goals as goal_ops
 from planner.operations import messages as message_ops
 from planner.operations.rows import edit
-from planner.rules.roles import actor_for, head_actor, may_sign, role_of
+from planner.rules.roles import actor_for, may_sign, role_of
 from planner.rules.signoff import SIDES, has_signed, signature
 from planner.sample import write_sample
 from planner.store.merge import merge_change, prepare
@@ -177,5 +177,4 @@ def test_random_people_doing_random_things_never_break_the_roles(
                     if key not in of_record:  # made now: by that side's head or a delegate
                         assert may_sign(s, sig.by_id, each), (action, role, each)
                         of_record.add(key)
-    assert head_actor(s, "sales") is not None or s.plan().head_of_sales_id is None
     s.close()
