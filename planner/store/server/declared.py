@@ -1,0 +1,93 @@
+"""The plan's tables for PostgreSQL, from the one declaration (SQLModel's).
+
+Only the maintainers' step that writes a server migration, and the test
+that compares the migrated server with the declaration, import this (it
+imports sqlmodel). On the server every plan shares each table: the key is
+(plan_id, id), a unique key of a plan's own is unique within the plan, and
+each row carries `seq`, the place in its plan's history of the change set
+that last wrote it (the row's version). Foreign keys are checked at COMMIT
+(a change set names every row a removal takes with it, so no action is
+taken by the server).
+"""
+
+from sqlalchemy import Enum as SqlEnum
+from sqlalchemy import ForeignKeyConstraint, UniqueConstraint
+from sqlalchemy.dialects import postgresql
+from sqlalchemy.schema import Table
+
+SCHEMA = "tandem"
+
+
+def _tables() -> list[Table]:
+    import planner.model.tables  # noqa: F401  (declares the tables)
+    from sqlmodel import SQLModel
+
+    return list(SQLModel.metadata.sorted_tables)
+
+
+def _type(column) -> str:  # type: ignore[no-untyped-def]
+    kind = column.type
+    if isinstance(kind, SqlEnum):
+        return f"{SCHEMA}.{kind.name}"
+    impl = getattr(kind, "impl_instance", None) or getattr(kind, "impl", None)
+    compiled = (impl if impl is not None and not isinstance(impl, type) else kind)
+    return str(compiled.compile(dialect=postgresql.dialect()))
+
+
+def enum_types() -> dict[str, list[str]]:
+    """Each enum the tables use: its PostgreSQL type name and its members' names."""
+    out: dict[str, list[str]] = {}
+    for table in _tables():
+        for column in table.columns:
+            if isinstance(column.type, SqlEnum):
+                out[column.type.name] = list(column.type.enums)
+    return out
+
+
+def kind_tables_sql() -> str:
+    """CREATE TYPE and CREATE TABLE for every kind of row, as the server holds them."""
+    parts = [f"CREATE TYPE {SCHEMA}.{name} AS ENUM ({', '.join(repr(v) for v in values)});"
+             for name, values in sorted(enum_types().items())]
+    for table in _tables():
+        lines = ["\tplan_id VARCHAR(36) NOT NULL"]
+        for column in table.columns:
+            line = f"\t{column.name} {_type(column)}"
+            default = column.server_default
+            if default is not None:
+                text = str(getattr(default, "arg", default))
+                if str(column.type) == "BOOLEAN" or _type(column) == "BOOLEAN":
+                    text = "true" if text in ("1", "true") else "false"
+                    line += f" DEFAULT {text}"
+                else:
+                    line += f" DEFAULT '{text}'"
+            if not column.nullable:
+                line += " NOT NULL"
+            lines.append(line)
+        lines.append("\tseq BIGINT NOT NULL")
+        lines.append("\tPRIMARY KEY (plan_id, id)")
+        for constraint in sorted(table.constraints, key=lambda c: str(c.name or "")):
+            if isinstance(constraint, UniqueConstraint) and constraint.columns:
+                cols = ", ".join(c.name for c in constraint.columns)
+                lines.append(f"\tUNIQUE (plan_id, {cols})")
+        for fk in sorted((c for c in table.constraints if isinstance(c, ForeignKeyConstraint)),
+                         key=lambda c: [col.name for col in c.columns]):
+            (col,) = [c.name for c in fk.columns]
+            parent = fk.elements[0].column.table.name
+            lines.append(f"\tFOREIGN KEY (plan_id, {col}) REFERENCES {SCHEMA}.{parent} "
+                         "(plan_id, id) DEFERRABLE INITIALLY DEFERRED")
+        lines.append(f"\tFOREIGN KEY (plan_id) REFERENCES {SCHEMA}.plans (id) ON DELETE CASCADE")
+        parts.append(f"CREATE TABLE {SCHEMA}.{table.name} (\n" + ",\n".join(lines) + "\n);")
+        for column in table.columns:
+            if column.foreign_keys:
+                parts.append(f"CREATE INDEX ON {SCHEMA}.{table.name} (plan_id, {column.name});")
+    return "\n\n".join(parts) + "\n"
+
+
+def declared_columns() -> dict[str, dict[str, tuple[str, bool]]]:
+    """{table: {column: (PostgreSQL type, nullable)}} as the declaration says."""
+    return {t.name: {c.name: (_type(c), bool(c.nullable)) for c in t.columns}
+            for t in _tables()}
+
+
+if __name__ == "__main__":  # the tables' part of a new server migration
+    print(kind_tables_sql())
