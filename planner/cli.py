@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from planner import __version__
 from planner.errors import InvalidEdit, PlanError, one_line, os_error_sentence
 from planner.sections import DOCUMENT_KEYS
+from planner.store.places import PlanRef, is_address, on_server, open_plan, place, ref_name
 
 if TYPE_CHECKING:
     from planner.outline.blocks import Section
@@ -21,7 +22,9 @@ if TYPE_CHECKING:
     from planner.store.plan_store import PlanStore
     from planner.store.versions import State
 
-COMMANDS = ("demo", "export", "import", "check", "diff", "merge", "restore", "log")
+COMMANDS = ("demo", "export", "import", "check", "diff", "merge", "restore", "log", "push", "pull",
+            "server")
+PLAN = "PLAN"  # a plan file, or a plan's server address (postgresql://…#plan=…)
 AS_HELP = ("who makes the change: a person of the plan by name or email, else a guest of that "
            "name (default: this computer's choice for the plan, else the login)")
 
@@ -43,7 +46,7 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("plan", type=Path, metavar="PLAN.tandem")
     demo.add_argument("--size", default="small", **_any_case("small", "large"))
     export = sub.add_parser("export", help="export a plan as PDF, JSON, iCalendar or CSV")
-    export.add_argument("plan", type=Path, metavar="PLAN.tandem")
+    export.add_argument("plan", type=place, metavar=PLAN)
     what = export.add_mutually_exclusive_group(required=True)
     what.add_argument("--pdf", type=Path, metavar="OUT.pdf")
     what.add_argument("--json", type=Path, metavar="OUT.json")
@@ -68,7 +71,7 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("plan", type=Path, metavar="PLAN.tandem")
     imp.add_argument("--as", dest="as_name", metavar="NAME", help=AS_HELP)
     check = sub.add_parser("check", help="integrity, schema version and rule violations")
-    check.add_argument("plan", type=Path, metavar="PLAN.tandem")
+    check.add_argument("plan", type=place, metavar=PLAN)
     diff = sub.add_parser(
         "diff", help="what changed between two plans or versions",
         description="OLD and NEW are plan files, or FILE@VERSION for a version saved in a "
@@ -81,8 +84,8 @@ def _parser() -> argparse.ArgumentParser:
         description="Changes made on one side only go in; a field both copies changed "
         "differently is a conflict. With conflicts and no --take, nothing is written, each "
         "conflict is printed and the exit code is 1.")
-    merge.add_argument("mine", type=Path, metavar="MINE.tandem")
-    merge.add_argument("theirs", type=Path, metavar="THEIRS.tandem")
+    merge.add_argument("mine", type=place, metavar="MINE")
+    merge.add_argument("theirs", type=place, metavar="THEIRS")
     merge.add_argument("-o", "--output", type=Path, metavar="OUT.tandem",
                        help="write the merged plan to a new file and leave MINE as it is")
     merge.add_argument("--take", **_any_case("mine", "theirs"),
@@ -91,17 +94,37 @@ def _parser() -> argparse.ArgumentParser:
     restore = sub.add_parser(
         "restore", help="make a plan as it was in one of its saved versions (one change, "
         "undoable in the window)")
-    restore.add_argument("plan", type=Path, metavar="PLAN.tandem")
+    restore.add_argument("plan", type=place, metavar=PLAN)
     restore.add_argument("version", metavar="VERSION", help="the version's name or id")
     restore.add_argument("--as", dest="as_name", metavar="NAME", help=AS_HELP)
     log = sub.add_parser(
         "log", help="who changed what, when: every change set with its author",
         description="Each change set committed to the plan, oldest first, with its author and "
         "the local time; with --json, every row it touched with each field before and after.")
-    log.add_argument("plan", type=Path, metavar="PLAN.tandem")
+    log.add_argument("plan", type=place, metavar=PLAN)
     log.add_argument("--since", metavar="VERSION", help="only what came after a saved version")
     log.add_argument("--person", metavar="NAME", help="only the work of this person")
     log.add_argument("--json", action="store_true", help="the entries and their rows as JSON")
+    push = sub.add_parser(
+        "push", help="publish a plan file (with its history and versions) to a team server",
+        description="URL is a PostgreSQL database set up with tandem server init; the "
+        "password comes from ~/.pgpass or PGPASSWORD. The last line printed is the plan's "
+        "address, which works wherever a plan file does.")
+    push.add_argument("plan", type=Path, metavar="PLAN.tandem")
+    push.add_argument("url", metavar="URL")
+    pull = sub.add_parser("pull", help="an offline copy of a server's plan, with its history "
+                          "(merge it back with tandem merge ADDRESS COPY.tandem)")
+    pull.add_argument("address", metavar="ADDRESS")
+    pull.add_argument("copy", type=Path, metavar="COPY.tandem")
+    server = sub.add_parser("server", help="set up a team server and say who is who on it")
+    verbs = server.add_subparsers(dest="verb", metavar="VERB", required=True)
+    init = verbs.add_parser("init", help="create or upgrade Tandem's schema in a database")
+    init.add_argument("url", metavar="URL")
+    grant = verbs.add_parser("grant", help="tie a person of a plan to a PostgreSQL login")
+    grant.add_argument("address", metavar="ADDRESS")
+    grant.add_argument("--person", required=True, metavar="NAME",
+                       help="the person, by name or email")
+    grant.add_argument("--login", required=True, metavar="ROLE", help="the PostgreSQL login")
     return parser
 
 
@@ -116,12 +139,10 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from planner.store.plan_store import PlanStore
-
     out: Path = args.pdf or args.json or args.ics or args.csv
     if not (args.ics or args.csv) and not out.parent.is_dir():
         raise PlanError(f"The folder {out.parent} does not exist.")
-    with PlanStore.open(args.plan, read_only=True) as store:
+    with open_plan(args.plan, read_only=True) as store:
         try:
             _write_export(args, store, out)
         except OSError as exc:  # the plan was read: what failed is the writing
@@ -193,9 +214,10 @@ def _check(args: argparse.Namespace) -> int:
     from planner.rules.metrics import metric_statuses
     from planner.rules.signoff import agreement
     from planner.store.fileformat import SCHEMA_VERSION
-    from planner.store.plan_store import PlanStore
 
-    with PlanStore.open(args.plan, read_only=True) as store:
+    with open_plan(args.plan, read_only=True) as store:
+        where = f"plan format {SCHEMA_VERSION}" if not on_server(store) else \
+            f"on the server, plan format {SCHEMA_VERSION}"
         problems = store.integrity_problems()
         problems += [f"the file carries {what}, which Tandem did not create; Tandem will not "
                      "write to it" for what in store.foreign_objects]
@@ -207,7 +229,7 @@ def _check(args: argparse.Namespace) -> int:
         from planner.rules.network import network_findings
 
         network_lines = [f"{f.section}: {f.message}" for f in network_findings(store)]
-    print(f"{args.plan.name}: plan format {SCHEMA_VERSION}, "
+    print(f"{ref_name(args.plan)}: {where}, "
           f"integrity {'ok' if not problems else 'FAILED'}")
     for problem in problems:
         print(f"integrity: {problem}")
@@ -227,7 +249,7 @@ def _check(args: argparse.Namespace) -> int:
         print(f"metric status: {metric.name}: {a.status.value} ({a.reason})")
     if problems or findings or outside:
         raise PlanError(f"{len(problems) + len(findings) + len(outside)} problem(s) found in "
-                        f"{args.plan.name}.")
+                        f"{ref_name(args.plan)}.")
     print("No problems found.")
     return 0
 
@@ -244,9 +266,7 @@ def _diff(args: argparse.Namespace) -> int:
     # the same file, else the last author NEW records for the row.
     path, upto = new_at
     since = old_at[1] if old_at[0] == path and old_at[1] is not None else 0
-    from planner.store.plan_store import PlanStore
-
-    with PlanStore.open(path, read_only=True) as store:
+    with open_plan(path, read_only=True) as store:
         found = credited(found, store.last_authors(since, upto))
     if args.json:
         print(json.dumps({"old": old_name, "new": new_name, "summary": summary(found),
@@ -259,33 +279,41 @@ def _diff(args: argparse.Namespace) -> int:
     return 0
 
 
-def _plan_state(ref: str) -> "tuple[str, State, tuple[Path, int | None]]":
-    """FILE or FILE@VERSION: a name for it, the plan's rows then, and the
-    file with the place in its history (None: as it is)."""
-    from planner.store.plan_store import PlanStore
-
-    path, version = Path(ref), None
-    if not path.exists():  # FILE@VERSION: the file is what exists (a name may hold "@")
-        at = next((n for n, c in enumerate(ref) if c == "@" and Path(ref[:n]).is_file()), None)
-        if at is not None:
-            path, version = Path(ref[:at]), ref[at + 1:]
-    with PlanStore.open(path, read_only=True) as store:
-        where = path.resolve() if path.exists() else path
+def _plan_state(ref: str) -> "tuple[str, State, tuple[PlanRef, int | None]]":
+    """PLAN or PLAN@VERSION: a name for it, the plan's rows then, and the
+    plan with the place in its history (None: as it is)."""
+    path: PlanRef
+    version = None
+    if is_address(ref):  # ADDRESS@VERSION: after the plan's id (the login has an "@" too)
+        base, _, fragment = ref.partition("#")
+        plan_part, at, version_part = fragment.partition("@")
+        path, version = f"{base}#{plan_part}" if fragment else base, version_part if at else None
+    else:
+        path = Path(ref)
+        if not path.exists():  # FILE@VERSION: the file is what exists (a name may hold "@")
+            at_n = next((n for n, c in enumerate(ref) if c == "@" and Path(ref[:n]).is_file()),
+                        None)
+            if at_n is not None:
+                path, version = Path(ref[:at_n]), ref[at_n + 1:]
+    with open_plan(path, read_only=True) as store:
+        name = ref_name(path)
+        where = path.resolve() if isinstance(path, Path) and path.exists() else path
         if version is None:
-            return path.name, store.state(), (where, None)
+            return name, store.state(), (where, None)
         found = store.version(version)
-        return f"{path.name}@{found.name}", store.state(found.seq), (where, found.seq)
+        return f"{name}@{found.name}", store.state(found.seq), (where, found.seq)
 
 
 def _merge(args: argparse.Namespace) -> int:
     from planner.outline.changes import conflict_line, differences, summary
     from planner.store.merge import merge_change, prepare
-    from planner.store.plan_store import PlanStore, write_plan
+    from planner.store.plan_store import write_plan
 
     out: Path | None = args.output
     if out is not None and (out.exists() or out.is_symlink()):
         raise PlanError(f"{out.name} already exists; choose a new file name.")
-    with PlanStore.open(args.theirs, read_only=True) as theirs:
+    mine_name, theirs_name = ref_name(args.mine), ref_name(args.theirs)
+    with open_plan(args.theirs, read_only=True) as theirs:
         mine = _merge_target(args.mine, out)
         try:
             _act(mine, args.as_name)
@@ -295,20 +323,20 @@ def _merge(args: argparse.Namespace) -> int:
                     print(one_line(conflict_line(conflict, plan.base, plan.mine, plan.theirs,
                                                  plan.merged)))
                 raise PlanError(
-                    f"{len(plan.conflicts)} conflict(s) between {args.mine.name} and "
-                    f"{args.theirs.name}; nothing was written. Settle them in the window (File "
+                    f"{len(plan.conflicts)} conflict(s) between {mine_name} and "
+                    f"{theirs_name}; nothing was written. Settle them in the window (File "
                     "\u203a Merge changes from\u2026) or take one side for all with --take "
                     "mine or --take theirs.")
             try:
                 change = merge_change(mine, plan, take=args.take)
             except InvalidEdit as exc:
-                raise PlanError(f"{args.theirs.name} cannot be merged into {args.mine.name}: "
+                raise PlanError(f"{theirs_name} cannot be merged into {mine_name}: "
                                 f"{exc} Nothing was written.") from None
             if not change.recorded:
                 if out is not None:  # a script that asked for OUT finds it, the same as MINE
                     write_plan(out, mine.copy_bytes())
-                print(f"{args.theirs.name} holds nothing {args.mine.name} does not have"
-                      + (f"; {out.name} is a copy of {args.mine.name}." if out else "."))
+                print(f"{theirs_name} holds nothing {mine_name} does not have"
+                      + (f"; {out.name} is a copy of {mine_name}." if out else "."))
                 return 0
             committed = mine.commit(change)  # the version before it goes in with it
             if out is not None:
@@ -316,7 +344,7 @@ def _merge(args: argparse.Namespace) -> int:
             said = summary(differences(committed, plan.mine, mine.state()))
             taken = f"; {len(plan.conflicts)} conflict(s) settled by taking {args.take}" \
                 if plan.conflicts else ""
-            print(f"Merged {args.theirs.name} into {(out or args.mine).name}: {said}{taken}.")
+            print(f"Merged {theirs_name} into {out.name if out else mine_name}: {said}{taken}.")
         finally:
             mine.close()
     return 0
@@ -324,30 +352,30 @@ def _merge(args: argparse.Namespace) -> int:
 
 def _restore(args: argparse.Namespace) -> int:
     from planner.outline.changes import differences, summary
-    from planner.store.plan_store import PlanStore
     from planner.store.restoring import restore_change
 
-    with PlanStore.open(args.plan) as store:
+    name = ref_name(args.plan)
+    with open_plan(args.plan) as store:
         _act(store, args.as_name)
         if store.read_only:
-            raise PlanError(f"Cannot restore {args.plan.name}: "
+            raise PlanError(f"Cannot restore {name}: "
                             f"{store.read_only_reason or 'it is open read-only.'}")
         version = store.version(args.version)
         before = store.state()
         try:
             change = restore_change(store, version)
         except InvalidEdit as exc:
-            raise PlanError(f"{args.plan.name} cannot be made as it was in "
+            raise PlanError(f"{name} cannot be made as it was in "
                             f"\u201c{one_line(version.name)}\u201d: {exc} Nothing was "
                             "written.") from None
         if not change:
-            print(f"{args.plan.name} is as the version \u201c{one_line(version.name)}\u201d "
+            print(f"{name} is as the version \u201c{one_line(version.name)}\u201d "
                   "already.")
             return 0
         committed = store.commit(change)
         said = summary(differences(committed, before, store.state()))
         print(f"Restored the version \u201c{one_line(version.name)}\u201d in "
-              f"{args.plan.name}: {said}.")
+              f"{name}: {said}.")
     return 0
 
 
@@ -356,6 +384,11 @@ def _act(store: "PlanStore", as_name: str | None) -> None:
     for the plan, else the login's."""
     from planner.store.identities import acting
 
+    if on_server(store):
+        if as_name:
+            raise PlanError("On a team server, changes are made by the person your login is; "
+                            "--as does not apply.")
+        return
     store.act_as(acting(store, as_name))
 
 
@@ -363,20 +396,19 @@ def _log(args: argparse.Namespace) -> int:
     import json
 
     from planner.outline import history
-    from planner.store.plan_store import PlanStore
     from planner.times import local_time
 
-    with PlanStore.open(args.plan, read_only=True) as store:
+    with open_plan(args.plan, read_only=True) as store:
         since = store.version(args.since).seq if args.since else 0
         entries = history.matching(history.log(store, since), person=args.person)
         if args.person and not entries:
             known = history.people(history.log(store, since))
             raise PlanError(f"Nobody called \u201c{one_line(args.person)[:80]}\u201d changed "
-                            f"{args.plan.name}" + (" since that version" if since else "")
+                            f"{ref_name(args.plan)}" + (" since that version" if since else "")
                             + (f" (those who did: {', '.join(known[:8])})." if known else "."))
         if args.json:
             state = store.state()
-            print(json.dumps({"plan": args.plan.name, "entries": [
+            print(json.dumps({"plan": ref_name(args.plan), "entries": [
                 history.as_json(e, local_time(e.moment), history.rows(store, e, state))
                 for e in entries]}, ensure_ascii=False, indent=1))
             return 0
@@ -385,21 +417,65 @@ def _log(args: argparse.Namespace) -> int:
     return 0
 
 
-def _merge_target(mine: Path, out: Path | None) -> "PlanStore":
+def _merge_target(mine: "PlanRef", out: Path | None) -> "PlanStore":
     """MINE itself, for writing; or with -o a copy of it in memory."""
     from planner.store.plan_store import PlanStore
 
     if out is not None:
-        copy = PlanStore.copy_of(mine)
+        if is_address(mine):
+            with open_plan(mine, read_only=True) as there:
+                copy = PlanStore.from_bytes(there.copy_bytes(), out.name, writable=True)
+        else:
+            copy = PlanStore.copy_of(Path(mine))
         copy.path = Path(out.name)
         return copy
-    store = PlanStore.open(mine)
+    store = open_plan(mine)
     if store.read_only:
         reason = store.read_only_reason or "it is open read-only."
         store.close()
-        raise PlanError(f"Cannot merge into {mine.name}: {reason} Write the merge to a new "
-                        "file with -o OUT.tandem.")
+        raise PlanError(f"Cannot merge into {ref_name(mine)}: {reason} Write the merge to a "
+                        "new file with -o OUT.tandem.")
     return store
+
+
+def _push(args: argparse.Namespace) -> int:
+    from planner.store.plan_store import PlanStore
+    from planner.store.server.publish import push
+
+    with PlanStore.open(args.plan, read_only=True) as store:
+        address = push(store, args.url)
+        print(f"Published {args.plan.name} to {address.where} with its {store.head()} change "
+              f"sets and {len(store.versions())} versions. Its address:")
+    print(address)
+    return 0
+
+
+def _pull(args: argparse.Namespace) -> int:
+    from planner.store.server.publish import pull
+
+    print(pull(args.address, args.copy))
+    return 0
+
+
+def _server(args: argparse.Namespace) -> int:
+    from planner.store.server.address import parse
+
+    if args.verb == "init":
+        from planner.store.server.schema import init
+
+        address = parse(args.url, plan=False)
+        before, now = init(address)
+        if before == now:
+            print(f"{address.where} holds Tandem's schema {now} already; nothing was changed.")
+        elif before == 0:
+            print(f"Set up Tandem's schema {now} on {address.where}.")
+        else:
+            print(f"Upgraded Tandem's schema on {address.where} from {before} to {now}.")
+        return 0
+    from planner.store.server.publish import grant
+
+    print(grant(args.address, args.person, args.login))
+    return 0
 
 
 def _no_display(qt_args: Sequence[str]) -> str | None:
@@ -419,7 +495,7 @@ def _no_display(qt_args: Sequence[str]) -> str | None:
 
 def _window(argv: Sequence[str]) -> int:
     parser = argparse.ArgumentParser(prog="tandem")
-    parser.add_argument("plan", type=Path, nargs="?", metavar="PLAN.tandem")
+    parser.add_argument("plan", type=place, nargs="?", metavar=PLAN)
     args, qt_args = parser.parse_known_args(argv)
     no_display = _no_display(qt_args)
     if no_display:
@@ -439,7 +515,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 1
     args = _parser().parse_args(argv)
     handler = {"demo": _demo, "export": _export, "import": _import, "check": _check,
-               "diff": _diff, "merge": _merge, "restore": _restore, "log": _log}
+               "diff": _diff, "merge": _merge, "restore": _restore, "log": _log,
+               "push": _push, "pull": _pull, "server": _server}
     try:
         return handler[args.command](args)
     except PlanError as exc:

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.postgres import pg_cluster, pg_url, published  # noqa: F401  (a real PostgreSQL)
+
 # Before any Qt import: no display is needed anywhere in the suite.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("TANDEM_TEST", "1")

@@ -180,3 +180,61 @@ def add_password(role: str, password: str) -> None:
 
 __all__ = ["Cluster", "MISSING", "SUPERUSER", "SUPERPASS", "add_password", "getpass",
            "pg_bin", "pg_cluster", "pg_url", "start_cluster"]
+
+
+# The sample plan's people, each with a PostgreSQL login of their own.
+LOGINS = {"amara": ("Amara Okafor", "amara-pw"),      # head of sales
+          "bjorn": ("Bjorn Tanaka", "bjorn-pw"),      # head of marketing
+          "jonas": ("Jonas Petrov", "jonas-pw"),      # marketing, an editor
+          "ines": ("Ines Berg", "ines-pw"),           # sales, an editor
+          "maya": ("Maya Demir", "maya-pw")}          # sales, a viewer
+_logins_made: set[int] = set()
+
+
+@dataclass
+class Published:
+    """The small sample plan published to a fresh database, its people granted."""
+
+    cluster: Cluster
+    database: str  # the database's address, as the admin
+    address: str  # the plan's address, as the admin
+    file: Path  # the plan file that was published
+
+    def as_login(self, login: str) -> str:
+        """The plan's address as one of its people's logins."""
+        return self.address.replace(f"{SUPERUSER}@", f"{login}@", 1)
+
+
+def publish_sample(cluster: Cluster, database: str, folder: Path) -> Published:
+    from planner.model import Person
+    from planner.model.enums import Access
+    from planner.operations.rows import edit
+    from planner.rules.roles import head_actor
+    from planner.sample import write_sample
+    from planner.store.plan_store import PlanStore
+    from planner.store.server.address import parse
+    from planner.store.server.publish import grant, push
+    from planner.store.server.schema import init
+
+    if id(cluster) not in _logins_made:
+        for login, (_name, password) in LOGINS.items():
+            cluster.role(login, password)
+        _logins_made.add(id(cluster))
+    for login, (_name, password) in LOGINS.items():
+        add_password(login, password)
+    init(parse(database))
+    path = folder / "published.tandem"
+    write_sample(path, "small").close()
+    with PlanStore.open(path) as store:
+        store.act_as(head_actor(store, "sales"))
+        maya = next(p for p in store.rows(Person) if p.name == "Maya Demir")
+        store.commit(edit(maya, access=Access.VIEWER))
+        address = str(push(store, database))
+    for login, (name, _password) in LOGINS.items():
+        grant(address, name, login)
+    return Published(cluster, database, address, path)
+
+
+@pytest.fixture
+def published(pg_cluster: Cluster, pg_url: str, tmp_path: Path) -> Published:
+    return publish_sample(pg_cluster, pg_url, tmp_path)
