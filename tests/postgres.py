@@ -91,12 +91,14 @@ class Cluster:
         time.sleep(0.5)  # its backends notice and exit
 
     def psql(self, sql: str, role: str = SUPERUSER, password: str = SUPERPASS,
-             db: str = "tandem") -> subprocess.CompletedProcess[str]:
-        """psql as a login, as a person at a terminal would (ON_ERROR_STOP)."""
+             db: str = "tandem", **variables: str) -> subprocess.CompletedProcess[str]:
+        """psql as a login, as a person at a terminal would (ON_ERROR_STOP);
+        `variables` are psql's (:'name' in the SQL)."""
         env = {**os.environ, "PGPASSWORD": password, "PGCONNECT_TIMEOUT": "10"}
         env.pop("PGPASSFILE", None)
-        return subprocess.run(["psql", "-X", "-v", "ON_ERROR_STOP=1", "-q", "-At",
-                               self.url(role, db), "-c", sql],
+        given = [a for name, value in variables.items() for a in ("-v", f"{name}={value}")]
+        return subprocess.run(["psql", "-X", "-v", "ON_ERROR_STOP=1", "-q", "-At", *given,
+                               "-f", "-", self.url(role, db)], input=sql,
                               capture_output=True, text=True, env=env, timeout=60)
 
     def role(self, name: str, password: str) -> None:
@@ -199,6 +201,17 @@ class Published:
     database: str  # the database's address, as the admin
     address: str  # the plan's address, as the admin
     file: Path  # the plan file that was published
+
+    @property
+    def plan_id(self) -> str:
+        return self.address.rsplit("#plan=", 1)[1]
+
+    def psql(self, sql: str, login: str = SUPERUSER, **variables: str
+             ) -> subprocess.CompletedProcess[str]:
+        """psql on the plan's database as one of its people (or the admin)."""
+        password = SUPERPASS if login == SUPERUSER else LOGINS[login][1]
+        db = self.database.rsplit("/", 1)[1]
+        return self.cluster.psql(sql, login, password, db, plan=self.plan_id, **variables)
 
     def as_login(self, login: str) -> str:
         """The plan's address as one of its people's logins."""
