@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from planner.errors import PlanError, one_line
+from planner.errors import PlanError, ReadOnlyPlan, one_line
 from planner.store.server.address import Address
 
 if TYPE_CHECKING:
@@ -28,8 +28,8 @@ class ServerError(PlanError):
     """The server cannot be used (away, refused the login, no schema, …)."""
 
 
-class ServerGone(ServerError):
-    """The connection to the server broke."""
+class ServerGone(ServerError, ReadOnlyPlan):
+    """The connection to the server broke: the plan is read-only until it is back."""
 
 
 def _step_sql(version: int) -> str:
@@ -42,8 +42,12 @@ def connect(address: Address, *, autocommit: bool = False, application: str = "t
     import psycopg
 
     try:
+        # A link that goes silent (a laptop off the network) is found within
+        # seconds, not after the system's TCP timeout of many minutes.
         conn = psycopg.connect(address.url, autocommit=autocommit,
-                               connect_timeout=CONNECT_TIMEOUT, application_name=application[:63])
+                               connect_timeout=CONNECT_TIMEOUT, application_name=application[:63],
+                               keepalives=1, keepalives_idle=5, keepalives_interval=2,
+                               keepalives_count=2, tcp_user_timeout=8000)
     except psycopg.Error as exc:
         raise ServerError(connect_sentence(address, exc)) from None
     try:

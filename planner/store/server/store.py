@@ -159,6 +159,8 @@ class ServerStore(PlanStore):
         self._pg: psycopg.Connection[Any] | None = conn
         self._listen: psycopg.Connection[Any] | None = listen
         self._seq = head
+        self._notes: list[str] = []  # notifications' payloads not yet acted on
+        listen.add_notify_handler(lambda note: self._notes.append(note.payload))
         self._status_checked = True  # the plan's status is every store's: the server's rows
         self._versions_stale = False
 
@@ -362,16 +364,23 @@ class ServerStore(PlanStore):
         wanted = force
         if listen is not None:
             try:
-                if timeout > 0 and not force:
-                    select.select([listen.pgconn.socket], [], [], timeout)
-                for note in listen.notifies(timeout=0):
-                    if note.payload.startswith(self.plan_id + " "):
-                        wanted = True
-                        if note.payload.endswith(" v"):
-                            self._versions_stale = True
-            except psycopg.Error as exc:
+                sock = listen.pgconn.socket
+                ready, _, _ = select.select([sock], [], [], 0 if force else timeout)
+                if ready:  # a notification, or the link closing (which raises here)
+                    listen.pgconn.consume_input()
+                    if select.select([sock], [], [], 0)[0]:  # still readable: the end of it
+                        listen.pgconn.consume_input()
+                    while (note := listen.pgconn.notifies()) is not None:
+                        self._notes.append(note.extra.decode("utf-8", "replace"))
+            except (psycopg.Error, OSError, ValueError) as exc:
                 self._go_away(exc)
                 return 0
+        notes, self._notes = self._notes, []
+        for text in notes:
+            if text.startswith(self.plan_id + " "):
+                wanted = True
+                if text.endswith(" v"):
+                    self._versions_stale = True
         if not wanted:
             return 0
         try:
@@ -453,6 +462,11 @@ class ServerStore(PlanStore):
                     pass
         self._pg = self._listen = None
 
+    def _refuse_if_read_only(self) -> None:
+        if self.gone:
+            raise self._gone_error()
+        super()._refuse_if_read_only()
+
     def _gone_error(self) -> ServerGone:
         return ServerGone(self.gone or f"The server ({self.address.where}) cannot be reached.")
 
@@ -466,6 +480,20 @@ class ServerStore(PlanStore):
                              application=presence_name(self.plan_id, self.acting.name))
             listen.execute(f"LISTEN {CHANNEL}")
         except Exception:  # noqa: BLE001  (still away: tried again later)
+            return False
+        listen.add_notify_handler(lambda note: self._notes.append(note.payload))
+        found = conn.execute("SELECT head FROM tandem.plans WHERE id = %s",
+                             (self.plan_id,)).fetchone()
+        conn.rollback()
+        if found is None or int(found[0]) < self._seq:
+            conn.close()
+            listen.close()
+            self.gone = self.read_only_reason = (
+                f"The plan on {self.address.where} is "
+                + ("no longer there" if found is None else "older than the one shown here "
+                   "(the server was put back to an earlier state)")
+                + "; nothing more is written. Take an offline copy (File › Take offline copy) "
+                "and merge it into the plan once it is back.")
             return False
         self._pg, self._listen = conn, listen
         self.gone = None
