@@ -42,7 +42,7 @@ def sample_plan_path() -> Path:
     return folder / SAMPLE_NAME
 
 
-def initial_plan(path: Path | None) -> tuple[Path, bool]:
+def initial_plan(path: "Path | str | None") -> "tuple[Path | str, bool]":
     """The plan named, else the last plan, else the sample plan (made on
     first start); and whether this is the first start, when the window
     offers the choice between the sample and a plan of one's own."""
@@ -51,6 +51,8 @@ def initial_plan(path: Path | None) -> tuple[Path, bool]:
     from planner.ui.shell.plan_files import there
 
     last = QSettings().value("last_plan", "")
+    if last and str(last).lower().startswith(("postgresql://", "postgres://")):
+        return str(last), False  # a server's plan: opened, or said why not
     if last and there(Path(str(last))):
         return Path(str(last)), False
     sample = sample_plan_path()
@@ -97,7 +99,7 @@ class _AfterFirstPaint(QObject):
         QApplication.quit()
 
 
-def run(path: Path | None, qt_args: list[str]) -> int:
+def run(path: "Path | str | None", qt_args: list[str]) -> int:
     app = make_application([sys.argv[0], *qt_args])
     window = MainWindow()
     # The window paints before the plan is read. TANDEM_BENCH_PROBE=1 (or a

@@ -14,6 +14,8 @@ from tests.postgres import pg_cluster, pg_url, published  # noqa: F401  (a real 
 # Before any Qt import: no display is needed anywhere in the suite.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("TANDEM_TEST", "1")
+# No test reaches the system keyring unless it sets a keyring of its own.
+os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

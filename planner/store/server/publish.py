@@ -195,6 +195,17 @@ def grant(ref: str, person_name: str, login: str) -> str:
         conn.close()
 
 
+def plans_on(database: str) -> list[tuple[str, str]]:
+    """The plans of a database the login may read: (id, title), by title."""
+    address = parse(database, plan=False)
+    conn = connect(address)
+    try:
+        rows = conn.execute("SELECT id, title FROM tandem.plans ORDER BY title, id").fetchall()
+    finally:
+        conn.close()
+    return [(str(i), str(t)) for i, t in rows]
+
+
 def pull(ref: str, out: Path) -> str:
     """A file copy of a server's plan, with its history and versions."""
     from planner.store.server.store import ServerStore

@@ -9,6 +9,7 @@ psycopg is imported here and in the other server modules only.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -44,7 +45,11 @@ def connect(address: Address, *, autocommit: bool = False, application: str = "t
     try:
         # A link that goes silent (a laptop off the network) is found within
         # seconds, not after the system's TCP timeout of many minutes.
-        conn = psycopg.connect(address.url, autocommit=autocommit,
+        extra = {}
+        password = None if os.environ.get("PGPASSWORD") else stored_password(address)
+        if password:
+            extra["password"] = password
+        conn = psycopg.connect(address.url, autocommit=autocommit, **extra,
                                connect_timeout=CONNECT_TIMEOUT, application_name=application[:63],
                                keepalives=1, keepalives_idle=5, keepalives_interval=2,
                                keepalives_count=2, tcp_user_timeout=8000)
@@ -60,6 +65,32 @@ def connect(address: Address, *, autocommit: bool = False, application: str = "t
         conn.close()
         raise
     return conn
+
+
+KEYRING_SERVICE = "Tandem"
+
+
+def stored_password(address: Address) -> str | None:
+    """The password the window kept for this server and login in the system
+    keyring (None: none kept, or no keyring here)."""
+    try:
+        import keyring
+
+        return keyring.get_password(KEYRING_SERVICE, address.url)  # type: ignore[no-any-return]
+    except Exception:  # noqa: BLE001  (no keyring: ~/.pgpass and PGPASSWORD remain)
+        return None
+
+
+def store_password(address: Address, password: str) -> str | None:
+    """Keep a password in the system keyring; why not, in one sentence (None: kept)."""
+    try:
+        import keyring
+
+        keyring.set_password(KEYRING_SERVICE, address.url, password)
+    except Exception as exc:  # noqa: BLE001
+        return (f"The password could not be kept in the system keyring ({one_line(str(exc))[:120]}"
+                "); put it in ~/.pgpass to be asked no more.")
+    return None
 
 
 def connect_sentence(address: Address, exc: Exception) -> str:

@@ -23,6 +23,12 @@ class ActionDef:
 ACTIONS = (
     ActionDef("file.new", "&New plan\u2026", "&File", "new_plan", (Key.New,)),
     ActionDef("file.open", "&Open plan\u2026", "&File", "open_plan_dialog", (Key.Open,)),
+    ActionDef("file.open_server", "Open from ser&ver\u2026", "&File", "open_from_server", (),
+              "Open a plan your team keeps on a PostgreSQL server, live with everyone's edits"),
+    ActionDef("file.publish", "&Publish to server\u2026", "&File", "publish_to_server", (),
+              "Put this plan, with its history, on your team's server"),
+    ActionDef("file.offline_copy", "Take &offline copy\u2026", "&File", "save_copy", (),
+              "A plan file of the server's plan to work on offline and merge back later"),
     ActionDef("file.save_version", "Save &version\u2026", "&File", "save_version",
               ("Ctrl+Alt+S",), "Name the plan as it stands now, to compare or restore later"),
     ActionDef("file.versions", "Ve&rsions\u2026", "&File", "show_versions", (),
@@ -79,7 +85,7 @@ def build_actions(window: QWidget, menubar: QMenuBar,
             action.setStatusTip(tr(d.tip))
         action.triggered.connect(getattr(window, d.slot))
         menus[d.menu].addAction(action)
-        if d.id in ("file.open", "file.versions", "file.merge", "file.restore_backup",
+        if d.id in ("file.offline_copy", "file.versions", "file.merge", "file.restore_backup",
                     "file.export_ics", "file.close", "edit.redo", "edit.history"):
             menus[d.menu].addSeparator()
         actions[d.id] = action

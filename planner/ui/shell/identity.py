@@ -47,6 +47,8 @@ def start(session: "PlanSession") -> bool:
     """Act as this computer's choice for the plan; False when none was made
     (the window then works as a guest and asks)."""
     store = session.store
+    if session.link is not None:  # on a server, the login is the person: nothing to ask
+        return True
     chosen = identities.chosen(store)
     store.act_as(chosen or login_actor())
     return chosen is not None

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from planner.changes import ChangeSet
     from planner.model.reader import PlanReader
     from planner.ui.pages.table import TablePage
+    from planner.store.places import PlanRef
     from planner.store.versions import Version
     from planner.ui.shell.session import PlanSession
 
@@ -47,6 +48,11 @@ class MainWindow(QMainWindow):
         self.identity_label = QLabel(objectName="identityStatus")
         self.identity_label.setAccessibleName(tr("Who you are"))
         self.statusBar().addPermanentWidget(self.identity_label)
+        # Where a server's plan lives, and who else has it open now.
+        self.where_label = QLabel(objectName="whereStatus")
+        self.where_label.setAccessibleName(tr("Where the plan lives"))
+        self.statusBar().addPermanentWidget(self.where_label)
+        self.where_label.hide()
         self.identity_bar: QWidget | None = None
         self.history_views: list[QWidget] = []
         toolbar = self.addToolBar(tr("Workshop"))
@@ -199,23 +205,26 @@ class MainWindow(QMainWindow):
 
     # -- plans ------------------------------------------------------------------
 
-    def open_plan(self, path: Path, section: str | None = None,
+    def open_plan(self, path: "PlanRef", section: str | None = None,
                   read_only: bool = False) -> bool:
-        """Open a plan on one of its sections (by key; the current one if None).
-        A plan opened read-only on purpose (a backup) is not remembered as the
-        last plan."""
-        from planner.store.plan_store import PlanStore
+        """Open a plan (a file, or a server's address) on one of its sections
+        (by key; the current one if None). A plan opened read-only on purpose
+        (a backup) is not remembered as the last plan."""
+        from planner.store.places import is_address, open_plan
         from planner.ui.shell.plan_files import schedule_backup
         from planner.ui.shell.session import PlanSession
 
         try:
-            store = PlanStore.open(path, read_only=read_only)
+            store = open_plan(path, read_only=read_only)
         except PlanError as exc:
             dialogs.warn(self, tr("Cannot open plan"), str(exc))
             return False
         session = PlanSession(store, self)
         self._set_session(session, section)
-        if not read_only:
+        if not read_only and is_address(path):
+            QSettings().setValue("last_plan", str(path))
+        elif not read_only:
+            path = Path(path)
             QSettings().setValue("last_plan", str(path.resolve()))
             self._remember_recent(path)
             schedule_backup(self, session)
@@ -248,6 +257,70 @@ class MainWindow(QMainWindow):
         overview.title.setFocus()
         overview.title.selectAll()
 
+    def open_from_server(self) -> None:
+        """File › Open from server…: an address (a plan's, or a database's to
+        choose among its plans), a password kept in the keyring if given."""
+        from planner.store.server.address import parse
+        from planner.store.server.publish import plans_on
+        from planner.store.server.schema import store_password
+        from planner.ui.dialogs.server import ServerDialog, remember
+
+        dialog = ServerDialog(self, tr("Open from server"), tr(
+            "The plan's address (tandem push prints it), or the database's to choose one "
+            "of its plans."))
+        if not dialogs.exec_dialog(dialog):
+            return
+        text, password = dialog.chosen()
+        try:
+            address = parse(text)
+            if password:
+                said = store_password(address, password)
+                if said:
+                    self.statusBar().showMessage(said, 10_000)
+            if address.plan_id is None:
+                plans = plans_on(text)
+                if not plans:
+                    raise PlanError(tr("{where} holds no plan this login may read.").format(
+                        where=address.where))
+                n = dialogs.ask_item(self, tr("Open from server"), tr("Plan:"),
+                                     [title for _id, title in plans])
+                if n is None:
+                    return
+                text = f"{address.url}#plan={plans[n][0]}"
+        except PlanError as exc:
+            dialogs.warn(self, tr("Cannot open plan"), str(exc))
+            return
+        remember(address.url)
+        self.open_plan(text)
+
+    def publish_to_server(self) -> None:
+        """File › Publish to server…: this plan file, with its history, onto a
+        database set up with `tandem server init`; then open it there."""
+        if self.session is None:
+            return
+        from planner.store.server.address import parse
+        from planner.store.server.publish import push
+        from planner.store.server.schema import store_password
+        from planner.ui.dialogs.server import ServerDialog, remember
+
+        dialog = ServerDialog(self, tr("Publish to server"), tr(
+            "The database's address (set up with tandem server init). Everyone you grant "
+            "then edits this plan there, live."))
+        if not dialogs.exec_dialog(dialog):
+            return
+        text, password = dialog.chosen()
+        try:
+            if password:
+                store_password(parse(text), password)
+            address = push(self.session.store, text)
+        except PlanError as exc:
+            dialogs.warn(self, tr("Cannot publish the plan"), str(exc))
+            return
+        remember(address.url)
+        self.statusBar().showMessage(tr("Published: {address}").format(address=str(address)),
+                                     15_000)
+        self.open_plan(str(address))
+
     def open_plan_dialog(self) -> None:
         path = dialogs.ask_open_plan(self)
         if path is not None:
@@ -272,6 +345,7 @@ class MainWindow(QMainWindow):
         self.banner.hide()
         self._drop_identity_bar()
         self.identity_label.clear()
+        self.where_label.hide()
         self.stack.setCurrentWidget(self.empty)
         self.setWindowTitle(APP_NAME)
         self._update_actions()
@@ -287,6 +361,8 @@ class MainWindow(QMainWindow):
         session.plan_changed.connect(self._on_plan_changed)
         session.undo_stack.indexChanged.connect(self._on_undo_index_changed)
         session.identity_changed.connect(self._identity_changed)
+        session.became_writable.connect(self._became_writable)
+        self._show_where(session)
         self._start_identity(session)
         self.pages = {}
         # Section pages are built when first shown: start-up loads only what is seen.
@@ -334,6 +410,11 @@ class MainWindow(QMainWindow):
             return False
         from planner.ui.shell import identity
 
+        if self.session.link is not None:
+            self.statusBar().showMessage(tr(
+                "On a team server you are the person your login is ({name}); the server's "
+                "owner ties logins to people.").format(name=self.session.store.acting.name), 10_000)
+            return False
         return identity.ask(self, self.session)
 
     def show_history(self, row_id: str | None = None, what: str = "") -> Any:
@@ -393,6 +474,28 @@ class MainWindow(QMainWindow):
         self.banner.show()
         self._update_title()
         self._update_actions()
+
+    def _became_writable(self, sentence: str) -> None:
+        self.banner.hide()
+        self.statusBar().showMessage(sentence, 8000)
+        self._update_title()
+        self._update_actions()
+
+    def _show_where(self, session: "PlanSession") -> None:
+        """The status bar says where a server's plan lives and who else is in it."""
+        link = session.link
+        if link is None:
+            self.where_label.hide()
+            return
+        from planner.ui.shell.live import where_text
+
+        _plain(self.where_label)  # a login's name is shown as written
+
+        def said(others: list[str]) -> None:
+            self.where_label.setText(where_text(link.store, others))
+        link.others_changed.connect(said)
+        said(link.others)
+        self.where_label.show()
 
     def _medium_lost(self, sentence: str) -> None:
         """The plan's disk went away: read-only from now on, every row kept,
@@ -458,6 +561,9 @@ class MainWindow(QMainWindow):
             a[key].setEnabled(s is not None)
         for key in ("file.save_version", "file.merge"):
             a[key].setEnabled(s is not None and not s.read_only)
+        on_server = s is not None and s.link is not None
+        a["file.offline_copy"].setEnabled(on_server)
+        a["file.publish"].setEnabled(s is not None and not on_server)
         for page, menu in self.section_menus.items():
             menu.menuAction().setEnabled(page is self.current_page()
                                          and not (s is not None and s.read_only))

@@ -60,6 +60,7 @@ class PlanSession(QObject):
     became_read_only = Signal(str)    # the store found it cannot write (said why)
     changed_outside = Signal(str)     # another program changed the file; rows read again
     identity_changed = Signal()       # someone said who they are (File › Who You Are)
+    became_writable = Signal(str)     # a server that was away is back (said so)
 
     IDLE_MS = 2000  # after this long without a change, the log goes into the file
     OUTSIDE_MS = 1500  # how often the file is asked whether another program wrote it
@@ -81,6 +82,22 @@ class PlanSession(QObject):
         self._lost_said = False
         self._watch_said = False  # the window was told the plan became read-only
         store.subscribe(self._committed)
+        # A plan on a server: others' changes come in as they are made.
+        self.link = None
+        if hasattr(store, "address"):
+            from planner.ui.shell.live import ServerLink
+
+            self.link = ServerLink(store, self)  # type: ignore[arg-type]
+            self.link.gone.connect(self._server_gone)
+            self.link.back.connect(self._server_back)
+
+    def _server_gone(self, sentence: str) -> None:
+        self._watch_said = True
+        self.became_read_only.emit(sentence)
+
+    def _server_back(self, sentence: str) -> None:
+        self._watch_said = False
+        self.became_writable.emit(sentence)
 
     def _fold_log(self) -> None:
         self.store.checkpoint()
@@ -197,6 +214,8 @@ class PlanSession(QObject):
         self.problem_reported.emit(text)
 
     def close(self) -> None:
+        if self.link is not None:
+            self.link.stop()
         self._idle.stop()
         self._watch.stop()
         self.store.unsubscribe(self._committed)
