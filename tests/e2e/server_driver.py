@@ -36,11 +36,12 @@ def digest(store: ServerStore) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def one(store: ServerStore, rng: random.Random, undo: list) -> None:  # type: ignore[type-arg]
+def one(store: ServerStore, rng: random.Random, undo: list,  # type: ignore[type-arg]
+        start: float | bool = False) -> None:
     pick = rng.random()
     if pick < 0.1 and undo:
         store.commit(undo.pop().inverse())
-        print("ok", store.history(newest=1)[-1].id, flush=True)
+        _ok(store, start)
         return
     if pick < 0.45:
         goal = rng.choice(store.rows(Goal))
@@ -57,7 +58,12 @@ def one(store: ServerStore, rng: random.Random, undo: list) -> None:  # type: ig
         change = remove([rng.choice(store.rows(ParkingTopic))])
     committed = store.commit(change)
     undo.append(committed)
-    print("ok", store.history(newest=1)[-1].id, flush=True)
+    _ok(store, start)
+
+
+def _ok(store: ServerStore, start: float | bool) -> None:
+    took = [f"{(time.perf_counter() - start) * 1000:.2f}"] if start else []
+    print("ok", store.history(newest=1)[-1].id, *took, flush=True)
 
 
 def main() -> int:
@@ -72,18 +78,24 @@ def main() -> int:
                 for goal in store.rows(Goal):
                     if seen.get(goal.id) != goal.description:
                         seen[goal.id] = goal.description
-                        print("seen", goal.id, goal.description, flush=True)
+                        print("seen", goal.id, goal.description,
+                              *([repr(time.time())] if "stamp" in sys.argv[4:] else []),
+                              flush=True)
         return 0
     rng = random.Random(int(sys.argv[3]))
     undo: list = []  # type: ignore[type-arg]
     count = int(sys.argv[4]) if mode == "writer" else 10**9
+    timed = "timed" in sys.argv[5:]
     print("ready", flush=True)
     for _ in range(count):
+        start = time.perf_counter()
         try:
-            one(store, rng, undo)
+            one(store, rng, undo, timed and start)
         except InvalidEdit as exc:
             undo.clear()  # what it would undo may be someone else's now
-            print("refused", str(exc)[:120], flush=True)
+            print("refused", str(exc)[:120].replace("\n", " "),
+                  *([f"{(time.perf_counter() - start) * 1000:.2f}"] if timed else []),
+                  flush=True)
     # When every writer is done (the test says so on stdin): every change set
     # the server holds, then the rows this process holds.
     print("done", flush=True)

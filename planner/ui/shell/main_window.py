@@ -51,6 +51,7 @@ class MainWindow(QMainWindow):
         # Where a server's plan lives, and who else has it open now.
         self.where_label = QLabel(objectName="whereStatus")
         self.where_label.setAccessibleName(tr("Where the plan lives"))
+        self.where_label.setContentsMargins(12, 0, 0, 0)
         self.statusBar().addPermanentWidget(self.where_label)
         self.where_label.hide()
         self.identity_bar: QWidget | None = None
