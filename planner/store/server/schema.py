@@ -42,19 +42,25 @@ def connect(address: Address, *, autocommit: bool = False, application: str = "t
     """A connection to the address's database, its schema checked."""
     import psycopg
 
+    # A link that goes silent (a laptop off the network) is found within
+    # seconds, not after the system's TCP timeout of many minutes.
+    options: dict[str, Any] = dict(
+        autocommit=autocommit, connect_timeout=CONNECT_TIMEOUT,
+        application_name=application[:63], keepalives=1, keepalives_idle=5,
+        keepalives_interval=2, keepalives_count=2, tcp_user_timeout=8000)
     try:
-        # A link that goes silent (a laptop off the network) is found within
-        # seconds, not after the system's TCP timeout of many minutes.
-        extra = {}
-        password = None if os.environ.get("PGPASSWORD") else stored_password(address)
-        if password:
-            extra["password"] = password
-        conn = psycopg.connect(address.url, autocommit=autocommit, **extra,
-                               connect_timeout=CONNECT_TIMEOUT, application_name=application[:63],
-                               keepalives=1, keepalives_idle=5, keepalives_interval=2,
-                               keepalives_count=2, tcp_user_timeout=8000)
+        conn = psycopg.connect(address.url, **options)
     except psycopg.Error as exc:
-        raise ServerError(connect_sentence(address, exc)) from None
+        # libpq found no password (~/.pgpass, PGPASSWORD) that works: the one
+        # the window kept in the keyring, if any (asked only then: it is slow).
+        password = None if os.environ.get("PGPASSWORD") or not _wants_password(exc) \
+            else stored_password(address)
+        if not password:
+            raise ServerError(connect_sentence(address, exc)) from None
+        try:
+            conn = psycopg.connect(address.url, password=password, **options)
+        except psycopg.Error as again:
+            raise ServerError(connect_sentence(address, again)) from None
     try:
         if conn.info.server_version < MIN_SERVER:
             raise ServerError(f"{address.where} runs PostgreSQL {conn.info.server_version // 10000}"
@@ -68,6 +74,12 @@ def connect(address: Address, *, autocommit: bool = False, application: str = "t
 
 
 KEYRING_SERVICE = "Tandem"
+
+
+def _wants_password(exc: Exception) -> bool:
+    text = str(exc)
+    return any(w in text for w in ("password authentication failed", "no password supplied",
+                                   "password is required"))
 
 
 def stored_password(address: Address) -> str | None:

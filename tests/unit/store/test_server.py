@@ -259,3 +259,41 @@ def test_person_access_is_the_heads(published: Published) -> None:
         ines = next(p for p in jonas.rows(Person) if p.name == "Ines Berg")
         with pytest.raises(InvalidEdit):
             jonas.commit(edit(ines, access=Access.FACILITATOR))
+
+
+def test_a_password_kept_in_the_keyring_is_used_when_libpq_has_none(
+        pg_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import keyring
+    from keyring.backend import KeyringBackend
+
+    from planner.store.server.schema import store_password
+
+    class Memory(KeyringBackend):  # a keyring of this process: the system's is not the test's
+        priority = 1  # type: ignore[assignment]
+        kept: dict[tuple[str, str], str] = {}
+
+        def get_password(self, service: str, username: str) -> str | None:
+            return self.kept.get((service, username))
+
+        def set_password(self, service: str, username: str, password: str) -> None:
+            self.kept[(service, username)] = password
+
+        def delete_password(self, service: str, username: str) -> None:
+            self.kept.pop((service, username), None)
+
+    init(parse(pg_url))
+    monkeypatch.setenv("PGPASSFILE", os.devnull)
+    before = keyring.get_keyring()
+    keyring.set_keyring(Memory())
+    try:
+        with pytest.raises(ServerError, match="wrong or missing"):
+            connect(parse(pg_url))
+        assert store_password(parse(pg_url), SUPERPASS) is None
+        connect(parse(pg_url)).close()
+        assert Memory.kept == {("Tandem", pg_url): SUPERPASS}
+    finally:
+        keyring.set_keyring(before)
+    keyring.set_keyring(__import__("keyring.backends.fail", fromlist=["Keyring"]).Keyring())
+    said = store_password(parse(pg_url), "x")
+    assert said and "could not be kept in the system keyring" in said
+    keyring.set_keyring(before)
