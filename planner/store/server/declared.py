@@ -10,6 +10,8 @@ that last wrote it (the row's version). Foreign keys are checked at COMMIT
 taken by the server).
 """
 
+from typing import Any
+
 from sqlalchemy import Enum as SqlEnum
 from sqlalchemy import ForeignKeyConstraint, UniqueConstraint
 from sqlalchemy.dialects import postgresql
@@ -30,8 +32,8 @@ def _type(column) -> str:  # type: ignore[no-untyped-def]
     if isinstance(kind, SqlEnum):
         return f"{SCHEMA}.{kind.name}"
     impl = getattr(kind, "impl_instance", None) or getattr(kind, "impl", None)
-    compiled = (impl if impl is not None and not isinstance(impl, type) else kind)
-    return str(compiled.compile(dialect=postgresql.dialect()))
+    compiled: Any = (impl if impl is not None and not isinstance(impl, type) else kind)
+    return str(compiled.compile(dialect=postgresql.dialect()))  # type: ignore[no-untyped-call]
 
 
 def enum_types() -> dict[str, list[str]]:
@@ -40,7 +42,7 @@ def enum_types() -> dict[str, list[str]]:
     for table in _tables():
         for column in table.columns:
             if isinstance(column.type, SqlEnum):
-                out[column.type.name] = list(column.type.enums)
+                out[str(column.type.name)] = list(column.type.enums)
     return out
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import zlib
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -121,12 +122,12 @@ def _copy_in(conn: Any, store: PlanStore, plan_id: str) -> None:
             copy.write_row((plan_id, seq, kind_name, row_id))
     for kind in KINDS:
         table = TABLES[kind]
-        rows = store.rows(kind)
-        if not rows:
+        held = store.rows(kind)
+        if not held:
             continue
         with conn.cursor().copy(f'COPY tandem."{table.name}" (plan_id, '
                                 f'{", ".join(table.columns)}, seq) FROM STDIN') as copy:
-            for row in rows:
+            for row in held:
                 copy.write_row((plan_id, *table.write(row),
                                 last.get((kind.__name__, row.id), head)))
     versions = replica.execute("SELECT id, name, note, author, created_at, seq, automatic "
@@ -137,7 +138,7 @@ def _copy_in(conn: Any, store: PlanStore, plan_id: str) -> None:
                      (plan_id, version_id, name, note, author, at, place, bool(automatic)))
 
 
-def _now():  # type: ignore[no-untyped-def]
+def _now() -> "datetime":
     from planner.model import utc_now
 
     return utc_now()

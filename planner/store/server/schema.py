@@ -88,7 +88,7 @@ def stored_password(address: Address) -> str | None:
     try:
         import keyring
 
-        return keyring.get_password(KEYRING_SERVICE, address.url)  # type: ignore[no-any-return]
+        return keyring.get_password(KEYRING_SERVICE, address.url)
     except Exception:  # noqa: BLE001  (no keyring: ~/.pgpass and PGPASSWORD remain)
         return None
 

@@ -207,6 +207,9 @@ class ServerStore(PlanStore):
                                       "read-only.")
         return store
 
+    def __enter__(self) -> "ServerStore":
+        return self
+
     def close(self) -> None:
         for conn in (self._pg, self._listen):
             if conn is not None:
@@ -557,7 +560,7 @@ def _load(conn: psycopg.Connection[Any], address: Address
     except BaseException:
         replica.close()
         raise
-    return tuple(me), str(title), int(head), replica
+    return tuple(me or ()), str(title), int(head), replica
 
 
 def _merged(batches: Iterable[tuple[str, list[tuple[Any, ...]]]]
