@@ -540,6 +540,26 @@
       <translation>Ihr Wert für {where}, {what}</translation>
     </message>
     <message>
+      <source>Server address</source>
+      <translation>Serveradresse</translation>
+    </message>
+    <message>
+      <source>&amp;Address:</source>
+      <translation>&amp;Adresse:</translation>
+    </message>
+    <message>
+      <source>from ~/.pgpass or the keyring if left empty</source>
+      <translation>leer lassen: aus ~/.pgpass oder dem Schlüsselbund</translation>
+    </message>
+    <message>
+      <source>Password</source>
+      <translation>Passwort</translation>
+    </message>
+    <message>
+      <source>&amp;Password:</source>
+      <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
       <source>Save version</source>
       <translation>Version speichern</translation>
     </message>
@@ -1686,6 +1706,22 @@ Marketing: {marketing}</translation>
       <translation>Tandem konnte sich nicht merken, wer Sie an diesem Computer sind ({why}); es fragt beim nächsten Mal wieder.</translation>
     </message>
     <message>
+      <source>On the server: {where}</source>
+      <translation>Auf dem Server: {where}</translation>
+    </message>
+    <message>
+      <source>The server is back; the plan holds every change made meanwhile.</source>
+      <translation>Der Server ist wieder da; der Plan enthält jede Änderung, die inzwischen gemacht wurde.</translation>
+    </message>
+    <message>
+      <source>also open by {names}</source>
+      <translation>auch geöffnet von {names}</translation>
+    </message>
+    <message>
+      <source>Where the plan lives</source>
+      <translation>Wo der Plan liegt</translation>
+    </message>
+    <message>
       <source>Workshop &amp;display</source>
       <translation>Workshop-&amp;Bildschirm</translation>
     </message>
@@ -1716,6 +1752,22 @@ Marketing: {marketing}</translation>
     <message>
       <source>New plan</source>
       <translation>Neuer Plan</translation>
+    </message>
+    <message>
+      <source>Open from server</source>
+      <translation>Vom Server öffnen</translation>
+    </message>
+    <message>
+      <source>The plan's address (tandem push prints it), or the database's to choose one of its plans.</source>
+      <translation>Die Adresse des Plans (tandem push gibt sie aus) oder die der Datenbank, um einen ihrer Pläne zu wählen.</translation>
+    </message>
+    <message>
+      <source>Publish to server</source>
+      <translation>Auf dem Server veröffentlichen</translation>
+    </message>
+    <message>
+      <source>The database's address (set up with tandem server init). Everyone you grant then edits this plan there, live.</source>
+      <translation>Die Adresse der Datenbank (eingerichtet mit tandem server init). Alle, denen Sie Zugang geben, bearbeiten den Plan dann dort, live.</translation>
     </message>
     <message>
       <source>Click to dismiss</source>
@@ -1758,6 +1810,18 @@ Marketing: {marketing}</translation>
       <translation>Plan kann nicht angelegt werden</translation>
     </message>
     <message>
+      <source>Plan:</source>
+      <translation>Plan:</translation>
+    </message>
+    <message>
+      <source>Cannot publish the plan</source>
+      <translation>Der Plan kann nicht veröffentlicht werden</translation>
+    </message>
+    <message>
+      <source>Published: {address}</source>
+      <translation>Veröffentlicht: {address}</translation>
+    </message>
+    <message>
       <source>Read-only: {reason}</source>
       <translation>Schreibgeschützt: {reason}</translation>
     </message>
@@ -1782,6 +1846,10 @@ Marketing: {marketing}</translation>
       <translation>Keine zuletzt geöffneten Pläne</translation>
     </message>
     <message>
+      <source>On a team server you are the person your login is ({name}); the server's owner ties logins to people.</source>
+      <translation>Auf einem Teamserver sind Sie die Person Ihrer Anmeldung ({name}); der Eigentümer des Servers ordnet Anmeldungen Personen zu.</translation>
+    </message>
+    <message>
       <source>&amp;Undo {what}</source>
       <translation>&amp;Rückgängig: {what}</translation>
     </message>
@@ -1792,6 +1860,10 @@ Marketing: {marketing}</translation>
     <message>
       <source>The calendars could not be written: {reason}</source>
       <translation>Die Kalender konnten nicht geschrieben werden: {reason}</translation>
+    </message>
+    <message>
+      <source>{where} holds no plan this login may read.</source>
+      <translation>{where} enthält keinen Plan, den diese Anmeldung lesen darf.</translation>
     </message>
     <message>
       <source>Restore this version</source>
@@ -2468,6 +2540,30 @@ Marketing: {marketing}</translation>
     <message>
       <source>&amp;Open plan…</source>
       <translation>Plan &amp;öffnen…</translation>
+    </message>
+    <message>
+      <source>Open from ser&amp;ver…</source>
+      <translation>Vom Ser&amp;ver öffnen…</translation>
+    </message>
+    <message>
+      <source>Open a plan your team keeps on a PostgreSQL server, live with everyone's edits</source>
+      <translation>Einen Plan öffnen, den Ihr Team auf einem PostgreSQL-Server führt, live mit den Änderungen aller</translation>
+    </message>
+    <message>
+      <source>&amp;Publish to server…</source>
+      <translation>Auf dem Server &amp;veröffentlichen…</translation>
+    </message>
+    <message>
+      <source>Put this plan, with its history, on your team's server</source>
+      <translation>Diesen Plan mit seinem Verlauf auf den Server Ihres Teams stellen</translation>
+    </message>
+    <message>
+      <source>Take &amp;offline copy…</source>
+      <translation>&amp;Offline-Kopie nehmen…</translation>
+    </message>
+    <message>
+      <source>A plan file of the server's plan to work on offline and merge back later</source>
+      <translation>Eine Plandatei des Serverplans, um offline zu arbeiten und später zusammenzuführen</translation>
     </message>
     <message>
       <source>Save &amp;version…</source>
