@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from planner.errors import PlanError, one_line
-from planner.model import Person
 from planner.model.records import KINDS
 from planner.store import history
 from planner.store.schema import TABLES, stored_time
@@ -218,4 +217,4 @@ def pull(ref: str, out: Path) -> str:
                 f"{store.head()} change sets.")
 
 
-__all__ = ["Person", "grant", "pull", "push"]
+__all__ = ["grant", "plans_on", "pull", "push"]

@@ -28,20 +28,18 @@ import select
 import sqlite3
 import zlib
 from collections.abc import Iterable
-from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from planner.changes import ChangeSet, RowChange
 from planner.errors import InvalidEdit, PlanError, one_line
-from planner.model import new_id, utc_now
+from planner.model import new_id
 from planner.model.actor import Actor
 from planner.model.nouns import noun
 from planner.model.records import KINDS
 from planner.model.validation import clean_text, field_types
 from planner.store import connection, history
-from planner.store.history import Authored
 from planner.store.opening import Opened
 from planner.store.plan_store import PlanStore
 from planner.store.schema import TABLES
@@ -520,9 +518,6 @@ class ServerStore(PlanStore):
     def integrity_problems(self) -> list[str]:
         return connection.integrity_problems(self._conn)
 
-    def authored_by_server(self) -> list[Authored]:  # pragma: no cover - reserved
-        return []
-
 
 def presence_name(plan_id: str, person: str) -> str:
     return f"tandem {plan_id[:13]} {one_line(person)}"[:63]
@@ -577,4 +572,4 @@ def _merged(batches: Iterable[tuple[str, list[tuple[Any, ...]]]]
     return out
 
 
-__all__ = ["ServerStore", "payload", "presence_name", "replace", "utc_now"]
+__all__ = ["ServerStore", "payload", "presence_name"]
