@@ -163,8 +163,8 @@ def grant(ref: str, person_name: str, login: str) -> str:
         if len(found) != 1:
             known = ", ".join(sorted(str(p[1]) for p in people)[:8])
             raise PlanError(f"The plan has {'no' if not found else 'more than one'} person "
-                            f"called \u201c{one_line(person_name)[:80]}\u201d (its people: "
-                            f"{known}).")
+                            f"called \u201c{one_line(person_name)[:80]}\u201d "
+                            + (f"(its people: {known})." if known else "(it has no people yet)."))
         if not conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (login,)).fetchone():
             raise ServerError(f"{address.where} has no login named {one_line(login)[:63]}; "
                               "create it first (CREATE ROLE … LOGIN PASSWORD …).")
@@ -213,7 +213,8 @@ def pull(ref: str, out: Path) -> str:
     address = parse(ref, plan=True)
     with ServerStore.open_address(address, read_only=True) as store:
         store.save_copy(out)
-        return (f"Wrote {out.name}: {store.title} as it is on {address.where}, with its "
+        return (f"Wrote {out.name}: \u201c{one_line(store.title)[:80]}\u201d as it is on "
+                f"{address.where}, with its "
                 f"{store.head()} change sets.")
 
 

@@ -143,7 +143,9 @@ class ServerStore(PlanStore):
     def __init__(self, address: Address, title: str, replica: sqlite3.Connection,
                  conn: psycopg.Connection[Any], listen: psycopg.Connection[Any],
                  me: tuple[Any, ...], head: int) -> None:
-        name = f"{one_line(title)[:80].replace('/', '-')} ({address.where})"
+        # A file's name in the sentences that name the plan (a slash as the look-alike ∕).
+        shown = one_line(title)[:80].replace("/", "\u2215")
+        name = f"{shown} ({address.where})"
         person_id, person_name, access, _is_head, owner = me
         login = address.login or str(conn.info.user)
         acting = Actor(person_name or login, person_id, login)
