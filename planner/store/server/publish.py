@@ -10,7 +10,6 @@ plan do. Publishing and granting are the schema owner's (the login that ran
 from __future__ import annotations
 
 import json
-import zlib
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -83,14 +82,14 @@ def _copy_in(conn: Any, store: PlanStore, plan_id: str) -> None:
             "SELECT change_id, seen_id, taken_back FROM change_seen ORDER BY rowid"):
         seen.setdefault(change_id, []).append([seen_id, int(back)])
     other = {change_id: {"lacked": json.loads(lacked),
-                         "rows": json.loads(zlib.decompress(rows).decode("utf-8"))}
+                         "rows": history._unpacked(rows)}
              for change_id, lacked, rows in replica.execute(
                  "SELECT change_id, lacked, rows FROM change_other")}
     merged: dict[str, list[list[Any]]] = {}
     for row in replica.execute("SELECT change_id, id, committed_at, label, author_id, author, "
                                "login, rows FROM change_merged ORDER BY rowid"):
         merged.setdefault(row[0], []).append(
-            [*row[1:7], json.loads(zlib.decompress(row[7]).decode("utf-8"))])
+            [*row[1:7], history._unpacked(row[7])])
     last: dict[tuple[str, str], int] = {}
     head = len(entries)
     conn.execute("INSERT INTO tandem.plans (id, title, head, published_at, published_by) "
@@ -101,7 +100,7 @@ def _copy_in(conn: Any, store: PlanStore, plan_id: str) -> None:
             "author_id, author, login, kinds, seen, other, merged) FROM STDIN") as copy:
         for seq, change_id, at, label, exact, blob, author_id, author, login, kinds in entries:
             rows = []
-            for kind_name, before, after in json.loads(zlib.decompress(blob).decode("utf-8")):
+            for kind_name, before, after in history._unpacked(blob):
                 kind = history.BY_NAME[kind_name]
                 columns = TABLES[kind].columns
                 b = None if before is None else dict(zip(

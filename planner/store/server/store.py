@@ -26,7 +26,6 @@ from __future__ import annotations
 import json
 import select
 import sqlite3
-import zlib
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
@@ -118,8 +117,7 @@ def _history_statements(entry: tuple[Any, ...]) -> list[tuple[str, list[tuple[An
      other, merged) = entry
     rows = json.loads(rows_text)
     listed = [[k, _values(BY_NAME[k], b), _values(BY_NAME[k], a)] for k, b, a in rows]
-    blob = zlib.compress(json.dumps(listed, ensure_ascii=False, separators=(",", ":"))
-                         .encode("utf-8"), 1)
+    blob = history._packed(listed)
     out: list[tuple[str, list[tuple[Any, ...]]]] = [
         (history.INSERT_ENTRY, [(change_id, seq, at, label, int(exact), blob, author_id,
                                  author, login, kinds)]),
@@ -127,12 +125,11 @@ def _history_statements(entry: tuple[Any, ...]) -> list[tuple[str, list[tuple[An
         (history.INSERT_SEEN, [(change_id, i, int(back)) for i, back in seen])]
     if other:
         out.append((history.INSERT_OTHER, [(change_id, json.dumps(other.get("lacked", [])),
-                                            zlib.compress(json.dumps(other.get("rows", []))
-                                                          .encode("utf-8"), 1))]))
+                                            history._packed(other.get("rows", [])))]))
     if merged:
         out.append((history.INSERT_MERGED, [
             (change_id, i, m_at, m_label, m_author_id, m_author, m_login,
-             zlib.compress(json.dumps(m_rows).encode("utf-8"), 1))
+             history._packed(m_rows))
             for i, m_at, m_label, m_author_id, m_author, m_login, m_rows in merged]))
     return out
 
