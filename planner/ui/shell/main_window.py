@@ -490,13 +490,17 @@ class MainWindow(QMainWindow):
             return
         from planner.ui.shell.live import where_text
 
-        _plain(self.where_label)  # a login's name is shown as written
-
         def said(others: list[str]) -> None:
             self.where_label.setText(where_text(link.store, others))
-        link.others_changed.connect(said)
-        said(link.others)
-        self.where_label.show()
+
+        def show() -> None:  # after the plan's first paint: it is a status bar's line
+            if self.session is not session:
+                return
+            _plain(self.where_label)  # a login's name is shown as written
+            link.others_changed.connect(said)
+            said(link.others)
+            self.where_label.show()
+        QTimer.singleShot(0, self, show)
 
     def _medium_lost(self, sentence: str) -> None:
         """The plan's disk went away: read-only from now on, every row kept,
