@@ -103,6 +103,31 @@ def test_forged_change_sets_through_the_commit_function_are_refused(
         assert json.loads(done.stdout)["author"] == "Amara Okafor"
 
 
+def test_undo_brings_back_a_sign_off_of_record_but_none_made_up(published: Published) -> None:
+    """An exact change (undo, redo) may put back a sign-off the row carried
+    before, with its wording; `exact` on a sign-off nobody made is refused."""
+    from planner.operations.rows import edit
+
+    with ServerStore.open_address(parse(published.as_login("jonas"))) as jonas:
+        amara = jonas.plan().head_of_sales_id
+        signed = next(g for g in jonas.rows(Goal) if g.sales_signed_at and g.marketing_signed_at)
+        done = jonas.commit(edit(signed, description="Jonas rewords a signed goal"))
+        assert jonas.get(Goal, signed.id).sales_signed_at is None  # withdrawn with the words
+        open_goal = next(g for g in jonas.rows(Goal) if g.sales_signed_at is None
+                         and g.id != signed.id)
+        base = str(jonas.head())
+        forged = _signed(open_goal, "sales", amara)
+        for rows in ([RowChange(open_goal, forged)],  # made up, in the head's name
+                     [RowChange(jonas.get(Goal, signed.id), signed._replace(  # her name, a new moment
+                         description="Other words", sales_signed_at=datetime.now(timezone.utc)))]):
+            sql, change = _commit_sql(jonas, rows, "Undo", exact=True)
+            _refused(published, "jonas", sql, "can sign off for sales", base=base, change=change)
+        jonas.commit(done.inverse())  # Jonas's undo: Amara's sign-off comes back as she made it
+        assert jonas.get(Goal, signed.id) == signed
+    with _server(published) as fresh:
+        assert fresh.get(Goal, signed.id) == signed
+
+
 def test_the_author_is_the_servers_to_say(published: Published) -> None:
     with _server(published) as store:
         goal = store.rows(Goal)[0]

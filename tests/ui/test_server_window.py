@@ -42,7 +42,8 @@ def test_another_persons_change_appears_and_the_status_bar_says_who_is_in(
     assert window.open_plan(published.as_login("ines"))
     page = _goals(window)
     where = window.findChild(QLabel, "whereStatus")
-    assert where is not None and where.isVisible()
+    assert where is not None
+    qtbot.waitUntil(where.isVisible, timeout=2_000)  # just after the plan's first paint
     with ServerStore.open_address(parse(published.as_login("jonas"))) as jonas:
         qtbot.waitUntil(lambda: "also open by Jonas Petrov" in where.text(), timeout=10_000)
         assert where.text().startswith("On the server: ")
@@ -117,3 +118,52 @@ def test_publish_a_file_plan_from_the_window(qtbot, window: MainWindow, pg_url: 
     assert window.actions_by_id["file.offline_copy"].isEnabled()
     assert not window.actions_by_id["file.publish"].isEnabled()
     assert "Published: " + pg_url + "#plan=" in window.statusBar().currentMessage()
+
+
+def test_take_offline_copy_edit_on_the_plane_and_merge_back_in_the_window(
+        qtbot, window: MainWindow, published: Published, tmp_path: Path,  # type: ignore[no-untyped-def]
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from planner.store.plan_store import PlanStore
+    from planner.ui.dialogs.merge import THEIRS, MergeDialog
+
+    assert window.open_plan(published.as_login("jonas"))
+    page = _goals(window)
+    copy = tmp_path / "plane.tandem"
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a: copy)
+    window.actions_by_id["file.offline_copy"].trigger()
+    assert copy.exists()
+    store = window.session.store
+    goal = next(g for g in store.rows(Goal) if g.sales_signed_at is None)
+    other = next(g for g in store.rows(Goal) if g.id != goal.id)
+    # On the plane: the copy is edited. On the ground: Ines edits the same goal.
+    with PlanStore.open(copy) as offline:
+        offline.commit(edit(offline.get(Goal, goal.id), success_measure="Measured on the plane"))
+        offline.commit(edit(offline.get(Goal, other.id), description="Written on the plane"))
+    with ServerStore.open_address(parse(published.as_login("ines"))) as ines:
+        ines.commit(edit(ines.get(Goal, goal.id), success_measure="Measured by Ines"))
+    qtbot.waitUntil(lambda: store.get(Goal, goal.id).success_measure == "Measured by Ines",
+                    timeout=5_000)
+    seen: list[list[str]] = []
+
+    def settle(dialog: object) -> bool:
+        assert isinstance(dialog, MergeDialog)
+        seen.append([c.key[2] for c in dialog.plan.conflicts])
+        dialog.choose(0, THEIRS)
+        dialog.try_merge()
+        return dialog.change is not None
+    monkeypatch.setattr(dialogs, "ask_open_plan", lambda *a: copy)
+    monkeypatch.setattr(dialogs, "exec_dialog", settle)
+    window.merge_from()
+    assert seen == [["success_measure"]]  # the one field both changed, and only it
+    assert _shown(page, other.id) == "Written on the plane"
+    # On the server, for everyone, by Jonas.
+    with ServerStore.open_address(parse(published.address)) as fresh:
+        assert fresh.get(Goal, goal.id).success_measure == "Measured on the plane"
+        assert fresh.get(Goal, other.id).description == "Written on the plane"
+        assert fresh.history()[-1].author.name == "Jonas Petrov"
+        assert fresh.versions()[-1].name == "Before merging plane.tandem"
+    # Undo is Jonas's own change set: it goes back on the server too.
+    window.undo()
+    with ServerStore.open_address(parse(published.address)) as fresh:
+        assert fresh.get(Goal, goal.id).success_measure == "Measured by Ines"
+        assert fresh.get(Goal, other.id).description == other.description

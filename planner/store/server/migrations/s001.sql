@@ -414,6 +414,7 @@ CREATE TABLE tandem.change_log_row (
 	FOREIGN KEY (plan_id, seq) REFERENCES tandem.change_log (plan_id, seq) ON DELETE CASCADE
 );
 CREATE INDEX ON tandem.change_log_row (plan_id, seq);
+CREATE INDEX ON tandem.change_log_row (plan_id, kind, row_id);
 
 CREATE TABLE tandem.plan_version (
 	plan_id VARCHAR(36) NOT NULL REFERENCES tandem.plans (id) ON DELETE CASCADE,
@@ -480,6 +481,22 @@ CREATE FUNCTION tandem.may_sign(p_plan text, p_person text, p_side text) RETURNS
 		           AND NOT left_plan AND team::text = upper(p_side)))
 $$;
 
+-- A sign-off of record: the row carried it (signer, moment, wording) after a
+-- change set of the log, so the server once accepted it (or its publisher
+-- published it). Undo and redo may bring such a sign-off back; nobody may
+-- make one up.
+CREATE FUNCTION tandem.signed_of_record(p_plan text, p_kind text, p_row text, p_side text,
+		p_by text, p_at text, p_wording text) RETURNS boolean
+	LANGUAGE sql STABLE SET search_path = pg_catalog, tandem AS $$
+	SELECT EXISTS (SELECT 1 FROM tandem.change_log_row r
+		JOIN tandem.change_log l ON l.plan_id = r.plan_id AND l.seq = r.seq,
+		LATERAL jsonb_array_elements(l.rows) e
+		WHERE r.plan_id = p_plan AND r.kind = p_kind AND r.row_id = p_row
+		  AND e->>0 = p_kind AND jsonb_typeof(e->2) = 'object' AND e->2->>'id' = p_row
+		  AND (e->2->>(p_side || '_signed_by_id'), e->2->>(p_side || '_signed_at'),
+		       e->2->>(p_side || '_signed_wording')) IS NOT DISTINCT FROM (p_by, p_at, p_wording))
+$$;
+
 CREATE FUNCTION tandem.side_name(p_plan text, p_side text) RETURNS text
 	LANGUAGE sql STABLE SET search_path = pg_catalog, tandem AS $$
 	SELECT coalesce((SELECT name || ' (head of ' || p_side || ')' FROM tandem.person WHERE plan_id = p_plan
@@ -531,6 +548,8 @@ BEGIN
 				IF aft IS NOT NULL AND (a_by IS NOT NULL OR aft->>(side || '_signed_at') IS NOT NULL)
 				   AND (cur IS NULL OR (cur->>(side || '_signed_by_id'), cur->>(side || '_signed_at'),
 				        cur->>(side || '_signed_wording')) IS DISTINCT FROM (a_by,
+				        aft->>(side || '_signed_at'), aft->>(side || '_signed_wording')))
+				   AND NOT (p_exact AND tandem.signed_of_record(p_plan, k, rid, side, a_by,
 				        aft->>(side || '_signed_at'), aft->>(side || '_signed_wording'))) THEN
 					IF NOT tandem.may_sign(p_plan, p_person, side) THEN
 						PERFORM tandem.refuse('Only ' || tandem.side_name(p_plan, side) || ' or a delegate for '
