@@ -91,6 +91,9 @@ def test_forged_change_sets_through_the_commit_function_are_refused(
             ("jonas", [RowChange(plan, None)], "published or removed as a whole"),
             ("maya", [RowChange(open_goal, open_goal._replace(title="A viewer's title"))],
              "Viewers change nothing"),
+            # History told otherwise: a "before" that is not the row held.
+            ("jonas", [RowChange(open_goal._replace(title="Never the title"),
+                                 open_goal._replace(title="Mine"))], "otherwise than the plan"),
         ]
         for login, rows, said in cases:
             sql, change = _commit_sql(store, rows)

@@ -646,6 +646,18 @@ BEGIN
 				DETAIL = jsonb_build_object('kind', k, 'id', bad.id, 'seq', bad.seq,
 					'author', (SELECT author FROM tandem.change_log WHERE plan_id = p_plan AND seq = bad.seq))::text;
 		END IF;
+		-- The history records each row as it was: a change set's "before" is the row held.
+		EXECUTE format($q$
+			SELECT e->1->>'id' AS id FROM jsonb_array_elements($1) e
+			JOIN tandem.%I t ON t.plan_id = $3 AND t.id = e->1->>'id'
+			WHERE e->>0 = $2 AND jsonb_typeof(e->1) = 'object'
+			  AND jsonb_populate_record(t, e->1 || jsonb_build_object('plan_id', $3, 'seq', t.seq))
+			      IS DISTINCT FROM t
+			LIMIT 1 $q$, tbl) INTO bad USING rows, k, p_plan;
+		IF bad.id IS NOT NULL THEN
+			PERFORM tandem.refuse('A change set described ' || k || ' ' || left(bad.id, 36)
+				|| ' otherwise than the plan holds it; nothing was written.');
+		END IF;
 	END LOOP;
 	IF NOT me.owner OR me.person_id IS NOT NULL THEN
 		PERFORM tandem.check_roles(p_plan, rows, coalesce((p_change->>'exact')::boolean, false),
