@@ -184,3 +184,47 @@ def test_a_login_reads_only_the_plans_it_is_a_person_of(published: Published) ->
     done = published.psql("SELECT count(*) FROM tandem.goal", "jonas")
     assert int(done.stdout) > 0
     assert Plan
+
+
+def test_a_row_no_client_could_load_is_refused_by_the_server(published: Published) -> None:
+    """A modified client sends rows that Tandem itself would refuse (too long,
+    empty, padded, not a number, out of range, a time or a period that is
+    not one, dates backwards): the server's checks, made from the same rules
+    as the client's, refuse each, and everyone still opens the plan."""
+    from planner.model import FieldRide, Metric, MetricValue, ReviewLink
+
+    with _server(published) as store:
+        goal = store.rows(Goal)[0]
+        ride = store.rows(FieldRide)[0]
+        metric = store.rows(Metric)[0]
+        value = store.rows(MetricValue)[0]
+        link = next(iter(store.rows(ReviewLink)), None)
+        base = str(store.head())
+        first = ride.first_day
+        cases: list[tuple[object, dict[str, object]]] = [  # values as a row object carries them
+            (goal, {"title": "x" * 301}), (goal, {"description": "x" * 20_001}),
+            (goal, {"title": ""}), (goal, {"title": " padded"}), (goal, {"title": "padded\u3000"}),
+            (goal, {"position": 2 * 10**9}), (goal, {"created_at": "yesterday"}),
+            (goal, {"updated_at": "2027-02-30T10:00:00.000000+00:00"}),
+            (goal, {"due_date": "1850-01-01"}),
+            (metric, {"target": 1e16}), (metric, {"baseline": "-Infinity"}),
+            (metric, {"baseline": "NaN"}),
+            (value, {"period": "2027-13"}), (value, {"period": "0999-Q1"}),
+            (ride, {"last_day": first.replace(year=first.year - 1).isoformat()}),
+            (ride, {"last_day": first.replace(year=first.year + 1).isoformat()}),
+        ]
+        if link is not None:
+            cases.append((link, {"goal_id": goal.id, "metric_id": metric.id}))
+        for row, fields in cases:
+            body = payload(ChangeSet("Forged", (RowChange(row, row),)), new_id())
+            body["rows"][0][2].update(fields)
+            _refused(published, "jonas", "SELECT tandem.commit(:'plan', :'base'::bigint, "
+                     ":'change'::jsonb)", "ERROR:", base=base, change=json.dumps(body))
+        # The same kinds of row, as Tandem makes them, go in.
+        body = payload(ChangeSet("Fair", (RowChange(goal, goal._replace(title="Fair title")),)),
+                       new_id())
+        done = published.psql("SELECT tandem.commit(:'plan', :'base'::bigint, :'change'::jsonb)",
+                              "jonas", base=base, change=json.dumps(body))
+        assert done.returncode == 0, done.stderr
+    with ServerStore.open_address(parse(published.as_login("ines"))) as ines:
+        assert ines.get(Goal, goal.id).title == "Fair title"

@@ -46,6 +46,61 @@ def enum_types() -> dict[str, list[str]]:
     return out
 
 
+def _space_class() -> str:
+    """What Python's str.strip() takes away, as a regular expression's bracket."""
+    spaces = [c for c in map(chr, range(0x110000)) if c.isspace()]
+    return "[" + "".join(f"\\u{ord(c):04x}" for c in spaces) + "]"
+
+
+def _checks(table: Table) -> list[str]:
+    """CHECK constraints that hold a row to what `validation.is_valid` takes,
+    from the same rules: the server refuses a row no client could load (a
+    modified client's), so nobody's copy is ever refused for one."""
+    from planner.model import validation as v
+    from planner.store.schema import TABLES
+
+    kind = next(k for k, t in TABLES.items() if t.name == table.name)
+    space = _space_class()
+    low_year, high_year = v.YEARS
+    out = []
+    for field, (base, _optional) in v.field_types(kind).items():
+        name = f"{field}"
+        if base is str:
+            terms = [f"char_length({name}) <= {v._text_limit(field)}"]
+            if field == "id" or field.endswith("_id"):
+                terms.append(f"{name} <> ''")
+            elif field in v.REQUIRED_TEXT:
+                terms.append(f"{name} <> '' AND {name} !~ '^{space}' AND {name} !~ '{space}$'")
+            out.append(" AND ".join(terms))
+        elif base.__name__ == "date":
+            out.append(f"{name} BETWEEN '{low_year}-01-01' AND '{high_year}-12-31'")
+        elif base.__name__ == "datetime":
+            out.append(f"tandem.is_time({name})")
+        elif base in (int, float):
+            largest = v.INT_LIMIT if base is int else v.FLOAT_LIMIT
+            term = f"{name} BETWEEN {-largest:g} AND {largest:g}"
+            if base is float:
+                term = f"{name} <> 'NaN' AND " + term
+            low, high, low_included = v.BOUNDS.get((kind, field), (None, None, True))
+            if field in v.RATES:
+                low, high, low_included = 0, 1, False
+            if low is not None:
+                term += f" AND {name} {'>=' if low_included else '>'} {low:g}"
+            if high is not None:
+                term += f" AND {name} <= {high:g}"
+            out.append(term)
+    pair = v.DATE_RANGES.get(kind)
+    if pair:
+        first, last = pair
+        out.append(f"{last} - {first} BETWEEN 0 AND {v.LONGEST[kind][0] - 1}")
+    if kind is v.MetricValue:
+        out.append(f"period ~ '^{v.PERIOD.pattern.replace(chr(92) + 'd', '[0-9]')}$' AND "
+                   f"left(period, 4)::int BETWEEN {low_year} AND {high_year}")
+    if kind is v.ReviewLink:
+        out.append("num_nonnulls(goal_id, funnel_stage_id, metric_id) = 1")
+    return out
+
+
 def kind_tables_sql() -> str:
     """CREATE TYPE and CREATE TABLE for every kind of row, as the server holds them."""
     parts = [f"CREATE TYPE {SCHEMA}.{name} AS ENUM ({', '.join(repr(v) for v in values)});"
@@ -78,6 +133,7 @@ def kind_tables_sql() -> str:
             lines.append(f"\tFOREIGN KEY (plan_id, {col}) REFERENCES {SCHEMA}.{parent} "
                          "(plan_id, id) DEFERRABLE INITIALLY DEFERRED")
         lines.append(f"\tFOREIGN KEY (plan_id) REFERENCES {SCHEMA}.plans (id) ON DELETE CASCADE")
+        lines += [f"\tCHECK ({check})" for check in _checks(table)]
         parts.append(f"CREATE TABLE {SCHEMA}.{table.name} (\n" + ",\n".join(lines) + "\n);")
         for column in table.columns:
             if column.foreign_keys:

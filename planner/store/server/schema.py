@@ -65,6 +65,11 @@ def connect(address: Address, *, autocommit: bool = False, application: str = "t
         if conn.info.server_version < MIN_SERVER:
             raise ServerError(f"{address.where} runs PostgreSQL {conn.info.server_version // 10000}"
                               "; Tandem needs PostgreSQL 15 or newer.")
+        encoding = conn.info.parameter_status("server_encoding")
+        if encoding not in (None, "UTF8"):
+            raise ServerError(f"The database on {address.where} keeps its text as "
+                              f"{encoding}; Tandem needs a UTF8 "
+                              "database (CREATE DATABASE … ENCODING 'UTF8').")
         if check:
             check_schema(conn, address)
     except BaseException:

@@ -65,6 +65,24 @@ def test_the_server_tables_are_the_declared_ones(pg_url: str) -> None:
         assert found[table] == columns, table
 
 
+def test_a_database_that_does_not_keep_text_as_utf8_is_refused(pg_cluster: Cluster,
+                                                               pg_url: str) -> None:
+    done = pg_cluster.psql("CREATE DATABASE latin ENCODING 'LATIN1' LC_COLLATE 'C' LC_CTYPE 'C' "
+                           "TEMPLATE template0", db="postgres")
+    assert done.returncode == 0, done.stderr
+    with pytest.raises(ServerError, match="keeps its text as LATIN1; Tandem needs a UTF8"):
+        init(parse(pg_cluster.url(db="latin")))
+
+
+def test_the_migration_holds_the_declared_tables_and_their_checks() -> None:
+    """The kinds' tables in the first migration are what the declaration
+    makes of them today (python -m planner.store.server.declared), CHECKs too."""
+    from planner.store.server.declared import kind_tables_sql
+    from planner.store.server.schema import _step_sql
+
+    assert kind_tables_sql().rstrip("\n") in _step_sql(1)
+
+
 def test_a_foreign_object_or_a_newer_schema_is_refused_in_one_sentence(
         pg_cluster: Cluster, pg_url: str) -> None:
     address = parse(pg_url)

@@ -23,6 +23,18 @@ CREATE TABLE tandem.plans (
 	published_by VARCHAR NOT NULL
 );
 
+-- A time as a plan stores it (ISO 8601 with its offset, a year a calendar
+-- shows), for the tables' CHECKs: false, never an error, for anything else.
+CREATE FUNCTION tandem.is_time(p text) RETURNS boolean
+	LANGUAGE sql IMMUTABLE STRICT SET search_path = pg_catalog AS $$
+	SELECT CASE WHEN p ~ ('^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])[T ]([01][0-9]|2[0-3])'
+	                      ':[0-5][0-9](:[0-5][0-9](\.[0-9]{1,6})?)?([+-]([01][0-9]|2[0-3]):[0-5][0-9]|Z)$')
+		THEN substr(p, 1, 4)::int BETWEEN 1900 AND 2199
+		     AND substr(p, 9, 2)::int <= extract(day FROM make_date(substr(p, 1, 4)::int,
+		         substr(p, 6, 2)::int, 1) + interval '1 month' - interval '1 day')
+		ELSE false END
+$$;
+
 CREATE TYPE tandem.access AS ENUM ('EDITOR', 'VIEWER', 'FACILITATOR');
 
 CREATE TYPE tandem.cadence AS ENUM ('MONTHLY', 'QUARTERLY');
@@ -56,7 +68,17 @@ CREATE TABLE tandem.funnel_stage (
 	conversion_rate FLOAT,
 	seq BIGINT NOT NULL,
 	PRIMARY KEY (plan_id, id),
-	FOREIGN KEY (plan_id) REFERENCES tandem.plans (id) ON DELETE CASCADE
+	FOREIGN KEY (plan_id) REFERENCES tandem.plans (id) ON DELETE CASCADE,
+	CHECK (char_length(id) <= 64 AND id <> ''),
+	CHECK (tandem.is_time(created_at)),
+	CHECK (tandem.is_time(updated_at)),
+	CHECK (char_length(name) <= 300 AND name <> '' AND name !~ '^[\u0009\u000a\u000b\u000c\u000d\u001c\u001d\u001e\u001f\u0020\u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000]' AND name !~ '[\u0009\u000a\u000b\u000c\u000d\u001c\u001d\u001e\u001f\u0020\u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000]$'),
+	CHECK (position BETWEEN -1e+09 AND 1e+09),
+	CHECK (char_length(entry_definition) <= 20000),
+	CHECK (char_length(handoff_service_level) <= 20000),
+	CHECK (char_length(return_service_level) <= 20000),
+	CHECK (char_length(send_back_reasons) <= 20000),
+	CHECK (conversion_rate <> 'NaN' AND conversion_rate BETWEEN -1e+15 AND 1e+15 AND conversion_rate > 0 AND conversion_rate <= 1)
 );
 
 CREATE TABLE tandem.non_working_day (
@@ -69,7 +91,12 @@ CREATE TABLE tandem.non_working_day (
 	seq BIGINT NOT NULL,
 	PRIMARY KEY (plan_id, id),
 	UNIQUE (plan_id, day),
-	FOREIGN KEY (plan_id) REFERENCES tandem.plans (id) ON DELETE CASCADE
+	FOREIGN KEY (plan_id) REFERENCES tandem.plans (id) ON DELETE CASCADE,
+	CHECK (char_length(id) <= 64 AND id <> ''),
+	CHECK (tandem.is_time(created_at)),
+	CHECK (tandem.is_time(updated_at)),
+	CHECK (day BETWEEN '1900-01-01' AND '2199-12-31'),
+	CHECK (char_length(occasion) <= 300)
 );
 
 CREATE TABLE tandem.parking_topic (
@@ -81,7 +108,11 @@ CREATE TABLE tandem.parking_topic (
 	done BOOLEAN NOT NULL,
 	seq BIGINT NOT NULL,
 	PRIMARY KEY (plan_id, id),
-	FOREIGN KEY (plan_id) REFERENCES tandem.plans (id) ON DELETE CASCADE
+	FOREIGN KEY (plan_id) REFERENCES tandem.plans (id) ON DELETE CASCADE,
+	CHECK (char_length(id) <= 64 AND id <> ''),
+	CHECK (tandem.is_time(created_at)),
+	CHECK (tandem.is_time(updated_at)),
+	CHECK (char_length(topic) <= 300 AND topic <> '' AND topic !~ '^[\u0009\u000a\u000b\u000c\u000d\u001c\u001d\u001e\u001f\u0020\u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000]' AND topic !~ '[\u0009\u000a\u000b\u000c\u000d\u001c\u001d\u001e\u001f\u0020\u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000]$')
 );
 
 CREATE TABLE tandem.person (
@@ -99,7 +130,14 @@ CREATE TABLE tandem.person (
 	delegate BOOLEAN DEFAULT false NOT NULL,
 	seq BIGINT NOT NULL,
 	PRIMARY KEY (plan_id, id),
-	FOREIGN KEY (plan_id) REFERENCES tandem.plans (id) ON DELETE CASCADE
+	FOREIGN KEY (plan_id) REFERENCES tandem.plans (id) ON DELETE CASCADE,
+	CHECK (char_length(id) <= 64 AND id <> ''),
+	CHECK (tandem.is_time(created_at)),
+	CHECK (tandem.is_time(updated_at)),
+	CHECK (char_length(name) <= 300 AND name <> '' AND name !~ '^[\u0009\u000a\u000b\u000c\u000d\u001c\u001d\u001e\u001f\u0020\u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000]' AND name !~ '[\u0009\u000a\u000b\u000c\u000d\u001c\u001d\u001e\u001f\u0020\u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000]$'),
+	CHECK (char_length(role) <= 300),
+	CHECK (char_length(territory) <= 300),
+	CHECK (char_length(email) <= 300)
 );
 
 CREATE TABLE tandem.review (
@@ -114,7 +152,14 @@ CREATE TABLE tandem.review (
 	blame_flag_dismissed BOOLEAN DEFAULT false NOT NULL,
 	seq BIGINT NOT NULL,
 	PRIMARY KEY (plan_id, id),
-	FOREIGN KEY (plan_id) REFERENCES tandem.plans (id) ON DELETE CASCADE
+	FOREIGN KEY (plan_id) REFERENCES tandem.plans (id) ON DELETE CASCADE,
+	CHECK (char_length(id) <= 64 AND id <> ''),
+	CHECK (tandem.is_time(created_at)),
+	CHECK (tandem.is_time(updated_at)),
+	CHECK (held_on BETWEEN '1900-01-01' AND '2199-12-31'),
+	CHECK (char_length(what_happened) <= 20000),
+	CHECK (char_length(what_we_learned) <= 20000),
+	CHECK (char_length(what_we_change) <= 20000)
 );
 
 CREATE TABLE tandem.field_ride (
@@ -139,7 +184,22 @@ CREATE TABLE tandem.field_ride (
 	PRIMARY KEY (plan_id, id),
 	FOREIGN KEY (plan_id, host_id) REFERENCES tandem.person (plan_id, id) DEFERRABLE INITIALLY DEFERRED,
 	FOREIGN KEY (plan_id, visitor_id) REFERENCES tandem.person (plan_id, id) DEFERRABLE INITIALLY DEFERRED,
-	FOREIGN KEY (plan_id) REFERENCES tandem.plans (id) ON DELETE CASCADE
+	FOREIGN KEY (plan_id) REFERENCES tandem.plans (id) ON DELETE CASCADE,
+	CHECK (char_length(id) <= 64 AND id <> ''),
+	CHECK (tandem.is_time(created_at)),
+	CHECK (tandem.is_time(updated_at)),
+	CHECK (first_day BETWEEN '1900-01-01' AND '2199-12-31'),
+	CHECK (last_day BETWEEN '1900-01-01' AND '2199-12-31'),
+	CHECK (char_length(visitor_id) <= 64 AND visitor_id <> ''),
+	CHECK (char_length(host_id) <= 64 AND host_id <> ''),
+	CHECK (char_length(territory) <= 300),
+	CHECK (char_length(accounts) <= 20000),
+	CHECK (char_length(objective) <= 20000),
+	CHECK (char_length(debrief) <= 20000),
+	CHECK (char_length(customers_asked) <= 20000),
+	CHECK (char_length(marketing_changes) <= 20000),
+	CHECK (char_length(sales_changes) <= 20000),
+	CHECK (last_day - first_day BETWEEN 0 AND 91)
 );
 
 CREATE INDEX ON tandem.field_ride (plan_id, visitor_id);
@@ -173,7 +233,24 @@ CREATE TABLE tandem.goal (
 	FOREIGN KEY (plan_id, marketing_signed_by_id) REFERENCES tandem.person (plan_id, id) DEFERRABLE INITIALLY DEFERRED,
 	FOREIGN KEY (plan_id, sales_owner_id) REFERENCES tandem.person (plan_id, id) DEFERRABLE INITIALLY DEFERRED,
 	FOREIGN KEY (plan_id, sales_signed_by_id) REFERENCES tandem.person (plan_id, id) DEFERRABLE INITIALLY DEFERRED,
-	FOREIGN KEY (plan_id) REFERENCES tandem.plans (id) ON DELETE CASCADE
+	FOREIGN KEY (plan_id) REFERENCES tandem.plans (id) ON DELETE CASCADE,
+	CHECK (char_length(id) <= 64 AND id <> ''),
+	CHECK (tandem.is_time(created_at)),
+	CHECK (tandem.is_time(updated_at)),
+	CHECK (char_length(title) <= 300 AND title <> '' AND title !~ '^[\u0009\u000a\u000b\u000c\u000d\u001c\u001d\u001e\u001f\u0020\u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000]' AND title !~ '[\u0009\u000a\u000b\u000c\u000d\u001c\u001d\u001e\u001f\u0020\u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000]$'),
+	CHECK (char_length(description) <= 20000),
+	CHECK (char_length(success_measure) <= 20000),
+	CHECK (due_date BETWEEN '1900-01-01' AND '2199-12-31'),
+	CHECK (char_length(sales_owner_id) <= 64 AND sales_owner_id <> ''),
+	CHECK (char_length(marketing_owner_id) <= 64 AND marketing_owner_id <> ''),
+	CHECK (char_length(sales_signed_by_id) <= 64 AND sales_signed_by_id <> ''),
+	CHECK (tandem.is_time(sales_signed_at)),
+	CHECK (char_length(marketing_signed_by_id) <= 64 AND marketing_signed_by_id <> ''),
+	CHECK (tandem.is_time(marketing_signed_at)),
+	CHECK (char_length(shared_reward) <= 20000),
+	CHECK (position BETWEEN -1e+09 AND 1e+09),
+	CHECK (char_length(sales_signed_wording) <= 60000),
+	CHECK (char_length(marketing_signed_wording) <= 60000)
 );
 
 CREATE INDEX ON tandem.goal (plan_id, sales_owner_id);
@@ -201,7 +278,16 @@ CREATE TABLE tandem.metric (
 	seq BIGINT NOT NULL,
 	PRIMARY KEY (plan_id, id),
 	FOREIGN KEY (plan_id, funnel_stage_id) REFERENCES tandem.funnel_stage (plan_id, id) DEFERRABLE INITIALLY DEFERRED,
-	FOREIGN KEY (plan_id) REFERENCES tandem.plans (id) ON DELETE CASCADE
+	FOREIGN KEY (plan_id) REFERENCES tandem.plans (id) ON DELETE CASCADE,
+	CHECK (char_length(id) <= 64 AND id <> ''),
+	CHECK (tandem.is_time(created_at)),
+	CHECK (tandem.is_time(updated_at)),
+	CHECK (char_length(name) <= 300 AND name <> '' AND name !~ '^[\u0009\u000a\u000b\u000c\u000d\u001c\u001d\u001e\u001f\u0020\u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000]' AND name !~ '[\u0009\u000a\u000b\u000c\u000d\u001c\u001d\u001e\u001f\u0020\u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000]$'),
+	CHECK (char_length(definition) <= 20000),
+	CHECK (char_length(unit) <= 300),
+	CHECK (char_length(funnel_stage_id) <= 64 AND funnel_stage_id <> ''),
+	CHECK (baseline <> 'NaN' AND baseline BETWEEN -1e+15 AND 1e+15),
+	CHECK (target <> 'NaN' AND target BETWEEN -1e+15 AND 1e+15)
 );
 
 CREATE INDEX ON tandem.metric (plan_id, funnel_stage_id);
@@ -230,7 +316,23 @@ CREATE TABLE tandem.plan (
 	PRIMARY KEY (plan_id, id),
 	FOREIGN KEY (plan_id, head_of_marketing_id) REFERENCES tandem.person (plan_id, id) DEFERRABLE INITIALLY DEFERRED,
 	FOREIGN KEY (plan_id, head_of_sales_id) REFERENCES tandem.person (plan_id, id) DEFERRABLE INITIALLY DEFERRED,
-	FOREIGN KEY (plan_id) REFERENCES tandem.plans (id) ON DELETE CASCADE
+	FOREIGN KEY (plan_id) REFERENCES tandem.plans (id) ON DELETE CASCADE,
+	CHECK (char_length(id) <= 64 AND id <> ''),
+	CHECK (tandem.is_time(created_at)),
+	CHECK (tandem.is_time(updated_at)),
+	CHECK (char_length(title) <= 300 AND title <> '' AND title !~ '^[\u0009\u000a\u000b\u000c\u000d\u001c\u001d\u001e\u001f\u0020\u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000]' AND title !~ '[\u0009\u000a\u000b\u000c\u000d\u001c\u001d\u001e\u001f\u0020\u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000]$'),
+	CHECK (period_start BETWEEN '1900-01-01' AND '2199-12-31'),
+	CHECK (period_end BETWEEN '1900-01-01' AND '2199-12-31'),
+	CHECK (char_length(company) <= 300),
+	CHECK (char_length(purpose) <= 20000),
+	CHECK (char_length(head_of_sales_id) <= 64 AND head_of_sales_id <> ''),
+	CHECK (char_length(head_of_marketing_id) <= 64 AND head_of_marketing_id <> ''),
+	CHECK (marketing_days_per_quarter BETWEEN -1e+09 AND 1e+09 AND marketing_days_per_quarter >= 0 AND marketing_days_per_quarter <= 92),
+	CHECK (sales_days_per_half BETWEEN -1e+09 AND 1e+09 AND sales_days_per_half >= 0 AND sales_days_per_half <= 184),
+	CHECK (max_direction_ratio <> 'NaN' AND max_direction_ratio BETWEEN -1e+15 AND 1e+15 AND max_direction_ratio >= 1 AND max_direction_ratio <= 100),
+	CHECK (revenue_target <> 'NaN' AND revenue_target BETWEEN -1e+15 AND 1e+15 AND revenue_target >= 0),
+	CHECK (average_deal_size <> 'NaN' AND average_deal_size BETWEEN -1e+15 AND 1e+15 AND average_deal_size > 0),
+	CHECK (period_end - period_start BETWEEN 0 AND 1829)
 );
 
 CREATE INDEX ON tandem.plan (plan_id, head_of_sales_id);
@@ -251,7 +353,14 @@ CREATE TABLE tandem.review_action (
 	PRIMARY KEY (plan_id, id),
 	FOREIGN KEY (plan_id, owner_id) REFERENCES tandem.person (plan_id, id) DEFERRABLE INITIALLY DEFERRED,
 	FOREIGN KEY (plan_id, review_id) REFERENCES tandem.review (plan_id, id) DEFERRABLE INITIALLY DEFERRED,
-	FOREIGN KEY (plan_id) REFERENCES tandem.plans (id) ON DELETE CASCADE
+	FOREIGN KEY (plan_id) REFERENCES tandem.plans (id) ON DELETE CASCADE,
+	CHECK (char_length(id) <= 64 AND id <> ''),
+	CHECK (tandem.is_time(created_at)),
+	CHECK (tandem.is_time(updated_at)),
+	CHECK (char_length(review_id) <= 64 AND review_id <> ''),
+	CHECK (char_length(action) <= 300 AND action <> '' AND action !~ '^[\u0009\u000a\u000b\u000c\u000d\u001c\u001d\u001e\u001f\u0020\u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000]' AND action !~ '[\u0009\u000a\u000b\u000c\u000d\u001c\u001d\u001e\u001f\u0020\u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000]$'),
+	CHECK (char_length(owner_id) <= 64 AND owner_id <> ''),
+	CHECK (due_date BETWEEN '1900-01-01' AND '2199-12-31')
 );
 
 CREATE INDEX ON tandem.review_action (plan_id, review_id);
@@ -286,7 +395,25 @@ CREATE TABLE tandem.message (
 	FOREIGN KEY (plan_id, owner_id) REFERENCES tandem.person (plan_id, id) DEFERRABLE INITIALLY DEFERRED,
 	FOREIGN KEY (plan_id, review_id) REFERENCES tandem.review (plan_id, id) DEFERRABLE INITIALLY DEFERRED,
 	FOREIGN KEY (plan_id, sales_signed_by_id) REFERENCES tandem.person (plan_id, id) DEFERRABLE INITIALLY DEFERRED,
-	FOREIGN KEY (plan_id) REFERENCES tandem.plans (id) ON DELETE CASCADE
+	FOREIGN KEY (plan_id) REFERENCES tandem.plans (id) ON DELETE CASCADE,
+	CHECK (char_length(id) <= 64 AND id <> ''),
+	CHECK (tandem.is_time(created_at)),
+	CHECK (tandem.is_time(updated_at)),
+	CHECK (char_length(customer_problem) <= 20000 AND customer_problem <> '' AND customer_problem !~ '^[\u0009\u000a\u000b\u000c\u000d\u001c\u001d\u001e\u001f\u0020\u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000]' AND customer_problem !~ '[\u0009\u000a\u000b\u000c\u000d\u001c\u001d\u001e\u001f\u0020\u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000]$'),
+	CHECK (char_length(value_message) <= 20000),
+	CHECK (char_length(proof_point) <= 20000),
+	CHECK (char_length(source) <= 300),
+	CHECK (char_length(field_ride_id) <= 64 AND field_ride_id <> ''),
+	CHECK (char_length(segment) <= 300),
+	CHECK (char_length(funnel_stage_id) <= 64 AND funnel_stage_id <> ''),
+	CHECK (char_length(review_id) <= 64 AND review_id <> ''),
+	CHECK (char_length(owner_id) <= 64 AND owner_id <> ''),
+	CHECK (char_length(sales_signed_by_id) <= 64 AND sales_signed_by_id <> ''),
+	CHECK (tandem.is_time(sales_signed_at)),
+	CHECK (char_length(sales_signed_wording) <= 60000),
+	CHECK (char_length(marketing_signed_by_id) <= 64 AND marketing_signed_by_id <> ''),
+	CHECK (tandem.is_time(marketing_signed_at)),
+	CHECK (char_length(marketing_signed_wording) <= 60000)
 );
 
 CREATE INDEX ON tandem.message (plan_id, field_ride_id);
@@ -312,7 +439,12 @@ CREATE TABLE tandem.metric_goal (
 	PRIMARY KEY (plan_id, id),
 	FOREIGN KEY (plan_id, goal_id) REFERENCES tandem.goal (plan_id, id) DEFERRABLE INITIALLY DEFERRED,
 	FOREIGN KEY (plan_id, metric_id) REFERENCES tandem.metric (plan_id, id) DEFERRABLE INITIALLY DEFERRED,
-	FOREIGN KEY (plan_id) REFERENCES tandem.plans (id) ON DELETE CASCADE
+	FOREIGN KEY (plan_id) REFERENCES tandem.plans (id) ON DELETE CASCADE,
+	CHECK (char_length(id) <= 64 AND id <> ''),
+	CHECK (tandem.is_time(created_at)),
+	CHECK (tandem.is_time(updated_at)),
+	CHECK (char_length(metric_id) <= 64 AND metric_id <> ''),
+	CHECK (char_length(goal_id) <= 64 AND goal_id <> '')
 );
 
 CREATE INDEX ON tandem.metric_goal (plan_id, metric_id);
@@ -331,7 +463,15 @@ CREATE TABLE tandem.metric_value (
 	seq BIGINT NOT NULL,
 	PRIMARY KEY (plan_id, id),
 	FOREIGN KEY (plan_id, metric_id) REFERENCES tandem.metric (plan_id, id) DEFERRABLE INITIALLY DEFERRED,
-	FOREIGN KEY (plan_id) REFERENCES tandem.plans (id) ON DELETE CASCADE
+	FOREIGN KEY (plan_id) REFERENCES tandem.plans (id) ON DELETE CASCADE,
+	CHECK (char_length(id) <= 64 AND id <> ''),
+	CHECK (tandem.is_time(created_at)),
+	CHECK (tandem.is_time(updated_at)),
+	CHECK (char_length(metric_id) <= 64 AND metric_id <> ''),
+	CHECK (char_length(period) <= 300 AND period <> '' AND period !~ '^[\u0009\u000a\u000b\u000c\u000d\u001c\u001d\u001e\u001f\u0020\u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000]' AND period !~ '[\u0009\u000a\u000b\u000c\u000d\u001c\u001d\u001e\u001f\u0020\u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000]$'),
+	CHECK (actual <> 'NaN' AND actual BETWEEN -1e+15 AND 1e+15),
+	CHECK (char_length(note) <= 20000),
+	CHECK (period ~ '^[0-9]{4}-(0[1-9]|1[0-2]|Q[1-4])$' AND left(period, 4)::int BETWEEN 1900 AND 2199)
 );
 
 CREATE INDEX ON tandem.metric_value (plan_id, metric_id);
@@ -351,7 +491,15 @@ CREATE TABLE tandem.review_link (
 	FOREIGN KEY (plan_id, goal_id) REFERENCES tandem.goal (plan_id, id) DEFERRABLE INITIALLY DEFERRED,
 	FOREIGN KEY (plan_id, metric_id) REFERENCES tandem.metric (plan_id, id) DEFERRABLE INITIALLY DEFERRED,
 	FOREIGN KEY (plan_id, review_id) REFERENCES tandem.review (plan_id, id) DEFERRABLE INITIALLY DEFERRED,
-	FOREIGN KEY (plan_id) REFERENCES tandem.plans (id) ON DELETE CASCADE
+	FOREIGN KEY (plan_id) REFERENCES tandem.plans (id) ON DELETE CASCADE,
+	CHECK (char_length(id) <= 64 AND id <> ''),
+	CHECK (tandem.is_time(created_at)),
+	CHECK (tandem.is_time(updated_at)),
+	CHECK (char_length(review_id) <= 64 AND review_id <> ''),
+	CHECK (char_length(goal_id) <= 64 AND goal_id <> ''),
+	CHECK (char_length(funnel_stage_id) <= 64 AND funnel_stage_id <> ''),
+	CHECK (char_length(metric_id) <= 64 AND metric_id <> ''),
+	CHECK (num_nonnulls(goal_id, funnel_stage_id, metric_id) = 1)
 );
 
 CREATE INDEX ON tandem.review_link (plan_id, review_id);
@@ -374,7 +522,13 @@ CREATE TABLE tandem.hot_button (
 	PRIMARY KEY (plan_id, id),
 	FOREIGN KEY (plan_id, field_ride_id) REFERENCES tandem.field_ride (plan_id, id) DEFERRABLE INITIALLY DEFERRED,
 	FOREIGN KEY (plan_id, message_id) REFERENCES tandem.message (plan_id, id) DEFERRABLE INITIALLY DEFERRED,
-	FOREIGN KEY (plan_id) REFERENCES tandem.plans (id) ON DELETE CASCADE
+	FOREIGN KEY (plan_id) REFERENCES tandem.plans (id) ON DELETE CASCADE,
+	CHECK (char_length(id) <= 64 AND id <> ''),
+	CHECK (tandem.is_time(created_at)),
+	CHECK (tandem.is_time(updated_at)),
+	CHECK (char_length(field_ride_id) <= 64 AND field_ride_id <> ''),
+	CHECK (char_length(words) <= 20000 AND words <> '' AND words !~ '^[\u0009\u000a\u000b\u000c\u000d\u001c\u001d\u001e\u001f\u0020\u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000]' AND words !~ '[\u0009\u000a\u000b\u000c\u000d\u001c\u001d\u001e\u001f\u0020\u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000]$'),
+	CHECK (char_length(message_id) <= 64 AND message_id <> '')
 );
 
 CREATE INDEX ON tandem.hot_button (plan_id, field_ride_id);
