@@ -177,8 +177,8 @@ def pg_url(pg_cluster: Cluster, monkeypatch: pytest.MonkeyPatch,
 def add_password(role: str, password: str) -> None:
     """Another login's password in the test's pgpass file."""
     path = Path(os.environ["PGPASSFILE"])
-    with path.open("a") as f:  # any port: the test's own relays stand in front of the server
-        f.write(f"127.0.0.1:*:*:{role}:{password}\n")
+    with path.open("a") as f:  # any host and port: the test's own relays stand in front
+        f.write(f"*:*:*:{role}:{password}\n")
 
 
 __all__ = ["Cluster", "MISSING", "SUPERUSER", "SUPERPASS", "add_password", "getpass",

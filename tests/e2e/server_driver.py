@@ -20,7 +20,7 @@ import random
 import sys
 import time
 
-from planner.errors import InvalidEdit
+from planner.errors import InvalidEdit, ReadOnlyPlan
 from planner.model import Goal, Message, ParkingTopic
 from planner.model.records import KINDS
 from planner.operations.rows import add, edit, new, remove
@@ -82,6 +82,8 @@ def main() -> int:
                               *([repr(time.time())] if "stamp" in sys.argv[4:] else []),
                               flush=True)
         return 0
+    if mode == "offline":
+        return _offline(store)
     rng = random.Random(int(sys.argv[3]))
     undo: list = []  # type: ignore[type-arg]
     count = int(sys.argv[4]) if mode == "writer" else 10**9
@@ -111,6 +113,42 @@ def main() -> int:
             break
         store.poll(timeout=0.2, force=True)
     print("state", digest(store), store.head(), flush=True)
+    store.close()
+    return 0
+
+
+def _offline(store: ServerStore) -> int:
+    """A laptop whose network goes silent: commands on stdin (`edit TEXT`,
+    `quit`), and what the store says, with seconds since the last command:
+    `ok`, `refused SENTENCE`, `gone SENTENCE`, `back DESCRIPTION`."""
+    import select as wait
+
+    goal_id = store.rows(Goal)[0].id
+    said = time.monotonic()
+    was_gone = False
+    print("ready", flush=True)
+    while True:
+        if wait.select([sys.stdin], [], [], 0.2)[0]:
+            command, _, text = sys.stdin.readline().strip().partition(" ")
+            said = time.monotonic()
+            if command in ("quit", ""):
+                break
+            try:
+                store.commit(edit(store.get(Goal, goal_id), description=text))
+                print("ok", flush=True)
+            except InvalidEdit as exc:
+                print("refused", str(exc)[:200], flush=True)
+            except ReadOnlyPlan as exc:
+                print(f"gone {time.monotonic() - said:.1f}", str(exc)[:200], flush=True)
+                was_gone = True
+        store.poll(timeout=0)
+        if store.gone and not was_gone:
+            was_gone = True
+            print(f"gone {time.monotonic() - said:.1f}", store.gone, flush=True)
+        if was_gone and store.reconnect():
+            was_gone = False
+            print(f"back {time.monotonic() - said:.1f}", store.get(Goal, goal_id).description,
+                  flush=True)
     store.close()
     return 0
 

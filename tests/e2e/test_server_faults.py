@@ -98,9 +98,9 @@ def test_a_client_killed_mid_commit_leaves_the_server_consistent(published: Publ
 class Proxy:
     """A TCP relay in front of the server that can cut every link at once."""
 
-    def __init__(self, port: int) -> None:
+    def __init__(self, port: int, host: str = "127.0.0.1") -> None:
         self.target = port
-        self.server = socket.create_server(("127.0.0.1", 0))
+        self.server = socket.create_server((host, 0))
         self.port = self.server.getsockname()[1]
         self.links: list[socket.socket] = []
         self.open = True
@@ -171,6 +171,106 @@ def test_the_link_cut_and_back(published: Published) -> None:
             assert ines.state() == jonas.state()
     finally:
         proxy.close()
+
+
+class Silence:
+    """A laptop's network as a network namespace joined to this one by a
+    virtual cable: a client run inside it reaches the server through the
+    cable, and `hush` takes the cable down, so its packets go nowhere and
+    nothing answers (no reset, no close: what leaving the office Wi-Fi is)."""
+
+    def __init__(self) -> None:
+        import os
+
+        n = os.getpid() % 10000
+        self.ns, self.cable = f"tandem{n}", f"td{n}a"
+        self.here, self.there = "10.77.0.1", "10.77.0.2"
+
+        def ip(*args: str) -> None:
+            done = subprocess.run(["ip", *args], capture_output=True, text=True)
+            if done.returncode:
+                self.close()
+                pytest.skip("a silent network needs `ip` (iproute2) and the right to make a "
+                            f"network namespace (root): ip {' '.join(args)}: "
+                            f"{done.stderr.strip()[:200]}")
+        self._ip = ip
+        import shutil
+
+        if shutil.which("ip") is None:
+            pytest.skip("a silent network needs `ip` (iproute2, installed by .ci/setup --test)")
+        ip("netns", "add", self.ns)
+        ip("link", "add", self.cable, "type", "veth", "peer", "name", f"td{n}b")
+        ip("link", "set", f"td{n}b", "netns", self.ns)
+        ip("addr", "add", f"{self.here}/30", "dev", self.cable)
+        ip("link", "set", self.cable, "up")
+        ip("netns", "exec", self.ns, "ip", "addr", "add", f"{self.there}/30", "dev", f"td{n}b")
+        ip("netns", "exec", self.ns, "ip", "link", "set", f"td{n}b", "up")
+
+    def hush(self) -> None:
+        self._ip("link", "set", self.cable, "down")
+
+    def speak(self) -> None:
+        self._ip("link", "set", self.cable, "up")
+
+    def close(self) -> None:
+        subprocess.run(["ip", "link", "del", self.cable], capture_output=True)
+        subprocess.run(["ip", "netns", "del", self.ns], capture_output=True)
+
+
+def test_the_network_goes_silent_and_comes_back(published: Published) -> None:
+    """No reset and no close, only silence: the laptop's store finds out
+    within seconds (its keepalives), a commit in the silence is refused in
+    one sentence rather than hanging, and once the network is back the store
+    reconnects by itself and shows what was written meanwhile."""
+    silence = Silence()
+    proxy = Proxy(published.cluster.port, silence.here)
+    address = published.as_login("ines").replace(f"127.0.0.1:{published.cluster.port}/",
+                                                 f"{silence.here}:{proxy.port}/")
+    laptop = subprocess.Popen(["ip", "netns", "exec", silence.ns, *DRIVER, address, "offline"],
+                              cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True)
+    assert laptop.stdin is not None and laptop.stdout is not None
+
+    def said() -> str:
+        line = laptop.stdout.readline()  # type: ignore[union-attr]
+        assert line, laptop.communicate(timeout=10)[1][-2000:]
+        return line.strip()
+
+    def tell(command: str) -> None:
+        laptop.stdin.write(command + "\n")  # type: ignore[union-attr]
+        laptop.stdin.flush()  # type: ignore[union-attr]
+    try:
+        assert said() == "ready"
+        tell("edit Written before the silence")
+        assert said() == "ok"
+        silence.hush()
+        tell("edit Written into the silence")
+        gone = said().split(" ", 2)
+        assert gone[0] == "gone" and float(gone[1]) < 20, gone  # told, not hung
+        assert "cannot be reached" in gone[2] and "read-only" in gone[2]
+        print(f"silent network: told in {gone[1]} s", end="; ")
+        with _open(published, "jonas") as jonas:
+            goal = jonas.rows(Goal)[0]
+            assert goal.description == "Written before the silence"  # nothing half-written
+            jonas.commit(edit(goal, description="Written while Ines was away"))
+        silence.speak()
+        spoke = time.monotonic()
+        back = said().split(" ", 2)
+        assert back[0] == "back" and back[2] == "Written while Ines was away", back
+        print(f"back {time.monotonic() - spoke:.1f} s after the network")
+        tell("edit Written after the silence")
+        assert said() == "ok"
+        tell("quit")
+        assert laptop.wait(timeout=30) == 0
+        assert replay_problems(published.database, published.plan_id) == []
+        with _open(published, "maya") as server:
+            assert server.rows(Goal)[0].description == "Written after the silence"
+    finally:
+        if laptop.poll() is None:
+            laptop.kill()
+        laptop.communicate(timeout=30)
+        proxy.close()
+        silence.close()
 
 
 def _run_writers(published: Published, writers: int, operations: int) -> None:
