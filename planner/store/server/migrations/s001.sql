@@ -26,7 +26,7 @@ CREATE TABLE tandem.plans (
 -- A time as a plan stores it (ISO 8601 with its offset, a year a calendar
 -- shows), for the tables' CHECKs: false, never an error, for anything else.
 CREATE FUNCTION tandem.is_time(p text) RETURNS boolean
-	LANGUAGE sql IMMUTABLE STRICT SET search_path = pg_catalog AS $$
+	LANGUAGE sql IMMUTABLE STRICT AS $$
 	SELECT CASE WHEN p ~ ('^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])[T ]([01][0-9]|2[0-3])'
 	                      ':[0-5][0-9](:[0-5][0-9](\.[0-9]{1,6})?)?([+-]([01][0-9]|2[0-3]):[0-5][0-9]|Z)$')
 		THEN substr(p, 1, 4)::int BETWEEN 1900 AND 2199
