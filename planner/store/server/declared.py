@@ -57,6 +57,7 @@ def _checks(table: Table) -> list[str]:
     from the same rules: the server refuses a row no client could load (a
     modified client's), so nobody's copy is ever refused for one."""
     from planner.model import validation as v
+    from planner.model.records import MetricValue, ReviewLink
     from planner.store.schema import TABLES
 
     kind = next(k for k, t in TABLES.items() if t.name == table.name)
@@ -93,10 +94,10 @@ def _checks(table: Table) -> list[str]:
     if pair:
         first, last = pair
         out.append(f"{last} - {first} BETWEEN 0 AND {v.LONGEST[kind][0] - 1}")
-    if kind is v.MetricValue:
+    if kind is MetricValue:
         out.append(f"period ~ '^{v.PERIOD.pattern.replace(chr(92) + 'd', '[0-9]')}$' AND "
                    f"left(period, 4)::int BETWEEN {low_year} AND {high_year}")
-    if kind is v.ReviewLink:
+    if kind is ReviewLink:
         out.append("num_nonnulls(goal_id, funnel_stage_id, metric_id) = 1")
     return out
 
