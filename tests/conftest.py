@@ -54,6 +54,19 @@ def _large_plan(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+class PlanBytes(bytes):
+    """A plan file's bytes, shown briefly (hypothesis prints a failing example's arguments)."""
+
+    def __repr__(self) -> str:
+        return f"<the large plan, {len(self):,} bytes>"
+
+
+@pytest.fixture(scope="session")
+def large_bytes(_large_plan: Path) -> bytes:
+    """The large sample plan's bytes, for tests that open many copies in memory."""
+    return PlanBytes(_large_plan.read_bytes())
+
+
 @pytest.fixture
 def large_path(_large_plan: Path, tmp_path: Path) -> Path:
     """A copy of the large sample plan for one test."""

@@ -388,7 +388,8 @@ def three_way(base: State, mine: State, theirs: State) -> tuple[State, list[Conf
                 merged[kind][row_id] = row
                 conflicts += found
     said = {c.key for c in conflicts}
-    conflicts += [c for c in _dangling(base, mine, theirs, merged) if c.key not in said]
+    conflicts += [c for c in _dangling(base, mine, theirs, merged, conflicts)
+                  if c.key not in said]
     return merged, conflicts
 
 
@@ -432,12 +433,21 @@ def _valid(row: Record) -> bool:
     return True
 
 
-def _dangling(base: State, mine: State, theirs: State, merged: State) -> list[Conflict]:
-    """A row one side removed while a row of the other side refers to it."""
+def _dangling(base: State, mine: State, theirs: State, merged: State,
+              conflicts: list[Conflict]) -> list[Conflict]:
+    """A row one side removed while a row of the other side refers to it:
+    a row of the merge, or THEIRS' way of a row in conflict (so that which
+    copy merges which finds the same conflicts)."""
     found: dict[tuple[type[Record], str], Conflict] = {}
+    theirs_way: dict[type[Record], list[Record]] = {kind: [] for kind in KINDS}
+    for c in conflicts:
+        if c.field is None and c.theirs is not None:
+            theirs_way[c.kind].append(c.theirs)
+        elif c.field is not None and c.kind in merged and c.row_id in merged[c.kind]:
+            theirs_way[c.kind].append(merged[c.kind][c.row_id]._replace(**{c.field: c.theirs}))
     for fk in FOREIGN_KEYS:
         present = merged[fk.parent]
-        for child in merged[fk.child].values():
+        for child in [*merged[fk.child].values(), *theirs_way[fk.child]]:
             parent_id = getattr(child, fk.column)
             if parent_id is None or parent_id in present or (fk.parent, parent_id) in found:
                 continue

@@ -19,14 +19,9 @@ from planner.operations import goals, rides
 from planner.operations.rows import edit, remove
 from planner.rules.signoff import has_signed
 from planner.store.merge import BOOKKEEPING, merge_change, prepare
-from tests.acting import signer
+from tests.acting import as_head, signer
 from planner.store.plan_store import PlanStore, new_plan
 from planner.store.versions import State
-
-
-@pytest.fixture(scope="module")
-def large_bytes(_large_plan: Path) -> bytes:
-    return _large_plan.read_bytes()
 
 
 def copies(data: bytes) -> tuple[PlanStore, PlanStore]:
@@ -103,6 +98,25 @@ def test_removed_on_one_side_and_changed_or_used_on_the_other_is_a_conflict(
     assert mine.get(FieldRide, ride.id).territory == "Changed"  # type: ignore[union-attr]
     assert mine.get(Person, person.id) is not None
     assert mine.get(FieldRide, new_ride.id).host_id == person.id  # type: ignore[union-attr]
+
+
+def test_a_ride_changed_in_one_copy_and_removed_with_its_host_in_the_other_is_found_both_ways(
+        large_bytes: bytes) -> None:
+    # Found by the merge property: which copy merges which must not change
+    # the questions asked.
+    mine, theirs = copies(large_bytes)
+    as_head(theirs)
+    ride = next(r for r in mine.rows(FieldRide) if r.host_id)
+    mine.commit(edit(ride, territory="Changed"))
+    theirs.commit(remove([theirs.get(FieldRide, ride.id)]))  # type: ignore[list-item]
+    theirs.commit(remove([theirs.get(Person, ride.host_id)]))  # type: ignore[list-item]
+    asked = {(c.kind, c.row_id) for c in prepare(mine, theirs).conflicts}
+    assert asked == {(FieldRide, ride.id), (Person, ride.host_id)}
+    assert {(c.kind, c.row_id) for c in prepare(theirs, mine).conflicts} == asked
+    # Keeping the changed ride keeps the person it needs.
+    mine.commit(prepare(mine, theirs).change(take="mine"))
+    assert mine.get(FieldRide, ride.id).territory == "Changed"  # type: ignore[union-attr]
+    assert mine.get(Person, ride.host_id) is not None  # type: ignore[arg-type]
 
 
 def test_letting_a_used_row_go_clears_what_refers_to_it(large_bytes: bytes) -> None:

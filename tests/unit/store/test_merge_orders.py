@@ -36,16 +36,6 @@ EDITS = ("title", "description", "territory", "target", "actual", "day_off")
 FieldKey = tuple[str, Any, str]  # kind, id or natural key, field
 
 
-class Bytes(bytes):
-    def __repr__(self) -> str:  # hypothesis shows the arguments of a failing example
-        return f"<the large plan, {len(self):,} bytes>"
-
-
-@pytest.fixture(scope="module")
-def large_bytes(_large_plan: Path) -> bytes:
-    return Bytes(_large_plan.read_bytes())
-
-
 class Copy:
     """A copy of the plan and what the oracle knows of it: for each field
     edited, its value and the edit that wrote it, and every edit seen."""
