@@ -9,6 +9,7 @@ from planner.changes import ChangeSet, added, changed
 from planner.model import (
     FieldRide, FunnelStage, Goal, HotButton, Message, Metric, MetricGoal, MetricValue,
     NonWorkingDay, Person, Plan, Record, Review, ReviewAction, ReviewLink, utc_now)
+from planner.model import CheckIn
 from planner.model.actor import Actor
 from planner.model.enums import (
     Cadence, EngagedTeam, GoalStatus, MetricDirection, RideDirection, RideStatus, Team)
@@ -221,6 +222,28 @@ class _Builder:
             if agreed or i % 6 == 2:
                 goal = signed(goal, "marketing", marketing[0], now)
             self.rows.append(goal)
+
+    def check_ins(self) -> None:
+        """Four check-ins, two weeks apart, on each agreed goal, by its owners
+        in turn. Their own random numbers: the rest of the sample stays as it was."""
+        better = ["First numbers are in; on plan.", "Picked up after the spring campaign.",
+                  "Ahead of the straight line.", "The new lead routing is paying off."]
+        worse = ["Slower than we hoped in two territories.", "Two big accounts slipped to "
+                 "next quarter.", "Waiting on the new lead routing.", "Lost a partner "
+                 "event; looking for another."]
+        rng = random.Random(11)
+        goals = [g for g in self.rows if isinstance(g, Goal) and g.status is GoalStatus.ACTIVE]
+        for i, goal in enumerate(goals):
+            confidence = 5 + i % 4
+            for k in range(4):
+                day = self.start + timedelta(days=19 + 14 * k + i % 5)
+                was = confidence
+                confidence = max(2, min(10, confidence + rng.choice((-1, 0, 0, 1))))
+                notes = worse if confidence < was else better
+                self.add(CheckIn, goal_id=goal.id, checked_on=day,
+                         progress=float(min(100, 6 + 7 * k + (i * 7) % 15)), confidence=confidence,
+                         note=notes[(i + k) % len(notes)],
+                         author_id=goal.sales_owner_id if k % 2 == 0 else goal.marketing_owner_id)
 
     def holidays(self) -> None:
         """Holidays and the company kickoff, all on working days: a holiday on
@@ -497,6 +520,7 @@ def write_sample(path: Path, size: str = "small", seed: int = 7) -> PlanStore:
     b = _Builder(size, seed)
     sales, marketing = b.people()
     b.goals(sales, marketing)
+    b.check_ins()
     b.holidays()
     b.rides(sales, marketing)
     b.funnel_and_metrics()
@@ -525,11 +549,12 @@ def _history(size: str, plan: Plan, rows: list[Record]) -> list[tuple[ChangeSet,
     unsigned = [withdrawn(r) if isinstance(r, Goal) else withdrawn(r) if isinstance(r, Message)
                 else r for r in rows]
     parts: dict[str, list[Record]] = {"start": [plan], "goals": [], "rides": [], "funnel": [],
-                                      "library": []}
+                                      "library": [], "check_ins": []}
     for row in unsigned:
         kind = type(row)
         part = ("start" if kind in (Person, NonWorkingDay) else
                 "goals" if kind is Goal else
+                "check_ins" if kind is CheckIn else
                 "rides" if kind is FieldRide else
                 "library" if kind in (Message, HotButton, Review, ReviewLink, ReviewAction)
                 else "funnel")
@@ -557,6 +582,9 @@ def _history(size: str, plan: Plan, rows: list[Record]) -> list[tuple[ChangeSet,
                 for r in signed_rows:
                     was[r.id] = _signed_on(was[r.id], r, side)
                 unsigned = [was.get(r.id, r) if isinstance(r, kind) else r for r in unsigned]
+    if parts["check_ins"]:
+        steps.append((ChangeSet("Check in on the agreed goals",
+                                tuple(added(r) for r in parts["check_ins"])), sales_head))
     return steps
 
 

@@ -22,6 +22,8 @@ SECTIONS: tuple[Section, ...] = (
             "both sides signed its wording. Enter edits a cell, Insert adds, Delete removes, "
             "drag or Ctrl+\u2191/\u2193 reorders; right-click for sign-off."),
     Section("signoff", "Sign-off", in_window=False),
+    # Goals by their owners' latest confidence, the drops named (a workshop slide too).
+    Section("confidence", "How sure are we?", in_window=False),
     Section("rides", "Field rides", hint="Marketing rides with sales, then sales spends days "
             "with marketing. Rows in red break a rule: hover for why."),
     Section("metrics", "Metrics", hint="Status follows one rule: on track within 10 points of "
@@ -39,6 +41,8 @@ SECTIONS: tuple[Section, ...] = (
             "link sales and marketing, isolates have no tie to the other team yet. Suggest "
             "a ride to bring them in."),
     Section("parking", "Parking lot", in_window=False),
+    # Every check-in, goal by goal: the document's appendix, not a slide.
+    Section("checkins", "Appendix: check-ins", in_window=False),
     # An appendix the PDF carries when asked (export --changes-since VERSION).
     Section("changes", "Changes", in_window=False, in_document=False),
 )

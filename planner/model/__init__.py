@@ -6,6 +6,7 @@ Schema) and is imported only where those are needed.
 
 from planner.model.records import (
     KINDS,
+    CheckIn,
     FieldRide,
     FunnelStage,
     Goal,
@@ -27,7 +28,7 @@ from planner.model.records import (
 from planner.model.types import new_id, utc_now
 
 __all__ = [
-    "KINDS", "FieldRide", "FunnelStage", "Goal", "HotButton", "Message", "Metric",
+    "KINDS", "CheckIn", "FieldRide", "FunnelStage", "Goal", "HotButton", "Message", "Metric",
     "MetricGoal", "MetricValue", "NonWorkingDay", "ParkingTopic", "Person", "Plan", "R",
     "Record", "Review", "ReviewAction", "ReviewLink", "new_id", "utc_now",
 ]

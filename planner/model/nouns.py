@@ -10,7 +10,7 @@ NOUNS = {"Person": ("person", "people"), "Goal": ("goal", "goals"),
          "NonWorkingDay": ("non-working day", "non-working days"),
          "ParkingTopic": ("parked topic", "parked topics"), "MetricGoal": ("link", "links"),
          "ReviewLink": ("review link", "review links"),
-         "ReviewAction": ("action", "actions")}
+         "ReviewAction": ("action", "actions"), "CheckIn": ("check-in", "check-ins")}
 
 
 def noun(kind: type[Record], count: int = 1) -> str:

@@ -6,7 +6,7 @@ from typing import Any
 
 from planner.model.records import (
     FieldRide, FunnelStage, Goal, HotButton, Message, Metric, MetricGoal, MetricValue,
-    NonWorkingDay, ParkingTopic, Person, Plan, Review, ReviewAction, ReviewLink)
+    NonWorkingDay, ParkingTopic, Person, Plan, Review, ReviewAction, ReviewLink, CheckIn)
 
 ORDER: dict[type[Any], Callable[[Any], tuple[Any, ...]]] = {
     Plan: lambda r: (r.id,),
@@ -24,6 +24,7 @@ ORDER: dict[type[Any], Callable[[Any], tuple[Any, ...]]] = {
     Review: lambda r: (r.held_on, r.id),
     ReviewLink: lambda r: (r.review_id, r.created_at, r.id),
     ReviewAction: lambda r: (r.review_id, r.created_at, r.id),
+    CheckIn: lambda r: (r.goal_id, r.checked_on, r.created_at, r.id),
 }
 
 

@@ -38,6 +38,10 @@ class Plan(NamedTuple):
     average_deal_size: float | None = None
     # The two teams rise or fall together: every metric and goal counts for both.
     shared_rewards: bool = True
+    # Schema 11: a goal not checked in for this many days is flagged; the
+    # plan this one was started from (its title, period and id), if any.
+    checkin_days: int = 14
+    carried_from: str = ""
 
 
 class Person(NamedTuple):
@@ -239,9 +243,24 @@ class ReviewAction(NamedTuple):
     done: bool = False
 
 
+class CheckIn(NamedTuple):
+    """How far a goal is and how sure its owners are that it will be met, on a day."""
+
+    id: str
+    created_at: datetime
+    updated_at: datetime
+    goal_id: str
+    checked_on: date
+    progress: float  # percent of the way (0 to 100), or the success measure's own number
+    confidence: int  # 1 to 10 that the goal will be met
+    in_percent: bool = True
+    note: str = ""
+    author_id: str | None = None
+
+
 Record = Union[Plan, Person, Goal, FieldRide, FunnelStage, Metric, MetricGoal, MetricValue,
                Message, HotButton, NonWorkingDay, ParkingTopic, Review, ReviewLink,
-               ReviewAction]
+               ReviewAction, CheckIn]
 # One kind of record, whichever: `rows(Goal)` gives goals.
 R = TypeVar("R", bound=Record)
 
@@ -249,7 +268,7 @@ R = TypeVar("R", bound=Record)
 # (the plan's two sponsors are people, so the plan comes after people).
 KINDS: tuple[type[Record], ...] = (
     Person, Plan, Goal, FieldRide, FunnelStage, Metric, MetricGoal, MetricValue, Message,
-    HotButton, NonWorkingDay, ParkingTopic, Review, ReviewLink, ReviewAction)
+    HotButton, NonWorkingDay, ParkingTopic, Review, ReviewLink, ReviewAction, CheckIn)
 
 # Rows that mean the same thing whatever their ids: a plan holds one row per
 # key (a day off per date, an actual per metric and period, a link per pair, a

@@ -86,6 +86,10 @@ class Plan(Row, table=True):
     average_deal_size: float | None = Field(default=None, gt=0)
     # The two teams rise or fall together: every metric and goal counts for both.
     shared_rewards: bool = Field(default=True, sa_column_kwargs={"server_default": "1"})
+    # Schema 11: check-ins due every this many days; the plan this one came from.
+    checkin_days: int = Field(default=14, ge=1, le=366,
+                              sa_column_kwargs={"server_default": "14"})
+    carried_from: str = Field(default="", sa_column_kwargs={"server_default": ""})
 
 
 class Person(Row, table=True):
@@ -277,6 +281,20 @@ class ReviewAction(Row, table=True):
     done: bool = False
 
 
+class CheckIn(Row, table=True):
+    """How far a goal is and how sure its owners are, on a day (schema 11)."""
+
+    __tablename__ = "check_in"
+
+    goal_id: str = _ref("goal", nullable=False, cascade=True)
+    checked_on: date
+    progress: float = Field(ge=0)
+    confidence: int = Field(ge=1, le=10)
+    in_percent: bool = True
+    note: str = ""
+    author_id: str | None = _ref("person")
+
+
 def table_of(entity: type[Row]) -> Table:
     """The SQLAlchemy table behind an entity."""
     return entity.__table__  # type: ignore[attr-defined,no-any-return]
@@ -290,5 +308,6 @@ def table_name(entity: type[Row]) -> str:
 ENTITIES: tuple[type[Row], ...] = (
     Person, Plan, Goal, FieldRide, FunnelStage, Metric, MetricGoal, MetricValue,
     Message, HotButton, NonWorkingDay, ParkingTopic, Review, ReviewLink, ReviewAction,
+    CheckIn,
 )
 BY_TABLE: dict[str, type[Row]] = {table_name(e): e for e in ENTITIES}

@@ -15,7 +15,7 @@ from enum import Enum
 from typing import Any, Union, get_args, get_origin, get_type_hints
 
 from planner.errors import InvalidEdit
-from planner.model.records import FieldRide, MetricValue, Plan, R, Record, ReviewLink
+from planner.model.records import CheckIn, FieldRide, MetricValue, Plan, R, Record, ReviewLink
 
 SHORT_TEXT_MAX = 300      # titles, names, roles
 LONG_TEXT_MAX = 20_000    # descriptions, debriefs, notes
@@ -39,6 +39,9 @@ BOUNDS: dict[tuple[type[Any], str], tuple[float | None, float | None, bool]] = {
     (Plan, "max_direction_ratio"): (1, 100, True),
     (Plan, "revenue_target"): (0, None, True),
     (Plan, "average_deal_size"): (0, None, False),
+    (Plan, "checkin_days"): (1, 366, True),
+    (CheckIn, "progress"): (0, None, True),
+    (CheckIn, "confidence"): (1, 10, True),
 }
 RATES = {"conversion_rate"}  # above 0, at most 1
 YEARS = (1900, 2199)      # dates a calendar shows
@@ -51,7 +54,8 @@ PERIOD = re.compile(r"\d{4}-(0[1-9]|1[0-2]|Q[1-4])")  # "2027-03" or "2027-Q1"
 
 FIELD_WORDS = {"period_start": "start of the period", "period_end": "end of the period",
                "first_day": "first day", "last_day": "last day", "due_date": "due date",
-               "held_on": "review date", "day": "day"}
+               "held_on": "review date", "day": "day", "checked_on": "check-in date",
+               "checkin_days": "days between check-ins"}
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 

@@ -2,14 +2,16 @@
 
 from collections.abc import Callable
 
-from planner.model import FieldRide, Goal, Person
+from planner.model import CheckIn, FieldRide, Goal, Person
 from planner.model.enums import label
 from planner.model.reader import PlanReader
+from planner.outline import checkins as oc
 from planner.outline import library
 from planner.outline import plan_sections as ps
 from planner.outline.blocks import Outline, Section
 from planner.outline.funnel import funnel_section, metrics_section
 from planner.outline.options import ExportOptions
+from planner.rules.checkins import by_goal
 from planner.outline.network import network_section
 from planner.outline.rides import rides_section
 from planner.outline.summary import summary_section
@@ -28,10 +30,20 @@ def build_outline(reader: PlanReader, options: ExportOptions | None = None,
     counts = {"People": len(people), "Goals": len(goals),
               "Field rides": len(reader.rows(FieldRide))}
     include_debriefs = options.include_debriefs if options else True
+    found: list[dict[str, list[CheckIn]]] = []
+
+    def history() -> dict[str, list[CheckIn]]:
+        if not found:
+            found.append(by_goal(reader.rows(CheckIn)))
+        return found[0]
+
     builders: dict[str, Callable[[], Section]] = {
         "summary": lambda: summary_section(reader, _since_last_version(reader)),
         "overview": lambda: ps.overview(plan, names, counts),
-        "goals": lambda: ps.goals_section(goals, names, left, ps.linked_metrics(reader)),
+        "goals": lambda: ps.goals_section(goals, names, left, ps.linked_metrics(reader),
+                                          history()),
+        "confidence": lambda: oc.confidence_section(goals, history(), names),
+        "checkins": lambda: oc.history_section(goals, history(), names),
         "signoff": lambda: ps.signoff_section(goals, names, {
             "sales": plan.head_of_sales_id, "marketing": plan.head_of_marketing_id}),
         "rides": lambda: rides_section(reader, people, include_debriefs),

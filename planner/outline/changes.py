@@ -17,7 +17,7 @@ from planner.changes import ChangeSet, RowChange
 from planner.changes import between as between  # where the outline's readers find it
 from planner.model import (
     FieldRide, FunnelStage, Goal, HotButton, Message, Metric, MetricGoal, MetricValue,
-    NonWorkingDay, ParkingTopic, Person, Plan, Record, Review, ReviewAction, ReviewLink)
+    NonWorkingDay, ParkingTopic, Person, Plan, Record, Review, ReviewAction, ReviewLink, CheckIn)
 from planner.model.actor import Actor
 from planner.model.enums import label
 from planner.model.nouns import noun
@@ -34,7 +34,7 @@ SECTION_OF: dict[type[Record], str] = {
     Plan: "overview", ParkingTopic: "overview", Goal: "goals", MetricGoal: "goals",
     FieldRide: "rides", HotButton: "rides", NonWorkingDay: "rides", Metric: "metrics",
     MetricValue: "metrics", FunnelStage: "funnel", Message: "messaging", Person: "people",
-    Review: "reviews", ReviewLink: "reviews", ReviewAction: "reviews"}
+    Review: "reviews", ReviewLink: "reviews", ReviewAction: "reviews", CheckIn: "goals"}
 ORDER = ("overview", "goals", "rides", "metrics", "funnel", "messaging", "people", "reviews")
 HIDDEN = ("id", "created_at", "updated_at", "sales_signed_wording", "marketing_signed_wording")
 LONGEST = 160  # characters of a value said on one line
@@ -270,6 +270,9 @@ def _name(row: Record | None, state: State) -> str:
         return f"held {row.held_on.isoformat()}"
     if isinstance(row, ReviewAction):
         return row.action
+    if isinstance(row, CheckIn):
+        goal = _name(state.get(Goal, {}).get(row.goal_id), state) or "a goal"
+        return f"check-in on {goal}, {row.checked_on.isoformat()}"
     if isinstance(row, ReviewLink):
         review = _name(state.get(Review, {}).get(row.review_id), state) or "a review"
         kind, target = next(((k, i) for k, i in ((Goal, row.goal_id), (FunnelStage,

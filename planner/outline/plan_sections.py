@@ -4,9 +4,10 @@ goals with a card each, sign-off, messaging and reviews."""
 from collections.abc import Mapping, Sequence
 from datetime import date
 
-from planner.model import Goal, Metric, MetricGoal, MetricValue, Person, Plan
+from planner.model import CheckIn, Goal, Metric, MetricGoal, MetricValue, Person, Plan
 from planner.model.enums import label
 from planner.model.reader import PlanReader
+from planner.outline.checkins import latest_fact
 from planner.outline.blocks import Block, Facts, GoalCard, Heading, Paragraph, Section, Table
 from planner.rules.metrics import metric_statuses
 from planner.rules.signoff import (
@@ -68,7 +69,9 @@ def _state(g: Goal) -> str:
 
 
 def goals_section(goals: Sequence[Goal], names: Names, left: set[str],
-                  linked: Mapping[str, list[str]]) -> Section:
+                  linked: Mapping[str, list[str]],
+                  history: Mapping[str, list[CheckIn]] | None = None) -> Section:
+    history = history or {}
     rows = tuple((str(i), g.title, owner(names, left, g.sales_owner_id),
                   owner(names, left, g.marketing_owner_id),
                   g.due_date.isoformat() if g.due_date else DASH, _state(g))
@@ -84,6 +87,7 @@ def goals_section(goals: Sequence[Goal], names: Names, left: set[str],
         ("Signed by sales", signed_text(g, "sales", names)),
         ("Signed by marketing", signed_text(g, "marketing", names)),
         ("Measured by", "; ".join(linked.get(g.id, [])) or DASH),
+        ("Latest check-in", latest_fact(g, history.get(g.id, []), names)),
         ("Shared reward", g.shared_reward or DASH)))
         for i, g in enumerate(goals, start=1))
     return Section("goals", section("goals").title, (

@@ -139,7 +139,7 @@ def slides_from_outline(outline: Outline,
         slides.append(Slide("", "Changes since the last workshop",
                             shown or ("Nothing has changed.",)))
     for section in outline.sections:
-        if section.key == "parking":
+        if section.key in ("parking", "checkins"):
             continue  # the workshop's own parking-lot slide, where topics are added
         intro = tuple(b.text for b in section.blocks if isinstance(b, Paragraph))
         facts = next((b.pairs for b in section.blocks if isinstance(b, Facts)), ())

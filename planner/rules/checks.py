@@ -1,8 +1,11 @@
 """Every rule finding of a plan, as `tandem check` lists them: one sentence each."""
 
-from planner.model import FieldRide, Goal, Metric, MetricGoal, NonWorkingDay, Person
+from datetime import date
+
+from planner.model import CheckIn, FieldRide, Goal, Metric, MetricGoal, NonWorkingDay, Person
 from planner.model.reader import PlanReader
 from planner.rules.balance import balance, balance_findings
+from planner.rules.checkins import checkin_findings
 from planner.rules.findings import Finding
 from planner.rules.goals import goal_findings
 from planner.rules.keys import key_findings
@@ -11,7 +14,7 @@ from planner.rules.metrics import shared_reward_findings
 from planner.rules.rides import WorkCalendar, ride_findings
 
 
-def plan_findings(reader: PlanReader) -> list[Finding]:
+def plan_findings(reader: PlanReader, today: date | None = None) -> list[Finding]:
     plan = reader.plan()
     people, goals, rides = reader.rows(Person), reader.rows(Goal), reader.rows(FieldRide)
     found = []
@@ -22,7 +25,9 @@ def plan_findings(reader: PlanReader) -> list[Finding]:
     names = {p.id: p.name for p in people}
     ride_balance = balance(plan, rides, people,
                            WorkCalendar.of(plan, reader.rows(NonWorkingDay)))
-    return (found + goal_findings(plan, goals, people) + ride_findings(plan, rides, people)
+    return (found + goal_findings(plan, goals, people)
+            + checkin_findings(plan, goals, reader.rows(CheckIn), today)
+            + ride_findings(plan, rides, people)
             + balance_findings(ride_balance, names)
             + shared_reward_findings(plan, reader.rows(Metric), goals, reader.rows(MetricGoal))
             + message_findings(reader) + review_findings(reader) + key_findings(reader))

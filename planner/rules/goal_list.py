@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache, total_ordering
 from typing import Any
 
-from planner.model import Goal
+from planner.model import CheckIn, Goal
 from planner.model.enums import GoalStatus, Team, label
 from planner.model.order import order_key
 from planner.rules.signoff import Side, agreement_state, waiting_for
@@ -40,6 +40,7 @@ class GoalContext:
     metric_names: Mapping[str, str] = field(default_factory=dict)   # metric id -> name
     metric_status: Mapping[str, str] = field(default_factory=dict)  # metric id -> status
     links: Mapping[str, Sequence[str]] = field(default_factory=dict)  # goal -> metric ids
+    latest: Mapping[str, CheckIn] = field(default_factory=dict)  # goal -> latest check-in
 
     def metrics_of(self, goal: Goal) -> Sequence[str]:
         return self.links.get(goal.id, ())
@@ -118,6 +119,11 @@ def _value(column: str, ctx: GoalContext) -> Callable[[Goal], Any]:
                               for m in ctx.metrics_of(g)), default=None)
     if column == "due_date":
         return lambda g: g.due_date
+    if column == "checkin":  # the least sure first, then the longest since
+        def sure(g: Goal) -> Any:
+            c = ctx.latest.get(g.id)
+            return None if c is None else (c.confidence, c.checked_on)
+        return sure
     texts: dict[str, Callable[[Goal], str]] = {
         "title": lambda g: g.title, "success_measure": lambda g: g.success_measure,
         "shared_reward": lambda g: g.shared_reward, "description": lambda g: g.description}

@@ -14,7 +14,7 @@ from typing import Any
 
 from planner.model import (
     FieldRide, FunnelStage, Goal, HotButton, Message, Metric, MetricGoal, MetricValue,
-    NonWorkingDay, ParkingTopic, Person, Plan, Record, Review, ReviewAction, ReviewLink)
+    NonWorkingDay, ParkingTopic, Person, Plan, Record, Review, ReviewAction, ReviewLink, CheckIn)
 from planner.model.records import KINDS
 from planner.model.validation import field_types
 
@@ -56,6 +56,8 @@ FOREIGN_KEYS = (
     ForeignKey(ReviewLink, "metric_id", Metric, CASCADE),
     ForeignKey(ReviewAction, "review_id", Review, CASCADE),
     ForeignKey(ReviewAction, "owner_id", Person, SET_NULL),
+    ForeignKey(CheckIn, "goal_id", Goal, CASCADE),
+    ForeignKey(CheckIn, "author_id", Person, SET_NULL),
 )
 
 TABLE_NAMES: dict[type[Record], str] = {
@@ -63,7 +65,7 @@ TABLE_NAMES: dict[type[Record], str] = {
     FunnelStage: "funnel_stage", Metric: "metric", MetricGoal: "metric_goal",
     MetricValue: "metric_value", Message: "message", HotButton: "hot_button",
     NonWorkingDay: "non_working_day", ParkingTopic: "parking_topic", Review: "review",
-    ReviewLink: "review_link", ReviewAction: "review_action"}
+    ReviewLink: "review_link", ReviewAction: "review_action", CheckIn: "check_in"}
 
 def stored_time(moment: datetime) -> str:
     return moment.astimezone(timezone.utc).isoformat(timespec="microseconds")

@@ -36,6 +36,46 @@
       <translation>{name}, {when}</translation>
     </message>
     <message>
+      <source>Check in on a goal</source>
+      <translation>Check-in zu einem Ziel</translation>
+    </message>
+    <message>
+      <source>Progress</source>
+      <translation>Fortschritt</translation>
+    </message>
+    <message>
+      <source>Confidence, 1 to 10</source>
+      <translation>Zuversicht, 1 bis 10</translation>
+    </message>
+    <message>
+      <source>What changed since the last check-in (optional)</source>
+      <translation>Was sich seit dem letzten Check-in geändert hat (optional)</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Notiz</translation>
+    </message>
+    <message>
+      <source>Day of the check-in</source>
+      <translation>Tag des Check-ins</translation>
+    </message>
+    <message>
+      <source>&amp;Progress</source>
+      <translation>&amp;Fortschritt</translation>
+    </message>
+    <message>
+      <source>&amp;Confidence</source>
+      <translation>&amp;Zuversicht</translation>
+    </message>
+    <message>
+      <source>&amp;Note</source>
+      <translation>&amp;Notiz</translation>
+    </message>
+    <message>
+      <source>&amp;Day</source>
+      <translation>&amp;Tag</translation>
+    </message>
+    <message>
       <source>Import actuals</source>
       <translation>Istwerte importieren</translation>
     </message>
@@ -568,10 +608,6 @@
       <translation>Versionsname</translation>
     </message>
     <message>
-      <source>Note</source>
-      <translation>Notiz</translation>
-    </message>
-    <message>
       <source>What this version is for (optional)</source>
       <translation>Wofür diese Version gedacht ist (optional)</translation>
     </message>
@@ -772,6 +808,14 @@
       <translation>Zieht beide Abzeichnungen zurück, damit der Wortlaut geändert werden kann</translation>
     </message>
     <message>
+      <source>Check in…</source>
+      <translation>Check-in…</translation>
+    </message>
+    <message>
+      <source>Record how far the goal is and how sure you are (C)</source>
+      <translation>Festhalten, wie weit das Ziel ist und wie sicher Sie sind (C)</translation>
+    </message>
+    <message>
       <source>Description</source>
       <translation>Beschreibung</translation>
     </message>
@@ -782,6 +826,10 @@
     <message>
       <source>Sign-off</source>
       <translation>Abzeichnung</translation>
+    </message>
+    <message>
+      <source>Check-ins</source>
+      <translation>Check-ins</translation>
     </message>
     <message>
       <source>Choose a goal to see it in full.</source>
@@ -804,6 +852,14 @@
       <translation>Für Marketing abzeichnen</translation>
     </message>
     <message>
+      <source>a guest</source>
+      <translation>ein Gast</translation>
+    </message>
+    <message>
+      <source>Not checked in yet.</source>
+      <translation>Noch kein Check-in.</translation>
+    </message>
+    <message>
       <source>Proposed by {team} on {day}</source>
       <translation>Vorgeschlagen von {team} am {day}</translation>
     </message>
@@ -816,12 +872,20 @@
       <translation>noch keine Kennzahl verknüpft</translation>
     </message>
     <message>
+      <source>Latest: {summary}, by {who}</source>
+      <translation>Zuletzt: {summary}, von {who}</translation>
+    </message>
+    <message>
       <source>Sales: {signed}</source>
       <translation>Vertrieb: {signed}</translation>
     </message>
     <message>
       <source>Marketing: {signed}</source>
       <translation>Marketing: {signed}</translation>
+    </message>
+    <message>
+      <source>Confidence fell from {before} to {after}.</source>
+      <translation>Die Zuversicht fiel von {before} auf {after}.</translation>
     </message>
     <message>
       <source>Search goals (Ctrl+F)</source>
@@ -888,6 +952,10 @@
       <translation>&amp;Umformulieren (Abzeichnungen zurückziehen)…</translation>
     </message>
     <message>
+      <source>&amp;Check in…</source>
+      <translation>&amp;Check-in…</translation>
+    </message>
+    <message>
       <source>Move &amp;up</source>
       <translation>Nach &amp;oben verschieben</translation>
     </message>
@@ -918,6 +986,10 @@
     <message>
       <source>{count} goals</source>
       <translation>{count} Ziele</translation>
+    </message>
+    <message>
+      <source>Nothing was recorded.</source>
+      <translation>Nichts wurde festgehalten.</translation>
     </message>
     <message>
       <source>{shown} of {total} goals</source>
@@ -2002,6 +2074,18 @@ Marketing: {marketing}</translation>
       <translation>Zielwert</translation>
     </message>
     <message>
+      <source>Check-ins over time</source>
+      <translation>Check-ins im Zeitverlauf</translation>
+    </message>
+    <message>
+      <source>No check-ins yet</source>
+      <translation>Noch keine Check-ins</translation>
+    </message>
+    <message>
+      <source>{n} check-ins; latest on {day}: progress {progress}, confidence {sure} of 10</source>
+      <translation>{n} Check-ins; zuletzt am {day}: Fortschritt {progress}, Zuversicht {sure} von 10</translation>
+    </message>
+    <message>
       <source>Yes</source>
       <translation>Ja</translation>
     </message>
@@ -2060,6 +2144,14 @@ Marketing: {marketing}</translation>
     <message>
       <source>The list is sorted: click the sorted column until the sort goes away to drag goals into place.</source>
       <translation>Die Liste ist sortiert: Klicken Sie so oft auf die sortierte Spalte, bis die Sortierung aufgehoben ist, um Ziele an ihren Platz zu ziehen.</translation>
+    </message>
+    <message>
+      <source>not checked in yet</source>
+      <translation>noch kein Check-in</translation>
+    </message>
+    <message>
+      <source>{who} on {day}: {note}</source>
+      <translation>{who} am {day}: {note}</translation>
     </message>
     <message>
       <source>Changing the {what} of “{name}” withdraws the sign-off of {who}. Both sides will need to sign the new wording.</source>
@@ -2178,6 +2270,10 @@ Marketing: {marketing}</translation>
       <translation>Ziel umformulieren (beide Abzeichnungen werden zurückgezogen)</translation>
     </message>
     <message>
+      <source>Check in: how far, and how sure are we?</source>
+      <translation>Check-in: Wie weit sind wir, und wie sicher?</translation>
+    </message>
+    <message>
       <source>Reword the message (both approvals are withdrawn)</source>
       <translation>Botschaft umformulieren (beide Genehmigungen werden zurückgezogen)</translation>
     </message>
@@ -2190,8 +2286,8 @@ Marketing: {marketing}</translation>
       <translation>Thema parken</translation>
     </message>
     <message>
-      <source>S / M: sign for sales / marketing  ·  E: reword  ·  Ctrl+Z: undo</source>
-      <translation>S / M: für Vertrieb / Marketing abzeichnen  ·  E: umformulieren  ·  Strg+Z: rückgängig</translation>
+      <source>S / M: sign for sales / marketing  ·  E: reword  ·  C: check in  ·  Ctrl+Z: undo</source>
+      <translation>S / M: für Vertrieb / Marketing abzeichnen  ·  E: umformulieren  ·  C: Check-in  ·  Strg+Z: rückgängig</translation>
     </message>
     <message>
       <source>Title</source>
@@ -2204,6 +2300,10 @@ Marketing: {marketing}</translation>
     <message>
       <source>Success measure</source>
       <translation>Erfolgskriterium</translation>
+    </message>
+    <message>
+      <source>What changed</source>
+      <translation>Was sich geändert hat</translation>
     </message>
     <message>
       <source>Customer problem</source>
@@ -2238,6 +2338,10 @@ Marketing: {marketing}</translation>
       <translation>{section}  ·  {clock} für diesen Punkt</translation>
     </message>
     <message>
+      <source>Progress ({hint})</source>
+      <translation>Fortschritt ({hint})</translation>
+    </message>
+    <message>
       <source>{first} – {last}: {visitor} with {host}</source>
       <translation>{first} – {last}: {visitor} bei {host}</translation>
     </message>
@@ -2256,6 +2360,10 @@ Marketing: {marketing}</translation>
     <message>
       <source>Each goal has an owner on each side and is agreed when both sides signed its wording. Enter edits a cell, Insert adds, Delete removes, drag or Ctrl+↑/↓ reorders; right-click for sign-off.</source>
       <translation>Jedes Ziel hat auf jeder Seite eine verantwortliche Person und gilt als vereinbart, wenn beide Seiten seinen Wortlaut abgezeichnet haben. Enter bearbeitet eine Zelle, Einfg fügt hinzu, Entf entfernt, Ziehen oder Strg+↑/↓ ordnet neu an; Rechtsklick zum Abzeichnen.</translation>
+    </message>
+    <message>
+      <source>How sure are we?</source>
+      <translation>Wie sicher sind wir?</translation>
     </message>
     <message>
       <source>Field rides</source>
@@ -2294,6 +2402,10 @@ Marketing: {marketing}</translation>
       <translation>Wer mit wem über die Teamgrenze arbeitet: Brückenbauer verbinden Vertrieb und Marketing, Isolierte haben noch keine Verbindung zum anderen Team. Schlagen Sie eine Begleitung vor, um sie einzubinden.</translation>
     </message>
     <message>
+      <source>Appendix: check-ins</source>
+      <translation>Anhang: Check-ins</translation>
+    </message>
+    <message>
       <source>Sales owner</source>
       <translation>Verantwortlich Vertrieb</translation>
     </message>
@@ -2308,6 +2420,10 @@ Marketing: {marketing}</translation>
     <message>
       <source>Status</source>
       <translation>Status</translation>
+    </message>
+    <message>
+      <source>Latest check-in</source>
+      <translation>Letzter Check-in</translation>
     </message>
     <message>
       <source>Proposed by</source>

@@ -327,3 +327,44 @@ def test_markup_in_a_title_is_shown_literally_in_the_heads_up(
     goals.view.setCurrentIndex(goals.model.index(5, 0))
     assert goals.detail.heading.text() == "<b>&lt;b&gt;&amp;amp; R&amp;D&lt;/b&gt;</b>"
     assert rows(sample_path, "SELECT title FROM goal WHERE position = 5") == [(title,)]
+
+
+def test_a_check_in_from_the_goal_detail_shows_in_the_row_and_the_chart(  # type: ignore[no-untyped-def]
+        qtbot, goals: GoalsPage, sample_window: MainWindow, sample_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtCore import QDate
+
+    from planner.ui.dialogs.checkin import CheckInDialog
+
+    window_as_head(sample_window, "sales")
+    answers = iter([("140%", 7, "Too far"), ("30%", 4, "Partner event cancelled")])
+    seen: list[str] = []
+
+    def fill(dialog: CheckInDialog) -> bool:
+        if not dialog.error.isHidden():
+            seen.append(dialog.error.text())  # the refusal, said in the dialog
+        progress, sure, note = next(answers)
+        dialog.progress.setText(progress)
+        dialog.confidence.setValue(sure)
+        dialog.note.setPlainText(note)
+        dialog.day.setDate(QDate(2027, 3, 20))  # after the sample's last check-in
+        return True
+    monkeypatch.setattr(dialogs, "exec_dialog", fill)
+    goal_id = goals.detail.goal_id
+    before = goals.model.history[goal_id][-1]
+    qtbot.keyClick(goals.view, Qt.Key.Key_K, CTRL | SHIFT)
+    assert seen == ["check-in progress: 140% is not between 0 and 100%."]
+    assert rows(sample_path, f"SELECT progress, confidence, note FROM check_in WHERE goal_id = "
+                             f"'{goal_id}' ORDER BY checked_on DESC, created_at DESC LIMIT 1") \
+        == [(30.0, 4, "Partner event cancelled")]
+    shown = goals.model.index(0, column(goals, "checkin")).data()
+    assert shown.startswith("30% \u00b7 4/10 at risk")
+    points = goals.detail.chart.shown
+    assert [(p.progress, p.confidence) for p in points][-2:] == [
+        (before.progress, before.confidence), (30.0, 4)]
+    assert points[-1].note == "Partner event cancelled"
+    if before.confidence - 4 >= 3:
+        assert "Confidence fell from" in goals.detail.latest.text()
+    assert "by Amara Okafor" in goals.detail.latest.text()
+    qtbot.keyClick(goals.view, Qt.Key.Key_Z, CTRL)
+    assert goals.model.history[goal_id][-1] == before

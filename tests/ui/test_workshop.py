@@ -375,3 +375,25 @@ def test_nothing_on_any_slide_of_the_large_plan_is_cut_or_elided(  # type: ignor
     assert sum(len(s.table.rows) for s in schedule) == 600  # every ride, none dropped
     assert continued > 0
     view.close()
+
+
+def test_c_on_a_goal_checks_in_at_room_size(qtbot, workshop: WorkshopView,  # type: ignore[no-untyped-def]
+                                            sample_path: Path, sample_window: MainWindow) -> None:
+    window_as_head(sample_window, "marketing")
+    workshop.go(next(n for n, s in enumerate(workshop.slides) if s.goal_key
+                     and dict(s.facts).get("Latest check-in") == "Not checked in yet"))
+    goal_id = (workshop.slide.goal_key or "").removeprefix("goal-")
+    count = 0
+    qtbot.keyClick(workshop, Qt.Key.Key_C)
+    editor = workshop.editor
+    assert editor is not None and editor.font().pixelSize() >= MIN_PX
+    assert list(editor.inputs) == ["progress", "confidence", "note"]
+    type_in_editor(qtbot, workshop, "35%", "5", "Slower in the north; S, M and C typed here")
+    assert rows(sample_path, f"SELECT progress, confidence, note FROM check_in WHERE goal_id = "
+                             f"'{goal_id}' ORDER BY created_at DESC LIMIT 1") == [
+        (35.0, 5, "Slower in the north; S, M and C typed here")]
+    assert rows(sample_path, f"SELECT count(*) FROM check_in WHERE goal_id = '{goal_id}'") \
+        == [(count + 1,)]
+    assert dict(workshop.slide.facts)["Latest check-in"].startswith("35% \u00b7 5/10 at risk")
+    sure = next(s for s in workshop.slides if s.section == "confidence" and s.table)
+    assert sure.title == "How sure are we?"

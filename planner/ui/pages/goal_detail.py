@@ -1,5 +1,6 @@
 """One goal in full: description, reward, who signed, what measures it."""
 
+from datetime import date
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
@@ -7,13 +8,15 @@ from PySide6.QtWidgets import (
     QGridLayout, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
 
 from planner.changes import ChangeSet
-from planner.model import Goal, Metric, MetricGoal, MetricValue, Person
+from planner.model import CheckIn, Goal, Metric, MetricGoal, MetricValue, Person, Plan
 from planner.model.validation import LONG_TEXT_MAX
 from planner.operations.rows import edit
+from planner.rules import checkins
 from planner.rules.signoff import SIDES, agreement_state, has_signed, signature, signed_text
 from planner.ui.i18n import tr
 from planner.ui.pages.table import side_word
 from planner.ui.shell.session import PlanSession
+from planner.ui.widgets.checkin_chart import CheckInChart, points
 from planner.ui.widgets.goal_model import GoalsTableModel
 from planner.ui.widgets.save_while_typing import SaveWhileTyping
 
@@ -23,6 +26,7 @@ class GoalDetail(QWidget):
 
     sign_requested = Signal(str)
     reword_requested = Signal()
+    check_in_requested = Signal()
 
     def __init__(self, session: PlanSession, model: GoalsTableModel) -> None:
         super().__init__(objectName="goalDetail")
@@ -49,6 +53,15 @@ class GoalDetail(QWidget):
         self.sign_sales.clicked.connect(lambda: self.sign_requested.emit("sales"))
         self.sign_marketing.clicked.connect(lambda: self.sign_requested.emit("marketing"))
         self.reword.clicked.connect(self.reword_requested.emit)
+        self.chart = CheckInChart()
+        self.latest = QLabel(objectName="goalCheckIn", wordWrap=True)
+        self.latest.setTextFormat(Qt.TextFormat.PlainText)
+        self.notes = QLabel(objectName="goalCheckInNotes", wordWrap=True)
+        self.notes.setTextFormat(Qt.TextFormat.PlainText)
+        self.notes.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.check_in = QPushButton(tr("Check in\u2026"), objectName="checkInGoal")
+        self.check_in.setToolTip(tr("Record how far the goal is and how sure you are (C)"))
+        self.check_in.clicked.connect(self.check_in_requested.emit)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 8, 0, 0)
         grid.addWidget(self.heading, 0, 0, 1, 3)
@@ -72,6 +85,17 @@ class GoalDetail(QWidget):
         lock.addWidget(self.reword)
         lock.addStretch()
         grid.addLayout(lock, 3, 0)
+        grid.addWidget(QLabel(tr("Check-ins")), 4, 0)
+        grid.addWidget(self.chart, 5, 0)
+        grid.addWidget(self.notes, 5, 1)
+        right = QVBoxLayout()
+        right.addWidget(self.latest)
+        right.addWidget(self.check_in)
+        right.addStretch()
+        grid.addLayout(right, 5, 2)
+        for editor in (self.description, self.reward):
+            editor.setMinimumHeight(60)
+            editor.setMaximumHeight(120)  # the check-ins stay in view below
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
         grid.setColumnStretch(2, 2)
@@ -96,7 +120,8 @@ class GoalDetail(QWidget):
 
     def _on_plan_changed(self, change: ChangeSet) -> None:
         # The table's model has refreshed by now (it listened first).
-        if self.goal_id and change.touches(Goal, Person, Metric, MetricGoal, MetricValue):
+        if self.goal_id and change.touches(Goal, Person, Metric, MetricGoal, MetricValue,
+                                           CheckIn, Plan):
             self.show_goal(self.goal_id)
 
     def show_goal(self, goal_id: str | None) -> None:
@@ -104,13 +129,14 @@ class GoalDetail(QWidget):
         goal = model.goal(goal_id)
         self.goal_id = goal.id if goal else None
         for w in (self.description, self.reward, self.sign_sales, self.sign_marketing,
-                  self.reword, self.locked):
+                  self.reword, self.locked, self.chart, self.check_in):
             w.setVisible(goal is not None)
         if goal is None:
             self.heading.setText(tr("Choose a goal to see it in full."))
-            for w in (self.state, self.proposed, self.measured):
+            for w in (self.state, self.proposed, self.measured, self.latest, self.notes):
                 w.clear()
             return
+        self._show_check_ins(goal)
         names = model.names
         self.heading.setText(f"<b>{escape(goal.title)}</b>")
         self.state.setText("\n".join((
@@ -141,3 +167,29 @@ class GoalDetail(QWidget):
             typing = editor.hasFocus() and editor.toPlainText().strip() == text.strip()
             if editor.toPlainText() != text and not typing:
                 editor.setPlainText(text)
+
+    def _show_check_ins(self, goal: Goal) -> None:
+        """The chart of the goal's check-ins, the latest in words, the last notes."""
+        rows = self.model.history.get(goal.id, [])
+        self.chart.show_points(points(goal, rows))
+        plan = self.session.store.plan()
+        lines = []
+        if rows:
+            last = rows[-1]
+            who = self.model.names.get(last.author_id or "", tr("a guest"))
+            lines.append(tr("Latest: {summary}, by {who}").format(
+                summary=checkins.summary(last, goal), who=who))
+            if len(rows) > 1 and rows[-2].confidence - last.confidence >= checkins.DROP:
+                lines.append(tr("Confidence fell from {before} to {after}.").format(
+                    before=rows[-2].confidence, after=last.confidence))
+        else:
+            lines.append(tr("Not checked in yet."))
+        since = checkins.stale_since(plan, goal, rows, date.today())
+        if since is not None:
+            lines.append(tr(checkins.stale_words(since, bool(rows))).capitalize() + ".")
+        self.latest.setText("\n".join(lines))
+        dash = "\u2014"
+        self.notes.setText("\n".join(
+            f"{c.checked_on:%-d %b}: {c.confidence}/10 {dash} {c.note or dash}"
+            for c in reversed(rows[-4:])))
+        self.check_in.setEnabled(not self.session.read_only)

@@ -83,6 +83,7 @@ class GoalsPage(TablePage):
         self.detail = GoalDetail(self.session, self.model)
         self.detail.sign_requested.connect(self.sign)
         self.detail.reword_requested.connect(self.reword)
+        self.detail.check_in_requested.connect(self.check_in)
         view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.model.modelReset.connect(self._current_changed)
 
@@ -126,6 +127,7 @@ class GoalsPage(TablePage):
             ("sign_marketing", tr("Sign off for &marketing"), ("Ctrl+Shift+M",),
              lambda: self.sign("marketing")),
             ("reword", tr("&Reword (withdraw sign-offs)\u2026"), (), self.reword),
+            ("check_in", tr("&Check in\u2026"), ("Ctrl+Shift+K",), self.check_in),
             ("move_up", tr("Move &up"), ("Ctrl+Up",), lambda: self.move_selected(-1)),
             ("move_down", tr("Move &down"), ("Ctrl+Down",), lambda: self.move_selected(1)),
         ]
@@ -152,7 +154,7 @@ class GoalsPage(TablePage):
         """The goal actions, for the menu bar and the context menu."""
         menu = QMenu(tr("&Goal"), self)
         a = self.actions_by_name
-        for names in (("sign_sales", "sign_marketing", "reword"),
+        for names in (("sign_sales", "sign_marketing", "reword", "check_in"),
                       tuple(f"status_{s.value}" for s in GoalStatus),
                       ("move_up", "move_down"), ("find", "clear")):
             for name in names:
@@ -287,3 +289,28 @@ class GoalsPage(TablePage):
             self.clear_filters()
         side = Team.SALES if self.my_side.currentData() == "sales" else Team.MARKETING
         return goal_ops.add_goal(self.session.store, proposed_by=side)
+
+    def check_in(self) -> bool:
+        """Record a check-in on the current goal (a dialog; a refusal is said
+        in it, with what was typed kept)."""
+        from planner.ui.dialogs.checkin import CheckInDialog
+
+        goal = self.session.store.get(Goal, self.detail.goal_id or "")
+        if goal is None or self.session.read_only:
+            return False
+        rows = self.model.history.get(goal.id, [])
+        dialog = CheckInDialog(self, goal, self.session.store.acting,
+                               rows[-1].confidence if rows else None)
+        from planner.ui import dialogs
+
+        while dialogs.exec_dialog(dialog):
+            problems: list[str] = []
+            self.session.problem_reported.connect(problems.append)
+            try:
+                done = self.session.attempt(dialog.build)
+            finally:
+                self.session.problem_reported.disconnect(problems.append)
+            if done:
+                return True
+            dialog.show_error(problems[-1] if problems else tr("Nothing was recorded."))
+        return False

@@ -8,12 +8,13 @@ from enum import Enum
 from typing import Any
 
 from planner.model import (
-    FieldRide, FunnelStage, Goal, Message, Metric, MetricGoal, Person, Plan, Record, Review)
+    CheckIn, FieldRide, FunnelStage, Goal, Message, Metric, MetricGoal, Person, Plan, Record, Review)
 from planner.model.enums import (
     Access, Cadence, EngagedTeam, GoalStatus, MetricDirection, RideDirection, RideStatus, Team,
     label)
 from planner.model.reader import PlanReader
 from planner.model.validation import LONG_TEXT_MAX, SHORT_TEXT_MAX
+from planner.rules.checkins import checkin_findings
 from planner.rules.goals import goal_findings
 from planner.rules.library import NameIndex, blame_flag
 from planner.rules.metrics import shared_reward_findings
@@ -89,7 +90,8 @@ def goal_problems(reader: PlanReader, goals: Sequence[Goal]) -> dict[str, str]:
     plan = reader.plan()
     found: dict[str, str] = {}
     findings = goal_findings(plan, goals, reader.rows(Person)) + shared_reward_findings(
-        plan, reader.rows(Metric), goals, reader.rows(MetricGoal))
+        plan, reader.rows(Metric), goals, reader.rows(MetricGoal)) + checkin_findings(
+        plan, goals, reader.rows(CheckIn))
     for finding in findings:
         if finding.row_id and finding.section == "goals":
             found.setdefault(finding.row_id, finding.message)
@@ -118,11 +120,12 @@ GOALS = TableSpec(Goal, (
     Column("due_date", "Due", "date", width=110),
     Column("status", "Status", "enum", enum=GoalStatus, width=100),
     Column("agreement", "Sign-off", "agreement", editable=False, width=170),
+    Column("checkin", "Latest check-in", "checkin", editable=False, width=220),
     Column("proposed_by", "Proposed by", "enum", enum=Team, width=110),
     Column("metric_ids", "Measured by", "metrics", width=230),
     Column("shared_reward", "Shared reward", "long", width=200),
 ), editable=True, problems=goal_problems,  # type: ignore[arg-type]
-    problem_kinds=frozenset({Plan, Person, Metric, MetricGoal}))
+    problem_kinds=frozenset({Plan, Person, Metric, MetricGoal, CheckIn}))
 
 PEOPLE = TableSpec(Person, (
     Column("name", "Name", width=200),

@@ -11,9 +11,9 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
-from planner.model import Goal, Metric, MetricGoal, MetricValue, Person, Plan, Record
+from planner.model import CheckIn, Goal, Metric, MetricGoal, MetricValue, Person, Plan, Record
 from planner.operations import goals as goal_ops
-from planner.rules import goal_list
+from planner.rules import checkins, goal_list
 from planner.rules.goal_list import GoalContext, GoalFilter
 from planner.rules.metrics import metric_statuses
 from planner.rules.signoff import signed_text
@@ -41,7 +41,7 @@ class GoalsTableModel(PlanTableModel):
     # -- what the rows show ---------------------------------------------------
 
     def lookup_kinds(self) -> frozenset[type[Record]]:
-        return frozenset({Person, Metric, MetricValue, MetricGoal, Plan})
+        return frozenset({Person, Metric, MetricValue, MetricGoal, Plan, CheckIn})
 
     def refresh_lookups(self) -> None:
         store = self.session.store
@@ -53,9 +53,11 @@ class GoalsTableModel(PlanTableModel):
         for link in store.rows(MetricGoal):
             if link.metric_id in metric_names:
                 links.setdefault(link.goal_id, []).append(link.metric_id)
+        self.history = checkins.by_goal(store.rows(CheckIn))
         self.context = GoalContext(
             self.names, metric_names, {m.id: statuses[m.id].status.value for m in metrics},
-            {g: sorted(ms, key=lambda m: (metric_names[m], m)) for g, ms in links.items()})
+            {g: sorted(ms, key=lambda m: (metric_names[m], m)) for g, ms in links.items()},
+            {g: rows[-1] for g, rows in self.history.items()})
         self._choose_key()
 
     def value(self, row: Goal, column: Column) -> Any:
@@ -63,6 +65,8 @@ class GoalsTableModel(PlanTableModel):
             return goal_list.state(row)
         if column.kind == "metrics":
             return list(self.context.metrics_of(row))
+        if column.kind == "checkin":
+            return self.context.latest.get(row.id)
         return super().value(row, column)
 
     # -- filter and order -------------------------------------------------------
@@ -82,7 +86,8 @@ class GoalsTableModel(PlanTableModel):
                                        self.sort_order == Qt.SortOrder.DescendingOrder)
 
     def sorts_by_lookups(self) -> bool:
-        return self.sort_key_column in ("sales_owner_id", "marketing_owner_id", "metric_ids") \
+        return self.sort_key_column in ("sales_owner_id", "marketing_owner_id", "metric_ids",
+                                        "checkin") \
             or bool(self.filter.text.strip())
 
     def accepts(self, row: Goal) -> bool:
@@ -140,6 +145,17 @@ class GoalsTableModel(PlanTableModel):
             if role == Qt.ItemDataRole.ForegroundRole and ids:
                 worst = min(ids, key=lambda m: goal_list.WORST_FIRST.index(ctx.metric_status[m]))
                 return STATUS_COLOURS[ctx.metric_status[worst]]
+        if column.kind == "checkin":
+            latest = self.context.latest.get(row.id)
+            if role == Qt.ItemDataRole.DisplayRole:
+                return checkins.summary(latest, row) if latest else tr("not checked in yet")
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return STATUS_COLOURS[checkins.confidence_status(latest.confidence).value] \
+                    if latest else WAITING
+            if role == Qt.ItemDataRole.ToolTipRole and latest:
+                who = self.names.get(latest.author_id or "", tr("a guest"))
+                return tr("{who} on {day}: {note}").format(
+                    who=who, day=f"{latest.checked_on:%-d %b %Y}", note=latest.note or DASH)
         return super().data(index, role)
 
     # -- editing ------------------------------------------------------------

@@ -10,8 +10,9 @@ from PySide6.QtGui import QFont, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
 from planner.changes import ChangeSet
-from planner.model import FieldRide, Goal, Message, ParkingTopic, Person
+from planner.model import CheckIn, FieldRide, Goal, Message, ParkingTopic, Person
 from planner.model.enums import GoalStatus, RideStatus, Team
+from planner.operations import checkins as checkin_ops
 from planner.operations import goals as goal_ops
 from planner.operations import messages as message_ops
 from planner.operations import reviews as review_ops
@@ -22,6 +23,7 @@ from planner.outline.changes import between, credited, differences
 from planner.outline.library import message_stages
 from planner.outline.summary import key_facts
 from planner.outline.slides import Slide, first_slide_of, slides_from_outline
+from planner.rules.checkins import by_goal
 from planner.rules.rides import conflicting_ride_ids
 from planner.rules.signoff import Side
 from planner.store.versions import Version
@@ -178,6 +180,8 @@ class WorkshopView(QWidget):
         elif key in (Qt.Key.Key_S, Qt.Key.Key_M) and self.slide.kind == "parking" \
                 and self.slide.items:
             self.topic_to_goal(Team.SALES if key == Qt.Key.Key_S else Team.MARKETING)
+        elif key == Qt.Key.Key_C and self.slide.goal_key:
+            self.check_in()
         elif key == Qt.Key.Key_C and self.slide.kind == "parking" and self.slide.items:
             self.close_topic()
         elif key == Qt.Key.Key_Tab and self.slide.items:
@@ -292,6 +296,29 @@ class WorkshopView(QWidget):
             Field("title", tr("Goal"), value=goal.title),
             Field("success_measure", tr("Success measure"), "text", goal.success_measure)], save)
 
+    def check_in(self) -> RoomEditor | None:
+        """A check-in on the goal on screen, typed at room size: progress,
+        confidence, a note; in the name of the person at the keyboard."""
+        goal = self._goal()
+        if goal is None:
+            return None
+        store = self.session.store
+        before = by_goal(r for r in store.rows(CheckIn) if r.goal_id == goal.id).get(goal.id, [])
+
+        def save(v: dict[str, Any]) -> ChangeSet | None:
+            current = store.get(Goal, goal.id)
+            if current is None:
+                return None
+            return checkin_ops.from_typed(store.acting, current, v["progress"], v["confidence"],
+                                          v["note"])[0]
+        last = before[-1] if before else None
+        return self.open_editor(tr("Check in: how far, and how sure are we?"), [
+            Field("progress", tr("Progress ({hint})").format(
+                hint=tr(checkin_ops.progress_hint(goal)))),
+            Field("confidence", tr("Confidence, 1 to 10"),
+                  value=str(last.confidence) if last else ""),
+            Field("note", tr("What changed"), "text")], save)
+
     def _picked_id(self) -> str | None:
         items = self.slide.items
         return items[min(self.picked, len(items) - 1)][0] if items else None
@@ -379,7 +406,8 @@ class WorkshopView(QWidget):
     def _hint(self, slide: Slide) -> str:
         anywhere = tr("L: park a topic (from any slide)")
         if slide.goal_key:
-            return tr("S / M: sign for sales / marketing  \u00b7  E: reword  \u00b7  Ctrl+Z: undo")
+            return tr("S / M: sign for sales / marketing  \u00b7  E: reword  \u00b7  C: check in  "
+                      "\u00b7  Ctrl+Z: undo")
         if not slide.kind:
             return ""
         return {"proposals": tr("S: a proposal from sales  \u00b7  M: from marketing"),

@@ -106,7 +106,9 @@ def odd_records(draw):  # type: ignore[no-untyped-def]
         "Message": {"customer_problem": "C"}, "HotButton": {"field_ride_id": "r", "words": "W"},
         "NonWorkingDay": {"day": date(2027, 5, 1)}, "ParkingTopic": {"topic": "T"},
         "Review": {"held_on": date(2027, 5, 1)}, "ReviewLink": {"review_id": "v"},
-        "ReviewAction": {"review_id": "v", "action": "A"}}[kind.__name__]
+        "ReviewAction": {"review_id": "v", "action": "A"},
+        "CheckIn": {"goal_id": "g", "checked_on": date(2027, 5, 1), "progress": 40.0,
+                    "confidence": 7}}[kind.__name__]
     return new(kind, **base_values)._replace(**fields)
 
 

@@ -312,6 +312,8 @@ CREATE TABLE tandem.plan (
 	revenue_target FLOAT,
 	average_deal_size FLOAT,
 	shared_rewards BOOLEAN DEFAULT true NOT NULL,
+	checkin_days INTEGER DEFAULT '14' NOT NULL,
+	carried_from VARCHAR DEFAULT '' NOT NULL,
 	seq BIGINT NOT NULL,
 	PRIMARY KEY (plan_id, id),
 	FOREIGN KEY (plan_id, head_of_marketing_id) REFERENCES tandem.person (plan_id, id) DEFERRABLE INITIALLY DEFERRED,
@@ -332,6 +334,8 @@ CREATE TABLE tandem.plan (
 	CHECK (max_direction_ratio <> 'NaN' AND max_direction_ratio BETWEEN -1e+15 AND 1e+15 AND max_direction_ratio >= 1 AND max_direction_ratio <= 100),
 	CHECK (revenue_target <> 'NaN' AND revenue_target BETWEEN -1e+15 AND 1e+15 AND revenue_target >= 0),
 	CHECK (average_deal_size <> 'NaN' AND average_deal_size BETWEEN -1e+15 AND 1e+15 AND average_deal_size > 0),
+	CHECK (checkin_days BETWEEN -1e+09 AND 1e+09 AND checkin_days >= 1 AND checkin_days <= 366),
+	CHECK (char_length(carried_from) <= 300),
 	CHECK (period_end - period_start BETWEEN 0 AND 1829)
 );
 
@@ -366,6 +370,38 @@ CREATE TABLE tandem.review_action (
 CREATE INDEX ON tandem.review_action (plan_id, review_id);
 
 CREATE INDEX ON tandem.review_action (plan_id, owner_id);
+
+CREATE TABLE tandem.check_in (
+	plan_id VARCHAR(36) NOT NULL,
+	id VARCHAR(36) NOT NULL,
+	created_at VARCHAR(32) NOT NULL,
+	updated_at VARCHAR(32) NOT NULL,
+	goal_id VARCHAR(36) NOT NULL,
+	checked_on DATE NOT NULL,
+	progress FLOAT NOT NULL,
+	confidence INTEGER NOT NULL,
+	in_percent BOOLEAN NOT NULL,
+	note VARCHAR NOT NULL,
+	author_id VARCHAR(36),
+	seq BIGINT NOT NULL,
+	PRIMARY KEY (plan_id, id),
+	FOREIGN KEY (plan_id, author_id) REFERENCES tandem.person (plan_id, id) DEFERRABLE INITIALLY DEFERRED,
+	FOREIGN KEY (plan_id, goal_id) REFERENCES tandem.goal (plan_id, id) DEFERRABLE INITIALLY DEFERRED,
+	FOREIGN KEY (plan_id) REFERENCES tandem.plans (id) ON DELETE CASCADE,
+	CHECK (char_length(id) <= 64 AND id <> ''),
+	CHECK (tandem.is_time(created_at)),
+	CHECK (tandem.is_time(updated_at)),
+	CHECK (char_length(goal_id) <= 64 AND goal_id <> ''),
+	CHECK (checked_on BETWEEN '1900-01-01' AND '2199-12-31'),
+	CHECK (progress <> 'NaN' AND progress BETWEEN -1e+15 AND 1e+15 AND progress >= 0),
+	CHECK (confidence BETWEEN -1e+09 AND 1e+09 AND confidence >= 1 AND confidence <= 10),
+	CHECK (char_length(note) <= 20000),
+	CHECK (char_length(author_id) <= 64 AND author_id <> '')
+);
+
+CREATE INDEX ON tandem.check_in (plan_id, goal_id);
+
+CREATE INDEX ON tandem.check_in (plan_id, author_id);
 
 CREATE TABLE tandem.message (
 	plan_id VARCHAR(36) NOT NULL,
@@ -601,7 +637,7 @@ INSERT INTO tandem.kinds VALUES ('Plan', 'plan'), ('Person', 'person'), ('Goal',
 	('MetricGoal', 'metric_goal'), ('MetricValue', 'metric_value'), ('Message', 'message'),
 	('HotButton', 'hot_button'), ('NonWorkingDay', 'non_working_day'),
 	('ParkingTopic', 'parking_topic'), ('Review', 'review'), ('ReviewLink', 'review_link'),
-	('ReviewAction', 'review_action');
+	('ReviewAction', 'review_action'), ('CheckIn', 'check_in');
 
 -- Reading: a login reads the plans it is a person of, and nothing else.
 CREATE FUNCTION tandem.my_plans() RETURNS SETOF VARCHAR

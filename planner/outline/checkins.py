@@ -1,0 +1,67 @@
+"""Check-ins in the document: "How sure are we?" (goals by their latest
+confidence, the drops named) and the appendix of every check-in."""
+
+from collections.abc import Mapping, Sequence
+
+from planner.model import CheckIn, Goal
+from planner.outline.blocks import Heading, Paragraph, Section, Table
+from planner.rules import checkins
+from planner.sections import section
+
+DASH = "\u2014"
+
+
+def latest_fact(goal: Goal, rows: Sequence[CheckIn], names: Mapping[str | None, str]) -> str:
+    """A goal card's "Latest check-in": the summary, who, and the note."""
+    if not rows:
+        return "Not checked in yet"
+    last = rows[-1]
+    who = names.get(last.author_id, "a guest") if last.author_id else "a guest"
+    note = f": {last.note.strip()}" if last.note.strip() else ""
+    return f"{checkins.summary(last, goal)}, by {who}{note}"
+
+
+def confidence_section(goals: Sequence[Goal], history: Mapping[str, list[CheckIn]],
+                       names: Mapping[str | None, str]) -> Section:
+    """The open goals from the least sure to the surest; those never checked in last."""
+    open_goals = [g for g in goals if g.status in checkins.OPEN]
+    by_id = {g.id: g for g in goals}
+    drops = [d for d in checkins.drops({g.id: history.get(g.id, []) for g in open_goals})]
+    if drops:
+        said = "; ".join(f"\u201c{by_id[d.goal_id].title}\u201d fell from {d.before.confidence} "
+                         f"to {d.after.confidence}" for d in drops)
+        intro = f"Confidence fell by {checkins.DROP} or more since the check-in before: {said}."
+    else:
+        intro = "No goal's confidence fell by 3 or more since the check-in before."
+    checked = [g for g in open_goals if history.get(g.id)]
+    checked.sort(key=lambda g: (history[g.id][-1].confidence, g.position, g.id))
+    rows = tuple((g.title, f"{history[g.id][-1].confidence}/10",
+                  checkins.confidence_status(history[g.id][-1].confidence).value,
+                  checkins.progress_words(history[g.id][-1], g),
+                  f"{history[g.id][-1].checked_on:%-d %b %Y}") for g in checked)
+    never = [g.title for g in open_goals if not history.get(g.id)]
+    blocks: list[object] = [Paragraph(intro), Table(
+        ("Goal", "Confidence", "Status", "Progress", "Checked in"), rows,
+        (6, 1.9, 2, 2.2, 2.4), empty_text="No goal has been checked in yet.")]
+    if never:
+        blocks.append(Paragraph("Not checked in yet: " + "; ".join(never) + "."))
+    return Section("confidence", section("confidence").title, tuple(blocks))  # type: ignore[arg-type]
+
+
+def history_section(goals: Sequence[Goal], history: Mapping[str, list[CheckIn]],
+                    names: Mapping[str | None, str]) -> Section:
+    """Every check-in, goal by goal in the plan's order, oldest first."""
+    blocks: list[object] = []
+    for n, goal in enumerate(goals, start=1):
+        rows = history.get(goal.id, [])
+        if not rows:
+            continue
+        blocks.append(Heading(f"{n}. {goal.title}"))
+        blocks.append(Table(("Day", "Progress", "Confidence", "Note", "By"), tuple(
+            (f"{c.checked_on:%-d %b %Y}", checkins.progress_words(c, goal),
+             f"{c.confidence}/10 {checkins.confidence_status(c.confidence).value}",
+             c.note.strip() or DASH, names.get(c.author_id, "a guest") if c.author_id
+             else "a guest") for c in rows), (2.2, 2, 2.4, 6, 2.6)))
+    if not blocks:
+        blocks.append(Paragraph("No goal has been checked in yet."))
+    return Section("checkins", section("checkins").title, tuple(blocks))  # type: ignore[arg-type]
