@@ -10,17 +10,27 @@ standard says. UIDs are the rides' own ids, so re-importing an export updates
 events instead of duplicating them; SEQUENCE is the number of committed
 changes that touched the ride (from the plan's history), so it grows with
 every change, undo included, as calendar programs expect.
+
+Every file is an iTIP PUBLISH (RFC 5546): each event names its ORGANIZER
+(the ride's host, the action's owner, the goal's owner; else the plan's head
+of sales), by email, or by the person's id where the plan has no email. A
+goal still open gets a "Check-in due" event on the day its next check-in is
+due (the last one, or the plan's start, plus the plan's interval). The
+alarms (VALARM, a day before, at 9:00 the day before an all-day event) are
+in each person's own file only, on what is theirs to do: their open action
+items and their goals' check-ins; the whole plan's file carries none, so
+subscribing to it rings nobody.
 """
 
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
-from icalendar import Calendar, Event
+from icalendar import Alarm, Calendar, Event, vCalAddress, vText
 
 from planner import __version__
 from planner.filenames import safe_stem
-from planner.model import FieldRide, Person, Review, ReviewAction
+from planner.model import CheckIn, FieldRide, Goal, Person, Plan, Review, ReviewAction
 from planner.model.enums import RideStatus, label
 from planner.model.reader import PlanReader
 from planner.store.atomic import write_replacing
@@ -28,6 +38,30 @@ from planner.store.atomic import write_replacing
 STATUS = {RideStatus.PLANNED: "TENTATIVE", RideStatus.CONFIRMED: "CONFIRMED",
           RideStatus.DONE: "CONFIRMED", RideStatus.CANCELLED: "CANCELLED"}
 WHOLE_PLAN = "Whole plan.ics"
+
+
+ALARM_BEFORE = timedelta(hours=15)  # 9:00 the day before an all-day event
+
+
+def organizer(person: Person | None, plan: Plan | None = None) -> vCalAddress:
+    """Who publishes an event, as RFC 5546 wants every event to say."""
+    if person is not None:
+        email = person.email.strip()
+        address = vCalAddress(f"mailto:{email}" if email and "@" in email
+                              else f"urn:uuid:{person.id}")
+        address.params["cn"] = vText(person.name)
+        return address
+    address = vCalAddress(f"urn:uuid:{plan.id}" if plan else "urn:uuid:tandem")
+    address.params["cn"] = vText(plan.title if plan else "Tandem")
+    return address
+
+
+def alarm(text: str) -> Alarm:
+    a = Alarm()
+    a.add("action", "DISPLAY")
+    a.add("description", text)
+    a.add("trigger", -ALARM_BEFORE)
+    return a
 
 
 def event(ride: FieldRide, names: Mapping[str | None, str], plan_title: str,
@@ -78,10 +112,49 @@ def action_event(action: ReviewAction, names: Mapping[str | None, str], plan_tit
     return e
 
 
+def checkin_event(goal: Goal, due: date, owners: str, plan_title: str) -> Event:
+    """The day a goal's next check-in is due."""
+    e = Event()
+    e.add("uid", f"{goal.id}-{due.isoformat()}-check-in@tandem")
+    e.add("dtstamp", goal.updated_at)
+    e.add("dtstart", due)
+    e.add("dtend", due + timedelta(days=1))
+    e.add("summary", f"Check-in due: {goal.title}")
+    e.add("description", f"How far is the goal, and how sure are we?\nOwners: {owners}\n"
+                         f"Plan: {plan_title}")
+    e.add("status", "CONFIRMED")
+    e.add("transp", "TRANSPARENT")
+    return e
+
+
+def checkins_due(plan: Plan, goals: Sequence[Goal], check_ins: Sequence[CheckIn]
+                 ) -> list[tuple[Goal, date]]:
+    """Each open goal's next check-in day, within the plan's period."""
+    from planner.rules.checkins import OPEN, by_goal
+
+    history = by_goal(check_ins)
+    out = []
+    for goal in goals:
+        if goal.status not in OPEN:
+            continue
+        rows = history.get(goal.id)
+        due = (rows[-1].checked_on if rows else plan.period_start) + timedelta(
+            days=plan.checkin_days)
+        if due <= plan.period_end:
+            out.append((goal, due))
+    return out
+
+
 def calendar(rides: Iterable[FieldRide], names: Mapping[str | None, str], name: str,
              plan_title: str, revisions: Mapping[str, int],
              actions: Iterable[ReviewAction] = (),
-             reviews: Mapping[str, Review] | None = None) -> bytes:
+             reviews: Mapping[str, Review] | None = None,
+             people: Mapping[str, Person] | None = None, plan: Plan | None = None,
+             due: Iterable[tuple[Goal, date]] = (), alarms: bool = False) -> bytes:
+    """One calendar file; `alarms` on what is the reader's to do (their own file)."""
+    people = people or {}
+    fallback = people.get(plan.head_of_sales_id or "") or people.get(
+        plan.head_of_marketing_id or "") if plan else None
     cal = Calendar()
     cal.add("prodid", f"-//Tandem//Tandem {__version__}//EN")
     cal.add("version", "2.0")
@@ -89,11 +162,25 @@ def calendar(rides: Iterable[FieldRide], names: Mapping[str | None, str], name: 
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", name)
     for ride in rides:
-        cal.add_component(event(ride, names, plan_title, revisions.get(ride.id, 0)))
+        e = event(ride, names, plan_title, revisions.get(ride.id, 0))
+        e.add("organizer", organizer(people.get(ride.host_id or "") or fallback, plan))
+        cal.add_component(e)
     for action in actions:
-        cal.add_component(action_event(action, names, plan_title,
-                                       (reviews or {}).get(action.review_id),
-                                       revisions.get(action.id, 0)))
+        e = action_event(action, names, plan_title, (reviews or {}).get(action.review_id),
+                         revisions.get(action.id, 0))
+        e.add("organizer", organizer(people.get(action.owner_id or "") or fallback, plan))
+        if alarms and not action.done:
+            e.add_component(alarm(f"Action due tomorrow: {action.action}"))
+        cal.add_component(e)
+    for goal, day in due:
+        owners = " and ".join(names.get(p, "?") for p in (goal.sales_owner_id,
+                                                          goal.marketing_owner_id) if p)
+        e = checkin_event(goal, day, owners or "nobody yet", plan_title)
+        e.add("organizer", organizer(people.get(goal.sales_owner_id or "") or people.get(
+            goal.marketing_owner_id or "") or fallback, plan))
+        if alarms:
+            e.add_component(alarm(f"Check-in due tomorrow: {goal.title}"))
+        cal.add_component(e)
     return bytes(cal.to_ical())
 
 
@@ -119,17 +206,23 @@ def export_ics(reader: PlanReader, folder: Path,
     names: dict[str | None, str] = {p.id: p.name for p in people}
     actions = [a for a in reader.rows(ReviewAction) if a.due_date is not None]
     reviews = {r.id: r for r in reader.rows(Review)}
+    by_id = {p.id: p for p in people}
+    due = checkins_due(plan, reader.rows(Goal), reader.rows(CheckIn))
     folder.mkdir(parents=True, exist_ok=True)
     written = [folder / WHOLE_PLAN]
     write_replacing(written[0], calendar(rides, names, f"{plan.title}: field rides and actions",
-                                         plan.title, revisions, actions, reviews))
+                                         plan.title, revisions, actions, reviews, by_id, plan,
+                                         due))
     taken = {WHOLE_PLAN.casefold()}
     for person in people:
         own = [r for r in rides if person.id in (r.visitor_id, r.host_id)]
         todo = [a for a in actions if a.owner_id == person.id]
-        if own or todo:
+        theirs = [(g, d) for g, d in due if person.id in (g.sales_owner_id,
+                                                          g.marketing_owner_id)]
+        if own or todo or theirs:
             path = folder / file_name(person.name, taken)
             write_replacing(path, calendar(own, names, f"{person.name}: field rides and actions",
-                                           plan.title, revisions, todo, reviews))
+                                           plan.title, revisions, todo, reviews, by_id, plan,
+                                           theirs, alarms=True))
             written.append(path)
     return written

@@ -93,3 +93,73 @@ def test_names_people_type_become_safe_file_names(name: str, stem: str) -> None:
     from planner.filenames import safe_stem
 
     assert safe_stem(name) == stem
+
+
+# RFC 5546 (iTIP) 3.2.1, PUBLISH: what each VEVENT must have, and may not.
+PUBLISH_REQUIRED = ("DTSTAMP", "DTSTART", "ORGANIZER", "SUMMARY", "UID")
+PUBLISH_FORBIDDEN = ("ATTENDEE", "REQUEST-STATUS")
+
+
+def itip_problems(data: bytes) -> list[str]:
+    """Every way a calendar file breaks RFC 5545's parse or RFC 5546's
+    PUBLISH rules (our own checks: libical's GObject binding is not in the suite)."""
+    problems = []
+    cal = icalendar.Calendar.from_ical(data)
+    if str(cal.get("method", "")) != "PUBLISH":
+        problems.append("no METHOD:PUBLISH")
+    for name in ("PRODID", "VERSION"):
+        if name not in cal:
+            problems.append(f"the calendar has no {name}")
+    for e in cal.walk("VEVENT"):
+        uid = str(e.get("UID", "?"))
+        problems += [f"{uid}: no {n}" for n in PUBLISH_REQUIRED if n not in e]
+        problems += [f"{uid}: {n} is not allowed" for n in PUBLISH_FORBIDDEN if n in e]
+        organizer = str(e.get("ORGANIZER", ""))
+        if organizer and not organizer.startswith(("mailto:", "urn:uuid:")):
+            problems.append(f"{uid}: ORGANIZER {organizer} is not a calendar address")
+        if e.get("DTEND") and e.decoded("DTEND") <= e.decoded("DTSTART"):
+            problems.append(f"{uid}: ends before it starts")
+        for a in e.walk("VALARM"):
+            for n in ("ACTION", "TRIGGER", "DESCRIPTION"):
+                if n not in a:
+                    problems.append(f"{uid}: an alarm has no {n}")
+    uids = [str(e["UID"]) for e in cal.walk("VEVENT")]
+    if len(uids) != len(set(uids)):
+        problems.append("two events share a UID")
+    return problems
+
+
+def test_every_calendar_is_a_valid_itip_publish_with_alarms_only_in_ones_own(
+        sample_path: Path, tmp_path: Path) -> None:
+    from planner.model import CheckIn, Goal, ReviewAction
+    from planner.rules.checkins import by_goal
+
+    with PlanStore.open(sample_path) as store:
+        written = export_ics(store, tmp_path / "cal")
+        plan = store.plan()
+        people = {p.id: p for p in store.rows(Person)}
+        goals = store.rows(Goal)
+        history = by_goal(store.rows(CheckIn))
+        actions = [a for a in store.rows(ReviewAction) if a.due_date and not a.done]
+    for path in written:
+        assert itip_problems(path.read_bytes()) == [], path.name
+    whole = icalendar.Calendar.from_ical((tmp_path / "cal" / WHOLE_PLAN).read_bytes())
+    assert not list(whole.walk("VALARM"))  # subscribing to the plan rings nobody
+    # Each open goal's next check-in is in its owners' own files, with an alarm.
+    goal = next(g for g in goals if g.id in history and g.status.value == "active")
+    due = history[goal.id][-1].checked_on + timedelta(days=plan.checkin_days)
+    owner = people[goal.sales_owner_id]
+    mine = icalendar.Calendar.from_ical((tmp_path / "cal" / f"{owner.name}.ics").read_bytes())
+    event = next(e for e in mine.walk("VEVENT")
+                 if str(e["SUMMARY"]) == f"Check-in due: {goal.title}")
+    assert event.decoded("DTSTART") == due
+    assert str(event["ORGANIZER"]) == f"mailto:{owner.email}"
+    (ring,) = event.walk("VALARM")
+    assert ring.decoded("TRIGGER") == -timedelta(hours=15)
+    # Open action items ring their owners.
+    for action in actions:
+        if action.owner_id:
+            theirs = icalendar.Calendar.from_ical(
+                (tmp_path / "cal" / f"{people[action.owner_id].name}.ics").read_bytes())
+            e = next(e for e in theirs.walk("VEVENT") if str(e["UID"]) == f"{action.id}@tandem")
+            assert e.walk("VALARM")
