@@ -9,6 +9,7 @@ from planner.rules import checkins
 from planner.sections import section
 
 DASH = "\u2014"
+NAMED = 4  # goals named in a sentence (a slide holds it); the rest are counted
 
 
 def latest_fact(goal: Goal, rows: Sequence[CheckIn], names: Mapping[str | None, str]) -> str:
@@ -28,9 +29,12 @@ def confidence_section(goals: Sequence[Goal], history: Mapping[str, list[CheckIn
     by_id = {g.id: g for g in goals}
     drops = [d for d in checkins.drops({g.id: history.get(g.id, []) for g in open_goals})]
     if drops:
+        drops.sort(key=lambda d: (-d.size, by_id[d.goal_id].position))
         said = "; ".join(f"\u201c{by_id[d.goal_id].title}\u201d fell from {d.before.confidence} "
-                         f"to {d.after.confidence}" for d in drops)
-        intro = f"Confidence fell by {checkins.DROP} or more since the check-in before: {said}."
+                         f"to {d.after.confidence}" for d in drops[:NAMED])
+        more = f"; and {len(drops) - NAMED} more" if len(drops) > NAMED else ""
+        intro = (f"Confidence fell by {checkins.DROP} or more since the check-in before: "
+                 f"{said}{more}.")
     else:
         intro = "No goal's confidence fell by 3 or more since the check-in before."
     checked = [g for g in open_goals if history.get(g.id)]
@@ -43,7 +47,9 @@ def confidence_section(goals: Sequence[Goal], history: Mapping[str, list[CheckIn
     blocks: list[object] = [Paragraph(intro), Table(
         ("Goal", "Confidence", "Status", "Progress", "Checked in"), rows,
         (6, 1.9, 2, 2.2, 2.4), empty_text="No goal has been checked in yet.")]
-    if never:
+    if len(never) > NAMED:
+        blocks.append(Paragraph(f"Not checked in yet: {len(never)} open goals."))
+    elif never:
         blocks.append(Paragraph("Not checked in yet: " + "; ".join(never) + "."))
     return Section("confidence", section("confidence").title, tuple(blocks))  # type: ignore[arg-type]
 

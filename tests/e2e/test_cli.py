@@ -184,7 +184,13 @@ def test_export_ics_writes_the_plan_and_one_calendar_per_person(tmp_path: Path) 
     conn = sqlite3.connect(plan)
     rides, actions = (conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
                       for t in ("field_ride", "review_action WHERE due_date IS NOT NULL"))
-    assert actions > 0 and len(whole.walk("VEVENT")) == rides + actions
+    # Each open goal's next check-in is an event too.
+    checkins_due = [e for e in whole.walk("VEVENT")
+                    if str(e["SUMMARY"]).startswith("Check-in due: ")]
+    open_goals = conn.execute("SELECT count(*) FROM goal WHERE status IN ('PROPOSED', 'ACTIVE')"
+                              ).fetchone()[0]
+    assert actions > 0 and len(checkins_due) == open_goals
+    assert len(whole.walk("VEVENT")) == rides + actions + open_goals
     # An action item is an all-day event on its due day, named for what is to be done.
     action, due, owner = conn.execute(
         "SELECT action, due_date, person.name FROM review_action JOIN person "
@@ -197,7 +203,9 @@ def test_export_ics_writes_the_plan_and_one_calendar_per_person(tmp_path: Path) 
     people_with_dates = conn.execute(
         "SELECT count(*) FROM person WHERE id IN (SELECT visitor_id FROM field_ride "
         "UNION SELECT host_id FROM field_ride UNION SELECT owner_id FROM review_action "
-        "WHERE due_date IS NOT NULL)").fetchone()[0]
+        "WHERE due_date IS NOT NULL UNION SELECT sales_owner_id FROM goal WHERE status IN "
+        "('PROPOSED', 'ACTIVE') UNION SELECT marketing_owner_id FROM goal WHERE status IN "
+        "('PROPOSED', 'ACTIVE'))").fetchone()[0]
     conn.close()
     assert len(list(out.glob("*.ics"))) == people_with_dates + 1
     # A folder that does not exist yet is made.
@@ -394,8 +402,9 @@ def test_log_names_who_changed_what_and_when_in_text_and_json(tmp_path: Path) ->
     assert run_tandem("demo", str(plan)).returncode == 0
     shutil.copyfile(plan, theirs)
     lines = run_tandem("log", str(plan)).stdout.splitlines()
-    assert len(lines) == 9 and lines[0].endswith(" \u00b7 Bjorn Tanaka \u00b7 Write the small "
-                                                 "sample plan")
+    assert len(lines) == 10 and lines[0].endswith(" \u00b7 Bjorn Tanaka \u00b7 Write the small "
+                                                  "sample plan")
+    assert lines[-1].endswith(" \u00b7 Amara Okafor \u00b7 Check in on the agreed goals")
     assert " \u00b7 Amara Okafor \u00b7 Sign off 8 goals for sales" in lines[5]
     assert re.match(r"\d{1,2} \w{3} \d{4}, \d{2}:\d{2} \u00b7 ", lines[0])  # local, no seconds
     # A change made elsewhere, merged in as a person of the plan; its author is kept.
@@ -432,6 +441,7 @@ def test_log_names_who_changed_what_and_when_in_text_and_json(tmp_path: Path) ->
 
 
 def test_a_plan_of_the_previous_format_upgrades_with_unknown_authors(tmp_path: Path) -> None:
+    from planner.store.fileformat import SCHEMA_VERSION
     from tests.conftest import FIXTURES
 
     plan = tmp_path / "old.tandem"
@@ -449,7 +459,7 @@ def test_a_plan_of_the_previous_format_upgrades_with_unknown_authors(tmp_path: P
 
     with PlanStore.open(plan, acting=Actor("Amara Okafor", None, "amara")) as store:
         store.commit(edit(store.plan(), purpose="Upgraded by its first edit"))
-    assert sqlite3.connect(plan).execute("PRAGMA user_version").fetchone() == (10,)
+    assert sqlite3.connect(plan).execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
     lines = run_tandem("log", str(plan)).stdout.splitlines()
     assert " \u00b7 Amara Okafor \u00b7 " in lines[-1] and len(lines) == old + 1
     assert all(" \u00b7 unknown \u00b7 " in line for line in lines[:old])

@@ -13,7 +13,10 @@ def test_every_section_goal_and_row_is_on_a_slide(sample_path: Path) -> None:
     slides = slides_from_outline(outline)
     assert slides[0].title == outline.title and slides[0].section == ""
     order = list(dict.fromkeys(s.section for s in slides[1:]))
-    assert order == [section.key for section in outline.sections]  # parking: its own slide, last
+    # Parking: its own slide, last; every check-in is the document's appendix, not a slide.
+    assert order == [section.key for section in outline.sections if section.key != "checkins"]
+    sure = next(s for s in slides if s.section == "confidence" and s.table)
+    assert sure.title == "How sure are we?" and sure.table.columns[:2] == ("Goal", "Confidence")
     assert slides[-1].kind == "parking" and slides[-1].lines == ("Nothing parked yet.",)
     proposals = slides[first_slide_of(slides, "goals") + 1]
     assert proposals.kind == "proposals" and [c[0] for c in proposals.columns] == [

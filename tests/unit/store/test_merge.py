@@ -240,6 +240,8 @@ def _operation(store: PlanStore, op: str, n: int, text: str) -> ChangeSet | None
         return goals.set_status([goal], list(GoalStatus)[n % 4])
     if op == "sign" and goal:
         side = "sales" if n % 2 else "marketing"
+        if getattr(store.plan(), f"head_of_{side}_id") is None:
+            return None  # an earlier step removed that side's head: nobody can sign
         return goals.sign_off([goal], side, signer(store, side))  # type: ignore[arg-type]
     if op == "move_ride" and ride:
         return rides.move_ride(store, ride, n % 9 - 4)
