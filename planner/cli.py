@@ -8,6 +8,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
     from planner.store.versions import State
 
 COMMANDS = ("demo", "export", "import", "check", "diff", "merge", "restore", "log", "push", "pull",
-            "server")
+            "server", "next")
 PLAN = "PLAN"  # a plan file, or a plan's server address (postgresql://…#plan=…)
 AS_HELP = ("who makes the change: a person of the plan by name or email, else a guest of that "
            "name (default: this computer's choice for the plan, else the login)")
@@ -116,6 +117,23 @@ def _parser() -> argparse.ArgumentParser:
                           "(merge it back with tandem merge ADDRESS COPY.tandem)")
     pull.add_argument("address", metavar="ADDRESS")
     pull.add_argument("copy", type=Path, metavar="COPY.tandem")
+    nxt = sub.add_parser(
+        "next", help="start the next period: a new plan from this one",
+        description="Writes NEW.tandem for the period after PLAN's: goals not done (sign-offs "
+        "withdrawn), metrics with the last actual as the new baseline and targets to set, "
+        "people, the funnel, approved messages, open review actions and parking-lot topics. "
+        "PLAN keeps a final version named after its period. Nothing is ever written over an "
+        "existing file.")
+    nxt.add_argument("plan", type=place, metavar=PLAN)
+    nxt.add_argument("new", type=Path, metavar="NEW.tandem")
+    nxt.add_argument("--from", dest="starting", type=_day, metavar="DATE",
+                     help="the first day of the new period (default: the day after PLAN's)")
+    nxt.add_argument("--months", type=int, metavar="N",
+                     help="how many months it runs (default: as long as PLAN's)")
+    nxt.add_argument("--leave-out", metavar="LIST", default="",
+                     help="comma-separated parts not to carry: goals,metrics,people,funnel,"
+                     "messages,actions,parking")
+    nxt.add_argument("--as", dest="as_name", metavar="NAME", help=AS_HELP)
     server = sub.add_parser("server", help="set up a team server and say who is who on it")
     verbs = server.add_subparsers(dest="verb", metavar="VERB", required=True)
     init = verbs.add_parser("init", help="create or upgrade Tandem's schema in a database")
@@ -126,6 +144,36 @@ def _parser() -> argparse.ArgumentParser:
                        help="the person, by name or email")
     grant.add_argument("--login", required=True, metavar="ROLE", help="the PostgreSQL login")
     return parser
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text[:40]!r} is not a date (write it as 2028-01-01)") from None
+
+
+def _next(args: argparse.Namespace) -> int:
+    from planner.store import next_period
+
+    new: Path = args.new
+    if new.exists() or new.is_symlink():
+        raise PlanError(f"{new.name} already exists; choose a new file name.")
+    if not new.parent.is_dir():
+        raise PlanError(f"The folder {new.parent} does not exist.")
+    carry = next_period.Carry().without(
+        *(p.strip().casefold() for p in args.leave_out.split(",") if p.strip()))
+    with open_plan(args.plan) as store:
+        _act(store, args.as_name)
+        made = next_period.prepare(store, args.starting, args.months, carry)
+        next_period.start_next_period(store, new, made)
+    print(f"Started {made.plan.title} "
+          f"({next_period.period_words(made.plan.period_start, made.plan.period_end)}) "
+          f"in {new} from {ref_name(args.plan)}:")
+    for line in made.lines:
+        print(f"  {line}")
+    return 0
 
 
 def _demo(args: argparse.Namespace) -> int:
@@ -516,7 +564,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     handler = {"demo": _demo, "export": _export, "import": _import, "check": _check,
                "diff": _diff, "merge": _merge, "restore": _restore, "log": _log,
-               "push": _push, "pull": _pull, "server": _server}
+               "push": _push, "pull": _pull, "server": _server, "next": _next}
     try:
         return handler[args.command](args)
     except PlanError as exc:

@@ -580,6 +580,74 @@
       <translation>Ihr Wert für {where}, {what}</translation>
     </message>
     <message>
+      <source>Start the next period</source>
+      <translation>Den nächsten Zeitraum beginnen</translation>
+    </message>
+    <message>
+      <source>First day of the new period</source>
+      <translation>Erster Tag des neuen Zeitraums</translation>
+    </message>
+    <message>
+      <source> months</source>
+      <translation> Monate</translation>
+    </message>
+    <message>
+      <source>Months the new period runs</source>
+      <translation>Monate, die der neue Zeitraum dauert</translation>
+    </message>
+    <message>
+      <source>Goals not done</source>
+      <translation>Nicht erledigte Ziele</translation>
+    </message>
+    <message>
+      <source>Metrics (new baselines)</source>
+      <translation>Kennzahlen (neue Ausgangswerte)</translation>
+    </message>
+    <message>
+      <source>People</source>
+      <translation>Personen</translation>
+    </message>
+    <message>
+      <source>Funnel</source>
+      <translation>Funnel</translation>
+    </message>
+    <message>
+      <source>Approved messages</source>
+      <translation>Freigegebene Botschaften</translation>
+    </message>
+    <message>
+      <source>Open review actions</source>
+      <translation>Offene Maßnahmen aus Reviews</translation>
+    </message>
+    <message>
+      <source>Parking-lot topics</source>
+      <translation>Themen im Themenspeicher</translation>
+    </message>
+    <message>
+      <source>What the new plan will hold</source>
+      <translation>Was der neue Plan enthalten wird</translation>
+    </message>
+    <message>
+      <source>&amp;Starts on</source>
+      <translation>&amp;Beginnt am</translation>
+    </message>
+    <message>
+      <source>&amp;Runs for</source>
+      <translation>&amp;Dauert</translation>
+    </message>
+    <message>
+      <source>Start the next period…</source>
+      <translation>Nächsten Zeitraum beginnen…</translation>
+    </message>
+    <message>
+      <source>A new plan file for the following period. Goals come without sign-offs: a new period is a new agreement. This plan keeps a final version named after its period.</source>
+      <translation>Eine neue Plandatei für den folgenden Zeitraum. Ziele kommen ohne Freigaben mit: Ein neuer Zeitraum ist eine neue Vereinbarung. Dieser Plan behält eine letzte Version, benannt nach seinem Zeitraum.</translation>
+    </message>
+    <message>
+      <source>Carry into the new plan:</source>
+      <translation>In den neuen Plan übernehmen:</translation>
+    </message>
+    <message>
       <source>Server address</source>
       <translation>Serveradresse</translation>
     </message>
@@ -1946,6 +2014,10 @@ Marketing: {marketing}</translation>
       <translation>Kopie speichern</translation>
     </message>
     <message>
+      <source>Save the new plan as</source>
+      <translation>Den neuen Plan speichern unter</translation>
+    </message>
+    <message>
       <source>Save the plan elsewhere</source>
       <translation>Den Plan an anderer Stelle speichern</translation>
     </message>
@@ -1968,6 +2040,10 @@ Marketing: {marketing}</translation>
     <message>
       <source>Restore</source>
       <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+      <source>Not started</source>
+      <translation>Nicht begonnen</translation>
     </message>
     <message>
       <source>The plan's disk is gone</source>
@@ -2034,12 +2110,20 @@ Marketing: {marketing}</translation>
       <translation>Kopie als {file} gespeichert</translation>
     </message>
     <message>
+      <source>Started {title}; the closed plan keeps a final version.</source>
+      <translation>{title} begonnen; der abgeschlossene Plan behält eine letzte Version.</translation>
+    </message>
+    <message>
       <source>Make the plan as it was in “{name}” ({changes})? You can undo it.</source>
       <translation>Plan auf den Stand von „{name}“ zurücksetzen ({changes})? Sie können dies rückgängig machen.</translation>
     </message>
     <message>
       <source>Cannot merge</source>
       <translation>Zusammenführen nicht möglich</translation>
+    </message>
+    <message>
+      <source>{file} already exists; a new period is never written over a plan.</source>
+      <translation>{file} gibt es schon; ein neuer Zeitraum wird nie über einen Plan geschrieben.</translation>
     </message>
     <message>
       <source>Saved the plan from memory as {file}; you are editing it now.</source>
@@ -2378,20 +2462,12 @@ Marketing: {marketing}</translation>
       <translation>Der Status folgt einer einzigen Regel: im Plan bei höchstens 10 Punkten Rückstand auf die Gerade vom Ausgangswert zum Zielwert, gefährdet bei höchstens 30. Zeigen Sie auf einen Status, um den Grund zu sehen.</translation>
     </message>
     <message>
-      <source>Funnel</source>
-      <translation>Funnel</translation>
-    </message>
-    <message>
       <source>One buying process: who engages at each stage, the entry both sides agreed, and each handoff both ways.</source>
       <translation>Ein Kaufprozess: wer sich in welcher Phase einbringt, die von beiden Seiten vereinbarte Eingangsdefinition und jede Übergabe in beide Richtungen.</translation>
     </message>
     <message>
       <source>One library of customer messages both sides approve on their exact wording; changing the wording withdraws both approvals. Ctrl+Shift+S / Ctrl+Shift+M approve for sales / marketing.</source>
       <translation>Eine Bibliothek von Kundenbotschaften, deren genauen Wortlaut beide Seiten genehmigen; eine Änderung des Wortlauts zieht beide Genehmigungen zurück. Strg+Umschalt+S / Strg+Umschalt+M genehmigen für Vertrieb / Marketing.</translation>
-    </message>
-    <message>
-      <source>People</source>
-      <translation>Personen</translation>
     </message>
     <message>
       <source>No blame: what happened, what we learned, what we change in the system, and who does what by when.</source>
@@ -2720,6 +2796,14 @@ Marketing: {marketing}</translation>
     <message>
       <source>The person whose name goes on your changes to this plan, on this computer</source>
       <translation>Die Person, deren Name an Ihren Änderungen dieses Plans steht, an diesem Computer</translation>
+    </message>
+    <message>
+      <source>Start the &amp;next period…</source>
+      <translation>Den &amp;nächsten Zeitraum beginnen…</translation>
+    </message>
+    <message>
+      <source>A new plan for the following period, carrying what is not done</source>
+      <translation>Ein neuer Plan für den folgenden Zeitraum, mit allem, was nicht erledigt ist</translation>
     </message>
     <message>
       <source>Save a &amp;copy…</source>

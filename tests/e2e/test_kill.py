@@ -143,3 +143,45 @@ def test_a_refused_merge_leaves_mine_byte_for_byte(
     assert "30 conflict(s)" in done.stderr and "nothing was written" in done.stderr
     assert mine.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mine.tandem", "theirs.tandem"]
+
+
+@pytest.fixture(scope="module")
+def next_timing(tmp_path_factory: pytest.TempPathFactory, _large_plan: Path) -> float:
+    """How long `tandem next` on the large plan takes, whole process, once."""
+    folder = tmp_path_factory.mktemp("next")
+    plan = folder / "plan.tandem"
+    plan.write_bytes(_large_plan.read_bytes())
+    started = time.monotonic()
+    done = subprocess.run([sys.executable, str(ROOT / "main.py"), "next", str(plan),
+                           str(folder / "new.tandem")], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return time.monotonic() - started
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_the_next_period_killed_at_any_moment_leaves_no_half_plan(
+        tmp_path: Path, _large_plan: Path, next_timing: float, seed: int) -> None:
+    """NEW is either not there or a whole plan; PLAN is as before or has
+    only gained its final version."""
+    from planner.store.plan_store import PlanStore
+
+    plan, out = tmp_path / "plan.tandem", tmp_path / "new.tandem"
+    plan.write_bytes(_large_plan.read_bytes())
+    with PlanStore.open(plan, read_only=True) as store:
+        rows_before, versions_before = store.state(), len(store.versions())
+    proc = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "next", str(plan),
+                             str(out)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        proc.wait(timeout=next_timing * (seed + random.Random(seed).uniform(0, 1)) / 7)
+    except subprocess.TimeoutExpired:
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+    # Beside PLAN (its lock and log are its own): nothing, or the whole new plan.
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != plan.name
+                  and not p.name.startswith((plan.name, f".{plan.name}"))) in ([], [out.name])
+    if out.exists():
+        with PlanStore.open(out, read_only=True) as made:
+            assert made.integrity_problems() == [] and len(made.history()) == 1
+    with PlanStore.open(plan, read_only=True) as store:
+        assert store.state() == rows_before
+        assert len(store.versions()) in (versions_before, versions_before + 1)

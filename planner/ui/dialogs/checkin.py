@@ -40,6 +40,7 @@ class CheckInDialog(QDialog):
         self.note.setAccessibleName(tr("Note"))
         self.note.setFixedHeight(90)
         self.day = QDateEdit(objectName="checkInDay", calendarPopup=True)
+        self.day.setDisplayFormat("d MMM yyyy")
         today = date.today()
         self.day.setDate(QDate(today.year, today.month, today.day))
         self.day.setAccessibleName(tr("Day of the check-in"))
@@ -60,7 +61,7 @@ class CheckInDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.change: ChangeSet | None = None
+        self.setMinimumWidth(460)
         self._say(self.confidence.value())
 
     def _say(self, value: int) -> None:

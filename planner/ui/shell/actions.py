@@ -39,6 +39,8 @@ ACTIONS = (
               "Bring in the changes made in another copy of this plan"),
     ActionDef("file.who", "W&ho you are…", "&File", "who_you_are", (),
               "The person whose name goes on your changes to this plan, on this computer"),
+    ActionDef("file.next_period", "Start the &next period\u2026", "&File", "start_next_period",
+              (), "A new plan for the following period, carrying what is not done"),
     ActionDef("file.save_copy", "Save a &copy\u2026", "&File", "save_copy", (),
               "A complete copy of the plan, history and versions included"),
     ActionDef("file.restore_backup", "Restore from &backup\u2026", "&File",

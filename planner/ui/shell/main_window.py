@@ -561,6 +561,7 @@ class MainWindow(QMainWindow):
         rows_page = self.current_rows_page() is not None
         for key in ("file.export_pdf", "file.export_json", "file.export_ics", "file.close",
                     "view.workshop", "file.versions", "file.compare", "file.save_copy",
+                    "file.next_period",
                     "file.who", "edit.history",
                     "file.restore_backup"):
             a[key].setEnabled(s is not None)
@@ -628,6 +629,11 @@ class MainWindow(QMainWindow):
         from planner.ui.shell import plan_files
 
         plan_files.save_copy(self)
+
+    def start_next_period(self) -> None:
+        from planner.ui.shell import plan_files
+
+        plan_files.start_next_period(self)
 
     def restore_from_backup(self) -> None:
         from planner.ui.shell import plan_files

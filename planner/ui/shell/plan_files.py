@@ -334,6 +334,44 @@ def save_copy(window: MainWindow) -> bool:
     return True
 
 
+def start_next_period(window: MainWindow) -> Path | None:
+    """The next period's plan, chosen and previewed in a dialog, written by the
+    function `tandem next` uses; then the window opens it."""
+    from planner.store import next_period
+    from planner.ui.dialogs.next_period import NextPeriodDialog
+
+    session = window.session
+    if session is None:
+        return None
+    store = session.store
+    dialog = NextPeriodDialog(window, store)
+    if not dialogs.exec_dialog(dialog) or dialog.made is None:
+        return None
+    made = dialog.made
+    from planner.filenames import safe_stem
+
+    out = dialogs.ask_save_path(window, tr("Save the new plan as"),
+                                f"{safe_stem(made.plan.title)}.tandem", dialogs.PLAN_FILTER)
+    if out is None:
+        return None
+    if out.suffix != ".tandem":
+        out = out.with_name(out.name + ".tandem")
+    if out.exists():
+        dialogs.warn(window, tr("Not started"), tr("{file} already exists; a new period is "
+                                                   "never written over a plan.").format(
+            file=out.name))
+        return None
+    try:
+        next_period.start_next_period(store, out, made)
+    except PlanError as exc:
+        dialogs.warn(window, tr("Not started"), str(exc))
+        return None
+    window.open_plan(out)
+    window.statusBar().showMessage(tr("Started {title}; the closed plan keeps a final "
+                                      "version.").format(title=made.plan.title), 8000)
+    return out
+
+
 def rescue(window: MainWindow, sentence: str) -> Path | None:
     """The plan's disk has gone: say so, offer to save the plan from memory
     (its history and versions too) on another disk, and go on editing that copy."""
