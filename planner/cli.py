@@ -46,6 +46,9 @@ def _parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="write a sample plan")
     demo.add_argument("plan", type=Path, metavar="PLAN.tandem")
     demo.add_argument("--size", default="small", **_any_case("small", "large"))
+    demo.add_argument("--template", metavar="NAME",
+                      help="a plan made from a template instead of the sample: saas-inbound, "
+                      "field-distributors, abm-named-accounts or one saved in the window")
     export = sub.add_parser("export", help="export a plan as PDF, JSON, iCalendar or CSV")
     export.add_argument("plan", type=place, metavar=PLAN)
     what = export.add_mutually_exclusive_group(required=True)
@@ -181,6 +184,14 @@ def _demo(args: argparse.Namespace) -> int:
 
     if args.plan.exists():
         raise PlanError(f"{args.plan} already exists; choose a new file name.")
+    if args.template:
+        from planner import templates
+
+        template = templates.find(args.template, templates.own_templates_folder())
+        start, end = templates.next_twelve_months(date.today())
+        templates.create(args.plan, template, template.name, start, end).close()
+        print(f"Wrote a plan from the template \u201c{template.name}\u201d to {args.plan}")
+        return 0
     write_sample(args.plan, args.size).close()
     print(f"Wrote the {args.size} sample plan to {args.plan}")
     return 0

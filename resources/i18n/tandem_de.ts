@@ -668,6 +668,78 @@
       <translation>&amp;Passwort:</translation>
     </message>
     <message>
+      <source>New plan from a template</source>
+      <translation>Neuer Plan aus einer Vorlage</translation>
+    </message>
+    <message>
+      <source>Templates</source>
+      <translation>Vorlagen</translation>
+    </message>
+    <message>
+      <source>Title of the new plan</source>
+      <translation>Titel des neuen Plans</translation>
+    </message>
+    <message>
+      <source>Company</source>
+      <translation>Unternehmen</translation>
+    </message>
+    <message>
+      <source>First day of the plan (it runs twelve months)</source>
+      <translation>Erster Tag des Plans (er läuft zwölf Monate)</translation>
+    </message>
+    <message>
+      <source>&amp;Title</source>
+      <translation>&amp;Titel</translation>
+    </message>
+    <message>
+      <source>&amp;Company</source>
+      <translation>&amp;Unternehmen</translation>
+    </message>
+    <message>
+      <source>Create plan…</source>
+      <translation>Plan anlegen…</translation>
+    </message>
+    <message>
+      <source>Save as template</source>
+      <translation>Als Vorlage speichern</translation>
+    </message>
+    <message>
+      <source>Template name</source>
+      <translation>Name der Vorlage</translation>
+    </message>
+    <message>
+      <source>What the template is for</source>
+      <translation>Wofür die Vorlage ist</translation>
+    </message>
+    <message>
+      <source>Who the template is for, and how it sells</source>
+      <translation>Für wen die Vorlage ist und wie dort verkauft wird</translation>
+    </message>
+    <message>
+      <source>&amp;Name</source>
+      <translation>&amp;Name</translation>
+    </message>
+    <message>
+      <source>&amp;About</source>
+      <translation>&amp;Worum es geht</translation>
+    </message>
+    <message>
+      <source>The funnel, the metric definitions (no actuals or baselines), the goals as ideas (no owners, dates or sign-offs) and the plan's settings. No people, rides, messages or reviews.</source>
+      <translation>Der Trichter, die Definitionen der Kennzahlen (ohne Ist- und Ausgangswerte), die Ziele als Ideen (ohne Verantwortliche, Termine oder Freigaben) und die Einstellungen des Plans. Keine Personen, Mitfahrten, Botschaften oder Reviews.</translation>
+    </message>
+    <message>
+      <source>{description}
+
+{stages} funnel stages with their handoffs, {metrics} metric definitions, {goals} goal ideas.</source>
+      <translation>{description}
+
+{stages} Trichterstufen mit ihren Übergaben, {metrics} Kennzahl-Definitionen, {goals} Zielideen.</translation>
+    </message>
+    <message>
+      <source>{name} (yours)</source>
+      <translation>{name} (Ihre)</translation>
+    </message>
+    <message>
       <source>Save version</source>
       <translation>Version speichern</translation>
     </message>
@@ -682,10 +754,6 @@
     <message>
       <source>Saved by</source>
       <translation>Gespeichert von</translation>
-    </message>
-    <message>
-      <source>&amp;Name</source>
-      <translation>&amp;Name</translation>
     </message>
     <message>
       <source>N&amp;ote</source>
@@ -1380,10 +1448,6 @@ Marketing: {marketing}</translation>
     <message>
       <source>Plan name</source>
       <translation>Planname</translation>
-    </message>
-    <message>
-      <source>Company</source>
-      <translation>Unternehmen</translation>
     </message>
     <message>
       <source>Period</source>
@@ -2110,6 +2174,18 @@ Marketing: {marketing}</translation>
       <translation>Kopie als {file} gespeichert</translation>
     </message>
     <message>
+      <source>Template not saved</source>
+      <translation>Vorlage nicht gespeichert</translation>
+    </message>
+    <message>
+      <source>There is a template of that name already; choose another name.</source>
+      <translation>Es gibt schon eine Vorlage mit diesem Namen; wählen Sie einen anderen.</translation>
+    </message>
+    <message>
+      <source>Saved the template “{name}”; File › New from template offers it.</source>
+      <translation>Vorlage „{name}“ gespeichert; Datei › Neu aus Vorlage bietet sie an.</translation>
+    </message>
+    <message>
       <source>Started {title}; the closed plan keeps a final version.</source>
       <translation>{title} begonnen; der abgeschlossene Plan behält eine letzte Version.</translation>
     </message>
@@ -2120,6 +2196,10 @@ Marketing: {marketing}</translation>
     <message>
       <source>Cannot merge</source>
       <translation>Zusammenführen nicht möglich</translation>
+    </message>
+    <message>
+      <source>{file} already exists; a new plan is never written over another.</source>
+      <translation>{file} gibt es schon; ein neuer Plan wird nie über einen anderen geschrieben.</translation>
     </message>
     <message>
       <source>{file} already exists; a new period is never written over a plan.</source>
@@ -2730,6 +2810,14 @@ Marketing: {marketing}</translation>
       <translation>&amp;Datei</translation>
     </message>
     <message>
+      <source>New from &amp;template…</source>
+      <translation>Neu aus &amp;Vorlage…</translation>
+    </message>
+    <message>
+      <source>A plan that starts from a template: SaaS, field sales or account-based</source>
+      <translation>Ein Plan, der mit einer Vorlage beginnt: SaaS, Außendienst oder accountbasiert</translation>
+    </message>
+    <message>
       <source>&amp;Open plan…</source>
       <translation>Plan &amp;öffnen…</translation>
     </message>
@@ -2804,6 +2892,14 @@ Marketing: {marketing}</translation>
     <message>
       <source>A new plan for the following period, carrying what is not done</source>
       <translation>Ein neuer Plan für den folgenden Zeitraum, mit allem, was nicht erledigt ist</translation>
+    </message>
+    <message>
+      <source>Save as te&amp;mplate…</source>
+      <translation>Als Vor&amp;lage speichern…</translation>
+    </message>
+    <message>
+      <source>This plan's funnel, metrics and goal ideas as a template for new plans</source>
+      <translation>Trichter, Kennzahlen und Zielideen dieses Plans als Vorlage für neue Pläne</translation>
     </message>
     <message>
       <source>Save a &amp;copy…</source>

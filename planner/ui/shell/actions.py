@@ -22,6 +22,8 @@ class ActionDef:
 
 ACTIONS = (
     ActionDef("file.new", "&New plan\u2026", "&File", "new_plan", (Key.New,)),
+    ActionDef("file.new_template", "New from &template\u2026", "&File", "new_from_template", (),
+              "A plan that starts from a template: SaaS, field sales or account-based"),
     ActionDef("file.open", "&Open plan\u2026", "&File", "open_plan_dialog", (Key.Open,)),
     ActionDef("file.open_server", "Open from ser&ver\u2026", "&File", "open_from_server", (),
               "Open a plan your team keeps on a PostgreSQL server, live with everyone's edits"),
@@ -41,6 +43,8 @@ ACTIONS = (
               "The person whose name goes on your changes to this plan, on this computer"),
     ActionDef("file.next_period", "Start the &next period\u2026", "&File", "start_next_period",
               (), "A new plan for the following period, carrying what is not done"),
+    ActionDef("file.save_template", "Save as te&mplate\u2026", "&File", "save_as_template", (),
+              "This plan's funnel, metrics and goal ideas as a template for new plans"),
     ActionDef("file.save_copy", "Save a &copy\u2026", "&File", "save_copy", (),
               "A complete copy of the plan, history and versions included"),
     ActionDef("file.restore_backup", "Restore from &backup\u2026", "&File",

@@ -561,7 +561,7 @@ class MainWindow(QMainWindow):
         rows_page = self.current_rows_page() is not None
         for key in ("file.export_pdf", "file.export_json", "file.export_ics", "file.close",
                     "view.workshop", "file.versions", "file.compare", "file.save_copy",
-                    "file.next_period",
+                    "file.next_period", "file.save_template",
                     "file.who", "edit.history",
                     "file.restore_backup"):
             a[key].setEnabled(s is not None)
@@ -629,6 +629,16 @@ class MainWindow(QMainWindow):
         from planner.ui.shell import plan_files
 
         plan_files.save_copy(self)
+
+    def new_from_template(self) -> None:
+        from planner.ui.shell import plan_files
+
+        plan_files.new_from_template(self)
+
+    def save_as_template(self) -> None:
+        from planner.ui.shell import plan_files
+
+        plan_files.save_as_template(self)
 
     def start_next_period(self) -> None:
         from planner.ui.shell import plan_files
@@ -932,14 +942,10 @@ class MainWindow(QMainWindow):
 
 
 def next_twelve_months(today: date) -> tuple[date, date]:
-    """A new plan's period: from the first of next month, twelve months."""
-    start = date(today.year + today.month // 12, today.month % 12 + 1, 1)
-    end_year, end_month = (start.year, start.month - 1) if start.month > 1 \
-        else (start.year - 1, 12)
-    end_year += 1
-    from calendar import monthrange
+    """A new plan's period (`planner.templates`, imported when a plan is made)."""
+    from planner.templates import next_twelve_months as period
 
-    return start, date(end_year, end_month, monthrange(end_year, end_month)[1])
+    return period(today)
 
 
 def _dropped_plan(mime: Any) -> Path | None:

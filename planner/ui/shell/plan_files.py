@@ -334,6 +334,70 @@ def save_copy(window: MainWindow) -> bool:
     return True
 
 
+def new_from_template(window: MainWindow) -> Path | None:
+    """A new plan from a shipped template or the company's own, then opened."""
+    from planner import templates
+    from planner.filenames import safe_stem
+    from planner.ui.dialogs.templates import NewFromTemplateDialog
+
+    dialog = NewFromTemplateDialog(window, templates.templates(templates.own_templates_folder()))
+    if not dialogs.exec_dialog(dialog) or dialog.template is None:
+        return None
+    template, title, company, start, end = dialog.values()
+    out = dialogs.ask_save_path(window, tr("New plan"), f"{safe_stem(title)}.tandem",
+                                dialogs.PLAN_FILTER)
+    if out is None:
+        return None
+    if out.suffix != ".tandem":
+        out = out.with_name(out.name + ".tandem")
+    if out.exists():
+        dialogs.warn(window, tr("Cannot create plan"), tr(
+            "{file} already exists; a new plan is never written over another.").format(
+            file=out.name))
+        return None
+    try:
+        templates.create(out, template, title, start, end, company).close()
+    except PlanError as exc:
+        dialogs.warn(window, tr("Cannot create plan"), str(exc))
+        return None
+    window.open_plan(out)
+    return out
+
+
+def save_as_template(window: MainWindow) -> Path | None:
+    """The plan's skeleton as the company's own template."""
+    from planner import templates
+    from planner.ui.dialogs.templates import SaveTemplateDialog
+
+    session = window.session
+    if session is None:
+        return None
+    store = session.store
+    dialog = SaveTemplateDialog(window, store.plan().company or store.plan().title)
+    if not dialogs.exec_dialog(dialog):
+        return None
+    name, about = dialog.values()
+    try:
+        path = templates.save(store, templates.own_templates_folder(), name, about)
+    except FileExistsError:
+        dialogs.warn(window, tr("Template not saved"), tr(
+            "There is a template of that name already; choose another name."))
+        return None
+    except PlanError as exc:
+        dialogs.warn(window, tr("Template not saved"), str(exc))
+        return None
+    except OSError as exc:
+        from planner.store.names import write_error
+
+        dialogs.warn(window, tr("Template not saved"), write_error(exc, Path(
+            exc.filename or templates.own_templates_folder())))
+        return None
+    window.statusBar().showMessage(tr("Saved the template \u201c{name}\u201d; File \u203a New "
+                                      "from template offers it.").format(name=name.strip()),
+                                   8000)
+    return path
+
+
 def start_next_period(window: MainWindow) -> Path | None:
     """The next period's plan, chosen and previewed in a dialog, written by the
     function `tandem next` uses; then the window opens it."""
