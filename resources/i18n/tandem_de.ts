@@ -1430,12 +1430,44 @@ Marketing: {marketing}</translation>
       <translation>Beide Teams gewinnen oder verlieren gemeinsam: warnen, wenn etwas nur für ein Team gemessen wird</translation>
     </message>
     <message>
+      <source> days</source>
+      <translation> Tage</translation>
+    </message>
+    <message>
+      <source>Days between check-ins on a goal</source>
+      <translation>Tage zwischen zwei Check-ins eines Ziels</translation>
+    </message>
+    <message>
       <source>Period starts</source>
       <translation>Beginn des Zeitraums</translation>
     </message>
     <message>
       <source>Period ends</source>
       <translation>Ende des Zeitraums</translation>
+    </message>
+    <message>
+      <source>Due in the next two weeks</source>
+      <translation>Fällig in den nächsten zwei Wochen</translation>
+    </message>
+    <message>
+      <source>Everyone's</source>
+      <translation>Alle</translation>
+    </message>
+    <message>
+      <source>Action</source>
+      <translation>Maßnahme</translation>
+    </message>
+    <message>
+      <source>Check-in</source>
+      <translation>Check-in</translation>
+    </message>
+    <message>
+      <source>Goal due</source>
+      <translation>Ziel fällig</translation>
+    </message>
+    <message>
+      <source>Field ride</source>
+      <translation>Mitfahrt</translation>
     </message>
     <message>
       <source>Overview</source>
@@ -1470,8 +1502,28 @@ Marketing: {marketing}</translation>
       <translation>Gemeinsame Belohnungen</translation>
     </message>
     <message>
+      <source>Check in on each goal every</source>
+      <translation>Check-in zu jedem Ziel alle</translation>
+    </message>
+    <message>
       <source>(nobody yet)</source>
       <translation>(noch niemand)</translation>
+    </message>
+    <message>
+      <source>nobody yet</source>
+      <translation>noch niemand</translation>
+    </message>
+    <message>
+      <source>late: </source>
+      <translation>überfällig: </translation>
+    </message>
+    <message>
+      <source>Show it where the plan keeps it</source>
+      <translation>Dort zeigen, wo der Plan es führt</translation>
+    </message>
+    <message>
+      <source>Nothing is due in the next two weeks.</source>
+      <translation>In den nächsten zwei Wochen ist nichts fällig.</translation>
     </message>
     <message>
       <source>{people} people · {rides} field rides</source>
@@ -2720,10 +2772,6 @@ Marketing: {marketing}</translation>
     <message>
       <source>Source</source>
       <translation>Quelle</translation>
-    </message>
-    <message>
-      <source>Action</source>
-      <translation>Maßnahme</translation>
     </message>
     <message>
       <source>Done</source>

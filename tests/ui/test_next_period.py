@@ -48,3 +48,42 @@ def test_the_next_period_is_previewed_chosen_written_and_opened(
     assert warnings[-1] == ("Not started", "2028.tandem already exists; a new period is never "
                                            "written over a plan.")
     assert out.read_bytes() == data
+
+
+def test_the_overview_lists_what_is_due_late_first_and_one_click_shows_it(
+        sample_window: MainWindow, sample_path: Path) -> None:
+    from datetime import date
+
+    from PySide6.QtCore import Qt
+
+    from planner.ui.pages.goals import GoalsPage
+    from planner.ui.pages.overview import OverviewPage
+    from tests.acting import window_as_head
+
+    sample_window.show_section(0)
+    page = sample_window.page("overview")
+    assert isinstance(page, OverviewPage)
+    page._show_due(date(2027, 3, 10))
+    lines = [page.due.item(n).text() for n in range(page.due.count())]
+    assert lines[0].startswith("late: ") and "Check-in: " in lines[0]
+    assert any("Goal due: Lift marketing-qualified lead acceptance" in line for line in lines)
+    everyone = len(lines)
+    # The person at the keyboard: only theirs.
+    head = window_as_head(sample_window, "sales")
+    page.mine.setChecked(True)
+    page._show_due(date(2027, 3, 10))
+    mine = [page.due.item(n).text() for n in range(page.due.count())]
+    assert 0 < len(mine) < everyone and all(head.name in line for line in mine)
+    # One click shows the row where the plan keeps it.
+    item = next(page.due.item(n) for n in range(page.due.count())
+                if "Lift marketing-qualified" in page.due.item(n).text())
+    page.due.itemClicked.emit(item)
+    goals = sample_window.current_page()
+    assert isinstance(goals, GoalsPage)
+    kind, row_id = item.data(Qt.ItemDataRole.UserRole)
+    assert kind == "Goal" and goals.detail.goal_id == row_id
+    # The interval is the plan's setting, kept in the file.
+    sample_window.show_section(0)
+    page.checkin_days.setValue(30)
+    page.checkin_days.editingFinished.emit()
+    assert rows(sample_path, "SELECT checkin_days FROM plan") == [(30,)]

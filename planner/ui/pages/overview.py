@@ -3,17 +3,18 @@
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-    QPlainTextEdit, QVBoxLayout, QWidget)
+    QButtonGroup, QCheckBox, QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+    QListWidget, QListWidgetItem, QPlainTextEdit, QRadioButton, QSpinBox, QVBoxLayout, QWidget)
 
 from planner.changes import ChangeSet
-from planner.model import FieldRide, Goal, Person, Plan
+from planner.model import CheckIn, FieldRide, Goal, Person, Plan, ReviewAction
 from planner.model.enums import Team, label
 from planner.model.validation import LONG_TEXT_MAX, SHORT_TEXT_MAX
 from planner.operations.plan import change_plan
+from planner.rules.due import WINDOW_DAYS, due_soon
 from planner.rules.signoff import agreement
 from planner.ui.i18n import tr
 from planner.ui.pages.table import title_label
@@ -46,6 +47,12 @@ class OverviewPage(QWidget):
         self.shared = QCheckBox(tr("Both teams rise or fall together: warn about anything "
                                    "measured for one team only"), objectName="sharedRewards")
         self.shared.clicked.connect(lambda: self._commit(shared_rewards=self.shared.isChecked()))
+        self.checkin_days = QSpinBox(objectName="checkinDays", minimum=1, maximum=366)
+        self.checkin_days.setSuffix(tr(" days"))
+        self.checkin_days.setMaximumWidth(160)
+        self.checkin_days.setAccessibleName(tr("Days between check-ins on a goal"))
+        self.checkin_days.editingFinished.connect(
+            lambda: self._commit(checkin_days=self.checkin_days.value()))
         self.head_of_sales = QComboBox(objectName="headOfSales")
         self.head_of_marketing = QComboBox(objectName="headOfMarketing")
         name(self.start, tr("Period starts"))
@@ -59,10 +66,32 @@ class OverviewPage(QWidget):
                             (tr("Period"), period), (tr("Purpose"), self.purpose),
                             (tr("Head of sales"), self.head_of_sales),
                             (tr("Head of marketing"), self.head_of_marketing),
-                            (tr("Shared rewards"), self.shared)):
+                            (tr("Shared rewards"), self.shared),
+                            (tr("Check in on each goal every"), self.checkin_days)):
             form.addRow(text, field)
         layout.addLayout(form)
-        layout.addStretch()
+        due_bar = QHBoxLayout()
+        heading = QLabel(tr("Due in the next two weeks"), objectName="sectionHeading")
+        bold = heading.font()
+        bold.setBold(True)
+        heading.setFont(bold)
+        due_bar.addWidget(heading)
+        due_bar.addStretch()
+        self.mine = QRadioButton(tr("Mine"), objectName="dueMine")
+        self.everyone = QRadioButton(tr("Everyone's"), objectName="dueEveryone")
+        group = QButtonGroup(self)
+        for button in (self.mine, self.everyone):
+            group.addButton(button)
+            due_bar.addWidget(button)
+        self.everyone.setChecked(True)
+        group.buttonToggled.connect(lambda *_: self._show_due())
+        self.due = QListWidget(objectName="dueList")
+        self.due.setAccessibleName(tr("Due in the next two weeks"))
+        self.due.setMinimumHeight(120)
+        self.due.itemActivated.connect(self._go_to_due)
+        self.due.itemClicked.connect(self._go_to_due)
+        layout.addLayout(due_bar)
+        layout.addWidget(self.due, 1)
         SaveWhileTyping(self.title, lambda typing: self._commit_text(
             "title", self.title.text(), typing))
         SaveWhileTyping(self.company, lambda typing: self._commit_text(
@@ -76,7 +105,8 @@ class OverviewPage(QWidget):
         self.head_of_marketing.activated.connect(
             lambda: self._commit(head_of_marketing_id=self.head_of_marketing.currentData()))
         for widget in (self.title, self.company, self.start, self.end, self.purpose,
-                       self.head_of_sales, self.head_of_marketing, self.shared):
+                       self.head_of_sales, self.head_of_marketing, self.shared,
+                       self.checkin_days):
             widget.setEnabled(not session.read_only)
         self._stale = True
         session.plan_changed.connect(self._on_plan_changed)
@@ -104,7 +134,7 @@ class OverviewPage(QWidget):
             self.refresh()
 
     def _on_plan_changed(self, change: ChangeSet) -> None:
-        if change.touches(Plan, Person, Goal, FieldRide):
+        if change.touches(Plan, Person, Goal, FieldRide, ReviewAction, CheckIn):
             self._stale = True
             if self.isVisible():
                 self.refresh()
@@ -128,6 +158,8 @@ class OverviewPage(QWidget):
             edit.setDate(QDate(day.year, day.month, day.day))
             edit.blockSignals(False)
         self.shared.setChecked(plan.shared_rewards)
+        if not self.checkin_days.hasFocus():
+            self.checkin_days.setValue(plan.checkin_days)
         if self.purpose.toPlainText() != plan.purpose:
             self.purpose.setPlainText(plan.purpose)
         for combo, team, head in ((self.head_of_sales, Team.SALES, plan.head_of_sales_id),
@@ -144,6 +176,44 @@ class OverviewPage(QWidget):
             f"<b>{tr(label(progress.status))}</b> \u00b7 {progress.text()}<br>"
             + tr("{people} people \u00b7 {rides} field rides").format(
                 people=len(people), rides=store.count(FieldRide)))
+        self._show_due()
+
+    def _show_due(self, today: date | None = None) -> None:
+        """What is due, late first, for the person at the keyboard or everyone."""
+        from planner.ui.i18n import format_date
+
+        store = self.session.store
+        today = today or date.today()
+        me = store.acting.person_id
+        self.mine.setEnabled(me is not None)
+        if me is None and self.mine.isChecked():
+            self.everyone.setChecked(True)
+        mine = self.mine.isChecked() and me is not None
+        names = {p.id: p.name for p in store.rows(Person)}
+        words = {"Action": tr("Action"), "Check-in": tr("Check-in"), "Goal": tr("Goal due"),
+                 "Field ride": tr("Field ride")}
+        self.due.clear()
+        items = due_soon(store, today, me if mine else None, WINDOW_DAYS)
+        for d in items:
+            who = ", ".join(names.get(p, "?") for p in d.people) or tr("nobody yet")
+            late = tr("late: ") if d.late(today) else ""
+            item = QListWidgetItem(f"{late}{format_date(d.day)} \u00b7 {words[d.what]}: "
+                                   f"{d.text} \u2014 {who}")
+            item.setData(Qt.ItemDataRole.UserRole, (d.kind, d.row_id))
+            item.setToolTip(tr("Show it where the plan keeps it"))
+            if d.late(today):
+                from planner.ui.widgets.colours import BAD
+
+                item.setForeground(BAD)
+            self.due.addItem(item)
+        if not items:
+            self.due.addItem(QListWidgetItem(tr("Nothing is due in the next two weeks.")))
+
+    def _go_to_due(self, item: QListWidgetItem) -> None:
+        target = item.data(Qt.ItemDataRole.UserRole)
+        show = getattr(self.window(), "show_row", None)
+        if target and show is not None:
+            show(*target)
 
 
 def _day(edit: QDateEdit) -> date:

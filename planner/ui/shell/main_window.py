@@ -654,13 +654,14 @@ class MainWindow(QMainWindow):
         """Show a row where the plan keeps it (a changes view's link)."""
         if self.session is None:
             return
-        from planner.model import HotButton, MetricGoal, MetricValue
+        from planner.model import CheckIn, HotButton, MetricGoal, MetricValue, ReviewAction
         from planner.ui.shell.plan_files import section_of
 
         store, key = self.session.store, section_of(kind_name)
         # Rows shown inside another row's page: go to that row.
         for kind, parent in ((HotButton, "field_ride_id"), (MetricValue, "metric_id"),
-                             (MetricGoal, "goal_id")):
+                             (MetricGoal, "goal_id"), (CheckIn, "goal_id"),
+                             (ReviewAction, "review_id")):
             if kind_name == kind.__name__:
                 row = store.get(kind, row_id)
                 row_id = getattr(row, parent) if row is not None else ""

@@ -163,3 +163,35 @@ def test_every_calendar_is_a_valid_itip_publish_with_alarms_only_in_ones_own(
                 (tmp_path / "cal" / f"{people[action.owner_id].name}.ics").read_bytes())
             e = next(e for e in theirs.walk("VEVENT") if str(e["UID"]) == f"{action.id}@tandem")
             assert e.walk("VALARM")
+
+
+SYSTEM_PYTHON = "/usr/bin/python3"
+
+
+def _libical() -> str | None:
+    """Why libical's binding cannot be used here (None: it can)."""
+    import subprocess
+
+    if not Path(SYSTEM_PYTHON).exists():
+        return "no system Python to run libical's binding"
+    found = subprocess.run([SYSTEM_PYTHON, "-c", "import gi; gi.require_version('ICalGLib', "
+                            "'3.0'); from gi.repository import ICalGLib"], capture_output=True)
+    return None if found.returncode == 0 else \
+        "libical's GObject binding is not installed (python3-gi, gir1.2-ical-3.0: .ci/setup --test)"
+
+
+def test_libical_finds_no_error_in_any_calendar_file(sample_path: Path, large_path: Path,
+                                                     tmp_path: Path) -> None:
+    import subprocess
+
+    why = _libical()
+    if why:
+        pytest.skip(why)
+    files = []
+    for n, plan in enumerate((sample_path, large_path)):
+        with PlanStore.open(plan) as store:
+            files += export_ics(store, tmp_path / f"cal{n}")
+    checked = subprocess.run([SYSTEM_PYTHON, str(Path(__file__).parents[2] / "libical_check.py"),
+                              *map(str, files)], capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stdout[-3000:]
+    assert f"{len(files)} files, 0 with errors" in checked.stdout
