@@ -23,6 +23,7 @@ def thousand_goals(folder: Path) -> Path:
     from planner.changes import ChangeSet, added
     from planner.model import Goal, Person, new_id
     from planner.model.enums import GoalStatus, Team
+    from planner.rules.signoff import withdrawn
     from planner.sample import write_sample
 
     path = folder / "goals1000.tandem"
@@ -33,11 +34,11 @@ def thousand_goals(folder: Path) -> Path:
         sales = [p.id for p in people if p.team is Team.SALES]
         marketing = [p.id for p in people if p.team is Team.MARKETING]
         have = store.rows(Goal)
-        extra = [have[0]._replace(id=new_id(), title=f"{have[n % len(have)].title} #{n}",
-                                  position=n, status=list(GoalStatus)[n % 4],
-                                  sales_owner_id=sales[n % 7],
-                                  marketing_owner_id=marketing[n % 5])
-                 for n in range(len(have), GOALS)]
+        # Copies of a goal, unsigned: a sign-off is the head's to make.
+        extra = [withdrawn(have[0])._replace(
+            id=new_id(), title=f"{have[n % len(have)].title} #{n}", position=n,
+            status=list(GoalStatus)[n % 4], sales_owner_id=sales[n % 7],
+            marketing_owner_id=marketing[n % 5]) for n in range(len(have), GOALS)]
         store.commit(ChangeSet("More goals", tuple(added(g) for g in extra)))
     return path
 

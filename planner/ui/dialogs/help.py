@@ -36,6 +36,7 @@ def page_keys() -> tuple[tuple[str, str, str], ...]:
         (workshop, "Tab", tr("Pick the next ride, message or topic")),
         (workshop, "< / >", tr("Move the picked ride a day earlier / later")),
         (workshop, "R / L / C", tr("Write a review / park a topic / close the picked topic")),
+        (workshop, "C", tr("On a goal: check in (progress, confidence, a note)")),
         (workshop, "T", tr("Restart the agenda clock")),
         (tr("Workshop editor"), "Ctrl+Enter / Escape", tr("Save / cancel")),
         (workshop, "Escape", tr("Leave workshop mode")),
