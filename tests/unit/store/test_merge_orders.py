@@ -1,10 +1,12 @@
 """Three copies of the large plan, edited at random and merged in random
 orders (star, chain, criss-cross, back and forth), against an oracle that
-knows which edit each copy has seen: git's promises, held by every order.
+keeps the history as git does (every edit and merge a commit, with what it
+had seen) and merges by contents against the best common ancestors (their
+virtual ancestor in a criss-cross): git's promises, held by every order.
 
 - a conflict is reported exactly for a field two copies changed differently
-  without either having seen the other's change (since their best common
-  ancestors);
+  since their merge base (a conflict settled by keeping the base's value is
+  no change);
 - every other field ends with the newest edit either side had, so `--take`
   never reverts a change only one side made;
 - once every copy has merged every other, all copies hold the same rows
@@ -38,12 +40,79 @@ FieldKey = tuple[str, Any, str]  # kind, id or natural key, field
 
 class Copy:
     """A copy of the plan and what the oracle knows of it: for each field
-    edited, its value and the edit that wrote it, and every edit seen."""
+    edited, its value and the commit that wrote it, and every commit seen
+    (its own edits and merges, and those of the copies it merged)."""
 
-    def __init__(self, data: bytes, name: str) -> None:
+    def __init__(self, data: bytes, name: str, graph: "Graph | None" = None) -> None:
         self.store = PlanStore.from_bytes(data, name, writable=True)
         self.values: dict[FieldKey, tuple[Any, int]] = {}
         self.known: set[int] = set()
+        self.graph = graph if graph is not None else Graph()
+
+    def commit(self, number: int) -> None:
+        """A commit of this copy (an edit or a merge): what it knew, and the
+        value of every field as it left them."""
+        self.known.add(number)
+        self.graph.commits[number] = (frozenset(self.known),
+                                      {k: v for k, (v, _) in self.values.items()})
+
+    def fork(self, store: PlanStore) -> "Copy":
+        """The same knowledge, over another store (a copy as it was)."""
+        other = Copy.__new__(Copy)
+        other.store, other.values, other.known = store, dict(self.values), set(self.known)
+        other.graph = self.graph
+        return other
+
+
+class Graph:
+    """Every commit of the three copies: what it knew (its ancestry, itself
+    included) and the fields' values it left, as git's history holds them."""
+
+    def __init__(self) -> None:
+        self.commits: dict[int, tuple[frozenset[int], dict[FieldKey, Any]]] = {}
+
+    def bases(self, one: set[int] | frozenset[int], other: set[int] | frozenset[int]
+              ) -> set[int]:
+        """The best common ancestors: commits both know that no other such
+        commit descends from."""
+        common = set(one) & set(other)
+        return {c for c in common
+                if not any(c in self.commits[d][0] for d in common if d != c)}
+
+    def base_value(self, key: FieldKey, bases: set[int], depth: int = 0) -> Any:
+        """The field in the merge base; with several bases, in their virtual
+        ancestor (merged two by two over their own bases, as git's recursive
+        strategy does; a field they settle differently is UNSETTLED)."""
+        found = sorted(bases)
+        value = self.commits[found[0]][1].get(key)
+        ancestry = self.commits[found[0]][0]
+        for other in found[1:]:
+            theirs = self.commits[other][1].get(key)
+            if theirs != value and value is not UNSETTLED and depth < 20:
+                below = self.base_value(key, self.bases(ancestry, self.commits[other][0]),
+                                        depth + 1)
+                value = theirs if value == below else value if theirs == below else UNSETTLED
+            elif theirs != value:
+                value = UNSETTLED
+            ancestry = ancestry | self.commits[other][0]
+        return value
+
+
+UNSETTLED = object()  # a field the ancestors of a criss-cross left differently
+
+
+def _three_way(mine: Copy, theirs: Copy, key: FieldKey) -> str:
+    """How a merge of THEIRS into MINE settles a field, as git's would by its
+    contents against the merge base: "mine", "theirs" or "conflict"."""
+    vm, vt = mine.values.get(key, (None, 0))[0], theirs.values.get(key, (None, 0))[0]
+    if vm == vt:
+        return "mine"
+    base = mine.graph.base_value(key, mine.graph.bases(mine.known, theirs.known))
+    if vt == base:
+        return "mine"
+    if vm == base:
+        return "theirs"
+    return "conflict"
 
 
 def _tracked(store: PlanStore) -> dict[FieldKey, Any]:
@@ -92,7 +161,7 @@ def _edit(copy: Copy, what: str, n: int, write: int) -> None:
             edit(found, occasion=text)
     store.commit(change)
     copy.values[key] = (_tracked(store)[key], write)
-    copy.known.add(write)
+    copy.commit(write)
 
 
 def _expected(mine: Copy, theirs: Copy) -> tuple[set[FieldKey], dict[FieldKey, Any]]:
@@ -100,36 +169,30 @@ def _expected(mine: Copy, theirs: Copy) -> tuple[set[FieldKey], dict[FieldKey, A
     the value every other edited field must have after it."""
     conflicts, values = set(), {}
     for key in mine.values.keys() | theirs.values.keys():
-        vm, wm = mine.values.get(key, (None, 0))
-        vt, wt = theirs.values.get(key, (None, 0))
-        if wm == wt or wt in mine.known:
-            values[key] = vm
-        elif wm in theirs.known:
-            values[key] = vt
-        elif vm == vt:
-            values[key] = vm
-        else:
+        way = _three_way(mine, theirs, key)
+        if way == "conflict":
             conflicts.add(key)
+        else:
+            values[key] = (mine if way == "mine" else theirs).values.get(key, (None, 0))[0]
     return conflicts, values
 
 
 def _oracle_merge(mine: Copy, theirs: Copy, take: str, writes: Iterator[int]) -> None:
-    """A field one side's edit is newer on takes it; a conflict settled is a
-    new edit of the merge's own (as git's merge commit is), whichever side
-    it took."""
-    settled = {}
-    for key in mine.values.keys() | theirs.values.keys():
-        m, t = mine.values.get(key, (None, 0)), theirs.values.get(key, (None, 0))
-        if m[1] == t[1] or t[1] in mine.known:
-            continue
-        if m[1] in theirs.known:
+    """The merge is a commit of MINE's (as git's merge commit is): a field
+    that only THEIRS changed takes its value and its writer; a conflict
+    settled is written by the merge itself, whichever side it took."""
+    merge = next(writes)
+    ways = {key: _three_way(mine, theirs, key)
+            for key in mine.values.keys() | theirs.values.keys()}
+    for key, way in ways.items():
+        t = theirs.values.get(key, (None, 0))
+        if way == "theirs":
             mine.values[key] = t
-        elif m[0] != t[0]:
-            settled[key] = (t[0] if take == "theirs" else m[0], next(writes))
+        elif way == "conflict":
+            m = mine.values.get(key, (None, 0))
+            mine.values[key] = (t[0] if take == "theirs" else m[0], merge)
     mine.known |= theirs.known
-    for key, value in settled.items():
-        mine.values[key] = value
-        mine.known.add(value[1])
+    mine.commit(merge)
 
 
 def _conflict_keys(plan: MergePlan) -> set[FieldKey]:
@@ -175,11 +238,12 @@ PROPERTY = settings(max_examples=int(os.environ.get("TANDEM_MERGE_EXAMPLES", "40
 @PROPERTY
 @given(steps=st.lists(STEP, min_size=4, max_size=16))
 def test_every_merge_order_keeps_gits_promises(large_bytes: bytes, steps: list[Any]) -> None:
-    trio = [Copy(large_bytes, f"copy{n}.tandem") for n in range(3)]
+    graph = Graph()
+    trio = [Copy(large_bytes, f"copy{n}.tandem", graph) for n in range(3)]
     base = _tracked(trio[0].store)
     for copy in trio:
         copy.values = {key: (value, 0) for key, value in base.items()}
-        copy.known = {0}
+        copy.commit(0)
     writes = count(1)
     for step in steps:
         if step[0] == "edit":
@@ -192,14 +256,10 @@ def test_every_merge_order_keeps_gits_promises(large_bytes: bytes, steps: list[A
         if step[0] == "merge":
             _merge(trio[a], trio[b], take, writes)
         else:  # both merge each other at the same moment: a criss-cross
-            a_then = PlanStore.from_bytes(trio[a].store.copy_bytes(), "a-then.tandem")
-            b_copy = Copy.__new__(Copy)
-            b_copy.store, b_copy.values, b_copy.known = (
-                PlanStore.from_bytes(trio[b].store.copy_bytes(), "b-then.tandem"),
-                dict(trio[b].values), set(trio[b].known))
-            a_copy = Copy.__new__(Copy)
-            a_copy.store, a_copy.values, a_copy.known = (
-                a_then, dict(trio[a].values), set(trio[a].known))
+            a_copy = trio[a].fork(PlanStore.from_bytes(trio[a].store.copy_bytes(),
+                                                       "a-then.tandem"))
+            b_copy = trio[b].fork(PlanStore.from_bytes(trio[b].store.copy_bytes(),
+                                                       "b-then.tandem"))
             _merge(trio[a], b_copy, "mine", writes)
             _merge(trio[b], a_copy, "mine", writes)
     # Everyone merges everyone: then every copy holds the same rows.
