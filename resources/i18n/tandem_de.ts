@@ -352,6 +352,10 @@
       <translation>Review schreiben / Thema parken / gewähltes Thema schließen</translation>
     </message>
     <message>
+      <source>On a goal: check in (progress, confidence, a note)</source>
+      <translation>Bei einem Ziel: Check-in (Fortschritt, Zuversicht, eine Notiz)</translation>
+    </message>
+    <message>
       <source>Restart the agenda clock</source>
       <translation>Agenda-Uhr neu starten</translation>
     </message>

@@ -14,6 +14,7 @@ from planner.model.validation import LONG_TEXT_MAX
 from planner.operations.checkins import from_typed, progress_hint
 from planner.rules.checkins import confidence_status
 from planner.ui.i18n import tr
+from planner.ui.widgets.accessible import name
 
 
 class CheckInDialog(QDialog):
@@ -32,7 +33,7 @@ class CheckInDialog(QDialog):
         self.progress.setAccessibleName(tr("Progress"))
         self.confidence = QSpinBox(objectName="checkInConfidence", minimum=1, maximum=10)
         self.confidence.setValue(last_confidence or 7)
-        self.confidence.setAccessibleName(tr("Confidence, 1 to 10"))
+        name(self.confidence, tr("Confidence, 1 to 10"))
         self.words = QLabel(objectName="pageHint")
         self.confidence.valueChanged.connect(self._say)
         self.note = QPlainTextEdit(objectName="checkInNote")
@@ -43,7 +44,7 @@ class CheckInDialog(QDialog):
         self.day.setDisplayFormat("d MMM yyyy")
         today = date.today()
         self.day.setDate(QDate(today.year, today.month, today.day))
-        self.day.setAccessibleName(tr("Day of the check-in"))
+        name(self.day, tr("Day of the check-in"))
         self.error = QLabel(objectName="formError", wordWrap=True)
         self.error.hide()
         form = QFormLayout()

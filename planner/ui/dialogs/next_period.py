@@ -12,6 +12,7 @@ from planner.errors import PlanError
 from planner.model.reader import PlanReader
 from planner.store import next_period
 from planner.ui.i18n import tr
+from planner.ui.widgets.accessible import name
 
 
 
@@ -27,12 +28,12 @@ class NextPeriodDialog(QDialog):
         self.start = QDateEdit(objectName="nextStart", calendarPopup=True)
         self.start.setDisplayFormat("d MMM yyyy")
         self.start.setDate(QDate(first.year, first.month, first.day))
-        self.start.setAccessibleName(tr("First day of the new period"))
+        name(self.start, tr("First day of the new period"))
         self.months = QSpinBox(objectName="nextMonths", minimum=1, maximum=60)
         self.months.setValue(max(1, round(((old.period_end - old.period_start).days + 1)
                                           / 30.44)))
         self.months.setSuffix(tr(" months"))
-        self.months.setAccessibleName(tr("Months the new period runs"))
+        name(self.months, tr("Months the new period runs"))
         words = {"goals": tr("Goals not done"), "metrics": tr("Metrics (new baselines)"),
                  "people": tr("People"), "funnel": tr("Funnel"),
                  "messages": tr("Approved messages"), "actions": tr("Open review actions"),

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 from planner import templates
 from planner.model import FunnelStage, Goal, Metric
 from planner.ui.i18n import tr
+from planner.ui.widgets.accessible import name
 
 
 class NewFromTemplateDialog(QDialog):
@@ -40,7 +41,7 @@ class NewFromTemplateDialog(QDialog):
         self.start = QDateEdit(objectName="templateStart", calendarPopup=True)
         self.start.setDisplayFormat("d MMM yyyy")
         self.start.setDate(QDate(start.year, start.month, start.day))
-        self.start.setAccessibleName(tr("First day of the plan (it runs twelve months)"))
+        name(self.start, tr("First day of the plan (it runs twelve months)"))
         form = QFormLayout()
         form.addRow(tr("&Title"), self.title)
         form.addRow(tr("&Company"), self.company)
