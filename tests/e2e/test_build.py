@@ -40,6 +40,14 @@ def test_built_program_exports_a_pdf_headless(program: Path, tmp_path: Path) -> 
         assert run.returncode == 0, run.stderr
     cover = PdfReader(pdf).pages[0].extract_text()
     assert "Northwind go-to-market" in cover
+    # The shipped templates are in the build, and the next period starts from a plan.
+    for args in (["demo", "from-template.tandem", "--template", "field-distributors"],
+                 ["next", str(plan), "next.tandem"]):
+        run = subprocess.run([str(program), *args], cwd=tmp_path, env=env,
+                             capture_output=True, text=True, timeout=120)
+        assert run.returncode == 0, run.stderr
+    assert "Field sales with distributors" in run_tandem_text(program, tmp_path, env,
+                                                            "from-template.tandem")
 
 
 def test_built_program_publishes_to_a_team_server_and_reads_it_back(
@@ -63,3 +71,13 @@ def test_built_program_publishes_to_a_team_server_and_reads_it_back(
     run("pull", address, str(copy))
     with PlanStore.open(copy, read_only=True) as pulled, PlanStore.open(plan, read_only=True) as mine:
         assert pulled.state() == mine.state()
+
+
+def run_tandem_text(program: Path, folder: Path, env: dict[str, str], plan: str) -> str:
+    """The plan's title, as the built program's JSON export writes it."""
+    import json
+
+    out = folder / f"{plan}.json"
+    subprocess.run([str(program), "export", plan, "--json", str(out)], cwd=folder, env=env,
+                   capture_output=True, text=True, timeout=120, check=True)
+    return str(json.loads(out.read_text("utf-8"))["plan"]["title"])
