@@ -130,16 +130,14 @@ def checkin_event(goal: Goal, due: date, owners: str, plan_title: str) -> Event:
 def checkins_due(plan: Plan, goals: Sequence[Goal], check_ins: Sequence[CheckIn]
                  ) -> list[tuple[Goal, date]]:
     """Each open goal's next check-in day, within the plan's period."""
-    from planner.rules.checkins import OPEN, by_goal
+    from planner.rules.checkins import OPEN, by_goal, next_check_in
 
     history = by_goal(check_ins)
     out = []
     for goal in goals:
         if goal.status not in OPEN:
             continue
-        rows = history.get(goal.id)
-        due = (rows[-1].checked_on if rows else plan.period_start) + timedelta(
-            days=plan.checkin_days)
+        due = next_check_in(plan, history.get(goal.id, []))
         if due <= plan.period_end:
             out.append((goal, due))
     return out

@@ -103,14 +103,23 @@ def checked_as_of(plan: Plan, today: date) -> date:
     return min(max(today, plan.period_start), plan.period_end)
 
 
+def last_checked(plan: Plan, rows: Sequence[CheckIn]) -> date:
+    """The day a goal was last checked in (its rows oldest first), or the plan's start."""
+    return rows[-1].checked_on if rows else plan.period_start
+
+
+def next_check_in(plan: Plan, rows: Sequence[CheckIn]) -> date:
+    """The day a goal's next check-in is due: the plan's interval after the last."""
+    return last_checked(plan, rows) + timedelta(days=plan.checkin_days)
+
+
 def stale_since(plan: Plan, goal: Goal, rows: Sequence[CheckIn], today: date) -> date | None:
     """The day an open goal was last checked in (or the plan began), when that
     is longer ago than the plan's interval; None when it is fresh or closed."""
     if goal.status not in OPEN:
         return None
-    at = checked_as_of(plan, today)
-    since = rows[-1].checked_on if rows else plan.period_start
-    return since if at - since > timedelta(days=plan.checkin_days) else None
+    since = last_checked(plan, rows)
+    return since if checked_as_of(plan, today) > next_check_in(plan, rows) else None
 
 
 def stale_words(since: date, checked: bool) -> str:

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from planner.model import CheckIn, FieldRide, Goal, Person, ReviewAction
 from planner.model.enums import RideStatus
 from planner.model.reader import PlanReader
-from planner.rules.checkins import OPEN, by_goal
+from planner.rules.checkins import OPEN, by_goal, next_check_in
 
 WINDOW_DAYS = 14
 
@@ -47,12 +47,9 @@ def due_soon(reader: PlanReader, today: date, person_id: str | None = None,
         if g.status not in OPEN:
             continue
         owners = tuple(p for p in (g.sales_owner_id, g.marketing_owner_id) if p)
-        rows = history.get(g.id)
-        next_check = (rows[-1].checked_on if rows else plan.period_start) + timedelta(
-            days=plan.checkin_days)
+        next_check = next_check_in(plan, history.get(g.id, []))
         if next_check <= until and next_check <= plan.period_end:
-            found.append(Due(max(next_check, plan.period_start), "Goal", g.id, "Check-in",
-                             g.title, owners))
+            found.append(Due(next_check, "Goal", g.id, "Check-in", g.title, owners))
         if g.due_date is not None and today - timedelta(days=days) <= g.due_date <= until:
             found.append(Due(g.due_date, "Goal", g.id, "Goal", g.title, owners))
     for r in reader.rows(FieldRide):

@@ -19,7 +19,6 @@ closed plan saves a final version named after its period.
 
 import calendar
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -28,12 +27,11 @@ from planner.changes import ChangeSet, added
 from planner.errors import InvalidEdit
 from planner.model import (
     CheckIn, FunnelStage, Goal, Message, Metric, MetricGoal, MetricValue, NonWorkingDay,
-    ParkingTopic, Person, Plan, R, Record, Review, ReviewAction, ReviewLink, new_id, utc_now)
+    ParkingTopic, Person, Plan, Record, Review, ReviewAction, ReviewLink, new_id, utc_now)
 from planner.model.enums import PlanStatus
 from planner.model.reader import PlanReader
 from planner.rules.checkins import OPEN, by_goal
 from planner.rules.metrics import latest_values
-from planner.rules.roles import may_sign
 from planner.rules.signoff import SIDES, signature, withdrawn
 
 CHOICES = ("goals", "metrics", "people", "funnel", "messages", "actions", "parking")
@@ -205,16 +203,16 @@ def prepare(reader: PlanReader, starting: date | None = None, months: int | None
     rows += [fresh(d) for d in days]
 
     # An approval of record comes along where its signer signs for that side
-    # in the new plan; the rest wait for approval again.
-    after = _Rows(plan, rows)
+    # in the new plan (its head: no delegates are carried); the rest wait for
+    # approval again. An approval from before plans recorded who signed has
+    # no signer and comes along as the store's rule allows it.
+    heads = {"sales": plan.head_of_sales_id, "marketing": plan.head_of_marketing_id}
     final: list[Record] = []
     for row in rows:
         if isinstance(row, Message):
             for side in SIDES:
                 sig = signature(row, side)
-                # (An approval from before plans recorded who signed has no signer.)
-                if sig.at is not None and sig.by_id is not None \
-                        and not may_sign(after, sig.by_id, side):
+                if sig.at is not None and sig.by_id is not None and sig.by_id != heads[side]:
                     row = withdrawn(row, side)
                     held += 1
         final.append(row)
@@ -228,26 +226,6 @@ def prepare(reader: PlanReader, starting: date | None = None, months: int | None
               "metrics": len(metrics), "stages": len(stages), "messages": len(messages),
               "actions": len(actions), "topics": len(topics)}
     return NextPlan(plan, (plan, *final), tuple(lines), withdrawn_count, held, counts)
-
-
-class _Rows:
-    """The new plan's rows as a reader, for the sign-off rule."""
-
-    def __init__(self, plan: Plan, rows: Sequence[Record]) -> None:
-        self._plan = plan
-        self._by: dict[type, dict[str, Record]] = {}
-        for r in rows:
-            self._by.setdefault(type(r), {})[r.id] = r
-
-    def plan(self) -> Plan:
-        return self._plan
-
-    def rows(self, kind: type[R]) -> Sequence[R]:
-        return [r for r in self._by.get(kind, {}).values() if isinstance(r, kind)]
-
-    def get(self, kind: type[R], row_id: str) -> R | None:
-        row = self._by.get(kind, {}).get(row_id)
-        return row if isinstance(row, kind) else None
 
 
 def start_next_period(store: PlanReader, out: Path, plan: NextPlan) -> Path:
