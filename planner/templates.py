@@ -230,6 +230,9 @@ def from_plan(reader: PlanReader, name: str, description: str = "") -> dict[str,
     name = " ".join(name.split())
     if not name or len(name) > 120:
         raise InvalidEdit("A template needs a name of 1 to 120 characters.")
+    if len(description.strip()) > 2000:
+        raise InvalidEdit(f"A template's description is at most 2,000 characters; this one "
+                          f"has {len(description.strip()):,}.")
     plan = reader.plan()
     stages = sorted(reader.rows(FunnelStage), key=lambda s: (s.position, s.id))
     stage_names = {s.id: s.name for s in stages}
@@ -242,7 +245,7 @@ def from_plan(reader: PlanReader, name: str, description: str = "") -> dict[str,
     goals = [g for g in reader.rows(Goal) if g.status is not GoalStatus.DROPPED][:MOST]
     return {
         "format": FORMAT, "format_version": FORMAT_VERSION, "name": name,
-        "description": description.strip()[:2000],
+        "description": description.strip(),
         "plan": {k: plain(getattr(plan, k)) for k in PLAN_FIELDS},
         "funnel_stages": [{k: plain(getattr(s, k)) for k in STAGE_FIELDS} for s in stages],
         "metrics": [{**{k: plain(getattr(m, k)) for k in METRIC_FIELDS if k not in

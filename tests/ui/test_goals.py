@@ -368,3 +368,26 @@ def test_a_check_in_from_the_goal_detail_shows_in_the_row_and_the_chart(  # type
     assert "by Amara Okafor" in goals.detail.latest.text()
     qtbot.keyClick(goals.view, Qt.Key.Key_Z, CTRL)
     assert goals.model.history[goal_id][-1] == before
+
+
+def test_a_check_in_note_too_long_is_refused_and_every_word_kept(  # type: ignore[no-untyped-def]
+        goals: GoalsPage, sample_window: MainWindow, sample_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from planner.ui.dialogs.checkin import CheckInDialog
+
+    window_as_head(sample_window, "sales")
+    long_note = "<b>R&amp;D</b> " + "word " * 5000
+    kept: list[str] = []
+
+    def fill(dialog: CheckInDialog) -> bool:
+        if not dialog.error.isHidden():
+            kept.append(dialog.note.toPlainText())
+            return False  # the VP reads the sentence and cancels
+        dialog.progress.setText("40%")
+        dialog.note.setPlainText(long_note)
+        return True
+    monkeypatch.setattr(dialogs, "exec_dialog", fill)
+    (before,), = rows(sample_path, "SELECT count(*) FROM check_in")
+    assert goals.check_in() is False
+    assert kept == [long_note]
+    assert rows(sample_path, "SELECT count(*) FROM check_in") == [(before,)]

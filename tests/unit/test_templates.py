@@ -141,3 +141,19 @@ def test_a_plan_made_from_a_template_is_checked_like_any_plan(tmp_path: Path) ->
     assert not (tmp_path / "y.tandem").exists()
     assert isinstance(templates.plan_rows(template, "T", date(2027, 1, 1),
                                           date(2027, 12, 31))[0], Plan)
+
+
+def test_saving_a_template_refuses_a_name_or_description_it_could_not_hold(
+        sample_path: Path, tmp_path: Path) -> None:
+    with PlanStore.open(sample_path) as store:
+        for name, about, said in (("  ", "", "needs a name of 1 to 120"),
+                                  ("x" * 121, "", "needs a name of 1 to 120"),
+                                  ("Ours", "y" * 2001, "at most 2,000 characters; this one "
+                                                       "has 2,001")):
+            with pytest.raises(PlanError, match=said):
+                templates.save(store, tmp_path / "own", name, about)
+    assert not (tmp_path / "own").exists() or not list((tmp_path / "own").iterdir())
+    # Markup in a name is text, kept as typed.
+    with PlanStore.open(sample_path) as store:
+        path = templates.save(store, tmp_path / "own", "<b>R&amp;D</b> way")
+    assert templates.load(path).name == "<b>R&amp;D</b> way"

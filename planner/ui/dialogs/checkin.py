@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
 from planner.changes import ChangeSet
 from planner.model import Goal
 from planner.model.actor import Actor
-from planner.model.validation import LONG_TEXT_MAX
 from planner.operations.checkins import from_typed, progress_hint
 from planner.rules.checkins import confidence_status
 from planner.ui.i18n import tr
@@ -70,9 +69,10 @@ class CheckInDialog(QDialog):
 
     def build(self) -> ChangeSet:
         """The check-in as typed (refuses in one sentence)."""
-        note = self.note.toPlainText()[:LONG_TEXT_MAX]
+        # A note too long is refused by the store in one sentence, every word kept here.
         return from_typed(self.acting, self.goal, self.progress.text(),
-                          str(self.confidence.value()), note, self.day.date().toPython())[0]
+                          str(self.confidence.value()), self.note.toPlainText(),
+                          self.day.date().toPython())[0]
 
     def show_error(self, sentence: str) -> None:
         self.error.setText(sentence)
