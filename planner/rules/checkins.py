@@ -44,9 +44,10 @@ def by_goal(check_ins: Iterable[CheckIn]) -> dict[str, list[CheckIn]]:
 
 def measure_target(success_measure: str) -> float | None:
     """The number a success criterion aims at ("120 qualified leads a month"
-    → 120), when it names exactly one that is not a percentage."""
-    found = [m for m in _NUMBER.finditer(success_measure) if m.group(2) != "%"]
-    if len(found) != 1:
+    → 120), when it names exactly one number and that is not a percentage
+    ("70% within 2 days" or "from 94 to 75 days" name no single target)."""
+    found = list(_NUMBER.finditer(success_measure))
+    if len(found) != 1 or found[0].group(2) == "%":
         return None
     text, scale = found[0].group(1), (found[0].group(2) or "").lower()
     value = float(re.sub(r"[,\u202f ]", "", text))

@@ -2558,10 +2558,6 @@ Marketing: {marketing}</translation>
       <translation>{section}  ·  {clock} für diesen Punkt</translation>
     </message>
     <message>
-      <source>Progress ({hint})</source>
-      <translation>Fortschritt ({hint})</translation>
-    </message>
-    <message>
       <source>{first} – {last}: {visitor} with {host}</source>
       <translation>{first} – {last}: {visitor} bei {host}</translation>
     </message>

@@ -47,6 +47,7 @@ class Field:
     label: str
     kind: str = "line"  # line, text or date
     value: Any = ""
+    hint: str = ""      # shown in an empty line or text field (what it takes)
 
 
 class RoomEditor(QFrame):
@@ -90,6 +91,7 @@ class RoomEditor(QFrame):
             else:
                 line = QLineEdit(str(f.value or ""), objectName=f"room_{f.key}",
                                  maxLength=SHORT_TEXT_MAX)
+                line.setPlaceholderText(f.hint)
                 widget = line
             widget.setAccessibleName(f.label)
             widget.installEventFilter(self)

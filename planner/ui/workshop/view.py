@@ -313,8 +313,7 @@ class WorkshopView(QWidget):
                                           v["note"])[0]
         last = before[-1] if before else None
         return self.open_editor(tr("Check in: how far, and how sure are we?"), [
-            Field("progress", tr("Progress ({hint})").format(
-                hint=tr(checkin_ops.progress_hint(goal)))),
+            Field("progress", tr("Progress"), hint=tr(checkin_ops.progress_hint(goal))),
             Field("confidence", tr("Confidence, 1 to 10"),
                   value=str(last.confidence) if last else ""),
             Field("note", tr("What changed"), "text")], save)

@@ -124,3 +124,16 @@ def test_the_document_prints_the_latest_check_in_and_every_one(sample_path: Path
     assert confidences == sorted(confidences)  # the least sure first
     appendix = [b for b in sections["checkins"].blocks if hasattr(b, "rows")]
     assert sum(len(t.rows) for t in appendix) == 32
+
+
+@pytest.mark.parametrize(("measure", "target"), [
+    ("120 qualified leads a month", 120.0), ("12 lapsed accounts reactivated", 12.0),
+    ("EUR 2.4M qualified pipeline sourced from events", 2_400_000.0),
+    ("4,800 MQLs in the year", 4800.0), ("Close 30 deals by Q3", 30.0),
+    # Two numbers, or a share: no single number to count progress against.
+    ("Sales accepts at least 70% of MQLs within 2 days", None),
+    ("Median cycle down from 94 to 75 days", None), ("Win rate up to 40%", None),
+    ("More pipeline", None), ("", None)])
+def test_a_success_measure_names_its_own_target_only_when_it_names_one_number(
+        measure: str, target: float | None) -> None:
+    assert checkins.measure_target(measure) == target
