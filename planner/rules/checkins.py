@@ -9,12 +9,13 @@ plan's interval (`Plan.checkin_days`, two weeks unless set) is flagged as
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from planner.model import CheckIn, Goal, Plan
 from planner.model.enums import GoalStatus
+from planner.model.reader import Indexed, PlanReader
 from planner.rules.findings import Finding
 from planner.rules.metrics import MetricStatus
 
@@ -40,6 +41,22 @@ def by_goal(check_ins: Iterable[CheckIn]) -> dict[str, list[CheckIn]]:
     for rows in out.values():
         rows.sort(key=lambda c: (c.checked_on, c.created_at, c.id))
     return dict(out)
+
+
+def latest(reader: PlanReader, n: int = 2) -> dict[str, list[CheckIn]]:
+    """Each goal's last `n` check-ins, oldest first (what the goal's row, the
+    drops and the staleness read), without reading every check-in when the
+    reader can say."""
+    if isinstance(reader, Indexed):
+        return {g: list(rows) for g, rows in reader.recent(CheckIn, "goal_id", n).items()}
+    return {g: rows[-n:] for g, rows in by_goal(reader.rows(CheckIn)).items()}
+
+
+def history_of(reader: PlanReader, goal_id: str) -> list[CheckIn]:
+    """One goal's check-ins, oldest first."""
+    if isinstance(reader, Indexed):
+        return list(reader.where(CheckIn, "goal_id", [goal_id]))
+    return by_goal(r for r in reader.rows(CheckIn) if r.goal_id == goal_id).get(goal_id, [])
 
 
 def measure_target(success_measure: str) -> float | None:
@@ -90,7 +107,7 @@ class Drop:
         return self.before.confidence - self.after.confidence
 
 
-def drops(history: dict[str, list[CheckIn]]) -> list[Drop]:
+def drops(history: Mapping[str, Sequence[CheckIn]]) -> list[Drop]:
     """Goals whose latest check-in is 3 or more below the one before it."""
     out = []
     for goal_id, rows in history.items():
@@ -128,11 +145,12 @@ def stale_words(since: date, checked: bool) -> str:
             else f"not checked in since the plan began on {since:%-d %b %Y}")
 
 
-def checkin_findings(plan: Plan, goals: Sequence[Goal], check_ins: Sequence[CheckIn],
+def checkin_findings(plan: Plan, goals: Sequence[Goal],
+                     history: Mapping[str, Sequence[CheckIn]],
                      today: date | None = None) -> list[Finding]:
-    """Drops in confidence and goals not checked in for the plan's interval."""
+    """Drops in confidence and goals not checked in for the plan's interval,
+    from each goal's check-ins (oldest first; the last two are enough)."""
     today = today or date.today()
-    history = by_goal(check_ins)
     titles = {g.id: g.title for g in goals}
     found = []
     for drop in drops(history):
@@ -143,7 +161,7 @@ def checkin_findings(plan: Plan, goals: Sequence[Goal], check_ins: Sequence[Chec
                 f"{drop.before.checked_on:%-d %b %Y}.")))
     if today >= plan.period_start:
         for goal in goals:
-            rows = history.get(goal.id, [])
+            rows = history.get(goal.id, ())
             since = stale_since(plan, goal, rows, today)
             if since is not None:
                 found.append(Finding("goals", goal.id, (

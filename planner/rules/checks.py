@@ -2,10 +2,10 @@
 
 from datetime import date
 
-from planner.model import CheckIn, FieldRide, Goal, Metric, MetricGoal, NonWorkingDay, Person
+from planner.model import FieldRide, Goal, Metric, MetricGoal, NonWorkingDay, Person
 from planner.model.reader import PlanReader
 from planner.rules.balance import balance, balance_findings
-from planner.rules.checkins import checkin_findings
+from planner.rules.checkins import checkin_findings, latest
 from planner.rules.findings import Finding
 from planner.rules.goals import goal_findings
 from planner.rules.keys import key_findings
@@ -26,7 +26,7 @@ def plan_findings(reader: PlanReader, today: date | None = None) -> list[Finding
     ride_balance = balance(plan, rides, people,
                            WorkCalendar.of(plan, reader.rows(NonWorkingDay)))
     return (found + goal_findings(plan, goals, people)
-            + checkin_findings(plan, goals, reader.rows(CheckIn), today)
+            + checkin_findings(plan, goals, latest(reader), today)
             + ride_findings(plan, rides, people)
             + balance_findings(ride_balance, names)
             + shared_reward_findings(plan, reader.rows(Metric), goals, reader.rows(MetricGoal))

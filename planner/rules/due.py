@@ -9,10 +9,10 @@ open goals by their due date; what is already late comes first, marked.
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from planner.model import CheckIn, FieldRide, Goal, Person, ReviewAction
+from planner.model import FieldRide, Goal, Person, ReviewAction
 from planner.model.enums import RideStatus
 from planner.model.reader import PlanReader
-from planner.rules.checkins import OPEN, by_goal, next_check_in
+from planner.rules.checkins import OPEN, latest, next_check_in
 
 WINDOW_DAYS = 14
 
@@ -42,7 +42,7 @@ def due_soon(reader: PlanReader, today: date, person_id: str | None = None,
         if not a.done and a.due_date is not None and a.due_date <= until:
             found.append(Due(a.due_date, "ReviewAction", a.id, "Action", a.action,
                              (a.owner_id,) if a.owner_id else ()))
-    history = by_goal(reader.rows(CheckIn))
+    history = latest(reader, 1)
     for g in reader.rows(Goal):
         if g.status not in OPEN:
             continue

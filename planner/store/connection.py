@@ -68,6 +68,22 @@ def memory(data: bytes | bytearray) -> sqlite3.Connection:
     return conn
 
 
+def memory_from(disk: sqlite3.Connection) -> sqlite3.Connection | None:
+    """A plan held in memory, copied by SQLite's backup from a file in
+    rollback-journal form (one consistent read, page by page); None when
+    SQLite cannot (the caller serializes instead)."""
+    conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    try:
+        disk.backup(conn)
+    except sqlite3.Error:
+        conn.close()
+        return None
+    _harden(conn)
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA query_only = ON")
+    return conn
+
+
 def at_rest(conn: sqlite3.Connection) -> bytes:
     """A consistent copy of the plan, made by SQLite's backup API, as the bytes
     of a file at rest (rollback-journal mode): it opens anywhere."""

@@ -8,6 +8,7 @@ of a connection the store opened read-only or of the plan's image in memory.
 import os
 import sqlite3
 import struct
+import threading
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -104,6 +105,39 @@ def check_damage(conn: sqlite3.Connection) -> str | None:
     except sqlite3.DatabaseError as exc:
         return str(exc)
     return None if result == [("ok",)] else str(result[0][0])
+
+
+class DamageCheck:
+    """`check_damage` of a plan file on a thread, on a read-only connection of
+    its own (SQLite checks the pages without Python's lock, while the caller
+    reads the file): `result()` waits for it."""
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        self._result: str | None = "the check of its pages did not finish"
+        self._thread = threading.Thread(target=self._run, name="tandem-quick-check",
+                                        daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            conn = sqlite3.connect(f"{self._path.resolve().as_uri()}?mode=ro", uri=True,
+                                   isolation_level=None, check_same_thread=False)
+        except sqlite3.Error as exc:
+            self._result = str(exc)
+            return
+        try:
+            conn.execute("PRAGMA trusted_schema = OFF")
+            conn.execute("PRAGMA busy_timeout = 2000")  # as the plan's own connection waits
+            self._result = check_damage(conn)
+        except sqlite3.Error as exc:
+            self._result = str(exc)
+        finally:
+            conn.close()
+
+    def result(self) -> str | None:
+        self._thread.join()
+        return self._result
 
 
 SchemaObject = tuple[str, str, str, str | None]  # type, name, table, sql

@@ -154,6 +154,16 @@ class PlanLock:
             pass  # the lock holds without it; a second window just cannot say who
         return None
 
+    def header_bytes(self, start: int, end: int) -> bytes:
+        """Bytes of the plan file's header, read on the lock's own descriptor
+        (closing another descriptor of the file would drop SQLite's locks on it)."""
+        if self._fd is None:
+            return b""
+        try:
+            return os.pread(self._fd, end - start, start)
+        except OSError:
+            return b""
+
     def release(self) -> None:
         """Never raises: on a disk that has gone, the lock went with it."""
         if self._fd is None:

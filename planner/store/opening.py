@@ -16,7 +16,8 @@ from pathlib import Path
 from planner.errors import PlanFileError
 from planner.store import connection
 from planner.store.fileformat import (
-    check_damage, check_header, check_version, foreign_objects, replaced_tables)
+    DamageCheck, check_damage, check_header, check_version, foreign_objects, log_pending,
+    replaced_tables)
 from planner.store.lock import Holder, PlanLock, writer_holds
 from planner.store.migrations import SCHEMA_VERSION, migrate
 from planner.store.names import plan_name_problem
@@ -113,28 +114,52 @@ def _open_for_writing(path: Path, lock: PlanLock) -> Opened | str | None:
     except sqlite3.DatabaseError as exc:
         lock.release()
         raise PlanFileError(f"{path.name} cannot be opened ({exc}).") from None
+    replica = None
     try:
         version, foreign = _inspect(path.name, conn)
-        damage = None if foreign else check_damage(conn)
-        if foreign or damage:
+        if foreign:
             conn.close()
             lock.release()
-            return _damaged(path.name, damage) if damage else None
+            return None
         if version < SCHEMA_VERSION:  # read from an upgraded copy; the file waits for an edit
+            damage = check_damage(conn)
+        else:  # SQLite checks every page on a thread while the replica is read
+            checking = DamageCheck(path)
+            replica = _replica(path, conn, lock)
+            damage = checking.result()
+        if damage:
+            _close_all(replica, conn)
+            lock.release()
+            return _damaged(path.name, damage)
+        if replica is None:
             return Opened(_upgraded_image(path), lock, None, None, (), disk=conn)
     except sqlite3.OperationalError as exc:
-        conn.close()
+        _close_all(replica, conn)
         lock.release()
         raise connection.fault(path.name, exc) from None
     except BaseException:
-        conn.close()
+        _close_all(replica, conn)
         lock.release()
         raise
-    return Opened(_replica(conn), lock, None, None, (), disk=conn)
+    return Opened(replica, lock, None, None, (), disk=conn)
 
 
-def _replica(disk: sqlite3.Connection) -> sqlite3.Connection:
-    """The plan in memory, written beside the file at every commit."""
+def _close_all(*conns: sqlite3.Connection | None) -> None:
+    for conn in conns:
+        if conn is not None:
+            conn.close()
+
+
+def _replica(path: Path, disk: sqlite3.Connection, lock: PlanLock) -> sqlite3.Connection:
+    """The plan in memory, written beside the file at every commit. A file at
+    rest (no write-ahead log beside it, in rollback-journal form) is copied
+    page by page by SQLite's backup (one consistent read, and no buffer of the
+    whole file beside it: a 30 MB plan peaks at 30 MB, not 60); otherwise its
+    bytes are serialized and made a rollback-journal image."""
+    if not log_pending(path) and lock.header_bytes(18, 20) == b"\x01\x01":
+        replica = connection.memory_from(disk)
+        if replica is not None:
+            return replica
     return connection.memory(disk.serialize())
 
 

@@ -7,9 +7,9 @@ wording that changed, a turned ride's people, the plan's agreed status) and
 lets the rules read the plan as it would be, before anything is written.
 """
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 from planner.changes import ChangeSet, RowChange
 from planner.errors import InvalidEdit
@@ -19,17 +19,26 @@ from planner.model.records import natural_key
 from planner.model.validation import is_valid, validate, words
 from planner.rules.commit import plan_status, settled
 from planner.rules.keys import clash_sentence, keyed_rows
-from planner.store.mirror import KindRows
 from planner.store.schema import CASCADE, FOREIGN_KEYS
 
 Change = tuple[Record | None, Record | None]
 
 
+class Source(Protocol):
+    """The plan as committed: the store (which may not hold every kind in memory)."""
+
+    def get(self, kind: type[R], row_id: str) -> R | None: ...
+
+    def rows(self, kind: type[R]) -> Sequence[R]: ...
+
+    def where(self, kind: type[R], field: str, values: Sequence[Any]) -> Sequence[R]: ...
+
+
 class Pending:
     """The plan as it would be after a change; a PlanReader for the rules."""
 
-    def __init__(self, rows_of: Callable[[type[Any]], KindRows], now: datetime) -> None:
-        self._rows_of = rows_of
+    def __init__(self, source: Source, now: datetime) -> None:
+        self._source = source
         self.now = now
         # (kind, id) -> (row before the commit, row after it); in the order written.
         self._changes: dict[tuple[type[Record], str], Change] = {}
@@ -41,10 +50,10 @@ class Pending:
         key = (kind, row_id)
         if key in self._changes:
             return self._changes[key][1]  # type: ignore[return-value]
-        return self._rows_of(kind).by_id.get(row_id)  # type: ignore[return-value]
+        return self._source.get(kind, row_id)
 
     def rows(self, kind: type[R]) -> Sequence[R]:
-        base: Sequence[R] = self._rows_of(kind).ordered()  # type: ignore[assignment]
+        base = self._source.rows(kind)
         if kind not in self._kinds:
             return base
         changed = {i: after for (k, i), (_, after) in self._changes.items() if k is kind}
@@ -84,7 +93,7 @@ class Pending:
     def _put(self, kind: type[Record], row_id: str, after: Record | None) -> None:
         key = (kind, row_id)
         first = self._changes[key][0] if key in self._changes else \
-            self._rows_of(kind).by_id.get(row_id)
+            self._source.get(kind, row_id)
         self._changes[key] = (first, after)
         self._kinds.add(kind)
 
@@ -114,14 +123,22 @@ class Pending:
                 ids = gone.get(fk.parent)
                 if not ids:
                     continue
-                for child in list(self.rows(fk.child)):
-                    if getattr(child, fk.column) in ids:
-                        if fk.on_delete == CASCADE:
-                            self._derive(child, None)
-                            frontier.add((fk.child, child.id))
-                        else:
-                            cleared: Any = child
-                            self._derive(child, cleared._replace(**{fk.column: None}))
+                for child in self._children(fk.child, fk.column, ids):
+                    if fk.on_delete == CASCADE:
+                        self._derive(child, None)
+                        frontier.add((fk.child, child.id))
+                    else:
+                        cleared: Any = child
+                        self._derive(child, cleared._replace(**{fk.column: None}))
+
+    def _children(self, kind: type[Record], column: str, ids: set[str]) -> list[Record]:
+        """The rows of a kind that name one of these ids, as they would be, in
+        the order `rows` gives them (without reading a kind the store does not hold)."""
+        base = self._source.where(kind, column, sorted(ids))
+        changed = {i: after for (k, i), (_, after) in self._changes.items() if k is kind}
+        out = [changed.pop(r.id) if r.id in changed else r for r in base]
+        out += changed.values()
+        return [r for r in out if r is not None and getattr(r, column) in ids]
 
     def settle(self) -> None:
         """What the rules make of each row (sign-offs, turned rides)."""

@@ -22,15 +22,16 @@ def place(text: str) -> PlanRef:
     return text if is_address(text) else Path(text)
 
 
-def open_plan(ref: PlanRef, *, read_only: bool = False,
-              acting: "Actor | None" = None) -> "PlanStore":
+def open_plan(ref: PlanRef, *, read_only: bool = False, acting: "Actor | None" = None,
+              check_later: bool = False) -> "PlanStore":
     from planner.store.plan_store import PlanStore
 
     if is_address(ref):
         from planner.store.server.store import ServerStore
 
         return ServerStore.open_address(parse(str(ref), plan=True), read_only=read_only)
-    return PlanStore.open(Path(ref), read_only=read_only, acting=acting)
+    return PlanStore.open(Path(ref), read_only=read_only, acting=acting,
+                          check_later=check_later)
 
 
 def ref_name(ref: PlanRef) -> str:

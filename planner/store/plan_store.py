@@ -5,6 +5,11 @@ domain rules once for every path, adds what follows from the change to the
 same change set, writes it in one transaction and only then tells listeners
 which rows changed. Everything else the store does reads: from rows it
 holds in memory, kept true by its own commits (it is the only writer).
+
+The kinds that grow all year (`LAZY`: a goal's check-ins) are checked in SQL
+when the plan opens (`sqlcheck`) and read when first needed: the window asks
+only for each goal's latest (`recent`) and one goal's history (`where`), so a
+plan of 50,000 check-ins opens as fast as one without.
 """
 
 import sqlite3
@@ -17,7 +22,7 @@ from typing import Any
 from planner.changes import ChangeSet, RowChange, added
 from planner.errors import (
     InvalidEdit, MediumLost, OutsideChange, PlanError, PlanFileError, ReadOnlyPlan, one_line)
-from planner.model import Plan, R, Record, new_id, utc_now
+from planner.model import CheckIn, Plan, R, Record, new_id, utc_now
 from planner.model.actor import Actor, login_actor
 from planner.model.nouns import noun
 from planner.model.order import ORDER
@@ -35,10 +40,14 @@ from planner.store.migrations import SCHEMA_VERSION
 from planner.store.opening import Opened, open_bytes, open_file
 from planner.store.pending import Pending
 from planner.store.schema import CASCADE, FOREIGN_KEYS, TABLES, stored
+from planner.store.sqlcheck import Later
 from planner.store.versions import (
     DELETE_VERSION, INSERT_VERSION, State, Version, read_versions, rewound, state_of)
 
 Listener = Callable[[ChangeSet], None]
+
+# Kinds read when first needed rather than on opening (checked in SQL then).
+LAZY: frozenset[type[Record]] = frozenset({CheckIn})
 
 
 class PlanStore:
@@ -63,6 +72,10 @@ class PlanStore:
         self.read_only_reason = opened.reason
         self.foreign_objects = opened.foreign  # schema objects Tandem did not create
         self._kinds: dict[type[Record], KindRows] = {}
+        # A lazy kind not read yet: each group's last rows, by (kind, field, n).
+        self._recent: dict[tuple[type[Record], str, int], dict[str, tuple[Record, ...]]] = {}
+        self._later: Later | None = None  # the lazy kinds' check, when asked on a thread
+        self._refused: PlanFileError | None = None  # what that check found, if anything
         self._listeners: list[Listener] = []
         self._status_checked = False  # the first commit makes the plan's status true
         self._seq = -1  # the history's last entry, read when first needed
@@ -107,19 +120,21 @@ class PlanStore:
         return cls.open(path, acting=acting)
 
     @classmethod
-    def open(cls, path: Path, *, read_only: bool = False,
-             acting: Actor | None = None) -> "PlanStore":
+    def open(cls, path: Path, *, read_only: bool = False, acting: Actor | None = None,
+             check_later: bool = False) -> "PlanStore":
         """Open a plan for writing, or read-only when asked or when something
-        stands in the way (`read_only_reason` says what). Every row is read and
-        checked now: a value the plan could not hold (put there by another
-        program) refuses the file with a sentence naming the row, before any
-        window or command meets it. `acting` is who makes the changes (the
-        login, as a guest, when not given)."""
+        stands in the way (`read_only_reason` says what). Every row is checked
+        now (read, or for `LAZY` kinds asked of SQLite): a value the plan could
+        not hold (put there by another program) refuses the file with a
+        sentence naming the row, before any window or command meets it. `acting` is who makes the changes (the
+        login, as a guest, when not given). With `check_later` the `LAZY`
+        kinds are checked on a thread, started by the first `checking()` (the
+        window asks once the plan is shown); `finish_checking` acts on the
+        answer, and a commit waits for it."""
         path = Path(path)
         store = cls(path, open_file(path, read_only), acting)
         try:
-            for kind in KINDS:
-                store._rows_of(kind)
+            store._check_rows(later=check_later)
         except BaseException:
             store.close()
             raise
@@ -132,8 +147,7 @@ class PlanStore:
         goes into before it is written out, or a plan to look at."""
         store = cls(Path(name), open_bytes(name, data, writable), acting)
         try:
-            for kind in KINDS:
-                store._rows_of(kind)
+            store._check_rows()
         except BaseException:
             store.close()
             raise
@@ -209,6 +223,8 @@ class PlanStore:
         """Write one change set in one transaction, with everything the rules
         make follow from it; return what was committed (its inverse undoes it).
         A refusal is an InvalidEdit with one sentence, and changes nothing."""
+        if self._later is not None or self._refused is not None:
+            self.finish_checking()  # nothing is written to a plan the check refuses
         self._refuse_if_read_only()
         if not change.recorded:
             return change
@@ -250,7 +266,7 @@ class PlanStore:
 
     def _pending(self, change: ChangeSet) -> tuple[ChangeSet, datetime]:
         """The change as the rules make it, or the InvalidEdit that refuses it."""
-        pending = Pending(self._rows_of, utc_now())
+        pending = Pending(self, utc_now())
         pending.take(change)
         pending.cascade()
         pending.settle()
@@ -358,6 +374,7 @@ class PlanStore:
             self.read_only, self.read_only_reason = True, str(exc)
             raise
         previous, self._conn, self._kinds = self._conn, replica, {}
+        self._recent = {}
         try:
             for kind in KINDS:
                 self._rows_of(kind)
@@ -393,6 +410,9 @@ class PlanStore:
         for row in committed:
             by_kind.setdefault(row.kind, []).append(row)
         for kind, changes in by_kind.items():
+            if self._unread(kind):  # not held: what is held of it is made again
+                self._recount(kind, changes)
+                continue
             rows = self._rows_of(kind)
             if len(changes) > 1000:  # a bulk change: one sort, not thousands of inserts
                 now = dict(rows.by_id)
@@ -407,6 +427,18 @@ class PlanStore:
                     rows.remove(row.before)
                 if row.after is not None:
                     rows.put(row.after)
+
+    def _recount(self, kind: type[Any], changes: list[RowChange]) -> None:
+        """The groups a commit touched, of a kind not held, read again."""
+        for (held, by, n), groups in self._recent.items():
+            if held is not kind:
+                continue
+            touched = sorted({getattr(r, by) for c in changes for r in (c.before, c.after)
+                              if r is not None})
+            for group in touched:
+                groups.pop(group, None)
+            for at in range(0, len(touched), 500):
+                groups.update(self._last_of(kind, by, n, touched[at:at + 500]))
 
     def _statements(self, change: ChangeSet) -> list[tuple[str, list[tuple[Any, ...]]]]:  # noqa: C901
         """The SQL of a change, rows of one kind and shape batched together."""
@@ -563,6 +595,116 @@ class PlanStore:
                 (kind.__name__,))})
         return out
 
+    def _check_rows(self, later: bool = False) -> None:
+        """Every row read and checked; with `later`, a `LAZY` kind is asked of
+        SQLite on a thread instead, and read only if SQLite cannot vouch for
+        every row of it (`finish_checking`)."""
+        checked = frozenset(k for k in KINDS if k not in LAZY)
+        for kind in KINDS:
+            if not (later and kind in LAZY):
+                self._rows_of(kind)
+        asked = tuple(k for k in KINDS if k in LAZY and k not in self._kinds)
+        if asked:  # the file itself where it is open for writing, else a copy
+            self._later = Later(self.path if self._disk is not None and not self.read_only
+                                else self._conn, asked, checked)
+
+    def checking(self) -> bool:
+        """Whether the check asked on a thread has yet to answer."""
+        return self._later is not None and not self._later.answered()
+
+    def finish_checking(self) -> None:
+        """The check asked on a thread, answered (waiting for it): a kind SQLite
+        could not vouch for is read and checked in Python now. A row no Tandem
+        could use refuses the plan with a PlanFileError, then and at every
+        later call and commit, and the plan is read-only from then on."""
+        later, self._later = self._later, None
+        if later is not None:
+            try:
+                for kind in later.doubtful():
+                    self._rows_of(kind)
+            except PlanFileError as exc:
+                self._refused = exc
+                self.read_only, self.read_only_reason = True, str(exc)
+        if self._refused is not None:
+            raise PlanFileError(str(self._refused))
+
+    def _unread(self, kind: type[Any]) -> bool:
+        return kind in LAZY and kind not in self._kinds
+
+    def _select_where(self, kind: type[Any], where: str, params: Sequence[Any]) -> list[Record]:
+        return self._read(kind, f"{TABLES[kind].select} WHERE {where}", params)
+
+    def _read(self, kind: type[Any], sql: str, params: Sequence[Any]) -> list[Record]:
+        """Some rows of a kind not held, read and checked as opening would."""
+        table = TABLES[kind]
+        try:
+            return self._checked(kind, [table.read(r) for r in self._conn.execute(
+                sql, tuple(params))])
+        except (KeyError, ValueError, TypeError, AttributeError, OverflowError,
+                sqlite3.DataError, sqlite3.OperationalError):
+            raise PlanFileError(f"{self.path.name} holds a value in its {table.name} rows "
+                                "that Tandem cannot read.") from None
+
+    def recent(self, kind: type[R], by: str, n: int) -> dict[str, tuple[R, ...]]:
+        """Each group's last `n` rows (grouped by the field `by`), in the kind's
+        order: a goal's latest check-ins, without reading all of them."""
+        order = ORDER[kind]
+        if not self._unread(kind):
+            groups: dict[str, list[Any]] = {}
+            for row in self._rows_of(kind).ordered():
+                groups.setdefault(getattr(row, by), []).append(row)
+            return {g: tuple(rows[-n:]) for g, rows in groups.items()}
+        key: Any = (kind, by, n)
+        known = self._recent.get(key)
+        if known is None:
+            more = [k for k in self._recent if k[:2] == (kind, by) and k[2] > n]
+            if more:  # what is held for more rows a group holds these
+                known = {g: rows[-n:] for g, rows in self._recent[more[0]].items()}
+            else:
+                known = self._recent[key] = self._last_of(kind, by, n, None)
+        return dict(known)  # type: ignore[arg-type]
+
+    def _last_of(self, kind: type[Any], by: str, n: int,
+                 groups: Sequence[str] | None) -> dict[str, tuple[Record, ...]]:
+        table = TABLES[kind]
+        # The kind's order, newest first, within each group (ORDER is the group,
+        # then these fields, in the form stored: sqlcheck vouched for it); each
+        # group's rows found through the index on the group's field.
+        fields = [f for f in _ORDER_FIELDS[kind] if f != by]
+        newest = ", ".join(f'_x."{f}" DESC' for f in fields)
+        params: list[Any] = []
+        chosen = ""
+        if groups is not None:
+            chosen = f' WHERE "{by}" IN ({", ".join("?" * len(groups))})'
+            params = list(groups)
+        sql = (f'SELECT {", ".join("_r." + c for c in table.columns)} FROM '
+               f'(SELECT DISTINCT "{by}" AS _g FROM "{table.name}"{chosen}) AS _groups '
+               f'JOIN "{table.name}" AS _r ON _r.id IN (SELECT _x.id FROM "{table.name}" AS _x '
+               f'WHERE _x."{by}" = _groups._g ORDER BY {newest} LIMIT {int(n)})')
+        rows = self._read(kind, sql, params)
+        out: dict[str, list[Record]] = {}
+        for row in sorted(rows, key=ORDER[kind]):
+            out.setdefault(getattr(row, by), []).append(row)
+        return {g: tuple(rows) for g, rows in out.items()}
+
+    def where(self, kind: type[R], field: str, values: Sequence[Any]) -> tuple[R, ...]:
+        """The rows whose `field` is one of `values`, in the kind's order."""
+        wanted = set(values)
+        if not wanted:
+            return ()
+        if not self._unread(kind):
+            return tuple(r for r in self._rows_of(kind).ordered()  # type: ignore[misc]
+                         if getattr(r, field) in wanted)
+        if field not in TABLES[kind].columns:  # type: ignore[index]
+            raise ValueError(field)
+        found: list[Any] = []
+        listed = sorted(wanted, key=str)
+        for at in range(0, len(listed), 500):
+            chunk = listed[at:at + 500]
+            found += self._select_where(kind, f'"{field}" IN ({", ".join("?" * len(chunk))})',
+                                        [stored(x) for x in chunk])
+        return tuple(sorted(found, key=ORDER[kind]))
+
     def _rows_of(self, kind: type[Any]) -> KindRows:
         rows = self._kinds.get(kind)
         if rows is None:
@@ -580,6 +722,9 @@ class PlanStore:
         except sqlite3.DatabaseError as exc:
             raise PlanFileError(f"{self.path.name} is damaged and cannot be opened "
                                 f"({exc}).") from None
+        return self._checked(kind, loaded)
+
+    def _checked(self, kind: type[Any], loaded: list[Record]) -> list[Record]:
         for row in loaded:
             if not is_valid(row):
                 try:
@@ -600,6 +745,9 @@ class PlanStore:
         return self._rows_of(kind).ordered()  # type: ignore[return-value]
 
     def get(self, kind: type[R], row_id: str) -> R | None:
+        if self._unread(kind):
+            found = self._select_where(kind, "id = ?", (row_id,))
+            return found[0] if found else None  # type: ignore[return-value]
         return self._rows_of(kind).by_id.get(row_id)  # type: ignore[return-value]
 
     def count(self, kind: type[Record]) -> int:
@@ -624,6 +772,14 @@ class PlanStore:
         """What SQLite's own checks find wrong in the file (empty when sound)."""
         return connection.integrity_problems(self._disk or self._conn)
 
+
+def _order_fields(kind: type[Any]) -> tuple[str, ...]:
+    """The fields a kind's ORDER sorts by, read from the order itself."""
+    probe = kind._make(kind._fields)
+    return tuple(ORDER[kind](probe))
+
+
+_ORDER_FIELDS = {kind: _order_fields(kind) for kind in LAZY}
 
 _CASCADING = frozenset(fk.parent for fk in FOREIGN_KEYS if fk.on_delete == CASCADE)
 

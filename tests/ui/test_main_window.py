@@ -165,6 +165,27 @@ def test_a_damaged_file_is_refused_with_a_message(sample_window: MainWindow, tmp
     assert bad.read_bytes() == b"PK\x03\x04 a zip, not a plan"
 
 
+def test_a_check_in_no_tandem_could_use_closes_the_plan_shown_with_its_sentence(
+        qtbot, window: MainWindow, sample_path: Path, warnings) -> None:  # type: ignore[no-untyped-def]
+    """The window shows a plan before SQLite has checked every check-in (on a
+    thread); one that cannot be used closes it with the sentence opening
+    would have said, and the file is left as it was."""
+    import sqlite3
+
+    conn = sqlite3.connect(sample_path)
+    conn.execute("UPDATE check_in SET confidence = 11 WHERE id = (SELECT max(id) FROM check_in)")
+    conn.commit()
+    conn.close()
+    before = sample_path.read_bytes()
+    assert window.open_plan(sample_path)
+    qtbot.waitUntil(lambda: window.session is None, timeout=5000)
+    assert len(warnings) == 1 and warnings[0][0] == "Cannot open plan"
+    assert "holds a check-in that Tandem cannot use" in warnings[0][1]
+    assert "confidence" in warnings[0][1]
+    assert sample_path.read_bytes() == before
+    assert window.windowTitle() == "Tandem"
+
+
 def test_edits_from_elsewhere_refresh_the_overview(sample_window: MainWindow,
                                                    monkeypatch) -> None:  # type: ignore[no-untyped-def]
     overview = sample_window.page("Overview")

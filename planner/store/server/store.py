@@ -190,8 +190,7 @@ class ServerStore(PlanStore):
                     c.close()
             raise
         try:
-            for kind in KINDS:
-                store._rows_of(kind)
+            store._check_rows()
             store._catch_up()
         except BaseException:
             store.close()

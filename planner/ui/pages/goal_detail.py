@@ -170,7 +170,7 @@ class GoalDetail(QWidget):
 
     def _show_check_ins(self, goal: Goal) -> None:
         """The chart of the goal's check-ins, the latest in words, the last notes."""
-        rows = self.model.history.get(goal.id, [])
+        rows = checkins.history_of(self.session.store, goal.id)
         self.chart.show_points(points(goal, rows))
         plan = self.session.store.plan()
         lines = []

@@ -216,12 +216,13 @@ class MainWindow(QMainWindow):
         from planner.ui.shell.session import PlanSession
 
         try:
-            store = open_plan(path, read_only=read_only)
+            store = open_plan(path, read_only=read_only, check_later=True)
         except PlanError as exc:
             dialogs.warn(self, tr("Cannot open plan"), str(exc))
             return False
         session = PlanSession(store, self)
         self._set_session(session, section)
+        self._await_check(session)
         if not read_only and is_address(path):
             QSettings().setValue("last_plan", str(path))
         elif not read_only:
@@ -230,6 +231,23 @@ class MainWindow(QMainWindow):
             self._remember_recent(path)
             schedule_backup(self, session)
         return True
+
+    def _await_check(self, session: "PlanSession") -> None:
+        """The rows read only when needed (a goal's check-ins) are checked on a
+        thread while the plan is shown; a plan the check refuses is closed with
+        its sentence, as it would have been refused on opening."""
+        def poll() -> None:
+            if self.session is not session:
+                return
+            if session.store.checking():
+                QTimer.singleShot(40, self, poll)
+                return
+            try:
+                session.store.finish_checking()
+            except PlanError as exc:
+                self.close_plan()
+                dialogs.warn(self, tr("Cannot open plan"), str(exc))
+        QTimer.singleShot(0, self, poll)
 
     def new_plan(self) -> None:
         from planner.store.fileformat import PLAN_SUFFIX

@@ -14,7 +14,7 @@ from planner.model.enums import (
     label)
 from planner.model.reader import PlanReader
 from planner.model.validation import LONG_TEXT_MAX, SHORT_TEXT_MAX
-from planner.rules.checkins import checkin_findings
+from planner.rules.checkins import checkin_findings, latest
 from planner.rules.goals import goal_findings
 from planner.rules.library import NameIndex, blame_flag
 from planner.rules.metrics import shared_reward_findings
@@ -91,7 +91,7 @@ def goal_problems(reader: PlanReader, goals: Sequence[Goal]) -> dict[str, str]:
     found: dict[str, str] = {}
     findings = goal_findings(plan, goals, reader.rows(Person)) + shared_reward_findings(
         plan, reader.rows(Metric), goals, reader.rows(MetricGoal)) + checkin_findings(
-        plan, goals, reader.rows(CheckIn))
+        plan, goals, latest(reader))
     for finding in findings:
         if finding.row_id and finding.section == "goals":
             found.setdefault(finding.row_id, finding.message)

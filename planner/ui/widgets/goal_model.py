@@ -53,7 +53,7 @@ class GoalsTableModel(PlanTableModel):
         for link in store.rows(MetricGoal):
             if link.metric_id in metric_names:
                 links.setdefault(link.goal_id, []).append(link.metric_id)
-        self.history = checkins.by_goal(store.rows(CheckIn))
+        self.history = checkins.latest(store)
         self.context = GoalContext(
             self.names, metric_names, {m.id: statuses[m.id].status.value for m in metrics},
             {g: sorted(ms, key=lambda m: (metric_names[m], m)) for g, ms in links.items()},

@@ -10,7 +10,7 @@ from PySide6.QtGui import QFont, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
 from planner.changes import ChangeSet
-from planner.model import CheckIn, FieldRide, Goal, Message, ParkingTopic, Person
+from planner.model import FieldRide, Goal, Message, ParkingTopic, Person
 from planner.model.enums import GoalStatus, RideStatus, Team
 from planner.operations import checkins as checkin_ops
 from planner.operations import goals as goal_ops
@@ -23,7 +23,7 @@ from planner.outline.changes import between, credited, differences
 from planner.outline.library import message_stages
 from planner.outline.summary import key_facts
 from planner.outline.slides import Slide, first_slide_of, slides_from_outline
-from planner.rules.checkins import by_goal
+from planner.rules.checkins import history_of
 from planner.rules.rides import conflicting_ride_ids
 from planner.rules.signoff import Side
 from planner.store.versions import Version
@@ -303,7 +303,7 @@ class WorkshopView(QWidget):
         if goal is None:
             return None
         store = self.session.store
-        before = by_goal(r for r in store.rows(CheckIn) if r.goal_id == goal.id).get(goal.id, [])
+        before = history_of(store, goal.id)
 
         def save(v: dict[str, Any]) -> ChangeSet | None:
             current = store.get(Goal, goal.id)

@@ -103,7 +103,9 @@ def test_a_store_exposes_no_way_to_write_but_commit(store: PlanStore) -> None:
     copies to other files (`save_copy`) and, when another program changed the
     file, a history entry naming what it changed (`check_outside`), never a row.
     `dry_run` asks the commit what it would write, and writes nothing; `act_as`
-    says whose the changes committed from then on are."""
+    says whose the changes committed from then on are; `recent`, `where`,
+    `checking` and `finish_checking` read (rows of a kind not read yet, and the
+    check of them asked on a thread)."""
     public = {name for name in dir(store) if not name.startswith("_")}
     assert public == {"act_as", "acting", "authored", "authors", "build", "change_set", "changes_to",
                       "last_authors", "merged_authors", "changed_outside", "check_outside", "checkpoint", "close", "commit",
@@ -113,4 +115,5 @@ def test_a_store_exposes_no_way_to_write_but_commit(store: PlanStore) -> None:
                       "from_state", "get", "head", "held_by", "history",
                       "integrity_problems", "open", "other_copy", "path", "plan", "read_only",
                       "read_only_reason", "revisions", "rows", "save_copy", "save_version",
-                      "state", "subscribe", "unsubscribe", "version", "versions"}
+                      "state", "subscribe", "unsubscribe", "version", "versions",
+                      "recent", "where", "checking", "finish_checking"}
