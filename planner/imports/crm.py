@@ -24,7 +24,7 @@ import codecs
 import csv
 import re
 import zipfile
-from collections.abc import Generator, Iterable
+from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
 from enum import Enum
@@ -577,21 +577,18 @@ def read(export: Export, mapping: Mapping, limit: int | None = None) -> Reading:
     """Every row of the export as the mapping reads it (the first `limit`
     only, for a preview). A later row with an id seen before replaces it."""
     out = Reading()
-    fields = LEAD_FIELDS if mapping.kind is Kind.LEAD else DEAL_FIELDS
-    columns = [(f, mapping.columns[f]) for f in fields if f in mapping.columns]
-    header = export.header
     seen: dict[str, int] = {}
-    words: dict[str, str] = {}  # owners, sources, reasons: one string each, however many rows
+    row_of = _reader(mapping, export.header, out)
     body = export.body()
     try:
         for line, cells in body:
-            if not any(c.strip() for c in cells):
+            if not any(cells) or (len(cells) == 1 and not cells[0].strip()):
                 continue
             out.lines += 1
             if out.lines > MAX_ROWS:
                 raise ExportError(f"{export.path.name} holds more than {MAX_ROWS:,} rows; "
                                   "export a shorter period.")
-            row = _row(mapping, columns, header, line, cells, out, words)
+            row = row_of(line, cells)
             if row is not None:
                 at = seen.get(row.crm_id)
                 if at is None:
@@ -608,44 +605,74 @@ def read(export: Export, mapping: Mapping, limit: int | None = None) -> Reading:
 
 
 _SHARED = {"owner", "source", "campaign", "region", "status", "recycle_reason", "stage"}
+_TEXT, _MOMENT, _DAY, _AMOUNT, _ID = range(5)
 
 
-def _row(mapping: Mapping, columns: list[tuple[str, int]], header: list[str], line: int,
-         cells: list[str], out: Reading, words: dict[str, str]) -> LeadRow | DealRow | None:
-    values: dict[str, Any] = {}
-    for name, index in columns:
-        raw = _cell(cells[index]) if index < len(cells) else ""
+def _reader(mapping: Mapping, header: list[str], out: Reading
+            ) -> Callable[[int, list[str]], LeadRow | DealRow | None]:
+    """The function that reads one row, made once per export: what each
+    column is and how it is read worked out before the first row."""
+    fields = LEAD_FIELDS if mapping.kind is Kind.LEAD else DEAL_FIELDS
+    required = REQUIRED[mapping.kind]
+    plan = []
+    for name in fields:
+        if name not in mapping.columns:
+            continue
+        index = mapping.columns[name]
+        how = (_DAY if name == "closed_on" else _MOMENT if name in DATE_FIELDS else
+               _AMOUNT if name == "amount" else _TEXT if name in _SHARED else _ID)
         column = header[index] if index < len(header) else f"column {index + 1}"
-        if "\ufffd" in raw:
-            out.note(Problem(line, column, raw, "holds bytes that are not text in the "
-                                    "file's encoding"))
-            return None
-        if not raw:
-            if name in REQUIRED[mapping.kind]:
-                out.note(Problem(line, column, "", "empty, and a "
-                                        f"{mapping.kind.value} needs it"))
+        plan.append((name, index, column, how, name in required))
+    words: dict[str, str] = {}  # owners, sources, reasons: one string each, however many rows
+    day_first, zone, comma = mapping.day_first, mapping.zone, mapping.decimal_comma
+    deal = mapping.kind is Kind.DEAL
+    stages = mapping.stages
+    needs = f"empty, and a {mapping.kind.value} needs it"
+
+    def row(line: int, cells: list[str]) -> LeadRow | DealRow | None:
+        values: dict[str, Any] = {}
+        count = len(cells)
+        for name, index, column, how, needed in plan:
+            raw = cells[index].strip() if index < count else ""
+            if not raw:
+                if needed:
+                    out.note(Problem(line, column, "", needs))
+                    return None
+                continue
+            if len(raw) > MAX_CELL or not raw.isprintable():
+                raw = _cell(raw)
+            if "\ufffd" in raw:
+                out.note(Problem(line, column, raw, "holds bytes that are not text in the "
+                                 "file's encoding"))
                 return None
-            continue
-        if name in _SHARED:
-            values[name] = words.setdefault(raw, raw)
-            continue
-        try:
-            values[name] = _value(mapping, name, raw)
-        except ValueProblem as exc:
-            out.note(Problem(line, column, raw, str(exc)))
-            return None
-    if mapping.kind is Kind.DEAL:
-        outcome = mapping.stages.get(values["stage"].casefold())
-        if outcome is None:
-            out.note(Problem(line, header[mapping.columns["stage"]], values["stage"],
-                                    "a stage the mapping does not say is open, won or lost"))
-            return None
-        closed = values.get("closed_on")
-        return DealRow(line, values["crm_id"], values["stage"], outcome, values["created_at"],
-                       values.get("amount"), closed.date() if closed else None,
-                       **{k: values.get(k, "") for k in ("owner", "source", "campaign",
-                                                         "region", "lead_id")})
-    return LeadRow(line, **{k: v for k, v in values.items()})
+            try:
+                if how == _TEXT:
+                    values[name] = words.setdefault(raw, raw)
+                elif how == _MOMENT:
+                    values[name] = _moment(raw, day_first, zone)
+                elif how == _DAY:
+                    values[name] = _moment(raw, day_first, "UTC").date()
+                elif how == _AMOUNT:
+                    values[name] = parse_amount(raw, comma)
+                else:
+                    if len(raw) > 120:
+                        raise ValueProblem("longer than any CRM's id")
+                    values[name] = raw
+            except ValueProblem as exc:
+                out.note(Problem(line, column, raw, str(exc)))
+                return None
+        if deal:
+            stage = values["stage"]
+            outcome = stages.get(stage.casefold())
+            if outcome is None:
+                out.note(Problem(line, header[mapping.columns["stage"]], stage,
+                                 "a stage the mapping does not say is open, won or lost"))
+                return None
+            return DealRow(line, values.pop("crm_id"), values.pop("stage"), outcome,
+                           values.pop("created_at"), **values)
+        return LeadRow(line, **values)
+
+    return row
 
 
 _MOMENTS: dict[tuple[str, bool | None, str], datetime] = {}  # exports repeat their minutes
@@ -660,18 +687,6 @@ def _moment(raw: str, day_first: bool | None, zone: str) -> datetime:
             _MOMENTS.clear()
         _MOMENTS[key] = found
     return found
-
-
-def _value(mapping: Mapping, name: str, raw: str) -> Any:
-    if name == "closed_on":  # a day of the calendar, wherever it was written
-        return _moment(raw, mapping.day_first, "UTC")
-    if name in DATE_FIELDS:
-        return _moment(raw, mapping.day_first, mapping.zone)
-    if name == "amount":
-        return parse_amount(raw, mapping.decimal_comma)
-    if name in ("crm_id", "lead_id") and len(raw) > 120:
-        raise ValueProblem("longer than any CRM's id")
-    return raw
 
 
 def stages_of(export: Export, mapping: Mapping, rows: int = 100_000) -> list[str]:

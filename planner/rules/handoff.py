@@ -23,6 +23,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date, datetime, time, timedelta, timezone
 from enum import Enum
 from statistics import median
@@ -98,24 +99,33 @@ class WorkingTime:
     days_off: frozenset[date] = frozenset()
     zone: str = "UTC"
 
-    @property
+    @cached_property
     def day_hours(self) -> float:
         return (datetime.combine(date.min, self.end) -
                 datetime.combine(date.min, self.start)).total_seconds() / 3600
 
+    @cached_property
     def _tz(self) -> timezone | ZoneInfo:
         return timezone.utc if self.zone == "UTC" else ZoneInfo(self.zone)
+
+    @cached_property
+    def _windows(self) -> dict[date, tuple[datetime, datetime]]:
+        return {}  # each day's opening and closing in UTC, as first asked
 
     def works_on(self, day: date) -> bool:
         return day.weekday() in self.weekdays and day not in self.days_off
 
     def _window(self, day: date) -> tuple[datetime, datetime]:
-        tz = self._tz()
-        return (datetime.combine(day, self.start, tz).astimezone(timezone.utc),
+        found = self._windows.get(day)
+        if found is None:
+            tz = self._tz
+            found = self._windows[day] = (
+                datetime.combine(day, self.start, tz).astimezone(timezone.utc),
                 datetime.combine(day, self.end, tz).astimezone(timezone.utc))
+        return found
 
     def local_day(self, moment: datetime) -> date:
-        return moment.astimezone(self._tz()).date()
+        return moment.astimezone(self._tz).date()
 
     def elapsed(self, a: datetime, b: datetime) -> float:
         """Working hours from `a` to `b` (0 when b is not after a)."""
@@ -204,13 +214,21 @@ def follow_up_of(lead: LeadRow) -> datetime | None:
     return lead.mql_at  # followed up before it was qualified: at once
 
 
+_EPSILON = 1e-9
+
+
 def handoff(lead: LeadRow, level: ServiceLevel, work: WorkingTime, now: datetime) -> Handoff:
+    """How the lead's handoff went, judged on the promise's own clock: a touch
+    after the close of the due day, before any more working time has passed,
+    is within one working day (the team was not at work in between)."""
     due = deadline(lead.mql_at, level, work)
     touch = follow_up_of(lead)
-    if touch is None:
-        return Handoff(lead, due, State.NEVER if now > due else State.WAITING, None)
+    if touch is None:  # passed once working time runs on after the due moment
+        late_from = due if level.clock is Clock.HOURS else work.add(due, 0)
+        return Handoff(lead, due, State.NEVER if now > late_from else State.WAITING, None)
     took = measured(lead.mql_at, touch, level, work)
-    return Handoff(lead, due, State.MET if touch <= due else State.LATE, took)
+    return Handoff(lead, due, State.MET if took <= level.amount + _EPSILON else State.LATE,
+                   took)
 
 
 def percentile(values: Sequence[float], share: float) -> float:

@@ -59,6 +59,11 @@ def test_a_lead_qualified_on_friday_evening_is_due_by_mondays_close() -> None:
     friday = at(5, 19)
     assert deadline(friday, ONE_DAY, WORK) == at(8, 17)
     assert handoff(lead(friday, at(8, 10)), ONE_DAY, WORK, LATER).took == pytest.approx(1 / 8)
+    # After Monday's close and before Tuesday's opening no working time passes.
+    evening = handoff(lead(friday, at(8, 18.5)), ONE_DAY, WORK, LATER)
+    assert evening.state is State.MET and evening.took == pytest.approx(1)
+    assert handoff(lead(friday), ONE_DAY, WORK, at(8, 20)).state is State.WAITING
+    assert handoff(lead(friday), ONE_DAY, WORK, at(9, 9.25)).state is State.NEVER
     tuesday = handoff(lead(friday, at(9, 9.5)), ONE_DAY, WORK, LATER)
     assert tuesday.state is State.LATE and tuesday.took == pytest.approx(8.5 / 8)
     # On a clock of plain hours the weekend counts.

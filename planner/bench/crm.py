@@ -1,0 +1,99 @@
+"""CRM exports read and measured: `python -m planner.bench.crm [--leads N] [--runs N]`.
+
+1,000,000 leads and their deals (about 170,000) as HubSpot writes its
+exports, generated once; then, whole processes in turns: reading both files
+through `planner.imports.crm` and computing every handoff figure of
+`planner.rules.handoff` (adherence by month, owner, source and region; sent
+back by reason; conversion; revenue by source) against the floor of reading
+the same two files with Python's csv module; wall time and peak memory.
+
+What this does not yet measure (issue 27 is not finished): keeping the rows
+in the plan and the window's Funnel page with them.
+"""
+
+import argparse
+import compileall
+import sys
+import tempfile
+import time
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+from planner.bench.processes import ROOT, in_turns
+
+OWNERS = ("Ines Berg", "Jonas Petrov", "Mara Ochs", "Tomas Lind", "Aiko Sato", "Lena Vogt")
+REGIONS = ("North", "South", "West", "East")
+
+
+def write(folder: Path, count: int) -> tuple[Path, Path]:
+    from planner.imports.crm_sample import deals, leads, write_contacts, write_deals
+
+    made = list(leads(date(2027, 1, 1), 12, count, OWNERS, REGIONS, "South"))
+    contacts, deal_file = folder / "contacts.csv", folder / "deals.csv"
+    write_contacts(contacts, made)
+    write_deals(deal_file, deals(made))
+    return contacts, deal_file
+
+
+def ours(contacts: Path, deal_file: Path) -> None:
+    """Read both exports and compute the figures (the child process)."""
+    from planner.imports.crm import Export, detect, find_formats, read
+    from planner.rules import handoff as h
+
+    readings = []
+    for path in (contacts, deal_file):
+        export = Export(path)
+        mapping = detect(export.header)
+        assert mapping is not None, path
+        readings.append(read(export, find_formats(export, mapping)))
+    leads, deals = readings[0].rows, readings[1].rows
+    work = h.WorkingTime()
+    now = datetime(2028, 1, 31, tzinfo=timezone.utc)
+    figures = h.adherence(leads, h.ServiceLevel(1, h.Clock.WORKING_DAYS), work,  # type: ignore[arg-type]
+                          now)
+    h.recycled_by_reason(leads, work)  # type: ignore[arg-type]
+    h.conversion(leads, work)  # type: ignore[arg-type]
+    h.revenue(deals, work, "source")  # type: ignore[arg-type]
+    print(f"rows {len(leads)} {len(deals)} months {len(figures)}", flush=True)
+
+
+def floor(contacts: Path, deal_file: Path) -> None:
+    import csv
+
+    n = 0
+    for path in (contacts, deal_file):
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            for _ in csv.reader(handle):
+                n += 1
+    print(f"rows {n}", flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m planner.bench.crm")
+    parser.add_argument("--leads", type=int, default=1_000_000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--child", nargs=3, metavar=("WHICH", "CONTACTS", "DEALS"),
+                        help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        which, contacts, deal_file = args.child
+        (ours if which == "ours" else floor)(Path(contacts), Path(deal_file))
+        return
+    compileall.compile_dir(ROOT / "planner", quiet=1)
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="tandem-crm-") as tmp:
+        contacts, deal_file = write(Path(tmp), args.leads)
+        size = (contacts.stat().st_size + deal_file.stat().st_size) / 2**20
+        print(f"Exports written in {time.perf_counter() - started:.0f} s ({args.leads:,} leads "
+              f"and their deals, {size:.0f} MB)")
+        me = [sys.executable, "-m", "planner.bench.crm", "--child"]
+        got = in_turns([*me, "ours", contacts, deal_file], [*me, "floor", contacts, deal_file],
+                       args.runs)
+        print(f"  read and computed vs csv.reader of the same files: {got['seconds'].text()}"
+              "  [goal <= 2x]")
+        print(f"  peak memory: {got['peak_mb'].text('MB', 0)}  [goal < 1 GB]")
+    print(f"Done in {time.perf_counter() - started:.0f} s.")
+
+
+if __name__ == "__main__":
+    main()
