@@ -2,13 +2,14 @@
 
 1,000,000 leads and their deals (about 170,000) as HubSpot writes its
 exports, generated once; then, whole processes in turns: reading both files
-through `planner.imports.crm` and computing every handoff figure of
-`planner.rules.handoff` (adherence by month, owner, source and region; sent
-back by reason; conversion; revenue by source) against the floor of reading
-the same two files with Python's csv module; wall time and peak memory.
+a column at a time (`planner.imports.crm_columns`) and computing the handoff
+adherence by month, owner, source and region (`planner.rules.handoff_columns`)
+against the floor of reading the same two files with Python's csv module;
+wall time and peak memory.
 
 What this does not yet measure (issue 27 is not finished): keeping the rows
-in the plan and the window's Funnel page with them.
+in the plan, the other figures (sent back, conversion, revenue: a row at a
+time still), and the window's Funnel page with them.
 """
 
 import argparse
@@ -16,7 +17,7 @@ import compileall
 import sys
 import tempfile
 import time
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 from planner.bench.processes import ROOT, in_turns
@@ -36,25 +37,22 @@ def write(folder: Path, count: int) -> tuple[Path, Path]:
 
 
 def ours(contacts: Path, deal_file: Path) -> None:
-    """Read both exports and compute the figures (the child process)."""
-    from planner.imports.crm import Export, detect, find_formats, read
+    """Read both exports a column at a time and compute the figures (the child)."""
+    from planner.imports.crm import Export, detect, find_formats
+    from planner.imports.crm_columns import lead_columns, read_columns
     from planner.rules import handoff as h
+    from planner.rules.handoff_columns import adherence
 
     readings = []
     for path in (contacts, deal_file):
         export = Export(path)
         mapping = detect(export.header)
         assert mapping is not None, path
-        readings.append(read(export, find_formats(export, mapping)))
-    leads, deals = readings[0].rows, readings[1].rows
-    work = h.WorkingTime()
+        readings.append(read_columns(export, find_formats(export, mapping)))
     now = datetime(2028, 1, 31, tzinfo=timezone.utc)
-    figures = h.adherence(leads, h.ServiceLevel(1, h.Clock.WORKING_DAYS), work,  # type: ignore[arg-type]
-                          now)
-    h.recycled_by_reason(leads, work)  # type: ignore[arg-type]
-    h.conversion(leads, work)  # type: ignore[arg-type]
-    h.revenue(deals, work, "source")  # type: ignore[arg-type]
-    print(f"rows {len(leads)} {len(deals)} months {len(figures)}", flush=True)
+    figures = adherence(lead_columns(readings[0]), h.ServiceLevel(1, h.Clock.WORKING_DAYS),
+                        h.WorkingTime(), now)
+    print(f"rows {len(readings[0])} {len(readings[1])} months {len(figures)}", flush=True)
 
 
 def floor(contacts: Path, deal_file: Path) -> None:

@@ -277,6 +277,9 @@ class Adherence:
     def p90(self) -> float | None:
         return percentile(self.took, 0.9) if self.took else None
 
+    def summary(self) -> tuple[int, int, int, int, float | None, float | None]:
+        return self.met, self.late, self.never, self.waiting, self.median, self.p90
+
 
 @dataclass
 class PeriodHandoff:

@@ -1,0 +1,363 @@
+"""A CRM export read a column at a time, for the million rows of a large
+company's year: the cells of each row are only collected as it streams by,
+and each column is then read at once (numpy parses ISO dates in C, after one
+regular expression over the whole column has found the values it cannot
+take, which Python reads one by one as `crm.read` does).
+
+`crm.read` (a row at a time, into `LeadRow` and `DealRow`) is the reference:
+a test holds this to it on every kind of file the tests have. What comes out
+is columns (`ColumnReading`): moments as datetime64[us] in UTC (NaT where a
+cell is empty), texts that repeat (owners, sources) as codes into their
+names, ids as text, amounts as floats (NaN when empty).
+"""
+
+import re
+import warnings
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+import numpy as np
+
+from planner.imports.crm import (
+    DATE_FIELDS, DEAL_FIELDS, KEPT_PROBLEMS, LEAD_FIELDS, MAX_CELL, MAX_ROWS, REQUIRED, Export,
+    ExportError, Kind, Mapping, Problem, Reading, ValueProblem, _cell, parse_amount,
+    parse_moment)
+from planner.model.crm import DealRow, LeadRow, Outcome
+from planner.rules.handoff_columns import LeadColumns
+
+NaT = np.datetime64("NaT", "us")
+_US = 1_000_000
+_LOW, _HIGH = np.datetime64("1900-01-01", "us"), np.datetime64("2200-01-01", "us")
+_TEXT_FIELDS = {"owner", "source", "campaign", "region", "status", "recycle_reason", "stage"}
+# Values numpy reads exactly as Python does: ISO dates and times without an offset.
+_ISO_LINE = (r"\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
+             r"(?:[T ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?)?")
+_NOT_ISO = re.compile(rf"(?m)^(?!(?:{_ISO_LINE})?$).*$")
+
+
+@dataclass
+class ColumnReading:
+    kind: Kind
+    lines: np.ndarray                       # the file's line of each row kept
+    ids: list[str]
+    moments: dict[str, np.ndarray] = field(default_factory=dict)
+    codes: dict[str, np.ndarray] = field(default_factory=dict)
+    names: dict[str, list[str]] = field(default_factory=dict)
+    texts: dict[str, list[str]] = field(default_factory=dict)  # lead_id of a deal
+    amounts: np.ndarray | None = None
+    outcomes: np.ndarray | None = None      # index into list(Outcome), for deals
+    problems: Reading = field(default_factory=Reading)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def to_rows(self) -> list[LeadRow | DealRow]:
+        """The rows as `crm.read` gives them (for a preview, and to hold this
+        to the reference)."""
+        def moment(field: str, i: int) -> datetime | None:
+            found = self.moments.get(field)
+            if found is None or np.isnat(found[i]):
+                return None
+            value: datetime = found[i].astype("datetime64[us]").item()
+            return value.replace(tzinfo=timezone.utc)
+
+        def text(field: str, i: int) -> str:
+            codes = self.codes.get(field)
+            return self.names[field][codes[i]] if codes is not None else ""
+
+        out: list[LeadRow | DealRow] = []
+        for i, crm_id in enumerate(self.ids):
+            line = int(self.lines[i])
+            if self.kind is Kind.LEAD:
+                out.append(LeadRow(line, crm_id, moment("mql_at", i),  # type: ignore[arg-type]
+                                   moment("followed_up_at", i), text("owner", i),
+                                   text("source", i), text("campaign", i), text("region", i),
+                                   text("status", i), moment("recycled_at", i),
+                                   text("recycle_reason", i), moment("sql_at", i),
+                                   moment("opportunity_at", i), moment("customer_at", i),
+                                   moment("created_at", i)))
+            else:
+                assert self.outcomes is not None
+                closed = moment("closed_on", i)
+                amount = None if self.amounts is None or np.isnan(self.amounts[i]) else \
+                    float(self.amounts[i])
+                out.append(DealRow(line, crm_id, text("stage", i),
+                                   list(Outcome)[int(self.outcomes[i])],
+                                   moment("created_at", i), amount,  # type: ignore[arg-type]
+                                   closed.date() if closed else None, text("owner", i),
+                                   text("source", i), text("campaign", i), text("region", i),
+                                   self.texts.get("lead_id", [""] * len(self.ids))[i]))
+        return out
+
+
+CHUNK = 100_000  # rows whose cells are held as text at once, then read as columns
+
+
+def read_columns(export: Export, mapping: Mapping) -> ColumnReading:
+    """Every row of the export, as columns; the lines that cannot be read are
+    named in `problems` (as `crm.read` names them), a later readable row of
+    an id replaces the earlier. The cells are held as text a hundred thousand
+    rows at a time: a million leads never stand as twelve million strings."""
+    fields = [f for f in (LEAD_FIELDS if mapping.kind is Kind.LEAD else DEAL_FIELDS)
+              if f in mapping.columns]
+    index = [mapping.columns[f] for f in fields]
+    header = export.header
+    names = [header[i] if i < len(header) else f"column {i + 1}" for i in index]
+    required = [f in REQUIRED[mapping.kind] for f in fields]
+    out = Reading()
+    needs = f"empty, and a {mapping.kind.value} needs it"
+    columns = _Columns(mapping, fields, names)
+    lines: list[int] = []
+    cells_of: list[list[str]] = [[] for _ in fields]
+    body = export.body()
+    try:
+        for line, cells in body:
+            if not any(cells) or (len(cells) == 1 and not cells[0].strip()):
+                continue
+            out.lines += 1
+            if out.lines > MAX_ROWS:
+                raise ExportError(f"{export.path.name} holds more than {MAX_ROWS:,} rows; "
+                                  "export a shorter period.")
+            count = len(cells)
+            kept: list[str] = []
+            for n, i in enumerate(index):
+                raw = cells[i].strip() if i < count else ""
+                if len(raw) > MAX_CELL or not raw.isprintable():
+                    raw = _cell(raw)
+                if not raw and required[n]:
+                    out.note(_earlier(mapping, fields, names, line, kept) or
+                             Problem(line, names[n], "", needs))
+                    break
+                if "\ufffd" in raw:
+                    out.note(_earlier(mapping, fields, names, line, kept) or
+                             Problem(line, names[n], raw, "holds bytes that are not text in "
+                                     "the file's encoding"))
+                    break
+                kept.append(raw)
+            else:
+                lines.append(line)
+                for n, raw in enumerate(kept):
+                    cells_of[n].append(raw)
+                if len(lines) >= CHUNK:
+                    columns.take(lines, cells_of)
+                    lines, cells_of = [], [[] for _ in fields]
+    finally:
+        body.close()
+    columns.take(lines, cells_of)
+    return columns.done(out)
+
+
+class _Columns:
+    """The columns read so far, a chunk of rows at a time."""
+
+    def __init__(self, mapping: Mapping, fields: list[str], names: list[str]) -> None:
+        self.mapping, self.fields, self.names = mapping, fields, names
+        self.lines: list[np.ndarray] = []
+        self.bad: list[np.ndarray] = []
+        self.ids: list[str] = []
+        self.stage_cells: list[str] = []
+        self.parts: dict[str, list[np.ndarray]] = {f: [] for f in fields}
+        self.texts: dict[str, list[str]] = {"lead_id": []}
+        self.found: dict[str, dict[str, int]] = {f: {} for f in fields}
+        self.problems: list[tuple[int, Problem]] = []  # (row, problem)
+        self.rows = 0
+
+    def take(self, lines: list[int], cells_of: list[list[str]]) -> None:
+        mapping, base = self.mapping, self.rows
+        bad = np.zeros(len(lines), dtype=bool)
+        for n, name in enumerate(self.fields):
+            values = cells_of[n]
+            column = self.names[n]
+
+            def wrong(row: int, raw: str, why: str) -> None:
+                bad[row] = True
+                self.problems.append((base + row, Problem(lines[row], column, raw, why)))
+
+            if name in DATE_FIELDS:
+                zone = "UTC" if name == "closed_on" else mapping.zone
+                parsed, errors = _moments(values, mapping.day_first, zone)
+                for row, why in errors:
+                    wrong(row, values[row], why)
+                self.parts[name].append(parsed)
+            elif name == "amount":
+                amounts = np.full(len(values), np.nan)
+                for row, raw in enumerate(values):
+                    if raw:
+                        try:
+                            amounts[row] = parse_amount(raw, mapping.decimal_comma)
+                        except ValueProblem as exc:
+                            wrong(row, raw, str(exc))
+                self.parts[name].append(amounts)
+            elif name in ("crm_id", "lead_id"):
+                for row, raw in enumerate(values):
+                    if len(raw) > 120:
+                        wrong(row, raw, "longer than any CRM's id")
+                (self.ids if name == "crm_id" else self.texts["lead_id"]).extend(values)
+            else:
+                found = self.found[name]
+                self.parts[name].append(np.fromiter(
+                    (found.setdefault(v, len(found)) for v in values), dtype="int32",
+                    count=len(values)))
+                if name == "stage":
+                    self.stage_cells.extend(values)
+        self.lines.append(np.array(lines, dtype="int64"))
+        self.bad.append(bad)
+        self.rows += len(lines)
+
+    def done(self, out: Reading) -> ColumnReading:
+        mapping, fields, names = self.mapping, self.fields, self.names
+        lines = np.concatenate(self.lines) if self.lines else np.zeros(0, dtype="int64")
+        bad = np.concatenate(self.bad) if self.bad else np.zeros(0, dtype=bool)
+        reading = ColumnReading(mapping.kind, lines, [])
+        for name in fields:
+            if self.parts[name]:
+                joined = np.concatenate(self.parts[name])
+                if name in DATE_FIELDS:
+                    reading.moments[name] = joined
+                elif name == "amount":
+                    reading.amounts = joined
+                else:
+                    reading.codes[name] = joined
+                    reading.names[name] = list(self.found[name])
+        if mapping.kind is Kind.DEAL:
+            outcomes = list(Outcome)
+            by_stage = [outcomes.index(mapping.stages[s.casefold()])
+                        if s.casefold() in mapping.stages else -1
+                        for s in reading.names.get("stage", [])]
+            outcome = np.array(by_stage, dtype="int64")[reading.codes["stage"]] \
+                if len(lines) else np.zeros(0, dtype="int64")
+            column = names[fields.index("stage")]
+            for row in np.flatnonzero((outcome < 0) & ~bad).tolist():
+                bad[row] = True
+                self.problems.append((row, Problem(int(lines[row]), column,
+                                                   self.stage_cells[row], "a stage the mapping "
+                                                   "does not say is open, won or lost")))
+            reading.outcomes = outcome
+        # Each row's first problem (in the order of its fields, as a row at a
+        # time finds them), with those found while streaming, in file order.
+        first: dict[int, Problem] = {}
+        for row, problem in sorted(self.problems, key=lambda p: (p[0],
+                                                                 names.index(p[1].column))):
+            first.setdefault(row, problem)
+        out.unread += len(first)
+        out.problems = sorted(out.problems + list(first.values()),
+                              key=lambda p: p.line)[:KEPT_PROBLEMS]
+        # The last readable row of each id, where its first readable row stood.
+        last: dict[str, int] = {}
+        for row, crm_id in enumerate(self.ids):
+            if not bad[row]:
+                last[crm_id] = row  # a dict keeps the order ids first came in
+        keep = np.fromiter(last.values(), dtype="int64", count=len(last))
+        out.duplicates = int((~bad).sum()) - len(keep)
+        reading.problems = out
+        reading.lines = lines[keep]
+        reading.ids = list(last)
+        for key in reading.moments:
+            reading.moments[key] = reading.moments[key][keep]
+        for key in reading.codes:
+            reading.codes[key] = reading.codes[key][keep]
+        if "lead_id" in fields:
+            reading.texts["lead_id"] = [self.texts["lead_id"][i] for i in keep.tolist()]
+        if reading.amounts is not None:
+            reading.amounts = reading.amounts[keep]
+        if reading.outcomes is not None:
+            reading.outcomes = reading.outcomes[keep]
+        return reading
+
+
+def _earlier(mapping: Mapping, fields: list[str], names: list[str], line: int,
+             row: list[str]) -> Problem | None:
+    """The first problem among a row's fields before the one that stopped it
+    (a row at a time would have found it first)."""
+    for n, raw in enumerate(row):
+        name = fields[n]
+        try:
+            if raw and name in DATE_FIELDS:
+                parse_moment(raw, mapping.day_first, "UTC" if name == "closed_on"
+                             else mapping.zone)
+            elif raw and name == "amount":
+                parse_amount(raw, mapping.decimal_comma)
+            elif name in ("crm_id", "lead_id") and len(raw) > 120:
+                raise ValueProblem("longer than any CRM's id")
+        except ValueProblem as exc:
+            return Problem(line, names[n], raw, str(exc))
+    return None
+
+
+def _moments(values: list[str], day_first: bool | None, zone: str
+             ) -> tuple[np.ndarray, list[tuple[int, str]]]:
+    """A column of dates and times, in UTC; the rows that are none, with why."""
+    text = "\n".join(values)
+    odd = [m.start() for m in _NOT_ISO.finditer(text)] if text else []
+    out = np.full(len(values), NaT)
+    wrong: list[tuple[int, str]] = []
+    slow: list[int] = []
+    if odd:  # where each value starts in the text, to find the rows of the odd ones
+        starts = np.cumsum([0] + [len(v) + 1 for v in values[:-1]])
+        slow = np.searchsorted(starts, np.array(odd), side="left").tolist()
+    chosen = np.ones(len(values), dtype=bool)
+    chosen[slow] = False
+    quick = [v if chosen[i] else "" for i, v in enumerate(values)] if slow else values
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            local = np.array(quick, dtype="datetime64[us]")
+    except (ValueError, Warning):  # a day no calendar has, in ISO form: each said below
+        local = None
+        slow = list(range(len(values)))
+    if local is not None:
+        utc = _to_utc(local, zone)
+        outside = chosen & ~np.isnat(utc) & ((local < _LOW) | (local >= _HIGH))
+        for row in np.flatnonzero(outside).tolist():
+            wrong.append((row, "outside the years a calendar shows"))
+        out = np.where(outside, NaT, utc)
+    for row in slow:
+        raw = values[row]
+        if not raw:
+            continue
+        try:
+            moment = parse_moment(raw, day_first, zone)
+        except ValueProblem as exc:
+            wrong.append((row, str(exc)))
+            out[row] = NaT
+            continue
+        out[row] = np.datetime64(moment.astimezone(timezone.utc).replace(tzinfo=None), "us")
+    return out, wrong
+
+
+def _to_utc(local: np.ndarray, zone: str) -> np.ndarray:
+    """Wall-clock times of a zone as UTC (as `datetime.replace(tzinfo=zone)`
+    reads them: the earlier of an hour that comes twice)."""
+    if zone == "UTC" or not len(local):
+        return local
+    tz = ZoneInfo(zone)
+    valid = ~np.isnat(local)
+    buckets = np.where(valid, local.astype("int64") // (900 * _US), 0)
+    unique, back = np.unique(buckets, return_inverse=True)
+    offsets = np.empty(len(unique), dtype="int64")
+    epoch = datetime(1970, 1, 1)
+    for n, bucket in enumerate(unique.tolist()):
+        wall = epoch + timedelta(seconds=bucket * 900)
+        offset = wall.replace(tzinfo=tz).utcoffset()
+        offsets[n] = int(offset.total_seconds()) * _US if offset else 0
+    shifted: np.ndarray = np.where(valid, local - offsets[back].astype("timedelta64[us]"), NaT)
+    return shifted
+
+
+def lead_columns(reading: ColumnReading) -> LeadColumns:
+    """The columns the handoff figures are computed from."""
+    assert reading.kind is Kind.LEAD
+    empty = np.full(len(reading), NaT)
+    codes, names = {}, {}
+    for name, blank in (("owner", "(no owner)"), ("source", "(no source)"),
+                        ("region", "(no region)")):
+        found = reading.codes.get(name)
+        if found is None:
+            codes[name], names[name] = np.zeros(len(reading), dtype="int32"), [blank]
+        else:
+            codes[name] = found
+            names[name] = [v or blank for v in reading.names[name]]
+    return LeadColumns(reading.moments["mql_at"], reading.moments.get("followed_up_at", empty),
+                       reading.moments.get("recycled_at", empty), codes["owner"],
+                       codes["source"], codes["region"], names)

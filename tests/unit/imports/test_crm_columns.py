@@ -1,0 +1,119 @@
+"""Reading a column at a time gives what reading a row at a time gives (the
+reference, planner.imports.crm.read): the same rows, the same problems named
+the same way, the same duplicates, on every kind of file the tests have and
+on generated exports with odd cells mixed in."""
+
+import random
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from planner.imports.crm import Export, Mapping, detect, find_formats, read
+from planner.imports import crm_columns
+from planner.imports.crm_columns import read_columns
+from planner.imports.crm_sample import deals, leads, write_contacts, write_deals
+from planner.model.crm import Outcome
+from tests.unit.imports.test_crm import HS_CONTACTS, HS_DEALS, SF_LEADS
+
+BAD_CELLS = (HS_CONTACTS.splitlines()[0] + "\n" + "\n".join([
+    "201,A,B,a@x,Ines,lead,2027-03-01,2027-02-30 10:00,,,Web,Open,",
+    "202,A,B,a@x,Ines,lead,2027-03-01,,,,Web,Open,",
+    "203,A,B,a@x,Ines,lead,2027-03-01,next tuesday,,,Web,Open,",
+    "204,A,B,a@x,Ines,lead,2027-03-01,2027-03-01 25:00,,,Web,Open,",
+    ",A,B,a@x,Ines,lead,2027-03-01,2027-03-01 10:00,,,Web,Open,",
+    "205,A,B,a@x,Ines,lead,2027-03-01,2027-03-01 10:00,,1899-12-31,Web,Open,",
+    "206,A,B,a@x,Ines,lead,2027-03-01,2027-03-01 10:00,3/4/2027,2027-03-02 09:00,Web,Open,",
+    "207,A,B,a@x,Ines,lead,2027-03-01,2027-03-28 02:30,,,Web,Open,",
+    "205,A,B,a@x,Mara,lead,2027-03-01,2027-03-02 10:00,,,Web,Open,",
+    "208,A,B,a@x,Ines,lead,2027-03-01,2027-03-01 10:00:00+02:00,,,Web,Open,",
+    "", "209,short row"]) + "\n")
+EU_DEALS = ("Opportunity ID;Opportunity Name;Stage;Amount;Close Date;Created Date;Lead Source\n"
+            "006A;Acme;Closed Won;1.234,50;04.03.2027;01.03.2027 13:05;Webinar\n"
+            "006B;Foo;Prospecting;\u20ac 12.000;;15.03.2027 08:00;Paid\n"
+            "006C;Bar;Closed Lost;lots;;16.03.2027 08:00;Paid\n"
+            "006D;Baz;Somewhere;5;;17.03.2027 08:00;Paid\n"
+            "006A;Acme;Closed Won;2.000,00;05.03.2027;01.03.2027 13:05;Webinar\n")
+CASES = {
+    "salesforce leads in Los Angeles": (SF_LEADS, "utf-8", "America/Los_Angeles"),
+    "hubspot contacts in Berlin": (HS_CONTACTS, "utf-8-sig", "Europe/Berlin"),
+    "hubspot deals with an unmapped stage": (HS_DEALS, "utf-8", "UTC"),
+    "utf-16 tabs": (HS_CONTACTS.replace(",", "\t"), "utf-16", "UTC"),
+    "bad cells in Berlin": (BAD_CELLS, "utf-8", "Europe/Berlin"),
+    "european deals": (EU_DEALS, "cp1252", "UTC"),
+}
+
+
+def both(export: Export, mapping: Mapping) -> None:
+    """The same either way, whether the columns are read in one chunk or in
+    many (a duplicate and its original in different chunks)."""
+    rows = read(export, mapping)
+    for chunk in (crm_columns.CHUNK, 7):
+        crm_columns.CHUNK, kept = chunk, crm_columns.CHUNK
+        try:
+            columns = read_columns(export, mapping)
+        finally:
+            crm_columns.CHUNK = kept
+        assert [p.sentence() for p in columns.problems.problems] == [
+            p.sentence() for p in rows.problems]
+        assert columns.problems.unread == rows.unread
+        assert columns.problems.duplicates == rows.duplicates
+        assert columns.to_rows() == rows.rows
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_every_kind_of_file_reads_the_same_either_way(tmp_path: Path, case: str) -> None:
+    text, encoding, zone = CASES[case]
+    path = tmp_path / "export.csv"
+    path.write_bytes(text.encode(encoding))
+    export = Export(path)
+    mapping = detect(export.header)
+    assert mapping is not None
+    both(export, find_formats(export, replace(mapping, zone=zone)))
+
+
+def test_a_workbook_reads_the_same_either_way(tmp_path: Path) -> None:
+    from tests.unit.imports.test_crm import test_a_workbook_is_read_as_excel_computed_it
+
+    test_a_workbook_is_read_as_excel_computed_it(tmp_path)  # writes report.xlsx
+    export = Export(tmp_path / "report.xlsx")
+    mapping = detect(export.header)
+    assert mapping is not None
+    both(export, find_formats(export, mapping))
+
+
+ODD = ["", "n/a", "2027-02-29 10:00", "31/12/2027", "12/31/2027 11:59 PM", "2027-13-01",
+       "2150-01-01", "2250-01-01", "2027-03-28 02:15", "2027-10-31 02:30", "\u00e9t\u00e9",
+       "2027-03-01T10:00:00Z", "2027-03-01 10:00:00.1234567", "today", "2027"]
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(0, 1000), st.sampled_from(["UTC", "Europe/Berlin", "America/New_York"]),
+       st.booleans())
+def test_generated_exports_with_odd_cells_read_the_same_either_way(
+        tmp_path_factory: pytest.TempPathFactory, seed: int, zone: str, as_deals: bool) -> None:
+    folder = tmp_path_factory.mktemp("odd")
+    rng = random.Random(seed)
+    made = list(leads(date(2027, 1, 1), 12, 300, ("Ines", "Jonas"), ("North", "South"),
+                      "South", seed=seed))
+    path = folder / "export.csv"
+    if as_deals:
+        write_deals(path, deals(made, seed=seed))
+    else:
+        write_contacts(path, made)
+    lines = path.read_text(encoding="utf-8-sig").splitlines()
+    for n in rng.sample(range(1, len(lines)), min(25, len(lines) - 1)):
+        cells = lines[n].split(",")
+        cells[rng.randrange(len(cells))] = rng.choice(ODD)
+        lines[n] = ",".join(cells)
+    if len(lines) > 3:
+        lines.append(lines[2])  # a duplicate id
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8-sig")
+    export = Export(path)
+    mapping = detect(export.header)
+    assert mapping is not None
+    mapping = replace(mapping, zone=zone, stages={**mapping.stages, "odd": Outcome.OPEN})
+    both(export, find_formats(export, mapping))
