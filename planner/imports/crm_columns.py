@@ -1,8 +1,7 @@
 """A CRM export read a column at a time, for the million rows of a large
 company's year: the cells of each row are only collected as it streams by,
-and each column is then read at once (numpy parses ISO dates in C, after one
-regular expression over the whole column has found the values it cannot
-take, which Python reads one by one as `crm.read` does).
+and each column is then read at once (numpy parses ISO dates in C; the values not in that
+shape, and a column numpy refuses, are read one by one as `crm.read` does).
 
 `crm.read` (a row at a time, into `LeadRow` and `DealRow`) is the reference:
 a test holds this to it on every kind of file the tests have. What comes out
@@ -11,7 +10,7 @@ cell is empty), texts that repeat (owners, sources) as codes into their
 names, ids as text, amounts as floats (NaN when empty).
 """
 
-import re
+import operator
 import warnings
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
@@ -30,10 +29,6 @@ NaT = np.datetime64("NaT", "us")
 _US = 1_000_000
 _LOW, _HIGH = np.datetime64("1900-01-01", "us"), np.datetime64("2200-01-01", "us")
 _TEXT_FIELDS = {"owner", "source", "campaign", "region", "status", "recycle_reason", "stage"}
-# Values numpy reads exactly as Python does: ISO dates and times without an offset.
-_ISO_LINE = (r"\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
-             r"(?:[T ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?)?")
-_NOT_ISO = re.compile(rf"(?m)^(?!(?:{_ISO_LINE})?$).*$")
 
 
 @dataclass
@@ -104,12 +99,12 @@ def read_columns(export: Export, mapping: Mapping) -> ColumnReading:
     index = [mapping.columns[f] for f in fields]
     header = export.header
     names = [header[i] if i < len(header) else f"column {i + 1}" for i in index]
-    required = [f in REQUIRED[mapping.kind] for f in fields]
     out = Reading()
-    needs = f"empty, and a {mapping.kind.value} needs it"
     columns = _Columns(mapping, fields, names)
+    pick = operator.itemgetter(*index, 0)  # a tuple even of one column (and a spare)
+    width = max(index) + 1
     lines: list[int] = []
-    cells_of: list[list[str]] = [[] for _ in fields]
+    rows: list[tuple[str, ...]] = []
     body = export.body()
     try:
         for line, cells in body:
@@ -119,32 +114,16 @@ def read_columns(export: Export, mapping: Mapping) -> ColumnReading:
             if out.lines > MAX_ROWS:
                 raise ExportError(f"{export.path.name} holds more than {MAX_ROWS:,} rows; "
                                   "export a shorter period.")
-            count = len(cells)
-            kept: list[str] = []
-            for n, i in enumerate(index):
-                raw = cells[i].strip() if i < count else ""
-                if len(raw) > MAX_CELL or not raw.isprintable():
-                    raw = _cell(raw)
-                if not raw and required[n]:
-                    out.note(_earlier(mapping, fields, names, line, kept) or
-                             Problem(line, names[n], "", needs))
-                    break
-                if "\ufffd" in raw:
-                    out.note(_earlier(mapping, fields, names, line, kept) or
-                             Problem(line, names[n], raw, "holds bytes that are not text in "
-                                     "the file's encoding"))
-                    break
-                kept.append(raw)
-            else:
-                lines.append(line)
-                for n, raw in enumerate(kept):
-                    cells_of[n].append(raw)
-                if len(lines) >= CHUNK:
-                    columns.take(lines, cells_of)
-                    lines, cells_of = [], [[] for _ in fields]
+            if len(cells) < width:
+                cells = cells + [""] * (width - len(cells))
+            rows.append(pick(cells))
+            lines.append(line)
+            if len(rows) >= CHUNK:
+                columns.take(lines, rows)
+                lines, rows = [], []
     finally:
         body.close()
-    columns.take(lines, cells_of)
+    columns.take(lines, rows)
     return columns.done(out)
 
 
@@ -160,20 +139,35 @@ class _Columns:
         self.parts: dict[str, list[np.ndarray]] = {f: [] for f in fields}
         self.texts: dict[str, list[str]] = {"lead_id": []}
         self.found: dict[str, dict[str, int]] = {f: {} for f in fields}
-        self.problems: list[tuple[int, Problem]] = []  # (row, problem)
+        self.problems: list[tuple[int, int, Problem]] = []  # (row, field, problem)
         self.rows = 0
 
-    def take(self, lines: list[int], cells_of: list[list[str]]) -> None:
+    def take(self, lines: list[int], rows: list[tuple[str, ...]]) -> None:
         mapping, base = self.mapping, self.rows
         bad = np.zeros(len(lines), dtype=bool)
+        cells_of = [list(c) for c in zip(*rows)] if rows else [[] for _ in self.fields]
+        needs = f"empty, and a {mapping.kind.value} needs it"
         for n, name in enumerate(self.fields):
-            values = cells_of[n]
+            values = list(map(str.strip, cells_of[n]))
+            joined = " ".join(values)  # one pass of C over the column for what is odd
+            if not joined.isprintable() or (len(joined) > MAX_CELL and
+                                            max(map(len, values)) > MAX_CELL):
+                values = [_cell(v) for v in values]
+                joined = " ".join(values)
             column = self.names[n]
 
             def wrong(row: int, raw: str, why: str) -> None:
                 bad[row] = True
-                self.problems.append((base + row, Problem(lines[row], column, raw, why)))
+                self.problems.append((base + row, n, Problem(lines[row], column, raw, why)))
 
+            if name in REQUIRED[mapping.kind]:
+                for row in [i for i, v in enumerate(values) if not v]:
+                    wrong(row, "", needs)
+            if "\ufffd" in joined:
+                for row in [i for i, v in enumerate(values) if "\ufffd" in v]:
+                    wrong(row, values[row], "holds bytes that are not text in the file's "
+                          "encoding")
+                    values[row] = ""
             if name in DATE_FIELDS:
                 zone = "UTC" if name == "closed_on" else mapping.zone
                 parsed, errors = _moments(values, mapping.day_first, zone)
@@ -196,9 +190,11 @@ class _Columns:
                 (self.ids if name == "crm_id" else self.texts["lead_id"]).extend(values)
             else:
                 found = self.found[name]
-                self.parts[name].append(np.fromiter(
-                    (found.setdefault(v, len(found)) for v in values), dtype="int32",
-                    count=len(values)))
+                for value in dict.fromkeys(values):  # the names new to this chunk, in order
+                    if value not in found:
+                        found[value] = len(found)
+                self.parts[name].append(np.fromiter(map(found.__getitem__, values),
+                                                    dtype="int32", count=len(values)))
                 if name == "stage":
                     self.stage_cells.extend(values)
         self.lines.append(np.array(lines, dtype="int64"))
@@ -230,19 +226,17 @@ class _Columns:
             column = names[fields.index("stage")]
             for row in np.flatnonzero((outcome < 0) & ~bad).tolist():
                 bad[row] = True
-                self.problems.append((row, Problem(int(lines[row]), column,
-                                                   self.stage_cells[row], "a stage the mapping "
-                                                   "does not say is open, won or lost")))
+                self.problems.append((row, len(fields), Problem(
+                    int(lines[row]), column, self.stage_cells[row],
+                    "a stage the mapping does not say is open, won or lost")))
             reading.outcomes = outcome
         # Each row's first problem (in the order of its fields, as a row at a
-        # time finds them), with those found while streaming, in file order.
+        # time finds them), in the order of the file.
         first: dict[int, Problem] = {}
-        for row, problem in sorted(self.problems, key=lambda p: (p[0],
-                                                                 names.index(p[1].column))):
+        for row, _, problem in sorted(self.problems, key=lambda p: (p[0], p[1])):
             first.setdefault(row, problem)
         out.unread += len(first)
-        out.problems = sorted(out.problems + list(first.values()),
-                              key=lambda p: p.line)[:KEPT_PROBLEMS]
+        out.problems = [first[row] for row in sorted(first)[:KEPT_PROBLEMS]]
         # The last readable row of each id, where its first readable row stood.
         last: dict[str, int] = {}
         for row, crm_id in enumerate(self.ids):
@@ -266,36 +260,16 @@ class _Columns:
         return reading
 
 
-def _earlier(mapping: Mapping, fields: list[str], names: list[str], line: int,
-             row: list[str]) -> Problem | None:
-    """The first problem among a row's fields before the one that stopped it
-    (a row at a time would have found it first)."""
-    for n, raw in enumerate(row):
-        name = fields[n]
-        try:
-            if raw and name in DATE_FIELDS:
-                parse_moment(raw, mapping.day_first, "UTC" if name == "closed_on"
-                             else mapping.zone)
-            elif raw and name == "amount":
-                parse_amount(raw, mapping.decimal_comma)
-            elif name in ("crm_id", "lead_id") and len(raw) > 120:
-                raise ValueProblem("longer than any CRM's id")
-        except ValueProblem as exc:
-            return Problem(line, names[n], raw, str(exc))
-    return None
-
-
 def _moments(values: list[str], day_first: bool | None, zone: str
              ) -> tuple[np.ndarray, list[tuple[int, str]]]:
     """A column of dates and times, in UTC; the rows that are none, with why."""
-    text = "\n".join(values)
-    odd = [m.start() for m in _NOT_ISO.finditer(text)] if text else []
     out = np.full(len(values), NaT)
     wrong: list[tuple[int, str]] = []
-    slow: list[int] = []
-    if odd:  # where each value starts in the text, to find the rows of the odd ones
-        starts = np.cumsum([0] + [len(v) + 1 for v in values[:-1]])
-        slow = np.searchsorted(starts, np.array(odd), side="left").tolist()
+    # numpy takes what Python takes in ISO form; what it takes beyond ("2027",
+    # "today", "NaT", "2027-03-01T10:00:00.") is not this shape, and read as
+    # Python reads it; whatever numpy refuses sends the column that way too.
+    slow = [i for i, v in enumerate(values) if v and (
+        len(v) < 10 or v[4] != "-" or v[7] != "-" or not v[-1].isdigit())]
     chosen = np.ones(len(values), dtype=bool)
     chosen[slow] = False
     quick = [v if chosen[i] else "" for i, v in enumerate(values)] if slow else values
