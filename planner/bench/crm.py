@@ -2,14 +2,14 @@
 
 1,000,000 leads and their deals (about 170,000) as HubSpot writes its
 exports, generated once; then, whole processes in turns: reading both files
-a column at a time (`planner.imports.crm_columns`) and computing the handoff
-adherence by month, owner, source and region (`planner.rules.handoff_columns`)
-against the floor of reading the same two files with Python's csv module;
-wall time and peak memory.
+a column at a time (`planner.imports.crm_columns`) and computing every
+handoff figure on the columns (`planner.rules.handoff_columns`: adherence by
+month, owner, source and region; sent back by reason; conversion; pipeline and
+won revenue in all, by source and by campaign) against the floor of reading
+the same two files with Python's csv module; wall time and peak memory.
 
 What this does not yet measure (issue 27 is not finished): keeping the rows
-in the plan, the other figures (sent back, conversion, revenue: a row at a
-time still), and the window's Funnel page with them.
+in the plan, and the window's Funnel page with them.
 """
 
 import argparse
@@ -39,9 +39,9 @@ def write(folder: Path, count: int) -> tuple[Path, Path]:
 def ours(contacts: Path, deal_file: Path) -> None:
     """Read both exports a column at a time and compute the figures (the child)."""
     from planner.imports.crm import Export, detect, find_formats
-    from planner.imports.crm_columns import lead_columns, read_columns
+    from planner.imports.crm_columns import deal_columns, lead_columns, read_columns
     from planner.rules import handoff as h
-    from planner.rules.handoff_columns import adherence
+    from planner.rules.handoff_columns import adherence, conversion, recycled_by_reason, revenue
 
     readings = []
     for path in (contacts, deal_file):
@@ -50,8 +50,14 @@ def ours(contacts: Path, deal_file: Path) -> None:
         assert mapping is not None, path
         readings.append(read_columns(export, find_formats(export, mapping)))
     now = datetime(2028, 1, 31, tzinfo=timezone.utc)
-    figures = adherence(lead_columns(readings[0]), h.ServiceLevel(1, h.Clock.WORKING_DAYS),
-                        h.WorkingTime(), now)
+    work = h.WorkingTime()
+    leads = lead_columns(readings[0])
+    figures = adherence(leads, h.ServiceLevel(1, h.Clock.WORKING_DAYS), work, now)
+    recycled_by_reason(leads, work)
+    conversion(leads, work)
+    money = deal_columns(readings[1])
+    for by in (None, "source", "campaign"):
+        revenue(money, work, by)
     print(f"rows {len(readings[0])} {len(readings[1])} months {len(figures)}", flush=True)
 
 

@@ -23,7 +23,8 @@ from planner.imports.crm import (
     ExportError, Kind, Mapping, Problem, Reading, ValueProblem, _cell, parse_amount,
     parse_moment)
 from planner.model.crm import DealRow, LeadRow, Outcome
-from planner.rules.handoff_columns import LeadColumns
+from planner.rules.handoff import STAGES
+from planner.rules.handoff_columns import GROUPS, DealColumns, LeadColumns
 
 NaT = np.datetime64("NaT", "us")
 _US = 1_000_000
@@ -319,19 +320,36 @@ def _to_utc(local: np.ndarray, zone: str) -> np.ndarray:
     return shifted
 
 
+def _group(reading: ColumnReading, name: str) -> tuple[np.ndarray, list[str]]:
+    """A text column's codes and names, an empty text named as the figures
+    name it ("(no owner)"); a column the mapping lacks is all that."""
+    blank = GROUPS[name]
+    found = reading.codes.get(name)
+    if found is None:
+        return np.zeros(len(reading), dtype="int32"), [blank]
+    return found, [v or blank for v in reading.names[name]]
+
+
 def lead_columns(reading: ColumnReading) -> LeadColumns:
     """The columns the handoff figures are computed from."""
     assert reading.kind is Kind.LEAD
     empty = np.full(len(reading), NaT)
-    codes, names = {}, {}
-    for name, blank in (("owner", "(no owner)"), ("source", "(no source)"),
-                        ("region", "(no region)")):
-        found = reading.codes.get(name)
-        if found is None:
-            codes[name], names[name] = np.zeros(len(reading), dtype="int32"), [blank]
-        else:
-            codes[name] = found
-            names[name] = [v or blank for v in reading.names[name]]
+    groups = {name: _group(reading, name) for name in ("owner", "source", "region",
+                                                        "recycle_reason")}
     return LeadColumns(reading.moments["mql_at"], reading.moments.get("followed_up_at", empty),
-                       reading.moments.get("recycled_at", empty), codes["owner"],
-                       codes["source"], codes["region"], names)
+                       reading.moments.get("recycled_at", empty), groups["owner"][0],
+                       groups["source"][0], groups["region"][0],
+                       {name: names for name, (_, names) in groups.items()},
+                       groups["recycle_reason"][0],
+                       {s: reading.moments.get(s, empty) for s in STAGES[1:]})
+
+
+def deal_columns(reading: ColumnReading) -> DealColumns:
+    assert reading.kind is Kind.DEAL and reading.outcomes is not None
+    closed = reading.moments.get("closed_on")
+    days = closed.astype("datetime64[D]") if closed is not None else \
+        np.full(len(reading), np.datetime64("NaT", "D"))
+    amounts = reading.amounts if reading.amounts is not None else np.full(len(reading), np.nan)
+    won = reading.outcomes == list(Outcome).index(Outcome.WON)
+    return DealColumns(reading.moments["created_at"], days, won, amounts,
+                       {g: _group(reading, g) for g in ("source", "campaign")})

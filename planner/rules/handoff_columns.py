@@ -19,8 +19,8 @@ from zoneinfo import ZoneInfo
 
 import numpy as np
 
-from planner.model.crm import LeadRow
-from planner.rules.handoff import Clock, ServiceLevel, WorkingTime
+from planner.model.crm import DealRow, LeadRow, Outcome
+from planner.rules.handoff import STAGES, Clock, ServiceLevel, WorkingTime
 
 _EPOCH = np.datetime64("1900-01-01", "D")
 _BUCKET = 900  # seconds: every zone's offset changes on a quarter hour
@@ -73,10 +73,26 @@ def working_time(work: WorkingTime, moments: np.ndarray) -> np.ndarray:
     return total
 
 
+GROUPS = {"owner": "(no owner)", "source": "(no source)", "region": "(no region)",
+          "recycle_reason": "(no reason given)", "campaign": "(no campaign)"}
+
+
+def _codes(rows: Sequence[object], field: str) -> tuple[np.ndarray, list[str]]:
+    index: dict[str, int] = {}
+    blank = GROUPS[field]
+    codes = np.fromiter((index.setdefault(getattr(r, field) or blank, len(index))
+                         for r in rows), dtype="int32", count=len(rows))
+    return codes, list(index)
+
+
+def _moment_column(rows: Sequence[object], field: str) -> np.ndarray:
+    return np.array([_seconds(getattr(r, field)) for r in rows], dtype="datetime64[us]")
+
+
 @dataclass
 class LeadColumns:
     """Leads as columns: moments as datetime64[us] in UTC (NaT when none),
-    owners, sources and regions as codes into their names."""
+    owners, sources, regions and reasons as codes into their names."""
 
     mql: np.ndarray
     touch: np.ndarray
@@ -85,22 +101,37 @@ class LeadColumns:
     source: np.ndarray
     region: np.ndarray
     names: dict[str, list[str]]
+    reason: np.ndarray | None = None
+    later: dict[str, np.ndarray] | None = None  # sql_at, opportunity_at, customer_at
 
     @classmethod
     def from_rows(cls, rows: Sequence[LeadRow]) -> "LeadColumns":
-        names: dict[str, list[str]] = {}
-        codes = {}
-        for field, blank in (("owner", "(no owner)"), ("source", "(no source)"),
-                             ("region", "(no region)")):
-            index: dict[str, int] = {}
-            codes[field] = np.fromiter(
-                (index.setdefault(getattr(r, field) or blank, len(index)) for r in rows),
-                dtype="int32", count=len(rows))
-            names[field] = list(index)
-        return cls(np.array([_seconds(r.mql_at) for r in rows], dtype="datetime64[us]"),
-                   np.array([_seconds(r.followed_up_at) for r in rows], dtype="datetime64[us]"),
-                   np.array([_seconds(r.recycled_at) for r in rows], dtype="datetime64[us]"),
-                   codes["owner"], codes["source"], codes["region"], names)
+        codes, names = {}, {}
+        for name in ("owner", "source", "region", "recycle_reason"):
+            codes[name], names[name] = _codes(rows, name)
+        return cls(_moment_column(rows, "mql_at"), _moment_column(rows, "followed_up_at"),
+                   _moment_column(rows, "recycled_at"), codes["owner"], codes["source"],
+                   codes["region"], names, codes["recycle_reason"],
+                   {s: _moment_column(rows, s) for s in STAGES[1:]})
+
+
+@dataclass
+class DealColumns:
+    created: np.ndarray   # datetime64[us], UTC
+    closed: np.ndarray    # datetime64[D], NaT when open
+    won: np.ndarray       # bool
+    amount: np.ndarray    # float, NaN when none
+    groups: dict[str, tuple[np.ndarray, list[str]]]  # source, campaign: codes, names
+
+    @classmethod
+    def from_rows(cls, rows: Sequence[DealRow]) -> "DealColumns":
+        return cls(_moment_column(rows, "created_at"),
+                   np.array([np.datetime64(r.closed_on, "D") if r.closed_on else
+                             np.datetime64("NaT", "D") for r in rows], dtype="datetime64[D]"),
+                   np.array([r.outcome is Outcome.WON for r in rows], dtype=bool),
+                   np.array([np.nan if r.amount is None else r.amount for r in rows],
+                            dtype=float),
+                   {g: _codes(rows, g) for g in ("source", "campaign")})
 
 
 MET, LATE, NEVER, WAITING = range(4)
@@ -169,4 +200,66 @@ def adherence(cols: LeadColumns, level: ServiceLevel, work: WorkingTime,
             met, late, never, waiting = (int(x) for x in counts[k])
             out[labels[k // len(names)]][(dimension, names[k % len(names)])] = (
                 met, late, never, waiting, median, p90)
+    return out
+
+
+def _labels(months: np.ndarray) -> tuple[list[str], np.ndarray]:
+    unique, code = np.unique(months, return_inverse=True)
+    return [str(m)[:7] for m in unique], code
+
+
+def recycled_by_reason(cols: LeadColumns, work: WorkingTime) -> dict[str, dict[str, int]]:
+    """Leads sent back by sales, per month sent back, by reason (as the reference)."""
+    assert cols.reason is not None
+    sent = ~np.isnat(cols.recycled)
+    labels, month = _labels(_months(work, cols.recycled[sent]))
+    reasons = cols.names["recycle_reason"]
+    counts = np.zeros((len(labels), len(reasons)), dtype="int64")
+    np.add.at(counts, (month, cols.reason[sent]), 1)
+    return {label: {reasons[r]: int(counts[m, r]) for r in np.flatnonzero(counts[m]).tolist()}
+            for m, label in enumerate(labels)}
+
+
+def conversion(cols: LeadColumns, work: WorkingTime
+               ) -> dict[str, dict[str, tuple[int, float | None]]]:
+    """Per month qualified, each stage: how many reached it (every stage
+    before it too) and the median days the step into it took."""
+    assert cols.later is not None
+    labels, month = _labels(_months(work, cols.mql))
+    out: dict[str, dict[str, tuple[int, float | None]]] = {label: {} for label in labels}
+    reached = np.ones(len(cols.mql), dtype=bool)
+    before = cols.mql
+    for stage in STAGES:
+        moment = cols.mql if stage == "mql_at" else cols.later[stage]
+        reached = reached & ~np.isnat(moment)
+        days = np.maximum((moment - before).astype("int64") / (86400 * _US), 0.0)
+        for m, label in enumerate(labels):
+            here = reached & (month == m)
+            count = int(here.sum())
+            if count:
+                out[label][stage] = (count, None if stage == "mql_at" else
+                                     float(np.median(days[here])))
+        before = np.where(reached, moment, before)
+    return out
+
+
+def revenue(deals: DealColumns, work: WorkingTime, by: str | None = None
+            ) -> dict[str, dict[str, tuple[float, float, int, int]]]:
+    """Per month, by `by` or in all (""): (pipeline, won, deals created, deals won)."""
+    codes, names = deals.groups[by] if by else (np.zeros(len(deals.won), dtype="int32"), [""])
+    amount = np.nan_to_num(deals.amount)
+    created = _months(work, deals.created)
+    won = deals.won & ~np.isnat(deals.closed)
+    closed = deals.closed.astype("datetime64[M]")
+    labels = sorted({str(m)[:7] for m in np.concatenate([created, closed[won]])})
+    out: dict[str, dict[str, tuple[float, float, int, int]]] = {}
+    for label in labels:
+        month = np.datetime64(label, "M")
+        made, got = created == month, won & (closed == month)
+        row: dict[str, tuple[float, float, int, int]] = {}
+        for g in np.unique(codes[made | got]).tolist():
+            mine = codes == g
+            row[names[g]] = (float(amount[made & mine].sum()), float(amount[got & mine].sum()),
+                             int((made & mine).sum()), int((got & mine).sum()))
+        out[label] = row
     return out

@@ -1,6 +1,6 @@
 """The column-at-a-time handoff figures equal the reference's (rules.handoff,
 a lead at a time) on generated exports: every month, every owner, source and
-region, across time zones with their summer time, calendars with days off
+region (and leads sent back, conversion, revenue), across time zones with their summer time, calendars with days off
 and every kind of promise; and the running working time subtracts to the
 reference's working time."""
 
@@ -12,11 +12,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner.imports.crm_sample import leads
+from planner.imports.crm_sample import deals, leads
 from planner.model.crm import LeadRow
 from planner.rules import handoff as reference
 from planner.rules.handoff import Clock, ServiceLevel, WorkingTime
-from planner.rules.handoff_columns import LeadColumns, adherence, working_time
+from planner.rules.handoff_columns import (
+    DealColumns, LeadColumns, adherence, conversion, recycled_by_reason, revenue, working_time)
 
 UTC = timezone.utc
 CALENDARS = st.sampled_from([
@@ -72,3 +73,34 @@ def test_the_running_working_time_subtracts_to_the_references(
     w = working_time(work, np.array([a.replace(tzinfo=None), b.replace(tzinfo=None)],
                                     dtype="datetime64[us]"))
     assert (w[1] - w[0]) / 3.6e9 == pytest.approx(work.elapsed(a, b), abs=1e-9)
+
+
+@settings(max_examples=20, deadline=None)
+@given(CALENDARS, st.integers(0, 10_000), st.integers(50, 400))
+def test_sent_back_conversion_and_revenue_equal_the_reference(
+        work: WorkingTime, seed: int, count: int) -> None:
+    rows = list(leads(date(2027, 1, 20), 4, count, ("Ines", "Jonas"), ("North", "South"),
+                      "South", seed=seed))
+    made = list(deals(rows, seed=seed))
+    cols = LeadColumns.from_rows(rows)
+    assert recycled_by_reason(cols, work) == {
+        m: dict(c) for m, c in reference.recycled_by_reason(rows, work).items()}
+    expected = reference.conversion(rows, work)
+    got = conversion(cols, work)
+    assert sorted(got) == sorted(expected)
+    for month, c in expected.items():
+        assert {s: n for s, (n, _) in got[month].items()} == c.reached, month
+        for stage in c.reached:
+            if stage != "mql_at":
+                assert close(got[month][stage][1], c.median_days(stage)), (month, stage)
+    money = DealColumns.from_rows(made)
+    for by in (None, "source", "campaign"):
+        want = reference.revenue(made, work, by)
+        have = revenue(money, work, by)
+        assert sorted(have) == sorted(want)
+        for month, groups in want.items():
+            assert sorted(have[month]) == sorted(groups), (month, by)
+            for group, r in groups.items():
+                pipeline, won, created, won_count = have[month][group]
+                assert (created, won_count) == (r.deals_created, r.deals_won)
+                assert close(pipeline, r.pipeline) and close(won, r.won)
