@@ -24,7 +24,7 @@ import codecs
 import csv
 import re
 import zipfile
-from collections.abc import Callable, Generator, Iterable
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
 from enum import Enum
@@ -36,6 +36,8 @@ from planner.model.crm import DealRow, LeadRow, Outcome
 
 MAX_CELL = 2000          # characters kept of a cell (an owner's name, a reason)
 MAX_ROWS = 2_000_000     # rows an export may hold: beyond, it is refused, not cut
+MAX_COLUMNS = 1000       # columns a row may have (HubSpot exports a few hundred at most)
+MAX_LINE = 1 << 22       # characters a line (and a quoted cell) may have: 4 M
 SAMPLE_BYTES = 1 << 20   # the part of a file its encoding and separator are found from
 
 
@@ -345,12 +347,26 @@ def _delimiter(text: str) -> str:
     return max(counts, key=lambda d: (counts[d], d == ","))
 
 
+def _bounded(handle: Any, name: str) -> Iterator[str]:
+    """The file's lines, each at most MAX_LINE characters: a line longer than
+    any CRM writes (a file of one endless line) is refused before it is held."""
+    while line := handle.readline(MAX_LINE + 1):
+        if len(line) > MAX_LINE:
+            raise ExportError(f"{name} has a line longer than {MAX_LINE:,} characters, which "
+                              "no CRM export has.")
+        yield line
+
+
 def _csv_rows(path: Path, encoding: str, delimiter: str) -> Rows:
-    csv.field_size_limit(1 << 24)
+    csv.field_size_limit(MAX_LINE)
     try:
         with path.open("r", encoding=encoding, errors="replace", newline="") as handle:
-            reader = csv.reader(handle, delimiter=delimiter)
+            reader = csv.reader(_bounded(handle, path.name), delimiter=delimiter)
             for cells in reader:
+                if len(cells) > MAX_COLUMNS:
+                    raise ExportError(f"{path.name} has {len(cells):,} cells on line "
+                                      f"{reader.line_num}; an export has at most "
+                                      f"{MAX_COLUMNS:,} columns.")
                 yield reader.line_num, cells
     except csv.Error as exc:
         raise ExportError(f"{path.name} is not a table a CRM writes ({exc}).") from None
@@ -369,8 +385,16 @@ def _xlsx_rows(path: Path) -> Rows:
         sheet = book.worksheets[0] if book.worksheets else None
         if sheet is None:
             return
-        for n, values in enumerate(sheet.iter_rows(values_only=True), 1):
-            yield n, [_xlsx_cell(v) for v in values]
+        wide = getattr(sheet, "max_column", None)  # the sheet's own dimension, when it says
+        if isinstance(wide, int) and wide > MAX_COLUMNS:
+            raise ExportError(f"{path.name} has {wide:,} columns; an export has at most "
+                              f"{MAX_COLUMNS:,}.")
+        for n, values in enumerate(sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS + 1),
+                                   1):
+            if len(values) > MAX_COLUMNS and values[MAX_COLUMNS] is not None:
+                raise ExportError(f"{path.name} has more than {MAX_COLUMNS:,} columns on row "
+                                  f"{n}; an export has at most {MAX_COLUMNS:,}.")
+            yield n, [_xlsx_cell(v) for v in values[:MAX_COLUMNS]]
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
         raise ExportError(f"{path.name} could not be read to its end ({exc}).") from None
     finally:
