@@ -108,14 +108,16 @@ def file_rows(path: Path) -> dict[str, list[tuple]]:  # type: ignore[type-arg]
     """Every row of every table of the plan as SQLite stores it, byte for byte,
     read with plain sqlite3 as any other program would. The history (every
     change set committed, undo included, what merges brought in) only grows
-    and is not compared; nor are the named versions, bookmarks in it."""
+    and is not compared; nor are the named versions, bookmarks in it, nor the
+    CRM imports' columns (kept like the history, so an undone import can be
+    redone)."""
     import sqlite3
 
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
         tables = [r[0] for r in conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE "
-            "'change_%' AND name != 'plan_version' ORDER BY name")]
+            "'change_%' AND name NOT IN ('plan_version', 'crm_data') ORDER BY name")]
         return {t: conn.execute(f'SELECT * FROM "{t}" ORDER BY id').fetchall() for t in tables}
     finally:
         conn.close()

@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from planner.model import (
-    CheckIn, FieldRide, FunnelStage, Goal, Message, Metric, MetricGoal, MetricValue, Person,
-    Record, Review, ReviewAction, ReviewLink)
+    CheckIn, CrmImport, FieldRide, FunnelStage, Goal, Message, Metric, MetricGoal, MetricValue,
+    Person, Record, Review, ReviewAction, ReviewLink)
 from planner.model.enums import label
 from planner.model.reader import PlanReader
 from planner.model.validation import words
@@ -32,7 +32,8 @@ from planner.store.atomic import write_replacing
 TABLES: tuple[tuple[str, type[Record]], ...] = (
     ("goals", Goal), ("people", Person), ("rides", FieldRide), ("metrics", Metric),
     ("actuals", MetricValue), ("funnel", FunnelStage), ("messages", Message),
-    ("reviews", Review), ("actions", ReviewAction), ("check_ins", CheckIn))
+    ("reviews", Review), ("actions", ReviewAction), ("check_ins", CheckIn),
+    ("crm_imports", CrmImport))
 LEFT_OUT = ("created_at", "updated_at", "sales_signed_wording", "marketing_signed_wording",
             "position")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -20,7 +20,7 @@ from planner.errors import PlanError, PlanFileError, one_line
 from planner.model import (
     FieldRide, FunnelStage, Goal, HotButton, Message, Metric, MetricGoal, MetricValue,
     NonWorkingDay, ParkingTopic, Person, Plan, Record, Review, ReviewAction, ReviewLink, utc_now)
-from planner.model import CheckIn
+from planner.model import CheckIn, CrmImport
 from planner.model.reader import PlanReader
 from planner.model.nouns import noun
 from planner.model.records import NATURAL_KEYS, natural_key
@@ -29,17 +29,21 @@ from planner.store.atomic import write_replacing
 from planner.store.plan_store import PlanStore
 
 FORMAT = "tandem-plan"
-FORMAT_VERSION = 8  # 8: goals' check-ins; the plan's check-in interval and where it came from
+# 8: goals' check-ins; the plan's check-in interval and where it came from.
+# 9: CRM imports (their rows are not in the document yet); a stage's promise
+# as a value; a metric's computed figure.
+FORMAT_VERSION = 9
 # What each older format lacks, filled in on import.
 _ADDED_IN = {2: ("hot_buttons", "non_working_days"), 4: ("parking_topics",),
-             6: ("review_links", "review_actions"), 8: ("check_ins",)}
+             6: ("review_links", "review_actions"), 8: ("check_ins",), 9: ("crm_imports",)}
 # The document's keys: "plan" is one object, every other key a list of rows.
 KEYS: dict[str, type[Record]] = {
     "people": Person, "goals": Goal, "field_rides": FieldRide, "funnel_stages": FunnelStage,
     "metrics": Metric, "metric_goals": MetricGoal, "metric_values": MetricValue,
     "messages": Message, "hot_buttons": HotButton, "non_working_days": NonWorkingDay,
     "parking_topics": ParkingTopic, "reviews": Review, "review_links": ReviewLink,
-    "review_actions": ReviewAction, "check_ins": CheckIn, "plan": Plan}
+    "review_actions": ReviewAction, "check_ins": CheckIn, "crm_imports": CrmImport,
+    "plan": Plan}
 
 
 def plan_to_dict(reader: PlanReader) -> dict[str, Any]:

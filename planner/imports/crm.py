@@ -466,7 +466,8 @@ def parse_moment(text: str, day_first: bool | None, zone: str) -> datetime:
         if day_first is None:
             day_first = a > 12 >= b
         day, month = (a, b) if day_first else (b, a)
-        hour, minute, second, micro, offset = int(m[4] or 0), int(m[5] or 0), int(m[6] or 0), 0, None
+        hour, minute, second = int(m[4] or 0), int(m[5] or 0), int(m[6] or 0)
+        micro, offset = 0, None
         meridiem = (m[7] or "").replace(".", "").lower()
         if meridiem:
             if not 1 <= hour <= 12:

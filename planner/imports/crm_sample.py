@@ -73,7 +73,8 @@ def deals(from_leads: Sequence[LeadRow], seed: int = 28) -> Iterator[DealRow]:
         stage, outcome = rng.choices(STAGES, weights=(2, 2, 1, 3, 2))[0]
         closed = (lead.opportunity_at + timedelta(days=rng.randint(10, 90))).date() \
             if outcome is not Outcome.OPEN and lead.opportunity_at else None
-        yield DealRow(n + 2, f"{900000 + n}", stage, outcome, lead.opportunity_at,  # type: ignore[arg-type]
+        assert lead.opportunity_at is not None
+        yield DealRow(n + 2, f"{900000 + n}", stage, outcome, lead.opportunity_at,
                       float(rng.choice((4, 8, 12, 18, 25, 40, 60)) * 1000), closed,
                       lead.owner, lead.source, lead.campaign, lead.region, lead.crm_id)
 

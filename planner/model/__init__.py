@@ -7,6 +7,7 @@ Schema) and is imported only where those are needed.
 from planner.model.records import (
     KINDS,
     CheckIn,
+    CrmImport,
     FieldRide,
     FunnelStage,
     Goal,
@@ -28,7 +29,7 @@ from planner.model.records import (
 from planner.model.types import new_id, utc_now
 
 __all__ = [
-    "KINDS", "CheckIn", "FieldRide", "FunnelStage", "Goal", "HotButton", "Message", "Metric",
-    "MetricGoal", "MetricValue", "NonWorkingDay", "ParkingTopic", "Person", "Plan", "R",
+    "KINDS", "CheckIn", "CrmImport", "FieldRide", "FunnelStage", "Goal", "HotButton", "Message",
+    "Metric", "MetricGoal", "MetricValue", "NonWorkingDay", "ParkingTopic", "Person", "Plan", "R",
     "Record", "Review", "ReviewAction", "ReviewLink", "new_id", "utc_now",
 ]

@@ -58,6 +58,21 @@ class EngagedTeam(str, Enum):
     BOTH = "both"
 
 
+class ServiceClock(str, Enum):
+    """What a handoff's promise counts (plan format 12)."""
+
+    HOURS = "hours"
+    WORKING_HOURS = "working hours"
+    WORKING_DAYS = "working days"
+
+
+class CrmKind(str, Enum):
+    """What a CRM export holds (plan format 12)."""
+
+    LEAD = "lead"
+    DEAL = "deal"
+
+
 LABELS: dict[Enum, str] = {
     Team.SALES: "Sales",
     Team.MARKETING: "Marketing",
@@ -78,6 +93,11 @@ LABELS: dict[Enum, str] = {
     MetricDirection.LOWER_IS_BETTER: "Lower is better",
     Cadence.MONTHLY: "Monthly",
     Cadence.QUARTERLY: "Quarterly",
+    ServiceClock.HOURS: "hours",
+    ServiceClock.WORKING_HOURS: "working hours",
+    ServiceClock.WORKING_DAYS: "working days",
+    CrmKind.LEAD: "Leads",
+    CrmKind.DEAL: "Deals",
     Access.EDITOR: "Editor",
     Access.VIEWER: "Viewer",
     Access.FACILITATOR: "Facilitator",

@@ -10,7 +10,8 @@ NOUNS = {"Person": ("person", "people"), "Goal": ("goal", "goals"),
          "NonWorkingDay": ("non-working day", "non-working days"),
          "ParkingTopic": ("parked topic", "parked topics"), "MetricGoal": ("link", "links"),
          "ReviewLink": ("review link", "review links"),
-         "ReviewAction": ("action", "actions"), "CheckIn": ("check-in", "check-ins")}
+         "ReviewAction": ("action", "actions"), "CheckIn": ("check-in", "check-ins"),
+         "CrmImport": ("CRM import", "CRM imports")}
 
 
 def noun(kind: type[Record], count: int = 1) -> str:

@@ -5,8 +5,8 @@ from collections.abc import Callable
 from typing import Any
 
 from planner.model.records import (
-    FieldRide, FunnelStage, Goal, HotButton, Message, Metric, MetricGoal, MetricValue,
-    NonWorkingDay, ParkingTopic, Person, Plan, Review, ReviewAction, ReviewLink, CheckIn)
+    CheckIn, CrmImport, FieldRide, FunnelStage, Goal, HotButton, Message, Metric, MetricGoal,
+    MetricValue, NonWorkingDay, ParkingTopic, Person, Plan, Review, ReviewAction, ReviewLink)
 
 ORDER: dict[type[Any], Callable[[Any], tuple[Any, ...]]] = {
     Plan: lambda r: (r.id,),
@@ -25,6 +25,7 @@ ORDER: dict[type[Any], Callable[[Any], tuple[Any, ...]]] = {
     ReviewLink: lambda r: (r.review_id, r.created_at, r.id),
     ReviewAction: lambda r: (r.review_id, r.created_at, r.id),
     CheckIn: lambda r: (r.goal_id, r.checked_on, r.created_at, r.id),
+    CrmImport: lambda r: (r.created_at, r.id),
 }
 
 

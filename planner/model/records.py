@@ -12,8 +12,8 @@ from datetime import date, datetime
 from typing import NamedTuple, TypeVar, Union
 
 from planner.model.enums import (
-    Access, Cadence, EngagedTeam, GoalStatus, MetricDirection, PlanStatus, RideDirection,
-    RideStatus, Team)
+    Access, Cadence, CrmKind, EngagedTeam, GoalStatus, MetricDirection, PlanStatus,
+    RideDirection, RideStatus, ServiceClock, Team)
 
 
 class Plan(NamedTuple):
@@ -115,6 +115,9 @@ class FunnelStage(NamedTuple):
     return_service_level: str = ""    # what happens to a lead sent back
     send_back_reasons: str = ""
     conversion_rate: float | None = None  # share reaching the next stage
+    # The handoff's promise as a value (plan format 12): an amount and its clock.
+    sla_amount: float | None = None
+    sla_clock: ServiceClock | None = None
 
 
 class Metric(NamedTuple):
@@ -130,6 +133,9 @@ class Metric(NamedTuple):
     target: float | None = None
     cadence: Cadence = Cadence.MONTHLY
     reported_by: EngagedTeam = EngagedTeam.BOTH
+    # Plan format 12: the figure of the CRM data its actuals are computed from
+    # ("" when they are typed or imported as totals); then read-only.
+    computed: str = ""
 
 
 class MetricGoal(NamedTuple):
@@ -258,9 +264,28 @@ class CheckIn(NamedTuple):
     author_id: str | None = None
 
 
+class CrmImport(NamedTuple):
+    """One CRM export taken into the plan (plan format 12): which CRM and kind,
+    the file, how many rows it gave and how many could not be read, the mapping
+    it was read by (JSON) and who took it in. Its rows are kept beside it, as
+    columns (`crm_data`), never in the history: undoing the import removes
+    this row and the rows are no longer the plan's."""
+
+    id: str
+    created_at: datetime
+    updated_at: datetime
+    crm: str  # "salesforce", "hubspot" or the mapping's own name
+    holds: CrmKind  # leads or deals
+    file_name: str
+    rows: int = 0
+    unread: int = 0
+    mapping: str = ""
+    imported_by_id: str | None = None
+
+
 Record = Union[Plan, Person, Goal, FieldRide, FunnelStage, Metric, MetricGoal, MetricValue,
                Message, HotButton, NonWorkingDay, ParkingTopic, Review, ReviewLink,
-               ReviewAction, CheckIn]
+               ReviewAction, CheckIn, CrmImport]
 # One kind of record, whichever: `rows(Goal)` gives goals.
 R = TypeVar("R", bound=Record)
 
@@ -268,7 +293,8 @@ R = TypeVar("R", bound=Record)
 # (the plan's two sponsors are people, so the plan comes after people).
 KINDS: tuple[type[Record], ...] = (
     Person, Plan, Goal, FieldRide, FunnelStage, Metric, MetricGoal, MetricValue, Message,
-    HotButton, NonWorkingDay, ParkingTopic, Review, ReviewLink, ReviewAction, CheckIn)
+    HotButton, NonWorkingDay, ParkingTopic, Review, ReviewLink, ReviewAction, CheckIn,
+    CrmImport)
 
 # Rows that mean the same thing whatever their ids: a plan holds one row per
 # key (a day off per date, an actual per metric and period, a link per pair, a

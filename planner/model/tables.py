@@ -17,12 +17,14 @@ from sqlmodel import Field, SQLModel
 from planner.model.enums import (
     Access,
     Cadence,
+    CrmKind,
     EngagedTeam,
     GoalStatus,
     MetricDirection,
     PlanStatus,
     RideDirection,
     RideStatus,
+    ServiceClock,
     Team,
 )
 from planner.model.types import new_id, utc_now
@@ -161,6 +163,9 @@ class FunnelStage(Row, table=True):
     return_service_level: str = Field(default="", sa_column_kwargs={"server_default": ""})
     send_back_reasons: str = Field(default="", sa_column_kwargs={"server_default": ""})
     conversion_rate: float | None = Field(default=None, gt=0, le=1)  # share reaching the next
+    # Schema 12: the handoff's promise as a value (an amount and its clock).
+    sla_amount: float | None = Field(default=None, gt=0, le=10000)
+    sla_clock: ServiceClock | None = None
 
 
 class Metric(Row, table=True):
@@ -177,6 +182,8 @@ class Metric(Row, table=True):
     # Schema 3: which team reports it (both: the teams rise or fall together).
     reported_by: EngagedTeam = Field(default=EngagedTeam.BOTH,
                                      sa_column_kwargs={"server_default": "BOTH"})
+    # Schema 12: the CRM figure its actuals are computed from ("": typed).
+    computed: str = Field(default="", sa_column_kwargs={"server_default": ""})
 
 
 class MetricGoal(Row, table=True):
@@ -295,6 +302,20 @@ class CheckIn(Row, table=True):
     author_id: str | None = _ref("person")
 
 
+class CrmImport(Row, table=True):
+    """A CRM export taken into the plan (schema 12); its rows are in crm_data."""
+
+    __tablename__ = "crm_import"
+
+    crm: str
+    holds: CrmKind
+    file_name: str
+    rows: int = Field(default=0, ge=0, le=2_000_000)
+    unread: int = Field(default=0, ge=0)
+    mapping: str = ""
+    imported_by_id: str | None = _ref("person")
+
+
 def table_of(entity: type[Row]) -> Table:
     """The SQLAlchemy table behind an entity."""
     return entity.__table__  # type: ignore[attr-defined,no-any-return]
@@ -308,6 +329,6 @@ def table_name(entity: type[Row]) -> str:
 ENTITIES: tuple[type[Row], ...] = (
     Person, Plan, Goal, FieldRide, FunnelStage, Metric, MetricGoal, MetricValue,
     Message, HotButton, NonWorkingDay, ParkingTopic, Review, ReviewLink, ReviewAction,
-    CheckIn,
+    CheckIn, CrmImport,
 )
 BY_TABLE: dict[str, type[Row]] = {table_name(e): e for e in ENTITIES}

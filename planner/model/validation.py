@@ -15,7 +15,8 @@ from enum import Enum
 from typing import Any, Union, get_args, get_origin, get_type_hints
 
 from planner.errors import InvalidEdit
-from planner.model.records import CheckIn, FieldRide, MetricValue, Plan, R, Record, ReviewLink
+from planner.model.records import (
+    CheckIn, CrmImport, FieldRide, FunnelStage, MetricValue, Plan, R, Record, ReviewLink)
 
 SHORT_TEXT_MAX = 300      # titles, names, roles
 LONG_TEXT_MAX = 20_000    # descriptions, debriefs, notes
@@ -26,9 +27,10 @@ LONG_FIELDS = {"description", "purpose", "debrief", "objective", "accounts",
                "what_we_change", "value_message", "proof_point", "customer_problem",
                "success_measure", "shared_reward", "note", "handoff_service_level",
                "customers_asked", "marketing_changes", "sales_changes", "words",
-               "return_service_level", "send_back_reasons"}
+               "return_service_level", "send_back_reasons", "mapping"}
 # Text a row cannot exist without (kept without surrounding spaces).
-REQUIRED_TEXT = {"title", "name", "customer_problem", "period", "words", "topic", "action"}
+REQUIRED_TEXT = {"title", "name", "customer_problem", "period", "words", "topic", "action",
+                 "crm", "file_name"}
 # Pairs (first, last) that must not run backwards.
 DATE_RANGES: dict[type[Any], tuple[str, str]] = {
     Plan: ("period_start", "period_end"), FieldRide: ("first_day", "last_day")}
@@ -42,6 +44,9 @@ BOUNDS: dict[tuple[type[Any], str], tuple[float | None, float | None, bool]] = {
     (Plan, "checkin_days"): (1, 366, True),
     (CheckIn, "progress"): (0, None, True),
     (CheckIn, "confidence"): (1, 10, True),
+    (FunnelStage, "sla_amount"): (0, 10000, False),
+    (CrmImport, "rows"): (0, 2_000_000, True),
+    (CrmImport, "unread"): (0, None, True),
 }
 RATES = {"conversion_rate"}  # above 0, at most 1
 YEARS = (1900, 2199)      # dates a calendar shows
@@ -55,7 +60,8 @@ PERIOD = re.compile(r"\d{4}-(0[1-9]|1[0-2]|Q[1-4])")  # "2027-03" or "2027-Q1"
 FIELD_WORDS = {"period_start": "start of the period", "period_end": "end of the period",
                "first_day": "first day", "last_day": "last day", "due_date": "due date",
                "held_on": "review date", "day": "day", "checked_on": "check-in date",
-               "checkin_days": "days between check-ins"}
+               "checkin_days": "days between check-ins", "sla_amount": "promised time",
+               "sla_clock": "promised time's clock", "file_name": "file name"}
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 

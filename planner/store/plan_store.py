@@ -126,11 +126,11 @@ class PlanStore:
         stands in the way (`read_only_reason` says what). Every row is checked
         now (read, or for `LAZY` kinds asked of SQLite): a value the plan could
         not hold (put there by another program) refuses the file with a
-        sentence naming the row, before any window or command meets it. `acting` is who makes the changes (the
-        login, as a guest, when not given). With `check_later` the `LAZY`
-        kinds are checked on a thread, started by the first `checking()` (the
-        window asks once the plan is shown); `finish_checking` acts on the
-        answer, and a commit waits for it."""
+        sentence naming the row, before any window or command meets it.
+        `acting` is who makes the changes (the login, as a guest, when not
+        given). With `check_later` the `LAZY` kinds are checked on a thread,
+        started by the first `checking()` (the window asks once the plan is
+        shown); `finish_checking` acts on the answer, and a commit waits for it."""
         path = Path(path)
         store = cls(path, open_file(path, read_only), acting)
         try:

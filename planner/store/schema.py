@@ -14,7 +14,8 @@ from typing import Any
 
 from planner.model import (
     FieldRide, FunnelStage, Goal, HotButton, Message, Metric, MetricGoal, MetricValue,
-    NonWorkingDay, ParkingTopic, Person, Plan, Record, Review, ReviewAction, ReviewLink, CheckIn)
+    NonWorkingDay, ParkingTopic, Person, Plan, Record, Review, ReviewAction, ReviewLink, CheckIn,
+    CrmImport)
 from planner.model.records import KINDS
 from planner.model.validation import field_types
 
@@ -58,6 +59,7 @@ FOREIGN_KEYS = (
     ForeignKey(ReviewAction, "owner_id", Person, SET_NULL),
     ForeignKey(CheckIn, "goal_id", Goal, CASCADE),
     ForeignKey(CheckIn, "author_id", Person, SET_NULL),
+    ForeignKey(CrmImport, "imported_by_id", Person, SET_NULL),
 )
 
 TABLE_NAMES: dict[type[Record], str] = {
@@ -65,7 +67,8 @@ TABLE_NAMES: dict[type[Record], str] = {
     FunnelStage: "funnel_stage", Metric: "metric", MetricGoal: "metric_goal",
     MetricValue: "metric_value", Message: "message", HotButton: "hot_button",
     NonWorkingDay: "non_working_day", ParkingTopic: "parking_topic", Review: "review",
-    ReviewLink: "review_link", ReviewAction: "review_action", CheckIn: "check_in"}
+    ReviewLink: "review_link", ReviewAction: "review_action", CheckIn: "check_in",
+    CrmImport: "crm_import"}
 
 def stored_time(moment: datetime) -> str:
     return moment.astimezone(timezone.utc).isoformat(timespec="microseconds")

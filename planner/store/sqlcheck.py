@@ -128,7 +128,8 @@ def all_sound(conn: sqlite3.Connection, kind: type[Any],
     False when any row needs reading in Python to say (or to take it)."""
     conn.create_function("tandem_text", 3, _text_ok, deterministic=True)
     try:
-        return conn.execute(doubtful_sql(kind, checked)).fetchone() is None  # type: ignore[arg-type]
+        query = doubtful_sql(kind, checked)  # type: ignore[arg-type]
+        return conn.execute(query).fetchone() is None
     except sqlite3.Error:
         return False
 

@@ -2850,6 +2850,26 @@ Marketing: {marketing}</translation>
       <translation>Beide</translation>
     </message>
     <message>
+      <source>hours</source>
+      <translation>Stunden</translation>
+    </message>
+    <message>
+      <source>working hours</source>
+      <translation>Arbeitsstunden</translation>
+    </message>
+    <message>
+      <source>working days</source>
+      <translation>Arbeitstage</translation>
+    </message>
+    <message>
+      <source>Leads</source>
+      <translation>Leads</translation>
+    </message>
+    <message>
+      <source>Deals</source>
+      <translation>Deals</translation>
+    </message>
+    <message>
       <source>&amp;New plan…</source>
       <translation>&amp;Neuer Plan…</translation>
     </message>

@@ -142,6 +142,53 @@ def kind_tables_sql() -> str:
     return "\n\n".join(parts) + "\n"
 
 
+def _blocks() -> dict[str, str]:
+    """Each part of `kind_tables_sql` by what it makes ("type x", "table t", "index t c")."""
+    out = {}
+    for part in kind_tables_sql().strip("\n").split("\n\n"):
+        words = part.split()
+        if words[1] == "TYPE":
+            out[f"type {words[2].split('.')[1]}"] = part
+        elif words[1] == "TABLE":
+            out[f"table {words[2].split('.')[1]}"] = part
+        else:
+            out[f"index {words[3].split('.')[1]} {part.split(', ')[1].rstrip(');')}"] = part
+    return out
+
+
+def step_sql(before: str) -> str:
+    """The tables' part of a new server migration, after the steps whose SQL is
+    `before`: the types and tables the declaration has that they lack, and the
+    columns a table gained (ALTER TABLE, with the CHECKs of those columns)."""
+    import re
+
+    parts = []
+    for key, part in _blocks().items():
+        what, name = key.split()[0], key.split()[1]
+        if what == "type" and f"CREATE TYPE {SCHEMA}.{name} " not in before:
+            parts.append(part)
+        elif what == "table" and f"CREATE TABLE {SCHEMA}.{name} (" not in before:
+            parts.append(part)
+        elif what == "index" and f"CREATE TABLE {SCHEMA}.{name} (" not in before:
+            parts.append(part)
+        elif what == "table":
+            table = next(t for t in _tables() if t.name == name)
+            old = before.split(f"CREATE TABLE {SCHEMA}.{name} (", 1)[1].split("\n);", 1)[0]
+            had = set(re.findall(r"^\t(\w+) ", old, re.M)) | set(
+                re.findall(r"ADD COLUMN (\w+) ", before.split(f"ALTER TABLE {SCHEMA}.{name} ", 1)[1]
+                           if f"ALTER TABLE {SCHEMA}.{name} " in before else ""))
+            lines = dict(re.findall(r"^\t(\w+) (.*?),?$", part, re.M))
+            for column in table.columns:
+                if column.name in had:
+                    continue
+                parts.append(f"ALTER TABLE {SCHEMA}.{name} ADD COLUMN {column.name} "
+                             f"{lines[column.name]};")
+                for check in _checks(table):  # each names its own column
+                    if re.search(rf"\b{column.name}\b", check):
+                        parts.append(f"ALTER TABLE {SCHEMA}.{name} ADD CHECK ({check});")
+    return "\n\n".join(parts) + "\n"
+
+
 def declared_columns() -> dict[str, dict[str, tuple[str, bool]]]:
     """{table: {column: (PostgreSQL type, nullable)}} as the declaration says."""
     return {t.name: {c.name: (_type(c), bool(c.nullable)) for c in t.columns}
@@ -149,4 +196,6 @@ def declared_columns() -> dict[str, dict[str, tuple[str, bool]]]:
 
 
 if __name__ == "__main__":  # the tables' part of a new server migration
-    print(kind_tables_sql())
+    from planner.store.server.schema import SERVER_SCHEMA_VERSION, _step_sql
+
+    print(step_sql("\n".join(_step_sql(v) for v in range(1, SERVER_SCHEMA_VERSION + 1))))

@@ -7,7 +7,7 @@ import pytest
 
 from planner.errors import InvalidEdit
 from planner.model import FieldRide, FunnelStage, Goal, Plan
-from planner.model.enums import GoalStatus, RideDirection, Team
+from planner.model.enums import CrmKind, GoalStatus, RideDirection, Team
 from planner.model.validation import coerce, validate
 from planner.operations.rows import new
 
@@ -108,7 +108,9 @@ def odd_records(draw):  # type: ignore[no-untyped-def]
         "Review": {"held_on": date(2027, 5, 1)}, "ReviewLink": {"review_id": "v"},
         "ReviewAction": {"review_id": "v", "action": "A"},
         "CheckIn": {"goal_id": "g", "checked_on": date(2027, 5, 1), "progress": 40.0,
-                    "confidence": 7}}[kind.__name__]
+                    "confidence": 7},
+        "CrmImport": {"crm": "hubspot", "holds": CrmKind.LEAD, "file_name": "contacts.csv"},
+    }[kind.__name__]
     return new(kind, **base_values)._replace(**fields)
 
 

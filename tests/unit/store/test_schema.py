@@ -13,11 +13,11 @@ def test_tables_columns_and_foreign_keys_are_those_the_migrations_build(tmp_path
                                                           date(2027, 6, 30))) as store:
         conn = store._conn
         built = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        # The plan's tables, its history (planner/store/history.py) and its
-        # versions (planner/store/versions.py).
+        # The plan's tables, its history (planner/store/history.py), its
+        # versions (planner/store/versions.py) and its CRM imports' columns.
         assert built == {TABLES[k].name for k in KINDS} | {
             "change_log", "change_log_row", "change_seen", "change_other", "change_merged",
-            "plan_version"}
+            "plan_version", "crm_data"}
         declared = {(TABLES[fk.child].name, fk.column, TABLES[fk.parent].name, fk.on_delete)
                     for fk in FOREIGN_KEYS}
         found = set()

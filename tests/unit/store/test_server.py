@@ -16,7 +16,7 @@ from planner.operations.goals import sign_off, withdraw
 from planner.operations.rows import edit
 from planner.store.plan_store import PlanStore
 from planner.store.server.address import parse
-from planner.store.server.schema import ServerError, connect, init
+from planner.store.server.schema import SERVER_SCHEMA_VERSION, ServerError, connect, init
 from planner.store.server.store import ServerStore
 from tests.postgres import SUPERPASS, Cluster, Published
 
@@ -36,9 +36,36 @@ def test_init_makes_the_schema_once_and_a_connection_checks_it(pg_url: str) -> N
     address = parse(pg_url)
     with pytest.raises(ServerError, match="has no Tandem schema; set it up with tandem server init"):
         connect(address)
-    assert init(address) == (0, 1)
-    assert init(address) == (1, 1)  # nothing to do the second time
+    assert init(address) == (0, SERVER_SCHEMA_VERSION)
+    assert init(address) == (SERVER_SCHEMA_VERSION, SERVER_SCHEMA_VERSION)  # nothing to do
     connect(address).close()
+
+
+def test_a_server_of_the_first_schema_is_upgraded_and_then_takes_a_plan(
+        pg_url: str, sample_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A server set up by the release before plan format 12 is told to upgrade,
+    upgrades with init, and then holds a plan of today with its new columns."""
+    from planner.model import FunnelStage
+    from planner.model.enums import ServiceClock
+    from planner.store.server import schema
+    from planner.store.server.publish import push
+
+    address = parse(pg_url)
+    today = schema.SERVER_SCHEMA_VERSION
+    monkeypatch.setattr(schema, "SERVER_SCHEMA_VERSION", 1)
+    assert init(address) == (0, 1)
+    monkeypatch.setattr(schema, "SERVER_SCHEMA_VERSION", today)
+    with pytest.raises(ServerError, match="older schema 1; upgrade it with tandem server init"):
+        connect(address)
+    assert init(address) == (1, SERVER_SCHEMA_VERSION)
+    with PlanStore.open(sample_path) as store:
+        stage = store.rows(FunnelStage)[0]
+        store.commit(edit(stage, sla_amount=1.0, sla_clock=ServiceClock.WORKING_DAYS))
+        pushed = push(store, pg_url)
+    with ServerStore.open_address(pushed) as server:
+        back = server.get(FunnelStage, stage.id)
+        assert back is not None and (back.sla_amount, back.sla_clock) == (
+            1.0, ServiceClock.WORKING_DAYS)
 
 
 def test_the_server_tables_are_the_declared_ones(pg_url: str) -> None:
@@ -74,13 +101,16 @@ def test_a_database_that_does_not_keep_text_as_utf8_is_refused(pg_cluster: Clust
         init(parse(pg_cluster.url(db="latin")))
 
 
-def test_the_migration_holds_the_declared_tables_and_their_checks() -> None:
-    """The kinds' tables in the first migration are what the declaration
-    makes of them today (python -m planner.store.server.declared), CHECKs too."""
-    from planner.store.server.declared import kind_tables_sql
-    from planner.store.server.schema import _step_sql
+def test_the_migrations_hold_the_declared_tables_and_their_checks() -> None:
+    """The newest step holds what the declaration has that the steps before it
+    lack (python -m planner.store.server.declared: types, tables, the columns
+    a table gained, CHECKs too), and after every step nothing is lacking."""
+    from planner.store.server.declared import step_sql
+    from planner.store.server.schema import SERVER_SCHEMA_VERSION, _step_sql
 
-    assert kind_tables_sql().rstrip("\n") in _step_sql(1)
+    steps = [_step_sql(v) for v in range(1, SERVER_SCHEMA_VERSION + 1)]
+    assert step_sql("\n".join(steps[:-1])).rstrip("\n") in steps[-1]
+    assert step_sql("\n".join(steps)) == "\n"
 
 
 def test_a_foreign_object_or_a_newer_schema_is_refused_in_one_sentence(
@@ -95,7 +125,8 @@ def test_a_foreign_object_or_a_newer_schema_is_refused_in_one_sentence(
     with pytest.raises(ServerError, match="newer Tandem"):
         init(address)  # and init does not touch it
     with connect(address, check=False) as conn:
-        conn.execute("UPDATE tandem.meta SET value = '1' WHERE key = 'schema_version'")
+        conn.execute("UPDATE tandem.meta SET value = %s WHERE key = 'schema_version'",
+                     (str(SERVER_SCHEMA_VERSION),))
         conn.execute("CREATE TABLE tandem.notes (x int)")
         conn.commit()
     with pytest.raises(ServerError, match=r"objects in Tandem's schema that Tandem did not "
