@@ -353,3 +353,65 @@ def deal_columns(reading: ColumnReading) -> DealColumns:
     won = reading.outcomes == list(Outcome).index(Outcome.WON)
     return DealColumns(reading.moments["created_at"], days, won, amounts,
                        {g: _group(reading, g) for g in ("source", "campaign")})
+
+
+def to_blob(reading: ColumnReading, meta: dict[str, object] | None = None) -> bytes:
+    """The rows read, as the blob an import keeps in `crm_data`."""
+    from planner.store.blobs import pack
+
+    arrays: dict[str, np.ndarray] = {"line": reading.lines}
+    arrays.update({f"moment:{k}": v for k, v in reading.moments.items()})
+    arrays.update({f"code:{k}": v for k, v in reading.codes.items()})
+    if reading.amounts is not None:
+        arrays["amount"] = reading.amounts
+    if reading.outcomes is not None:
+        arrays["outcome"] = reading.outcomes
+    texts = {"id": reading.ids, **{f"names:{k}": v for k, v in reading.names.items()},
+             **{f"text:{k}": v for k, v in reading.texts.items()}}
+    return pack(arrays, texts, {"kind": reading.kind.value, **(meta or {})})
+
+
+def from_blob(blob: bytes) -> ColumnReading:
+    """An import's rows from its blob; a BlobError (a ValueError) says what
+    is wrong with a blob that is not one `to_blob` made."""
+    from planner.store.blobs import BlobError, unpack
+
+    arrays, texts, meta = unpack(blob)
+    try:
+        kind = Kind(meta.get("kind"))
+    except ValueError:
+        raise BlobError("The columns say they hold neither leads nor deals.") from None
+    ids = texts.get("id", [])
+    fields = LEAD_FIELDS if kind is Kind.LEAD else DEAL_FIELDS
+    count = len(ids)
+    reading = ColumnReading(kind, arrays.get("line", np.zeros(0, dtype="int64")), ids)
+    for key, array in arrays.items():
+        what, _, name = key.partition(":")
+        if key != "line" and what not in ("moment", "code") and key not in ("amount",
+                                                                              "outcome"):
+            raise BlobError(f"The columns hold {key[:40]}, which no import has.")
+        if len(array) != count:
+            raise BlobError(f"The column {key[:40]} has {len(array):,} rows, not {count:,}.")
+        if what == "moment" and name in fields and name in DATE_FIELDS:
+            reading.moments[name] = array.view("datetime64[us]")
+        elif what == "code" and name in fields:
+            names = texts.get(f"names:{name}", [])
+            if len(array) and (array.min() < 0 or array.max() >= len(names)):
+                raise BlobError(f"The column {name} names texts it does not hold.")
+            reading.codes[name], reading.names[name] = array.astype("int32"), names
+        elif key == "amount":
+            reading.amounts = array.astype(float)
+        elif key == "outcome":
+            if len(array) and (array.min() < 0 or array.max() >= len(Outcome)):
+                raise BlobError("The columns give a deal an outcome that is none.")
+            reading.outcomes = array
+        elif key != "line":
+            raise BlobError(f"The columns hold {key[:40]}, which a {kind.value} has not.")
+    for name in ("lead_id",):
+        if f"text:{name}" in texts:
+            reading.texts[name] = texts[f"text:{name}"]
+    needed = ("mql_at",) if kind is Kind.LEAD else ("created_at",)
+    if any(n not in reading.moments for n in needed) or (
+            kind is Kind.DEAL and (reading.outcomes is None or "stage" not in reading.codes)):
+        raise BlobError(f"The columns lack what every {kind.value} has.")
+    return reading

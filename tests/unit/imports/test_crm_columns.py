@@ -119,3 +119,43 @@ def test_generated_exports_with_odd_cells_read_the_same_either_way(
     assert mapping is not None
     mapping = replace(mapping, zone=zone, stages={**mapping.stages, "odd": Outcome.OPEN})
     both(export, find_formats(export, mapping))
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_what_was_read_comes_back_from_its_blob(tmp_path: Path, case: str) -> None:
+    from planner.imports.crm_columns import from_blob, to_blob
+
+    text, encoding, zone = CASES[case]
+    path = tmp_path / "export.csv"
+    path.write_bytes(text.encode(encoding))
+    export = Export(path)
+    mapping = detect(export.header)
+    assert mapping is not None
+    reading = read_columns(export, find_formats(export, replace(mapping, zone=zone)))
+    back = from_blob(to_blob(reading, {"crm": mapping.source}))
+    assert back.to_rows() == reading.to_rows() and back.kind is reading.kind
+    assert back.lines.tolist() == reading.lines.tolist()
+
+
+def test_a_blob_another_program_made_is_refused_in_one_sentence() -> None:
+    import numpy as np
+
+    from planner.imports.crm_columns import from_blob
+    from planner.store.blobs import BlobError, pack
+
+    moments = np.array(["2027-03-01T10:00"], dtype="datetime64[us]")
+    line = np.array([2])
+    for arrays, texts, meta, said in [
+        ({"line": line, "moment:mql_at": moments}, {"id": ["1"]}, {"kind": "contact"},
+         "neither leads nor deals"),
+        ({"line": line, "moment:mql_at": moments, "code:owner": np.array([5], "int32")},
+         {"id": ["1"], "names:owner": ["Ines"]}, {"kind": "lead"}, "names texts it does not"),
+        ({"line": line, "moment:mql_at": moments}, {"id": ["1", "2"]}, {"kind": "lead"},
+         "has 1 rows, not 2"),
+        ({"line": line, "secret": line}, {"id": ["1"]}, {"kind": "lead"}, "which no import has"),
+        ({"line": line}, {"id": ["1"]}, {"kind": "lead"}, "lack what every lead has"),
+        ({"line": line, "moment:created_at": moments, "outcome": np.array([7])},
+         {"id": ["1"]}, {"kind": "deal"}, "an outcome that is none"),
+    ]:
+        with pytest.raises(BlobError, match=said):
+            from_blob(pack(arrays, texts, meta))
