@@ -102,6 +102,10 @@ class ChangeSet:
     other_lacked: frozenset[str] = frozenset()
     # A merge keeps the authors of the change sets it brings in (history.Authored).
     authored: tuple[Any, ...] = ()
+    # Data kept beside rows, by the id of the row it belongs to (a CRM
+    # import's columns, `crm_data`): written with the change, outside the
+    # history, and never taken back by the inverse (a redo finds it there).
+    attached: tuple[tuple[str, bytes], ...] = ()
 
     def __bool__(self) -> bool:
         return bool(self.rows)
@@ -110,7 +114,7 @@ class ChangeSet:
     def recorded(self) -> bool:
         """Whether committing it records anything: rows, or a merge with none."""
         return bool(self.rows or self.merges or self.unmerges or self.bookmark
-                    or self.unbookmark)
+                    or self.unbookmark or self.attached)
 
     def __iter__(self) -> Iterator[RowChange]:
         return iter(self.rows)

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from planner.store.versions import State
 
 COMMANDS = ("demo", "export", "import", "check", "diff", "merge", "restore", "log", "push", "pull",
-            "server", "next")
+            "server", "next", "import-crm")
 PLAN = "PLAN"  # a plan file, or a plan's server address (postgresql://…#plan=…)
 AS_HELP = ("who makes the change: a person of the plan by name or email, else a guest of that "
            "name (default: this computer's choice for the plan, else the login)")
@@ -137,6 +137,20 @@ def _parser() -> argparse.ArgumentParser:
                      help="comma-separated parts not to carry: goals,metrics,people,funnel,"
                      "messages,actions,parking")
     nxt.add_argument("--as", dest="as_name", metavar="NAME", help=AS_HELP)
+    crm = sub.add_parser(
+        "import-crm", help="take a CRM's lead or deal export into the plan",
+        description="Reads FILE (CSV in any encoding a CRM or Excel writes, or XLSX) as "
+        "Salesforce's lead or opportunity report, HubSpot's contact or deal export, or by "
+        "a saved mapping, and keeps its rows in the plan (undo takes them out). Lines that "
+        "cannot be read are named with why; the rest are taken in. Nothing is sent anywhere.")
+    crm.add_argument("plan", type=place, metavar=PLAN)
+    crm.add_argument("file", type=Path, metavar="FILE")
+    crm.add_argument("--source", required=True, metavar="salesforce|hubspot|MAPPING.json",
+                     help="which CRM wrote FILE, or a mapping of its columns (JSON)")
+    crm.add_argument("--zone", metavar="ZONE",
+                     help="the time zone of times without one, e.g. Europe/Berlin "
+                     "(default: the mapping's, else UTC)")
+    crm.add_argument("--as", dest="as_name", metavar="NAME", help=AS_HELP)
     server = sub.add_parser("server", help="set up a team server and say who is who on it")
     verbs = server.add_subparsers(dest="verb", metavar="VERB", required=True)
     init = verbs.add_parser("init", help="create or upgrade Tandem's schema in a database")
@@ -176,6 +190,33 @@ def _next(args: argparse.Namespace) -> int:
           f"in {new} from {ref_name(args.plan)}:")
     for line in made.lines:
         print(f"  {line}")
+    return 0
+
+
+def _import_crm(args: argparse.Namespace) -> int:
+    from planner.imports.crm_flow import prepare
+    from planner.operations import crm
+
+    made = prepare(args.file, args.source, args.zone)
+    problems = made.reading.problems
+    with open_plan(args.plan) as store:
+        _act(store, args.as_name)
+        change, row = crm.take_in(store.acting, crm=made.mapping.source, holds=made.holds,
+                                  file_name=args.file.name, rows=len(made.reading),
+                                  unread=problems.unread, mapping=made.mapping_json,
+                                  columns=made.blob)
+        store.commit(change)
+    what = "leads" if made.holds.value == "lead" else "deals"
+    print(f"Took {len(made.reading):,} {what} from {args.file.name} "
+          f"({crm.crm_name(row.crm)}, times in {made.mapping.zone}) into {ref_name(args.plan)}"
+          + (f"; {problems.duplicates:,} rows repeated an id (the later kept)"
+             if problems.duplicates else "") + ".")
+    if problems.unread:
+        print(f"{problems.unread:,} lines could not be read:")
+        for problem in problems.problems[:20]:
+            print(f"  {problem.sentence()}")
+        if problems.unread > 20:
+            print(f"  and {problems.unread - 20:,} more")
     return 0
 
 
@@ -575,7 +616,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     handler = {"demo": _demo, "export": _export, "import": _import, "check": _check,
                "diff": _diff, "merge": _merge, "restore": _restore, "log": _log,
-               "push": _push, "pull": _pull, "server": _server, "next": _next}
+               "push": _push, "pull": _pull, "server": _server, "next": _next,
+               "import-crm": _import_crm}
     try:
         return handler[args.command](args)
     except PlanError as exc:

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from planner.errors import PlanError
 from planner.model.crm import DealRow, LeadRow, Outcome
 
 MAX_CELL = 2000          # characters kept of a cell (an owner's name, a reason)
@@ -167,7 +168,7 @@ class Mapping:
                 "stages": {s: o.value for s, o in self.stages.items()}}
 
 
-class MappingError(ValueError):
+class MappingError(PlanError, ValueError):
     """A mapping that cannot be used, in one sentence."""
 
 
@@ -258,7 +259,7 @@ def detect(header: list[str]) -> Mapping | None:
 
 # -- reading the file ----------------------------------------------------------
 
-class ExportError(ValueError):
+class ExportError(PlanError, ValueError):
     """A file that cannot be read as an export, in one sentence."""
 
 

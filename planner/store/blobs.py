@@ -22,6 +22,8 @@ from typing import Any
 
 import numpy as np
 
+from planner.errors import PlanFileError
+
 MAGIC = b"TANDEM-COLUMNS 1\n"
 MAX_HEADER = 1 << 20
 MAX_ROWS = 2_000_000
@@ -29,7 +31,7 @@ TYPES: dict[str, np.dtype[Any]] = {"<i8": np.dtype("<i8"), "<i4": np.dtype("<i4"
                                   "<f8": np.dtype("<f8"), "|b1": np.dtype("|b1")}
 
 
-class BlobError(ValueError):
+class BlobError(PlanFileError, ValueError):
     """A blob that cannot be read as columns, in one sentence."""
 
 

@@ -38,7 +38,7 @@ from typing import Any, Literal
 
 from planner.changes import ChangeSet, RowChange, between
 from planner.errors import InvalidEdit, PlanError
-from planner.model import Plan, Record, new_id
+from planner.model import CrmImport, Plan, Record, new_id
 from planner.model.records import KINDS, NATURAL_KEYS, natural_key
 from planner.model.validation import coerce, is_valid, validate
 from planner.store import history
@@ -90,6 +90,8 @@ class MergePlan:
     other: tuple[tuple[RowChange, ...], frozenset[str]] = ((), frozenset())
     # Who made the change sets it brings in, and the rows each touched.
     authored: tuple[history.Authored, ...] = ()
+    # The columns of THEIRS' CRM imports MINE lacks (kept beside the rows).
+    attached: tuple[tuple[str, bytes], ...] = ()
 
     def change(self, choices: Mapping[tuple[str, str, str | None], Choice] | None = None,
                take: Side | None = None) -> ChangeSet:
@@ -114,11 +116,13 @@ class MergePlan:
         rows = [RowChange(None, row) for row in gone] + rows + \
             [RowChange(row, None) for row in reversed(gone)]
         name = f"Before merging {self.theirs_name}"
+        kept = result.get(CrmImport, {})
         return ChangeSet(f"Merge changes from {self.theirs_name}", tuple(rows), exact=True,
                          merges=self.brings_in,
                          bookmark=(new_id(), name) if rows else None,
                          other_rows=self.other[0], other_lacked=self.other[1],
-                         authored=self.authored)
+                         authored=self.authored,
+                         attached=tuple((i, d) for i, d in self.attached if i in kept))
 
 
 def merge_change(store: PlanStore, plan: MergePlan,
@@ -148,7 +152,20 @@ def prepare(mine: PlanStore, theirs: PlanStore) -> MergePlan:
                      frozenset(brings_in), ancestors=found[0] if found else 1,
                      other=(tuple(between(now_mine, now_theirs).rows),
                             frozenset(heads[0].seen - heads[1].seen)),
-                     authored=tuple(theirs.authored(frozenset(brings_in))))
+                     authored=tuple(theirs.authored(frozenset(brings_in))),
+                     attached=_their_columns(mine, theirs, merged))
+
+
+def _their_columns(mine: PlanStore, theirs: PlanStore, merged: State
+                   ) -> tuple[tuple[str, bytes], ...]:
+    """The columns of the CRM imports the merge brings that MINE has not."""
+    out = []
+    for import_id in sorted(merged.get(CrmImport, {})):
+        if mine.attached(import_id) is None:
+            data = theirs.attached(import_id)
+            if data is not None:
+                out.append((import_id, data))
+    return tuple(out)
 
 
 @dataclass

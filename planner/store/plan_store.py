@@ -22,7 +22,7 @@ from typing import Any
 from planner.changes import ChangeSet, RowChange, added
 from planner.errors import (
     InvalidEdit, MediumLost, OutsideChange, PlanError, PlanFileError, ReadOnlyPlan, one_line)
-from planner.model import CheckIn, Plan, R, Record, new_id, utc_now
+from planner.model import CheckIn, CrmImport, Plan, R, Record, new_id, utc_now
 from planner.model.actor import Actor, login_actor
 from planner.model.nouns import noun
 from planner.model.order import ORDER
@@ -48,6 +48,9 @@ Listener = Callable[[ChangeSet], None]
 
 # Kinds read when first needed rather than on opening (checked in SQL then).
 LAZY: frozenset[type[Record]] = frozenset({CheckIn})
+# Data kept beside a row (a CRM import's columns): written once, kept for a redo.
+INSERT_ATTACHED = "INSERT OR IGNORE INTO crm_data (import_id, data) VALUES (?, ?)"
+MAX_ATTACHED = 1 << 30
 
 
 class PlanStore:
@@ -235,6 +238,8 @@ class PlanStore:
             raise refused
         committed, now = self._pending(change)
         statements = self._statements(committed)
+        if committed.attached:  # an import's columns, in the same transaction
+            statements.append((INSERT_ATTACHED, [(i, bytes(d)) for i, d in committed.attached]))
         if not self._writing:
             self._start_writing()
         seq = self._next_seq()
@@ -281,11 +286,16 @@ class PlanStore:
                                     merge=bool(change.merges or change.unmerges))
         if problem:
             raise InvalidEdit(problem)
+        for owner, data in change.attached:
+            row = pending.get(CrmImport, owner)
+            if row is None or not isinstance(data, (bytes, bytearray)) or len(data) > MAX_ATTACHED:
+                raise InvalidEdit("Data came with the change for no CRM import it makes, or "
+                                  "more than a plan keeps beside one (1 GB).")
         committed = replace(pending.committed(change.label, change.exact),
                             merges=change.merges, unmerges=change.unmerges,
                             bookmark=change.bookmark, unbookmark=change.unbookmark,
                             other_rows=change.other_rows, other_lacked=change.other_lacked,
-                            authored=change.authored)
+                            authored=change.authored, attached=change.attached)
         return committed, pending.now
 
     def _write(self, statements: list[tuple[str, list[tuple[Any, ...]]]]) -> None:
@@ -704,6 +714,15 @@ class PlanStore:
             found += self._select_where(kind, f'"{field}" IN ({", ".join("?" * len(chunk))})',
                                         [stored(x) for x in chunk])
         return tuple(sorted(found, key=ORDER[kind]))
+
+    def attached(self, owner: str) -> bytes | None:
+        """The data kept beside a row (a CRM import's columns), or None."""
+        try:
+            found = self._conn.execute("SELECT data FROM crm_data WHERE import_id = ?",
+                                       (owner,)).fetchone()
+        except sqlite3.Error as exc:
+            raise PlanFileError(f"{self.path.name} could not be read ({exc}).") from None
+        return bytes(found[0]) if found and isinstance(found[0], (bytes, memoryview)) else None
 
     def _rows_of(self, kind: type[Any]) -> KindRows:
         rows = self._kinds.get(kind)

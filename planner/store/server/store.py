@@ -225,6 +225,9 @@ class ServerStore(PlanStore):
         self._refuse_if_read_only()
         if not change.recorded:
             return change
+        if change.attached:
+            raise InvalidEdit("A plan on the team server does not take a CRM export yet; take "
+                              "it into an offline copy (File \u203a Take offline copy).")
         self.poll()  # others' change sets first, when the server said there are some
         self._refuse_if_read_only()
         stale = self._stale(change)

@@ -384,3 +384,18 @@ def test_every_kind_of_row_round_trips_through_the_server_exactly(published: Pub
     with _open(published, "jonas") as fresh:
         for kind in kinds:
             assert fresh.rows(kind) == amara.rows(kind), kind.__name__
+
+
+def test_a_server_plan_says_it_does_not_take_a_crm_export_yet(published: Published) -> None:
+    from planner.model import CrmImport
+    from planner.model.enums import CrmKind
+    from planner.operations import crm
+
+    with _open(published, "ines") as server:
+        change, _ = crm.take_in(server.acting, crm="hubspot", holds=CrmKind.LEAD,
+                                file_name="contacts.csv", rows=1, unread=0, mapping="{}",
+                                columns=b"columns")
+        with pytest.raises(InvalidEdit, match="team server does not take a CRM export yet"):
+            server.commit(change)
+        assert server.rows(CrmImport) == ()
+

@@ -1,0 +1,31 @@
+"""CRM exports taken into the plan: one change, the import's row in the
+history and its rows beside it as one blob of columns (`crm_data`). Undo
+takes the import out (the blob stays, so redo brings it back whole)."""
+
+from planner.changes import ChangeSet, added
+from planner.errors import InvalidEdit
+from planner.model import CrmImport
+from planner.model.actor import Actor
+from planner.model.enums import CrmKind
+from planner.operations.rows import new, quoted
+
+CRMS = {"salesforce": "Salesforce", "hubspot": "HubSpot"}
+
+
+def take_in(acting: Actor, *, crm: str, holds: CrmKind, file_name: str, rows: int,
+            unread: int, mapping: str, columns: bytes) -> tuple[ChangeSet, CrmImport]:
+    """An export's rows (`columns`, as `imports.crm_columns.to_blob` packs
+    them) taken in, in the name of the person acting."""
+    if rows <= 0:
+        raise InvalidEdit(f"{file_name[:80]} gave no row that could be read; nothing was "
+                          "taken in.")
+    row = new(CrmImport, crm=crm.strip()[:300] or "custom", holds=holds,
+              file_name=file_name.strip()[:300] or "export", rows=rows, unread=unread,
+              mapping=mapping, imported_by_id=acting.person_id)
+    what = "leads" if holds is CrmKind.LEAD else "deals"
+    label = f"Take in {rows:,} {what} from {quoted(row.file_name)}"
+    return ChangeSet(label, (added(row),), attached=((row.id, columns),)), row
+
+
+def crm_name(crm: str) -> str:
+    return CRMS.get(crm, crm)
