@@ -12,6 +12,7 @@ from planner.model import Goal
 from planner.operations.rows import edit
 from planner.sample import write_sample
 from planner.store.plan_store import PlanStore
+from planner.store.server.schema import SERVER_SCHEMA_VERSION
 from planner.store.server.address import parse
 from planner.store.server.store import ServerStore
 from tests.conftest import run_tandem
@@ -21,7 +22,7 @@ from tests.postgres import Published
 def test_init_push_and_the_address_wherever_a_file_works(pg_url: str, tmp_path: Path) -> None:
     done = run_tandem("server", "init", pg_url)
     assert done.returncode == 0, done.stderr
-    assert "Set up Tandem's schema 1" in done.stdout
+    assert f"Set up Tandem's schema {SERVER_SCHEMA_VERSION}" in done.stdout
     assert "already; nothing was changed" in run_tandem("server", "init", pg_url).stdout
     plan = tmp_path / "plan.tandem"
     write_sample(plan, "small").close()
