@@ -7,6 +7,7 @@ every domain rule runs on it), and gives the file its name only when it is
 whole: a refusal, a kill or a full disk leaves no file.
 """
 
+import base64
 import json
 from datetime import date, datetime
 from functools import cache
@@ -30,8 +31,8 @@ from planner.store.plan_store import PlanStore
 
 FORMAT = "tandem-plan"
 # 8: goals' check-ins; the plan's check-in interval and where it came from.
-# 9: CRM imports (their rows are not in the document yet); a stage's promise
-# as a value; a metric's computed figure.
+# 9: CRM imports, and their rows as the blob each keeps (base64, "crm_data");
+# a stage's promise as a value; a metric's computed figure.
 FORMAT_VERSION = 9
 # What each older format lacks, filled in on import.
 _ADDED_IN = {2: ("hot_buttons", "non_working_days"), 4: ("parking_topics",),
@@ -55,6 +56,11 @@ def plan_to_dict(reader: PlanReader) -> dict[str, Any]:
         rows = [{f: plain(v) for f, v in zip(r._fields, r, strict=True)}
                 for r in sorted(reader.rows(kind), key=lambda r: r.id)]
         doc[key] = rows[0] if kind is Plan else rows
+    attached = getattr(reader, "attached", None)  # a store keeps the imports' rows beside them
+    if attached is not None:
+        doc["crm_data"] = {r.id: base64.b64encode(data).decode("ascii")
+                           for r in sorted(reader.rows(CrmImport), key=lambda r: r.id)
+                           if (data := attached(r.id)) is not None}
     return doc
 
 
@@ -160,6 +166,28 @@ def records_from(doc: dict[str, Any], source_name: str) -> list[Record]:
     return out
 
 
+def _columns_of(doc: dict[str, Any], records: list[Record], source_name: str
+                ) -> tuple[tuple[str, bytes], ...]:
+    """The CRM imports' rows the document carries, each checked as the plan
+    would read it; a refusal names the import."""
+    from planner.store.blobs import BlobError, unpack
+
+    imports = {r.id for r in records if isinstance(r, CrmImport)}
+    out = []
+    for import_id, text in sorted(doc.get("crm_data", {}).items()):
+        where = f"crm_data[{one_line(import_id)[:40]}]"
+        if import_id not in imports:
+            raise PlanFileError(f"{source_name}: {where} names a CRM import the document "
+                                "does not hold.")
+        try:
+            data = base64.b64decode(text, validate=True)
+            unpack(data)
+        except (ValueError, BlobError) as exc:
+            raise PlanFileError(f"{source_name}: in {where}, {exc}") from None
+        out.append((import_id, data))
+    return tuple(out)
+
+
 def _said(key: tuple[object, ...]) -> str:
     return ", ".join(one_line(str(v))[:60] for v in key if v is not None)
 
@@ -178,9 +206,11 @@ def import_json(source: Path, target: Path, as_name: str | None = None) -> PlanS
 
     people = [r for r in records if isinstance(r, Person)]
     author = named_among(people, as_name) if as_name and as_name.strip() else login_actor()
+    attached = _columns_of(doc, records, source.name)
     try:
         return PlanStore.build(target, ChangeSet(f"Import {source.name}",
-                                                 tuple(added(r) for r in records), exact=True),
+                                                 tuple(added(r) for r in records), exact=True,
+                                                 attached=attached),
                                acting=author)
     except PlanFileError:
         raise
@@ -217,7 +247,9 @@ def plan_schema() -> dict[str, Any]:
 
     props: dict[str, Any] = {
         "format": {"const": FORMAT}, "format_version": {"type": "integer", "minimum": 1},
-        "exported_by": {"type": "string"}, "exported_at": {"type": "string"}}
+        "exported_by": {"type": "string"}, "exported_at": {"type": "string"},
+        "crm_data": {"type": "object", "additionalProperties": {
+            "type": "string", "contentEncoding": "base64"}}}
     for key, kind in KEYS.items():
         item = {"$ref": f"#/$defs/{kind.__name__}"}
         props[key] = item if kind is Plan else {"type": "array", "items": item}

@@ -129,3 +129,32 @@ def test_the_command_line_takes_an_export_in_and_says_what_it_could_not_read(
         assert refused.returncode == 1 and "Traceback" not in refused.stderr
         assert said in refused.stderr, refused.stderr
     assert len(crm_tables(sample_path)[0]) == 1  # the refusals took nothing in
+
+
+def test_a_json_export_carries_the_imports_rows_and_an_import_of_it_keeps_them(
+        sample_path: Path, contacts: Path, tmp_path: Path) -> None:
+    import base64
+    import json
+
+    from planner.export.plan_json import import_json, write_json
+    from planner.errors import PlanFileError
+
+    with PlanStore.open(sample_path) as store:
+        row, _ = take(store, contacts)
+        write_json(store, tmp_path / "plan.json")
+    doc = json.loads((tmp_path / "plan.json").read_text("utf-8"))
+    assert list(doc["crm_data"]) == [row.id]
+    import_json(tmp_path / "plan.json", tmp_path / "back.tandem").close()
+    assert crm_tables(tmp_path / "back.tandem") == crm_tables(sample_path)
+    for broken, said in [
+        ({row.id: "not base64!"}, f"in crm_data\\[{row.id}\\]"),
+        ({row.id: base64.b64encode(b"TANDEM-COLUMNS 1\nxxxx").decode()},
+         "cut off before their header"),
+        ({row.id: base64.b64encode(base64.b64decode(doc["crm_data"][row.id])[:-1] + b"!")
+          .decode()}, "check sum does not match"),
+        ({"someone-else": doc["crm_data"][row.id]}, "names a CRM import the document does not"),
+    ]:
+        (tmp_path / "bad.json").write_text(json.dumps({**doc, "crm_data": broken}), "utf-8")
+        with pytest.raises(PlanFileError, match=said):
+            import_json(tmp_path / "bad.json", tmp_path / "bad.tandem")
+        assert not (tmp_path / "bad.tandem").exists()
