@@ -129,3 +129,29 @@ def handoff_findings(store: PlanStore, now: datetime | None = None) -> list[Find
             f"Handoff promise ({level.words()}) missed for {(late + never) / judged:.0%} of "
             f"MQLs in {label} ({late + never:,} of {judged:,}{where}).")))
     return out
+
+
+def handoff_summary(store: PlanStore, now: datetime | None = None) -> str | None:
+    """The latest month with leads judged, in one sentence (the Funnel page's);
+    None when the plan has no CRM leads or no promise to measure them by."""
+    found = promise(store)
+    leads = current_leads(store)
+    if found is None or leads is None:
+        return None
+    stage, level = found
+    columns, zone = leads
+    figures = adherence(columns, level, working_time(store, zone),
+                        now or datetime.now(timezone.utc))
+    judged_months = [(m, g) for m, g in figures.items() if sum(g[("all", "")][:3])]
+    if not judged_months:
+        return (f"Handoff ({stage.name}, {level.words()}): none of the "
+                f"{len(columns.mql):,} leads taken in is due yet.")
+    month, groups = judged_months[-1]
+    met, late, never = groups[("all", "")][:3]
+    label = datetime.strptime(month, "%Y-%m").strftime("%B %Y")
+    regions = sorted(((n, g[0] / (g[0] + g[1] + g[2])) for (d, n), g in groups.items()
+                      if d == "region" and g[0] + g[1] + g[2]), key=lambda p: p[1])
+    worst = f" Lowest: {regions[0][0]}, {regions[0][1]:.0%}." if len(regions) > 1 else ""
+    return (f"Handoff ({stage.name}, {level.words()}): {met / (met + late + never):.0%} of "
+            f"the {met + late + never:,} MQLs of {label} followed up in time (the aim: "
+            f"{KEPT:.0%}); {never:,} never followed up.{worst}")

@@ -71,7 +71,12 @@ def mapping_for(export: Export, source: str, zone: str | None) -> Mapping:
 
 def prepare(path: Path, source: str, zone: str | None = None) -> Prepared:
     export = Export(path)
-    mapping = mapping_for(export, source, zone)
+    return prepare_mapped(export, mapping_for(export, source, zone))
+
+
+def prepare_mapped(export: Export, mapping: Mapping) -> Prepared:
+    """The whole export read with a mapping already chosen (the window's)."""
+    path = export.path
     reading = read_columns(export, mapping)
     if not len(reading):
         raise ExportError(f"{path.name} gave no row that could be read"

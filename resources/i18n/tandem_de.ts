@@ -76,6 +76,122 @@
       <translation>&amp;Tag</translation>
     </message>
     <message>
+      <source>Mappings (*.json)</source>
+      <translation>Zuordnungen (*.json)</translation>
+    </message>
+    <message>
+      <source>Times without a zone are in</source>
+      <translation>Zeiten ohne Zeitzone gelten in</translation>
+    </message>
+    <message>
+      <source>The first rows as they will be read</source>
+      <translation>Die ersten Zeilen, wie sie gelesen werden</translation>
+    </message>
+    <message>
+      <source>Lines that cannot be read</source>
+      <translation>Zeilen, die nicht gelesen werden können</translation>
+    </message>
+    <message>
+      <source>Take in</source>
+      <translation>Übernehmen</translation>
+    </message>
+    <message>
+      <source>Take in a CRM export</source>
+      <translation>CRM-Export übernehmen</translation>
+    </message>
+    <message>
+      <source>The first rows, as they will be read:</source>
+      <translation>Die ersten Zeilen, wie sie gelesen werden:</translation>
+    </message>
+    <message>
+      <source>Line</source>
+      <translation>Zeile</translation>
+    </message>
+    <message>
+      <source>Id</source>
+      <translation>ID</translation>
+    </message>
+    <message>
+      <source>Qualified</source>
+      <translation>Qualifiziert</translation>
+    </message>
+    <message>
+      <source>Followed up</source>
+      <translation>Nachgefasst</translation>
+    </message>
+    <message>
+      <source>Owner</source>
+      <translation>Verantwortlich</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>Quelle</translation>
+    </message>
+    <message>
+      <source>Region</source>
+      <translation>Region</translation>
+    </message>
+    <message>
+      <source>Stage</source>
+      <translation>Phase</translation>
+    </message>
+    <message>
+      <source>Amount</source>
+      <translation>Betrag</translation>
+    </message>
+    <message>
+      <source>Created</source>
+      <translation>Angelegt</translation>
+    </message>
+    <message>
+      <source>Closed</source>
+      <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+      <source>Cannot take in the export</source>
+      <translation>Export kann nicht übernommen werden</translation>
+    </message>
+    <message>
+      <source>{file} is not a Salesforce or HubSpot export: choose its mapping</source>
+      <translation>{file} ist kein Salesforce- oder HubSpot-Export: Zuordnung wählen</translation>
+    </message>
+    <message>
+      <source>Take in {file}</source>
+      <translation>{file} übernehmen</translation>
+    </message>
+    <message>
+      <source>Read as: {what}</source>
+      <translation>Gelesen als: {what}</translation>
+    </message>
+    <message>
+      <source>(not taken in)</source>
+      <translation>(nicht übernommen)</translation>
+    </message>
+    <message>
+      <source>{read} of the first {lines} rows can be read; the whole file is read when you press Take in, and any other line that cannot be read is named then. Nothing is sent anywhere.</source>
+      <translation>{read} der ersten {lines} Zeilen sind lesbar; die ganze Datei wird gelesen, wenn Sie „Übernehmen“ drücken, und jede weitere unlesbare Zeile wird dann genannt. Nichts wird irgendwohin gesendet.</translation>
+    </message>
+    <message>
+      <source>open</source>
+      <translation>offen</translation>
+    </message>
+    <message>
+      <source>won</source>
+      <translation>gewonnen</translation>
+    </message>
+    <message>
+      <source>lost</source>
+      <translation>verloren</translation>
+    </message>
+    <message>
+      <source>“{zone}” is not a time zone (say, for example, Europe/Berlin or UTC).</source>
+      <translation>„{zone}“ ist keine Zeitzone (zum Beispiel Europe/Berlin oder UTC).</translation>
+    </message>
+    <message>
+      <source>The stage “{stage}” is</source>
+      <translation>Die Phase „{stage}“ ist</translation>
+    </message>
+    <message>
       <source>Import actuals</source>
       <translation>Istwerte importieren</translation>
     </message>
@@ -880,6 +996,18 @@
       <translation>Phase nach unten</translation>
     </message>
     <message>
+      <source>Take in a CRM export…</source>
+      <translation>CRM-Export übernehmen…</translation>
+    </message>
+    <message>
+      <source>Leads or deals from Salesforce, HubSpot or any CSV or XLSX, kept in the plan: the handoff is measured from them</source>
+      <translation>Leads oder Deals aus Salesforce, HubSpot oder jeder CSV- oder XLSX-Datei, im Plan gehalten: daraus wird die Übergabe gemessen</translation>
+    </message>
+    <message>
+      <source>The handoff, measured from the CRM</source>
+      <translation>Die Übergabe, aus dem CRM gemessen</translation>
+    </message>
+    <message>
       <source>not set</source>
       <translation>nicht festgelegt</translation>
     </message>
@@ -904,8 +1032,8 @@
       <translation>Umsatzziel des Plans</translation>
     </message>
     <message>
-      <source>Stage</source>
-      <translation>Phase</translation>
+      <source>No CRM leads yet: take in a lead export (Salesforce, HubSpot or any CSV) and the handoff promise is measured here, month by month.</source>
+      <translation>Noch keine CRM-Leads: Übernehmen Sie einen Lead-Export (Salesforce, HubSpot oder eine CSV-Datei), dann wird das Übergabeversprechen hier Monat für Monat gemessen.</translation>
     </message>
     <message>
       <source>Needed a month</source>
@@ -2766,14 +2894,6 @@ Marketing: {marketing}</translation>
       <translation>Segment oder Persona</translation>
     </message>
     <message>
-      <source>Owner</source>
-      <translation>Verantwortlich</translation>
-    </message>
-    <message>
-      <source>Source</source>
-      <translation>Quelle</translation>
-    </message>
-    <message>
       <source>Done</source>
       <translation>Erledigt</translation>
     </message>
@@ -2960,6 +3080,14 @@ Marketing: {marketing}</translation>
     <message>
       <source>A new plan for the following period, carrying what is not done</source>
       <translation>Ein neuer Plan für den folgenden Zeitraum, mit allem, was nicht erledigt ist</translation>
+    </message>
+    <message>
+      <source>Take in a C&amp;RM export…</source>
+      <translation>C&amp;RM-Export übernehmen…</translation>
+    </message>
+    <message>
+      <source>Leads or deals from Salesforce, HubSpot or any CSV or XLSX, kept in the plan</source>
+      <translation>Leads oder Deals aus Salesforce, HubSpot oder jeder CSV- oder XLSX-Datei, im Plan gehalten</translation>
     </message>
     <message>
       <source>Save as te&amp;mplate…</source>

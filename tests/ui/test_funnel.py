@@ -60,3 +60,49 @@ def test_moving_a_stage_keeps_the_order_in_the_file(funnel: FunnelPage, sample_p
         == ["Engaged", "Aware"]
     assert funnel.model.index(0, 0).data() == "Engaged"
     assert funnel.view.currentIndex().row() == 0
+
+
+def test_a_crm_export_is_previewed_taken_in_and_measured_on_the_page(
+        qtbot, funnel: FunnelPage, sample_path: Path, tmp_path: Path,  # type: ignore[no-untyped-def]
+        monkeypatch) -> None:
+    from datetime import date
+
+    from planner.imports.crm_sample import leads, write_contacts
+    from planner.ui.shell.lazy import dialogs
+
+    assert funnel.handoff.text().startswith("No CRM leads yet")
+    made = list(leads(date(2026, 5, 1), 3, 300, ("Ines Berg", "Jonas Petrov"),
+                      ("North", "South"), "South"))
+    export = tmp_path / "contacts.csv"
+    write_contacts(export, made)
+    with export.open("a", encoding="utf-8") as out:
+        out.write("999,Sam,X,x@example.com,Ines Berg,lead,,,2027-02-30 10:00,,,,,,,,,\n")
+    monkeypatch.setattr(dialogs, "ask_open_file", lambda *a: export)
+    seen = {}
+
+    def answer(dialog) -> bool:  # type: ignore[no-untyped-def]
+        seen["what"] = dialog.kind_label.text()
+        seen["rows"] = dialog.preview.rowCount()
+        seen["first"] = [dialog.preview.item(0, c).text() for c in range(3)]
+        seen["during"] = rows(sample_path, "SELECT count(*) FROM crm_import")
+        dialog.zone.setCurrentText("Mars/Olympus")
+        seen["bad zone"] = (dialog.summary.text(), dialog.take_button.isEnabled())
+        dialog.zone.setCurrentText("UTC")
+        return seen.setdefault("confirm", False)
+
+    monkeypatch.setattr(dialogs, "exec_dialog", answer)
+    assert not funnel.take_in_export()  # cancelled: nothing taken in
+    assert seen["what"] == "Read as: HubSpot contacts export" and seen["rows"] == 20
+    assert seen["first"] == ["2", made[0].crm_id, made[0].mql_at.strftime("%Y-%m-%d %H:%M")]
+    assert seen["during"] == [(0,)] and rows(sample_path, "SELECT count(*) FROM crm_import") \
+        == [(0,)]
+    assert seen["bad zone"][0].startswith("\u201cMars/Olympus\u201d is not a time zone")
+    assert seen["bad zone"][1] is False
+    seen["confirm"] = True
+    assert funnel.take_in_export()
+    assert rows(sample_path, "SELECT holds, rows, unread FROM crm_import") == [("LEAD", 300, 1)]
+    assert funnel.handoff.text().startswith("Handoff (Marketing-qualified, 2 working days): ")
+    assert "MQLs of July 2026 followed up in time" in funnel.handoff.text()
+    funnel.session.undo_stack.undo()  # the import taken out again
+    assert rows(sample_path, "SELECT count(*) FROM crm_import") == [(0,)]
+    assert funnel.handoff.text().startswith("No CRM leads yet")

@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QSplitter, QTableWidget,
     QTableWidgetItem, QVBoxLayout, QWidget)
@@ -25,17 +25,27 @@ class FunnelPage(TablePage):
         down = QPushButton(tr("Move stage down"), objectName="stageDown")
         up.clicked.connect(lambda: self.move_stage(-1))
         down.clicked.connect(lambda: self.move_stage(1))
-        for button in (up, down):
+        take = QPushButton(tr("Take in a CRM export\u2026"), objectName="crmImport")
+        take.setToolTip(tr("Leads or deals from Salesforce, HubSpot or any CSV or XLSX, kept "
+                           "in the plan: the handoff is measured from them"))
+        take.clicked.connect(self.take_in_export)
+        for button in (up, down, take):
             button.setEnabled(not self.session.read_only)
         buttons = QHBoxLayout()
         buttons.addWidget(up)
         buttons.addWidget(down)
         buttons.addStretch()
+        buttons.addWidget(take)
+        self.handoff = QLabel(objectName="handoffFigure", wordWrap=True)
+        self.handoff.setAccessibleName(tr("The handoff, measured from the CRM"))
         top = QWidget()
         box = QVBoxLayout(top)
         box.setContentsMargins(0, 0, 0, 0)
         box.addLayout(buttons)
+        box.addWidget(self.handoff)
         box.addWidget(self.view)
+        self.session.plan_changed.connect(self._on_change)
+        QTimer.singleShot(0, self, self.measure_handoff)  # after the page is shown
         self.back = BackCalculation(self.session)
         split = QSplitter(Qt.Orientation.Vertical, objectName="funnelSplit")
         split.addWidget(top)
@@ -45,6 +55,30 @@ class FunnelPage(TablePage):
 
     def new_row(self) -> tuple[ChangeSet, Any] | None:
         return funnel_ops.add_stage(self.session.store)
+
+    def take_in_export(self) -> bool:
+        from planner.ui.dialogs.crm_import import run_crm_import
+
+        return run_crm_import(self, self.session)
+
+    def _on_change(self, change: ChangeSet) -> None:
+        from planner.model import CrmImport, NonWorkingDay
+
+        if change.touches(CrmImport, FunnelStage, NonWorkingDay, Plan):
+            self.measure_handoff()
+
+    def measure_handoff(self) -> None:
+        """The latest month's handoff, from the CRM data taken in."""
+        from planner.errors import PlanError
+        from planner.imports.crm_figures import handoff_summary
+
+        try:
+            said = handoff_summary(self.session.store)
+        except PlanError as exc:
+            said = str(exc)
+        self.handoff.setText(said or tr(
+            "No CRM leads yet: take in a lead export (Salesforce, HubSpot or any CSV) and "
+            "the handoff promise is measured here, month by month."))
 
     def move_stage(self, step: int) -> bool:
         row = self.view.currentIndex().row()

@@ -43,6 +43,8 @@ ACTIONS = (
               "The person whose name goes on your changes to this plan, on this computer"),
     ActionDef("file.next_period", "Start the &next period\u2026", "&File", "start_next_period",
               (), "A new plan for the following period, carrying what is not done"),
+    ActionDef("file.crm_import", "Take in a C&RM export\u2026", "&File", "take_in_crm_export",
+              (), "Leads or deals from Salesforce, HubSpot or any CSV or XLSX, kept in the plan"),
     ActionDef("file.save_template", "Save as te&mplate\u2026", "&File", "save_as_template", (),
               "This plan's funnel, metrics and goal ideas as a template for new plans"),
     ActionDef("file.save_copy", "Save a &copy\u2026", "&File", "save_copy", (),

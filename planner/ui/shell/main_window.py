@@ -583,7 +583,7 @@ class MainWindow(QMainWindow):
                     "file.who", "edit.history",
                     "file.restore_backup"):
             a[key].setEnabled(s is not None)
-        for key in ("file.save_version", "file.merge"):
+        for key in ("file.save_version", "file.merge", "file.crm_import"):
             a[key].setEnabled(s is not None and not s.read_only)
         on_server = s is not None and s.link is not None
         a["file.offline_copy"].setEnabled(on_server)
@@ -662,6 +662,13 @@ class MainWindow(QMainWindow):
         from planner.ui.shell import plan_files
 
         plan_files.start_next_period(self)
+
+    def take_in_crm_export(self) -> None:
+        if self.session is None:
+            return
+        from planner.ui.dialogs.crm_import import run_crm_import
+
+        run_crm_import(self, self.session)
 
     def restore_from_backup(self) -> None:
         from planner.ui.shell import plan_files
