@@ -2,6 +2,7 @@
 
 from datetime import date
 
+from planner.errors import PlanError
 from planner.model import FunnelStage, Metric, MetricValue
 from planner.model.enums import Cadence
 from planner.model.enums import label
@@ -19,14 +20,31 @@ def funnel_section(reader: PlanReader) -> Section:
     rows = tuple((s.name, label(s.engaged_team), s.entry_definition,
                   s.handoff_service_level, s.return_service_level,
                   s.send_back_reasons or "\u2014") for s in stages)
+    measured = _handoff(reader)
     return Section("funnel", section("funnel").title, (
         Paragraph("One buying process, not a marketing process and a sales process: who "
                   "engages at each stage, the entry both sides agreed, and each handoff's "
                   "service level in both directions."),
+        *((Paragraph(measured),) if measured else ()),
         figure,
         Table(("Stage", "Engaged", "Entry definition", "Service forward", "Service back",
                "Reasons to send back"), rows, (2.1, 2, 3.2, 2.9, 2.9, 2.4),
               empty_text="No funnel stages yet.")))
+
+
+def _handoff(reader: PlanReader) -> str | None:
+    """The latest month's handoff, measured from the CRM data the plan holds
+    (a plan file's store only: a version or a change in progress has none)."""
+    from planner.store.plan_store import PlanStore
+
+    if not isinstance(reader, PlanStore):
+        return None
+    from planner.imports.crm_figures import handoff_summary
+
+    try:
+        return handoff_summary(reader)
+    except PlanError as exc:
+        return f"The CRM data cannot be read: {exc}"
 
 
 def metrics_section(reader: PlanReader) -> Section:

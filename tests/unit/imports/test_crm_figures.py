@@ -105,3 +105,27 @@ def test_tandem_check_says_it(sample_path: Path, tmp_path: Path) -> None:
     assert lines and all(line.startswith("funnel: Handoff promise (one working day) missed "
                                          "for ") and "South:" in line for line in lines)
     assert "May 2026" in lines[0] and "Traceback" not in done.stderr
+
+
+def test_the_document_and_the_funnel_slide_say_the_latest_month(sample_path: Path,
+                                                                 tmp_path: Path) -> None:
+    from planner.outline.blocks import Paragraph
+    from planner.outline.build import build_outline
+    from planner.outline.slides import slides_from_outline
+
+    rows = list(leads(date(2026, 5, 1), 3, 600, OWNERS, REGIONS, "South"))
+    write_contacts(tmp_path / "contacts.csv", rows)
+    with PlanStore.open(sample_path) as store:
+        one_day(store)
+        before = build_outline(store)
+        take(store, tmp_path / "contacts.csv")
+        outline = build_outline(store)
+    said = [b.text for s in outline.sections if s.key == "funnel" for b in s.blocks
+            if isinstance(b, Paragraph) and b.text.startswith("Handoff (")]
+    assert len(said) == 1 and said[0].startswith(
+        "Handoff (Marketing-qualified, one working day): ")
+    assert " followed up in time (the aim: 95%); " in said[0] and "Lowest: South" in said[0]
+    assert not [b for s in before.sections if s.key == "funnel" for b in s.blocks
+                if isinstance(b, Paragraph) and b.text.startswith("Handoff (")]
+    slide = next(s for s in slides_from_outline(outline) if s.section == "funnel")
+    assert said[0] in slide.lines
