@@ -25,8 +25,8 @@ from planner.rules.handoff_columns import LeadColumns, adherence
 from planner.store.plan_store import PlanStore
 
 KEPT = 0.95  # the share of leads the promise is kept for, unless a target says otherwise
-_CLOCKS = {ServiceClock.HOURS: Clock.HOURS, ServiceClock.WORKING_HOURS: Clock.WORKING_HOURS,
-           ServiceClock.WORKING_DAYS: Clock.WORKING_DAYS}
+CLOCKS = {ServiceClock.HOURS: Clock.HOURS, ServiceClock.WORKING_HOURS: Clock.WORKING_HOURS,
+          ServiceClock.WORKING_DAYS: Clock.WORKING_DAYS}
 
 
 def promise(store: PlanStore) -> tuple[FunnelStage, ServiceLevel] | None:
@@ -39,7 +39,7 @@ def promise(store: PlanStore) -> tuple[FunnelStage, ServiceLevel] | None:
                 and b.engaged_team is not EngagedTeam.MARKETING][:1]
     for stage in [*handover, *stages]:
         if stage.sla_amount is not None and stage.sla_clock is not None:
-            return stage, ServiceLevel(stage.sla_amount, _CLOCKS[stage.sla_clock])
+            return stage, ServiceLevel(stage.sla_amount, CLOCKS[stage.sla_clock])
         level = parse_service_level(stage.handoff_service_level)
         if level is not None:
             return stage, level

@@ -1048,6 +1048,14 @@
       <translation>Keine Kennzahl zählt eine Funnel-Phase; verknüpfen Sie zuerst eine Kennzahl mit einer Phase.</translation>
     </message>
     <message>
+      <source>{promise} (from the sentence)</source>
+      <translation>{promise} (aus dem Satz)</translation>
+    </message>
+    <message>
+      <source>“{text}” is not a promise Tandem can measure; say, for example, 1 working day, 4 working hours or 24 hours.</source>
+      <translation>„{text}“ ist kein Versprechen, das Tandem messen kann; sagen Sie zum Beispiel 1 working day, 4 working hours oder 24 hours.</translation>
+    </message>
+    <message>
       <source>Work back from revenue</source>
       <translation>Rückrechnung vom Umsatz</translation>
     </message>
@@ -2872,6 +2880,10 @@ Marketing: {marketing}</translation>
     <message>
       <source>Handoff: service forward</source>
       <translation>Übergabe: Service vorwärts</translation>
+    </message>
+    <message>
+      <source>Promise measured</source>
+      <translation>Gemessenes Versprechen</translation>
     </message>
     <message>
       <source>Service back: what happens to a returned lead</source>

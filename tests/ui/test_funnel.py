@@ -106,3 +106,31 @@ def test_a_crm_export_is_previewed_taken_in_and_measured_on_the_page(
     funnel.session.undo_stack.undo()  # the import taken out again
     assert rows(sample_path, "SELECT count(*) FROM crm_import") == [(0,)]
     assert funnel.handoff.text().startswith("No CRM leads yet")
+
+
+def test_the_promise_measured_is_read_from_the_sentence_and_can_be_typed(
+        funnel: FunnelPage, sample_path: Path) -> None:
+    from planner.ui.widgets.columns import display
+
+    column = next(n for n, c in enumerate(funnel.model.spec.columns) if c.kind == "promise")
+    spec = funnel.model.spec.columns[column]
+    row = next(n for n in range(funnel.model.rowCount())
+               if funnel.model.row(n).name == "Marketing-qualified")
+    index = funnel.model.index(row, column)
+    assert funnel.model.data(index) == "2 working days (from the sentence)"
+    reported: list[str] = []
+    funnel.session.problem_reported.connect(reported.append)
+    assert funnel.model.setData(index, "1 working day")
+    assert rows(sample_path, "SELECT sla_amount, sla_clock FROM funnel_stage WHERE name = "
+                             "'Marketing-qualified'") == [(1.0, "WORKING_DAYS")]
+    assert funnel.model.data(index) == "one working day"
+    assert not funnel.model.setData(index, "soon")
+    assert reported and reported[-1].startswith("\u201csoon\u201d is not a promise Tandem can "
+                                                "measure")
+    assert rows(sample_path, "SELECT sla_amount FROM funnel_stage WHERE name = "
+                             "'Marketing-qualified'") == [(1.0,)]
+    assert funnel.model.setData(index, "")
+    assert funnel.model.data(index) == "2 working days (from the sentence)"
+    funnel.session.undo_stack.undo()
+    assert funnel.model.data(index) == "one working day"
+    assert display(spec, "", {}) == "\u2014"

@@ -14,12 +14,50 @@ from planner.operations import metrics as metric_ops
 from planner.operations.plan import change_plan
 from planner.rules.funnel import funnel_needs, months_of
 from planner.ui.i18n import tr
+from planner.imports.crm_figures import CLOCKS
+from planner.operations import rows as row_ops
+from planner.rules.handoff import ServiceLevel, parse_service_level
 from planner.ui.pages.table import TablePage
+from planner.ui.widgets.columns import Column
+from planner.ui.widgets.models import PlanTableModel
 from planner.ui.shell.session import PlanSession
 from planner.ui.widgets.accessible import name
 
 
+class FunnelModel(PlanTableModel):
+    """The stages, with each handoff's promise as the CRM data is measured by:
+    its value, or what its sentence says (typed: "1 working day", "4 hours")."""
+
+    def value(self, row: Any, column: Column) -> Any:
+        if column.kind != "promise":
+            return super().value(row, column)
+        if row.sla_amount is not None and row.sla_clock is not None:
+            return ServiceLevel(row.sla_amount, CLOCKS[row.sla_clock]).words()
+        level = parse_service_level(row.handoff_service_level)
+        return tr("{promise} (from the sentence)").format(promise=level.words()) \
+            if level else ""
+
+    def edit_cell(self, row: Any, column: Column, value: Any) -> bool:
+        if column.kind != "promise":
+            return super().edit_cell(row, column, value)
+        text = str(value or "").strip()
+        if not text:
+            return self.session.attempt(lambda: row_ops.edit(
+                row, "Measure the handoff by its sentence", sla_amount=None, sla_clock=None))
+        level = parse_service_level(text)
+        if level is None:
+            self.session.report(tr(
+                "\u201c{text}\u201d is not a promise Tandem can measure; say, for example, "
+                "1 working day, 4 working hours or 24 hours.").format(text=text[:60]))
+            return False
+        clock = next(c for c, k in CLOCKS.items() if k is level.clock)
+        return self.session.attempt(lambda: row_ops.edit(
+            row, f"Promise {level.words()}", sla_amount=level.amount, sla_clock=clock))
+
+
 class FunnelPage(TablePage):
+    model_class = FunnelModel
+
     def body(self) -> QWidget:
         up = QPushButton(tr("Move stage up"), objectName="stageUp")
         down = QPushButton(tr("Move stage down"), objectName="stageDown")

@@ -46,6 +46,8 @@ def display(column: Column, value: Any, names: Mapping[str, str]) -> str:
         return "; ".join(sorted(names.get(g, "?") for g in value)) if value else DASH
     if value is None:
         return DASH if column.kind in ("person", "stage", "date", "number", "percent") else ""
+    if column.kind == "promise" and not value:
+        return DASH
     if column.kind in ("person", "stage"):
         return names.get(value, tr("(removed)") if column.kind == "stage"
                          else tr("(left the plan)"))
@@ -174,6 +176,7 @@ FUNNEL = TableSpec(FunnelStage, (
     Column("conversion_rate", "Reach next", "percent", width=110),
     Column("entry_definition", "Entry definition (agreed)", "long", width=260),
     Column("handoff_service_level", "Handoff: service forward", "long", width=230),
+    Column("promise", "Promise measured", "promise", width=170),
     Column("return_service_level", "Service back: what happens to a returned lead", "long",
            width=300),
     Column("send_back_reasons", "Reasons to send back", "long", width=220),
