@@ -201,10 +201,7 @@ def _import_crm(args: argparse.Namespace) -> int:
     problems = made.reading.problems
     with open_plan(args.plan) as store:
         _act(store, args.as_name)
-        change, row = crm.take_in(store.acting, crm=made.mapping.source, holds=made.holds,
-                                  file_name=args.file.name, rows=len(made.reading),
-                                  unread=problems.unread, mapping=made.mapping_json,
-                                  columns=made.blob)
+        change, row = crm.take_in_export(store.acting, made, args.file.name)
         store.commit(change)
     what = "leads" if made.holds.value == "lead" else "deals"
     print(f"Took {len(made.reading):,} {what} from {args.file.name} "

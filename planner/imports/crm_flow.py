@@ -35,6 +35,18 @@ class Prepared:
     def mapping_json(self) -> str:
         return json.dumps(self.mapping.to_json(self.export.header), ensure_ascii=False)
 
+    @property
+    def crm(self) -> str:
+        return self.mapping.source
+
+    @property
+    def rows(self) -> int:
+        return len(self.reading)
+
+    @property
+    def unread(self) -> int:
+        return self.reading.problems.unread
+
 
 def mapping_for(export: Export, source: str, zone: str | None) -> Mapping:
     """The mapping a source names: "salesforce" or "hubspot" (the preset the

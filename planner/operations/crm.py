@@ -2,6 +2,8 @@
 history and its rows beside it as one blob of columns (`crm_data`). Undo
 takes the import out (the blob stays, so redo brings it back whole)."""
 
+from typing import Protocol
+
 from planner.changes import ChangeSet, added
 from planner.errors import InvalidEdit
 from planner.model import CrmImport
@@ -10,6 +12,35 @@ from planner.model.enums import CrmKind
 from planner.operations.rows import new, quoted
 
 CRMS = {"salesforce": "Salesforce", "hubspot": "HubSpot"}
+
+
+class Export(Protocol):
+    """An export read and packed (`imports.crm_flow.Prepared`)."""
+
+    @property
+    def crm(self) -> str: ...
+
+    @property
+    def holds(self) -> CrmKind: ...
+
+    @property
+    def rows(self) -> int: ...
+
+    @property
+    def unread(self) -> int: ...
+
+    @property
+    def mapping_json(self) -> str: ...
+
+    @property
+    def blob(self) -> bytes: ...
+
+
+def take_in_export(acting: Actor, made: Export, file_name: str) -> tuple[ChangeSet, CrmImport]:
+    """The one way the window and `tandem import-crm` take an export in."""
+    return take_in(acting, crm=made.crm, holds=made.holds, file_name=file_name,
+                   rows=made.rows, unread=made.unread, mapping=made.mapping_json,
+                   columns=made.blob)
 
 
 def take_in(acting: Actor, *, crm: str, holds: CrmKind, file_name: str, rows: int,

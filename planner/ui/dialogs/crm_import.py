@@ -159,10 +159,7 @@ def run_crm_import(parent: QWidget, session: PlanSession, path: Path | None = No
     chosen = dialog.mapping()
     try:
         made = prepare_mapped(export, chosen)
-        change, _ = crm_ops.take_in(
-            session.store.acting, crm=chosen.source, holds=made.holds, file_name=path.name,
-            rows=len(made.reading), unread=made.reading.problems.unread,
-            mapping=made.mapping_json, columns=made.blob)
+        change, _ = crm_ops.take_in_export(session.store.acting, made, path.name)
     except PlanError as exc:
         dialogs.warn(parent, tr("Cannot take in the export"), str(exc))
         return False

@@ -26,10 +26,7 @@ NOW = datetime(2026, 11, 30, tzinfo=timezone.utc)
 
 def take(store: PlanStore, path: Path) -> None:
     made = prepare(path, "hubspot", "UTC")
-    change, _ = crm.take_in(store.acting, crm=made.mapping.source, holds=made.holds,
-                            file_name=path.name, rows=len(made.reading),
-                            unread=made.reading.problems.unread, mapping=made.mapping_json,
-                            columns=made.blob)
+    change, _ = crm.take_in_export(store.acting, made, path.name)
     store.commit(change)
 
 

@@ -40,10 +40,7 @@ def contacts(tmp_path: Path) -> Path:
 
 def take(store: PlanStore, path: Path, source: str = "hubspot") -> tuple[CrmImport, ChangeSet]:
     made = prepare(path, source, "Europe/Berlin")
-    change, row = crm.take_in(store.acting, crm=made.mapping.source, holds=made.holds,
-                              file_name=path.name, rows=len(made.reading),
-                              unread=made.reading.problems.unread, mapping=made.mapping_json,
-                              columns=made.blob)
+    change, row = crm.take_in_export(store.acting, made, path.name)
     return row, store.commit(change)
 
 
