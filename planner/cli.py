@@ -321,12 +321,15 @@ def _check(args: argparse.Namespace) -> int:
         outside = store.changed_outside()
         plan, goals, metrics = store.plan(), store.rows(Goal), store.rows(Metric)
         findings = plan_findings(store)
-        from planner.imports.crm_figures import handoff_findings
+        from planner.model import CrmImport
 
-        try:
-            findings += handoff_findings(store)
-        except PlanError as exc:  # an import's columns another program damaged
-            problems.append(f"the CRM data cannot be read: {exc}")
+        if store.rows(CrmImport):  # numpy and the figures only for a plan with CRM data
+            from planner.imports.crm_figures import handoff_findings
+
+            try:
+                findings += handoff_findings(store)
+            except PlanError as exc:  # an import's columns another program damaged
+                problems.append(f"the CRM data cannot be read: {exc}")
         statuses = metric_statuses(plan, metrics, store.rows(MetricValue))
         messages = store.rows(Message)
         from planner.rules.network import network_findings

@@ -18,15 +18,13 @@ import numpy as np
 
 from planner.imports.crm_columns import from_blob, lead_columns
 from planner.model import CrmImport, FunnelStage, NonWorkingDay
-from planner.model.enums import CrmKind, EngagedTeam, ServiceClock
+from planner.model.enums import CrmKind, EngagedTeam
 from planner.rules.findings import Finding
-from planner.rules.handoff import Clock, ServiceLevel, WorkingTime, parse_service_level
+from planner.rules.handoff import CLOCKS, ServiceLevel, WorkingTime, parse_service_level
 from planner.rules.handoff_columns import LeadColumns, adherence
 from planner.store.plan_store import PlanStore
 
 KEPT = 0.95  # the share of leads the promise is kept for, unless a target says otherwise
-CLOCKS = {ServiceClock.HOURS: Clock.HOURS, ServiceClock.WORKING_HOURS: Clock.WORKING_HOURS,
-          ServiceClock.WORKING_DAYS: Clock.WORKING_DAYS}
 
 
 def promise(store: PlanStore) -> tuple[FunnelStage, ServiceLevel] | None:

@@ -3,7 +3,7 @@
 from datetime import date
 
 from planner.errors import PlanError
-from planner.model import FunnelStage, Metric, MetricValue
+from planner.model import CrmImport, FunnelStage, Metric, MetricValue
 from planner.model.enums import Cadence
 from planner.model.enums import label
 from planner.model.reader import PlanReader
@@ -37,8 +37,8 @@ def _handoff(reader: PlanReader) -> str | None:
     (a plan file's store only: a version or a change in progress has none)."""
     from planner.store.plan_store import PlanStore
 
-    if not isinstance(reader, PlanStore):
-        return None
+    if not isinstance(reader, PlanStore) or not reader.rows(CrmImport):
+        return None  # (numpy and the figures are loaded only for a plan with CRM data)
     from planner.imports.crm_figures import handoff_summary
 
     try:

@@ -30,12 +30,18 @@ from statistics import median
 from zoneinfo import ZoneInfo
 
 from planner.model.crm import DealRow, LeadRow, Outcome
+from planner.model.enums import ServiceClock
 
 
 class Clock(Enum):
     HOURS = "hours"
     WORKING_HOURS = "working hours"
     WORKING_DAYS = "working days"
+
+
+# The plan's stored clock (FunnelStage.sla_clock) as the rules count it.
+CLOCKS = {ServiceClock.HOURS: Clock.HOURS, ServiceClock.WORKING_HOURS: Clock.WORKING_HOURS,
+          ServiceClock.WORKING_DAYS: Clock.WORKING_DAYS}
 
 
 @dataclass(frozen=True)

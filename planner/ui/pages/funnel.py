@@ -14,9 +14,8 @@ from planner.operations import metrics as metric_ops
 from planner.operations.plan import change_plan
 from planner.rules.funnel import funnel_needs, months_of
 from planner.ui.i18n import tr
-from planner.imports.crm_figures import CLOCKS
 from planner.operations import rows as row_ops
-from planner.rules.handoff import ServiceLevel, parse_service_level
+from planner.rules.handoff import CLOCKS, ServiceLevel, parse_service_level
 from planner.ui.pages.table import TablePage
 from planner.ui.widgets.columns import Column
 from planner.ui.widgets.models import PlanTableModel
@@ -108,10 +107,14 @@ class FunnelPage(TablePage):
     def measure_handoff(self) -> None:
         """The latest month's handoff, from the CRM data taken in."""
         from planner.errors import PlanError
-        from planner.imports.crm_figures import handoff_summary
+        from planner.model import CrmImport
 
+        said = None
         try:
-            said = handoff_summary(self.session.store)
+            if self.session.store.rows(CrmImport):  # numpy only for a plan with CRM data
+                from planner.imports.crm_figures import handoff_summary
+
+                said = handoff_summary(self.session.store)
         except PlanError as exc:
             said = str(exc)
         self.handoff.setText(said or tr(
