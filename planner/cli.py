@@ -323,11 +323,12 @@ def _check(args: argparse.Namespace) -> int:
         findings = plan_findings(store)
         from planner.model import CrmImport
 
+        handoff = []
         if store.rows(CrmImport):  # numpy and the figures only for a plan with CRM data
             from planner.imports.crm_figures import handoff_findings
 
             try:
-                findings += handoff_findings(store)
+                handoff = handoff_findings(store)
             except PlanError as exc:  # an import's columns another program damaged
                 problems.append(f"the CRM data cannot be read: {exc}")
         statuses = metric_statuses(plan, metrics, store.rows(MetricValue))
@@ -353,6 +354,8 @@ def _check(args: argparse.Namespace) -> int:
     for metric in metrics:  # reported, not counted as problems: a plan may be behind
         a = statuses[metric.id]
         print(f"metric status: {metric.name}: {a.status.value} ({a.reason})")
+    for finding in handoff:  # reported too: a missed promise is the business's, not the file's
+        print(f"{finding.section}: {finding.message}")
     if problems or findings or outside:
         raise PlanError(f"{len(problems) + len(findings) + len(outside)} problem(s) found in "
                         f"{ref_name(args.plan)}.")

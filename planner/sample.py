@@ -582,10 +582,41 @@ def _history(size: str, plan: Plan, rows: list[Record]) -> list[tuple[ChangeSet,
                 for r in signed_rows:
                     was[r.id] = _signed_on(was[r.id], r, side)
                 unsigned = [was.get(r.id, r) if isinstance(r, kind) else r for r in unsigned]
+    steps.append(_crm_export(size, plan, people, marketing_editor))
     if parts["check_ins"]:
         steps.append((ChangeSet("Check in on the agreed goals",
                                 tuple(added(r) for r in parts["check_ins"])), sales_head))
     return steps
+
+
+CRM_LEADS = {"small": 1500, "large": 12000}
+
+
+def _crm_export(size: str, plan: Plan, people: dict[str, Person],
+                actor: Actor) -> tuple[ChangeSet, Actor]:
+    """The five months of leads before the plan's year, from the CRM as
+    HubSpot exports them, taken in as anyone would (written as a file, read
+    back): so the first start shows the handoff measured, with one territory
+    missing the promise more than the others."""
+    import tempfile
+
+    from planner.imports import crm_sample
+    from planner.imports.crm_flow import prepare
+    from planner.operations import crm
+
+    sales = [p for p in people.values() if p.team is Team.SALES]
+    months = 5  # ending a month before the plan starts
+    first = plan.period_start.month - months - 1  # months back, from January as 0
+    start = date(plan.period_start.year + first // 12, first % 12 + 1, 1)
+    regions = sorted({p.territory for p in sales if p.territory}) or ["All"]
+    rows = list(crm_sample.leads(start, months, CRM_LEADS[size], [p.name for p in sales],
+                                 regions, regions[0]))
+    with tempfile.TemporaryDirectory(prefix="tandem-sample-") as folder:
+        export = Path(folder) / "hubspot-contacts.csv"
+        crm_sample.write_contacts(export, rows)
+        made = prepare(export, "hubspot", "Europe/Berlin")
+    change, _ = crm.take_in_export(actor, made, "hubspot-contacts.csv")
+    return change, actor
 
 
 def _signed_on(row: Any, signed_row: Any, side: str) -> Any:

@@ -402,9 +402,10 @@ def test_log_names_who_changed_what_and_when_in_text_and_json(tmp_path: Path) ->
     assert run_tandem("demo", str(plan)).returncode == 0
     shutil.copyfile(plan, theirs)
     lines = run_tandem("log", str(plan)).stdout.splitlines()
-    assert len(lines) == 10 and lines[0].endswith(" \u00b7 Bjorn Tanaka \u00b7 Write the small "
+    assert len(lines) == 11 and lines[0].endswith(" \u00b7 Bjorn Tanaka \u00b7 Write the small "
                                                   "sample plan")
     assert lines[-1].endswith(" \u00b7 Amara Okafor \u00b7 Check in on the agreed goals")
+    assert lines[-2].endswith(" \u00b7 Take in 1,500 leads from \u201chubspot-contacts.csv\u201d")
     assert " \u00b7 Amara Okafor \u00b7 Sign off 8 goals for sales" in lines[5]
     assert re.match(r"\d{1,2} \w{3} \d{4}, \d{2}:\d{2} \u00b7 ", lines[0])  # local, no seconds
     # A change made elsewhere, merged in as a person of the plan; its author is kept.
