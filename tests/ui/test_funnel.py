@@ -134,3 +134,31 @@ def test_the_promise_measured_is_read_from_the_sentence_and_can_be_typed(
     funnel.session.undo_stack.undo()
     assert funnel.model.data(index) == "one working day"
     assert display(spec, "", {}) == "\u2014"
+
+
+def test_markup_from_an_export_is_shown_as_text(funnel: FunnelPage, tmp_path: Path,
+                                                monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QLabel
+
+    from planner.ui.shell.lazy import dialogs
+
+    export = tmp_path / "deals.csv"
+    export.write_text("Record ID,Deal Stage,Amount,Create Date\n"
+                      "1,<b>Won</b>&amp;,10,2026-05-01\n", "utf-8")
+    monkeypatch.setattr(dialogs, "ask_open_file", lambda *a: export)
+    seen = {}
+
+    def answer(dialog) -> bool:  # type: ignore[no-untyped-def]
+        labels = [w for w in dialog.findChildren(QLabel) if "<b>" in w.text()]
+        seen["labels"] = [(w.text(), w.textFormat()) for w in labels]
+        dialog.zone.setCurrentText("<i>Mars</i>")
+        seen["summary"] = (dialog.summary.text(), dialog.summary.textFormat())
+        return False
+
+    monkeypatch.setattr(dialogs, "exec_dialog", answer)
+    assert not funnel.take_in_export()
+    assert seen["labels"] == [("The stage \u201c<b>Won</b>&amp;\u201d is",
+                               Qt.TextFormat.PlainText)]
+    assert seen["summary"][0].startswith("\u201c<i>Mars</i>\u201d is not a time zone")
+    assert seen["summary"][1] == Qt.TextFormat.PlainText
+    assert funnel.handoff.textFormat() == Qt.TextFormat.PlainText

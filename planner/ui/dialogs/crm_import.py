@@ -7,6 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QListWidget, QTableWidget,
     QTableWidgetItem, QVBoxLayout, QWidget)
@@ -28,6 +29,14 @@ ZONES = ("UTC", "Europe/London", "Europe/Berlin", "Europe/Paris", "America/New_Y
 FILTER = "CRM exports (*.csv *.txt *.xlsx)"
 
 
+def _plain(text: str, **options: Any) -> QLabel:
+    """A label that shows its text as written: names and values from the
+    file (a stage, a region, a typed zone) are never read as markup."""
+    label = QLabel(text, **options)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
 def _when(moment: Any) -> str:
     return moment.strftime("%Y-%m-%d %H:%M") if moment else ""
 
@@ -40,8 +49,7 @@ class CrmImportDialog(QDialog):
         self.export, self.base = export, mapping
         title = next((p.title for p in PRESETS if p.name == mapping.source
                       and p.kind is mapping.kind), mapping.source)
-        self.kind_label = QLabel(tr("Read as: {what}").format(what=title),
-                                 objectName="crmKind")
+        self.kind_label = _plain(tr("Read as: {what}").format(what=title), objectName="crmKind")
         self.zone = QComboBox(objectName="crmZone", editable=True)
         self.zone.addItems(list(ZONES))
         self.zone.setCurrentText(mapping.zone)
@@ -58,13 +66,13 @@ class CrmImportDialog(QDialog):
                     combo.addItem(words, outcome)
                 combo.currentIndexChanged.connect(self.check)
                 self.stage_combos[stage] = combo
-                form.addRow(tr("The stage \u201c{stage}\u201d is").format(stage=stage[:60]),
-                            combo)
+                form.addRow(_plain(tr("The stage \u201c{stage}\u201d is").format(
+                    stage=stage[:60])), combo)
         self.preview = QTableWidget(objectName="crmPreview")
         self.preview.setAccessibleName(tr("The first rows as they will be read"))
         self.preview.verticalHeader().setVisible(False)  # the file's own line is a column
         self.preview.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.summary = QLabel(objectName="crmSummary", wordWrap=True)
+        self.summary = _plain("", objectName="crmSummary", wordWrap=True)
         self.problems = QListWidget(objectName="crmProblems")
         self.problems.setAccessibleName(tr("Lines that cannot be read"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)

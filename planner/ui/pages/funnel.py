@@ -74,6 +74,7 @@ class FunnelPage(TablePage):
         buttons.addStretch()
         buttons.addWidget(take)
         self.handoff = QLabel(objectName="handoffFigure", wordWrap=True)
+        self.handoff.setTextFormat(Qt.TextFormat.PlainText)  # regions come from the CRM
         self.handoff.setAccessibleName(tr("The handoff, measured from the CRM"))
         top = QWidget()
         box = QVBoxLayout(top)
