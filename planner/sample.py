@@ -605,8 +605,8 @@ def _crm_export(size: str, plan: Plan, people: dict[str, Person],
     from planner.operations import crm
 
     sales = [p for p in people.values() if p.team is Team.SALES]
-    months = 5  # ending a month before the plan starts
-    first = plan.period_start.month - months - 1  # months back, from January as 0
+    months = 5  # July to November before a January start: a month before the plan
+    first = plan.period_start.month - months - 2  # months back, from January as 0
     start = date(plan.period_start.year + first // 12, first % 12 + 1, 1)
     regions = sorted({p.territory for p in sales if p.territory}) or ["All"]
     rows = list(crm_sample.leads(start, months, CRM_LEADS[size], [p.name for p in sales],
