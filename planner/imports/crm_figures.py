@@ -44,12 +44,26 @@ def promise(store: PlanStore) -> tuple[FunnelStage, ServiceLevel] | None:
     return None
 
 
+# The last plan's current leads, by the imports they came from: the Funnel page
+# measures again on every edit of a stage or a day off, and a million leads
+# take seconds to unpack, so they are unpacked once per set of imports.
+_LAST: dict[tuple[str, tuple[str, ...]], tuple[LeadColumns, str] | None] = {}
+
+
 def current_leads(store: PlanStore) -> tuple[LeadColumns, str] | None:
     """Every lead the plan's imports hold, each CRM id's newest, and the time
     zone they were read in (the newest import's); None without any."""
     imports = [i for i in store.rows(CrmImport) if i.holds is CrmKind.LEAD]
     if not imports:
         return None
+    key = (str(store.path.resolve()), tuple(i.id for i in imports))
+    if key not in _LAST:
+        _LAST.clear()
+        _LAST[key] = _unpacked(store, imports)
+    return _LAST[key]
+
+
+def _unpacked(store: PlanStore, imports: list[CrmImport]) -> tuple[LeadColumns, str] | None:
     parts, zone = [], "UTC"
     for made in imports:  # oldest first (the kind's order)
         blob = store.attached(made.id)
