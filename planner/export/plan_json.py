@@ -87,9 +87,10 @@ def read_json(source: Path) -> dict[str, Any]:
         if version > FORMAT_VERSION:
             raise PlanFileError(f"{source.name} was written by a newer Tandem "
                                 f"(format {version}); update Tandem to import it.")
-        for later in range(version + 1, FORMAT_VERSION + 1):
-            for key in _ADDED_IN.get(later, ()):
-                doc.setdefault(key, [])
+        for later, keys in _ADDED_IN.items():  # never a range from the version:
+            if version < later:                 # it may be -2**70
+                for key in keys:
+                    doc.setdefault(key, [])
         if version < 5 and isinstance(doc.get("goals"), list):
             _record_signed_wording(doc["goals"])
         if version < 6 and isinstance(doc.get("messages"), list):

@@ -95,6 +95,9 @@ def check_version(name: str, conn: sqlite3.Connection) -> int:
         raise PlanFileError(
             f"{name} was written by a newer Tandem (plan format {version}; "
             f"this version reads up to {SCHEMA_VERSION}). Update Tandem to open it.")
+    if version < 0:
+        raise PlanFileError(f"{name} is not a Tandem plan (its plan format, {version}, is "
+                            "none Tandem has written).")
     return int(version)
 
 

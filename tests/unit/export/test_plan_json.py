@@ -65,6 +65,9 @@ def _doc(sample_path: Path) -> dict:  # type: ignore[type-arg]
     (lambda d: d["metric_values"][0].update(period="2027-13"), "not a month like 2027-03"),
     (lambda d: d["goals"][0].update(title="nul\x00"), "NUL character"),
     (lambda d: d.update(format_version=99), "newer Tandem"),
+    # Found by the fuzz test: a version far below 1 once counted up to the current one.
+    (lambda d: d.update(format_version=-(2**70)), "format_version, -1180591620717411303424 "
+     "is less than the minimum of 1"),
     (lambda d: d["metric_values"].append({**d["metric_values"][2], "id": "another", "actual": 3}),
      r"in metric_values\[48\], the same metric and period as metric_values\[2\]"),
     (lambda d: d["non_working_days"].append({**d["non_working_days"][0], "id": "again"}),

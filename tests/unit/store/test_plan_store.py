@@ -91,6 +91,13 @@ def _newer(path: Path) -> None:
     conn.close()
 
 
+def _negative(path: Path) -> None:
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA user_version = -2000000000")  # not two billion steps to run
+    conn.commit()
+    conn.close()
+
+
 def _truncate(path: Path) -> None:
     data = path.read_bytes()
     path.write_bytes(data[: len(data) // 2])
@@ -109,6 +116,7 @@ def _scramble_page(path: Path) -> None:
     (lambda p: p.write_bytes(b""), "not a database file"),
     (_foreign_sqlite, "not a Tandem plan"),
     (_newer, "newer Tandem"),
+    (_negative, r"not a Tandem plan \(its plan format, -2000000000,"),
     (_truncate, "damaged"),
     (_scramble_page, "damaged"),
 ])
