@@ -145,8 +145,10 @@ def _parser() -> argparse.ArgumentParser:
         "cannot be read are named with why; the rest are taken in. Nothing is sent anywhere.")
     crm.add_argument("plan", type=place, metavar=PLAN)
     crm.add_argument("file", type=Path, metavar="FILE")
-    crm.add_argument("--source", required=True, metavar="salesforce|hubspot|MAPPING.json",
-                     help="which CRM wrote FILE, or a mapping of its columns (JSON)")
+    crm.add_argument("--source", metavar="salesforce|hubspot|MAPPING.json",
+                     help="which CRM wrote FILE, or a mapping of its columns (JSON); "
+                     "default: the CRM its columns are, else the mapping the plan kept for "
+                     "an export with these columns")
     crm.add_argument("--zone", metavar="ZONE",
                      help="the time zone of times without one, e.g. Europe/Berlin "
                      "(default: the mapping's, else UTC)")
@@ -197,12 +199,15 @@ def _import_crm(args: argparse.Namespace) -> int:
     from planner.imports.crm_flow import prepare
     from planner.operations import crm
 
-    made = prepare(args.file, args.source, args.zone)
-    problems = made.reading.problems
+    from planner.model import CrmImport
+
     with open_plan(args.plan) as store:
         _act(store, args.as_name)
+        made = prepare(args.file, args.source, args.zone,
+                       saved=[i.mapping for i in store.rows(CrmImport)])
         change, row = crm.take_in_export(store.acting, made, args.file.name)
         store.commit(change)
+    problems = made.reading.problems
     what = "leads" if made.holds.value == "lead" else "deals"
     print(f"Took {len(made.reading):,} {what} from {args.file.name} "
           f"({crm.crm_name(row.crm)}, times in {made.mapping.zone}) into {ref_name(args.plan)}"
@@ -308,6 +313,7 @@ def _check(args: argparse.Namespace) -> int:
     from planner.model import Goal, Message, Metric, MetricValue
     from planner.rules.checks import plan_findings
     from planner.rules.signoff import is_agreed
+    from planner.model.crm import figure_name
     from planner.rules.metrics import metric_statuses
     from planner.rules.signoff import agreement
     from planner.store.fileformat import SCHEMA_VERSION
@@ -324,14 +330,19 @@ def _check(args: argparse.Namespace) -> int:
         from planner.model import CrmImport
 
         handoff = []
+        values: Sequence[MetricValue] = store.rows(MetricValue)
         if store.rows(CrmImport):  # numpy and the figures only for a plan with CRM data
-            from planner.imports.crm_figures import handoff_findings
+            from planner.imports.crm_figures import handoff_findings, unreadable
+            from planner.imports.crm_metrics import actuals
 
             try:
                 handoff = handoff_findings(store)
-            except PlanError as exc:  # an import's columns another program damaged
+                values = actuals(store)
+            except PlanError as exc:
                 problems.append(f"the CRM data cannot be read: {exc}")
-        statuses = metric_statuses(plan, metrics, store.rows(MetricValue))
+            # an import's columns another program damaged: left out of every figure
+            problems += [s[0].lower() + s[1:] for s in unreadable(store)]
+        statuses = metric_statuses(plan, metrics, values)
         messages = store.rows(Message)
         from planner.rules.network import network_findings
 
@@ -353,7 +364,9 @@ def _check(args: argparse.Namespace) -> int:
         print(line)
     for metric in metrics:  # reported, not counted as problems: a plan may be behind
         a = statuses[metric.id]
-        print(f"metric status: {metric.name}: {a.status.value} ({a.reason})")
+        source = f" [computed from the CRM data: {figure_name(metric.computed)}]" \
+            if metric.computed else ""
+        print(f"metric status: {metric.name}: {a.status.value} ({a.reason}){source}")
     for finding in handoff:  # reported too: a missed promise is the business's, not the file's
         print(f"{finding.section}: {finding.message}")
     if problems or findings or outside:

@@ -1,6 +1,7 @@
 """Sample plans with real-looking content: `tandem demo` and first start."""
 
 import random
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -582,7 +583,8 @@ def _history(size: str, plan: Plan, rows: list[Record]) -> list[tuple[ChangeSet,
                 for r in signed_rows:
                     was[r.id] = _signed_on(was[r.id], r, side)
                 unsigned = [was.get(r.id, r) if isinstance(r, kind) else r for r in unsigned]
-    steps.append(_crm_export(size, plan, people, marketing_editor))
+    steps.append(_crm_export(size, plan, people,
+                             [r for r in rows if isinstance(r, FunnelStage)], marketing_editor))
     if parts["check_ins"]:
         steps.append((ChangeSet("Check in on the agreed goals",
                                 tuple(added(r) for r in parts["check_ins"])), sales_head))
@@ -592,7 +594,7 @@ def _history(size: str, plan: Plan, rows: list[Record]) -> list[tuple[ChangeSet,
 CRM_LEADS = {"small": 1500, "large": 12000}
 
 
-def _crm_export(size: str, plan: Plan, people: dict[str, Person],
+def _crm_export(size: str, plan: Plan, people: dict[str, Person], stages: list[FunnelStage],
                 actor: Actor) -> tuple[ChangeSet, Actor]:
     """The five months of leads before the plan's year, from the CRM as
     HubSpot exports them, taken in as anyone would (written as a file, read
@@ -611,12 +613,39 @@ def _crm_export(size: str, plan: Plan, people: dict[str, Person],
     regions = sorted({p.territory for p in sales if p.territory}) or ["All"]
     rows = list(crm_sample.leads(start, months, CRM_LEADS[size], [p.name for p in sales],
                                  regions, regions[0]))
+    # Deals of those leads, none closed after the leads' last month (the
+    # sample is read in December: a deal closed later is still open).
+    last_day = date(plan.period_start.year - 1, 11, 30)
+    deals = [d if d.closed_on is None or d.closed_on <= last_day else
+             replace(d, stage=crm_sample.STAGES[2][0], outcome=crm_sample.STAGES[2][1],
+                     closed_on=None)
+             for d in crm_sample.deals(rows) if d.created_at.date() <= last_day]
     with tempfile.TemporaryDirectory(prefix="tandem-sample-") as folder:
         export = Path(folder) / "hubspot-contacts.csv"
         crm_sample.write_contacts(export, rows)
         made = prepare(export, "hubspot", "Europe/Berlin")
-    change, _ = crm.take_in_export(actor, made, "hubspot-contacts.csv")
-    return change, actor
+        deal_export = Path(folder) / "hubspot-deals.csv"
+        crm_sample.write_deals(deal_export, deals)
+        made_deals = prepare(deal_export, "hubspot", "Europe/Berlin")
+    leads_in, _ = crm.take_in_export(actor, made, "hubspot-contacts.csv")
+    deals_in, _ = crm.take_in_export(actor, made_deals, "hubspot-deals.csv")
+    stage = next((s for s in stages if s.name == "Marketing-qualified"), None)
+    won = next((s for s in stages if s.name == "Won"), None)
+    measured = [new(Metric, name="MQLs followed up within the promise", unit="%",
+                    computed="handoff_kept", baseline=90.0, target=95.0,
+                    funnel_stage_id=stage.id if stage else None, reported_by=EngagedTeam.BOTH,
+                    definition="The share of the month's MQLs a rep followed up within the "
+                    "handoff promise (working time), computed from the CRM's contacts."),
+                new(Metric, name="Revenue won (CRM)", unit="EUR", computed="revenue_won",
+                    baseline=200_000.0, target=400_000.0, reported_by=EngagedTeam.BOTH,
+                    funnel_stage_id=won.id if won else None,
+                    definition="Amounts of the deals closed won in the month, computed from "
+                    "the CRM's deals.")]
+    both = ChangeSet(f"{leads_in.label}; take in {len(deals):,} deals; measure the handoff "
+                     "from the CRM", (*leads_in.rows, *deals_in.rows,
+                                      *(added(m) for m in measured)),
+                     attached=(*leads_in.attached, *deals_in.attached))
+    return both, actor
 
 
 def _signed_on(row: Any, signed_row: Any, side: str) -> Any:

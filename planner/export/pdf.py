@@ -116,6 +116,8 @@ def _styles() -> dict[str, ParagraphStyle]:
                              spaceBefore=6, spaceAfter=4, textColor=INK),
         "h3": ParagraphStyle("h3", parent=base, fontName=BOLD, fontSize=10.5, leading=14,
                              spaceBefore=4, spaceAfter=2, textColor=INK),
+        "caption": ParagraphStyle("caption", parent=base, fontName=BOLD, fontSize=9.5,
+                                  leading=13, spaceAfter=3, textColor=INK),
         "cover_title": ParagraphStyle("cover_title", parent=base, fontName=BOLD, fontSize=30,
                                       leading=38, textColor=INK),
         "cover_sub": ParagraphStyle("cover_sub", parent=base, fontSize=14, leading=20,
@@ -319,6 +321,9 @@ class PlanPdfRenderer:
             elif isinstance(block, Facts):
                 flow.append(self._facts(block))
             elif isinstance(block, Table):
+                if block.caption:
+                    flow.append(CondPageBreak(HEADING_ROOM))
+                    flow.append(RLParagraph(text(block.caption), self.styles["caption"]))
                 flow.append(self._table(block))
             elif isinstance(block, Timeline):
                 flow += timeline_drawings(block, self.width, FONT)
@@ -481,6 +486,7 @@ def _strings(outline: Outline) -> Iterator[str]:
             elif isinstance(block, Facts):
                 yield from (v for pair in block.pairs for v in pair)
             elif isinstance(block, Table):
+                yield block.caption
                 yield from (c for row in block.rows for c in row)
             elif isinstance(block, Timeline):
                 yield from block.lanes

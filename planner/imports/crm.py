@@ -141,8 +141,12 @@ PRESETS = (
 )
 
 
-def _key(header: str) -> str:
+def header_key(header: str) -> str:
+    """A header name as it is matched: letters and digits only, any case."""
     return re.sub(r"[^0-9a-z]", "", header.casefold())
+
+
+_key = header_key
 
 
 @dataclass(frozen=True)
@@ -547,11 +551,12 @@ def _decimal_vote(number: str) -> bool | None:
 def find_formats(export: Export, mapping: Mapping, rows: int = 2000) -> Mapping:
     """The date order and decimal mark, where the mapping leaves them open,
     found from the first rows' values: a first number above 12 says day first,
-    a second above 12 says month first (neither: the CRM's habit, Salesforce's
-    US month first); "1,5" says decimal comma."""
+    a second above 12 says month first (neither: day first for dates written
+    with dots, else the CRM's habit, Salesforce's US month first); "1,5" says
+    decimal comma."""
     dates = [i for f, i in mapping.columns.items() if f in DATE_FIELDS]
     amount = mapping.columns.get("amount")
-    day_votes = month_votes = comma_votes = point_votes = 0
+    day_votes = month_votes = comma_votes = point_votes = dotted = 0
     body = export.body()
     try:
         for n, (_, cells) in enumerate(body):
@@ -563,6 +568,7 @@ def find_formats(export: Export, mapping: Mapping, rows: int = 2000) -> Mapping:
                     a, b = int(m[1]), int(m[2])
                     day_votes += a > 12
                     month_votes += b > 12
+                    dotted += "." in cells[i][:6]
             if amount is not None and amount < len(cells):
                 vote = _decimal_vote(re.sub(r"[^\d.,]", "", cells[amount]))
                 comma_votes += vote is True
@@ -571,8 +577,9 @@ def find_formats(export: Export, mapping: Mapping, rows: int = 2000) -> Mapping:
         body.close()
     day_first = mapping.day_first
     if day_first is None:
+        # Dates written with dots (1.9.2026) are day first wherever they are written.
         day_first = day_votes > month_votes if day_votes != month_votes else \
-            mapping.usual_day_first
+            True if dotted else mapping.usual_day_first
     decimal_comma = mapping.decimal_comma
     if decimal_comma is None and amount is not None:
         decimal_comma = comma_votes > point_votes

@@ -12,22 +12,29 @@ exactly one. Working time is the plan's
 """
 
 import json
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, time, timezone
+from typing import Any
 
 import numpy as np
 
-from planner.imports.crm_columns import from_blob, lead_columns
-from planner.model import CrmImport, FunnelStage, NonWorkingDay
+from planner.imports.crm import Kind
+from planner.imports.crm_columns import deal_columns, from_blob, lead_columns
+from planner.model import CrmImport, FunnelStage, Metric, NonWorkingDay
 from planner.model.enums import CrmKind, EngagedTeam
+from planner.model.reader import PlanReader
 from planner.rules.findings import Finding
-from planner.rules.handoff import CLOCKS, ServiceLevel, WorkingTime, parse_service_level
-from planner.rules.handoff_columns import LeadColumns, adherence
-from planner.store.plan_store import PlanStore
+from planner.rules.handoff import (
+    CLOCKS, STAGE_NAMES, STAGES, ServiceLevel, WorkingTime, parse_service_level)
+from planner.rules.handoff_columns import (
+    DealColumns, LeadColumns, adherence, conversion, recycled_by_reason, revenue)
+from planner.store.blobs import BlobError
 
 KEPT = 0.95  # the share of leads the promise is kept for, unless a target says otherwise
 
 
-def promise(store: PlanStore) -> tuple[FunnelStage, ServiceLevel] | None:
+def promise(store: PlanReader) -> tuple[FunnelStage, ServiceLevel] | None:
     """The handoff promise the leads are measured against, and its stage:
     the stage where marketing hands over (the last engaged by marketing alone
     before one that is not), else the first stage that promises anything."""
@@ -44,76 +51,151 @@ def promise(store: PlanStore) -> tuple[FunnelStage, ServiceLevel] | None:
     return None
 
 
-# The last plan's current leads, by the imports they came from: the Funnel page
+# The last plan's current rows, by the imports they came from: the Funnel page
 # measures again on every edit of a stage or a day off, and a million leads
-# take seconds to unpack, so they are unpacked once per set of imports.
-_LAST: dict[tuple[str, tuple[str, ...]], tuple[LeadColumns, str] | None] = {}
+# take seconds to unpack, so they are unpacked once per set of imports (an
+# import's columns never change).
+_LAST: dict[tuple[str, CrmKind, tuple[str, ...]], tuple[Any, str, tuple[str, ...]]] = {}
 
 
-def current_leads(store: PlanStore) -> tuple[LeadColumns, str] | None:
-    """Every lead the plan's imports hold, each CRM id's newest, and the time
-    zone they were read in (the newest import's); None without any."""
-    imports = [i for i in store.rows(CrmImport) if i.holds is CrmKind.LEAD]
-    if not imports:
-        return None
-    key = (str(store.path.resolve()), tuple(i.id for i in imports))
+def _imports(reader: PlanReader, holds: CrmKind) -> list[CrmImport]:
+    return [i for i in reader.rows(CrmImport) if i.holds is holds]
+
+
+def _current(reader: PlanReader, holds: CrmKind) -> tuple[Any, str, tuple[str, ...]]:
+    """(columns or None, time zone, what could not be read) for the kind."""
+    imports = _imports(reader, holds)
+    attached = getattr(reader, "attached", None)
+    if not imports or attached is None:  # a version or a change in progress holds no data
+        return None, "UTC", ()
+    key = (str(getattr(reader, "path", id(reader))), holds, tuple(i.id for i in imports))
     if key not in _LAST:
         _LAST.clear()
-        _LAST[key] = _unpacked(store, imports)
+        _LAST[key] = _unpacked(imports, attached, holds)
     return _LAST[key]
 
 
-def _unpacked(store: PlanStore, imports: list[CrmImport]) -> tuple[LeadColumns, str] | None:
-    parts, zone = [], "UTC"
+def current_leads(reader: PlanReader) -> tuple[LeadColumns, str] | None:
+    """Every lead the plan's imports hold, each CRM id's newest, and the time
+    zone they were read in (the newest import's); None without any."""
+    columns, zone, _ = _current(reader, CrmKind.LEAD)
+    return None if columns is None else (columns, zone)
+
+
+def current_deals(reader: PlanReader) -> tuple[DealColumns, str] | None:
+    """Every deal the plan's imports hold, each CRM id's newest, as `current_leads`."""
+    columns, zone, _ = _current(reader, CrmKind.DEAL)
+    return None if columns is None else (columns, zone)
+
+
+def unreadable(reader: PlanReader) -> list[str]:
+    """A sentence for each import whose kept rows cannot be read (a damaged or
+    hostile file): its figures are left out, never guessed."""
+    return [*_current(reader, CrmKind.LEAD)[2], *_current(reader, CrmKind.DEAL)[2]]
+
+
+def source_words(reader: PlanReader, holds: CrmKind) -> str:
+    """Where a figure comes from, for a reader: "12,000 leads of hubspot-contacts.csv"."""
+    imports = _imports(reader, holds)
+    what = "leads" if holds is CrmKind.LEAD else "deals"
+    if not imports:
+        return f"the CRM {what} (none taken in yet)"
+    newest = imports[-1]
+    files = f"{newest.file_name}" + (f" and {len(imports) - 1} earlier export"
+                                     f"{'s' if len(imports) > 2 else ''}"
+                                     if len(imports) > 1 else "")
+    return f"the CRM {what} of {files}, taken in {newest.created_at:%Y-%m-%d}"
+
+
+def _recoded(parts: list[tuple[np.ndarray, list[str]]], keep: np.ndarray
+             ) -> tuple[np.ndarray, list[str]]:
+    """Several imports' codes of one text column as codes into one list of names."""
+    index: dict[str, int] = {}
+    joined = []
+    for codes, names in parts:
+        mapped = np.array([index.setdefault(n, len(index)) for n in names] or [0],
+                          dtype="int32")
+        joined.append(mapped[codes])
+    return np.concatenate(joined)[keep], list(index)
+
+
+def _unpacked(imports: list[CrmImport], attached: Any, holds: CrmKind
+              ) -> tuple[Any, str, tuple[str, ...]]:
+    parts: list[tuple[str, Any, Any]] = []  # (crm, reading, its columns)
+    zone, problems = "UTC", []
     for made in imports:  # oldest first (the kind's order)
-        blob = store.attached(made.id)
+        blob = attached(made.id)
         if blob is None:
+            problems.append(f"The rows of {made.file_name[:80]} are missing from the plan "
+                            "file; its figures are left out.")
             continue
-        reading = from_blob(blob)
-        parts.append((made.crm, reading))
+        try:
+            reading = from_blob(blob)
+            if (reading.kind is Kind.LEAD) != (holds is CrmKind.LEAD):
+                raise BlobError("they hold " + reading.kind.value + "s")
+            columns: Any = lead_columns(reading) if holds is CrmKind.LEAD else \
+                deal_columns(reading)
+        except (BlobError, ValueError, KeyError, IndexError) as exc:
+            problems.append(f"The rows of {made.file_name[:80]} cannot be read ({exc}); its "
+                            "figures are left out.")
+            continue
+        parts.append((made.crm, reading, columns))
         try:
             zone = str(json.loads(made.mapping).get("zone", zone))
         except (ValueError, AttributeError):
             pass
     if not parts:
-        return None
-    columns = [lead_columns(r) for _, r in parts]
-    keys = [f"{crm}\x00{i}" for crm, r in parts for i in r.ids]
+        return None, zone, tuple(problems)
+    keys = [f"{crm}\x00{i}" for crm, r, _ in parts for i in r.ids]
     last: dict[str, int] = {}
     for n, key in enumerate(keys):
         last.pop(key, None)
         last[key] = n  # the newest import's row, in the order it came
     keep = np.fromiter(last.values(), dtype="int64", count=len(last))
+
+    def joined(get: Callable[[Any], np.ndarray]) -> np.ndarray:
+        out: np.ndarray = np.concatenate([get(c) for _, _, c in parts])[keep]
+        return out
+
+    if holds is CrmKind.DEAL:
+        return DealColumns(joined(lambda c: c.created), joined(lambda c: c.closed),
+                           joined(lambda c: c.won), joined(lambda c: c.amount),
+                           {g: _recoded([c.groups[g] for _, _, c in parts], keep)
+                            for g in ("source", "campaign")}), zone, tuple(problems)
     names: dict[str, list[str]] = {}
     codes: dict[str, np.ndarray] = {}
     for field in ("owner", "source", "region", "recycle_reason"):
-        index: dict[str, int] = {}
-        joined = []
-        for c in columns:
-            mapped = np.array([index.setdefault(n, len(index)) for n in c.names[field]] or [0],
-                              dtype="int32")
-            joined.append(mapped[getattr(c, field if field != "recycle_reason" else "reason")])
-        names[field], codes[field] = list(index), np.concatenate(joined)[keep]
+        attribute = field if field != "recycle_reason" else "reason"
+        codes[field], names[field] = _recoded(
+            [(getattr(c, attribute), c.names[field]) for _, _, c in parts], keep)
+    def stage(name: str) -> np.ndarray:
+        return joined(lambda c: c.later[name])
 
-    def moments(get: str) -> np.ndarray:
-        joined: np.ndarray = np.concatenate([getattr(c, get) for c in columns])[keep]
-        return joined
-
-    later = {s: np.concatenate([c.later[s] for c in columns if c.later])[keep]
-             for s in ("sql_at", "opportunity_at", "customer_at")}
-    return LeadColumns(moments("mql"), moments("touch"), moments("recycled"), codes["owner"],
-                       codes["source"], codes["region"], names, codes["recycle_reason"],
-                       later), zone
+    later = {s: stage(s) for s in ("sql_at", "opportunity_at", "customer_at")}
+    return LeadColumns(joined(lambda c: c.mql), joined(lambda c: c.touch),
+                       joined(lambda c: c.recycled), codes["owner"], codes["source"],
+                       codes["region"], names, codes["recycle_reason"], later
+                       ), zone, tuple(problems)
 
 
-def working_time(store: PlanStore, zone: str) -> WorkingTime:
+def aim(reader: PlanReader) -> float:
+    """The share of leads the promise is to be kept for: the target of a
+    metric computed as that share, else 95%."""
+    for metric in reader.rows(Metric):
+        if metric.computed == "handoff_kept" and metric.target is not None \
+                and 0 < metric.target <= 100:
+            return metric.target / 100
+    return KEPT
+
+
+def working_time(store: PlanReader, zone: str) -> WorkingTime:
     plan = store.plan()
     return WorkingTime(weekdays=frozenset(range(5)) if plan.exclude_weekends
                        else frozenset(range(7)), start=time(9), end=time(17),
                        days_off=frozenset(d.day for d in store.rows(NonWorkingDay)), zone=zone)
 
 
-def handoff_findings(store: PlanStore, now: datetime | None = None) -> list[Finding]:
+def handoff_findings(store: PlanReader, now: datetime | None = None) -> list[Finding]:
     """Each month the promise was kept for fewer than 95% of the leads
     qualified then, with the region that missed it most."""
     found = promise(store)
@@ -124,11 +206,12 @@ def handoff_findings(store: PlanStore, now: datetime | None = None) -> list[Find
     columns, zone = leads
     figures = adherence(columns, level, working_time(store, zone),
                         now or datetime.now(timezone.utc))
+    kept = aim(store)
     out = []
     for month, groups in figures.items():
         met, late, never, _, _, _ = groups[("all", "")]
         judged = met + late + never
-        if not judged or met / judged >= KEPT:
+        if not judged or met / judged >= kept:
             continue
         worst = max(((name, (g[1] + g[2]) / (g[0] + g[1] + g[2]))
                      for (dimension, name), g in groups.items()
@@ -143,9 +226,15 @@ def handoff_findings(store: PlanStore, now: datetime | None = None) -> list[Find
     return out
 
 
-def handoff_summary(store: PlanStore, now: datetime | None = None) -> str | None:
+def handoff_summary(store: PlanReader, now: datetime | None = None) -> str | None:
     """The latest month with leads judged, in one sentence (the Funnel page's);
     None when the plan has no CRM leads or no promise to measure them by."""
+    said = _summary(store, now)
+    broken = " ".join(unreadable(store))
+    return f"{said} {broken}" if said and broken else said or broken or None
+
+
+def _summary(store: PlanReader, now: datetime | None) -> str | None:
     found = promise(store)
     leads = current_leads(store)
     if found is None or leads is None:
@@ -166,4 +255,116 @@ def handoff_summary(store: PlanStore, now: datetime | None = None) -> str | None
     worst = f" Lowest: {regions[0][0]}, {regions[0][1]:.0%}." if len(regions) > 1 else ""
     return (f"Handoff ({stage.name}, {level.words()}): {met / (met + late + never):.0%} of "
             f"the {met + late + never:,} MQLs of {label} followed up in time (the aim: "
-            f"{KEPT:.0%}); {never:,} never followed up.{worst}")
+            f"{aim(store):.0%}); {never:,} never followed up.{worst}")
+
+
+@dataclass(frozen=True)
+class FigureTable:
+    """One table of what the CRM data says, in words a reader takes in: the
+    Funnel page shows these, the PDF prints them."""
+
+    title: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    widths: tuple[float, ...]  # relative, for the page
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{part / whole:.0%}" if whole else "\u2014"
+
+
+def _time(value: float | None) -> str:
+    return "\u2014" if value is None else f"{value:,.1f}"
+
+
+def _money(value: float) -> str:
+    return f"{value:,.0f}"
+
+
+def handoff_tables(store: PlanReader, now: datetime | None = None, months: int = 6
+                   ) -> list[FigureTable]:
+    """The handoff measured (the last `months` months), by owner and by
+    source, leads sent back by reason, stage to stage, and pipeline and
+    revenue by source and campaign: what `handoff_summary` says in a
+    sentence, in full. Empty without CRM data."""
+    now = now or datetime.now(timezone.utc)
+    out: list[FigureTable] = []
+    leads, found = current_leads(store), promise(store)
+    if leads is not None:
+        columns, zone = leads
+        work = working_time(store, zone)
+        if found is not None:
+            _, level = found
+            figures = adherence(columns, level, work, now)
+            unit = level.clock.value
+            recent = list(figures.items())[-months:]
+            out.append(FigureTable(
+                f"The promise ({level.words()}), month by month",
+                ("Month", "MQLs", "In time", "Late", "Never", "Not due yet", "Kept",
+                 f"Median ({unit})", f"90th percentile ({unit})"),
+                tuple((month, f"{sum(g[:4]):,}", f"{g[0]:,}", f"{g[1]:,}", f"{g[2]:,}",
+                       f"{g[3]:,}", _share(g[0], g[0] + g[1] + g[2]), _time(g[4]), _time(g[5]))
+                      for month, groups in recent for g in [groups[("all", "")]]),
+                (1.4, 1, 1, 1, 1, 1.2, 1, 1.5, 1.8)))
+            judged = [(m, g) for m, g in figures.items() if sum(g[("all", "")][:3])]
+            if judged:
+                month, groups = judged[-1]
+                for dimension, title in (("owner", "By owner"), ("source", "By source")):
+                    rows = sorted(((name, g) for (d, name), g in groups.items()
+                                   if d == dimension), key=lambda p: p[0].casefold())
+                    out.append(FigureTable(
+                        f"{title}, MQLs of {month}",
+                        (dimension.capitalize(), "MQLs", "Kept", "Never", f"Median ({unit})"),
+                        tuple((name, f"{g[0] + g[1] + g[2]:,}",
+                               _share(g[0], g[0] + g[1] + g[2]), f"{g[2]:,}", _time(g[4]))
+                              for name, g in rows),
+                        (3, 1, 1, 1, 1.5)))
+        sent = recycled_by_reason(columns, work)
+        if sent:
+            reasons: dict[str, int] = {}
+            for counts in sent.values():
+                for reason, n in counts.items():
+                    reasons[reason] = reasons.get(reason, 0) + n
+            latest_month = list(sent)[-1]
+            out.append(FigureTable(
+                "Leads sent back by sales, by reason",
+                ("Reason", "All months", latest_month),
+                tuple((reason, f"{n:,}", f"{sent[latest_month].get(reason, 0):,}")
+                      for reason, n in sorted(reasons.items(), key=lambda p: -p[1])),
+                (3, 1, 1)))
+        steps = conversion(columns, work)
+        if steps:
+            header = ["Month qualified", "MQLs"]
+            for stage in STAGES[1:]:
+                header.append(f"{STAGE_NAMES[stage]} (share, median days)")
+            rows_: list[tuple[str, ...]] = []
+            for month, reached in list(steps.items())[-months:]:
+                mqls = reached.get("mql_at", (0, None))[0]
+                cells = [month, f"{mqls:,}"]
+                for stage in STAGES[1:]:
+                    count, days = reached.get(stage, (0, None))
+                    cells.append(f"{count:,} ({_share(count, mqls)}, {_time(days)})"
+                                 if count else "\u2014")
+                rows_.append(tuple(cells))
+            out.append(FigureTable("Stage to stage", tuple(header), tuple(rows_),
+                                   (1.4, 1, 2, 2, 2)))
+    deals = current_deals(store)
+    if deals is not None:
+        found_deals, zone = deals
+        work = working_time(store, zone)
+        for by, title in (("source", "Pipeline and revenue by source"),
+                          ("campaign", "Pipeline and revenue by campaign")):
+            totals: dict[str, list[float]] = {}
+            for by_name in revenue(found_deals, work, by).values():
+                for name, (pipeline, won, made, got) in by_name.items():
+                    t = totals.setdefault(name, [0.0, 0.0, 0, 0])
+                    t[0] += pipeline
+                    t[1] += won
+                    t[2] += made
+                    t[3] += got
+            out.append(FigureTable(
+                title, (by.capitalize(), "Pipeline created", "Won", "Deals", "Won deals"),
+                tuple((name, _money(t[0]), _money(t[1]), f"{int(t[2]):,}", f"{int(t[3]):,}")
+                      for name, t in sorted(totals.items(), key=lambda p: -p[1][0])),
+                (3, 1.5, 1.5, 1, 1)))
+    return out

@@ -5,12 +5,13 @@ made columns and packed as the blob the import keeps; the operation
 (`operations.crm.take_in`) and the commit come after, in the caller."""
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from planner.imports.crm import (
-    Export, ExportError, Mapping, MappingError, detect, find_formats, mapping_from_json,
-    valid_zone)
+    DEAL_FIELDS, LEAD_FIELDS, Export, ExportError, Kind, Mapping, MappingError, detect, find_formats,
+    header_key, mapping_from_json, valid_zone)
 from planner.imports.crm_columns import ColumnReading, read_columns, to_blob
 from planner.model.enums import CrmKind
 
@@ -81,9 +82,10 @@ def mapping_for(export: Export, source: str, zone: str | None) -> Mapping:
     return find_formats(export, mapping)
 
 
-def prepare(path: Path, source: str, zone: str | None = None) -> Prepared:
+def prepare(path: Path, source: str | None, zone: str | None = None,
+            saved: Sequence[str] = ()) -> Prepared:
     export = Export(path)
-    return prepare_mapped(export, mapping_for(export, source, zone))
+    return prepare_mapped(export, choose_mapping(export, saved, source, zone))
 
 
 def prepare_mapped(export: Export, mapping: Mapping) -> Prepared:
@@ -95,3 +97,95 @@ def prepare_mapped(export: Export, mapping: Mapping) -> Prepared:
                           + (f" ({reading.problems.problems[0].sentence()})"
                              if reading.problems.problems else "") + "; nothing was taken in.")
     return Prepared(export, mapping, reading, to_blob(reading, {"crm": mapping.source}))
+
+
+def saved_mapping(export: Export, saved: Sequence[str]) -> Mapping | None:
+    """The newest mapping the plan kept (its imports' `mapping`, newest last)
+    that fits this export's header: a custom export is mapped once per plan."""
+    for text in reversed(saved):
+        try:
+            data = json.loads(text)
+            if not isinstance(data, dict) or data.get("source") in SOURCES:
+                continue  # a preset's own: detected again from the header
+            kept = mapping_from_json(data, export.header)
+            # The date order and decimal mark are found again from this file's
+            # values; what the last one had is the habit when they cannot tell.
+            return find_formats(export, replace(kept, day_first=None, decimal_comma=None,
+                                                usual_day_first=bool(kept.day_first)))
+        except (ValueError, MappingError):
+            continue
+    return None
+
+
+def choose_mapping(export: Export, saved: Sequence[str] = (), source: str | None = None,
+                   zone: str | None = None) -> Mapping:
+    """The mapping an export is read with, the same in the window and on the
+    command line: the one `source` names, else the CRM the header is, else
+    the plan's kept mapping that fits it; a sentence says when there is none."""
+    if source:
+        return mapping_for(export, source, zone)
+    mapping = detect(export.header) or saved_mapping(export, saved)
+    if mapping is None:
+        raise MappingError(f"{export.path.name} is no Salesforce or HubSpot export by its "
+                           "columns, and no mapping this plan kept fits it: say which column "
+                           "is which (in the window, or with --source MAPPING.json).")
+    if zone is not None:
+        if not valid_zone(zone):
+            raise MappingError(f"\u201c{zone[:40]}\u201d is not a time zone (say, for "
+                               "example, Europe/Berlin or UTC).")
+        mapping = replace(mapping, zone=zone)
+    return find_formats(export, mapping)
+
+
+# Words a CRM's own header uses for each field, best first (the guess of a
+# custom export's columns, which the person then checks).
+_HINTS: dict[str, tuple[str, ...]] = {
+    "crm_id": ("recordid", "leadid", "contactid", "dealid", "opportunityid", "id", "lead",
+               "contact", "deal", "leadno", "leadnumber"),
+    "mql_at": ("mqldate", "becameamarketingqualifiedleaddate", "marketingqualified", "mql",
+               "qualifieddate", "qualifiedon", "qualified"),
+    "followed_up_at": ("firsttouch", "firstsalestouch", "firstcontact", "firstengagement",
+                       "followedup", "followup", "firstactivity", "firstcall"),
+    "owner": ("owner", "leadowner", "contactowner", "dealowner", "rep", "assignedto"),
+    "source": ("leadsource", "originalsource", "source", "channel"),
+    "campaign": ("campaign", "firstconversion"),
+    "region": ("region", "territory", "stateregion", "country", "area"),
+    "status": ("leadstatus", "status"),
+    "recycled_at": ("recycleddate", "recycled", "sentback"),
+    "recycle_reason": ("recyclereason", "reason"),
+    "sql_at": ("sqldate", "salesqualified", "sql"),
+    "opportunity_at": ("opportunitydate", "becameanopportunitydate", "convertedate",
+                       "converteddate"),
+    "customer_at": ("customerdate", "becameacustomerdate"),
+    "created_at": ("createddate", "createdate", "created"),
+    "stage": ("dealstage", "stage"),
+    "amount": ("amount", "value", "dealvalue", "arr"),
+    "closed_on": ("closedate", "closeddate", "closed"),
+    "lead_id": ("leadid", "contactid", "associatedcontactids", "associatedcontact"),
+}
+
+
+def guess_mapping(export: Export, kind: Kind | None = None) -> Mapping:
+    """A first guess at a custom export's columns, by their names (a column
+    for one field only); the kind a stage and an amount column suggest."""
+    keys = [header_key(h) for h in export.header]
+    if kind is None:
+        has = set(keys)
+        kind = Kind.DEAL if any("stage" in k for k in has) and any(
+            k in ("amount", "value", "dealvalue") for k in has) else Kind.LEAD
+    fields = LEAD_FIELDS if kind is Kind.LEAD else DEAL_FIELDS
+    columns: dict[str, int] = {}
+    taken: set[int] = set()
+    for exact in (True, False):  # names that are a hint first, then names that hold one
+        for name in fields:
+            if name in columns:
+                continue
+            for hint in _HINTS.get(name, ()):
+                found = next((i for i, k in enumerate(keys) if i not in taken and (
+                    k == hint if exact else hint in k and len(hint) > 3 and (
+                        name != "crm_id" or hint.endswith("id")))), None)
+                if found is not None:
+                    columns[name] = found
+                    taken.add(found)
+                    break
+    return find_formats(export, Mapping(kind, columns))

@@ -5,6 +5,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
 
+from planner.model.enums import CrmKind, MetricDirection
+
 
 class Outcome(Enum):
     """What a deal's stage says of it."""
@@ -47,3 +49,36 @@ class DealRow:
     campaign: str = ""
     region: str = ""
     lead_id: str = ""
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure a metric's actuals can be computed from (`Metric.computed`)."""
+
+    name: str            # as a chooser lists it
+    unit: str            # the unit a metric of it takes ("" keeps the metric's own)
+    holds: CrmKind       # computed from leads or from deals
+    direction: MetricDirection
+
+
+_UP, _DOWN = MetricDirection.HIGHER_IS_BETTER, MetricDirection.LOWER_IS_BETTER
+FIGURES: dict[str, Figure] = {
+    "handoff_kept": Figure("MQLs followed up within the promise", "%", CrmKind.LEAD, _UP),
+    "mqls": Figure("Marketing-qualified leads", "count", CrmKind.LEAD, _UP),
+    "never_followed_up": Figure("MQLs never followed up", "count", CrmKind.LEAD, _DOWN),
+    "follow_up_median": Figure("Median time to follow-up (in the promise's clock)", "",
+                               CrmKind.LEAD, _DOWN),
+    "sent_back": Figure("Leads sent back by sales", "count", CrmKind.LEAD, _DOWN),
+    "mql_to_sql": Figure("MQLs that became sales-qualified", "%", CrmKind.LEAD, _UP),
+    "pipeline_created": Figure("Pipeline created (deal amounts)", "", CrmKind.DEAL, _UP),
+    "revenue_won": Figure("Revenue won (deal amounts)", "", CrmKind.DEAL, _UP),
+    "deals_won": Figure("Deals won", "count", CrmKind.DEAL, _UP),
+}
+
+
+def figure_name(key: str) -> str:
+    """A metric's source as a reader is told it ("" for a typed metric)."""
+    if not key:
+        return ""
+    found = FIGURES.get(key)
+    return found.name if found else f"a figure this Tandem does not know ({key[:40]})"

@@ -41,6 +41,8 @@ class Table:
     rows: tuple[tuple[str, ...], ...]
     widths: tuple[float, ...]  # relative column widths
     empty_text: str = "Nothing here yet."
+    caption: str = ""        # a line above it in the document, kept with it
+    on_slides: bool = True   # False: the document's detail, not projected
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from planner.outline.blocks import (
     FunnelFigure, Heading, MetricCharts, MetricSeries, Paragraph, Section, Table)
 from planner.rules.metrics import latest_values, metric_statuses
 from planner.sections import section
+from planner.outline.actuals import actual_values, handoff_sentence
 
 
 def funnel_section(reader: PlanReader) -> Section:
@@ -20,7 +21,7 @@ def funnel_section(reader: PlanReader) -> Section:
     rows = tuple((s.name, label(s.engaged_team), s.entry_definition,
                   s.handoff_service_level, s.return_service_level,
                   s.send_back_reasons or "\u2014") for s in stages)
-    measured = _handoff(reader)
+    measured = handoff_sentence(reader)
     return Section("funnel", section("funnel").title, (
         Paragraph("One buying process, not a marketing process and a sales process: who "
                   "engages at each stage, the entry both sides agreed, and each handoff's "
@@ -29,28 +30,29 @@ def funnel_section(reader: PlanReader) -> Section:
         figure,
         Table(("Stage", "Engaged", "Entry definition", "Service forward", "Service back",
                "Reasons to send back"), rows, (2.1, 2, 3.2, 2.9, 2.9, 2.4),
-              empty_text="No funnel stages yet.")))
+              empty_text="No funnel stages yet."),
+        *_handoff_tables(reader)))
 
 
-def _handoff(reader: PlanReader) -> str | None:
-    """The latest month's handoff, measured from the CRM data the plan holds
-    (a plan file's store only: a version or a change in progress has none)."""
-    from planner.store.plan_store import PlanStore
-
-    if not isinstance(reader, PlanStore) or not reader.rows(CrmImport):
-        return None  # (numpy and the figures are loaded only for a plan with CRM data)
-    from planner.imports.crm_figures import handoff_summary
+def _handoff_tables(reader: PlanReader) -> tuple[Heading | Table, ...]:
+    """The handoff measured in full, as the Funnel page shows it."""
+    if not reader.rows(CrmImport) or getattr(reader, "attached", None) is None:
+        return ()
+    from planner.imports.crm_figures import handoff_tables
 
     try:
-        return handoff_summary(reader)
-    except PlanError as exc:
-        return f"The CRM data cannot be read: {exc}"
+        tables = handoff_tables(reader)
+    except PlanError:
+        return ()  # the sentence above says why
+    heading = [Heading("The handoff, measured from the CRM")] if tables else []
+    return (*heading, *(Table(t.columns, t.rows, t.widths, caption=t.title, on_slides=False)
+                        for t in tables))
 
 
 def metrics_section(reader: PlanReader) -> Section:
     plan = reader.plan()
     metrics = reader.rows(Metric)
-    values = reader.rows(MetricValue)
+    values = actual_values(reader)
     statuses = metric_statuses(plan, metrics, values)
     latest = latest_values(values)
 

@@ -15,6 +15,7 @@ from planner.rules.signoff import (
     signed_text, waiting_for)
 from planner.sections import section
 from planner.times import local_time
+from planner.outline.actuals import actual_values
 
 Names = Mapping[str | None, str]
 DASH = "\u2014"
@@ -56,7 +57,7 @@ def owner(names: Names, left: set[str], person_id: str | None) -> str:
 def linked_metrics(reader: PlanReader) -> dict[str, list[str]]:
     """Each goal's metrics with their latest status, e.g. "Win rate (at risk)"."""
     metrics = reader.rows(Metric)
-    statuses = metric_statuses(reader.plan(), metrics, reader.rows(MetricValue))
+    statuses = metric_statuses(reader.plan(), metrics, actual_values(reader))
     text = {m.id: f"{m.name} ({statuses[m.id].status.value})" for m in metrics}
     linked: dict[str, list[str]] = {}
     for link in reader.rows(MetricGoal):

@@ -156,7 +156,7 @@ def slides_from_outline(outline: Outline,
             slides += _message_slides(messages)
             continue
         for block in section.blocks:
-            if isinstance(block, Table) and block.rows:
+            if isinstance(block, Table) and block.rows and block.on_slides:
                 slides += _chunks(len(block.rows), partial(_table_slide, section.key,
                                                            section.title, block),
                                   fits, ROWS_PER_SLIDE)

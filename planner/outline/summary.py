@@ -2,7 +2,8 @@
 
 Whether the plan is agreed and how far from it; the revenue target and what
 the funnel needs of each stage; metrics by status, the off-track ones named;
-ride days both ways against target; the customer problems heard most; and,
+ride days both ways against target; the handoff measured from the CRM data;
+the customer problems heard most; and,
 when the plan has saved versions, what changed since the last one.
 """
 
@@ -19,6 +20,7 @@ from planner.rules.metrics import metric_statuses
 from planner.rules.rides import WorkCalendar
 from planner.rules.signoff import agreement
 from planner.sections import section
+from planner.outline.actuals import actual_values, handoff_sentence
 
 TOP_HOT_BUTTONS = 5
 STATUS_ORDER = ("off track", "at risk", "on track", "no data")
@@ -38,7 +40,7 @@ def summary_section(reader: PlanReader, since: str | None = None) -> Section:
         facts.append(("Won deals needed", f"{needs.stages[-1][1]:,} a month over "
                                           f"{needs.months} months"))
     metrics = reader.rows(Metric)
-    statuses = metric_statuses(plan, metrics, reader.rows(MetricValue))
+    statuses = metric_statuses(plan, metrics, actual_values(reader))
     counted = Counter(statuses[m.id].status.value for m in metrics)
     if metrics:
         facts.append(("Metrics", ", ".join(f"{counted[s]} {s}" for s in STATUS_ORDER
@@ -59,6 +61,9 @@ def summary_section(reader: PlanReader, since: str | None = None) -> Section:
     short = len({item.person_id for item in result.shortfalls})
     if short:
         facts.append(("Below their ride target", f"{short} people"))
+    measured = handoff_sentence(reader)
+    if measured:
+        facts.append(("Handoff", measured))
     if since:
         facts.append(("Since the last version", since))
     blocks.append(Facts(tuple(facts)))
@@ -90,7 +95,7 @@ def key_facts(reader: PlanReader) -> dict[str, tuple[tuple[str, str], ...]]:
     goals = reader.rows(Goal)
     statuses = Counter(label(g.status) for g in goals if g.status is not GoalStatus.DROPPED)
     metrics = reader.rows(Metric)
-    state = metric_statuses(plan, metrics, reader.rows(MetricValue))
+    state = metric_statuses(plan, metrics, actual_values(reader))
     counted = Counter(state[m.id].status.value for m in metrics)
     off = [m.name for m in metrics if state[m.id].status.value == "off track"]
     rides, people = reader.rows(FieldRide), reader.rows(Person)

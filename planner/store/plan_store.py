@@ -718,8 +718,9 @@ class PlanStore:
     def attached(self, owner: str) -> bytes | None:
         """The data kept beside a row (a CRM import's columns), or None."""
         try:
-            found = self._conn.execute("SELECT data FROM crm_data WHERE import_id = ?",
-                                       (owner,)).fetchone()
+            # As bytes whatever another program stored there (text is not decoded).
+            found = self._conn.execute("SELECT CAST(data AS BLOB) FROM crm_data "
+                                       "WHERE import_id = ?", (owner,)).fetchone()
         except sqlite3.Error as exc:
             raise PlanFileError(f"{self.path.name} could not be read ({exc}).") from None
         return bytes(found[0]) if found and isinstance(found[0], (bytes, memoryview)) else None

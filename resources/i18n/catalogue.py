@@ -64,6 +64,11 @@ def data_strings() -> list[str]:
     out += [text for key, text in theme.APPEARANCES]
     out += [text for key, text in i18n.LANGUAGES if key == "system"]
     out += [funnel.NO_TARGET, funnel.NO_RATES]  # shown by the funnel page
+    from planner.model.crm import FIGURES
+    from planner.ui.dialogs.crm_import import FIELD_WORDS
+
+    out += [f.name for f in FIGURES.values()]  # the Metrics page's "Actuals" choice
+    out += list(FIELD_WORDS.values())  # the CRM export's columns, where they are chosen
     return out
 
 

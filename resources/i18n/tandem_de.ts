@@ -76,12 +76,24 @@
       <translation>&amp;Tag</translation>
     </message>
     <message>
-      <source>Mappings (*.json)</source>
-      <translation>Zuordnungen (*.json)</translation>
+      <source>Leads or contacts</source>
+      <translation>Leads oder Kontakte</translation>
+    </message>
+    <message>
+      <source>Deals or opportunities</source>
+      <translation>Deals oder Verkaufschancen</translation>
+    </message>
+    <message>
+      <source>The file holds</source>
+      <translation>Die Datei enthält</translation>
     </message>
     <message>
       <source>Times without a zone are in</source>
       <translation>Zeiten ohne Zeitzone gelten in</translation>
+    </message>
+    <message>
+      <source>Which column is which</source>
+      <translation>Welche Spalte was ist</translation>
     </message>
     <message>
       <source>The first rows as they will be read</source>
@@ -100,8 +112,24 @@
       <translation>CRM-Export übernehmen</translation>
     </message>
     <message>
+      <source>Which column is which (* needed):</source>
+      <translation>Welche Spalte was ist (* nötig):</translation>
+    </message>
+    <message>
       <source>The first rows, as they will be read:</source>
       <translation>Die ersten Zeilen, wie sie gelesen werden:</translation>
+    </message>
+    <message>
+      <source>(none)</source>
+      <translation>(keine)</translation>
+    </message>
+    <message>
+      <source>(not taken in)</source>
+      <translation>(nicht übernommen)</translation>
+    </message>
+    <message>
+      <source>Read as: your own columns (the plan keeps them for the next export like it)</source>
+      <translation>Gelesen als: Ihre eigenen Spalten (der Plan behält sie für den nächsten Export dieser Art)</translation>
     </message>
     <message>
       <source>Line</source>
@@ -152,24 +180,8 @@
       <translation>Export kann nicht übernommen werden</translation>
     </message>
     <message>
-      <source>{file} is not a Salesforce or HubSpot export: choose its mapping</source>
-      <translation>{file} ist kein Salesforce- oder HubSpot-Export: Zuordnung wählen</translation>
-    </message>
-    <message>
       <source>Take in {file}</source>
       <translation>{file} übernehmen</translation>
-    </message>
-    <message>
-      <source>Read as: {what}</source>
-      <translation>Gelesen als: {what}</translation>
-    </message>
-    <message>
-      <source>(not taken in)</source>
-      <translation>(nicht übernommen)</translation>
-    </message>
-    <message>
-      <source>{read} of the first {lines} rows can be read; the whole file is read when you press Take in, and any other line that cannot be read is named then. Nothing is sent anywhere.</source>
-      <translation>{read} der ersten {lines} Zeilen sind lesbar; die ganze Datei wird gelesen, wenn Sie „Übernehmen“ drücken, und jede weitere unlesbare Zeile wird dann genannt. Nichts wird irgendwohin gesendet.</translation>
     </message>
     <message>
       <source>open</source>
@@ -184,12 +196,32 @@
       <translation>verloren</translation>
     </message>
     <message>
+      <source>{read} of the first {lines} rows can be read; the whole file is read when you press Take in, and any other line that cannot be read is named then. Nothing is sent anywhere.</source>
+      <translation>{read} der ersten {lines} Zeilen sind lesbar; die ganze Datei wird gelesen, wenn Sie „Übernehmen“ drücken, und jede weitere unlesbare Zeile wird dann genannt. Nichts wird irgendwohin gesendet.</translation>
+    </message>
+    <message>
+      <source>Choose the column for {field}: every row needs it.</source>
+      <translation>Wählen Sie die Spalte für {field}: Jede Zeile braucht sie.</translation>
+    </message>
+    <message>
       <source>“{zone}” is not a time zone (say, for example, Europe/Berlin or UTC).</source>
       <translation>„{zone}“ ist keine Zeitzone (zum Beispiel Europe/Berlin oder UTC).</translation>
     </message>
     <message>
       <source>The stage “{stage}” is</source>
       <translation>Die Phase „{stage}“ ist</translation>
+    </message>
+    <message>
+      <source>Read as: {what}, with the columns you chose</source>
+      <translation>Gelesen als: {what}, mit den Spalten, die Sie gewählt haben</translation>
+    </message>
+    <message>
+      <source>Read as: {what}</source>
+      <translation>Gelesen als: {what}</translation>
+    </message>
+    <message>
+      <source>(column {n}, no name)</source>
+      <translation>(Spalte {n}, ohne Namen)</translation>
     </message>
     <message>
       <source>Import actuals</source>
@@ -988,6 +1020,10 @@
       <translation>Botschaftsentwurf ({state})</translation>
     </message>
     <message>
+      <source>The handoff, measured from the CRM, in full</source>
+      <translation>Die Übergabe, aus dem CRM gemessen, vollständig</translation>
+    </message>
+    <message>
       <source>Move stage up</source>
       <translation>Phase nach oben</translation>
     </message>
@@ -1006,6 +1042,18 @@
     <message>
       <source>The handoff, measured from the CRM</source>
       <translation>Die Übergabe, aus dem CRM gemessen</translation>
+    </message>
+    <message>
+      <source>Funnel views</source>
+      <translation>Ansichten des Trichters</translation>
+    </message>
+    <message>
+      <source>Work back from revenue</source>
+      <translation>Rückrechnung vom Umsatz</translation>
+    </message>
+    <message>
+      <source>Handoff measured</source>
+      <translation>Übergabe gemessen</translation>
     </message>
     <message>
       <source>not set</source>
@@ -1032,6 +1080,10 @@
       <translation>Umsatzziel des Plans</translation>
     </message>
     <message>
+      <source>No CRM data yet: take in a lead or deal export and the handoff is measured here by month, owner and source, with leads sent back, stage to stage, and revenue.</source>
+      <translation>Noch keine CRM-Daten: Übernehmen Sie einen Lead- oder Deal-Export, dann wird die Übergabe hier gemessen, nach Monat, Verantwortlichem und Quelle, mit zurückgegebenen Leads, Stufe für Stufe und Umsatz.</translation>
+    </message>
+    <message>
       <source>No CRM leads yet: take in a lead export (Salesforce, HubSpot or any CSV) and the handoff promise is measured here, month by month.</source>
       <translation>Noch keine CRM-Leads: Übernehmen Sie einen Lead-Export (Salesforce, HubSpot oder eine CSV-Datei), dann wird das Übergabeversprechen hier Monat für Monat gemessen.</translation>
     </message>
@@ -1054,10 +1106,6 @@
     <message>
       <source>“{text}” is not a promise Tandem can measure; say, for example, 1 working day, 4 working hours or 24 hours.</source>
       <translation>„{text}“ ist kein Versprechen, das Tandem messen kann; sagen Sie zum Beispiel 1 working day, 4 working hours oder 24 hours.</translation>
-    </message>
-    <message>
-      <source>Work back from revenue</source>
-      <translation>Rückrechnung vom Umsatz</translation>
     </message>
     <message>
       <source>Over {months} months: {won} won deals a month reach {revenue}.</source>
@@ -1484,6 +1532,14 @@ Marketing: {marketing}</translation>
     <message>
       <source>Actuals by period</source>
       <translation>Istwerte nach Zeitraum</translation>
+    </message>
+    <message>
+      <source>Computed from the CRM data ({figure}); not typed.</source>
+      <translation>Aus den CRM-Daten berechnet ({figure}); nicht eingegeben.</translation>
+    </message>
+    <message>
+      <source>{metric} is computed from the CRM data; its actuals cannot be typed and nothing was pasted.</source>
+      <translation>{metric} wird aus den CRM-Daten berechnet; seine Istwerte können nicht eingegeben werden, und nichts wurde eingefügt.</translation>
     </message>
     <message>
       <source>“{text}” for {metric}, {period} is not a number; nothing was pasted.</source>
@@ -2442,6 +2498,10 @@ Marketing: {marketing}</translation>
       <translation>{n} Check-ins; zuletzt am {day}: Fortschritt {progress}, Zuversicht {sure} von 10</translation>
     </message>
     <message>
+      <source>Typed</source>
+      <translation>Eingegeben</translation>
+    </message>
+    <message>
       <source>Yes</source>
       <translation>Ja</translation>
     </message>
@@ -2456,6 +2516,10 @@ Marketing: {marketing}</translation>
     <message>
       <source>(left the plan)</source>
       <translation>(nicht mehr im Plan)</translation>
+    </message>
+    <message>
+      <source>Computed: {figure}</source>
+      <translation>Berechnet: {figure}</translation>
     </message>
     <message>
       <source>{name} is on two field rides on {day}.</source>
@@ -2862,6 +2926,10 @@ Marketing: {marketing}</translation>
       <translation>Funnel-Phase</translation>
     </message>
     <message>
+      <source>Actuals</source>
+      <translation>Istwerte</translation>
+    </message>
+    <message>
       <source>Linked goals</source>
       <translation>Verknüpfte Ziele</translation>
     </message>
@@ -3232,6 +3300,82 @@ Marketing: {marketing}</translation>
     <message>
       <source>Give each stage before the won stage a conversion rate (the share that reaches the next stage).</source>
       <translation>Geben Sie jeder Phase vor der Phase „Gewonnen“ eine Konversionsrate (den Anteil, der die nächste Phase erreicht).</translation>
+    </message>
+    <message>
+      <source>MQLs followed up within the promise</source>
+      <translation>MQLs, die innerhalb der Zusage bearbeitet wurden</translation>
+    </message>
+    <message>
+      <source>Marketing-qualified leads</source>
+      <translation>Marketing-qualifizierte Leads</translation>
+    </message>
+    <message>
+      <source>MQLs never followed up</source>
+      <translation>Nie bearbeitete MQLs</translation>
+    </message>
+    <message>
+      <source>Median time to follow-up (in the promise's clock)</source>
+      <translation>Median der Zeit bis zur Bearbeitung (in der Uhr der Zusage)</translation>
+    </message>
+    <message>
+      <source>Leads sent back by sales</source>
+      <translation>Vom Vertrieb zurückgegebene Leads</translation>
+    </message>
+    <message>
+      <source>MQLs that became sales-qualified</source>
+      <translation>MQLs, die vertriebsqualifiziert wurden</translation>
+    </message>
+    <message>
+      <source>Pipeline created (deal amounts)</source>
+      <translation>Geschaffene Pipeline (Deal-Beträge)</translation>
+    </message>
+    <message>
+      <source>Revenue won (deal amounts)</source>
+      <translation>Gewonnener Umsatz (Deal-Beträge)</translation>
+    </message>
+    <message>
+      <source>Deals won</source>
+      <translation>Gewonnene Deals</translation>
+    </message>
+    <message>
+      <source>CRM id</source>
+      <translation>CRM-ID</translation>
+    </message>
+    <message>
+      <source>Marketing-qualified (MQL)</source>
+      <translation>Marketing-qualifiziert (MQL)</translation>
+    </message>
+    <message>
+      <source>First sales touch</source>
+      <translation>Erster Vertriebskontakt</translation>
+    </message>
+    <message>
+      <source>Campaign</source>
+      <translation>Kampagne</translation>
+    </message>
+    <message>
+      <source>Sent back (recycled)</source>
+      <translation>Zurückgegeben (recycelt)</translation>
+    </message>
+    <message>
+      <source>Reason sent back</source>
+      <translation>Grund der Rückgabe</translation>
+    </message>
+    <message>
+      <source>Sales-qualified</source>
+      <translation>Vertriebsqualifiziert</translation>
+    </message>
+    <message>
+      <source>Became an opportunity</source>
+      <translation>Wurde zur Verkaufschance</translation>
+    </message>
+    <message>
+      <source>Became a customer</source>
+      <translation>Wurde Kunde</translation>
+    </message>
+    <message>
+      <source>Lead or contact id</source>
+      <translation>Lead- oder Kontakt-ID</translation>
     </message>
   </context>
 </TS>

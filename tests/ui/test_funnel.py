@@ -162,3 +162,103 @@ def test_markup_from_an_export_is_shown_as_text(funnel: FunnelPage, tmp_path: Pa
     assert seen["summary"][0].startswith("\u201c<i>Mars</i>\u201d is not a time zone")
     assert seen["summary"][1] == Qt.TextFormat.PlainText
     assert funnel.handoff.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_the_handoff_measured_tab_shows_the_figures_and_follows_an_undo(
+        qtbot, funnel: FunnelPage, sample_window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from planner.imports.crm_flow import prepare
+    from planner.imports.crm_sample import deals, leads, write_contacts, write_deals
+    from planner.operations import crm
+
+    assert funnel.figures.tables == []
+    made = list(leads(date(2026, 5, 1), 3, 300, ("Ines Berg", "Jonas Petrov"),
+                      ("North", "South"), "South"))
+    write_contacts(tmp_path / "contacts.csv", made)
+    write_deals(tmp_path / "deals.csv", list(deals(made)))
+    session = funnel.session
+    for name in ("contacts.csv", "deals.csv"):
+        change, _ = crm.take_in_export(session.store.acting,
+                                       prepare(tmp_path / name, "hubspot", "UTC"), name)
+        assert session.do(change)
+    titles = [t.accessibleName() for t in funnel.figures.tables]
+    assert titles[0] == "The promise (2 working days), month by month"
+    assert "By owner, MQLs of 2026-07" in titles and "Pipeline and revenue by campaign" in titles
+    first = funnel.figures.tables[0]
+    months = [first.item(r, 0).text() for r in range(first.rowCount())]
+    assert months == ["2026-05", "2026-06", "2026-07"]
+    assert sum(int(first.item(r, 1).text().replace(",", "")) for r in range(3)) == 300
+    owners = funnel.figures.tables[titles.index("By owner, MQLs of 2026-07")]
+    assert sorted(owners.item(r, 0).text() for r in range(owners.rowCount())) == [
+        "Ines Berg", "Jonas Petrov"]
+    session.undo_stack.undo()  # the deals out: their tables go
+    assert "Pipeline and revenue by campaign" not in [
+        t.accessibleName() for t in funnel.figures.tables]
+    session.undo_stack.undo()
+    assert funnel.figures.tables == []
+    overview = sample_window.page("Overview")
+    sample_window.show_section(0)
+    qtbot.waitUntil(lambda: not overview.handoff.isVisible())
+    session.undo_stack.redo()
+    qtbot.waitUntil(lambda: overview.handoff.isVisible())
+    assert overview.handoff.text().startswith("Handoff (Marketing-qualified, 2 working days):")
+
+
+def test_a_custom_export_is_mapped_in_the_window_and_the_plan_keeps_the_mapping(
+        funnel: FunnelPage, sample_path: Path, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from planner.ui.shell.lazy import dialogs
+
+    export = tmp_path / "leads-from-our-crm.csv"
+    lines = ["Lead #;Qualified on;First call;Rep;Channel;Area;Notes"]
+    lines += [f"L-{n};0{n + 1}.09.2026 10:00;0{n + 1}.09.2026 15:30;Ana;Web;North;x"
+              for n in range(8)]
+    lines.append("L-bad;31.02.2026 10:00;;Ana;Web;North;")
+    export.write_text("\n".join(lines) + "\n", "utf-8")
+    monkeypatch.setattr(dialogs, "ask_open_file", lambda *a: export)
+    seen: dict[str, object] = {}
+
+    def answer(dialog) -> bool:  # type: ignore[no-untyped-def]
+        combos = dialog.column_combos
+        seen["guessed"] = {f: c.currentText() for f, c in combos.items()
+                           if c.currentData() is not None}
+        combos["crm_id"].setCurrentIndex(0)  # taken away: nothing can be read
+        seen["without id"] = (dialog.summary.text(), dialog.take_button.isEnabled())
+        combos["crm_id"].setCurrentIndex(combos["crm_id"].findText("Lead #"))
+        combos["region"].setCurrentIndex(combos["region"].findText("Notes"))  # a slip...
+        seen["slip"] = dialog.preview.item(0, 6).text()
+        combos["region"].setCurrentIndex(combos["region"].findText("Area"))  # ...put right
+        seen["first"] = [dialog.preview.item(0, c).text() for c in range(7)]
+        seen["label"] = dialog.kind_label.text()
+        return True
+
+    monkeypatch.setattr(dialogs, "exec_dialog", answer)
+    assert funnel.take_in_export()
+    assert seen["guessed"] == {"crm_id": "Lead #", "mql_at": "Qualified on",
+                               "followed_up_at": "First call", "owner": "Rep",
+                               "source": "Channel", "region": "Area"}
+    assert seen["without id"] == ("Choose the column for CRM id: every row needs it.", False)
+    assert seen["slip"] == "x"
+    assert seen["first"] == ["2", "L-0", "2026-09-01 10:00", "2026-09-01 15:30", "Ana", "Web",
+                             "North"]  # the dates read day first, as the file writes them
+    assert str(seen["label"]).startswith("Read as: your own columns")
+    assert rows(sample_path, "SELECT crm, rows, unread FROM crm_import") == [("custom", 8, 1)]
+    # The next export with these columns is read with the kept mapping, unasked.
+    later = tmp_path / "later.csv"
+    later.write_text(lines[0] + "\nL-9;10.10.2026 10:00;;Ben;Event;South;y\n", "utf-8")
+    from planner.imports.crm import Export
+    from planner.ui.dialogs.crm_import import _mapping
+
+    kept = _mapping(funnel.session, Export(later))
+    assert kept.columns["region"] == 5 and kept.columns["crm_id"] == 0 and kept.day_first
+
+
+def test_the_window_dialog_fits_a_small_screen(funnel: FunnelPage, tmp_path: Path) -> None:
+    from planner.imports.crm import Export
+    from planner.ui.dialogs.crm_import import CrmImportDialog, _mapping
+
+    export = tmp_path / "x.csv"
+    export.write_text("Id,MQL date\n1,2026-09-01 10:00\n", "utf-8")
+    dialog = CrmImportDialog(funnel, Export(export), _mapping(funnel.session, Export(export)))
+    assert dialog.minimumSizeHint().height() <= 700 and dialog.minimumSizeHint().width() <= 1300
+    dialog.close()

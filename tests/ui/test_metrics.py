@@ -188,3 +188,54 @@ def test_a_goal_measured_by_one_team_only_is_flagged_on_the_goals_page(
     overview.shared.click()
     assert rows(sample_path, "SELECT shared_rewards FROM plan") == [(0,)]
     assert goals.model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole) is None
+
+
+def test_a_metric_computed_from_the_crm_is_read_only_in_the_grid(
+        qtbot, metrics: MetricsPage, sample_path: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from PySide6.QtWidgets import QApplication, QComboBox
+
+    from planner.imports.crm_flow import prepare
+    from planner.imports.crm_sample import leads, write_contacts
+    from planner.operations import crm
+
+    session = metrics.session
+    made = list(leads(date(2027, 1, 1), 2, 200, ("Ines Berg",), ("North",), "North"))
+    write_contacts(tmp_path / "contacts.csv", made)
+    change, _ = crm.take_in_export(session.store.acting,
+                                   prepare(tmp_path / "contacts.csv", "hubspot", "UTC"),
+                                   "contacts.csv")
+    assert session.do(change)
+    r = row_of(metrics, "Marketing-qualified leads")
+    column = next(n for n, c in enumerate(metrics.model.spec.columns) if c.kind == "figure")
+    index = metrics.model.index(r, column)
+    assert index.data() == "Typed"
+    grid = metrics.actuals
+    c = grid.periods.index("2027-01")
+    typed = grid.index(r, c).data()
+    assert typed and grid.flags(grid.index(r, c)) & Qt.ItemFlag.ItemIsEditable
+    # Chosen as a user does: the cell's editor, a figure picked.
+    metrics.view.setCurrentIndex(index)
+    qtbot.keyClick(metrics.view, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QComboBox)
+    editor.setCurrentIndex(editor.findData("mqls"))
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is metrics.view)
+    assert rows(sample_path, "SELECT computed, unit FROM metric WHERE name = "
+                             "'Marketing-qualified leads'") == [("mqls", "count")]
+    assert metrics.model.index(r, column).data() == "Computed: Marketing-qualified leads"
+    counted = sum(1 for lead in made if lead.mql_at.month == 1)
+    assert grid.index(r, c).data() == f"{counted:,}"
+    assert not grid.flags(grid.index(r, c)) & Qt.ItemFlag.ItemIsEditable
+    assert "Computed from the CRM data" in grid.index(r, c).data(Qt.ItemDataRole.ToolTipRole)
+    reported: list[str] = []
+    session.problem_reported.connect(reported.append)
+    assert not grid.set_many([(r, c, "12")], "Paste")
+    assert reported[-1].startswith("Marketing-qualified leads is computed from the CRM data")
+    assert rows(sample_path, "SELECT count(*) FROM metric_value v JOIN metric m ON "
+                             "m.id = v.metric_id WHERE m.name = 'Marketing-qualified leads' "
+                             "AND v.period = '2027-01'") == [(1,)]  # the typed one, kept
+    session.undo_stack.undo()  # typed again: the typed actual is back
+    assert grid.index(r, c).data() == typed

@@ -1,11 +1,12 @@
 """The one funnel: stages and handoffs both ways, and working back from revenue."""
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QSplitter, QTableWidget,
-    QTableWidgetItem, QVBoxLayout, QWidget)
+    QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSplitter,
+    QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from planner.changes import ChangeSet
 from planner.model import FunnelStage, Plan
@@ -54,6 +55,56 @@ class FunnelModel(PlanTableModel):
             row, f"Promise {level.words()}", sla_amount=level.amount, sla_clock=clock))
 
 
+class HandoffFigures(QScrollArea):
+    """The handoff measured in full: by month, owner and source, leads sent
+    back, stage to stage, pipeline and revenue (`crm_figures.handoff_tables`)."""
+
+    def __init__(self) -> None:
+        super().__init__(objectName="handoffTables")
+        self.setAccessibleName(tr("The handoff, measured from the CRM, in full"))
+        self.setWidgetResizable(True)
+        self.tables: list[QTableWidget] = []
+        self.show_tables([])
+
+    def show_tables(self, tables: Sequence[Any]) -> None:
+        inside = QWidget()
+        box = QVBoxLayout(inside)
+        self.tables = []
+        if not tables:
+            empty = QLabel(tr("No CRM data yet: take in a lead or deal export and the "
+                              "handoff is measured here by month, owner and source, with "
+                              "leads sent back, stage to stage, and revenue."), wordWrap=True)
+            empty.setObjectName("handoffEmpty")
+            box.addWidget(empty)
+        for table in tables:
+            title = QLabel(table.title)
+            title.setTextFormat(Qt.TextFormat.PlainText)  # names come from the CRM
+            font = title.font()
+            font.setBold(True)
+            title.setFont(font)
+            grid = QTableWidget(len(table.rows), len(table.columns))
+            grid.setAccessibleName(table.title)
+            grid.setHorizontalHeaderLabels(list(table.columns))
+            grid.verticalHeader().hide()
+            grid.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+            for r, row in enumerate(table.rows):
+                for c, text in enumerate(row):
+                    item = QTableWidgetItem(text)
+                    if c:
+                        item.setTextAlignment(Qt.AlignmentFlag.AlignRight |
+                                              Qt.AlignmentFlag.AlignVCenter)
+                    grid.setItem(r, c, item)
+            grid.resizeColumnsToContents()
+            height = grid.horizontalHeader().height() + sum(
+                grid.rowHeight(r) for r in range(grid.rowCount())) + 4
+            grid.setFixedHeight(min(height, 360))
+            box.addWidget(title)
+            box.addWidget(grid)
+            self.tables.append(grid)
+        box.addStretch()
+        self.setWidget(inside)
+
+
 class FunnelPage(TablePage):
     model_class = FunnelModel
 
@@ -85,9 +136,14 @@ class FunnelPage(TablePage):
         self.session.plan_changed.connect(self._on_change)
         QTimer.singleShot(0, self, self.measure_handoff)  # after the page is shown
         self.back = BackCalculation(self.session)
+        self.figures = HandoffFigures()
+        self.below = QTabWidget(objectName="funnelTabs")
+        self.below.setAccessibleName(tr("Funnel views"))
+        self.below.addTab(self.back, tr("Work back from revenue"))
+        self.below.addTab(self.figures, tr("Handoff measured"))
         split = QSplitter(Qt.Orientation.Vertical, objectName="funnelSplit")
         split.addWidget(top)
-        split.addWidget(self.back)
+        split.addWidget(self.below)
         split.setSizes([380, 330])
         return split
 
@@ -110,14 +166,16 @@ class FunnelPage(TablePage):
         from planner.errors import PlanError
         from planner.model import CrmImport
 
-        said = None
+        said, tables = None, []
         try:
             if self.session.store.rows(CrmImport):  # numpy only for a plan with CRM data
-                from planner.imports.crm_figures import handoff_summary
+                from planner.imports.crm_figures import handoff_summary, handoff_tables
 
                 said = handoff_summary(self.session.store)
+                tables = handoff_tables(self.session.store)
         except PlanError as exc:
             said = str(exc)
+        self.figures.show_tables(tables)
         self.handoff.setText(said or tr(
             "No CRM leads yet: take in a lead export (Salesforce, HubSpot or any CSV) and "
             "the handoff promise is measured here, month by month."))

@@ -3,13 +3,16 @@
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QApplication, QHBoxLayout, QPushButton, QSplitter, QTableView,
     QTabWidget, QVBoxLayout, QWidget)
 
 from planner.changes import ChangeSet
-from planner.model import FunnelStage, Goal, Metric, MetricGoal, MetricValue, Person, Plan, Record
+from planner.model import (
+    CrmImport, FunnelStage, Goal, Metric, MetricGoal, MetricValue, NonWorkingDay, Person, Plan,
+    Record)
+from planner.model.crm import figure_name
 from planner.model.enums import Cadence
 from planner.operations import goals as goal_ops
 from planner.operations import metrics as metric_ops
@@ -22,13 +25,15 @@ from planner.ui.widgets.colours import STATUS_COLOURS
 from planner.ui.widgets.columns import Column
 from planner.ui.widgets.models import Index, PlanTableModel
 from planner.ui.widgets import colours
+from planner.outline.actuals import actual_values
 
 
 class MetricsTableModel(PlanTableModel):
     """Metric rows plus read-only columns: status (the plan's rule), trend, linked goals."""
 
     def lookup_kinds(self) -> frozenset[type[Record]]:
-        return frozenset({Person, FunnelStage, Goal, MetricValue, MetricGoal, Plan, Metric})
+        return frozenset({Person, FunnelStage, Goal, MetricValue, MetricGoal, Plan, Metric,
+                          CrmImport, NonWorkingDay})
 
     def refresh_lookups(self) -> None:
         super().refresh_lookups()
@@ -37,7 +42,7 @@ class MetricsTableModel(PlanTableModel):
         self.links: dict[str, list[str]] = {}
         for link in store.rows(MetricGoal):
             self.links.setdefault(link.metric_id, []).append(link.goal_id)
-        values = store.rows(MetricValue)
+        values = actual_values(store)
         self.assessments: dict[str, Assessment] = metric_statuses(
             store.plan(), store.rows(Metric), values)
         self.trends: dict[str, list[float]] = {}
@@ -57,6 +62,8 @@ class MetricsTableModel(PlanTableModel):
         """Linked goals change as link rows: added and removed in one change."""
         if column.kind == "goals":
             return self.session.do(goal_ops.link_goals(self.session.store, row, set(value)))
+        if column.kind == "figure":
+            return self.session.attempt(lambda: metric_ops.compute_from(row, str(value or "")))
         return super().edit_cell(row, column, value)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -87,11 +94,13 @@ class ActualsModel(QAbstractTableModel):
         cadences = {m.cadence for m in self.metrics}
         self.periods = (months if Cadence.MONTHLY in cadences or not cadences else []) + \
             (quarters if Cadence.QUARTERLY in cadences else [])
-        self.values = {(v.metric_id, v.period): v.actual for v in store.rows(MetricValue)}
+        self.values = {(v.metric_id, v.period): v.actual for v in actual_values(store)}
+        self.computed = {m.id: figure_name(m.computed) for m in self.metrics if m.computed}
         self.endResetModel()
 
     def _on_plan_changed(self, change: ChangeSet) -> None:
-        if change.touches(Metric, Plan):
+        if change.touches(Metric, Plan) or (self.computed and change.touches(
+                CrmImport, FunnelStage, NonWorkingDay)):  # what the computed ones count
             self.reload()
             return
         values = change.of(MetricValue)
@@ -103,6 +112,8 @@ class ActualsModel(QAbstractTableModel):
             value = row.after if row.after is not None else row.before
             assert isinstance(value, MetricValue)
             key = (value.metric_id, value.period)
+            if key[0] in self.computed:
+                continue  # set aside: the figure is shown
             if row.after is None:
                 self.values.pop(key, None)
             else:
@@ -121,6 +132,9 @@ class ActualsModel(QAbstractTableModel):
         quarterly = self.periods[column][5] == "Q"
         return quarterly == (self.metrics[row].cadence is Cadence.QUARTERLY)
 
+    def _typed(self, row: int, column: int) -> bool:
+        return self._applies(row, column) and self.metrics[row].id not in self.computed
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
@@ -134,6 +148,14 @@ class ActualsModel(QAbstractTableModel):
             return format_number(value, 0 if float(value).is_integer() else 1)
         if role == Qt.ItemDataRole.BackgroundRole and not self._applies(index.row(), index.column()):
             return colours.GRID
+        figure = self.computed.get(key[0])
+        if figure is not None and role == Qt.ItemDataRole.ToolTipRole:
+            return tr("Computed from the CRM data ({figure}); not typed.").format(
+                figure=tr(figure))
+        if figure is not None and role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setItalic(True)
+            return font
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -144,13 +166,14 @@ class ActualsModel(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Horizontal:
             return self.periods[section]
-        return self.metrics[section].name
+        metric = self.metrics[section]
+        return metric.name + (" \u2022" if metric.id in self.computed else "")
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if not self.session.read_only and self._applies(index.row(), index.column()):
+        if not self.session.read_only and self._typed(index.row(), index.column()):
             base |= Qt.ItemFlag.ItemIsEditable
         return base
 
@@ -165,6 +188,11 @@ class ActualsModel(QAbstractTableModel):
                 continue
             if not self._applies(row, column):
                 continue
+            if self.metrics[row].id in self.computed:
+                self.session.report(tr(
+                    "{metric} is computed from the CRM data; its actuals cannot be typed and "
+                    "nothing was pasted.").format(metric=self.metrics[row].name))
+                return False
             cleaned = text.strip().replace("\u00a0", "").replace(" ", "")
             if "," in cleaned and "." not in cleaned:
                 cleaned = cleaned.replace(",", ".")

@@ -3,14 +3,16 @@
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup, QCheckBox, QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
     QListWidget, QListWidgetItem, QPlainTextEdit, QRadioButton, QSpinBox, QVBoxLayout, QWidget)
 
 from planner.changes import ChangeSet
-from planner.model import CheckIn, FieldRide, Goal, Person, Plan, ReviewAction
+from planner.model import (
+    CheckIn, CrmImport, FieldRide, FunnelStage, Goal, Metric, NonWorkingDay, Person, Plan,
+    ReviewAction)
 from planner.model.enums import Team, label
 from planner.model.validation import LONG_TEXT_MAX, SHORT_TEXT_MAX
 from planner.operations.plan import change_plan
@@ -36,6 +38,11 @@ class OverviewPage(QWidget):
         self.progress.setObjectName("progress")
         self.progress.setWordWrap(True)
         layout.addWidget(self.progress)
+        self.handoff = QLabel(objectName="overviewHandoff", wordWrap=True)
+        self.handoff.setTextFormat(Qt.TextFormat.PlainText)  # names come from the CRM
+        self.handoff.setAccessibleName(tr("The handoff, measured from the CRM"))
+        self.handoff.hide()
+        layout.addWidget(self.handoff)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.title = QLineEdit(maxLength=SHORT_TEXT_MAX, objectName="planTitle")
@@ -109,6 +116,7 @@ class OverviewPage(QWidget):
                        self.checkin_days):
             widget.setEnabled(not session.read_only)
         self._stale = True
+        self._measured = False
         session.plan_changed.connect(self._on_plan_changed)
         self.refresh()
 
@@ -134,7 +142,10 @@ class OverviewPage(QWidget):
             self.refresh()
 
     def _on_plan_changed(self, change: ChangeSet) -> None:
-        if change.touches(Plan, Person, Goal, FieldRide, ReviewAction, CheckIn):
+        if change.touches(CrmImport, FunnelStage, NonWorkingDay, Metric):
+            self._measured = False
+        if change.touches(Plan, Person, Goal, FieldRide, ReviewAction, CheckIn, CrmImport,
+                          FunnelStage, NonWorkingDay, Metric):
             self._stale = True
             if self.isVisible():
                 self.refresh()
@@ -177,6 +188,21 @@ class OverviewPage(QWidget):
             + tr("{people} people \u00b7 {rides} field rides").format(
                 people=len(people), rides=store.count(FieldRide)))
         self._show_due()
+        if not self._measured:
+            self._measured = True
+            QTimer.singleShot(0, self, self._measure)  # after the page is shown
+
+    def _measure(self) -> None:
+        """The handoff in one sentence, when the plan holds CRM leads."""
+        from planner.errors import PlanError
+        from planner.outline.actuals import handoff_sentence
+
+        try:
+            said = handoff_sentence(self.session.store)
+        except PlanError:  # the plan was closed before the page came to it
+            said = None
+        self.handoff.setText(said or "")
+        self.handoff.setVisible(bool(said))
 
     def _show_due(self, today: date | None = None) -> None:
         """What is due, late first, for the person at the keyboard or everyone."""

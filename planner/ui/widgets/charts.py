@@ -5,11 +5,12 @@ from PySide6.QtGui import QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from planner.changes import ChangeSet
-from planner.model import Metric, MetricValue, Plan
+from planner.model import CrmImport, FunnelStage, Metric, MetricValue, NonWorkingDay, Plan
 from planner.rules.metrics import metric_statuses
 from planner.ui.i18n import tr
 from planner.ui.shell.session import PlanSession
 from planner.ui.widgets import colours
+from planner.outline.actuals import actual_values
 
 LINE = colours.SALES
 BASELINE = colours.FAINT
@@ -62,14 +63,15 @@ class MetricChart(QWidget):
         self.shown = store.get(Metric, metric_id) if metric_id else None
         self.points = []
         if self.shown:
-            values = [v for v in store.rows(MetricValue) if v.metric_id == self.shown.id]
+            values = [v for v in actual_values(store) if v.metric_id == self.shown.id]
             self.points = [(v.period, v.actual) for v in values]
             status = metric_statuses(store.plan(), [self.shown], values)[self.shown.id]
             self.status = f"{status.status.value}: {status.reason}"
         self.update()
 
     def _on_plan_changed(self, change: ChangeSet) -> None:
-        if self.shown and change.touches(Metric, MetricValue, Plan):
+        if self.shown and change.touches(Metric, MetricValue, Plan, CrmImport, FunnelStage,
+                                         NonWorkingDay):  # and what a computed one counts
             self.show_metric(self.shown.id)
 
     def paintEvent(self, event: QPaintEvent) -> None:

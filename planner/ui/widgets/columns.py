@@ -12,6 +12,7 @@ from planner.model import (
 from planner.model.enums import (
     Access, Cadence, EngagedTeam, GoalStatus, MetricDirection, RideDirection, RideStatus, Team,
     label)
+from planner.model.crm import figure_name
 from planner.model.reader import PlanReader
 from planner.model.validation import LONG_TEXT_MAX, SHORT_TEXT_MAX
 from planner.rules.checkins import checkin_findings, latest
@@ -48,6 +49,9 @@ def display(column: Column, value: Any, names: Mapping[str, str]) -> str:
         return DASH if column.kind in ("person", "stage", "date", "number", "percent") else ""
     if column.kind == "promise" and not value:
         return DASH
+    if column.kind == "figure":
+        return tr("Typed") if not value else tr("Computed: {figure}").format(
+            figure=tr(figure_name(value)))
     if column.kind in ("person", "stage"):
         return names.get(value, tr("(removed)") if column.kind == "stage"
                          else tr("(left the plan)"))
@@ -165,6 +169,7 @@ METRICS = TableSpec(Metric, (
     Column("cadence", "Cadence", "enum", enum=Cadence, width=100),
     Column("reported_by", "Reported by", "enum", enum=EngagedTeam, width=110),
     Column("funnel_stage_id", "Funnel stage", "stage", width=150),
+    Column("computed", "Actuals", "figure", width=200),
     Column("goal_ids", "Linked goals", "goals", width=240),
     Column("definition", "Definition", "long", width=300),
 ), editable=True, problems=metric_problems,  # type: ignore[arg-type]

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem, QWidget)
 
 from planner.model import FunnelStage, Goal, Metric, Person
+from planner.model.crm import FIGURES
 from planner.model.enums import label
 from planner.ui.i18n import tr
 from planner.ui.widgets.models import PlanTableModel, header_text
@@ -30,6 +31,12 @@ class PlanItemDelegate(QStyledItemDelegate):
             combo = QComboBox(parent)
             for member in column.enum:
                 combo.addItem(tr(label(member)), member)  # the enums' labels are catalogued
+            return combo
+        if column.kind == "figure":
+            combo = QComboBox(parent)
+            combo.addItem(tr("Typed"), "")
+            for key, figure in FIGURES.items():
+                combo.addItem(tr("Computed: {figure}").format(figure=tr(figure.name)), key)
             return combo
         if column.kind == "person":
             combo = QComboBox(parent)

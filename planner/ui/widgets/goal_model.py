@@ -22,6 +22,7 @@ from planner.ui.widgets.colours import AGREED, STATUS_COLOURS, WAITING
 from planner.ui.widgets.columns import DASH, Column
 from planner.ui.widgets.models import ANSWERED, Index, PlanTableModel
 from planner.ui.widgets.table_view import PlanTableView
+from planner.outline.actuals import actual_values
 
 MIME = "application/x-tandem-goal-ids"
 # The fields whose wording is signed (said in the window's language in confirm_reword).
@@ -47,7 +48,7 @@ class GoalsTableModel(PlanTableModel):
         store = self.session.store
         self.names = {p.id: p.name for p in store.rows(Person)}
         metrics = store.rows(Metric)
-        statuses = metric_statuses(store.plan(), metrics, store.rows(MetricValue))
+        statuses = metric_statuses(store.plan(), metrics, actual_values(store))
         metric_names = {m.id: m.name for m in metrics}
         links: dict[str, list[str]] = {}
         for link in store.rows(MetricGoal):

@@ -307,3 +307,17 @@ def opened_path(path: Path) -> tuple[Export, Mapping]:
     mapping = detect(export.header)
     assert mapping is not None
     return export, mapping
+
+
+@pytest.mark.parametrize(("cell", "day_first"), [
+    ("01.09.2026 10:00", True),    # dots: day first wherever dates are written so
+    ("01/09/2026 10:00", False),   # slashes and nothing above 12: the custom export's habit
+    ("13/09/2026 10:00", True), ("09/13/2026 10:00", False)])
+def test_the_date_order_of_a_custom_export(tmp_path: Path, cell: str, day_first: bool) -> None:
+    path = tmp_path / "ours.csv"
+    path.write_text(f"Lead,Qualified\nL1,{cell}\n", "utf-8")
+    export = Export(path)
+    mapping = find_formats(export, Mapping(Kind.LEAD, {"crm_id": 0, "mql_at": 1}))
+    assert mapping.day_first is day_first
+    (row,) = read(export, mapping).rows
+    assert row.mql_at.month == (9 if day_first or cell.startswith("09") else 1)

@@ -128,6 +128,38 @@ def test_the_command_line_takes_an_export_in_and_says_what_it_could_not_read(
     assert len(crm_tables(sample_path)[0]) == 1  # the refusals took nothing in
 
 
+def test_the_command_line_reads_a_known_crm_or_the_plans_kept_mapping_unasked(
+        sample_path: Path, contacts: Path, tmp_path: Path) -> None:
+    import json
+
+    done = run_tandem("import-crm", str(sample_path), str(contacts))  # HubSpot, by its header
+    assert done.returncode == 0 and "(HubSpot, times in UTC)" in done.stdout, done.stderr
+    custom = tmp_path / "ours.csv"
+    custom.write_text("Lead #;Qualified on;Rep\nL1;01.09.2026 10:00;Ana\n", "utf-8")
+    refused = run_tandem("import-crm", str(sample_path), str(custom))
+    assert refused.returncode == 1 and len(refused.stderr.strip().splitlines()) == 1
+    assert "ours.csv is no Salesforce or HubSpot export by its columns, and no mapping this " \
+        "plan kept fits it" in refused.stderr
+    mapping = tmp_path / "ours.json"
+    mapping.write_text(json.dumps({"kind": "lead", "columns": {
+        "crm_id": "Lead #", "mql_at": "Qualified on", "owner": "Rep"}}), "utf-8")
+    assert run_tandem("import-crm", str(sample_path), str(custom), "--source",
+                      str(mapping)).returncode == 0
+    custom.write_text("Rep;Lead #;Qualified on\nBen;L1;02.09.2026 11:00\nAna;L2;13.09.2026 "
+                      "09:00\n", "utf-8")  # the next export, its columns in another order
+    done = run_tandem("import-crm", str(sample_path), str(custom))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("Took 2 leads from ours.csv (custom, times in UTC)")
+    with PlanStore.open(sample_path, read_only=True) as store:
+        from planner.imports.crm_figures import current_leads
+
+        found = current_leads(store)
+        assert found is not None
+        columns, _ = found
+        owners = sorted(columns.names["owner"][c] for c in columns.owner.tolist())
+    assert owners.count("Ben") == 1 and len(owners) == 402  # L1 updated, L2 added
+
+
 def test_a_json_export_carries_the_imports_rows_and_an_import_of_it_keeps_them(
         sample_path: Path, contacts: Path, tmp_path: Path) -> None:
     import base64
