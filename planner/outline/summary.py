@@ -63,7 +63,7 @@ def summary_section(reader: PlanReader, since: str | None = None) -> Section:
         facts.append(("Below their ride target", f"{short} people"))
     measured = handoff_sentence(reader)
     if measured:
-        facts.append(("Handoff", measured))
+        facts.append(("Measured from the CRM", measured))
     if since:
         facts.append(("Since the last version", since))
     blocks.append(Facts(tuple(facts)))

@@ -242,7 +242,9 @@ def test_the_executive_summary_follows_the_cover(demo: Path, tmp_path: Path) -> 
     page = flat(reader.pages[2].extract_text())
     assert page.split(" Executive summary ")[1].startswith("8 of 12 goals agreed")
     for words in ("Revenue target 4,800,000", "Won deals needed 10 a month over 12 months",
-                  "Metrics 2 off track, 3 at risk, 3 on track",
+                  "Metrics 2 off track, 3 at risk, 5 on track",
+                  "Measured from the CRM Handoff (Marketing-qualified, 2 working days): 96% of the 294 MQLs "
+                  "of November 2026 followed up in time (the aim: 95%)",
                   "What the funnel needs each month", "Aware 681 40%",
                   "Off track", "Heard most on field rides",
                   "Since the last version 1 changed since \u201cSent to the board\u201d"):

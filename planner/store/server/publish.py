@@ -25,9 +25,10 @@ if TYPE_CHECKING:
     from planner.store.plan_store import PlanStore
 
 GRANTED = ("tandem.plans", "tandem.change_log", "tandem.change_log_row", "tandem.plan_version",
-           "tandem.member", "tandem.meta", "tandem.kinds")
+           "tandem.member", "tandem.meta", "tandem.kinds", "tandem.crm_data")
 FUNCTIONS = ("tandem.commit(text, bigint, jsonb)", "tandem.save_version(text, text, text, text)",
-             "tandem.delete_version(text, text)", "tandem.caller(text)", "tandem.my_plans()")
+             "tandem.delete_version(text, text)", "tandem.caller(text)", "tandem.my_plans()",
+             "tandem.commit_attached(text, bigint, jsonb, text[], bytea[])")
 
 
 def _owner_only(conn: Any, address: Address, what: str) -> None:
@@ -128,6 +129,11 @@ def _copy_in(conn: Any, store: PlanStore, plan_id: str) -> None:
             for row in held:
                 copy.write_row((plan_id, *table.write(row),
                                 last.get((kind.__name__, row.id), head)))
+    with conn.cursor().copy("COPY tandem.crm_data (plan_id, import_id, data) FROM STDIN"
+                            ) as copy:  # the CRM imports' rows (and those an undo keeps)
+        for import_id, data in replica.execute("SELECT import_id, CAST(data AS BLOB) FROM "
+                                               "crm_data"):
+            copy.write_row((plan_id, import_id, bytes(data)))
     versions = replica.execute("SELECT id, name, note, author, created_at, seq, automatic "
                                "FROM plan_version").fetchall()
     for version_id, name, note, author, at, seq, automatic in versions:

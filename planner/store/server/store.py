@@ -40,7 +40,7 @@ from planner.model.records import KINDS
 from planner.model.validation import clean_text, field_types
 from planner.store import connection, history
 from planner.store.opening import Opened
-from planner.store.plan_store import PlanStore
+from planner.store.plan_store import INSERT_ATTACHED, PlanStore
 from planner.store.schema import TABLES
 from planner.store.server.address import Address
 from planner.store.server.schema import ServerError, ServerGone, connect, connect_sentence
@@ -225,9 +225,6 @@ class ServerStore(PlanStore):
         self._refuse_if_read_only()
         if not change.recorded:
             return change
-        if change.attached:
-            raise InvalidEdit("A plan on the team server does not take a CRM export yet; take "
-                              "it into an offline copy (File \u203a Take offline copy).")
         self.poll()  # others' change sets first, when the server said there are some
         self._refuse_if_read_only()
         stale = self._stale(change)
@@ -235,15 +232,64 @@ class ServerStore(PlanStore):
             raise InvalidEdit(stale)
         committed, _now = self._pending(change)
         change_id = new_id()
-        done = self._call("SELECT tandem.commit(%s, %s, %s::jsonb)",
-                          (self.plan_id, self._seq, json.dumps(payload(committed, change_id),
-                                                               ensure_ascii=False)))
+        sent = json.dumps(payload(committed, change_id), ensure_ascii=False)
+        if change.attached:  # an export's rows, in the same transaction as its import
+            self._check_attached(change)
+            done = self._call("SELECT tandem.commit_attached(%s, %s, %s::jsonb, %s, %s)",
+                              (self.plan_id, self._seq, sent,
+                               [owner for owner, _ in change.attached],
+                               [data for _, data in change.attached]))
+        else:
+            done = self._call("SELECT tandem.commit(%s, %s, %s::jsonb)",
+                              (self.plan_id, self._seq, sent))
         seq, at = int(done["seq"]), str(done["at"])
         if seq != self._seq + 1:
             self._catch_up(upto=seq - 1)
         author = Actor(done["author"], done.get("author_id"), done["login"])
         self._apply(committed, change_id, seq, at, author)
         return committed
+
+    def _check_attached(self, change: ChangeSet) -> None:
+        """What the plan file's commit refuses, refused before the server is asked."""
+        from planner.model import CrmImport
+
+        made = {r.id for r in change if r.kind is CrmImport and r.after is not None}
+        if any(owner not in made for owner, _ in change.attached):
+            raise InvalidEdit("A change set gave CRM rows for no CRM import it makes; nothing "
+                              "was written.")
+
+    def attached(self, owner: str) -> bytes | None:
+        """An import's rows: from the replica, else from the server once (kept
+        in the replica, so a copy taken offline holds them)."""
+        held = super().attached(owner)
+        if held is not None or self._pg is None:
+            return held
+        import psycopg
+
+        try:
+            with self._pg.transaction():
+                found = self._pg.execute("SELECT data FROM tandem.crm_data WHERE plan_id = %s "
+                                         "AND import_id = %s", (self.plan_id, owner)).fetchone()
+        except psycopg.Error as exc:
+            if isinstance(exc, psycopg.OperationalError) or self._pg.broken or self._pg.closed:
+                self._go_away(exc)
+                return None
+            raise PlanError(f"The server could not give the CRM rows "
+                            f"({one_line(str(exc))[:200]}).") from None
+        if found is None:
+            return None
+        data = bytes(found[0])
+        connection.write(self._conn, self.path.name, [(
+            "INSERT OR IGNORE INTO crm_data (import_id, data) VALUES (?, ?)", [(owner, data)])])
+        return data
+
+    def copy_bytes(self) -> bytes:
+        """A copy with every import's rows (fetched first where not yet held)."""
+        from planner.model import CrmImport
+
+        for made in self.rows(CrmImport):
+            self.attached(made.id)
+        return super().copy_bytes()
 
     def _stale(self, change: ChangeSet) -> str | None:
         """A row of the change that another person changed since it was prepared."""
@@ -271,6 +317,8 @@ class ServerStore(PlanStore):
                author: Actor) -> None:
         """A change set the server committed, into the replica and the rows held."""
         statements = self._statements(change)
+        if change.attached:  # kept here too: read without asking the server again
+            statements.append((INSERT_ATTACHED, [(i, bytes(d)) for i, d in change.attached]))
         if change.bookmark:
             statements.append((INSERT_VERSION, [Version(
                 change.bookmark[0], clean_text("name", change.bookmark[1]), "", "Tandem",

@@ -84,7 +84,7 @@ def test_the_server_tables_are_the_declared_ones(pg_url: str) -> None:
         shown = {"character varying": f"VARCHAR({length})" if length else "VARCHAR",
                  "integer": "INTEGER", "double precision": "FLOAT", "date": "DATE",
                  "boolean": "BOOLEAN", "USER-DEFINED": f"tandem.{udt}", "bigint": "BIGINT",
-                 "jsonb": "JSONB"}[kind]
+                 "jsonb": "JSONB", "bytea": "BYTEA"}[kind]
         found.setdefault(table, {})[column] = (shown, nullable == "YES")
     for table, columns in declared_columns().items():
         assert found[table].pop("plan_id") == ("VARCHAR(36)", False)
@@ -386,17 +386,65 @@ def test_every_kind_of_row_round_trips_through_the_server_exactly(published: Pub
             assert fresh.rows(kind) == amara.rows(kind), kind.__name__
 
 
-def test_a_server_plan_says_it_does_not_take_a_crm_export_yet(published: Published) -> None:
+def test_a_server_plan_takes_a_crm_export_in_and_every_client_measures_it(
+        published: Published, tmp_path: Path) -> None:
+    """Published with the sample's imports and their rows; an export taken in
+    on the server is one commit with its rows, read by another login, kept
+    through undo and redo, in an offline copy, and refused when forged."""
+    from datetime import date
+
+    import json
+
+    from planner.imports.crm_figures import current_leads
+    from planner.imports.crm_flow import prepare
+    from planner.store.server.store import payload
+    from planner.imports.crm_sample import leads, write_contacts
     from planner.model import CrmImport
     from planner.model.enums import CrmKind
     from planner.operations import crm
 
-    with _open(published, "ines") as server:
-        before = server.rows(CrmImport)  # the sample's own, published with it
-        change, row = crm.take_in(server.acting, crm="hubspot", holds=CrmKind.LEAD,
-                                  file_name="contacts.csv", rows=1, unread=0, mapping="{}",
-                                  columns=b"columns")
-        with pytest.raises(InvalidEdit, match="team server does not take a CRM export yet"):
-            server.commit(change)
-        assert server.rows(CrmImport) == before and server.get(CrmImport, row.id) is None
+    with _open(published, "ines") as ines, _open(published, "jonas") as jonas:
+        sample = ines.rows(CrmImport)
+        assert len(sample) == 2  # the sample's leads and deals, published with their rows
+        found = current_leads(jonas)
+        assert found is not None and len(found[0].mql) == 1500
+        rows = list(leads(date(2026, 9, 1), 1, 120, ("Ines Berg",), ("North",), "North", seed=5))
+        rows = [r.__class__(**{**{f: getattr(r, f) for f in r.__slots__},
+                               "crm_id": f"S{r.crm_id}"}) for r in rows]
+        write_contacts(tmp_path / "september.csv", rows)
+        made = prepare(tmp_path / "september.csv", "hubspot", "UTC")
+        change, row = crm.take_in_export(ines.acting, made, "september.csv")
+        done = ines.commit(change)
+        jonas.poll(force=True)
+        assert jonas.get(CrmImport, row.id) is not None
+        assert jonas.attached(row.id) == made.blob
+        found = current_leads(jonas)
+        assert found is not None and len(found[0].mql) == 1620
+        undone = ines.commit(done.inverse())
+        jonas.poll(force=True)
+        assert jonas.get(CrmImport, row.id) is None
+        ines.commit(undone.inverse())  # the redo: the same rows, kept on the server
+        jonas.poll(force=True)
+        assert jonas.attached(row.id) == made.blob
+        jonas.save_copy(tmp_path / "offline.tandem")
+        forged = ChangeSet("Sneak", (), attached=((sample[0].id, b"other rows"),))
+        with pytest.raises(InvalidEdit, match="for no CRM import it makes"):
+            ines.commit(forged)
+        with pytest.raises(InvalidEdit, match="for no CRM import it makes"):
+            ines._call("SELECT tandem.commit_attached(%s, %s, %s::jsonb, %s, %s)",
+                       (ines.plan_id, ines._seq, '{"rows": [], "label": "x", "id": "y"}',
+                        [sample[0].id], [b"other rows"]))
+    with _open(published, "maya") as maya:  # a viewer, by the function itself
+        viewer = crm.take_in(maya.acting, crm="hubspot", holds=CrmKind.LEAD,
+                             file_name="x.csv", rows=1, unread=0, mapping="{}", columns=b"x")[0]
+        with pytest.raises(InvalidEdit, match="Viewers change nothing"):
+            maya._call("SELECT tandem.commit_attached(%s, %s, %s::jsonb, %s, %s)",
+                       (maya.plan_id, maya._seq, json.dumps(payload(viewer, "v1")),
+                        [viewer.attached[0][0]], [b"x"]))
+        assert maya.get(CrmImport, viewer.attached[0][0]) is None
+    with PlanStore.open(tmp_path / "offline.tandem", read_only=True) as copy:
+        assert copy.attached(row.id) == made.blob
+        assert {i.id for i in copy.rows(CrmImport)} == {i.id for i in sample} | {row.id}
+        assert all(copy.attached(i.id) for i in sample)
+
 
