@@ -11,8 +11,10 @@ names, ids as text, amounts as floats (NaN when empty).
 """
 
 import operator
+import re
 import warnings
 from dataclasses import dataclass, field
+from typing import Any
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
@@ -29,6 +31,7 @@ from planner.rules.handoff_columns import GROUPS, DealColumns, LeadColumns
 NaT = np.datetime64("NaT", "us")
 _US = 1_000_000
 _LOW, _HIGH = np.datetime64("1900-01-01", "us"), np.datetime64("2200-01-01", "us")
+_PLAIN_ISO = re.compile(r"\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?\Z", re.ASCII)
 _TEXT_FIELDS = {"owner", "source", "campaign", "region", "status", "recycle_reason", "stage"}
 
 
@@ -101,6 +104,12 @@ def read_columns(export: Export, mapping: Mapping) -> ColumnReading:
     header = export.header
     names = [header[i] if i < len(header) else f"column {i + 1}" for i in index]
     out = Reading()
+    from planner.imports import crm_arrow
+
+    fast = crm_arrow.read(export, mapping, _Columns(mapping, fields, names), out)
+    if fast is not None:
+        return fast
+    out = Reading()
     columns = _Columns(mapping, fields, names)
     pick = operator.itemgetter(*index, 0)  # a tuple even of one column (and a spare)
     width = max(index) + 1
@@ -144,63 +153,157 @@ class _Columns:
         self.rows = 0
 
     def take(self, lines: list[int], rows: list[tuple[str, ...]]) -> None:
-        mapping, base = self.mapping, self.rows
+        base = self.rows
         bad = np.zeros(len(lines), dtype=bool)
         cells_of = [list(c) for c in zip(*rows)] if rows else [[] for _ in self.fields]
-        needs = f"empty, and a {mapping.kind.value} needs it"
         for n, name in enumerate(self.fields):
-            values = list(map(str.strip, cells_of[n]))
-            joined = " ".join(values)  # one pass of C over the column for what is odd
-            if not joined.isprintable() or (len(joined) > MAX_CELL and
-                                            max(map(len, values)) > MAX_CELL):
-                values = [_cell(v) for v in values]
-                joined = " ".join(values)
-            column = self.names[n]
-
-            def wrong(row: int, raw: str, why: str) -> None:
-                bad[row] = True
-                self.problems.append((base + row, n, Problem(lines[row], column, raw, why)))
-
-            if name in REQUIRED[mapping.kind]:
-                for row in [i for i, v in enumerate(values) if not v]:
-                    wrong(row, "", needs)
-            if "\ufffd" in joined:
-                for row in [i for i, v in enumerate(values) if "\ufffd" in v]:
-                    wrong(row, values[row], "holds bytes that are not text in the file's "
-                          "encoding")
-                    values[row] = ""
-            if name in DATE_FIELDS:
-                zone = "UTC" if name == "closed_on" else mapping.zone
-                parsed, errors = _moments(values, mapping.day_first, zone)
-                for row, why in errors:
-                    wrong(row, values[row], why)
-                self.parts[name].append(parsed)
-            elif name == "amount":
-                amounts = np.full(len(values), np.nan)
-                for row, raw in enumerate(values):
-                    if raw:
-                        try:
-                            amounts[row] = parse_amount(raw, mapping.decimal_comma)
-                        except ValueProblem as exc:
-                            wrong(row, raw, str(exc))
-                self.parts[name].append(amounts)
-            elif name in ("crm_id", "lead_id"):
-                for row, raw in enumerate(values):
-                    if len(raw) > 120:
-                        wrong(row, raw, "longer than any CRM's id")
-                (self.ids if name == "crm_id" else self.texts["lead_id"]).extend(values)
-            else:
-                found = self.found[name]
-                for value in dict.fromkeys(values):  # the names new to this chunk, in order
-                    if value not in found:
-                        found[value] = len(found)
-                self.parts[name].append(np.fromiter(map(found.__getitem__, values),
-                                                    dtype="int32", count=len(values)))
-                if name == "stage":
-                    self.stage_cells.extend(values)
+            self.field(n, name, base, lines, bad, cells_of[n])
         self.lines.append(np.array(lines, dtype="int64"))
         self.bad.append(bad)
         self.rows += len(lines)
+
+    def _wrong(self, n: int, base: int, lines: Any, bad: np.ndarray) -> Any:
+        column = self.names[n]
+
+        def wrong(row: int, raw: str, why: str) -> None:
+            bad[row] = True
+            self.problems.append((base + row, n, Problem(int(lines[row]), column, raw, why)))
+
+        return wrong
+
+    def field(self, n: int, name: str, base: int, lines: Any, bad: np.ndarray,
+              raw: list[str]) -> None:
+        """One column of a chunk of rows, cell by cell where it must be."""
+        mapping = self.mapping
+        needs = f"empty, and a {mapping.kind.value} needs it"
+        values = list(map(str.strip, raw))
+        joined = " ".join(values)  # one pass of C over the column for what is odd
+        if not joined.isprintable() or (len(joined) > MAX_CELL and
+                                        max(map(len, values)) > MAX_CELL):
+            values = [_cell(v) for v in values]
+            joined = " ".join(values)
+        wrong = self._wrong(n, base, lines, bad)
+        if name in REQUIRED[mapping.kind]:
+            for row in [i for i, v in enumerate(values) if not v]:
+                wrong(row, "", needs)
+        if "\ufffd" in joined:
+            for row in [i for i, v in enumerate(values) if "\ufffd" in v]:
+                wrong(row, values[row], "holds bytes that are not text in the file's "
+                      "encoding")
+                values[row] = ""
+        if name in DATE_FIELDS:
+            zone = "UTC" if name == "closed_on" else mapping.zone
+            parsed, errors = _moments(values, mapping.day_first, zone)
+            for row, why in errors:
+                wrong(row, values[row], why)
+            self.parts[name].append(parsed)
+        elif name == "amount":
+            amounts = np.full(len(values), np.nan)
+            for row, value in enumerate(values):
+                if value:
+                    try:
+                        amounts[row] = parse_amount(value, mapping.decimal_comma)
+                    except ValueProblem as exc:
+                        wrong(row, value, str(exc))
+            self.parts[name].append(amounts)
+        elif name in ("crm_id", "lead_id"):
+            for row, value in enumerate(values):
+                if len(value) > 120:
+                    wrong(row, value, "longer than any CRM's id")
+            (self.ids if name == "crm_id" else self.texts["lead_id"]).extend(values)
+        else:
+            found = self.found[name]
+            for value in dict.fromkeys(values):  # the names new to this chunk, in order
+                if value not in found:
+                    found[value] = len(found)
+            self.parts[name].append(np.fromiter(map(found.__getitem__, values),
+                                                dtype="int32", count=len(values)))
+            if name == "stage":
+                self.stage_cells.extend(values)
+
+    # -- what `crm_arrow` read in C, with the rest of its cells as `field` reads them
+
+    def _others(self, n: int, name: str, base: int, lines: Any, bad: np.ndarray,
+                others: dict[int, str]) -> dict[int, str]:
+        """The cells not read in C, cleaned as `field` cleans them; the empty
+        ones a row needs, and those with bytes no text has, said."""
+        from planner.imports.crm_arrow import clean
+
+        wrong = self._wrong(n, base, lines, bad)
+        needed = name in REQUIRED[self.mapping.kind]
+        out = {}
+        for row, raw in others.items():
+            value = clean(raw)
+            if not value:
+                if needed:
+                    wrong(row, "", f"empty, and a {self.mapping.kind.value} needs it")
+            elif "\ufffd" in value:
+                wrong(row, value, "holds bytes that are not text in the file's encoding")
+                value = ""
+            out[row] = value
+        return out
+
+    def dates(self, n: int, name: str, base: int, lines: Any, bad: np.ndarray,
+              local: np.ndarray, quick: np.ndarray, others: dict[int, str], zone: str,
+              empty: np.ndarray) -> None:
+        wrong = self._wrong(n, base, lines, bad)
+        out = np.full(len(quick), NaT)
+        if name in REQUIRED[self.mapping.kind]:
+            for row in np.flatnonzero(empty).tolist():
+                wrong(row, "", f"empty, and a {self.mapping.kind.value} needs it")
+        if quick.any():  # (within the years a calendar shows: `crm_arrow` checked)
+            out[quick] = _to_utc(local[quick], zone)
+        cells = self._others(n, name, base, lines, bad, others)
+        if cells:
+            rows = list(cells)
+            parsed, errors = _moments([cells[r] for r in rows], self.mapping.day_first, zone)
+            out[rows] = parsed
+            for k, why in errors:
+                wrong(rows[k], cells[rows[k]], why)
+        self.parts[name].append(out)
+
+    def amounts(self, n: int, base: int, lines: Any, bad: np.ndarray, values: np.ndarray,
+                quick: np.ndarray, others: dict[int, str]) -> None:
+        wrong = self._wrong(n, base, lines, bad)
+        for row, value in self._others(n, "amount", base, lines, bad, others).items():
+            if value:
+                try:
+                    values[row] = parse_amount(value, self.mapping.decimal_comma)
+                except ValueProblem as exc:
+                    wrong(row, value, str(exc))
+        self.parts["amount"].append(values)
+
+    def texts_by_name(self, n: int, name: str, base: int, lines: Any, bad: np.ndarray,
+                      names: list[str], codes: np.ndarray) -> None:
+        """A text column as its distinct cells and each row's: each distinct
+        cell read as `field` reads every cell, then the rows given its code."""
+        from planner.imports.crm_arrow import clean
+
+        wrong = self._wrong(n, base, lines, bad)
+        found = self.found[name]
+        cleaned = [clean(v) for v in names]
+        needs = name in REQUIRED[self.mapping.kind]
+        empty = [k for k, v in enumerate(cleaned) if not v] if needs else []
+        odd = [k for k, v in enumerate(cleaned) if "\ufffd" in v]
+        problems: list[tuple[int, str, str]] = []
+        for k in empty:
+            problems += [(row, "", f"empty, and a {self.mapping.kind.value} needs it")
+                         for row in np.flatnonzero(codes == k).tolist()]
+        for k in odd:
+            problems += [(row, cleaned[k], "holds bytes that are not text in the file's "
+                          "encoding") for row in np.flatnonzero(codes == k).tolist()]
+            cleaned[k] = ""
+        for row, raw, why in sorted(problems):
+            wrong(row, raw, why)
+        for value in cleaned:  # in the order they first come: as `field` finds them
+            if value not in found:
+                found[value] = len(found)
+        to_global = np.array([found[v] for v in cleaned] or [0], dtype="int32")
+        self.parts[name].append(to_global[codes] if len(codes) else
+                                np.zeros(0, dtype="int32"))
+        if name == "stage":
+            self.stage_cells.extend(np.array(cleaned, dtype=object)[codes].tolist()
+                                    if len(codes) else [])
 
     def done(self, out: Reading) -> ColumnReading:
         mapping, fields, names = self.mapping, self.fields, self.names
@@ -239,10 +342,10 @@ class _Columns:
         out.unread += len(first)
         out.problems = [first[row] for row in sorted(first)[:KEPT_PROBLEMS]]
         # The last readable row of each id, where its first readable row stood.
-        last: dict[str, int] = {}
-        for row, crm_id in enumerate(self.ids):
-            if not bad[row]:
-                last[crm_id] = row  # a dict keeps the order ids first came in
+        good = np.flatnonzero(~bad)
+        ids = self.ids if len(good) == len(self.ids) else [self.ids[r] for r in good.tolist()]
+        # A dict keeps the order ids first came in, and each one's last row.
+        last: dict[str, int] = dict(zip(ids, good.tolist()))
         keep = np.fromiter(last.values(), dtype="int64", count=len(last))
         out.duplicates = int((~bad).sum()) - len(keep)
         reading.problems = out
@@ -266,11 +369,10 @@ def _moments(values: list[str], day_first: bool | None, zone: str
     """A column of dates and times, in UTC; the rows that are none, with why."""
     out = np.full(len(values), NaT)
     wrong: list[tuple[int, str]] = []
-    # numpy takes what Python takes in ISO form; what it takes beyond ("2027",
-    # "today", "NaT", "2027-03-01T10:00:00.") is not this shape, and read as
-    # Python reads it; whatever numpy refuses sends the column that way too.
-    slow = [i for i, v in enumerate(values) if v and (
-        len(v) < 10 or v[4] != "-" or v[7] != "-" or not v[-1].isdigit())]
+    # numpy reads the plain ISO forms (2027-03-01, with 10:00 or 10:00:00) as
+    # Python does; whatever else numpy would take ("2027-03-01 10", "NaT") is
+    # read as Python reads it, and a column numpy refuses goes that way whole.
+    slow = [i for i, v in enumerate(values) if v and not _PLAIN_ISO.match(v)]
     chosen = np.ones(len(values), dtype=bool)
     chosen[slow] = False
     quick = [v if chosen[i] else "" for i, v in enumerate(values)] if slow else values

@@ -12,7 +12,9 @@ exactly one. Working time is the plan's
 """
 
 import json
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import datetime, time, timezone
 from typing import Any
@@ -55,7 +57,93 @@ def promise(store: PlanReader) -> tuple[FunnelStage, ServiceLevel] | None:
 # measures again on every edit of a stage or a day off, and a million leads
 # take seconds to unpack, so they are unpacked once per set of imports (an
 # import's columns never change).
-_LAST: dict[tuple[str, CrmKind, tuple[str, ...]], tuple[Any, str, tuple[str, ...]]] = {}
+_LAST: dict[Any, "Future[Any]"] = {}
+
+
+# Whatever is worked out from the CRM data is worked out once per key, by
+# whichever thread asks first (the window's, on a thread, as the plan opens);
+# another asking meanwhile waits for that answer rather than working it twice.
+_LOCK = threading.Lock()
+_MEMO: dict[Any, Future[Any]] = {}
+
+
+def _once(memo: dict[Any, Future[Any]], key: Any, work: Callable[[], Any],
+          keep: int = 32) -> Any:
+    with _LOCK:
+        found = memo.get(key)
+        if found is None:
+            for old in list(memo)[:max(0, len(memo) + 1 - keep)]:
+                if memo[old].done():  # the last answers asked, not every one ever
+                    del memo[old]
+            found = memo[key] = Future()
+            mine = True
+        else:
+            mine = False
+    if mine:
+        try:
+            found.set_result(work())
+        except BaseException as exc:
+            found.set_exception(exc)
+            with _LOCK:
+                memo.pop(key, None)
+    return found.result()
+
+
+def settled(key: Any) -> bool:
+    """Whether the answer for `key` (`fingerprint`'s) is worked out already."""
+    with _LOCK:
+        found = _MEMO.get(key)
+    return found is not None and found.done()
+
+
+def fingerprint(reader: PlanReader, what: str, now: datetime | None = None) -> tuple[Any, ...]:
+    """What a figure of the CRM data depends on: the imports, the promise's
+    stage values, the working time, the metrics' figures and targets, and the
+    hour (a lead not yet followed up is late once its time is up)."""
+    plan = reader.plan()
+    hour = (now or datetime.now(timezone.utc)).replace(minute=0, second=0, microsecond=0)
+    return (what, str(getattr(reader, "path", id(reader))),
+            tuple(i.id for i in reader.rows(CrmImport)),
+            tuple((s.id, s.engaged_team, s.sla_amount, s.sla_clock, s.handoff_service_level)
+                  for s in reader.rows(FunnelStage)),
+            tuple(d.day for d in reader.rows(NonWorkingDay)), plan.exclude_weekends,
+            tuple((m.id, m.computed, m.cadence, m.target) for m in reader.rows(Metric)
+                  if m.computed), hour if now is None else now)
+
+
+class Snapshot:
+    """What the CRM figures read of a plan, taken on the thread that owns the
+    plan (its rows and the imports' columns), to be worked on elsewhere."""
+
+    KINDS = (CrmImport, FunnelStage, NonWorkingDay, Metric)
+
+    def __init__(self, reader: PlanReader) -> None:
+        self.path = getattr(reader, "path", None)
+        self._plan = reader.plan()
+        self._rows: dict[type[Any], Sequence[Any]] = {k: reader.rows(k) for k in self.KINDS}
+        attached = getattr(reader, "attached", None)
+        self._data = {i.id: attached(i.id) for i in self._rows[CrmImport]} if attached else {}
+
+    def plan(self) -> Any:
+        return self._plan
+
+    def rows(self, kind: type[Any]) -> Sequence[Any]:
+        return self._rows.get(kind, ())
+
+    def get(self, kind: type[Any], row_id: str) -> Any:
+        return next((r for r in self.rows(kind) if r.id == row_id), None)
+
+    def attached(self, owner: str) -> bytes | None:
+        return self._data.get(owner)
+
+
+def warm(snapshot: Snapshot) -> None:
+    """Every figure the window shows, worked out (on a thread, from a snapshot)."""
+    from planner.imports.crm_metrics import computed_values
+
+    handoff_summary(snapshot)
+    handoff_tables(snapshot)
+    computed_values(snapshot)
 
 
 def _imports(reader: PlanReader, holds: CrmKind) -> list[CrmImport]:
@@ -69,10 +157,9 @@ def _current(reader: PlanReader, holds: CrmKind) -> tuple[Any, str, tuple[str, .
     if not imports or attached is None:  # a version or a change in progress holds no data
         return None, "UTC", ()
     key = (str(getattr(reader, "path", id(reader))), holds, tuple(i.id for i in imports))
-    if key not in _LAST:
-        _LAST.clear()
-        _LAST[key] = _unpacked(imports, attached, holds)
-    return _LAST[key]
+    found: tuple[Any, str, tuple[str, ...]] = _once(
+        _LAST, key, lambda: _unpacked(imports, attached, holds), keep=2)  # one plan's two
+    return found
 
 
 def current_leads(reader: PlanReader) -> tuple[LeadColumns, str] | None:
@@ -229,9 +316,12 @@ def handoff_findings(store: PlanReader, now: datetime | None = None) -> list[Fin
 def handoff_summary(store: PlanReader, now: datetime | None = None) -> str | None:
     """The latest month with leads judged, in one sentence (the Funnel page's);
     None when the plan has no CRM leads or no promise to measure them by."""
-    said = _summary(store, now)
-    broken = " ".join(unreadable(store))
-    return f"{said} {broken}" if said and broken else said or broken or None
+    def work() -> str | None:
+        said = _summary(store, now)
+        broken = " ".join(unreadable(store))
+        return f"{said} {broken}" if said and broken else said or broken or None
+
+    return _once(_MEMO, fingerprint(store, "summary", now), work)  # type: ignore[no-any-return]
 
 
 def _summary(store: PlanReader, now: datetime | None) -> str | None:
@@ -287,7 +377,11 @@ def handoff_tables(store: PlanReader, now: datetime | None = None, months: int =
     source, leads sent back by reason, stage to stage, and pipeline and
     revenue by source and campaign: what `handoff_summary` says in a
     sentence, in full. Empty without CRM data."""
-    now = now or datetime.now(timezone.utc)
+    return _once(_MEMO, fingerprint(store, f"tables {months}", now),  # type: ignore[no-any-return]
+                 lambda: _tables(store, now or datetime.now(timezone.utc), months))
+
+
+def _tables(store: PlanReader, now: datetime, months: int) -> list[FigureTable]:
     out: list[FigureTable] = []
     leads, found = current_leads(store), promise(store)
     if leads is not None:

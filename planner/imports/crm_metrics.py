@@ -25,7 +25,8 @@ from datetime import datetime, timezone
 import numpy as np
 
 from planner.imports.crm_figures import (
-    current_deals, current_leads, promise, source_words, working_time)
+    _MEMO, _once, current_deals, current_leads, fingerprint, promise, source_words,
+    working_time)
 from planner.model import CrmImport, Metric, MetricValue
 from planner.model.crm import FIGURES
 from planner.model.enums import Cadence, CrmKind
@@ -135,6 +136,15 @@ def _deal_values(reader: PlanReader, key: str, quarterly: bool) -> dict[str, flo
 
 def computed_values(reader: PlanReader, metrics: Sequence[Metric] | None = None,
                     now: datetime | None = None) -> list[MetricValue]:
+    """The actuals of the computed metrics (worked out once for the same CRM
+    data, promise and metrics: see `crm_figures.fingerprint`)."""
+    chosen = tuple(m.id for m in (reader.rows(Metric) if metrics is None else metrics))
+    return _once(_MEMO, (fingerprint(reader, "values", now), chosen),  # type: ignore[no-any-return]
+                 lambda: _computed_values(reader, metrics, now))
+
+
+def _computed_values(reader: PlanReader, metrics: Sequence[Metric] | None = None,
+                     now: datetime | None = None) -> list[MetricValue]:
     """The actuals of the computed metrics, as rows the readers take like typed ones
     (ids `crm:<metric>:<period>`, dated by the newest import, the source as the note)."""
     metrics = [m for m in (reader.rows(Metric) if metrics is None else metrics) if m.computed]

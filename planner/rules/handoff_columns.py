@@ -181,13 +181,18 @@ def adherence(cols: LeadColumns, level: ServiceLevel, work: WorkingTime,
     labels = [str(m)[:7] for m in month_names]
     groups = [("all", np.zeros(len(state), dtype="int32"), [""])]
     groups += [(f, getattr(cols, f), cols.names[f]) for f in ("owner", "source", "region")]
+    # The leads followed up, by the time they took: each group's in one stable
+    # sort of its small keys (a radix sort), still in the order of time.
+    followed = np.flatnonzero(~np.isnan(took))
+    by_took = followed[np.argsort(took[followed], kind="stable")]
+    took_sorted = took[by_took]
     for dimension, codes, names in groups:
         key = month_code.astype("int64") * len(names) + codes
-        counts = np.zeros((len(labels) * len(names), 4), dtype="int64")
-        np.add.at(counts, (key, state), 1)
-        followed = ~np.isnan(took)
-        order = np.lexsort((took[followed], key[followed]))
-        sorted_keys, sorted_took = key[followed][order], took[followed][order]
+        cells = len(labels) * len(names)
+        counts = np.bincount(key * 4 + state, minlength=cells * 4).reshape(cells, 4)
+        small = key[by_took].astype("int16" if cells < 2**15 else "int64")
+        order = np.argsort(small, kind="stable")
+        sorted_keys, sorted_took = small[order].astype("int64"), took_sorted[order]
         starts = np.searchsorted(sorted_keys, np.arange(len(counts)), "left")
         ends = np.searchsorted(sorted_keys, np.arange(len(counts)), "right")
         for k in np.flatnonzero(counts.sum(axis=1)).tolist():
@@ -251,7 +256,7 @@ def revenue(deals: DealColumns, work: WorkingTime, by: str | None = None
     created = _months(work, deals.created)
     won = deals.won & ~np.isnat(deals.closed)
     closed = deals.closed.astype("datetime64[M]")
-    labels = sorted({str(m)[:7] for m in np.concatenate([created, closed[won]])})
+    labels = [str(m)[:7] for m in np.unique(np.concatenate([created, closed[won]]))]
     out: dict[str, dict[str, tuple[float, float, int, int]]] = {}
     for label in labels:
         month = np.datetime64(label, "M")

@@ -134,6 +134,7 @@ class FunnelPage(TablePage):
         box.addWidget(self.handoff)
         box.addWidget(self.view)
         self.session.plan_changed.connect(self._on_change)
+        self.session.figures_ready.connect(self.measure_handoff)
         QTimer.singleShot(0, self, self.measure_handoff)  # after the page is shown
         self.back = BackCalculation(self.session)
         self.figures = HandoffFigures()
@@ -167,6 +168,9 @@ class FunnelPage(TablePage):
         from planner.model import CrmImport
 
         said, tables = None, []
+        if self.session.figures_waiting():  # a million leads: worked out on a thread
+            self.handoff.setText(tr("Measuring the handoff from the CRM data\u2026"))
+            return
         try:
             if self.session.store.rows(CrmImport):  # numpy only for a plan with CRM data
                 from planner.imports.crm_figures import handoff_summary, handoff_tables

@@ -118,6 +118,7 @@ class OverviewPage(QWidget):
         self._stale = True
         self._measured = False
         session.plan_changed.connect(self._on_plan_changed)
+        session.figures_ready.connect(self._measure)
         self.refresh()
 
     def _date_edit(self, name: str) -> QDateEdit:
@@ -197,6 +198,10 @@ class OverviewPage(QWidget):
         from planner.errors import PlanError
         from planner.outline.actuals import handoff_sentence
 
+        if self.session.figures_waiting():  # a million leads: worked out on a thread
+            self.handoff.setText(tr("Measuring the handoff from the CRM data\u2026"))
+            self.handoff.show()
+            return
         try:
             said = handoff_sentence(self.session.store)
         except PlanError:  # the plan was closed before the page came to it

@@ -6,6 +6,8 @@ Undo commits the exact inverse; redo commits the exact change again.
 """
 
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -52,6 +54,9 @@ class ChangeCommand(QUndoCommand):
             self.change = undone.inverse()
 
 
+_WORKER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tandem-figures")
+
+
 class PlanSession(QObject):
     plan_changed = Signal(object)     # the ChangeSet the store committed
     problem_reported = Signal(str)    # a refusal, in one sentence
@@ -61,6 +66,7 @@ class PlanSession(QObject):
     changed_outside = Signal(str)     # another program changed the file; rows read again
     identity_changed = Signal()       # someone said who they are (File › Who You Are)
     became_writable = Signal(str)     # a server that was away is back (said so)
+    figures_ready = Signal()          # the CRM data's figures were worked out on a thread
 
     IDLE_MS = 2000  # after this long without a change, the log goes into the file
     OUTSIDE_MS = 1500  # how often the file is asked whether another program wrote it
@@ -82,6 +88,11 @@ class PlanSession(QObject):
         self._lost_said = False
         self._watch_said = False  # the window was told the plan became read-only
         store.subscribe(self._committed)
+        # A plan with many CRM rows has its figures worked out on a thread.
+        self._measuring: Any = None
+        self._measured = QTimer(self, interval=100)
+        self._measured.timeout.connect(self._figures_done)
+        QTimer.singleShot(0, self, self.measure_later)
         # A plan on a server: others' changes come in as they are made.
         self.link = None
         if hasattr(store, "address"):
@@ -156,7 +167,58 @@ class PlanSession(QObject):
 
     def _committed(self, change: ChangeSet) -> None:
         self._idle.start()
+        from planner.model import CrmImport, FunnelStage, Metric, NonWorkingDay, Plan
+
+        if change.touches(CrmImport, FunnelStage, Metric, NonWorkingDay, Plan):
+            self.measure_later()  # before the pages ask, so they find it under way
         self.plan_changed.emit(change)
+
+    # A plan holds this many CRM rows before its figures are worked out on a
+    # thread (below it they take milliseconds, and the pages work them out).
+    MANY_ROWS = 100_000
+
+    def many_crm_rows(self) -> bool:
+        from planner.model import CrmImport
+
+        try:
+            return sum(i.rows for i in self.store.rows(CrmImport)) >= self.MANY_ROWS
+        except PlanError:
+            return False
+
+    def measure_later(self) -> None:
+        """The CRM figures the pages show, worked out on a thread from a
+        snapshot of the plan; `figures_ready` says when (a page asking first
+        says it is measuring, and shows them then)."""
+        if not self.many_crm_rows() or getattr(self.store, "attached", None) is None:
+            return
+        from planner.imports.crm_figures import Snapshot, warm
+
+        try:
+            snapshot = Snapshot(self.store)
+        except PlanError:
+            return
+        self._measuring = _WORKER.submit(warm, snapshot)
+        self._measured.start()
+
+    def _figures_done(self) -> None:
+        if self._measuring is None or not self._measuring.done():
+            return
+        self._measured.stop()
+        self._measuring = None
+        self.figures_ready.emit()
+
+    def figures_waiting(self) -> bool:
+        """Whether the pages should wait for `figures_ready` (many rows, not
+        yet worked out) rather than work the figures out on the window's thread."""
+        if not self.many_crm_rows():
+            return False
+        from planner.imports.crm_figures import fingerprint, settled
+
+        try:
+            return not (settled(fingerprint(self.store, "summary")) and
+                        settled(fingerprint(self.store, "tables 6")))
+        except PlanError:
+            return False
 
     @property
     def read_only(self) -> bool:
