@@ -1084,6 +1084,10 @@
       <translation>Noch keine CRM-Daten: Übernehmen Sie einen Lead- oder Deal-Export, dann wird die Übergabe hier gemessen, nach Monat, Verantwortlichem und Quelle, mit zurückgegebenen Leads, Stufe für Stufe und Umsatz.</translation>
     </message>
     <message>
+      <source>Measuring the handoff from the CRM data…</source>
+      <translation>Die Übergabe wird aus den CRM-Daten gemessen…</translation>
+    </message>
+    <message>
       <source>No CRM leads yet: take in a lead export (Salesforce, HubSpot or any CSV) and the handoff promise is measured here, month by month.</source>
       <translation>Noch keine CRM-Leads: Übernehmen Sie einen Lead-Export (Salesforce, HubSpot oder eine CSV-Datei), dann wird das Übergabeversprechen hier Monat für Monat gemessen.</translation>
     </message>
