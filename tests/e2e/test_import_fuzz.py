@@ -5,7 +5,9 @@ nesting, missing and extra fields, a byte-order mark) from a small real plan,
 then runs `tandem import`, and on what was accepted `check` and
 `export --pdf`, as the command line runs them.
 
-By default 10,000 documents; TANDEM_FUZZ_EXAMPLES sets another count."""
+By default 5,000 documents (about two and a half minutes, a sixth of the
+suite); TANDEM_FUZZ_EXAMPLES sets another count (10,000 pass, as they did
+before each release of the import since issue 13)."""
 
 import contextlib
 import copy
@@ -24,7 +26,7 @@ from hypothesis import strategies as st
 from planner.cli import main
 
 pytestmark = pytest.mark.e2e
-EXAMPLES = int(os.environ.get("TANDEM_FUZZ_EXAMPLES", "10000"))
+EXAMPLES = int(os.environ.get("TANDEM_FUZZ_EXAMPLES", "5000"))
 PATIENCE = 30.0  # seconds for one document's import, check and PDF
 
 
