@@ -6,8 +6,8 @@ then runs `tandem import`, and on what was accepted `check` and
 `export --pdf`, as the command line runs them.
 
 By default 5,000 documents (about two and a half minutes, a sixth of the
-suite); TANDEM_FUZZ_EXAMPLES sets another count (10,000 pass, as they did
-before each release of the import since issue 13)."""
+suite); TANDEM_FUZZ_EXAMPLES sets another count (10,000 passed on
+2026-12-03, in five minutes)."""
 
 import contextlib
 import copy
