@@ -327,8 +327,12 @@ def handoff_summary(store: PlanReader, now: datetime | None = None) -> str | Non
 def _summary(store: PlanReader, now: datetime | None) -> str | None:
     found = promise(store)
     leads = current_leads(store)
-    if found is None or leads is None:
+    if leads is None:
         return None
+    if found is None:  # leads, but no promise to measure them by: asked for
+        return (f"{len(leads[0].mql):,} leads are taken in, but no handoff promise is one "
+                "Tandem can measure: type it in the Funnel page's \u201cPromise measured\u201d "
+                "column (for example 1 working day, 4 working hours or 24 hours).")
     stage, level = found
     columns, zone = leads
     figures = adherence(columns, level, working_time(store, zone),

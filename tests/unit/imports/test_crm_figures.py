@@ -126,3 +126,18 @@ def test_the_document_and_the_funnel_slide_say_the_latest_month(sample_path: Pat
                 if isinstance(b, Paragraph) and b.text.startswith("Handoff (")]
     slide = next(s for s in slides_from_outline(outline) if s.section == "funnel")
     assert said[0] in slide.lines
+
+
+def test_leads_without_a_promise_to_measure_ask_for_one(sample_path: Path, tmp_path: Path) -> None:
+    from planner.imports.crm_figures import handoff_summary
+
+    rows = list(leads(date(2026, 5, 1), 1, 50, OWNERS, REGIONS, "South"))
+    write_contacts(tmp_path / "contacts.csv", rows)
+    with PlanStore.open(sample_path) as store:
+        for stage in store.rows(FunnelStage):  # no stage says a promise in words Tandem reads
+            store.commit(edit(stage, handoff_service_level="As soon as we can.",
+                              sla_amount=None, sla_clock=None))
+        take(store, tmp_path / "contacts.csv")
+        said = handoff_summary(store, NOW)
+    assert said is not None and said.startswith("50 leads are taken in, but no handoff promise")
+    assert "\u201cPromise measured\u201d column" in said
