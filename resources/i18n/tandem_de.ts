@@ -464,6 +464,14 @@
       <translation>Abschnitt anzeigen</translation>
     </message>
     <message>
+      <source>Text fields</source>
+      <translation>Textfelder</translation>
+    </message>
+    <message>
+      <source>Next / previous field (Ctrl+Tab types a tab)</source>
+      <translation>Nächstes / vorheriges Feld (Strg+Tab schreibt einen Tabulator)</translation>
+    </message>
+    <message>
       <source>→ ← Page Down/Up Space</source>
       <translation>→ ← Bild ab/auf Leertaste</translation>
     </message>

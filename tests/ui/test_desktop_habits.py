@@ -189,3 +189,36 @@ def test_an_empty_table_says_what_to_do(qtbot, window: MainWindow, tmp_path: Pat
     page = window.page("Goals")
     page.add_button.click()
     assert rows(path, "SELECT count(*) FROM goal") == [(1,)]
+
+
+def test_tab_moves_on_from_every_multi_line_field_and_ctrl_tab_types_one(
+        qtbot, sample_window: MainWindow, sample_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication, QPlainTextEdit
+
+    from planner.ui.pages.overview import OverviewPage
+
+    sample_window.show_section(0)
+    page = sample_window.page("Overview")
+    assert isinstance(page, OverviewPage)
+    before = rows(sample_path, "SELECT purpose FROM plan")
+    page.purpose.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.purpose)
+    qtbot.keyClick(page.purpose, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is page.head_of_sales  # the next field, reached
+    qtbot.keyClick(page.head_of_sales, Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is page.purpose
+    assert page.purpose.toPlainText() == before[0][0]  # no tab typed
+    page.purpose.moveCursor(page.purpose.textCursor().MoveOperation.End)
+    qtbot.keyClick(page.purpose, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert page.purpose.toPlainText() == before[0][0] + "\t"
+    # Every multi-line field of the window's pages does the same.
+    for section in range(len(SECTIONS)):
+        sample_window.show_section(section)
+    fields = sample_window.findChildren(QPlainTextEdit)
+    assert fields and all(f.tabChangesFocus() or f.isReadOnly() for f in fields), [
+        f.objectName() for f in fields if not f.tabChangesFocus()]
+    # The shortcut list says what the sidebar has.
+    sample_window.actions_by_id["help.shortcuts"].trigger()
+    sheet = sample_window._help.findChild(QTextBrowser).toPlainText()
+    assert f"Ctrl+1 \u2026 Ctrl+{len(SECTIONS)}" in sheet
+    sample_window._help.close()

@@ -4,7 +4,7 @@ from datetime import date
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit,
+    QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
     QSpinBox, QVBoxLayout, QWidget)
 
 from planner.changes import ChangeSet
@@ -14,6 +14,7 @@ from planner.operations.checkins import from_typed, progress_hint
 from planner.rules.checkins import confidence_status
 from planner.ui.i18n import tr
 from planner.ui.widgets.accessible import name
+from planner.ui.widgets.text_field import TextField
 
 
 class CheckInDialog(QDialog):
@@ -35,7 +36,7 @@ class CheckInDialog(QDialog):
         name(self.confidence, tr("Confidence, 1 to 10"))
         self.words = QLabel(objectName="pageHint")
         self.confidence.valueChanged.connect(self._say)
-        self.note = QPlainTextEdit(objectName="checkInNote")
+        self.note = TextField(objectName="checkInNote")
         self.note.setPlaceholderText(tr("What changed since the last check-in (optional)"))
         self.note.setAccessibleName(tr("Note"))
         self.note.setFixedHeight(90)

@@ -27,7 +27,9 @@ def page_keys() -> tuple[tuple[str, str, str], ...]:
                                                       "marketing (again: withdraw)")),
         (tr("Tables"), tr("Enter or F2"), tr("Edit the current cell")),
         (tr("Tables"), tr("Space"), tr("Tick or untick a check box")),
-        (tr("Window"), "Ctrl+1 \u2026 Ctrl+8", tr("Show a section")),
+        (tr("Window"), "Ctrl+1 \u2026 Ctrl+9", tr("Show a section")),
+        (tr("Text fields"), "Tab / Shift+Tab", tr("Next / previous field (Ctrl+Tab types a "
+                                                  "tab)")),
         (workshop, tr("\u2192 \u2190 Page Down/Up Space"), tr("Next / previous slide")),
         (workshop, tr("number, Enter"), tr("Go to that slide")),
         (workshop, "S / M", tr("Sign off or approve for sales / marketing; on proposals: add "

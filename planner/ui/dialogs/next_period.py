@@ -6,13 +6,14 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QLabel,
-    QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget)
+    QSpinBox, QVBoxLayout, QWidget)
 
 from planner.errors import PlanError
 from planner.model.reader import PlanReader
 from planner.store import next_period
 from planner.ui.i18n import tr
 from planner.ui.widgets.accessible import name
+from planner.ui.widgets.text_field import TextField
 
 
 
@@ -45,7 +46,7 @@ class NextPeriodDialog(QDialog):
             box.toggled.connect(self.refresh)
             self.parts[part] = box
             grid.addWidget(box, n // 2, n % 2)
-        self.preview = QPlainTextEdit(objectName="nextPreview", readOnly=True)
+        self.preview = TextField(objectName="nextPreview", readOnly=True)
         self.preview.setAccessibleName(tr("What the new plan will hold"))
         self.preview.setMinimumHeight(190)
         self.setMinimumWidth(560)

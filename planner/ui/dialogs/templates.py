@@ -6,12 +6,13 @@ from datetime import date
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QListWidget,
-    QListWidgetItem, QPlainTextEdit, QVBoxLayout, QWidget)
+    QListWidgetItem, QVBoxLayout, QWidget)
 
 from planner import templates
 from planner.model import FunnelStage, Goal, Metric
 from planner.ui.i18n import tr
 from planner.ui.widgets.accessible import name
+from planner.ui.widgets.text_field import TextField
 
 
 class NewFromTemplateDialog(QDialog):
@@ -97,7 +98,7 @@ class SaveTemplateDialog(QDialog):
         self.name = QLineEdit(suggested[:120], objectName="templateName")
         self.name.setAccessibleName(tr("Template name"))
         self.name.selectAll()
-        self.description = QPlainTextEdit(objectName="templateDescription")
+        self.description = TextField(objectName="templateDescription")
         self.description.setAccessibleName(tr("What the template is for"))
         self.description.setPlaceholderText(tr("Who the template is for, and how it sells"))
         self.description.setFixedHeight(90)

@@ -4,12 +4,13 @@ now, restore it (one undoable change), or delete it."""
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView,
-    QLineEdit, QPlainTextEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+    QLineEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from planner.store.versions import Version
 from planner.times import local_time
 from planner.ui.i18n import tr
 from planner.ui.widgets import colours
+from planner.ui.widgets.text_field import TextField
 
 
 def default_author() -> str:
@@ -36,7 +37,7 @@ class SaveVersionDialog(QDialog):
         self.name = QLineEdit(suggested, objectName="versionName")
         self.name.setAccessibleName(tr("Version name"))
         self.name.selectAll()
-        self.note = QPlainTextEdit(objectName="versionNote")
+        self.note = TextField(objectName="versionNote")
         self.note.setAccessibleName(tr("Note"))
         self.note.setPlaceholderText(tr("What this version is for (optional)"))
         self.note.setFixedHeight(90)

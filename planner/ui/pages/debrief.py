@@ -14,6 +14,7 @@ from planner.rules.signoff import is_agreed
 from planner.ui.i18n import tr
 from planner.ui.shell.session import PlanSession
 from planner.ui.widgets.save_while_typing import SaveWhileTyping
+from planner.ui.widgets.text_field import TextField
 
 
 def fields() -> tuple[tuple[str, str], ...]:
@@ -33,7 +34,7 @@ class DebriefPanel(QWidget):
         self.texts: dict[str, QPlainTextEdit] = {}
         form = QFormLayout()
         for field, text in fields():
-            box = QPlainTextEdit(objectName=f"debrief_{field}")
+            box = TextField(objectName=f"debrief_{field}")
             box.setFixedHeight(46)
             box.setTabChangesFocus(True)
             SaveWhileTyping(box, lambda typing, f=field: self._save(f, typing))

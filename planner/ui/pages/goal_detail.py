@@ -5,7 +5,7 @@ from html import escape
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QGridLayout, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
+    QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget)
 
 from planner.changes import ChangeSet
 from planner.model import CheckIn, Goal, Metric, MetricGoal, MetricValue, Person, Plan
@@ -19,6 +19,7 @@ from planner.ui.shell.session import PlanSession
 from planner.ui.widgets.checkin_chart import CheckInChart, points
 from planner.ui.widgets.goal_model import GoalsTableModel
 from planner.ui.widgets.save_while_typing import SaveWhileTyping
+from planner.ui.widgets.text_field import TextField
 
 
 class GoalDetail(QWidget):
@@ -40,9 +41,9 @@ class GoalDetail(QWidget):
         self.state.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.proposed = QLabel(objectName="pageHint")
         self.measured = QLabel(objectName="goalMetrics", wordWrap=True)
-        self.description = QPlainTextEdit(objectName="goalDescription")
+        self.description = TextField(objectName="goalDescription")
         self.description.setPlaceholderText(tr("Why this goal matters to both teams"))
-        self.reward = QPlainTextEdit(objectName="goalReward")
+        self.reward = TextField(objectName="goalReward")
         self.reward.setPlaceholderText(tr("What both teams get when we hit it"))
         self.locked = QLabel(tr("Signed wording: the description is locked."),
                              objectName="pageHint")

@@ -7,7 +7,7 @@ from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup, QCheckBox, QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-    QListWidget, QListWidgetItem, QPlainTextEdit, QRadioButton, QSpinBox, QVBoxLayout, QWidget)
+    QListWidget, QListWidgetItem, QRadioButton, QSpinBox, QVBoxLayout, QWidget)
 
 from planner.changes import ChangeSet
 from planner.model import (
@@ -23,6 +23,7 @@ from planner.ui.pages.table import title_label
 from planner.ui.shell.session import PlanSession
 from planner.ui.widgets.save_while_typing import SaveWhileTyping
 from planner.ui.widgets.accessible import name
+from planner.ui.widgets.text_field import TextField
 
 
 class OverviewPage(QWidget):
@@ -49,7 +50,7 @@ class OverviewPage(QWidget):
         self.company = QLineEdit(maxLength=SHORT_TEXT_MAX, objectName="planCompany")
         self.start = self._date_edit("periodStart")
         self.end = self._date_edit("periodEnd")
-        self.purpose = QPlainTextEdit(objectName="planPurpose")
+        self.purpose = TextField(objectName="planPurpose")
         self.purpose.setMaximumHeight(90)
         self.shared = QCheckBox(tr("Both teams rise or fall together: warn about anything "
                                    "measured for one team only"), objectName="sharedRewards")

@@ -29,6 +29,7 @@ from planner.ui.widgets.save_while_typing import SaveWhileTyping
 from planner.ui.widgets.table_view import PlanTableView
 from planner.ui.widgets.accessible import name
 from planner.ui.widgets import colours
+from planner.ui.widgets.text_field import TextField
 
 # In English: change labels name the part, and the plan's history keeps them.
 PART_TITLES = {"what_happened": "What happened",
@@ -121,7 +122,7 @@ class ReviewDetail(QWidget):
         form.addWidget(self.held_on, 0, 1, Qt.AlignmentFlag.AlignLeft)
         titles, hints = part_titles(), part_hints()
         for n, part in enumerate(REVIEW_PARTS):
-            box = QPlainTextEdit(objectName=f"review_{part}")
+            box = TextField(objectName=f"review_{part}")
             box.setPlaceholderText(hints[part])
             box.setTabChangesFocus(True)
             box.setAccessibleName(titles[part])

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from planner.model.validation import LONG_TEXT_MAX, SHORT_TEXT_MAX
 from planner.palette import ROOM
 from planner.ui.i18n import tr
+from planner.ui.widgets.text_field import TextField
 
 STYLE = """
 QFrame#roomEditor { background: @panel; border: 2px solid @sales; border-radius: 12px; }
@@ -78,7 +79,7 @@ class RoomEditor(QFrame):
         for n, f in enumerate(fields):
             widget: QWidget
             if f.kind == "text":
-                text = QPlainTextEdit(objectName=f"room_{f.key}")
+                text = TextField(objectName=f"room_{f.key}")
                 text.setPlainText(str(f.value or ""))
                 text.setTabChangesFocus(True)
                 text.setFixedHeight(round(px * 3.4))
