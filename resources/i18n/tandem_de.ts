@@ -1152,14 +1152,6 @@
       <translation>Festhalten, wie weit das Ziel ist und wie sicher Sie sind (C)</translation>
     </message>
     <message>
-      <source>Description</source>
-      <translation>Beschreibung</translation>
-    </message>
-    <message>
-      <source>Shared reward</source>
-      <translation>Gemeinsame Belohnung</translation>
-    </message>
-    <message>
       <source>Sign-off</source>
       <translation>Abzeichnung</translation>
     </message>
@@ -1194,6 +1186,14 @@
     <message>
       <source>Not checked in yet.</source>
       <translation>Noch kein Check-in.</translation>
+    </message>
+    <message>
+      <source>Description</source>
+      <translation>Beschreibung</translation>
+    </message>
+    <message>
+      <source>Shared reward</source>
+      <translation>Gemeinsame Belohnung</translation>
     </message>
     <message>
       <source>Proposed by {team} on {day}</source>
@@ -1526,6 +1526,10 @@ Marketing: {marketing}</translation>
       <translation>{side}: Genehmigung für {noun} zurückgezogen.</translation>
     </message>
     <message>
+      <source>no actuals yet</source>
+      <translation>noch keine Istwerte</translation>
+    </message>
+    <message>
       <source>Actuals by metric and period</source>
       <translation>Istwerte nach Kennzahl und Zeitraum</translation>
     </message>
@@ -1544,6 +1548,14 @@ Marketing: {marketing}</translation>
     <message>
       <source>Actuals by period</source>
       <translation>Istwerte nach Zeitraum</translation>
+    </message>
+    <message>
+      <source>{metric}: {baseline} to {target}{unit}, {last}, {status}</source>
+      <translation>{metric}: {baseline} bis {target}{unit}, {last}, {status}</translation>
+    </message>
+    <message>
+      <source>last {value} ({n} periods)</source>
+      <translation>zuletzt {value} ({n} Perioden)</translation>
     </message>
     <message>
       <source>Computed from the CRM data ({figure}); not typed.</source>

@@ -25,6 +25,11 @@ def every_view(window: MainWindow):  # type: ignore[no-untyped-def]
         page = window.page(title)
         QApplication.processEvents()
         yield title
+        view = getattr(page, "view", None)
+        if view is not None and view.model() is not None and view.model().rowCount():
+            view.setCurrentIndex(view.model().index(0, 0))  # a row's detail shown too
+            QApplication.processEvents()
+            yield f"{title}, a row chosen"
         for tabs in page.findChildren(QTabWidget):
             for i in range(tabs.count()):
                 tabs.setCurrentIndex(i)

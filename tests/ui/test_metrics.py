@@ -239,3 +239,11 @@ def test_a_metric_computed_from_the_crm_is_read_only_in_the_grid(
                              "AND v.period = '2027-01'") == [(1,)]  # the typed one, kept
     session.undo_stack.undo()  # typed again: the typed actual is back
     assert grid.index(r, c).data() == typed
+
+
+def test_a_trend_cell_says_its_numbers_to_a_screen_reader(metrics: MetricsPage) -> None:
+    r = row_of(metrics, "Pipeline value")
+    column = next(n for n, c in enumerate(metrics.model.spec.columns) if c.kind == "trend")
+    said = metrics.model.index(r, column).data(Qt.ItemDataRole.AccessibleTextRole)
+    assert said == "Pipeline value: 140 to 182, last 155.6 (6 periods), at risk"  # the fixture's
+    assert metrics.model.index(r, column).data() == ""  # the sparkline is drawn, not said

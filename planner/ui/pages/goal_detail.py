@@ -19,6 +19,7 @@ from planner.ui.shell.session import PlanSession
 from planner.ui.widgets.checkin_chart import CheckInChart, points
 from planner.ui.widgets.goal_model import GoalsTableModel
 from planner.ui.widgets.save_while_typing import SaveWhileTyping
+from planner.ui.widgets.accessible import name
 from planner.ui.widgets.text_field import TextField
 
 
@@ -66,8 +67,12 @@ class GoalDetail(QWidget):
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 8, 0, 0)
         grid.addWidget(self.heading, 0, 0, 1, 3)
-        grid.addWidget(QLabel(tr("Description")), 1, 0)
-        grid.addWidget(QLabel(tr("Shared reward")), 1, 1)
+        for column, (words, field) in enumerate(((tr("Description"), self.description),
+                                                 (tr("Shared reward"), self.reward))):
+            caption = QLabel(words)
+            caption.setBuddy(field)  # its name for a screen reader, and Alt to reach it
+            name(field, words)
+            grid.addWidget(caption, 1, column)
         grid.addWidget(QLabel(tr("Sign-off")), 1, 2)
         grid.addWidget(self.description, 2, 0)
         grid.addWidget(self.reward, 2, 1)

@@ -58,6 +58,22 @@ class MetricsTableModel(PlanTableModel):
             return self.links.get(row.id, [])
         return super().value(row, column)
 
+    def trend_words(self, row: Metric) -> str:
+        """What the sparkline shows, in words: "Pipeline value: 1,800,000 to
+        2,600,000 EUR, last 2,040,000 (6 periods), at risk"."""
+        def shown(value: float | None) -> str:
+            return "\u2014" if value is None else format_number(
+                value, 0 if float(value).is_integer() else 1)
+
+        points = self.trends.get(row.id, [])
+        status = self.assessments[row.id].status.value if row.id in self.assessments else ""
+        unit = f" {row.unit}" if row.unit and row.unit != "count" else ""
+        last = tr("last {value} ({n} periods)").format(value=shown(points[-1]), n=len(points)) \
+            if points else tr("no actuals yet")
+        return tr("{metric}: {baseline} to {target}{unit}, {last}, {status}").format(
+            metric=row.name, baseline=shown(row.baseline), target=shown(row.target),
+            unit=unit, last=last, status=tr(status))
+
     def edit_cell(self, row: Metric, column: Column, value: Any) -> bool:
         """Linked goals change as link rows: added and removed in one change."""
         if column.kind == "goals":
@@ -67,6 +83,9 @@ class MetricsTableModel(PlanTableModel):
         return super().edit_cell(row, column, value)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if index.isValid() and self.column(index).kind == "trend" and role in (
+                Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
+            return self.trend_words(self._rows[index.row()])
         if index.isValid() and self.column(index).kind == "status":
             assessment = self.assessments.get(self._rows[index.row()].id)
             if assessment and role == Qt.ItemDataRole.ForegroundRole:
