@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from io import BytesIO
 from pathlib import Path
+from functools import cache
 from typing import Any
 
 from reportlab.lib import colors
@@ -61,6 +62,66 @@ def register_fonts() -> None:
     # Nothing is set in italic (user text is escaped, so no markup asks for it).
     pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=BOLD, italic=FONT, boldItalic=BOLD)
     scripts.register()  # the fonts of the scripts DejaVu does not have
+
+
+@cache
+def _outline(word: str, size: float) -> tuple[tuple[str, tuple[float, ...]], ...]:
+    """The word's glyphs in the bold font as path operations, centred on the
+    origin (a little below it, as the mark always sat)."""
+    from fontTools.pens.recordingPen import RecordingPen
+    from fontTools.ttLib import TTFont as FontFile
+
+    font = FontFile(str(resource_path("fonts", "DejaVuSans-Bold.ttf")))
+    glyphs, cmap = font.getGlyphSet(), font.getBestCmap()
+    scale = size / font["head"].unitsPerEm
+    width = sum(glyphs[cmap[ord(c)]].width for c in word) * scale
+    ops: list[tuple[str, tuple[float, ...]]] = []
+    x = -width / 2
+    for char in word:
+        glyph = glyphs[cmap[ord(char)]]
+        pen = RecordingPen()
+        glyph.draw(pen)
+        last = (0.0, 0.0)
+        for op, points in pen.value:
+            placed = [(x + px * scale, py * scale - 40) for px, py in points]
+            if op == "qCurveTo":  # TrueType's quadratic pieces, as cubic ones
+                *offs, end = placed
+                if end is None:
+                    continue
+                controls = list(offs)
+                start = last
+                for n, c in enumerate(controls):
+                    nxt = end if n == len(controls) - 1 else \
+                        ((c[0] + controls[n + 1][0]) / 2, (c[1] + controls[n + 1][1]) / 2)
+                    c1 = (start[0] + 2 / 3 * (c[0] - start[0]), start[1] + 2 / 3 * (c[1] - start[1]))
+                    c2 = (nxt[0] + 2 / 3 * (c[0] - nxt[0]), nxt[1] + 2 / 3 * (c[1] - nxt[1]))
+                    ops.append(("curveTo", (*c1, *c2, *nxt)))
+                    start = nxt
+                last = end
+            elif op in ("moveTo", "lineTo"):
+                ops.append((op, placed[0]))
+                last = placed[0]
+            elif op == "curveTo":
+                ops.append((op, tuple(v for pt in placed for v in pt)))
+                last = placed[-1]
+            elif op in ("closePath", "endPath"):
+                ops.append(("close", ()))
+        x += glyph.width * scale
+    return tuple(ops)
+
+
+def draft_path(canvas: Any, size: float) -> Any:
+    path = canvas.beginPath()
+    for op, args in _outline("DRAFT", size):
+        if op == "moveTo":
+            path.moveTo(*args)
+        elif op == "lineTo":
+            path.lineTo(*args)
+        elif op == "curveTo":
+            path.curveTo(*args)
+        else:
+            path.close()
+    return path
 
 
 HEADING_ROOM = 34 * mm  # a heading, a table's header and two rows
@@ -186,10 +247,10 @@ class _NumberedCanvas(Canvas):
             start = len(self._code)
             self.saveState()
             self.setFillColor(colors.HexColor(PAPER["stamp"]), alpha=0.45)
-            self.setFont(BOLD, 110)
             self.translate(w / 2, h / 2)
             self.rotate(45)
-            self.drawCentredString(0, -40, "DRAFT")
+            # Shapes, not text: extraction and a screen reader never read it.
+            self.drawPath(draft_path(self, 110), stroke=0, fill=1)
             self.restoreState()
             # Under the page's content, not over it: its operators go first.
             self._code[:] = self._code[start:] + self._code[:start]
