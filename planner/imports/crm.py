@@ -427,6 +427,15 @@ def _cell(text: str) -> str:
     return text[:MAX_CELL]
 
 
+def clean(value: str) -> str:
+    """One cell as a column of them is kept once read (`crm_columns`): the
+    same as `_cell`, which it is for any cell but a short printable one."""
+    value = value.strip()
+    if not value.isprintable() or len(value) > MAX_CELL:
+        value = _cell(value)
+    return value
+
+
 # -- values ----------------------------------------------------------------------
 
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?"

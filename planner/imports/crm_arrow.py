@@ -14,19 +14,19 @@ empty (the reference looks at its other cells too), returns None: the
 reference reads the file instead.
 """
 
-from __future__ import annotations
-
 from concurrent.futures import ThreadPoolExecutor
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 
 from planner.imports.crm import (
-    DATE_FIELDS, MAX_CELL, MAX_ROWS, REQUIRED, Export, ExportError, Mapping, Problem,
-    Reading, _cell)
+    DATE_FIELDS, MAX_ROWS, REQUIRED, Export, ExportError, Mapping, Problem, Reading, clean)
 
-if TYPE_CHECKING:
-    from planner.imports.crm_columns import ColumnReading, _Columns
+# `columns` below is `crm_columns._Columns` (which calls this module: it is
+# not imported here, so the two are not a cycle), and what `read` returns its
+# `ColumnReading`.
+_Columns = Any
+ColumnReading = Any
 
 _LOW, _HIGH = np.datetime64("1900-01-01", "us"), np.datetime64("2200-01-01", "us")
 BLOCK = 1 << 23  # bytes Arrow parses at once (8 MB: about 45,000 leads)
@@ -230,15 +230,6 @@ def _python(array: Any, rows: np.ndarray) -> dict[int, str]:
     if not len(at):
         return {}
     return dict(zip(at.tolist(), pc.take(array, pa.array(at)).to_pylist(), strict=True))
-
-
-def clean(value: str) -> str:
-    """A cell as the reference holds it after its column is read (stripped;
-    control characters and an overlong text as `_cell` makes them)."""
-    value = value.strip()
-    if not value.isprintable() or len(value) > MAX_CELL:
-        value = _cell(value)
-    return value
 
 
 __all__ = ["Problem", "REQUIRED", "arrow", "clean", "read"]

@@ -22,7 +22,7 @@ import numpy as np
 
 from planner.imports.crm import (
     DATE_FIELDS, DEAL_FIELDS, KEPT_PROBLEMS, LEAD_FIELDS, MAX_CELL, MAX_ROWS, REQUIRED, Export,
-    ExportError, Kind, Mapping, Problem, Reading, ValueProblem, _cell, parse_amount,
+    ExportError, Kind, Mapping, Problem, Reading, ValueProblem, _cell, clean, parse_amount,
     parse_moment)
 from planner.model.crm import DealRow, LeadRow, Outcome
 from planner.rules.handoff import STAGES
@@ -107,7 +107,7 @@ def read_columns(export: Export, mapping: Mapping) -> ColumnReading:
     from planner.imports import crm_arrow
 
     fast = crm_arrow.read(export, mapping, _Columns(mapping, fields, names), out)
-    if fast is not None:
+    if isinstance(fast, ColumnReading):
         return fast
     out = Reading()
     columns = _Columns(mapping, fields, names)
@@ -227,8 +227,6 @@ class _Columns:
                 others: dict[int, str]) -> dict[int, str]:
         """The cells not read in C, cleaned as `field` cleans them; the empty
         ones a row needs, and those with bytes no text has, said."""
-        from planner.imports.crm_arrow import clean
-
         wrong = self._wrong(n, base, lines, bad)
         needed = name in REQUIRED[self.mapping.kind]
         out = {}
@@ -277,8 +275,6 @@ class _Columns:
                       names: list[str], codes: np.ndarray) -> None:
         """A text column as its distinct cells and each row's: each distinct
         cell read as `field` reads every cell, then the rows given its code."""
-        from planner.imports.crm_arrow import clean
-
         wrong = self._wrong(n, base, lines, bad)
         found = self.found[name]
         cleaned = [clean(v) for v in names]

@@ -137,15 +137,6 @@ class Snapshot:
         return self._data.get(owner)
 
 
-def warm(snapshot: Snapshot) -> None:
-    """Every figure the window shows, worked out (on a thread, from a snapshot)."""
-    from planner.imports.crm_metrics import computed_values
-
-    handoff_summary(snapshot)
-    handoff_tables(snapshot)
-    computed_values(snapshot)
-
-
 def _imports(reader: PlanReader, holds: CrmKind) -> list[CrmImport]:
     return [i for i in reader.rows(CrmImport) if i.holds is holds]
 

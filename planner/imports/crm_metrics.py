@@ -25,8 +25,8 @@ from datetime import datetime, timezone
 import numpy as np
 
 from planner.imports.crm_figures import (
-    _MEMO, _once, current_deals, current_leads, fingerprint, promise, source_words,
-    working_time)
+    _MEMO, Snapshot, _once, current_deals, current_leads, fingerprint, handoff_summary,
+    handoff_tables, promise, source_words, working_time)
 from planner.model import CrmImport, Metric, MetricValue
 from planner.model.crm import FIGURES
 from planner.model.enums import Cadence, CrmKind
@@ -178,3 +178,10 @@ def actuals(reader: PlanReader, now: datetime | None = None) -> list[MetricValue
         return list(typed)
     return [v for v in typed if v.metric_id not in computed] + \
         computed_values(reader, [m for m in metrics if m.id in computed], now)
+
+
+def warm(snapshot: Snapshot) -> None:
+    """Every figure the window shows, worked out (on a thread, from a snapshot)."""
+    handoff_summary(snapshot)
+    handoff_tables(snapshot)
+    computed_values(snapshot)

@@ -191,7 +191,8 @@ class PlanSession(QObject):
         says it is measuring, and shows them then)."""
         if not self.many_crm_rows() or getattr(self.store, "attached", None) is None:
             return
-        from planner.imports.crm_figures import Snapshot, warm
+        from planner.imports.crm_figures import Snapshot
+        from planner.imports.crm_metrics import warm
 
         try:
             snapshot = Snapshot(self.store)
