@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 
 from planner.imports.crm import (
-    DATE_FIELDS, MAX_ROWS, REQUIRED, Export, ExportError, Mapping, Problem, Reading, clean)
+    DATE_FIELDS, MAX_ROWS, Export, ExportError, Mapping, Reading)
 
 # `columns` below is `crm_columns._Columns` (which calls this module: it is
 # not imported here, so the two are not a cycle), and what `read` returns its
@@ -232,4 +232,4 @@ def _python(array: Any, rows: np.ndarray) -> dict[int, str]:
     return dict(zip(at.tolist(), pc.take(array, pa.array(at)).to_pylist(), strict=True))
 
 
-__all__ = ["Problem", "REQUIRED", "arrow", "clean", "read"]
+__all__ = ["arrow", "read"]
