@@ -464,6 +464,14 @@
       <translation>Abschnitt anzeigen</translation>
     </message>
     <message>
+      <source>← →, Alt+← Alt+→</source>
+      <translation>← →, Alt+← Alt+→</translation>
+    </message>
+    <message>
+      <source>Pick the previous / next ride; move the picked one a day</source>
+      <translation>Vorherigen / nächsten Besuch wählen; den gewählten um einen Tag verschieben</translation>
+    </message>
+    <message>
       <source>Text fields</source>
       <translation>Textfelder</translation>
     </message>
@@ -556,12 +564,20 @@
       <translation>Lizenz</translation>
     </message>
     <message>
+      <source>Timeline</source>
+      <translation>Zeitleiste</translation>
+    </message>
+    <message>
       <source>{app} guide</source>
       <translation>{app}-Handbuch</translation>
     </message>
     <message>
       <source>About {app}</source>
       <translation>Über {app}</translation>
+    </message>
+    <message>
+      <source>Field rides</source>
+      <translation>Außendienstbegleitung</translation>
     </message>
     <message>
       <source>Keys</source>
@@ -1942,10 +1958,6 @@ Marketing: {marketing}</translation>
       <translation>Als Gastgeber</translation>
     </message>
     <message>
-      <source>Timeline</source>
-      <translation>Zeitleiste</translation>
-    </message>
-    <message>
       <source>Balance and targets</source>
       <translation>Bilanz und Vorgaben</translation>
     </message>
@@ -2646,6 +2658,10 @@ Marketing: {marketing}</translation>
       <translation>Nichts entspricht den Filtern; Strg+Umschalt+F zeigt alles an.</translation>
     </message>
     <message>
+      <source>Field rides on a timeline: Left and Right pick a ride, Alt+Left and Alt+Right move it a day</source>
+      <translation>Feldbesuche auf einer Zeitleiste: Links und Rechts wählen einen Besuch, Alt+Links und Alt+Rechts verschieben ihn um einen Tag</translation>
+    </message>
+    <message>
       <source>planned</source>
       <translation>geplant</translation>
     </message>
@@ -2664,6 +2680,10 @@ Marketing: {marketing}</translation>
     <message>
       <source>today</source>
       <translation>heute</translation>
+    </message>
+    <message>
+      <source>{visitor} rides with {host}: {first} – {last}, {status}</source>
+      <translation>{visitor} begleitet {host}: {first} – {last}, {status}</translation>
     </message>
     <message>
       <source>On two rides the same day!</source>
@@ -2804,10 +2824,6 @@ Marketing: {marketing}</translation>
     <message>
       <source>How sure are we?</source>
       <translation>Wie sicher sind wir?</translation>
-    </message>
-    <message>
-      <source>Field rides</source>
-      <translation>Außendienstbegleitung</translation>
     </message>
     <message>
       <source>Marketing rides with sales, then sales spends days with marketing. Rows in red break a rule: hover for why.</source>

@@ -108,6 +108,33 @@ def test_dragging_a_ride_in_the_timeline_moves_its_days_and_undo_moves_it_back(
         (first,)]
 
 
+def test_a_ride_is_picked_and_moved_by_keyboard_and_said(
+        qtbot, rides: RidesPage, sample_window: MainWindow, sample_path: Path) -> None:  # type: ignore[no-untyped-def]
+    rides.tabs.setCurrentIndex(1)
+    timeline = rides.timeline
+    timeline.setFocus()
+    qtbot.waitUntil(timeline.hasFocus)
+    assert timeline.accessibleName().startswith("Field rides on a timeline")
+    qtbot.keyClick(timeline, Qt.Key.Key_Right)  # the first ride in time
+    earliest = min(b.ride.first_day for b in timeline.bars)
+    picked = next(b for b in timeline.bars if b.ride_id == timeline.picked)
+    assert picked.ride.first_day == earliest
+    said = timeline.accessibleDescription()
+    assert said == timeline.ride_words(picked) and " rides with " in said
+    qtbot.keyClick(timeline, Qt.Key.Key_Right)
+    qtbot.keyClick(timeline, Qt.Key.Key_Left)
+    assert timeline.picked == picked.ride_id  # and back
+    (first,), = sql(sample_path, f"SELECT first_day FROM field_ride WHERE id = '{picked.ride_id}'")
+    qtbot.keyClick(timeline, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    moved = (date.fromisoformat(first) + timedelta(days=1)).isoformat()
+    assert sql(sample_path, f"SELECT first_day FROM field_ride WHERE id = '{picked.ride_id}'") \
+        == [(moved,)]
+    assert f"{date.fromisoformat(moved):%-d %b}" in timeline.accessibleDescription()
+    sample_window.undo()
+    assert sql(sample_path, f"SELECT first_day FROM field_ride WHERE id = '{picked.ride_id}'") \
+        == [(first,)]
+
+
 def test_debrief_and_hot_button_sent_to_messaging(qtbot, rides: RidesPage,  # type: ignore[no-untyped-def]
                                                   sample_window: MainWindow,
                                                   sample_path: Path) -> None:

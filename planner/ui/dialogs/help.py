@@ -28,6 +28,8 @@ def page_keys() -> tuple[tuple[str, str, str], ...]:
         (tr("Tables"), tr("Enter or F2"), tr("Edit the current cell")),
         (tr("Tables"), tr("Space"), tr("Tick or untick a check box")),
         (tr("Window"), "Ctrl+1 \u2026 Ctrl+9", tr("Show a section")),
+        (tr("Field rides") + " / " + tr("Timeline"), tr("\u2190 \u2192, Alt+\u2190 Alt+\u2192"),
+         tr("Pick the previous / next ride; move the picked one a day")),
         (tr("Text fields"), "Tab / Shift+Tab", tr("Next / previous field (Ctrl+Tab types a "
                                                   "tab)")),
         (workshop, tr("\u2192 \u2190 Page Down/Up Space"), tr("Next / previous slide")),

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QFont, QMouseEvent, QPainter, QPaintEvent, QPen, QShowEvent
+from PySide6.QtGui import QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen, QShowEvent
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from planner.changes import ChangeSet
@@ -54,6 +54,12 @@ class RideTimeline(QWidget):
         self._drag: tuple[Bar, float] | None = None
         self._drag_days = 0
         self._stale = False
+        # By keyboard: Left/Right pick the previous or next ride (in time),
+        # Alt+Left/Right move the picked one a day; what is picked is said.
+        self.picked: str | None = None
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(tr("Field rides on a timeline: Left and Right pick a ride, "
+                                  "Alt+Left and Alt+Right move it a day"))
         session.plan_changed.connect(self._on_plan_changed)
         self.reload()
 
@@ -67,7 +73,7 @@ class RideTimeline(QWidget):
         people = store.rows(Person)
         rides = store.rows(FieldRide)
         self.conflicts = conflicting_ride_ids(rides)
-        names = {p.id: p.name for p in people}
+        names = self.names = {p.id: p.name for p in people}
         riding = {pid for r in rides for pid in (r.visitor_id, r.host_id)}
         self.lanes = [p for p in people if p.id in riding]
         lane_of = {p.id: n for n, p in enumerate(self.lanes)}
@@ -162,6 +168,7 @@ class RideTimeline(QWidget):
 
     def _paint_bar(self, painter: QPainter, bar: Bar) -> None:
         ride, rect = bar.ride, QRectF(bar.rect)
+        picked = bar.ride_id == self.picked and self.hasFocus()
         if self._drag and self._drag[0].ride_id == bar.ride_id:
             rect.translate(self._drag_days * self.px_per_day, 0)
         cancelled = ride.status is RideStatus.CANCELLED
@@ -174,6 +181,10 @@ class RideTimeline(QWidget):
                        QPen(colour.darker(130), 1, Qt.PenStyle.DashLine if cancelled
                             else Qt.PenStyle.SolidLine))
         painter.drawRoundedRect(rect, 4, 4)
+        if picked:  # the ride the keyboard picked, outlined as focus is
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(QPen(colours.INK, 2))
+            painter.drawRoundedRect(rect.adjusted(-3, -3, 3, 3), 5, 5)
         if rect.width() > 40:
             painter.setPen(colours.INK if cancelled else colours.ON_BAR)
             painter.drawText(rect.adjusted(5, 0, -3, 0),
@@ -228,6 +239,50 @@ class RideTimeline(QWidget):
         if days:
             self.move_ride(bar.ride_id, days)
         self.update()
+
+    # -- by keyboard ----------------------------------------------------------
+
+    def _in_time(self) -> list[Bar]:
+        seen: dict[str, Bar] = {}
+        for bar in sorted(self.bars, key=lambda b: (b.ride.first_day, b.rect.top())):
+            seen.setdefault(bar.ride_id, bar)  # a ride is in two lanes: said once
+        return list(seen.values())
+
+    def ride_words(self, bar: Bar) -> str:
+        """A ride as a screen reader says it: who rides with whom, when, how it stands."""
+        ride = bar.ride
+        return tr("{visitor} rides with {host}: {first} \u2013 {last}, {status}").format(
+            visitor=self.names.get(ride.visitor_id or "", "?"),
+            host=self.names.get(ride.host_id or "", "?"), first=f"{ride.first_day:%-d %b}",
+            last=f"{ride.last_day:%-d %b %Y}", status=status_word(ride.status))
+
+    def pick(self, step: int) -> Bar | None:
+        """The next (1) or previous (-1) ride in time, picked and said."""
+        bars = self._in_time()
+        if not bars:
+            return None
+        ids = [b.ride_id for b in bars]
+        at = ids.index(self.picked) + step if self.picked in ids else (0 if step > 0 else -1)
+        bar = bars[max(0, min(len(bars) - 1, at))]
+        self.picked = bar.ride_id
+        self.setAccessibleDescription(self.ride_words(bar))
+        self.update()
+        return bar
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key, alt = event.key(), event.modifiers() & Qt.KeyboardModifier.AltModifier
+        if key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            step = 1 if key == Qt.Key.Key_Right else -1
+            if alt and self.picked and not self.session.read_only:
+                self.move_ride(self.picked, step)
+                bar = next((b for b in self._in_time() if b.ride_id == self.picked), None)
+                if bar is not None:
+                    self.setAccessibleDescription(self.ride_words(bar))
+            elif not alt:
+                self.pick(step)
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def move_ride(self, ride_id: str, days: int) -> bool:
         ride = self.session.store.get(FieldRide, ride_id)
