@@ -91,40 +91,6 @@ def floor(contacts: Path, deal_file: Path) -> None:
     print(f"rows {n}", flush=True)
 
 
-def window(plan: Path) -> None:
-    """The window on the plan's Funnel page (the child): prints when it was
-    shown and when the measured handoff was, as `name EPOCH` lines."""
-    import os
-
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QStandardPaths, QTimer
-
-    from planner.app import make_application
-    from planner.ui.shell.main_window import MainWindow
-
-    QStandardPaths.setTestModeEnabled(True)
-    app = make_application([])
-    shell = MainWindow()
-    shell.resize(1366, 768)
-    shell.show()
-    assert shell.open_plan(plan)
-    shell.show_section(4)
-    page = shell.page("Funnel")
-    app.processEvents()
-    print(f"shown {time.time()}", flush=True)
-
-    def look() -> None:
-        if page.handoff.text().startswith("Handoff"):  # type: ignore[attr-defined]
-            print(f"figures {time.time()}", flush=True)
-            app.quit()
-
-    timer = QTimer(interval=20)
-    timer.timeout.connect(look)
-    timer.start()
-    QTimer.singleShot(120_000, app.quit)
-    app.exec()
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m planner.bench.crm")
     parser.add_argument("--leads", type=int, default=1_000_000)
@@ -134,9 +100,6 @@ def main() -> None:
     args = parser.parse_args()
     if args.child:
         which, contacts, deal_file = args.child
-        if which == "window":
-            window(Path(contacts))
-            return
         {"ours": ours, "arrow": arrow_floor, "floor": floor}[which](Path(contacts),
                                                                      Path(deal_file))
         return
@@ -167,7 +130,8 @@ def main() -> None:
             print(f"  tandem import-crm {export.name}: {time.perf_counter() - took:.1f} s")
         print(f"  the plan file: {plan.stat().st_size / 2**20:.0f} MB "
               f"(without them {plain.stat().st_size / 2**20:.1f} MB)")
-        shown = in_turns([*me, "window", plan, plan], [*me, "window", plain, plain], args.runs,
+        window = [sys.executable, "-m", "planner.ui.bench.crm_window"]
+        shown = in_turns([*window, plan], [*window, plain], args.runs,
                          figures={"shown": lambda r: r.moment("shown"),
                                   "figures": lambda r: r.moment("figures")})
         print(f"  the Funnel page shown, with them vs the sample alone: {shown['shown'].text()}"
