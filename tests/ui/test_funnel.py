@@ -262,3 +262,44 @@ def test_the_window_dialog_fits_a_small_screen(funnel: FunnelPage, tmp_path: Pat
     dialog = CrmImportDialog(funnel, Export(export), _mapping(funnel.session, Export(export)))
     assert dialog.minimumSizeHint().height() <= 700 and dialog.minimumSizeHint().width() <= 1300
     dialog.close()
+
+
+def test_many_crm_rows_are_measured_on_a_thread_while_the_page_says_so(
+        qtbot, sample_window: MainWindow, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Above `MANY_ROWS` the figures are worked out from a snapshot on a
+    thread: the Funnel page says it is measuring, then shows them."""
+    from datetime import date
+
+    from planner.imports.crm_flow import prepare
+    from planner.imports.crm_sample import leads, write_contacts
+    from planner.operations import crm
+    from planner.ui.shell.session import PlanSession
+
+    import threading
+
+    from planner.imports import crm_metrics
+
+    monkeypatch.setattr(PlanSession, "MANY_ROWS", 100)  # the test's 300 leads count as many
+    go, real = threading.Event(), crm_metrics.warm
+
+    def held(snapshot):  # type: ignore[no-untyped-def]
+        assert go.wait(20)  # the thread waits until the page has been looked at
+        real(snapshot)
+
+    monkeypatch.setattr(crm_metrics, "warm", held)
+    sample_window.show_section(4)
+    funnel = sample_window.page("Funnel")
+    assert isinstance(funnel, FunnelPage)
+    session = funnel.session
+    write_contacts(tmp_path / "contacts.csv", list(leads(
+        date(2026, 5, 1), 3, 300, ("Ines Berg", "Jonas Petrov"), ("North", "South"), "South")))
+    change, _ = crm.take_in_export(session.store.acting,
+                                   prepare(tmp_path / "contacts.csv", "hubspot", "UTC"),
+                                   "contacts.csv")
+    with qtbot.waitSignal(session.figures_ready, timeout=20_000):
+        assert session.do(change)
+        qtbot.wait(50)  # the window stays live meanwhile
+        assert funnel.handoff.text() == "Measuring the handoff from the CRM data\u2026"
+        go.set()
+    qtbot.waitUntil(lambda: funnel.handoff.text().startswith("Handoff (Marketing-qualified"))
+    assert funnel.figures.tables  # the tables came with it

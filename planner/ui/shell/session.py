@@ -189,7 +189,8 @@ class PlanSession(QObject):
         """The CRM figures the pages show, worked out on a thread from a
         snapshot of the plan; `figures_ready` says when (a page asking first
         says it is measuring, and shows them then)."""
-        if not self.many_crm_rows() or getattr(self.store, "attached", None) is None:
+        if not self.many_crm_rows() or getattr(self.store, "attached", None) is None \
+                or not self.figures_waiting():  # (an edit that changes no figure)
             return
         from planner.imports.crm_figures import Snapshot
         from planner.imports.crm_metrics import warm
