@@ -438,6 +438,9 @@ def clean(value: str) -> str:
 
 # -- values ----------------------------------------------------------------------
 
+# The plain ISO shapes (2027-03-01, with 10:00 or 10:00:00) that numpy and
+# Arrow read in C exactly as Python does: one pattern for both readers.
+PLAIN_ISO = r"\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?"
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?"
                   r"\s*(Z|[+-]\d{2}:?\d{2})?)?$", re.IGNORECASE)
 _SLASHED = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{4})(?:,?\s+(\d{1,2}):(\d{2})"

@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 
 from planner.imports.crm import (
-    DATE_FIELDS, MAX_ROWS, Export, ExportError, Mapping, Reading)
+    DATE_FIELDS, MAX_ROWS, PLAIN_ISO, Export, ExportError, Mapping, Reading)
 
 # `columns` below is `crm_columns._Columns` (which calls this module: it is
 # not imported here, so the two are not a cycle), and what `read` returns its
@@ -31,7 +31,7 @@ ColumnReading = Any
 _LOW, _HIGH = np.datetime64("1900-01-01", "us"), np.datetime64("2200-01-01", "us")
 BLOCK = 1 << 23  # bytes Arrow parses at once (8 MB: about 45,000 leads)
 # Cells read in C; everything else is read by the reference's functions.
-_ISO = r"^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?$"
+_ISO = f"^{PLAIN_ISO}$"  # RE2: $ is the end of the text
 _PLAIN_AMOUNT = r"^-?\d{1,15}(\.\d{1,6})?$"
 _ID = r"^[!-~]([ -~]{0,118}[!-~])?$"  # printable ASCII, no space at either end, ≤ 120
 

@@ -21,9 +21,9 @@ from zoneinfo import ZoneInfo
 import numpy as np
 
 from planner.imports.crm import (
-    DATE_FIELDS, DEAL_FIELDS, KEPT_PROBLEMS, LEAD_FIELDS, MAX_CELL, MAX_ROWS, REQUIRED, Export,
-    ExportError, Kind, Mapping, Problem, Reading, ValueProblem, _cell, clean, parse_amount,
-    parse_moment)
+    DATE_FIELDS, DEAL_FIELDS, KEPT_PROBLEMS, LEAD_FIELDS, MAX_CELL, MAX_ROWS, PLAIN_ISO,
+    REQUIRED, Export, ExportError, Kind, Mapping, Problem, Reading, ValueProblem, _cell, clean,
+    parse_amount, parse_moment)
 from planner.model.crm import DealRow, LeadRow, Outcome
 from planner.rules.handoff import STAGES
 from planner.rules.handoff_columns import GROUPS, DealColumns, LeadColumns
@@ -31,7 +31,7 @@ from planner.rules.handoff_columns import GROUPS, DealColumns, LeadColumns
 NaT = np.datetime64("NaT", "us")
 _US = 1_000_000
 _LOW, _HIGH = np.datetime64("1900-01-01", "us"), np.datetime64("2200-01-01", "us")
-_PLAIN_ISO = re.compile(r"\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?\Z", re.ASCII)
+_PLAIN_ISO = re.compile(PLAIN_ISO, re.ASCII)
 _TEXT_FIELDS = {"owner", "source", "campaign", "region", "status", "recycle_reason", "stage"}
 
 
@@ -368,7 +368,7 @@ def _moments(values: list[str], day_first: bool | None, zone: str
     # numpy reads the plain ISO forms (2027-03-01, with 10:00 or 10:00:00) as
     # Python does; whatever else numpy would take ("2027-03-01 10", "NaT") is
     # read as Python reads it, and a column numpy refuses goes that way whole.
-    slow = [i for i, v in enumerate(values) if v and not _PLAIN_ISO.match(v)]
+    slow = [i for i, v in enumerate(values) if v and not _PLAIN_ISO.fullmatch(v)]
     chosen = np.ones(len(values), dtype=bool)
     chosen[slow] = False
     quick = [v if chosen[i] else "" for i, v in enumerate(values)] if slow else values
