@@ -591,7 +591,7 @@ def _history(size: str, plan: Plan, rows: list[Record]) -> list[tuple[ChangeSet,
     return steps
 
 
-CRM_LEADS = {"small": 1500, "large": 12000}
+CRM_LEADS = {"small": 1500, "large": 12000}  # the bigger benchmark plans take the large one
 
 
 def _crm_export(size: str, plan: Plan, people: dict[str, Person], stages: list[FunnelStage],
@@ -611,7 +611,7 @@ def _crm_export(size: str, plan: Plan, people: dict[str, Person], stages: list[F
     first = plan.period_start.month - months - 2  # months back, from January as 0
     start = date(plan.period_start.year + first // 12, first % 12 + 1, 1)
     regions = sorted({p.territory for p in sales if p.territory}) or ["All"]
-    rows = list(crm_sample.leads(start, months, CRM_LEADS[size], [p.name for p in sales],
+    rows = list(crm_sample.leads(start, months, CRM_LEADS.get(size, CRM_LEADS["large"]), [p.name for p in sales],
                                  regions, regions[0]))
     # Deals of those leads, none closed after the leads' last month (the
     # sample is read in December: a deal closed later is still open).

@@ -22,7 +22,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfbase.pdfdoc import LinkAnnotation, PDFName, PDFPage
+from reportlab.pdfgen.canvas import Canvas, _annFormat
 from reportlab.platypus import (
     BaseDocTemplate, CondPageBreak, Flowable, Frame, KeepTogether, NextPageTemplate, PageBreak,
     PageTemplate, Spacer, TableStyle)
@@ -31,6 +32,7 @@ from reportlab.platypus import Paragraph as RLParagraph
 from planner import __version__
 from planner.export.pdf_charts import FunnelDrawing, MetricChartGrid, NetworkDrawing
 from planner.export.pdf_tables import PagedTable, TextTable, row_height
+from planner.export.pdf_tags import STYLE_KIND, Element, Tags
 from planner.export.pdf_timeline import timeline_drawings
 from planner.outline.blocks import (
     Facts, FunnelFigure, GoalCard, Heading, MetricCharts, NetworkFigure, Outline, Paragraph,
@@ -189,9 +191,16 @@ def _styles() -> dict[str, ParagraphStyle]:
 class SectionHeading(RLParagraph):
     """A heading that also becomes a PDF bookmark (level 0: a section)."""
 
-    def __init__(self, title: str, key: str, style: ParagraphStyle, level: int = 0) -> None:
-        super().__init__(text(title), style)
+    def __init__(self, title: str, key: str, style: ParagraphStyle, level: int = 0,
+                 shown: str | None = None) -> None:
+        super().__init__(text(title if shown is None else shown), style)
         self.bookmark_key, self.bookmark_title, self.level = key, title, level
+
+
+class _TaggedLink(LinkAnnotation):
+    """A link that says where it stands in the structure tree."""
+
+    permitted = (*LinkAnnotation.permitted, "StructParent")
 
 
 class _NumberedCanvas(Canvas):
@@ -207,10 +216,14 @@ class _NumberedCanvas(Canvas):
 
     def save(self) -> None:
         total = len(self._pages)
+        tags: Tags = self._tandem_tags
+        names: dict[int, str] = {}
         for state in self._pages:
             self.__dict__.update(state)
             if self._pageNumber > 1:
+                tags.artifact(self._code, "Pagination")
                 self._furniture(total)
+                tags.end(self._code)
             if self._pageNumber == TOC_PAGE:
                 self._contents()
             self._mark()
@@ -220,31 +233,55 @@ class _NumberedCanvas(Canvas):
                 if page == self._pageNumber:
                     self.bookmarkPage(key)
                     self.addOutlineEntry(title, key, level=level)
+            number = self._pageNumber
             super().showPage()
+            page = self._doc.Pages.pages[-1]
+            names[number] = page.__InternalName__
+            # What the structure tree needs of each page: its key in the parent
+            # tree, and links visited in the order of the structure.
+            page.__NoDefault__ = [*PDFPage.__NoDefault__, "StructParents", "Tabs"]
+            page.StructParents, page.Tabs = number - 1, PDFName("S")
+        tags.prepare(self, names)
         super().save()
 
     def _contents(self) -> None:
         """The table of contents, drawn once every section's page is known."""
         w, h = self._pagesize
         y = h - 40 * mm
-        for title, page, key in self._tandem_meta["toc"]:
+        tags: Tags = self._tandem_tags
+        toc = tags.anchors["contents"]
+        for n, (title, page, key) in enumerate(self._tandem_meta["toc"]):
+            entry = Element("TOCI", toc)
+            link = Element("Link", entry)
+            tags.begin(self, link)
             self.setFont(FONT, 12)
             self.setFillColor(INK)
             left, right = 18 * mm + 6, w - 18 * mm - 6  # aligned with the frame's text
             scripts.draw(self, left, y, title, FONT, 12)
             self.drawRightString(right, y, str(page))
+            tags.end(self._code)
+            tags.artifact(self._code)
             self.setStrokeColor(RULE)
             self.setDash(1, 2)
             self.line(left + self.stringWidth(title, FONT, 12) + 4, y + 2,
                       right - self.stringWidth(str(page), FONT, 12) - 4, y + 2)
             self.setDash()
-            self.linkRect("", key, (18 * mm, y - 3, w - 18 * mm, y + 12), relative=0)
+            tags.end(self._code)
+            name = f"contents{n}"
+            link_box = {"Rect": self._absRect((18 * mm, y - 3, w - 18 * mm, y + 12), 0),
+                        "Contents": title, "Destination": self._bookmarkReference(key),
+                        "StructParent": len(self._pages) + len(tags.annotations)}
+            _annFormat(link_box, None, 0, None)
+            self._addAnnotation(_TaggedLink(**link_box), name)
+            tags.annotations.append((self._pageNumber, name, link))
             y -= 9 * mm
 
     def _mark(self) -> None:
         meta, (w, h) = self._tandem_meta, self._pagesize
         if meta["mark"] == "draft" and self._pageNumber > 1:
             start = len(self._code)
+            tags: Tags = self._tandem_tags
+            tags.artifact(self._code, "Background")
             self.saveState()
             self.setFillColor(colors.HexColor(PAPER["stamp"]), alpha=0.45)
             self.translate(w / 2, h / 2)
@@ -252,20 +289,29 @@ class _NumberedCanvas(Canvas):
             # Shapes, not text: extraction and a screen reader never read it.
             self.drawPath(draft_path(self, 110), stroke=0, fill=1)
             self.restoreState()
+            tags.end(self._code)
             # Under the page's content, not over it: its operators go first.
             self._code[:] = self._code[start:] + self._code[:start]
         elif meta["mark"] == "agreed" and self._pageNumber == 1:
+            tags = self._tandem_tags
+            stamp = tags.anchors["stamp"]
+            tags.artifact(self._code)
             self.saveState()
             self.setStrokeColor(colors.HexColor(PAPER["good"]))
             self.setFillColor(colors.HexColor(PAPER["good"]))
             self.setLineWidth(2)
             self.roundRect(18 * mm, 28 * mm, w - 36 * mm, 34 * mm, 4)
+            tags.end(self._code)
+            tags.begin(self, Element("H2", stamp))
             self.setFont(BOLD, 18)
             self.drawString(24 * mm, 52 * mm, "AGREED")
+            tags.end(self._code)
             self.setFont(FONT, 10)
             for n, (side, who, when) in enumerate(meta["sign_offs"]):
+                tags.begin(self, Element("P", stamp))
                 scripts.draw(self, 24 * mm, (43 - 7 * n) * mm,
                              f"Signed for {side.lower()}: {who}, {when}", FONT, 10)
+                tags.end(self._code)
             self.restoreState()
 
     def _furniture(self, total: int) -> None:
@@ -280,6 +326,59 @@ class _NumberedCanvas(Canvas):
         self.drawRightString(w - 18 * mm, h - 12 * mm, meta["status"])
         self.drawString(18 * mm, 10 * mm, f"Exported {meta['date']}")
         self.drawRightString(w - 18 * mm, 10 * mm, f"Page {self._pageNumber} of {total}")
+
+
+class Anchor(Flowable):
+    """Nothing drawn: the place in the reading order of what is drawn once
+    every page is known (the contents' entries, the agreed stamp)."""
+
+    _ZEROSIZE = True
+
+    def __init__(self, name: str, kind: str) -> None:
+        super().__init__()
+        self.name, self.kind = name, kind
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv._tandem_tags.anchor(self.name, self.kind)
+
+
+class SectionStart(Flowable):
+    """Nothing drawn: what follows, up to the next section, is one Sect."""
+
+    _ZEROSIZE = True
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        tags: Tags = self.canv._tandem_tags
+        tags.current = Element("Sect", tags.root)
+
+
+class TaggedFrame(Frame):
+    """A frame that marks what each flowable draws as its structure element:
+    paragraphs and headings, figures with their alternative text (tables
+    mark their own cells)."""
+
+    def add(self, flowable: Flowable, canv: Canvas, trySplit: int = 0) -> int:  # noqa: N803
+        tags: Tags = canv._tandem_tags
+        if isinstance(flowable, RLParagraph):
+            element = Element(STYLE_KIND.get(flowable.style.name, "P"), tags.current)
+        elif hasattr(flowable, "alt_text"):
+            element = Element("Figure", tags.current, alt=flowable.alt_text())
+        else:
+            return int(super().add(flowable, canv, trySplit))
+        start = len(canv._code)
+        tags.begin(canv, element)
+        if not super().add(flowable, canv, trySplit):
+            del canv._code[start:]
+            tags.undo(canv, element)
+            return 0
+        tags.end(canv._code)
+        return 1
 
 
 class _Document(BaseDocTemplate):
@@ -322,7 +421,8 @@ class PlanPdfRenderer:
                         creator=f"Tandem {__version__}", leftMargin=18 * mm,
                         rightMargin=18 * mm, topMargin=20 * mm, bottomMargin=20 * mm)
         doc.on_page = on_page
-        frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
+        frame = TaggedFrame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height,
+                            id="body")
         doc.addPageTemplates([PageTemplate("cover", [frame], onPage=self._cover_band),
                               PageTemplate("body", [frame])])
         meta = {"title": outline.title, "status": outline.status,
@@ -330,61 +430,68 @@ class PlanPdfRenderer:
                 "mark": outline.mark, "sign_offs": outline.sign_offs}
         self.warnings = missing_characters(outline)
 
+        tags = Tags(outline.language)
+
         def make_canvas(*args: Any, **kwargs: Any) -> _NumberedCanvas:
             canvas = _NumberedCanvas(*args, **kwargs)
-            canvas._tandem_meta = meta
+            canvas._tandem_meta, canvas._tandem_tags = meta, tags
             return canvas
 
         doc.build(self.story(outline), canvasmaker=make_canvas)
         self.page_count = doc.page
+        tags.append(buffer, doc.canv._doc)
         return buffer.getvalue()
 
     def story(self, outline: Outline) -> list[Flowable]:
         flow: list[Flowable] = self._cover(outline)
         # The contents page: its entries are drawn when the pages are known.
-        flow += [RLParagraph("Contents", self.styles["h1"]), PageBreak()]
+        flow += [RLParagraph("Contents", self.styles["h1"]), Anchor("contents", "TOC"),
+                 PageBreak()]
         for section in outline.sections:
             flow += self._section(section)
         return flow
 
     def _cover_band(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
         w, h = self.pagesize
+        canvas._tandem_tags.artifact(canvas._code)
         canvas.saveState()
         canvas.setFillColor(SALES)
         canvas.rect(0, h - 16 * mm, w / 2, 16 * mm, stroke=0, fill=1)
         canvas.setFillColor(MARKETING)
         canvas.rect(w / 2, h - 16 * mm, w / 2, 16 * mm, stroke=0, fill=1)
         canvas.restoreState()
+        canvas._tandem_tags.end(canvas._code)
 
     def _cover(self, o: Outline) -> list[Flowable]:
         s = self.styles
-        flow: list[Flowable] = [Spacer(1, 60 * mm), RLParagraph(text(o.title), s["cover_title"]),
+        flow: list[Flowable] = [Spacer(1, 60 * mm), self._para(o.title, "cover_title"),
                                 Spacer(1, 6 * mm)]
         if o.company:
-            flow.append(RLParagraph(text(o.company), s["cover_sub"]))
-        flow += [RLParagraph(text(o.period), s["cover_sub"]), Spacer(1, 20 * mm)]
+            flow.append(self._para(o.company, "cover_sub"))
+        flow += [self._para(o.period, "cover_sub"), Spacer(1, 20 * mm)]
         flow.append(self._facts(Facts((*o.sponsors, ("Status", o.status)))))
-        return flow + [NextPageTemplate("body"), PageBreak()]
+        return flow + [Anchor("stamp", "Sect"), NextPageTemplate("body"), PageBreak()]
 
     def _section(self, section: Section) -> list[Flowable]:
-        flow: list[Flowable] = [SectionHeading(section.title, section.key, self.styles["h1"])]
+        flow: list[Flowable] = [SectionStart(),
+                                SectionHeading(section.title, section.key, self.styles["h1"])]
         for block in section.blocks:
             if isinstance(block, Paragraph):
-                flow.append(RLParagraph(text(block.text), self.styles["body"]))
+                flow.append(self._para(block.text, "body"))
             elif isinstance(block, Heading):
                 # A heading is never left at a page's foot without what it heads:
                 # with less room than it and a few lines of its content, a new page.
                 # (ReportLab's keepWithNext, with a table longer than a page,
                 # could leave a whole page blank.)
                 flow.append(CondPageBreak(HEADING_ROOM))
-                flow.append(RLParagraph(text(block.text), self.styles["h2"]))
+                flow.append(self._para(block.text, "h2"))
                 continue  # no spacer between a heading and what it heads
             elif isinstance(block, Facts):
                 flow.append(self._facts(block))
             elif isinstance(block, Table):
                 if block.caption:
                     flow.append(CondPageBreak(HEADING_ROOM))
-                    flow.append(RLParagraph(text(block.caption), self.styles["caption"]))
+                    flow.append(self._para(block.caption, "caption"))
                 flow.append(self._table(block))
             elif isinstance(block, Timeline):
                 flow += timeline_drawings(block, self.width, FONT)
@@ -399,10 +506,63 @@ class PlanPdfRenderer:
             flow.append(Spacer(1, 5 * mm))
         return flow + [PageBreak()]
 
+    def _para(self, value: str, style_name: str) -> RLParagraph:
+        style = self.styles[style_name]
+        return RLParagraph(text(self._fitted(value, style.fontName, style.fontSize,
+                                             self.width - 12)), style)
+
+    def _fitted(self, value: str, font: str, size: float, width: float) -> str:
+        """The value with each word wider than the width cut where it must be:
+        its first piece fills the rest of the line it starts on, each cut is
+        marked with a hyphen and followed by a line break (lines are followed
+        as the paragraph will set them, a point to spare)."""
+        if len(value) < 40 or self._width(value, font, size) <= width:
+            return value
+        width -= 1
+        space = self._width(" ", font, size)
+        out, used = [], 0.0  # the width taken on the current line
+        for word in re.split(r"(\s+)", value):
+            if not word:
+                continue
+            if word.isspace():
+                used = 0.0 if "\n" in word else used + space
+                out.append(word)
+                continue
+            wide = self._width(word, font, size)
+            if wide <= width:
+                used = wide if used + wide > width else used + wide
+                out.append(word)
+                continue
+            room = width - used
+            if room < 4 * size:  # too little left on this line: start on the next one
+                out.append("\n")
+                room = width
+            cut = self._cut(word, font, size, width, room)
+            out.append("\n".join(cut))
+            used = self._width(cut[-1], font, size)
+        return "".join(out)
+
+    def _cut(self, word: str, font: str, size: float, width: float,
+             first: float | None = None) -> list[str]:
+        """A word too long for its line or column, in pieces that fit (the
+        first in `first`, the rest of the line it starts on), each but the
+        last ending in a hyphen."""
+        hyphen = self._width("-", font, size)
+        pieces, start, run, room = [], 0, 0.0, width if first is None else first
+        for n, char in enumerate(word):
+            advance = self._width(char, font, size)
+            if n > start and run + advance + hyphen > room:
+                pieces.append(word[start:n] + "-")
+                start, run, room = n, 0.0, width
+            run += advance
+        return [*pieces, word[start:]]
+
     def _goal_card(self, card: GoalCard) -> Flowable:
         """A goal kept together on a page, its heading bookmarked under Goals."""
-        heading = SectionHeading(f"{card.number}. {card.title}", card.key, self.styles["h3"],
-                                 level=1)
+        title, h3 = f"{card.number}. {card.title}", self.styles["h3"]
+        heading = SectionHeading(title, card.key, h3, level=1,
+                                 shown=self._fitted(title, h3.fontName, h3.fontSize,
+                                                    self.width - 12))
         return KeepTogether([heading, self._facts(Facts(card.facts), label_width=38 * mm,
                                                   style="cell"), Spacer(1, 3 * mm)])
 
@@ -414,6 +574,7 @@ class PlanPdfRenderer:
                  self._cell(v, value_width - 2 * CELL_PADDING, style)]
                 for k, v in facts.pairs]
         table = TextTable(rows, colWidths=[label_width, value_width], splitInRow=1)
+        table.row_headers = True
         label = self.styles[f"{style}_label"]
         table.setStyle(TableStyle([
             ("FONT", (0, 0), (0, -1), label.fontName, label.fontSize, label.leading),
@@ -442,6 +603,14 @@ class PlanPdfRenderer:
         for para in value.splitlines() or [""]:
             line = ""
             for piece in pieces(para):
+                word = piece.rstrip()
+                if plain and self._width(word, font, size) > width:  # longer than the column
+                    if line:
+                        lines.append(line.rstrip())
+                    *whole, line = self._cut(word, font, size, width)
+                    lines += whole
+                    line += piece[len(word):]
+                    continue
                 candidate = line + piece
                 if line and self._width(candidate.rstrip(), font, size) > width:
                     lines.append(line.rstrip())

@@ -28,6 +28,13 @@ class FunnelDrawing(Flowable):  # type: ignore[misc]
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return self.width, self.height
 
+    def alt_text(self) -> str:
+        """What the figure shows, for a reader who cannot see it."""
+        stages = [f"{name} ({team}" + (f", {rate:.0%} reach the next stage)" if rate and
+                                       n < len(self.figure.stages) - 1 else ")")
+                  for n, (name, team, rate) in enumerate(self.figure.stages)]
+        return "The funnel, top to bottom: " + "; ".join(stages) + "."
+
     def draw(self) -> None:
         c, n = self.canv, len(self.figure.stages)
         full, narrow, centre = self.width * 0.62, self.width * 0.22, self.width * 0.36
@@ -76,6 +83,21 @@ class MetricChartGrid(Flowable):  # type: ignore[misc]
             return []
         return [MetricChartGrid(self.series[:rows * 2], self.width, self.font),
                 MetricChartGrid(self.series[rows * 2:], self.width, self.font)]
+
+    def alt_text(self) -> str:
+        """Each chart in words: its metric, status, baseline, target and the
+        latest actual."""
+        said = []
+        for s in self.series:
+            parts = [f"{s.name}: {s.status}"]
+            if s.baseline is not None:
+                parts.append(f"baseline {_short(s.baseline, s.unit)}")
+            if s.target is not None:
+                parts.append(f"target {_short(s.target, s.unit)}")
+            if s.actuals:
+                parts.append(f"last {_short(s.actuals[-1], s.unit)} in {s.periods[-1]}")
+            said.append(", ".join(parts))
+        return "Charts of the metrics over the periods. " + "; ".join(said) + "."
 
     def draw(self) -> None:
         cell = self.width / 2
@@ -170,6 +192,20 @@ class NetworkDrawing(Flowable):  # type: ignore[misc]
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return self.width, self.height
+
+    def alt_text(self) -> str:
+        f = self.figure
+        teams: dict[str, int] = {}
+        for _, team, _, _, _ in f.people:
+            teams[team] = teams.get(team, 0) + 1
+        brokers = [name for name, _, _, _, broker in f.people if broker]
+        said = (f"The collaboration network: {len(f.people)} people ("
+                + ", ".join(f"{n} {team}" for team, n in sorted(teams.items()))
+                + f"), {len(f.ties)} ties.")
+        if brokers:
+            said += " Brokers: " + ", ".join(brokers[:20]) + \
+                (f" and {len(brokers) - 20} more" if len(brokers) > 20 else "") + "."
+        return said
 
     def draw(self) -> None:
         c, f = self.canv, self.figure

@@ -16,6 +16,8 @@ from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable, LongTable, TableStyle
 
+from planner.export.pdf_tags import Element, Tags
+
 TOP_PADDING = BOTTOM_PADDING = 3.0  # ReportLab's own cell padding
 
 
@@ -28,7 +30,15 @@ class TextTable(LongTable):  # type: ignore[misc]
     dates and statuses repeat down a table, and ReportLab would map every
     character to its font subset and escape it again for every line. The
     operators are what ReportLab's own `textLine` writes (a test compares the
-    two documents' text)."""
+    two documents' text).
+
+    Tagged as it draws: one table element for all the pieces of a table cut
+    over pages (`tag_key`), a row element a row, header cells (the first row,
+    or the first column where `row_headers`) and data cells; the header
+    repeated on later pages, backgrounds and rules are artifacts."""
+
+    tag_key: int | None = None
+    row_headers = False  # a list of labels and values: each label heads its row
 
     def draw(self) -> None:
         self._text = self.canv.beginText()
@@ -36,10 +46,61 @@ class TextTable(LongTable):  # type: ignore[misc]
             self.canv.__dict__.setdefault("_tandem_lines", {})
         self._font: tuple[str, float, float] | None = None
         self._colour: Any = None
+        # (A canvas of Tandem's document has its tags; any other one gets its own.)
+        self._tags: Tags = self.canv.__dict__.setdefault("_tandem_tags", Tags("en"))
+        self._element, first = self._tags.table(self.tag_key)
+        # Row 0 of a piece after the first is the header again.
+        self._repeated = not first and self.repeatRows > 0
+        self._cell_count = 0
+        self._row: Element | None = None
         super().draw()
         self.canv.drawText(self._text)
 
+    def split(self, available_width: float, available_height: float) -> list[Any]:
+        """ReportLab's pieces of a table taller than the room (new tables of
+        this class), kept as one table of the structure."""
+        pieces = super().split(available_width, available_height)
+        key = self.tag_key if self.tag_key is not None else id(self)
+        for piece in pieces:
+            piece.tag_key, piece.row_headers = key, self.row_headers
+        return list(pieces)
+
+    def _drawBkgrnd(self) -> None:  # noqa: N802
+        self._tags.artifact(self.canv._code)
+        super()._drawBkgrnd()
+        self._tags.end(self.canv._code)
+
+    def _drawLines(self) -> None:  # noqa: N802
+        self._tags.artifact(self.canv._code)
+        super()._drawLines()
+        self._tags.end(self.canv._code)
+
+    def _cell_element(self) -> Element | None:
+        """The cell element of the cell about to be drawn (rows left to right,
+        top to bottom, as ReportLab draws them); None for a repeated header."""
+        row, column = divmod(self._cell_count, len(self._colWidths))
+        self._cell_count += 1
+        if row == 0 and self._repeated:
+            return None
+        if column == 0:
+            self._row = Element("TR", self._element)
+        if row == 0 and self.repeatRows > 0:
+            return Element("TH", self._row, scope="Column")
+        if column == 0 and self.row_headers:
+            return Element("TH", self._row, scope="Row")
+        return Element("TD", self._row)
+
     def _drawCell(self, cellval: Any, cellstyle: Any, pos: Any, size: Any) -> None:  # noqa: N802
+        element = self._cell_element()
+        code = self.canv._code if not isinstance(cellval, str) else self._text._code
+        if element is None:
+            self._tags.artifact(code, "Pagination")
+        else:
+            self._tags.begin(self.canv, element, code)
+        self._draw_cell(cellval, cellstyle, pos, size)
+        self._tags.end(code)
+
+    def _draw_cell(self, cellval: Any, cellstyle: Any, pos: Any, size: Any) -> None:
         if not isinstance(cellval, str):
             super()._drawCell(cellval, cellstyle, pos, size)
             return
@@ -147,6 +208,7 @@ class PagedTable(Flowable):  # type: ignore[misc]
     def _table(self, start: int, end: int) -> TextTable:
         table = TextTable([self.head, *self.body[start:end]], colWidths=self.widths,
                           repeatRows=1, splitInRow=1)
+        table.tag_key = id(self.body)
         table.setStyle(self.style)
         return table
 

@@ -42,6 +42,16 @@ class TimelineChart(Flowable):  # type: ignore[misc]
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return self.width, self.height
 
+    def alt_text(self) -> str:
+        lanes = self.t.lanes[self.first:self.first + self.lanes]
+        shown = ", ".join(lanes[:12]) + (f" and {len(lanes) - 12} more" if len(lanes) > 12
+                                         else "")
+        cancelled = sum(1 for b in self.mine if b.cancelled)
+        clashes = sum(1 for b in self.mine if b.conflict)
+        return (f"Timeline of field rides from {self.t.start.isoformat()} to "
+                f"{self.t.end.isoformat()} for {shown}: {len(self.mine)} rides, {cancelled} "
+                f"cancelled, {clashes} in conflict. The schedule lists every ride.")
+
     def _x(self, day: date) -> float:
         return LABEL + (day - self.t.start).days * self.per_day
 

@@ -1,7 +1,7 @@
 """Every script a plan may be written in, printed: Latin, Greek, Cyrillic,
 Arabic, Hebrew and symbols from DejaVu Sans; Chinese and Japanese from Droid
-Sans Fallback; Korean from Nanum Gothic (resources/fonts, with their
-licences). ReportLab has no font fallback, so text is cut into runs, each set
+Sans Fallback; Korean from Nanum Gothic; emoji from Noto Emoji and other
+symbols from Symbola (resources/fonts, with their licences). ReportLab has no font fallback, so text is cut into runs, each set
 in the first font that has its characters.
 
 Right-to-left text is shaped and ordered here: Arabic letters take their
@@ -22,7 +22,10 @@ from planner.resources import resource_path
 
 # (registered name, file): the order they are tried in.
 FONTS = (("TandemSans", "DejaVuSans.ttf"), ("TandemCJK", "DroidSansFallbackFull.ttf"),
-         ("TandemKorean", "NanumGothic.ttf"))
+         ("TandemKorean", "NanumGothic.ttf"),
+         # Emoji in outline (monochrome), to Emoji 15: Noto Emoji; then the
+         # symbols and older scripts none of the others has: Symbola.
+         ("TandemEmoji", "NotoEmoji.ttf"), ("TandemSymbols", "Symbola.ttf"))
 BASE = FONTS[0][0]
 RTL_CLASSES = {"R", "AL", "AN"}
 
@@ -43,8 +46,8 @@ def _base_cmap() -> frozenset[int]:
 
 @lru_cache(maxsize=None)
 def _fallback_cmaps() -> tuple[tuple[str, frozenset[int]], ...]:
-    """The fonts of Chinese, Japanese and Korean, read (4 MB each, ~0.1 s)
-    only when a plan has text the base font lacks."""
+    """The fonts of Chinese, Japanese and Korean and of emoji, read (3 to 5
+    MB each, ~0.1 s) only when a plan has text the base font lacks."""
     return tuple((name, _cmap(name, file)) for name, file in FONTS[1:])
 
 

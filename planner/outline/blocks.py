@@ -123,3 +123,4 @@ class Outline:
     mark: str = "draft"  # draft (watermark), agreed (stamp on the cover) or none
     # For the agreed stamp: (side, who, date) of each side's latest sign-off.
     sign_offs: tuple[tuple[str, str, str], ...] = ()
+    language: str = "en"  # the document's language (BCP 47), for readers and hyphenation

@@ -1,5 +1,5 @@
 """Every script prints: Chinese, Japanese, Korean, Arabic (joined, right to
-left), Hebrew (right to left) and emoji. For each, the PDF's text has it and
+left), Hebrew (right to left) and emoji (DejaVu's and Symbola's). For each, the PDF's text has it and
 the rendered page has ink where its first character stands."""
 
 import unicodedata
@@ -17,7 +17,11 @@ from tests.conftest import run_tandem
 pytestmark = pytest.mark.e2e
 TITLES = {"chinese": "提高销售线索的接受率", "japanese": "営業とマーケティングの連携を強化する",
           "korean": "영업과 마케팅의 협력 강화", "arabic": "زيادة معدل قبول العملاء المحتملين",
-          "hebrew": "להגדיל את שיעור הקבלה של לידים", "emoji": "Delight customers 😀 every quarter"}
+          "hebrew": "להגדיל את שיעור הקבלה של לידים", "emoji": "Delight customers 😀 every quarter",
+          # In no font but Symbola's (the monochrome emoji font, read only when needed).
+          "rocket": "Launch 🚀 before the fair 📈",
+          # A symbol only Symbola has.
+          "symbol": "𝄞 Close the loop on every lead"}
 
 
 @pytest.fixture(scope="module")
@@ -43,8 +47,12 @@ def test_each_script_is_in_the_text_and_on_the_rendered_page(pdf: Path, script: 
     document = pdfium.PdfDocument(pdf)
     page = document[at]
     text = page.get_textpage()
-    start = text.get_text_range().find(title[0] if script != "emoji" else "😀")
+    shown = text.get_text_range()
+    start = shown.find({"emoji": "😀", "rocket": "🚀", "symbol": "𝄞"}.get(script, title[0]))
     assert start >= 0
+    # pdfium's character indexes count UTF-16 units: an emoji earlier on the
+    # page counts twice.
+    start = len(shown[:start].encode("utf-16-le")) // 2
     left, bottom, right, top = text.get_charbox(start)
     scale = 3
     image = page.render(scale=scale).to_pil().convert("L")
@@ -64,3 +72,5 @@ def test_the_fonts_of_every_script_are_embedded(pdf: Path) -> None:
     assert any("DroidSansFallback" in n for n in names)
     assert any("NanumGothic" in n for n in names)
     assert any("DejaVuSans" in n for n in names)
+    assert any("NotoEmoji" in n for n in names)  # the rocket
+    assert any("Symbola" in n for n in names)  # the treble clef

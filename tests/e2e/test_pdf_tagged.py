@@ -1,0 +1,108 @@
+"""The PDF for every reader: tagged, in the plan's language, with its
+structure read back by a checker that shares no code with the writer
+(tests/pdf_ua.py, over pikepdf)."""
+
+from collections import Counter
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pikepdf
+from pypdf import PdfReader
+
+from planner.model import Goal, Metric, MetricValue, Person, Review
+from planner.store.plan_store import PlanStore, new_plan
+from tests.conftest import add_row, run_tandem
+from tests.pdf_ua import check
+
+
+def export(plan: Path, out: Path, *options: str) -> None:
+    result = run_tandem("export", str(plan), "--pdf", str(out), *options)
+    assert result.returncode == 0, result.stderr
+
+
+def structure(pdf: Path) -> list[tuple[int, str, str]]:
+    """(depth, type, alternative text) of every element, in reading order."""
+    out: list[tuple[int, str, str]] = []
+    with pikepdf.open(pdf) as doc:
+        def walk(element: Any, depth: int) -> None:
+            out.append((depth, str(element.S)[1:], str(element.get("/Alt", ""))))
+            kids = element.get("/K")
+            for kid in (kids if isinstance(kids, pikepdf.Array) else [kids]):
+                if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+                    walk(kid, depth + 1)
+        walk(doc.Root.StructTreeRoot.K, 0)
+    return out
+
+
+def test_the_sample_plan_is_tagged_clean(demo: Path, tmp_path: Path) -> None:
+    draft, agreed = tmp_path / "draft.pdf", tmp_path / "agreed.pdf"
+    export(demo, draft, "--mark", "draft")
+    export(demo, agreed, "--mark", "agreed")
+    assert check(draft) == []
+    assert check(agreed) == []
+    with pikepdf.open(draft) as doc:
+        assert str(doc.Root.Lang) == "en"
+        assert doc.open_metadata()["dc:title"] == str(doc.docinfo.Title)
+    tree = structure(draft)
+    kinds = Counter(kind for _, kind, _ in tree)
+    # A section a part, each with its heading; the cover's title and the contents too.
+    assert kinds["Sect"] >= 9 and kinds["H1"] == kinds["Sect"] + 2
+    assert kinds["TOCI"] == kinds["Sect"] and kinds["Link"] == kinds["TOCI"]
+    assert kinds["TH"] > 50 and kinds["TD"] > 500 and kinds["H3"] >= 12  # a card a goal
+    figures = [alt for _, kind, alt in tree if kind == "Figure"]
+    assert any(alt.startswith("The funnel, top to bottom: ") for alt in figures)
+    assert any(alt.startswith("The collaboration network: ") and " ties." in alt
+               for alt in figures)
+    assert any(alt.startswith("Timeline of field rides from ") for alt in figures)
+    assert any(alt.startswith("Charts of the metrics over the periods.") for alt in figures)
+    # The agreed stamp reads on the cover, before the contents.
+    stamped = [kind for _, kind, _ in structure(agreed)]
+    assert stamped.index("Sect") < stamped.index("TOC")
+
+
+def test_hostile_plans_are_tagged_clean_and_every_word_stays_on_the_page(
+        tmp_path: Path) -> None:
+    plan, pdf = tmp_path / "hostile.tandem", tmp_path / "hostile.pdf"
+    long_word = "Supercalifragilistic" * 15  # 300 characters, no break
+    with PlanStore.create(plan, new_plan("<script>alert(1)</script> & <b>plan</b>",
+                                         date(2027, 1, 1), date(2027, 12, 31),
+                                         company="(Ödegaard) & \\Søn")) as s:
+        add_row(s, Person, id="p1", name=long_word, team="sales")
+        add_row(s, Person, id="p2", name="<img src=x onerror=alert(1)>", team="marketing")
+        add_row(s, Goal, title=long_word, success_measure="unit:<img src=" + "x" * 200 + ">",
+                sales_owner_id="p1", marketing_owner_id="p2")
+        add_row(s, Review, held_on=date(2027, 3, 1), what_happened=long_word * 3)
+        add_row(s, Metric, id="m1", name=long_word, unit="unit:<img src=" + "y" * 120 + ">",
+                definition=long_word, baseline=1.0, target=9.0e11)
+        add_row(s, MetricValue, metric_id="m1", period="2027-01", actual=3.5e11)
+    export(plan, pdf, "--mark", "agreed")
+    assert check(pdf) == []
+    assert words_outside(pdf) == []
+    with pikepdf.open(pdf) as doc:
+        assert doc.check_pdf_syntax() == [] and doc.get_warnings() == []
+
+
+def words_outside(pdf: Path) -> list[str]:
+    """Every word poppler finds beyond its page's margins (18 mm, less a
+    hair), with its page."""
+    import re
+    import shutil
+    import subprocess
+
+    import pytest
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler-utils is not installed (pdftotext); .ci/setup --test installs it")
+    html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    out = []
+    for n, page in enumerate(html.split("<page ")[1:], 1):
+        width = float(re.search(r'width="([\d.]+)"', page).group(1))  # type: ignore[union-attr]
+        for x0, x1, word in re.findall(
+                r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">(.*?)</word>',
+                page):
+            if float(x0) < 18 * 72 / 25.4 - 2 or float(x1) > width - 18 * 72 / 25.4 + 2:
+                out.append(f"page {n}: {word[:40]} ({float(x0):.0f}..{float(x1):.0f} of "
+                           f"{width:.0f})")
+    return out
