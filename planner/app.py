@@ -27,6 +27,9 @@ def make_application(argv: list[str]) -> QApplication:
     font = QFont(app.font())
     font.setPointSizeF(max(font.pointSizeF(), 10.0))
     app.setFont(font)
+    from planner.ui.widgets import accessible_items
+
+    accessible_items.install()  # drawn widgets' items, as children a screen reader walks
     from planner.ui import i18n, theme
 
     i18n.install()

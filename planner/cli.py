@@ -12,6 +12,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from planner import i18n
+from planner.i18n import _
 from planner import __version__
 from planner.errors import InvalidEdit, PlanError, one_line, os_error_sentence
 from planner.sections import DOCUMENT_KEYS
@@ -178,9 +180,9 @@ def _next(args: argparse.Namespace) -> int:
 
     new: Path = args.new
     if new.exists() or new.is_symlink():
-        raise PlanError(f"{new.name} already exists; choose a new file name.")
+        raise PlanError(_("{name} already exists; choose a new file name.").format(name=new.name))
     if not new.parent.is_dir():
-        raise PlanError(f"The folder {new.parent} does not exist.")
+        raise PlanError(_("The folder {parent} does not exist.").format(parent=new.parent))
     carry = next_period.Carry().without(
         *(p.strip().casefold() for p in args.leave_out.split(",") if p.strip()))
     with open_plan(args.plan) as store:
@@ -226,7 +228,7 @@ def _demo(args: argparse.Namespace) -> int:
     from planner.sample import write_sample
 
     if args.plan.exists():
-        raise PlanError(f"{args.plan} already exists; choose a new file name.")
+        raise PlanError(_("{plan} already exists; choose a new file name.").format(plan=args.plan))
     if args.template:
         from planner import templates
 
@@ -243,7 +245,7 @@ def _demo(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     out: Path = args.pdf or args.json or args.ics or args.csv
     if not (args.ics or args.csv) and not out.parent.is_dir():
-        raise PlanError(f"The folder {out.parent} does not exist.")
+        raise PlanError(_("The folder {parent} does not exist.").format(parent=out.parent))
     with open_plan(args.plan, read_only=True) as store:
         try:
             _write_export(args, store, out)
@@ -370,8 +372,7 @@ def _check(args: argparse.Namespace) -> int:
     for finding in handoff:  # reported too: a missed promise is the business's, not the file's
         print(f"{finding.section}: {finding.message}")
     if problems or findings or outside:
-        raise PlanError(f"{len(problems) + len(findings) + len(outside)} problem(s) found in "
-                        f"{ref_name(args.plan)}.")
+        raise PlanError(_("{outside} problem(s) found in {plan}.").format(outside=len(problems) + len(findings) + len(outside), plan=ref_name(args.plan)))
     print("No problems found.")
     return 0
 
@@ -433,7 +434,7 @@ def _merge(args: argparse.Namespace) -> int:
 
     out: Path | None = args.output
     if out is not None and (out.exists() or out.is_symlink()):
-        raise PlanError(f"{out.name} already exists; choose a new file name.")
+        raise PlanError(_("{name} already exists; choose a new file name.").format(name=out.name))
     mine_name, theirs_name = ref_name(args.mine), ref_name(args.theirs)
     with open_plan(args.theirs, read_only=True) as theirs:
         mine = _merge_target(args.mine, out)
@@ -445,15 +446,11 @@ def _merge(args: argparse.Namespace) -> int:
                     print(one_line(conflict_line(conflict, plan.base, plan.mine, plan.theirs,
                                                  plan.merged)))
                 raise PlanError(
-                    f"{len(plan.conflicts)} conflict(s) between {mine_name} and "
-                    f"{theirs_name}; nothing was written. Settle them in the window (File "
-                    "\u203a Merge changes from\u2026) or take one side for all with --take "
-                    "mine or --take theirs.")
+                    _("{conflicts} conflict(s) between {mine_name} and {theirs_name}; nothing was written. Settle them in the window (File › Merge changes from…) or take one side for all with --take mine or --take theirs.").format(conflicts=len(plan.conflicts), mine_name=mine_name, theirs_name=theirs_name))
             try:
                 change = merge_change(mine, plan, take=args.take)
             except InvalidEdit as exc:
-                raise PlanError(f"{theirs_name} cannot be merged into {mine_name}: "
-                                f"{exc} Nothing was written.") from None
+                raise PlanError(_("{theirs_name} cannot be merged into {mine_name}: {reason} Nothing was written.").format(theirs_name=theirs_name, mine_name=mine_name, reason=exc)) from None
             if not change.recorded:
                 if out is not None:  # a script that asked for OUT finds it, the same as MINE
                     write_plan(out, mine.copy_bytes())
@@ -480,16 +477,13 @@ def _restore(args: argparse.Namespace) -> int:
     with open_plan(args.plan) as store:
         _act(store, args.as_name)
         if store.read_only:
-            raise PlanError(f"Cannot restore {name}: "
-                            f"{store.read_only_reason or 'it is open read-only.'}")
+            raise PlanError(_("Cannot restore {name}: {value}").format(name=name, value=store.read_only_reason or 'it is open read-only.'))
         version = store.version(args.version)
         before = store.state()
         try:
             change = restore_change(store, version)
         except InvalidEdit as exc:
-            raise PlanError(f"{name} cannot be made as it was in "
-                            f"\u201c{one_line(version.name)}\u201d: {exc} Nothing was "
-                            "written.") from None
+            raise PlanError(_("{name} cannot be made as it was in “{name2}”: {reason} Nothing was written.").format(name=name, name2=one_line(version.name), reason=exc)) from None
         if not change:
             print(f"{name} is as the version \u201c{one_line(version.name)}\u201d "
                   "already.")
@@ -555,8 +549,7 @@ def _merge_target(mine: "PlanRef", out: Path | None) -> "PlanStore":
     if store.read_only:
         reason = store.read_only_reason or "it is open read-only."
         store.close()
-        raise PlanError(f"Cannot merge into {ref_name(mine)}: {reason} Write the merge to a "
-                        "new file with -o OUT.tandem.")
+        raise PlanError(_("Cannot merge into {mine}: {reason} Write the merge to a new file with -o OUT.tandem.").format(mine=ref_name(mine), reason=reason))
     return store
 
 
@@ -629,6 +622,7 @@ def _window(argv: Sequence[str]) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    i18n.use(i18n.from_environment())  # the command line speaks the locale's language
     if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
         try:
             return _window(argv)

@@ -29,6 +29,7 @@ from reportlab.platypus import (
     PageTemplate, Spacer, TableStyle)
 from reportlab.platypus import Paragraph as RLParagraph
 
+from planner.i18n import _, day, speaking
 from planner import __version__
 from planner.export.pdf_charts import FunnelDrawing, MetricChartGrid, NetworkDrawing
 from planner.export.pdf_tables import PagedTable, TextTable, row_height
@@ -114,7 +115,7 @@ def _outline(word: str, size: float) -> tuple[tuple[str, tuple[float, ...]], ...
 
 def draft_path(canvas: Any, size: float) -> Any:
     path = canvas.beginPath()
-    for op, args in _outline("DRAFT", size):
+    for op, args in _outline(_("DRAFT"), size):
         if op == "moveTo":
             path.moveTo(*args)
         elif op == "lineTo":
@@ -304,13 +305,15 @@ class _NumberedCanvas(Canvas):
             tags.end(self._code)
             tags.begin(self, Element("H2", stamp))
             self.setFont(BOLD, 18)
-            self.drawString(24 * mm, 52 * mm, "AGREED")
+            self.drawString(24 * mm, 52 * mm, _("AGREED"))
             tags.end(self._code)
             self.setFont(FONT, 10)
             for n, (side, who, when) in enumerate(meta["sign_offs"]):
                 tags.begin(self, Element("P", stamp))
-                scripts.draw(self, 24 * mm, (43 - 7 * n) * mm,
-                             f"Signed for {side.lower()}: {who}, {when}", FONT, 10)
+                said = _("Signed for sales: {who}, {when}") if side == "sales" else \
+                    _("Signed for marketing: {who}, {when}")
+                scripts.draw(self, 24 * mm, (43 - 7 * n) * mm, said.format(who=who, when=when),
+                             FONT, 10)
                 tags.end(self._code)
             self.restoreState()
 
@@ -324,8 +327,9 @@ class _NumberedCanvas(Canvas):
         self.setFillColor(MUTED)
         scripts.draw(self, 18 * mm, h - 12 * mm, meta["title"][:90], FONT, self._fontsize)
         self.drawRightString(w - 18 * mm, h - 12 * mm, meta["status"])
-        self.drawString(18 * mm, 10 * mm, f"Exported {meta['date']}")
-        self.drawRightString(w - 18 * mm, 10 * mm, f"Page {self._pageNumber} of {total}")
+        self.drawString(18 * mm, 10 * mm, _("Exported {date}").format(date=meta["date"]))
+        self.drawRightString(w - 18 * mm, 10 * mm, _("Page {page} of {pages}").format(
+            page=self._pageNumber, pages=total))
 
 
 class Anchor(Flowable):
@@ -414,9 +418,14 @@ class PlanPdfRenderer:
 
     def render(self, outline: Outline, exported_on: date | None = None,
                on_page: Any = None) -> bytes:
+        """The PDF, in the outline's language."""
+        with speaking(outline.language):
+            return self._render(outline, exported_on, on_page)
+
+    def _render(self, outline: Outline, exported_on: date | None, on_page: Any) -> bytes:
         buffer = BytesIO()
         doc = _Document(buffer, pagesize=self.pagesize, title=outline.title,
-                        author=outline.company or "Tandem", subject="Sales and marketing plan",
+                        author=outline.company or "Tandem", subject=_("Sales and marketing plan"),
                         keywords=["sales", "marketing", "plan", outline.company],
                         creator=f"Tandem {__version__}", leftMargin=18 * mm,
                         rightMargin=18 * mm, topMargin=20 * mm, bottomMargin=20 * mm)
@@ -426,7 +435,7 @@ class PlanPdfRenderer:
         doc.addPageTemplates([PageTemplate("cover", [frame], onPage=self._cover_band),
                               PageTemplate("body", [frame])])
         meta = {"title": outline.title, "status": outline.status,
-                "date": (exported_on or date.today()).isoformat(), "toc": [], "bookmarks": [],
+                "date": day(exported_on or date.today()), "toc": [], "bookmarks": [],
                 "mark": outline.mark, "sign_offs": outline.sign_offs}
         self.warnings = missing_characters(outline)
 
@@ -445,7 +454,7 @@ class PlanPdfRenderer:
     def story(self, outline: Outline) -> list[Flowable]:
         flow: list[Flowable] = self._cover(outline)
         # The contents page: its entries are drawn when the pages are known.
-        flow += [RLParagraph("Contents", self.styles["h1"]), Anchor("contents", "TOC"),
+        flow += [RLParagraph(_("Contents"), self.styles["h1"]), Anchor("contents", "TOC"),
                  PageBreak()]
         for section in outline.sections:
             flow += self._section(section)
@@ -469,7 +478,7 @@ class PlanPdfRenderer:
         if o.company:
             flow.append(self._para(o.company, "cover_sub"))
         flow += [self._para(o.period, "cover_sub"), Spacer(1, 20 * mm)]
-        flow.append(self._facts(Facts((*o.sponsors, ("Status", o.status)))))
+        flow.append(self._facts(Facts((*o.sponsors, (_("Status"), o.status)))))
         return flow + [Anchor("stamp", "Sect"), NextPageTemplate("body"), PageBreak()]
 
     def _section(self, section: Section) -> list[Flowable]:
@@ -682,7 +691,7 @@ class PlanPdfRenderer:
     def _table(self, block: Table) -> Flowable:
         s = self.styles
         if not block.rows:
-            return RLParagraph(text(block.empty_text), s["body"])
+            return RLParagraph(text(_(block.empty_text)), s["body"])
         widths, size = self._column_widths(block)
         inner = [w - 2 * CELL_PADDING for w in widths]
         head = [self._cell(c, w, "head", size) for c, w in zip(block.columns, inner, strict=True)]

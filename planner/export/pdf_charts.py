@@ -4,6 +4,8 @@ from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
+from planner.i18n import _, percent
+from planner.model.enums import EngagedTeam, Team, label
 from planner.outline.blocks import FunnelFigure, MetricSeries, NetworkFigure
 from planner.export import scripts
 from planner.palette import PAPER
@@ -30,10 +32,11 @@ class FunnelDrawing(Flowable):  # type: ignore[misc]
 
     def alt_text(self) -> str:
         """What the figure shows, for a reader who cannot see it."""
-        stages = [f"{name} ({team}" + (f", {rate:.0%} reach the next stage)" if rate and
-                                       n < len(self.figure.stages) - 1 else ")")
-                  for n, (name, team, rate) in enumerate(self.figure.stages)]
-        return "The funnel, top to bottom: " + "; ".join(stages) + "."
+        stages = [f"{name} ({label(EngagedTeam(team))}" + (", " + _(
+            "{share} reach the next stage").format(share=percent(rate)) + ")" if rate and
+            n < len(self.figure.stages) - 1 else ")")
+            for n, (name, team, rate) in enumerate(self.figure.stages)]
+        return _("The funnel, top to bottom: {stages}.").format(stages="; ".join(stages))
 
     def draw(self) -> None:
         c, n = self.canv, len(self.figure.stages)
@@ -55,8 +58,9 @@ class FunnelDrawing(Flowable):  # type: ignore[misc]
             scripts.draw(c, centre, y + self.BAND / 2 - 3, name[:40], self.font, c._fontsize,
                          "centre")
             c.setFillColor(INK)
-            words = f"{team}" + (f"  \u2192 {rate:.0%} reach the next stage" if rate and
-                                 i < n - 1 else "")
+            words = label(EngagedTeam(team)) + ("  \u2192 " + _("{share} reach the next "
+                                                                "stage").format(
+                share=percent(rate)) if rate and i < n - 1 else "")
             room, size = self.width * 0.31, 8.0
             while size > 6 and stringWidth(words, self.font, size) > room:
                 size -= 0.25  # smaller rather than past the page's margin
@@ -89,15 +93,16 @@ class MetricChartGrid(Flowable):  # type: ignore[misc]
         latest actual."""
         said = []
         for s in self.series:
-            parts = [f"{s.name}: {s.status}"]
+            parts = [f"{s.name}: {_(s.status)}"]
             if s.baseline is not None:
-                parts.append(f"baseline {_short(s.baseline, s.unit)}")
+                parts.append(_("baseline {value}").format(value=_short(s.baseline, s.unit)))
             if s.target is not None:
-                parts.append(f"target {_short(s.target, s.unit)}")
+                parts.append(_("target {value}").format(value=_short(s.target, s.unit)))
             if s.actuals:
-                parts.append(f"last {_short(s.actuals[-1], s.unit)} in {s.periods[-1]}")
+                parts.append(_("last {value} in {period}").format(
+                    value=_short(s.actuals[-1], s.unit), period=s.periods[-1]))
             said.append(", ".join(parts))
-        return "Charts of the metrics over the periods. " + "; ".join(said) + "."
+        return _("Charts of the metrics over the periods.") + " " + "; ".join(said) + "."
 
     def draw(self) -> None:
         cell = self.width / 2
@@ -116,7 +121,7 @@ class MetricChartGrid(Flowable):  # type: ignore[misc]
         c.setFillColor(INK)
         scripts.draw(c, x, y + h - 8, (s.name + unit)[:56], self.font, 8)
         c.setFillColor(STATUS.get(s.status, MUTED))
-        c.drawRightString(x + w, y + h - 8, s.status)
+        c.drawRightString(x + w, y + h - 8, _(s.status))
         plot_top, plot_bottom, left, right = y + h - 16, y + 12, x + 46, x + w
         levels = list(s.actuals) + [v for v in (s.baseline, s.target) if v is not None]
         c.setStrokeColor(colors.HexColor(PAPER["rule"]))
@@ -125,7 +130,7 @@ class MetricChartGrid(Flowable):  # type: ignore[misc]
         c.line(left, plot_bottom, left, plot_top)
         if not levels:
             c.setFillColor(MUTED)
-            c.drawString(left + 4, (plot_top + plot_bottom) / 2, "no actuals yet")
+            c.drawString(left + 4, (plot_top + plot_bottom) / 2, _("no actuals yet"))
             return
         low, high = min(levels), max(levels)
         pad = (high - low) * 0.1 or 1.0
@@ -152,7 +157,7 @@ class MetricChartGrid(Flowable):  # type: ignore[misc]
             c.line(left, yv(s.target), right, yv(s.target))
             c.setDash()
             c.setFillColor(STATUS["on track"])
-            c.drawRightString(right, yv(s.target) + 2, "target")
+            c.drawRightString(right, yv(s.target) + 2, _("target"))
         if s.baseline is not None and s.target is not None:  # the plan: a straight line
             c.setStrokeColor(MUTED)
             c.setDash(1, 2)
@@ -196,15 +201,16 @@ class NetworkDrawing(Flowable):  # type: ignore[misc]
     def alt_text(self) -> str:
         f = self.figure
         teams: dict[str, int] = {}
-        for _, team, _, _, _ in f.people:
+        for _name, team, _x, _y, _broker in f.people:
             teams[team] = teams.get(team, 0) + 1
         brokers = [name for name, _, _, _, broker in f.people if broker]
-        said = (f"The collaboration network: {len(f.people)} people ("
-                + ", ".join(f"{n} {team}" for team, n in sorted(teams.items()))
-                + f"), {len(f.ties)} ties.")
+        said = _("The collaboration network: {people} people ({teams}), {ties} ties.").format(
+            people=len(f.people), ties=len(f.ties),
+            teams=", ".join(f"{n} {label(Team(team))}" for team, n in sorted(teams.items())))
         if brokers:
-            said += " Brokers: " + ", ".join(brokers[:20]) + \
-                (f" and {len(brokers) - 20} more" if len(brokers) > 20 else "") + "."
+            said += " " + _("Brokers: {names}.").format(
+                names=", ".join(brokers[:20]) + (" " + _("and {n} more").format(
+                    n=len(brokers) - 20) if len(brokers) > 20 else ""))
         return said
 
     def draw(self) -> None:
@@ -224,7 +230,7 @@ class NetworkDrawing(Flowable):  # type: ignore[misc]
             c.line(x1, y1, x2, y2)
         names = len(f.people) <= 60
         c.setFont(self.font, 6.5)
-        for n, (name, team, _, _, broker) in enumerate(f.people):
+        for n, (name, team, _x, _y, broker) in enumerate(f.people):
             x, y = at(n)
             colour = TEAM.get(team, MUTED)
             c.setFillColor(colour)

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from reportlab.lib import colors
 from reportlab.platypus import Flowable
 
+from planner.i18n import _, day, month_label
 from planner.outline.blocks import Timeline, TimelineBar
 from planner.export import scripts
 from planner.palette import PAPER
@@ -44,13 +45,14 @@ class TimelineChart(Flowable):  # type: ignore[misc]
 
     def alt_text(self) -> str:
         lanes = self.t.lanes[self.first:self.first + self.lanes]
-        shown = ", ".join(lanes[:12]) + (f" and {len(lanes) - 12} more" if len(lanes) > 12
-                                         else "")
+        shown = ", ".join(lanes[:12]) + (" " + _("and {n} more").format(n=len(lanes) - 12)
+                                         if len(lanes) > 12 else "")
         cancelled = sum(1 for b in self.mine if b.cancelled)
         clashes = sum(1 for b in self.mine if b.conflict)
-        return (f"Timeline of field rides from {self.t.start.isoformat()} to "
-                f"{self.t.end.isoformat()} for {shown}: {len(self.mine)} rides, {cancelled} "
-                f"cancelled, {clashes} in conflict. The schedule lists every ride.")
+        return _("Timeline of field rides from {first} to {last} for {people}: {rides} rides, "
+                 "{cancelled} cancelled, {clashes} in conflict. The schedule lists every "
+                 "ride.").format(first=day(self.t.start), last=day(self.t.end), people=shown,
+                                 rides=len(self.mine), cancelled=cancelled, clashes=clashes)
 
     def _x(self, day: date) -> float:
         return LABEL + (day - self.t.start).days * self.per_day
@@ -72,8 +74,8 @@ class TimelineChart(Flowable):  # type: ignore[misc]
             c.line(left, 0, left, self.height)
             if (month.month - 1) % every == 0:
                 c.setFillColor(colors.HexColor(PAPER["muted"]))
-                c.drawString(left + 2, self.height - 10,
-                             f"{month:%b %y}" if month.month == 1 or every > 1 else f"{month:%b}")
+                c.drawString(left + 2, self.height - 10, month_label(month, month.month == 1
+                                                                      or every > 1))
         c.setFont(self.font, 6.5)
         for lane in range(self.first, self.first + self.lanes):
             c.setFillColor(TEAM.get(t.lane_teams[lane], colors.black))

@@ -33,7 +33,8 @@ FORMAT = "tandem-plan"
 # 8: goals' check-ins; the plan's check-in interval and where it came from.
 # 9: CRM imports, and their rows as the blob each keeps (base64, "crm_data");
 # a stage's promise as a value; a metric's computed figure.
-FORMAT_VERSION = 9
+# 10: the plan's language and currency.
+FORMAT_VERSION = 10
 # What each older format lacks, filled in on import.
 _ADDED_IN = {2: ("hot_buttons", "non_working_days"), 4: ("parking_topics",),
              6: ("review_links", "review_actions"), 8: ("check_ins",), 9: ("crm_imports",)}

@@ -21,10 +21,11 @@ from typing import Any
 
 import numpy as np
 
+from planner.i18n import _, language, month_name, number, percent
 from planner.imports.crm import Kind
 from planner.imports.crm_columns import deal_columns, from_blob, lead_columns
 from planner.model import CrmImport, FunnelStage, Metric, NonWorkingDay
-from planner.model.enums import CrmKind, EngagedTeam
+from planner.model.enums import CrmKind, EngagedTeam, label
 from planner.model.reader import PlanReader
 from planner.rules.findings import Finding
 from planner.rules.handoff import (
@@ -312,7 +313,18 @@ def handoff_summary(store: PlanReader, now: datetime | None = None) -> str | Non
         broken = " ".join(unreadable(store))
         return f"{said} {broken}" if said and broken else said or broken or None
 
-    return _once(_MEMO, fingerprint(store, "summary", now), work)  # type: ignore[no-any-return]
+    return _once(_MEMO, summary_key(store, now), work)  # type: ignore[no-any-return]
+
+
+def summary_key(store: PlanReader, now: datetime | None = None) -> tuple[Any, ...]:
+    """Where the handoff's sentence is remembered: its figures and the
+    language it is said in."""
+    return fingerprint(store, f"summary {language()}", now)
+
+
+def tables_key(store: PlanReader, months: int = 6,
+               now: datetime | None = None) -> tuple[Any, ...]:
+    return fingerprint(store, f"tables {months} {language()}", now)
 
 
 def _summary(store: PlanReader, now: datetime | None) -> str | None:
@@ -321,26 +333,31 @@ def _summary(store: PlanReader, now: datetime | None) -> str | None:
     if leads is None:
         return None
     if found is None:  # leads, but no promise to measure them by: asked for
-        return (f"{len(leads[0].mql):,} leads are taken in, but no handoff promise is one "
-                "Tandem can measure: type it in the Funnel page's \u201cPromise measured\u201d "
-                "column (for example 1 working day, 4 working hours or 24 hours).")
+        return _("{count} leads are taken in, but no handoff promise is one Tandem can "
+                 "measure: type it in the Funnel page's \u201cPromise measured\u201d column (for "
+                 "example 1 working day, 4 working hours or 24 hours).").format(
+                     count=number(len(leads[0].mql)))
     stage, level = found
     columns, zone = leads
     figures = adherence(columns, level, working_time(store, zone),
                         now or datetime.now(timezone.utc))
     judged_months = [(m, g) for m, g in figures.items() if sum(g[("all", "")][:3])]
     if not judged_months:
-        return (f"Handoff ({stage.name}, {level.words()}): none of the "
-                f"{len(columns.mql):,} leads taken in is due yet.")
+        return _("Handoff ({stage}, {promise}): none of the {count} leads taken in is due "
+                 "yet.").format(stage=stage.name, promise=level.words(),
+                                count=number(len(columns.mql)))
     month, groups = judged_months[-1]
     met, late, never = groups[("all", "")][:3]
-    label = datetime.strptime(month, "%Y-%m").strftime("%B %Y")
+    named = month_name(month)
     regions = sorted(((n, g[0] / (g[0] + g[1] + g[2])) for (d, n), g in groups.items()
                       if d == "region" and g[0] + g[1] + g[2]), key=lambda p: p[1])
-    worst = f" Lowest: {regions[0][0]}, {regions[0][1]:.0%}." if len(regions) > 1 else ""
-    return (f"Handoff ({stage.name}, {level.words()}): {met / (met + late + never):.0%} of "
-            f"the {met + late + never:,} MQLs of {label} followed up in time (the aim: "
-            f"{aim(store):.0%}); {never:,} never followed up.{worst}")
+    worst = (" " + _("Lowest: {region}, {share}.").format(
+        region=regions[0][0], share=percent(regions[0][1]))) if len(regions) > 1 else ""
+    return _("Handoff ({stage}, {promise}): {share} of the {count} MQLs of {month} followed up "
+             "in time (the aim: {aim}); {never} never followed up.").format(
+                 stage=stage.name, promise=level.words(),
+                 share=percent(met / (met + late + never)), count=number(met + late + never),
+                 month=named, aim=percent(aim(store)), never=number(never)) + worst
 
 
 @dataclass(frozen=True)
@@ -355,15 +372,15 @@ class FigureTable:
 
 
 def _share(part: int, whole: int) -> str:
-    return f"{part / whole:.0%}" if whole else "\u2014"
+    return percent(part / whole) if whole else "\u2014"
 
 
 def _time(value: float | None) -> str:
-    return "\u2014" if value is None else f"{value:,.1f}"
+    return "\u2014" if value is None else number(value, 1)
 
 
 def _money(value: float) -> str:
-    return f"{value:,.0f}"
+    return number(value)
 
 
 def handoff_tables(store: PlanReader, now: datetime | None = None, months: int = 6
@@ -372,7 +389,7 @@ def handoff_tables(store: PlanReader, now: datetime | None = None, months: int =
     source, leads sent back by reason, stage to stage, and pipeline and
     revenue by source and campaign: what `handoff_summary` says in a
     sentence, in full. Empty without CRM data."""
-    return _once(_MEMO, fingerprint(store, f"tables {months}", now),  # type: ignore[no-any-return]
+    return _once(_MEMO, tables_key(store, months, now),  # type: ignore[no-any-return]
                  lambda: _tables(store, now or datetime.now(timezone.utc), months))
 
 
@@ -383,14 +400,14 @@ def _tables(store: PlanReader, now: datetime, months: int) -> list[FigureTable]:
         columns, zone = leads
         work = working_time(store, zone)
         if found is not None:
-            _, level = found
+            _stage, level = found
             figures = adherence(columns, level, work, now)
-            unit = level.clock.value
             recent = list(figures.items())[-months:]
             out.append(FigureTable(
-                f"The promise ({level.words()}), month by month",
-                ("Month", "MQLs", "In time", "Late", "Never", "Not due yet", "Kept",
-                 f"Median ({unit})", f"90th percentile ({unit})"),
+                _("The promise ({promise}), month by month").format(promise=level.words()),
+                (_("Month"), _("MQLs"), _("In time"), _("Late"), _("Never"), _("Not due yet"), _("Kept"),
+                 _("Median ({unit})").format(unit=label(level.clock)),
+                 _("90th percentile ({unit})").format(unit=label(level.clock))),
                 tuple((month, f"{sum(g[:4]):,}", f"{g[0]:,}", f"{g[1]:,}", f"{g[2]:,}",
                        f"{g[3]:,}", _share(g[0], g[0] + g[1] + g[2]), _time(g[4]), _time(g[5]))
                       for month, groups in recent for g in [groups[("all", "")]]),
@@ -398,12 +415,14 @@ def _tables(store: PlanReader, now: datetime, months: int) -> list[FigureTable]:
             judged = [(m, g) for m, g in figures.items() if sum(g[("all", "")][:3])]
             if judged:
                 month, groups = judged[-1]
-                for dimension, title in (("owner", "By owner"), ("source", "By source")):
+                for dimension, title, heading in (("owner", _("By owner"), _("Owner")),
+                                                  ("source", _("By source"), _("Source"))):
                     rows = sorted(((name, g) for (d, name), g in groups.items()
                                    if d == dimension), key=lambda p: p[0].casefold())
                     out.append(FigureTable(
-                        f"{title}, MQLs of {month}",
-                        (dimension.capitalize(), "MQLs", "Kept", "Never", f"Median ({unit})"),
+                        _("{title}, MQLs of {month}").format(title=title, month=month),
+                        (heading, _("MQLs"), _("Kept"), _("Never"),
+                         _("Median ({unit})").format(unit=label(level.clock))),
                         tuple((name, f"{g[0] + g[1] + g[2]:,}",
                                _share(g[0], g[0] + g[1] + g[2]), f"{g[2]:,}", _time(g[4]))
                               for name, g in rows),
@@ -416,16 +435,17 @@ def _tables(store: PlanReader, now: datetime, months: int) -> list[FigureTable]:
                     reasons[reason] = reasons.get(reason, 0) + n
             latest_month = list(sent)[-1]
             out.append(FigureTable(
-                "Leads sent back by sales, by reason",
-                ("Reason", "All months", latest_month),
+                _("Leads sent back by sales, by reason"),
+                (_("Reason"), _("All months"), latest_month),
                 tuple((reason, f"{n:,}", f"{sent[latest_month].get(reason, 0):,}")
                       for reason, n in sorted(reasons.items(), key=lambda p: -p[1])),
                 (3, 1, 1)))
         steps = conversion(columns, work)
         if steps:
-            header = ["Month qualified", "MQLs"]
+            header = [_("Month qualified"), _("MQLs")]
             for stage in STAGES[1:]:
-                header.append(f"{STAGE_NAMES[stage]} (share, median days)")
+                header.append(_("{stage} (share, median days)").format(
+                    stage=_(STAGE_NAMES[stage])))
             rows_: list[tuple[str, ...]] = []
             for month, reached in list(steps.items())[-months:]:
                 mqls = reached.get("mql_at", (0, None))[0]
@@ -435,14 +455,15 @@ def _tables(store: PlanReader, now: datetime, months: int) -> list[FigureTable]:
                     cells.append(f"{count:,} ({_share(count, mqls)}, {_time(days)})"
                                  if count else "\u2014")
                 rows_.append(tuple(cells))
-            out.append(FigureTable("Stage to stage", tuple(header), tuple(rows_),
+            out.append(FigureTable(_("Stage to stage"), tuple(header), tuple(rows_),
                                    (1.4, 1, 2, 2, 2)))
     deals = current_deals(store)
     if deals is not None:
         found_deals, zone = deals
         work = working_time(store, zone)
-        for by, title in (("source", "Pipeline and revenue by source"),
-                          ("campaign", "Pipeline and revenue by campaign")):
+        for by, title, heading in (("source", _("Pipeline and revenue by source"), _("Source")),
+                                   ("campaign", _("Pipeline and revenue by campaign"),
+                                    _("Campaign"))):
             totals: dict[str, list[float]] = {}
             for by_name in revenue(found_deals, work, by).values():
                 for name, (pipeline, won, made, got) in by_name.items():
@@ -452,7 +473,7 @@ def _tables(store: PlanReader, now: datetime, months: int) -> list[FigureTable]:
                     t[2] += made
                     t[3] += got
             out.append(FigureTable(
-                title, (by.capitalize(), "Pipeline created", "Won", "Deals", "Won deals"),
+                title, (heading, _("Pipeline created"), _("Won"), _("Deals"), _("Won deals")),
                 tuple((name, _money(t[0]), _money(t[1]), f"{int(t[2]):,}", f"{int(t[3]):,}")
                       for name, t in sorted(totals.items(), key=lambda p: -p[1][0])),
                 (3, 1.5, 1.5, 1, 1)))

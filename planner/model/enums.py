@@ -2,6 +2,8 @@
 
 from enum import Enum
 
+from planner.i18n import N_, _
+
 
 class Team(str, Enum):
     SALES = "sales"
@@ -66,6 +68,47 @@ class ServiceClock(str, Enum):
     WORKING_DAYS = "working days"
 
 
+class Language(str, Enum):
+    """The language a plan's PDF is written in (plan format 13); DEFAULT: the
+    language of whoever exports it (the window's, or the command line's locale)."""
+
+    DEFAULT = ""
+    EN = "en"
+    DE = "de"
+
+
+class Currency(str, Enum):
+    """The plan's currency (plan format 13), printed with its amounts; NONE:
+    amounts as plain numbers. The currencies of most B2B plans."""
+
+    NONE = ""
+    EUR = "EUR"
+    USD = "USD"
+    GBP = "GBP"
+    CHF = "CHF"
+    SEK = "SEK"
+    NOK = "NOK"
+    DKK = "DKK"
+    PLN = "PLN"
+    CZK = "CZK"
+    HUF = "HUF"
+    CAD = "CAD"
+    AUD = "AUD"
+    NZD = "NZD"
+    JPY = "JPY"
+    CNY = "CNY"
+    INR = "INR"
+    SGD = "SGD"
+    HKD = "HKD"
+    BRL = "BRL"
+    MXN = "MXN"
+    ZAR = "ZAR"
+    AED = "AED"
+    ILS = "ILS"
+    TRY = "TRY"
+    KRW = "KRW"
+
+
 class CrmKind(str, Enum):
     """What a CRM export holds (plan format 12)."""
 
@@ -74,36 +117,40 @@ class CrmKind(str, Enum):
 
 
 LABELS: dict[Enum, str] = {
-    Team.SALES: "Sales",
-    Team.MARKETING: "Marketing",
-    Team.OTHER: "Other",
-    PlanStatus.DRAFT: "Draft",
-    PlanStatus.AGREED: "Agreed",
-    GoalStatus.PROPOSED: "Proposed",
-    GoalStatus.ACTIVE: "Active",
-    GoalStatus.DONE: "Done",
-    GoalStatus.DROPPED: "Dropped",
-    RideDirection.MARKETING_WITH_SALES: "Marketing rides with sales",
-    RideDirection.SALES_WITH_MARKETING: "Sales spends days with marketing",
-    RideStatus.PLANNED: "Planned",
-    RideStatus.CONFIRMED: "Confirmed",
-    RideStatus.DONE: "Done",
-    RideStatus.CANCELLED: "Cancelled",
-    MetricDirection.HIGHER_IS_BETTER: "Higher is better",
-    MetricDirection.LOWER_IS_BETTER: "Lower is better",
-    Cadence.MONTHLY: "Monthly",
-    Cadence.QUARTERLY: "Quarterly",
-    ServiceClock.HOURS: "hours",
-    ServiceClock.WORKING_HOURS: "working hours",
-    ServiceClock.WORKING_DAYS: "working days",
-    CrmKind.LEAD: "Leads",
-    CrmKind.DEAL: "Deals",
-    Access.EDITOR: "Editor",
-    Access.VIEWER: "Viewer",
-    Access.FACILITATOR: "Facilitator",
-    EngagedTeam.MARKETING: "Marketing",
-    EngagedTeam.SALES: "Sales",
-    EngagedTeam.BOTH: "Both",
+    Team.SALES: N_("Sales"),
+    Team.MARKETING: N_("Marketing"),
+    Team.OTHER: N_("Other"),
+    PlanStatus.DRAFT: N_("Draft"),
+    PlanStatus.AGREED: N_("Agreed"),
+    GoalStatus.PROPOSED: N_("Proposed"),
+    GoalStatus.ACTIVE: N_("Active"),
+    GoalStatus.DONE: N_("Done"),
+    GoalStatus.DROPPED: N_("Dropped"),
+    RideDirection.MARKETING_WITH_SALES: N_("Marketing rides with sales"),
+    RideDirection.SALES_WITH_MARKETING: N_("Sales spends days with marketing"),
+    RideStatus.PLANNED: N_("Planned"),
+    RideStatus.CONFIRMED: N_("Confirmed"),
+    RideStatus.DONE: N_("Done"),
+    RideStatus.CANCELLED: N_("Cancelled"),
+    MetricDirection.HIGHER_IS_BETTER: N_("Higher is better"),
+    MetricDirection.LOWER_IS_BETTER: N_("Lower is better"),
+    Cadence.MONTHLY: N_("Monthly"),
+    Cadence.QUARTERLY: N_("Quarterly"),
+    ServiceClock.HOURS: N_("hours"),
+    ServiceClock.WORKING_HOURS: N_("working hours"),
+    ServiceClock.WORKING_DAYS: N_("working days"),
+    CrmKind.LEAD: N_("Leads"),
+    CrmKind.DEAL: N_("Deals"),
+    Access.EDITOR: N_("Editor"),
+    Access.VIEWER: N_("Viewer"),
+    Access.FACILITATOR: N_("Facilitator"),
+    EngagedTeam.MARKETING: N_("Marketing"),
+    EngagedTeam.SALES: N_("Sales"),
+    EngagedTeam.BOTH: N_("Both"),
+    Language.DEFAULT: N_("The exporter's language"),
+    Language.EN: "English",
+    Language.DE: "Deutsch",
+    Currency.NONE: N_("No currency"),
 }
 
 
@@ -112,5 +159,5 @@ def label(value: Enum | str | None) -> str:
     if value is None:
         return ""
     if isinstance(value, Enum):
-        return LABELS.get(value, str(value.value))
+        return _(LABELS.get(value, str(value.value)))  # in the language spoken now
     return str(value)

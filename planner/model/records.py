@@ -12,7 +12,7 @@ from datetime import date, datetime
 from typing import NamedTuple, TypeVar, Union
 
 from planner.model.enums import (
-    Access, Cadence, CrmKind, EngagedTeam, GoalStatus, MetricDirection, PlanStatus,
+    Access, Cadence, CrmKind, Currency, Language, EngagedTeam, GoalStatus, MetricDirection, PlanStatus,
     RideDirection, RideStatus, ServiceClock, Team)
 
 
@@ -42,6 +42,10 @@ class Plan(NamedTuple):
     # plan this one was started from (its title, period and id), if any.
     checkin_days: int = 14
     carried_from: str = ""
+    # Schema 13: the language its PDF is written in (DEFAULT: the exporter's)
+    # and the currency of its amounts (NONE: plain numbers).
+    language: Language = Language.DEFAULT
+    currency: Currency = Currency.NONE
 
 
 class Person(NamedTuple):

@@ -18,6 +18,8 @@ from planner.model.enums import (
     Access,
     Cadence,
     CrmKind,
+    Currency,
+    Language,
     EngagedTeam,
     GoalStatus,
     MetricDirection,
@@ -92,6 +94,10 @@ class Plan(Row, table=True):
     checkin_days: int = Field(default=14, ge=1, le=366,
                               sa_column_kwargs={"server_default": "14"})
     carried_from: str = Field(default="", sa_column_kwargs={"server_default": ""})
+    # Schema 13: the language of its PDF; the currency of its amounts.
+    language: Language = Field(default=Language.DEFAULT,
+                               sa_column_kwargs={"server_default": "DEFAULT"})
+    currency: Currency = Field(default=Currency.NONE, sa_column_kwargs={"server_default": "NONE"})
 
 
 class Person(Row, table=True):

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from enum import Enum
 from typing import Any, Union, get_args, get_origin, get_type_hints
 
+from planner.i18n import N_, _
 from planner.errors import InvalidEdit
 from planner.model.records import (
     CheckIn, CrmImport, FieldRide, FunnelStage, MetricValue, Plan, R, Record, ReviewLink)
@@ -53,21 +54,30 @@ YEARS = (1900, 2199)      # dates a calendar shows
 INT_LIMIT = 10**9         # positions and day counts
 FLOAT_LIMIT = 1e15        # money and counts: no plan needs more
 # How long a date pair may span, in days: a plan a few years, a ride a quarter.
-LONGEST: dict[type[Any], tuple[int, str]] = {Plan: (5 * 366, "five years"),
-                                             FieldRide: (92, "92 days")}
+LONGEST: dict[type[Any], tuple[int, str]] = {Plan: (5 * 366, N_("five years")),
+                                             FieldRide: (92, N_("92 days"))}
 PERIOD = re.compile(r"\d{4}-(0[1-9]|1[0-2]|Q[1-4])")  # "2027-03" or "2027-Q1"
 
-FIELD_WORDS = {"period_start": "start of the period", "period_end": "end of the period",
-               "first_day": "first day", "last_day": "last day", "due_date": "due date",
-               "held_on": "review date", "day": "day", "checked_on": "check-in date",
-               "checkin_days": "days between check-ins", "sla_amount": "promised time",
-               "sla_clock": "promised time's clock", "file_name": "file name"}
+FIELD_WORDS = {"period_start": N_("start of the period"), "period_end": N_("end of the period"),
+               "first_day": N_("first day"), "last_day": N_("last day"),
+               "due_date": N_("due date"), "held_on": N_("review date"), "day": N_("day"),
+               "checked_on": N_("check-in date"), "checkin_days": N_("days between check-ins"),
+               "sla_amount": N_("promised time"), "sla_clock": N_("promised time's clock"),
+               "file_name": N_("file name"), "title": N_("title"), "name": N_("name"),
+               "company": N_("company"), "purpose": N_("purpose"), "email": N_("email"),
+               "role": N_("role"), "territory": N_("territory"),
+               "description": N_("description"), "success_measure": N_("success measure"),
+               "revenue_target": N_("revenue target"), "target": N_("target"),
+               "baseline": N_("baseline"), "customer_problem": N_("customer problem"),
+               "value_message": N_("value message"), "note": N_("note"),
+               "confidence": N_("confidence"), "progress": N_("progress")}
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def words(field: str) -> str:
     """A field's name as a reader would say it."""
-    return FIELD_WORDS.get(field, field.removesuffix("_id").replace("_", " "))
+    known = FIELD_WORDS.get(field)
+    return _(known) if known else field.removesuffix("_id").replace("_", " ")
 
 
 _FIELD_TYPES: dict[type[Any], dict[str, tuple[type, bool]]] = {}
@@ -100,16 +110,15 @@ def clean_text(field: str, value: str) -> str:
     """The text as stored, or InvalidEdit naming what is wrong with it."""
     text = value.strip() if field in REQUIRED_TEXT else value
     if field in REQUIRED_TEXT and not text:
-        raise InvalidEdit(f"The {words(field)} cannot be empty.")
+        raise InvalidEdit(_("The {field} cannot be empty.").format(field=words(field)))
     limit = _text_limit(field)
     if len(text) > limit:
         raise InvalidEdit(
-            f"The {words(field)} is {len(text):,} characters long; the limit is {limit:,}.")
+            _("The {field} is {text:,} characters long; the limit is {limit:,}.").format(field=words(field), text=len(text), limit=limit))
     if "\x00" in text:
-        raise InvalidEdit(f"The {words(field)} contains a NUL character.")
+        raise InvalidEdit(_("The {field} contains a NUL character.").format(field=words(field)))
     if _SURROGATE.search(text):
-        raise InvalidEdit(f"The {words(field)} contains a broken character (a lone "
-                          "surrogate), which no file can store.")
+        raise InvalidEdit(_("The {field} contains a broken character (a lone surrogate), which no file can store.").format(field=words(field)))
     return text
 
 
@@ -118,63 +127,64 @@ def _check_value(kind: type[Any], field: str, value: Any) -> Any:
     if value is None:
         if optional:
             return None
-        raise InvalidEdit(f"The {words(field)} is missing.")
+        raise InvalidEdit(_("The {field} is missing.").format(field=words(field)))
     if base is str:
         if not isinstance(value, str):
-            raise InvalidEdit(f"The {words(field)} must be text.")
+            raise InvalidEdit(_("The {field} must be text.").format(field=words(field)))
         if (field == "id" or field.endswith("_id")) and not value:
-            raise InvalidEdit(f"The {words(field)} cannot be empty.")
+            raise InvalidEdit(_("The {field} cannot be empty.").format(field=words(field)))
         return clean_text(field, value)
     if base is bool:
         if type(value) is not bool:
-            raise InvalidEdit(f"The {words(field)} must be yes or no.")
+            raise InvalidEdit(_("The {field} must be yes or no.").format(field=words(field)))
         return value
     if base in (int, float):
         return _check_number(kind, field, value, base)
     if base is datetime:
         if type(value) is not datetime:
-            raise InvalidEdit(f"The {words(field)} time is not valid.")
+            raise InvalidEdit(_("The {field} time is not valid.").format(field=words(field)))
         if value.tzinfo is None:
-            raise InvalidEdit(f"The {words(field)} time has no time zone.")
+            raise InvalidEdit(_("The {field} time has no time zone.").format(field=words(field)))
         _check_year(field, value)
         return value
     if base is date:
         if type(value) is not date:
-            raise InvalidEdit(f"The {words(field)} is not a valid date.")
+            raise InvalidEdit(_("The {field} is not a valid date.").format(field=words(field)))
         _check_year(field, value)
         return value
     if isinstance(base, type) and issubclass(base, Enum):
         if not isinstance(value, base):
-            raise InvalidEdit(f"The {words(field)} is not valid: {value!r} is not one of "
-                              f"{', '.join(str(m.value) for m in base)}.")
+            raise InvalidEdit(_("The {field} is not valid: {value!r} is not one of {choices}.")
+                              .format(field=words(field), value=value,
+                                      choices=", ".join(str(m.value) for m in base)))
         return value
-    raise InvalidEdit(f"The {words(field)} has a type the plan does not know.")
+    raise InvalidEdit(_("The {field} has a type the plan does not know.").format(field=words(field)))
 
 
 def _check_year(field: str, value: date) -> None:
     if not YEARS[0] <= value.year <= YEARS[1]:
-        raise InvalidEdit(f"The {words(field)} ({value.isoformat()[:10]}) is outside the years "
-                          f"{YEARS[0]} to {YEARS[1]}.")
+        raise InvalidEdit(_("The {field} ({value}) is outside the years {YEARS_0} to {YEARS_1}.").format(field=words(field), value=value.isoformat()[:10], YEARS_0=YEARS[0], YEARS_1=YEARS[1]))
 
 
 def _check_number(kind: type[Any], field: str, value: Any, base: type) -> Any:
     if type(value) not in (int, float) or (base is int and type(value) is not int):
-        raise InvalidEdit(f"The {words(field)} must be a {'whole ' if base is int else ''}"
-                          "number.")
+        raise InvalidEdit((_("The {field} must be a whole number.") if base is int
+                           else _("The {field} must be a number.")).format(field=words(field)))
     if not math.isfinite(value):
-        raise InvalidEdit(f"The {words(field)} must be a finite number, not {value}.")
+        raise InvalidEdit(_("The {field} must be a finite number, not {value}.").format(field=words(field), value=value))
     if base is int and abs(value) > INT_LIMIT:
-        raise InvalidEdit(f"The {words(field)} is out of range ({value:,}).")
+        raise InvalidEdit(_("The {field} is out of range ({value:,}).").format(field=words(field), value=value))
     if base is float and abs(value) > FLOAT_LIMIT:
-        raise InvalidEdit(f"The {words(field)} is out of range ({value:g}).")
+        raise InvalidEdit(_("The {field} is out of range ({value:g}).").format(field=words(field), value=value))
     if field in RATES and not 0 < value <= 1:
-        raise InvalidEdit(f"The {words(field)} must be above 0% and at most 100%.")
+        raise InvalidEdit(_("The {field} must be above 0% and at most 100%.").format(field=words(field)))
     low, high, low_included = BOUNDS.get((kind, field), (None, None, True))
     if low is not None and (value < low or (value == low and not low_included)):
-        raise InvalidEdit(f"The {words(field)} must be {'at least' if low_included else 'above'}"
-                          f" {low:g}.")
+        raise InvalidEdit((_("The {field} must be at least {low:g}.") if low_included
+                           else _("The {field} must be above {low:g}.")).format(
+                               field=words(field), low=low))
     if high is not None and value > high:
-        raise InvalidEdit(f"The {words(field)} must be at most {high:g}.")
+        raise InvalidEdit(_("The {field} must be at most {high:g}.").format(field=words(field), high=high))
     return float(value) if base is float else value
 
 
@@ -191,21 +201,22 @@ def validate(record: R) -> R:
     if pair:
         first, last = getattr(out, pair[0]), getattr(out, pair[1])
         if last < first:
-            raise InvalidEdit(f"The {words(pair[1])} ({last.isoformat()}) is before the "
-                              f"{words(pair[0])} ({first.isoformat()}).")
+            raise InvalidEdit(_("The {pair_1} ({value}) is before the {pair_0} ({value2}).").format(pair_1=words(pair[1]), value=last.isoformat(), pair_0=words(pair[0]), value2=first.isoformat()))
         longest, span = LONGEST[kind]
         if (last - first).days + 1 > longest:
-            raise InvalidEdit(f"From {first.isoformat()} to {last.isoformat()} is more than "
-                              f"{span}; a {'plan' if kind is Plan else 'field ride'} "
-                              "cannot be that long.")
+            raise InvalidEdit((_("From {first} to {last} is more than {span}; a plan cannot be "
+                                 "that long.") if kind is Plan else
+                               _("From {first} to {last} is more than {span}; a field ride "
+                                 "cannot be that long.")).format(
+                                     first=first.isoformat(), last=last.isoformat(),
+                                     span=_(span)))
     if isinstance(out, ReviewLink) and sum(
             1 for v in (out.goal_id, out.funnel_stage_id, out.metric_id) if v is not None) != 1:
         raise InvalidEdit("A review's link names exactly one goal, funnel stage or metric.")
     period = getattr(out, "period", None) if kind is MetricValue else None
     if period is not None and (not PERIOD.fullmatch(period)
                                or not YEARS[0] <= int(period[:4]) <= YEARS[1]):
-        raise InvalidEdit(f"The period \u201c{period[:40]}\u201d is not a month like 2027-03 "
-                          "or a quarter like 2027-Q1 of a year a calendar shows.")
+        raise InvalidEdit(_("The period “{period_40}” is not a month like 2027-03 or a quarter like 2027-Q1 of a year a calendar shows.").format(period_40=period[:40]))
     return out  # type: ignore[return-value]
 
 
@@ -284,7 +295,7 @@ def coerce(kind: type[Any], field: str, value: Any) -> Any:
     enums from their value or name, dates and times from ISO text, whole
     numbers as floats where a float is declared. Anything else is returned
     unchanged for `validate` to refuse with a sentence."""
-    base, _ = field_types(kind)[field]
+    base, _optional = field_types(kind)[field]
     if value is None:
         return "" if base is str and field not in ("id",) and not field.endswith(
             ("_id", "_wording")) else None
@@ -297,8 +308,9 @@ def coerce(kind: type[Any], field: str, value: Any) -> Any:
         try:
             parsed = base.fromisoformat(value)
         except ValueError:
-            raise InvalidEdit(f"The {words(field)} ({value[:40]!r}) is not a valid "
-                              f"{'date' if base is date else 'time'}.") from None
+            raise InvalidEdit((_("The {field} ({value!r}) is not a valid date.") if base is date
+                               else _("The {field} ({value!r}) is not a valid time.")).format(
+                                   field=words(field), value=value[:40])) from None
         return parsed
     if base is float and type(value) is int:
         return float(value)

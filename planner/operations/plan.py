@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from planner.i18n import _
 from planner.changes import ChangeSet, changed
 from planner.model.reader import PlanReader
 from planner.model.validation import coerce
@@ -21,5 +22,5 @@ def change_plan(reader: PlanReader, **changes: Any) -> ChangeSet:
     plan = reader.plan()
     after = plan._replace(**{k: coerce(Plan, k, v) for k, v in changes.items()})
     names = sorted({WORDS.get(k, k.replace("_", " ")) for k in changes})
-    return ChangeSet(f"Change {' and '.join(names)}",
+    return ChangeSet(_("Change {fields}").format(fields=_(" and ").join(names)),
                      (changed(plan, after),) if after != plan else ())

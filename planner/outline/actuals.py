@@ -5,6 +5,7 @@ sentence (the Overview, the summary, the Funnel page and slide)."""
 
 from collections.abc import Sequence
 
+from planner.i18n import _
 from planner.errors import PlanError
 from planner.model import CrmImport, Metric, MetricValue
 from planner.model.reader import PlanReader
@@ -34,4 +35,4 @@ def handoff_sentence(reader: PlanReader) -> str | None:
     try:
         return handoff_summary(reader)
     except PlanError as exc:
-        return f"The CRM data cannot be read: {exc}"
+        return _("The CRM data cannot be read: {reason}").format(reason=exc)

@@ -5,6 +5,8 @@ is tested without drawing."""
 from dataclasses import dataclass, field
 from datetime import date
 
+from planner.i18n import N_
+
 
 @dataclass(frozen=True)
 class Paragraph:
@@ -40,7 +42,7 @@ class Table:
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     widths: tuple[float, ...]  # relative column widths
-    empty_text: str = "Nothing here yet."
+    empty_text: str = N_("Nothing here yet.")  # translated where it is printed
     caption: str = ""        # a line above it in the document, kept with it
     on_slides: bool = True   # False: the document's detail, not projected
 

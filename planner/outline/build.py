@@ -2,6 +2,8 @@
 
 from collections.abc import Callable
 
+from planner import i18n
+from planner.i18n import _
 from planner.model import CheckIn, FieldRide, Goal, Person
 from planner.model.enums import label
 from planner.model.reader import PlanReader
@@ -20,15 +22,23 @@ from planner.sections import DOCUMENT_KEYS
 
 def build_outline(reader: PlanReader, options: ExportOptions | None = None,
                   appendices: tuple[Section, ...] = ()) -> Outline:
-    """The plan as a neutral document; `options` choose sections and marks;
-    `appendices` come last (the changes since a version)."""
+    """The plan as a neutral document, in the plan's language (else the one
+    spoken now); `options` choose sections and marks; `appendices` come last
+    (the changes since a version)."""
+    code = reader.plan().language.value or i18n.language()
+    with i18n.speaking(code):
+        return _outline(reader, options, appendices, code)
+
+
+def _outline(reader: PlanReader, options: ExportOptions | None,
+             appendices: tuple[Section, ...], code: str) -> Outline:
     plan = reader.plan()
     people = sorted(reader.rows(Person), key=lambda p: (p.team.name, p.name, p.id))
     goals = reader.rows(Goal)
     names = ps.names_of(people)
     left = {p.id for p in people if p.left_plan}
-    counts = {"People": len(people), "Goals": len(goals),
-              "Field rides": len(reader.rows(FieldRide))}
+    counts = {_("People"): len(people), _("Goals"): len(goals),
+              _("Field rides"): len(reader.rows(FieldRide))}
     include_debriefs = options.include_debriefs if options else True
     found: list[dict[str, list[CheckIn]]] = []
 
@@ -61,10 +71,10 @@ def build_outline(reader: PlanReader, options: ExportOptions | None = None,
         title=plan.title, company=plan.company,
         period=ps.period_text(plan.period_start, plan.period_end),
         status=label(plan.status),
-        sponsors=(("Head of sales", names.get(plan.head_of_sales_id, ps.DASH)),
-                  ("Head of marketing", names.get(plan.head_of_marketing_id, ps.DASH))),
+        sponsors=((_("Head of sales"), names.get(plan.head_of_sales_id, ps.DASH)),
+                  (_("Head of marketing"), names.get(plan.head_of_marketing_id, ps.DASH))),
         sections=(*(builders[k]() for k in wanted), *appendices), mark=mark,
-        sign_offs=ps.latest_sign_offs(goals, names, plan))
+        sign_offs=ps.latest_sign_offs(goals, names, plan), language=code)
 
 
 def _since_last_version(reader: PlanReader) -> str | None:
@@ -81,5 +91,6 @@ def _since_last_version(reader: PlanReader) -> str | None:
     last = saved[-1]
     old, new = reader.state(last.seq), reader.state()  # type: ignore[attr-defined]
     found = differences(between(old, new), old, new)
-    return (f"{summary(found)} since \u201c{last.name}\u201d" if found
-            else f"nothing since \u201c{last.name}\u201d")
+    return (_("{changes} since \u201c{version}\u201d").format(changes=summary(found),
+                                                             version=last.name) if found
+            else _("nothing since \u201c{version}\u201d").format(version=last.name))

@@ -2,6 +2,7 @@
 
 from datetime import date
 
+from planner.i18n import _, number
 from planner.errors import PlanError
 from planner.model import CrmImport, FunnelStage, Metric, MetricValue
 from planner.model.enums import Cadence
@@ -22,15 +23,15 @@ def funnel_section(reader: PlanReader) -> Section:
                   s.handoff_service_level, s.return_service_level,
                   s.send_back_reasons or "\u2014") for s in stages)
     measured = handoff_sentence(reader)
-    return Section("funnel", section("funnel").title, (
-        Paragraph("One buying process, not a marketing process and a sales process: who "
-                  "engages at each stage, the entry both sides agreed, and each handoff's "
-                  "service level in both directions."),
+    return Section("funnel", _(section("funnel").title), (
+        Paragraph(_("One buying process, not a marketing process and a sales process: who "
+                    "engages at each stage, the entry both sides agreed, and each handoff's "
+                    "service level in both directions.")),
         *((Paragraph(measured),) if measured else ()),
         figure,
-        Table(("Stage", "Engaged", "Entry definition", "Service forward", "Service back",
-               "Reasons to send back"), rows, (2.1, 2, 3.2, 2.9, 2.9, 2.4),
-              empty_text="No funnel stages yet."),
+        Table((_("Stage"), _("Engaged"), _("Entry definition"), _("Service forward"), _("Service back"),
+               _("Reasons to send back")), rows, (2.1, 2, 3.2, 2.9, 2.9, 2.4),
+              empty_text=_("No funnel stages yet.")),
         *_handoff_tables(reader)))
 
 
@@ -44,7 +45,7 @@ def _handoff_tables(reader: PlanReader) -> tuple[Heading | Table, ...]:
         tables = handoff_tables(reader)
     except PlanError:
         return ()  # the sentence above says why
-    heading = [Heading("The handoff, measured from the CRM")] if tables else []
+    heading = [Heading(_("The handoff, measured from the CRM"))] if tables else []
     return (*heading, *(Table(t.columns, t.rows, t.widths, caption=t.title, on_slides=False)
                         for t in tables))
 
@@ -56,7 +57,7 @@ def metrics_section(reader: PlanReader) -> Section:
     statuses = metric_statuses(plan, metrics, values)
     latest = latest_values(values)
 
-    rows = tuple((m.name, statuses[m.id].status.value,
+    rows = tuple((m.name, label(statuses[m.id].status),
                   amount(latest[m.id].actual, m.unit) if m.id in latest else "\u2014",
                   latest[m.id].period if m.id in latest else "\u2014",
                   amount(m.baseline, m.unit), amount(m.target, m.unit), label(m.direction),
@@ -76,18 +77,18 @@ def metrics_section(reader: PlanReader) -> Section:
         tuple(v.actual for v in by_metric.get(m.id, [])), m.baseline, m.target,
         quarters if m.cadence is Cadence.QUARTERLY else months)
         for m in metrics))
-    return Section("metrics", section("metrics").title, (
-        Paragraph("Status follows one rule, the same in the window and in tandem check: how "
-                  "far each metric has come from baseline to target, against how much of the "
-                  "plan's time has gone (on track within 10 points of the straight line, at "
-                  "risk within 30)."),
-        Table(("Metric", "Status", "Latest", "Period", "Baseline", "Target", "Direction",
-               "Reported by"), rows, (3.3, 1.7, 1.5, 1.5, 1.7, 1.5, 2.1, 1.9),
-              empty_text="No metrics yet."),
-        Heading("What each metric counts"),
-        Table(("Metric", "Definition", "Funnel stage"), definitions, (3, 6, 2),
-              empty_text="No metrics yet."),
-        Heading("Each metric over the periods"), charts))
+    return Section("metrics", _(section("metrics").title), (
+        Paragraph(_("Status follows one rule, the same in the window and in tandem check: how "
+                    "far each metric has come from baseline to target, against how much of the "
+                    "plan's time has gone (on track within 10 points of the straight line, at "
+                    "risk within 30).")),
+        Table((_("Metric"), _("Status"), _("Latest"), _("Period"), _("Baseline"), _("Target"), _("Direction"),
+               _("Reported by")), rows, (3.3, 1.7, 1.5, 1.5, 1.7, 1.5, 2.1, 1.9),
+              empty_text=_("No metrics yet.")),
+        Heading(_("What each metric counts")),
+        Table((_("Metric"), _("Definition"), _("Funnel stage")), definitions, (3, 6, 2),
+              empty_text=_("No metrics yet.")),
+        Heading(_("Each metric over the periods")), charts))
 
 
 def plan_periods(start: date, end: date, quarters: bool) -> tuple[str, ...]:
@@ -107,7 +108,7 @@ def amount(value: float | None, unit: str = "") -> str:
     only where there are any, with its unit (64.3%, 2,038,000 EUR, 24 hours)."""
     if value is None:
         return "\u2014"
-    shown = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+    shown = number(value, 0 if float(value).is_integer() else 1)
     unit = unit.strip()
     if not unit or unit == "count":
         return shown

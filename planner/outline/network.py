@@ -3,6 +3,7 @@ the isolates with a suggested ride each, and the cross-team share by quarter."""
 
 from datetime import date
 
+from planner.i18n import _, day, percent
 from planner.model.enums import label
 from planner.model.reader import PlanReader
 from planner.outline.blocks import Block, Facts, Heading, NetworkFigure, Paragraph, Section, Table
@@ -30,31 +31,33 @@ def network_section(reader: PlanReader, today: date | None = None) -> Section:
                    if net.people[a].team is not net.people[b].team)
     total = sum(net.weights.values())
     blocks: list[Block] = [
-        Paragraph("Who works with whom across the two teams: days ridden together, goals "
-                  "co-owned, messages approved together, actions of the same review. Brokers "
-                  "are the people the teams reach each other through (cross-team "
-                  "betweenness); isolates have no tie to the other team yet."),
-        Facts((("People", str(len(net.people))), ("Pairs who work together",
+        Paragraph(_("Who works with whom across the two teams: days ridden together, goals "
+                    "co-owned, messages approved together, actions of the same review. Brokers "
+                    "are the people the teams reach each other through (cross-team "
+                    "betweenness); isolates have no tie to the other team yet.")),
+        Facts(((_("People"), str(len(net.people))), (_("Pairs who work together"),
                                                    str(len(net.weights))),
-               ("Across the teams", f"{crossing / total:.0%} of the ties' weight"
-                if total else "no ties yet"),
-               ("No tie to the other team", str(len(net.isolates))))),
+               (_("Across the teams"), _("{share} of the ties' weight").format(
+                   share=percent(crossing / total))
+                if total else _("no ties yet")),
+               (_("No tie to the other team"), str(len(net.isolates))))),
         figure(net)]
-    blocks += [Heading("Brokers"), Table(
-        ("Person", "Team", "Share of cross-team paths through them"),
-        tuple((names[p], label(net.people[p].team), f"{score:.1%}")
+    blocks += [Heading(_("Brokers")), Table(
+        (_("Person"), _("Team"), _("Share of cross-team paths through them")),
+        tuple((names[p], label(net.people[p].team), percent(score, 1))
               for p, score in net.brokers[:TOP_BROKERS]), (4, 2, 4),
-        empty_text="Nobody stands between the teams: every cross-team tie is direct.")]
+        empty_text=_("Nobody stands between the teams: every cross-team tie is direct."))]
     ideas = {s.isolate_id: s for s in suggestions(reader, net, today or date.today())}
-    blocks += [Heading("No tie to the other team"), Table(
-        ("Person", "Team", "Suggested ride"),
+    blocks += [Heading(_("No tie to the other team")), Table(
+        (_("Person"), _("Team"), _("Suggested ride")),
         tuple((names[p], label(net.people[p].team),
-               f"with {names[ideas[p].partner_id]}, {ideas[p].first_day:%-d %b} \u2013 "
-               f"{ideas[p].last_day:%-d %b %Y} ({ideas[p].reason})" if p in ideas
-               else "no free days found in the plan's period") for p in net.isolates),
-        (3, 2, 6), empty_text="Everyone has at least one tie to the other team.")]
-    blocks += [Heading("Across the teams, quarter by quarter"), Table(
-        ("Quarter", "Share of ties' weight across the teams", "Ties"),
-        tuple((q, f"{share:.0%}", str(n)) for q, share, n in net.cross_share), (2, 4, 2),
-        empty_text="No ties yet.")]
-    return Section("network", section("network").title, tuple(blocks))
+               _("with {partner}, {first} \u2013 {last} ({reason})").format(
+                   partner=names[ideas[p].partner_id], first=day(ideas[p].first_day),
+                   last=day(ideas[p].last_day), reason=ideas[p].reason) if p in ideas
+               else _("no free days found in the plan's period")) for p in net.isolates),
+        (3, 2, 6), empty_text=_("Everyone has at least one tie to the other team."))]
+    blocks += [Heading(_("Across the teams, quarter by quarter")), Table(
+        (_("Quarter"), _("Share of ties' weight across the teams"), _("Ties")),
+        tuple((q, percent(share), str(n)) for q, share, n in net.cross_share), (2, 4, 2),
+        empty_text=_("No ties yet."))]
+    return Section("network", _(section("network").title), tuple(blocks))

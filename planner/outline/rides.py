@@ -2,6 +2,7 @@
 
 from collections.abc import Sequence
 
+from planner.i18n import _, day, ngettext
 from planner.model import FieldRide, HotButton, NonWorkingDay, Person, Plan
 from planner.model.enums import RideDirection, RideStatus, Team, label
 from planner.model.reader import PlanReader
@@ -28,23 +29,24 @@ def _balance_blocks(plan: Plan, people: Sequence[Person],
                     result: Balance) -> tuple[Facts, Table]:
     m = result.days_by_direction[RideDirection.MARKETING_WITH_SALES]
     s = result.days_by_direction[RideDirection.SALES_WITH_MARKETING]
-    targets = (("Marketing target", plan.marketing_days_per_quarter,
-                " days per quarter, every marketer with sales"),
-               ("Sales target", plan.sales_days_per_half,
-                " days per half-year, every rep with marketing"),
-               ("Balance target", plan.max_direction_ratio,
-                "x at most between the two directions"))
+    targets = ((_("Marketing target"), plan.marketing_days_per_quarter,
+                _("{value:g} days per quarter, every marketer with sales")),
+               (_("Sales target"), plan.sales_days_per_half,
+                _("{value:g} days per half-year, every rep with marketing")),
+               (_("Balance target"), plan.max_direction_ratio,
+                _("{value:g}x at most between the two directions")))
     facts = Facts((
-        ("Marketing with sales", f"{m} days"), ("Sales with marketing", f"{s} days"),
-        ("Both ways", "Yes" if result.both_ways else "Not yet"),
-        *((name, f"{value:g}{words}") for name, value, words in targets if value)))
+        (_("Marketing with sales"), ngettext("{n} day", "{n} days", m).format(n=m)),
+        (_("Sales with marketing"), ngettext("{n} day", "{n} days", s).format(n=s)),
+        (_("Both ways"), _("Yes") if result.both_ways else _("Not yet")),
+        *((name, words.format(value=value)) for name, value, words in targets if value)))
     short: dict[str, list[str]] = {}
     for item in result.shortfalls:
         short.setdefault(item.person_id, []).append(f"{item.period} ({item.days}/{item.target})")
     rows = tuple((p.name, label(p.team), str(sum(result.visiting.get(p.id, {}).values())),
                   str(result.hosting.get(p.id, 0)), ", ".join(short.get(p.id, [])) or "\u2014")
                  for p in people if p.team in (Team.SALES, Team.MARKETING))
-    return facts, Table(("Person", "Team", "Days visiting", "Days hosting", "Below target in"),
+    return facts, Table((_("Person"), _("Team"), _("Days visiting"), _("Days hosting"), _("Below target in")),
                         rows, (3, 1.6, 1.6, 1.6, 4))
 
 
@@ -53,25 +55,27 @@ def _debriefs(rides: Sequence[FieldRide], names: dict[str | None, str],
     heard: dict[str, list[str]] = {}
     for hot in hot_buttons:
         heard.setdefault(hot.field_ride_id, []).append(f"\u201c{hot.words}\u201d")
-    rows = tuple((f"{r.first_day:%-d %b %Y}\n{names.get(r.visitor_id, '?')} with "
-                  f"{names.get(r.host_id, '?')}", "\n".join(heard.get(r.id, [])),
+    rows = tuple((day(r.first_day) + "\n" + _("{visitor} with {host}").format(
+                      visitor=names.get(r.visitor_id, "?"), host=names.get(r.host_id, "?")),
+                  "\n".join(heard.get(r.id, [])),
                   r.marketing_changes, r.sales_changes)
                  for r in rides
                  if r.status is RideStatus.DONE and (r.id in heard or r.marketing_changes
                                                      or r.sales_changes))
-    return Table(("Ride", "Hot buttons heard", "Marketing will change", "Sales will change"),
-                 rows, (2.6, 3.4, 3, 3), empty_text="No ride has been debriefed yet.")
+    return Table((_("Ride"), _("Hot buttons heard"), _("Marketing will change"), _("Sales will change")),
+                 rows, (2.6, 3.4, 3, 3), empty_text=_("No ride has been debriefed yet."))
 
 
 def _schedule(rides: Sequence[FieldRide], names: dict[str | None, str]) -> Table:
     """Every ride: when, who rides with whom, where, the accounts and what
     the ride is for."""
-    rows = tuple((f"{r.first_day:%-d %b} \u2013 {r.last_day:%-d %b %Y}",
-                  f"{names.get(r.visitor_id, '?')} with {names.get(r.host_id, '?')}",
+    rows = tuple((f"{day(r.first_day)} \u2013 {day(r.last_day)}",
+                  _("{visitor} with {host}").format(visitor=names.get(r.visitor_id, "?"),
+                                                    host=names.get(r.host_id, "?")),
                   r.territory or "\u2014", r.accounts or "\u2014", r.objective or "\u2014",
                   label(r.status)) for r in rides)
-    return Table(("Days", "Who rides with whom", "Territory", "Accounts", "Objective", "Status"),
-                 rows, (2.2, 3, 1.5, 2.6, 3.6, 1.4), empty_text="No rides planned yet.")
+    return Table((_("Days"), _("Who rides with whom"), _("Territory"), _("Accounts"), _("Objective"), _("Status")),
+                 rows, (2.2, 3, 1.5, 2.6, 3.6, 1.4), empty_text=_("No rides planned yet."))
 
 
 def rides_section(reader: PlanReader, people: Sequence[Person],
@@ -81,12 +85,13 @@ def rides_section(reader: PlanReader, people: Sequence[Person],
     names: dict[str | None, str] = {p.id: p.name for p in people}
     result = balance(plan, rides, people, WorkCalendar.of(plan, reader.rows(NonWorkingDay)))
     facts, table = _balance_blocks(plan, people, result)
-    return Section("rides", section("rides").title, (
-        Paragraph(f"{len(rides)} rides across the plan period. Orange: marketing rides with "
-                  "sales; blue: sales spends days with marketing; grey: cancelled; a red "
-                  "outline marks a person on two rides the same day."),
+    return Section("rides", _(section("rides").title), (
+        Paragraph(ngettext("{n} ride across the plan period.", "{n} rides across the plan period.",
+                           len(rides)).format(n=len(rides)) + " " + _(
+            "Orange: marketing rides with sales; blue: sales spends days with marketing; grey: "
+            "cancelled; a red outline marks a person on two rides the same day.")),
         _timeline(plan, people, rides), facts, table,
-        Heading("The schedule"), _schedule(rides, names),
-        *((Heading("Debrief highlights"),
+        Heading(_("The schedule")), _schedule(rides, names),
+        *((Heading(_("Debrief highlights")),
            _debriefs(rides, names, reader.rows(HotButton)))
           if include_debriefs else ())))

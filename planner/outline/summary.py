@@ -9,6 +9,7 @@ when the plan has saved versions, what changed since the last one.
 
 from collections import Counter
 
+from planner.i18n import _, money, ngettext, number, percent
 from planner.model import (
     FieldRide, FunnelStage, Goal, HotButton, Metric, MetricValue, NonWorkingDay, Person)
 from planner.model.enums import RideDirection
@@ -34,16 +35,16 @@ def summary_section(reader: PlanReader, since: str | None = None) -> Section:
     blocks: list[Block] = [Paragraph(agreement(goals).text())]
     facts: list[tuple[str, str]] = []
     if plan.revenue_target:
-        facts.append(("Revenue target", f"{plan.revenue_target:,.0f}"))
+        facts.append((_("Revenue target"), money(plan.revenue_target, plan.currency.value)))
     needs = funnel_needs(plan, reader.rows(FunnelStage))
     if not needs.problem:
-        facts.append(("Won deals needed", f"{needs.stages[-1][1]:,} a month over "
-                                          f"{needs.months} months"))
+        facts.append((_("Won deals needed"), _("{count} a month over {months} months").format(
+            count=number(needs.stages[-1][1]), months=needs.months)))
     metrics = reader.rows(Metric)
     statuses = metric_statuses(plan, metrics, actual_values(reader))
     counted = Counter(statuses[m.id].status.value for m in metrics)
     if metrics:
-        facts.append(("Metrics", ", ".join(f"{counted[s]} {s}" for s in STATUS_ORDER
+        facts.append((_("Metrics"), ", ".join(f"{counted[s]} {_(s)}" for s in STATUS_ORDER
                                            if counted[s])))
     rides = reader.rows(FieldRide)
     people = reader.rows(Person)
@@ -52,37 +53,40 @@ def summary_section(reader: PlanReader, since: str | None = None) -> Section:
     s = result.days_by_direction[RideDirection.SALES_WITH_MARKETING]
     targets = []
     if plan.marketing_days_per_quarter:
-        targets.append(f"target {plan.marketing_days_per_quarter} days a quarter for each "
-                       "marketer")
+        targets.append(_("target {days} days a quarter for each marketer").format(
+            days=plan.marketing_days_per_quarter))
     if plan.sales_days_per_half:
-        targets.append(f"{plan.sales_days_per_half} days a half-year for each rep")
-    facts.append(("Field ride days", f"{m} marketing with sales, {s} sales with marketing"
+        targets.append(_("{days} days a half-year for each rep").format(
+            days=plan.sales_days_per_half))
+    facts.append((_("Field ride days"), _("{m} marketing with sales, {s} sales with "
+                                       "marketing").format(m=m, s=s)
                   + (f" ({'; '.join(targets)})" if targets else "")))
     short = len({item.person_id for item in result.shortfalls})
     if short:
-        facts.append(("Below their ride target", f"{short} people"))
+        facts.append((_("Below their ride target"), ngettext("{n} person", "{n} people",
+                                                          short).format(n=short)))
     measured = handoff_sentence(reader)
     if measured:
-        facts.append(("Measured from the CRM", measured))
+        facts.append((_("Measured from the CRM"), measured))
     if since:
-        facts.append(("Since the last version", since))
+        facts.append((_("Since the last version"), since))
     blocks.append(Facts(tuple(facts)))
     if not needs.problem:
-        blocks += [Heading("What the funnel needs each month"), Table(
-            ("Stage", "Needed a month", "Reach next"),
-            tuple((stage.name, f"{count:,}", f"{stage.conversion_rate:.0%}"
+        blocks += [Heading(_("What the funnel needs each month")), Table(
+            (_("Stage"), _("Needed a month"), _("Reach next")),
+            tuple((stage.name, number(count), percent(stage.conversion_rate)
                    if stage.conversion_rate else "\u2014") for stage, count in needs.stages),
             (4, 2, 2))]
     off = [mt for mt in metrics if statuses[mt.id].status.value == "off track"]
     if off:
-        blocks += [Heading("Off track"), Table(
-            ("Metric", "Why"), tuple((mt.name, statuses[mt.id].reason) for mt in off), (3, 7))]
+        blocks += [Heading(_("Off track")), Table(
+            (_("Metric"), _("Why")), tuple((mt.name, statuses[mt.id].reason) for mt in off), (3, 7))]
     heard = Counter(" ".join(h.words.split()) for h in reader.rows(HotButton))
     if heard:
-        blocks += [Heading("Heard most on field rides"), Table(
-            ("Customer problem", "Rides"),
+        blocks += [Heading(_("Heard most on field rides")), Table(
+            (_("Customer problem"), _("Rides")),
             tuple((words, str(n)) for words, n in heard.most_common(TOP_HOT_BUTTONS)), (8, 1))]
-    return Section("summary", section("summary").title, tuple(blocks))
+    return Section("summary", _(section("summary").title), tuple(blocks))
 
 
 def key_facts(reader: PlanReader) -> dict[str, tuple[tuple[str, str], ...]]:
@@ -106,22 +110,23 @@ def key_facts(reader: PlanReader) -> dict[str, tuple[tuple[str, str], ...]]:
     open_actions = [a for a in actions if not a.done]
     teams = Counter(p.team for p in people if not p.left_plan)
     return {
-        "goals": (("Agreement", agreement(goals).text()),
-                  ("Goals", ", ".join(f"{n} {s.lower()}" for s, n in statuses.items()) or "none")),
-        "rides": (("Rides", str(len(rides))),
-                  ("Days both ways", f"{result.days_by_direction[RideDirection.MARKETING_WITH_SALES]}"
-                                     " marketing with sales, "
-                                     f"{result.days_by_direction[RideDirection.SALES_WITH_MARKETING]}"
-                                     " sales with marketing"),
-                  ("Below their target", str(len({s.person_id for s in result.shortfalls})))),
-        "metrics": (("Status", ", ".join(f"{counted[s]} {s}" for s in STATUS_ORDER
-                                         if counted[s]) or "no metrics yet"),
-                    ("Off track", "; ".join(off) or "none")),
-        "funnel": (("Stages", str(len(reader.rows(FunnelStage)))),
-                   ("Won deals needed", needs.problem or f"{needs.stages[-1][1]:,} a month")),
-        "messaging": (("Approved by both", f"{sum(is_agreed(m) for m in messages)} of "
-                                           f"{len(messages)} messages"),),
-        "people": (("Sales", str(teams[Team.SALES])), ("Marketing", str(teams[Team.MARKETING]))),
-        "reviews": (("Reviews", str(len(reader.rows(Review)))),
-                    ("Open actions", str(len(open_actions)))),
+        "goals": ((_("Agreement"), agreement(goals).text()),
+                  (_("Goals"), ", ".join(f"{n} {s}" for s, n in statuses.items()) or _("none"))),
+        "rides": ((_("Rides"), str(len(rides))),
+                  (_("Days both ways"), _("{m} marketing with sales, {s} sales with "
+                                       "marketing").format(
+                      m=result.days_by_direction[RideDirection.MARKETING_WITH_SALES],
+                      s=result.days_by_direction[RideDirection.SALES_WITH_MARKETING])),
+                  (_("Below their target"), str(len({s.person_id for s in result.shortfalls})))),
+        "metrics": ((_("Status"), ", ".join(f"{counted[s]} {_(s)}" for s in STATUS_ORDER
+                                         if counted[s]) or _("no metrics yet")),
+                    (_("Off track"), "; ".join(off) or _("none"))),
+        "funnel": ((_("Stages"), str(len(reader.rows(FunnelStage)))),
+                   (_("Won deals needed"), needs.problem or _("{count} a month").format(
+                       count=number(needs.stages[-1][1])))),
+        "messaging": ((_("Approved by both"), _("{agreed} of {count} messages").format(
+            agreed=sum(is_agreed(m) for m in messages), count=len(messages))),),
+        "people": ((_("Sales"), str(teams[Team.SALES])), (_("Marketing"), str(teams[Team.MARKETING]))),
+        "reviews": ((_("Reviews"), str(len(reader.rows(Review)))),
+                    (_("Open actions"), str(len(open_actions)))),
     }

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from planner.i18n import _, day
 from planner.model import CheckIn, Goal, Plan
 from planner.model.enums import GoalStatus
 from planner.model.reader import Indexed, PlanReader
@@ -91,9 +92,9 @@ def progress_words(check_in: CheckIn, goal: Goal | None) -> str:
 
 def summary(check_in: CheckIn, goal: Goal | None) -> str:
     """The latest check-in in a few words: "40% · 7/10 on track · 3 Mar 2027"."""
-    status = confidence_status(check_in.confidence).value
+    status = _(confidence_status(check_in.confidence).value)
     return (f"{progress_words(check_in, goal)} \u00b7 {check_in.confidence}/10 {status} "
-            f"\u00b7 {check_in.checked_on:%-d %b %Y}")
+            f"\u00b7 {day(check_in.checked_on)}")
 
 
 @dataclass(frozen=True)

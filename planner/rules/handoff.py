@@ -29,6 +29,7 @@ from enum import Enum
 from statistics import median
 from zoneinfo import ZoneInfo
 
+from planner.i18n import N_, ngettext
 from planner.model.crm import DealRow, LeadRow, Outcome
 from planner.model.enums import ServiceClock
 
@@ -50,10 +51,11 @@ class ServiceLevel:
     clock: Clock
 
     def words(self) -> str:
-        n = f"{self.amount:g}"
-        unit = {Clock.HOURS: "hour", Clock.WORKING_HOURS: "working hour",
-                Clock.WORKING_DAYS: "working day"}[self.clock]
-        return f"{'one' if self.amount == 1 else n} {unit}{'' if self.amount == 1 else 's'}"
+        count = int(self.amount) if float(self.amount).is_integer() else 2
+        said = {Clock.HOURS: ngettext("one hour", "{n} hours", count),
+                Clock.WORKING_HOURS: ngettext("one working hour", "{n} working hours", count),
+                Clock.WORKING_DAYS: ngettext("one working day", "{n} working days", count)}
+        return said[self.clock].format(n=f"{self.amount:g}")
 
 
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -331,8 +333,8 @@ def recycled_by_reason(leads: Iterable[LeadRow], work: WorkingTime) -> dict[str,
 
 
 STAGES = ("mql_at", "sql_at", "opportunity_at", "customer_at")
-STAGE_NAMES = {"mql_at": "MQL", "sql_at": "SQL", "opportunity_at": "Opportunity",
-               "customer_at": "Customer"}
+STAGE_NAMES = {"mql_at": "MQL", "sql_at": "SQL", "opportunity_at": N_("Opportunity"),
+               "customer_at": N_("Customer")}
 
 
 @dataclass

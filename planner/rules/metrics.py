@@ -8,7 +8,8 @@ from datetime import date
 from enum import Enum
 
 from planner.model import Goal, Metric, MetricGoal, MetricValue, Plan
-from planner.model.enums import Cadence, EngagedTeam, MetricDirection
+from planner.i18n import N_, _, percent
+from planner.model.enums import Cadence, EngagedTeam, MetricDirection, label
 from planner.rules.findings import Finding
 
 ON_TRACK_SLACK = 0.10   # behind the straight line by at most this share: on track
@@ -16,10 +17,10 @@ AT_RISK_SLACK = 0.30    # behind by more, up to this share: at risk
 
 
 class MetricStatus(str, Enum):
-    ON_TRACK = "on track"
-    AT_RISK = "at risk"
-    OFF_TRACK = "off track"
-    NO_DATA = "no data"
+    ON_TRACK = N_("on track")
+    AT_RISK = N_("at risk")
+    OFF_TRACK = N_("off track")
+    NO_DATA = N_("no data")
 
 
 @dataclass(frozen=True)
@@ -51,24 +52,25 @@ def assess(direction: MetricDirection, baseline: float | None, target: float | N
     both directions because a lower-is-better target lies below its baseline.
     """
     if latest is None or baseline is None or target is None:
-        return Assessment(MetricStatus.NO_DATA, None, None, "No actual, baseline or target yet.")
+        return Assessment(MetricStatus.NO_DATA, None, None, _("No actual, baseline or target yet."))
     better = 1 if direction is MetricDirection.HIGHER_IS_BETTER else -1
     if target == baseline or (target - baseline) * better < 0:
         hit = (latest - target) * better >= 0
         return Assessment(MetricStatus.ON_TRACK if hit else MetricStatus.OFF_TRACK, None,
-                          expected, "At or better than target." if hit else "Worse than target.")
+                          expected, _("At or better than target.") if hit else _("Worse than target."))
     progress = (latest - baseline) / (target - baseline)
     gap = expected - progress
     if progress >= 1 or gap <= ON_TRACK_SLACK:
-        status, why = MetricStatus.ON_TRACK, "on or ahead of the straight line to target"
+        status, why = MetricStatus.ON_TRACK, _("on or ahead of the straight line to target")
     elif progress < 0:
-        status, why = MetricStatus.OFF_TRACK, "moving away from the target"
+        status, why = MetricStatus.OFF_TRACK, _("moving away from the target")
     elif gap <= AT_RISK_SLACK:
-        status, why = MetricStatus.AT_RISK, "behind the straight line to target"
+        status, why = MetricStatus.AT_RISK, _("behind the straight line to target")
     else:
-        status, why = MetricStatus.OFF_TRACK, "far behind the straight line to target"
+        status, why = MetricStatus.OFF_TRACK, _("far behind the straight line to target")
     return Assessment(status, progress, expected,
-                      f"{progress:.0%} of the way with {expected:.0%} of the time gone: {why}.")
+                      _("{progress} of the way with {expected} of the time gone: {why}.").format(
+                          progress=percent(progress), expected=percent(expected), why=why))
 
 
 def latest_values(values: Iterable[MetricValue]) -> dict[str, MetricValue]:
@@ -99,9 +101,10 @@ def shared_reward_findings(plan: Plan, metrics: Sequence[Metric], goals: Sequenc
     """When the teams rise or fall together, nothing may count for one team only."""
     if not plan.shared_rewards:
         return []
-    found = [Finding("metrics", m.id, f"Metric \u201c{m.name}\u201d is reported by "
-                     f"{m.reported_by.value} only, but the plan says both teams rise or "
-                     "fall together.")
+    found = [Finding("metrics", m.id, _("Metric \u201c{name}\u201d is reported by {team} only, "
+                                        "but the plan says both teams rise or fall "
+                                        "together.").format(name=m.name,
+                                                            team=label(m.reported_by).lower()))
              for m in metrics if m.reported_by is not EngagedTeam.BOTH]
     by_id = {m.id: m for m in metrics}
     measured: dict[str, set[EngagedTeam]] = {}
@@ -111,9 +114,10 @@ def shared_reward_findings(plan: Plan, metrics: Sequence[Metric], goals: Sequenc
     for g in goals:
         teams = measured.get(g.id)
         if teams and EngagedTeam.BOTH not in teams and len(teams) == 1:
-            team = next(iter(teams)).value
-            found.append(Finding("goals", g.id, f"Goal \u201c{g.title}\u201d is measured "
-                                 f"only by metrics {team} reports."))
+            team = label(next(iter(teams))).lower()
+            found.append(Finding("goals", g.id, _("Goal \u201c{title}\u201d is measured only by "
+                                                  "metrics {team} reports.").format(
+                                                      title=g.title, team=team)))
     return found
 
 

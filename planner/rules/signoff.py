@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal, NamedTuple, TypeVar
 
+from planner.i18n import _, ngettext
 from planner.model import Goal, Message
 from planner.model.enums import GoalStatus, PlanStatus
 
@@ -118,8 +119,9 @@ def agreement_state(goal: Goal) -> str:
     """One phrase for a goal: agreed, or whose sign-off it waits for."""
     waits = waiting_for(goal)
     if not waits:
-        return "Agreed"
-    return "Waits for both sides" if len(waits) == 2 else f"Waits for {waits[0]}"
+        return _("Agreed")
+    return _("Waits for both sides") if len(waits) == 2 else _("Waits for {side}").format(
+        side=_(waits[0]))
 
 
 @dataclass(frozen=True)
@@ -143,17 +145,19 @@ class Agreement:
     def text(self) -> str:
         """E.g. "9 of 12 goals agreed; 2 wait for marketing, 1 for sales"."""
         if self.goals == 0:
-            return "No goals yet: the plan is agreed once both sides sign every goal."
+            return _("No goals yet: the plan is agreed once both sides sign every goal.")
         if self.plan_agreed:
-            return f"All {self.goals} goals agreed: the plan is agreed." if self.goals > 1 \
-                else "The one goal is agreed: the plan is agreed."
-        waits = [(n, who) for n, who in ((self.wait_marketing, "marketing"),
-                                         (self.wait_sales, "sales"),
-                                         (self.wait_both, "both sides")) if n]
-        parts = [f"{n} {'waits' if n == 1 else 'wait'} for {who}" if i == 0 else f"{n} for {who}"
+            return _("All {count} goals agreed: the plan is agreed.").format(count=self.goals) \
+                if self.goals > 1 \
+                else _("The one goal is agreed: the plan is agreed.")
+        waits = [(n, who) for n, who in ((self.wait_marketing, _("marketing")),
+                                         (self.wait_sales, _("sales")),
+                                         (self.wait_both, _("both sides"))) if n]
+        parts = [ngettext("{n} waits for {who}", "{n} wait for {who}", n).format(n=n, who=who)
+                 if i == 0 else _("{n} for {who}").format(n=n, who=who)
                  for i, (n, who) in enumerate(waits)]
-        noun = "goal" if self.goals == 1 else "goals"
-        return f"{self.agreed} of {self.goals} {noun} agreed; " + ", ".join(parts)
+        return ngettext("{agreed} of {count} goal agreed; ", "{agreed} of {count} goals agreed; ",
+                        self.goals).format(agreed=self.agreed, count=self.goals) + ", ".join(parts)
 
 
 def agreement(goals: Sequence[Goal]) -> Agreement:
@@ -166,14 +170,14 @@ def agreement(goals: Sequence[Goal]) -> Agreement:
 
 
 def signed_text(row: Signable, side: Side, names: Mapping[str | None, str]) -> str:
-    """Who signed for a side and when (local time), or "not yet"."""
+    """Who signed for a side and when (local time), or _("not yet")."""
     if not has_signed(row, side):
-        return "not yet"
+        return _("not yet")
     sig = signature(row, side)
     assert sig.at is not None
     from planner.times import local_time
 
-    return f"{names.get(sig.by_id, '(removed)')}, {local_time(sig.at)}"
+    return f"{names.get(sig.by_id, _('(removed)'))}, {local_time(sig.at)}"
 
 
 def sign_or_withdraw(rows: Sequence[S], side: Side, signer_id: str | None,

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from planner.i18n import _
 from planner.errors import PlanFileError
 from planner.store.migrations import SCHEMA_VERSION, migrate
 
@@ -42,13 +43,13 @@ def read_header(path: Path) -> Header:
         with open(path, "rb") as f:
             raw = f.read(_HEADER_SIZE)
     except FileNotFoundError:
-        raise PlanFileError(f"{path.name} does not exist.") from None
+        raise PlanFileError(_("{name} does not exist.").format(name=path.name)) from None
     except IsADirectoryError:
-        raise PlanFileError(f"{path.name} is a folder, not a plan file.") from None
+        raise PlanFileError(_("{name} is a folder, not a plan file.").format(name=path.name)) from None
     except OSError as exc:
-        raise PlanFileError(f"{path.name} cannot be read ({exc.strerror}).") from None
+        raise PlanFileError(_("{name} cannot be read ({reason}).").format(name=path.name, reason=exc.strerror)) from None
     if len(raw) < _HEADER_SIZE or not raw.startswith(_SQLITE_MAGIC):
-        raise PlanFileError(f"{path.name} is not a Tandem plan (it is not a database file).")
+        raise PlanFileError(_("{name} is not a Tandem plan (it is not a database file).").format(name=path.name))
     page_size = struct.unpack(">H", raw[16:18])[0]
     page_size = 65536 if page_size == 1 else page_size
     (change_counter,) = struct.unpack(">I", raw[24:28])
@@ -77,15 +78,14 @@ def check_header(path: Path) -> Header:
     """Refuse, with one sentence, a file that cannot be a plan, from its header."""
     header = read_header(path)
     if header.application_id != APPLICATION_ID:
-        raise PlanFileError(f"{path.name} is a database, but not a Tandem plan.")
+        raise PlanFileError(_("{name} is a database, but not a Tandem plan.").format(name=path.name))
     pending = log_pending(path)
     # A write-ahead log may hold pages the file does not have yet (a crash in
     # the middle of a checkpoint): only a file with no log can be "too short".
     if not pending and header.pages_valid and \
             os.path.getsize(path) < header.page_size * header.pages:
         raise PlanFileError(
-            f"{path.name} is damaged: the file is shorter than its own header says "
-            "(it may have been cut off while copying).")
+            _("{name} is damaged: the file is shorter than its own header says (it may have been cut off while copying).").format(name=path.name))
     return header
 
 
@@ -93,11 +93,9 @@ def check_version(name: str, conn: sqlite3.Connection) -> int:
     (version,) = conn.execute("PRAGMA user_version").fetchone()
     if version > SCHEMA_VERSION:
         raise PlanFileError(
-            f"{name} was written by a newer Tandem (plan format {version}; "
-            f"this version reads up to {SCHEMA_VERSION}). Update Tandem to open it.")
+            _("{name} was written by a newer Tandem (plan format {version}; this version reads up to {SCHEMA_VERSION}). Update Tandem to open it.").format(name=name, version=version, SCHEMA_VERSION=SCHEMA_VERSION))
     if version < 0:
-        raise PlanFileError(f"{name} is not a Tandem plan (its plan format, {version}, is "
-                            "none Tandem has written).")
+        raise PlanFileError(_("{name} is not a Tandem plan (its plan format, {version}, is none Tandem has written).").format(name=name, version=version))
     return int(version)
 
 

@@ -13,6 +13,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from planner.i18n import _, ngettext
 from planner.errors import PlanFileError
 from planner.store import connection
 from planner.store.fileformat import (
@@ -80,9 +81,11 @@ def _inspect(name: str, conn: sqlite3.Connection) -> tuple[int, list[str]]:
     version = check_version(name, conn)
     missing = replaced_tables(conn, version)
     if missing:
-        raise PlanFileError(f"{name} is not a sound plan: its {', '.join(missing)} "
-                            f"{'table is' if len(missing) == 1 else 'tables are'} missing or "
-                            "replaced by something else.")
+        raise PlanFileError(ngettext(
+            "{name} is not a sound plan: its {missing} table is missing or replaced by "
+            "something else.", "{name} is not a sound plan: its {missing} tables are missing or "
+            "replaced by something else.", len(missing)).format(name=name,
+                                                                missing=", ".join(missing)))
     return version, foreign_objects(conn, version)
 
 
@@ -95,7 +98,7 @@ def open_file(path: Path, read_only: bool) -> Opened:
         try:
             holder = lock.acquire()
         except OSError as exc:
-            raise PlanFileError(f"{path.name} cannot be opened ({exc.strerror}).") from None
+            raise PlanFileError(_("{name} cannot be opened ({reason}).").format(name=path.name, reason=exc.strerror)) from None
         if holder is None:
             opened = _open_for_writing(path, lock)
             if isinstance(opened, Opened):
@@ -113,7 +116,7 @@ def _open_for_writing(path: Path, lock: PlanLock) -> Opened | str | None:
         conn = connection.open_writable(path)
     except sqlite3.DatabaseError as exc:
         lock.release()
-        raise PlanFileError(f"{path.name} cannot be opened ({exc}).") from None
+        raise PlanFileError(_("{name} cannot be opened ({reason}).").format(name=path.name, reason=exc)) from None
     replica = None
     try:
         version, foreign = _inspect(path.name, conn)
@@ -181,14 +184,14 @@ def _open_image(path: Path, holder: Holder | None, reason: str | None) -> Opened
     try:
         conn = connection.image(path, writer_alive=holder is not None)
     except (sqlite3.DatabaseError, OSError) as exc:
-        raise PlanFileError(f"{path.name} cannot be read ({exc}).") from None
+        raise PlanFileError(_("{name} cannot be read ({reason}).").format(name=path.name, reason=exc)) from None
     try:
         version, foreign = _inspect(path.name, conn)
         if version < SCHEMA_VERSION:
             migrate(conn)
     except sqlite3.DatabaseError as exc:
         conn.close()
-        raise PlanFileError(f"{path.name} is damaged and cannot be opened ({exc}).") from None
+        raise PlanFileError(_("{name} is damaged and cannot be opened ({reason}).").format(name=path.name, reason=exc)) from None
     except BaseException:
         conn.close()
         raise
@@ -204,7 +207,7 @@ def open_bytes(name: str, data: bytes, writable: bool) -> Opened:
     try:
         conn = connection.memory(data)
     except sqlite3.DatabaseError as exc:
-        raise PlanFileError(f"{name} cannot be read ({exc}).") from None
+        raise PlanFileError(_("{name} cannot be read ({reason}).").format(name=name, reason=exc)) from None
     try:
         version, foreign = _inspect(name, conn)
         if foreign:
@@ -215,7 +218,7 @@ def open_bytes(name: str, data: bytes, writable: bool) -> Opened:
             conn.execute("PRAGMA query_only = ON")
     except sqlite3.DatabaseError as exc:
         conn.close()
-        raise PlanFileError(f"{name} is damaged and cannot be opened ({exc}).") from None
+        raise PlanFileError(_("{name} is damaged and cannot be opened ({reason}).").format(name=name, reason=exc)) from None
     except BaseException:
         conn.close()
         raise

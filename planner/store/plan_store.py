@@ -19,6 +19,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from planner.i18n import _
 from planner.changes import ChangeSet, RowChange, added
 from planner.errors import (
     InvalidEdit, MediumLost, OutsideChange, PlanError, PlanFileError, ReadOnlyPlan, one_line)
@@ -105,7 +106,7 @@ class PlanStore:
         (the sample plans)."""
         path = Path(path)
         if path.exists() or path.is_symlink():
-            raise PlanFileError(f"{path.name} already exists; choose another name.")
+            raise PlanFileError(_("{name} already exists; choose another name.").format(name=path.name))
         too_long = plan_name_problem(path)
         if too_long:
             raise PlanFileError(too_long)
@@ -166,7 +167,7 @@ class PlanStore:
         try:
             data = connection.at_rest(opened.conn)
         except sqlite3.Error as exc:
-            raise PlanFileError(f"{path.name} could not be read ({exc}).") from None
+            raise PlanFileError(_("{name} could not be read ({reason}).").format(name=path.name, reason=exc)) from None
         finally:
             for conn in {id(c): c for c in (opened.conn, opened.disk) if c is not None}.values():
                 connection.close(conn, checkpoint_first=False)
@@ -354,7 +355,7 @@ class PlanStore:
         if self.lost:
             raise MediumLost(self.lost)
         if self.read_only:
-            raise ReadOnlyPlan(f"{self.path.name} is open read-only; changes are not possible.")
+            raise ReadOnlyPlan(_("{name} is open read-only; changes are not possible.").format(name=self.path.name))
 
     # -- other programs ---------------------------------------------------------
 
@@ -585,13 +586,13 @@ class PlanStore:
         try:
             return connection.at_rest(self._conn)
         except sqlite3.Error as exc:
-            raise PlanError(f"{self.path.name} could not be copied ({exc}).") from None
+            raise PlanError(_("{name} could not be copied ({reason}).").format(name=self.path.name, reason=exc)) from None
 
     def save_copy(self, out: Path, replace_existing: bool = False) -> None:
         """Write a copy of the plan to another file, whole or not at all."""
         out = Path(out)
         if out.resolve() == self.path.resolve():
-            raise PlanFileError(f"{out.name} is this plan itself; choose another name.")
+            raise PlanFileError(_("{name} is this plan itself; choose another name.").format(name=out.name))
         write_plan(out, self.copy_bytes(), replace_existing)
 
     # -- reading --------------------------------------------------------------
@@ -652,8 +653,7 @@ class PlanStore:
                 sql, tuple(params))])
         except (KeyError, ValueError, TypeError, AttributeError, OverflowError,
                 sqlite3.DataError, sqlite3.OperationalError):
-            raise PlanFileError(f"{self.path.name} holds a value in its {table.name} rows "
-                                "that Tandem cannot read.") from None
+            raise PlanFileError(_("{name} holds a value in its {name2} rows that Tandem cannot read.").format(name=self.path.name, name2=table.name)) from None
 
     def recent(self, kind: type[R], by: str, n: int) -> dict[str, tuple[R, ...]]:
         """Each group's last `n` rows (grouped by the field `by`), in the kind's
@@ -722,7 +722,7 @@ class PlanStore:
             found = self._conn.execute("SELECT CAST(data AS BLOB) FROM crm_data "
                                        "WHERE import_id = ?", (owner,)).fetchone()
         except sqlite3.Error as exc:
-            raise PlanFileError(f"{self.path.name} could not be read ({exc}).") from None
+            raise PlanFileError(_("{name} could not be read ({reason}).").format(name=self.path.name, reason=exc)) from None
         return bytes(found[0]) if found and isinstance(found[0], (bytes, memoryview)) else None
 
     def _rows_of(self, kind: type[Any]) -> KindRows:
@@ -737,11 +737,9 @@ class PlanStore:
             loaded = [table.read(r) for r in self._conn.execute(table.select)]
         except (KeyError, ValueError, TypeError, AttributeError, OverflowError,
                 sqlite3.DataError, sqlite3.OperationalError):
-            raise PlanFileError(f"{self.path.name} holds a value in its {table.name} rows "
-                                "that Tandem cannot read.") from None
+            raise PlanFileError(_("{name} holds a value in its {name2} rows that Tandem cannot read.").format(name=self.path.name, name2=table.name)) from None
         except sqlite3.DatabaseError as exc:
-            raise PlanFileError(f"{self.path.name} is damaged and cannot be opened "
-                                f"({exc}).") from None
+            raise PlanFileError(_("{name} is damaged and cannot be opened ({reason}).").format(name=self.path.name, reason=exc)) from None
         return self._checked(kind, loaded)
 
     def _checked(self, kind: type[Any], loaded: list[Record]) -> list[Record]:
@@ -750,14 +748,13 @@ class PlanStore:
                 try:
                     validate(row)
                 except PlanError as exc:
-                    raise PlanFileError(f"{self.path.name} holds a {noun(kind)} that Tandem "
-                                        f"cannot use (id {row.id[:40]}): {exc}") from None
+                    raise PlanFileError(_("{name} holds a {kind} that Tandem cannot use (id {id_40}): {reason}").format(name=self.path.name, kind=noun(kind), id_40=row.id[:40], reason=exc)) from None
         return loaded
 
     def plan(self) -> Plan:
         plans = self._rows_of(Plan).ordered()
         if len(plans) != 1:
-            raise PlanError(f"{self.path.name} holds {len(plans)} plans instead of one.")
+            raise PlanError(_("{name} holds {plans} plans instead of one.").format(name=self.path.name, plans=len(plans)))
         return plans[0]  # type: ignore[return-value]
 
     def rows(self, kind: type[R]) -> tuple[R, ...]:
@@ -850,7 +847,7 @@ def write_plan(out: Path, data: bytes, replace_existing: bool = False) -> None:
     try:
         (write_replacing if replace_existing else write_new)(out, data)
     except FileExistsError:
-        raise PlanFileError(f"{out.name} already exists; choose another name.") from None
+        raise PlanFileError(_("{name} already exists; choose another name.").format(name=out.name)) from None
     except OSError as exc:
         raise connection.fault_on_disk(out, exc) from None
 

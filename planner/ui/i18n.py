@@ -50,6 +50,9 @@ def install() -> str:
         app.removeTranslator(translator)
     _installed.clear()
     lang = language()
+    from planner import i18n as core  # what the core says in the window: the same language
+
+    core.use(lang)
     if lang != "en":
         ours = QTranslator()
         if ours.load(str(resource_path("i18n", f"tandem_{lang}.qm"))):

@@ -1658,8 +1658,24 @@ Marketing: {marketing}</translation>
       <translation>Teamübergreifend, nach Quartal: </translation>
     </message>
     <message>
+      <source>{team}{broker}; works with {people}</source>
+      <translation>{team}{broker}; arbeitet mit {people}</translation>
+    </message>
+    <message>
+      <source>{team}; no ties yet</source>
+      <translation>{team}; noch keine Verbindungen</translation>
+    </message>
+    <message>
       <source>(no free days in the plan)</source>
       <translation>(keine freien Tage im Planzeitraum)</translation>
+    </message>
+    <message>
+      <source>, a broker between the teams</source>
+      <translation>, Brückenbauer zwischen den Teams</translation>
+    </message>
+    <message>
+      <source> and {n} more</source>
+      <translation> und {n} weitere</translation>
     </message>
     <message>
       <source>Both teams rise or fall together: warn about anything measured for one team only</source>
@@ -1680,6 +1696,14 @@ Marketing: {marketing}</translation>
     <message>
       <source>Period ends</source>
       <translation>Ende des Zeitraums</translation>
+    </message>
+    <message>
+      <source>Currency</source>
+      <translation>Währung</translation>
+    </message>
+    <message>
+      <source>Language of the PDF</source>
+      <translation>Sprache des PDF</translation>
     </message>
     <message>
       <source>Due in the next two weeks</source>
@@ -3100,6 +3124,118 @@ Marketing: {marketing}</translation>
     <message>
       <source>working days</source>
       <translation>Arbeitstage</translation>
+    </message>
+    <message>
+      <source>No currency</source>
+      <translation>Keine Währung</translation>
+    </message>
+    <message>
+      <source>English</source>
+      <translation>English</translation>
+    </message>
+    <message>
+      <source>Deutsch</source>
+      <translation>Deutsch</translation>
+    </message>
+    <message>
+      <source>EUR</source>
+      <translation>EUR</translation>
+    </message>
+    <message>
+      <source>USD</source>
+      <translation>USD</translation>
+    </message>
+    <message>
+      <source>GBP</source>
+      <translation>GBP</translation>
+    </message>
+    <message>
+      <source>CHF</source>
+      <translation>CHF</translation>
+    </message>
+    <message>
+      <source>SEK</source>
+      <translation>SEK</translation>
+    </message>
+    <message>
+      <source>NOK</source>
+      <translation>NOK</translation>
+    </message>
+    <message>
+      <source>DKK</source>
+      <translation>DKK</translation>
+    </message>
+    <message>
+      <source>PLN</source>
+      <translation>PLN</translation>
+    </message>
+    <message>
+      <source>CZK</source>
+      <translation>CZK</translation>
+    </message>
+    <message>
+      <source>HUF</source>
+      <translation>HUF</translation>
+    </message>
+    <message>
+      <source>CAD</source>
+      <translation>CAD</translation>
+    </message>
+    <message>
+      <source>AUD</source>
+      <translation>AUD</translation>
+    </message>
+    <message>
+      <source>NZD</source>
+      <translation>NZD</translation>
+    </message>
+    <message>
+      <source>JPY</source>
+      <translation>JPY</translation>
+    </message>
+    <message>
+      <source>CNY</source>
+      <translation>CNY</translation>
+    </message>
+    <message>
+      <source>INR</source>
+      <translation>INR</translation>
+    </message>
+    <message>
+      <source>SGD</source>
+      <translation>SGD</translation>
+    </message>
+    <message>
+      <source>HKD</source>
+      <translation>HKD</translation>
+    </message>
+    <message>
+      <source>BRL</source>
+      <translation>BRL</translation>
+    </message>
+    <message>
+      <source>MXN</source>
+      <translation>MXN</translation>
+    </message>
+    <message>
+      <source>ZAR</source>
+      <translation>ZAR</translation>
+    </message>
+    <message>
+      <source>AED</source>
+      <translation>AED</translation>
+    </message>
+    <message>
+      <source>ILS</source>
+      <translation>ILS</translation>
+    </message>
+    <message>
+      <source>TRY</source>
+      <translation>TRY</translation>
+    </message>
+    <message>
+      <source>KRW</source>
+      <translation>KRW</translation>
     </message>
     <message>
       <source>Leads</source>

@@ -51,7 +51,7 @@ def test_options_choose_paper_sections_notes_and_mark(demo: Path, tmp_path: Path
     assert "Debrief highlights" not in text and "AGREED" in text
     assert "Signed for sales: Amara Okafor" in text
     full = pdf_text(a4)
-    assert "2027-04-01" in full[full.index("No blame"):]  # the review's date, whole
+    assert "1 Apr 2027" in full[full.index("No blame"):]  # the review's date, whole
     assert "Debrief highlights" in full
     assert "DRAFT" not in flat(PdfReader(a4).pages[2].extract_text())  # drawn as shapes
     assert [round(float(v)) for v in PdfReader(a4).pages[0].mediabox[2:]] == [595, 842]

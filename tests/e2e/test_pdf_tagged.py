@@ -106,3 +106,81 @@ def words_outside(pdf: Path) -> list[str]:
                 out.append(f"page {n}: {word[:40]} ({float(x0):.0f}..{float(x1):.0f} of "
                            f"{width:.0f})")
     return out
+
+
+def english_sentences() -> list[str]:
+    """The English of every sentence in the core's catalogue that German
+    translates: its fixed words between placeholders, three words or more
+    (shorter pieces could be a plan's own words: a stage named "Won")."""
+    import re
+
+    from babel.messages.pofile import read_po
+
+    from planner.resources import resource_path
+
+    with open(resource_path("i18n", "tandem-de.po"), "rb") as file:
+        catalogue = read_po(file)
+    out = []
+    for message in catalogue:
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        for english, german in zip(ids, strings, strict=False):
+            if not english or english == german:
+                continue
+            for piece in re.split(r"\{[^}]*\}", english):
+                piece = " ".join(piece.split()).strip(" ;:,.()")
+                if len(piece.split()) >= 3:
+                    out.append(piece)
+    return out
+
+
+def test_a_german_plan_prints_german_every_sentence_tandem_makes(demo: Path,
+                                                                 tmp_path: Path) -> None:
+    """The plan's language is German: no sentence of Tandem's own is left in
+    English in its PDF (the plan's own words are its authors'), amounts in
+    its currency and dates as German writes them, the document's language
+    de; the command line in an English locale does not change that."""
+    from planner.model.enums import Currency, Language
+    from planner.operations.plan import change_plan
+
+    with PlanStore.open(demo) as store:
+        store.commit(change_plan(store, language=Language.DE, currency=Currency.EUR,
+                                 revenue_target=4_800_000.0))
+    pdf = tmp_path / "plan.pdf"
+    result = run_tandem("export", str(demo), "--pdf", str(pdf), "--mark", "agreed",
+                        env={"LANG": "en_GB.UTF-8", "LANGUAGE": ""})
+    assert result.returncode == 0, result.stderr
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(pdf).pages)
+    sentences = english_sentences()
+    left = sorted({s for s in sentences if s in text})
+    assert left == [], left[:20]
+    # The same plan in English prints many of them: the check can fail.
+    with PlanStore.open(demo) as store:
+        store.commit(change_plan(store, language=Language.EN))
+    english = tmp_path / "english.pdf"
+    assert run_tandem("export", str(demo), "--pdf", str(english), "--mark", "agreed",
+                      env={"LANG": "de_DE.UTF-8"}).returncode == 0
+    said = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(english).pages)
+    assert len({s for s in sentences if s in said}) > 40
+    assert "Umsatzziel 4.800.000 €" in text and "Inhalt" in text
+    assert "1. Januar 2027 – 31. Dezember 2027" in text and "Seite 2 von" in text
+    assert "Unterzeichnet für den Vertrieb:" in text  # the agreed stamp
+    with pikepdf.open(pdf) as doc:
+        assert str(doc.Root.Lang) == "de"
+    assert check(pdf) == []
+
+
+def test_the_command_line_refuses_in_the_locales_language(tmp_path: Path) -> None:
+    missing, foreign = tmp_path / "missing.tandem", tmp_path / "notes.tandem"
+    foreign.write_text("not a plan")
+    german = {"LANG": "de_DE.UTF-8", "LANGUAGE": "", "LC_ALL": ""}
+    said = run_tandem("check", str(missing), env=german)
+    assert said.returncode == 1 and said.stderr == "tandem: missing.tandem gibt es nicht.\n"
+    said = run_tandem("check", str(foreign), env=german)
+    assert said.stderr == ("tandem: notes.tandem ist kein Tandem-Plan (es ist keine "
+                           "Datenbankdatei).\n")
+    said = run_tandem("export", str(foreign), "--pdf", str(tmp_path / "x.pdf"),
+                      env={"LANG": "en_US.UTF-8", "LANGUAGE": "de", "LC_ALL": ""})
+    assert "ist kein Tandem-Plan" in said.stderr  # LANGUAGE comes first, as in gettext
+    said = run_tandem("check", str(missing), env={"LANG": "fr_FR.UTF-8", "LANGUAGE": ""})
+    assert said.stderr == "tandem: missing.tandem does not exist.\n"  # no French: English

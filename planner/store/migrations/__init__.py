@@ -3,7 +3,7 @@
 import sqlite3
 from pathlib import Path
 
-SCHEMA_VERSION = 12  # the newest step; a plan file's user_version
+SCHEMA_VERSION = 13  # the newest step; a plan file's user_version
 
 
 def _step_sql(version: int) -> str:

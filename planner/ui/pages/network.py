@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 
 from planner.changes import ChangeSet
 from planner.model import FieldRide, Goal, Message, Person, ReviewAction
-from planner.model.enums import Team
+from planner.model.enums import Team, label
 from planner.operations import rides as ride_ops
 from planner.outline.network import figure
 from planner.rules.network import KINDS, Network, Suggestion, network, suggestions, ties
@@ -21,6 +21,7 @@ from planner.ui.i18n import tr
 from planner.ui.pages.table import title_label
 from planner.ui.shell.session import PlanSession
 from planner.ui.widgets import colours
+from planner.ui.widgets.accessible_items import items_changed
 
 def kind_words() -> dict[str, str]:
     """The tie kinds as the filter names them."""
@@ -41,6 +42,35 @@ class NetworkGraph(QWidget):
     def show_network(self, net: Network) -> None:
         self.figure = figure(net)
         self.update()
+        items_changed(self)
+
+    def _point(self, n: int) -> QPointF:
+        f, pad = self.figure, 24.0
+        w, h = self.width() - 2 * pad - 140, self.height() - 2 * pad - 10
+        _name, _team, x, y, _broker = f.people[n]
+        return QPointF(pad + x * w, pad + 10 + (1 - y) * h)
+
+    def accessible_items(self) -> list[tuple[str, str, QRectF]]:
+        """Each person as a reader hears them: name, team, broker or not, and
+        whom they work with (heaviest ties first)."""
+        f = self.figure
+        if f is None:
+            return []
+        ties: dict[int, list[tuple[float, int]]] = {}
+        for a, b, weight in f.ties:
+            ties.setdefault(a, []).append((weight, b))
+            ties.setdefault(b, []).append((weight, a))
+        out = []
+        for n, (name, team, _x, _y, broker) in enumerate(f.people):
+            mine = sorted(ties.get(n, []), reverse=True)
+            said = tr("{team}{broker}; works with {people}").format(
+                team=tr(label(Team(team))), broker=tr(", a broker between the teams")
+                if broker else "", people=", ".join(f.people[m][0] for _w, m in mine[:8])
+                + (tr(" and {n} more").format(n=len(mine) - 8) if len(mine) > 8 else "")
+            ) if mine else tr("{team}; no ties yet").format(team=tr(label(Team(team))))
+            point = self._point(n)
+            out.append((name, said, QRectF(point.x() - 6, point.y() - 6, 12, 12)))
+        return out
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)

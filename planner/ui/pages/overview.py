@@ -13,7 +13,7 @@ from planner.changes import ChangeSet
 from planner.model import (
     CheckIn, CrmImport, FieldRide, FunnelStage, Goal, Metric, NonWorkingDay, Person, Plan,
     ReviewAction)
-from planner.model.enums import Team, label
+from planner.model.enums import Currency, Language, Team, label
 from planner.model.validation import LONG_TEXT_MAX, SHORT_TEXT_MAX
 from planner.operations.plan import change_plan
 from planner.rules.due import WINDOW_DAYS, due_soon
@@ -51,7 +51,7 @@ class OverviewPage(QWidget):
         self.start = self._date_edit("periodStart")
         self.end = self._date_edit("periodEnd")
         self.purpose = TextField(objectName="planPurpose")
-        self.purpose.setMaximumHeight(90)
+        self.purpose.setMaximumHeight(80)
         self.shared = QCheckBox(tr("Both teams rise or fall together: warn about anything "
                                    "measured for one team only"), objectName="sharedRewards")
         self.shared.clicked.connect(lambda: self._commit(shared_rewards=self.shared.isChecked()))
@@ -61,10 +61,32 @@ class OverviewPage(QWidget):
         name(self.checkin_days, tr("Days between check-ins on a goal"))
         self.checkin_days.editingFinished.connect(
             lambda: self._commit(checkin_days=self.checkin_days.value()))
+        # The PDF's language and the currency of the plan's amounts (plan format 13).
+        self.language = QComboBox(objectName="planLanguage")
+        for value in Language:
+            self.language.addItem(tr(label(value)) if value is Language.DEFAULT
+                                  else label(value), value)
+        self.currency = QComboBox(objectName="planCurrency")
+        for value in Currency:
+            self.currency.addItem(tr(label(value)) if value is Currency.NONE else value.value,
+                                  value)
+        self.language.activated.connect(
+            lambda: self._commit(language=self.language.currentData()))
+        self.currency.activated.connect(
+            lambda: self._commit(currency=self.currency.currentData()))
         self.head_of_sales = QComboBox(objectName="headOfSales")
         self.head_of_marketing = QComboBox(objectName="headOfMarketing")
         name(self.start, tr("Period starts"))
         name(self.end, tr("Period ends"))
+        settings = QHBoxLayout()  # the PDF's language and the amounts' currency, one row
+        settings.addWidget(self.language)
+        currency_label = QLabel(tr("Currency"))
+        currency_label.setBuddy(self.currency)
+        settings.addWidget(currency_label)
+        settings.addWidget(self.currency)
+        settings.addStretch()
+        name(self.language, tr("Language of the PDF"))
+        name(self.currency, tr("Currency"))
         period = QHBoxLayout()
         period.addWidget(self.start)
         period.addWidget(QLabel(tr("to")))
@@ -75,7 +97,8 @@ class OverviewPage(QWidget):
                             (tr("Head of sales"), self.head_of_sales),
                             (tr("Head of marketing"), self.head_of_marketing),
                             (tr("Shared rewards"), self.shared),
-                            (tr("Check in on each goal every"), self.checkin_days)):
+                            (tr("Check in on each goal every"), self.checkin_days),
+                            (tr("Language of the PDF"), settings)):
             form.addRow(text, field)
         layout.addLayout(form)
         due_bar = QHBoxLayout()
@@ -114,7 +137,7 @@ class OverviewPage(QWidget):
             lambda: self._commit(head_of_marketing_id=self.head_of_marketing.currentData()))
         for widget in (self.title, self.company, self.start, self.end, self.purpose,
                        self.head_of_sales, self.head_of_marketing, self.shared,
-                       self.checkin_days):
+                       self.checkin_days, self.language, self.currency):
             widget.setEnabled(not session.read_only)
         self._stale = True
         self._measured = False
@@ -171,6 +194,8 @@ class OverviewPage(QWidget):
             edit.setDate(QDate(day.year, day.month, day.day))
             edit.blockSignals(False)
         self.shared.setChecked(plan.shared_rewards)
+        self.language.setCurrentIndex(max(0, self.language.findData(plan.language)))
+        self.currency.setCurrentIndex(max(0, self.currency.findData(plan.currency)))
         if not self.checkin_days.hasFocus():
             self.checkin_days.setValue(plan.checkin_days)
         if self.purpose.toPlainText() != plan.purpose:

@@ -9,12 +9,13 @@ from PySide6.QtWidgets import QToolTip, QWidget
 
 from planner.changes import ChangeSet
 from planner.model import FieldRide, Person, Plan
-from planner.model.enums import RideDirection, RideStatus, Team
+from planner.model.enums import RideDirection, RideStatus, Team, label
 from planner.operations import rides as ride_ops
 from planner.rules.rides import conflicting_ride_ids
 from planner.ui.i18n import tr
 from planner.ui.shell.session import PlanSession
 from planner.ui.widgets import colours
+from planner.ui.widgets.accessible_items import items_changed
 
 DIRECTION_COLOURS = {RideDirection.MARKETING_WITH_SALES: colours.MARKETING_BAR,
                      RideDirection.SALES_WITH_MARKETING: colours.SALES_BAR}
@@ -88,6 +89,19 @@ class RideTimeline(QWidget):
         self.updateGeometry()
         self.resize(self.sizeHint())
         self.update()
+        items_changed(self)
+
+    def accessible_items(self) -> list[tuple[str, str, QRectF]]:
+        """Each ride once (in its visitor's lane), in time order: its days and
+        people, as a reader hears them."""
+        seen: set[str] = set()
+        out = []
+        for bar in sorted(self.bars, key=lambda b: (b.ride.first_day, b.ride_id)):
+            if bar.ride_id in seen:
+                continue
+            seen.add(bar.ride_id)
+            out.append((self.ride_words(bar), label(bar.ride.status), bar.rect))
+        return out
 
     def _x(self, day: date) -> float:
         return LABEL_WIDTH + (day - self.start).days * self.px_per_day

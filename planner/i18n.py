@@ -1,0 +1,185 @@
+"""One language end to end, without Qt: the sentences the core makes
+(refusals, findings, undo labels, statuses), the PDF and the command line.
+
+Catalogues are gettext's: `resources/i18n/tandem-<lang>.po`, compiled into
+the `.mo` beside it by `python resources/i18n/messages.py` (which also
+extracts every `_("...")` and `N_("...")` under planner/ outside the window,
+and checks that German has them all). The window installs its language here
+as well as into Qt, so what the core says in the window is in the window's
+language; the command line takes the environment's locale (LANGUAGE,
+LC_ALL, LC_MESSAGES, LANG, as gettext reads them); a PDF is written in its
+plan's language.
+
+Numbers, money and dates are written by Babel's rules for the language.
+"""
+
+import gettext
+import os
+from contextlib import contextmanager
+from datetime import date, datetime
+from collections.abc import Iterator
+
+from planner.resources import resource_path
+
+SHIPPED = ("en", "de")  # English is the source
+NAMES = {"en": "English", "de": "Deutsch"}
+# The locale each language writes numbers and dates by.
+LOCALES = {"en": "en_GB", "de": "de_DE"}
+_catalogues: dict[str, gettext.NullTranslations] = {}
+_current = ["en"]
+
+
+def _catalogue(code: str) -> gettext.NullTranslations:
+    found = _catalogues.get(code)
+    if found is None:
+        found = gettext.NullTranslations()
+        if code != "en":
+            path = resource_path("i18n", f"tandem-{code}.mo")
+            try:
+                with open(path, "rb") as file:
+                    found = gettext.GNUTranslations(file)
+            except OSError:
+                pass  # a build without the catalogue speaks English
+        _catalogues[code] = found
+    return found
+
+
+def supported(code: str | None) -> str | None:
+    """The shipped language a locale name stands for ("de_DE.UTF-8" -> "de")."""
+    if not code:
+        return None
+    base = code.split(".")[0].split("@")[0].split("_")[0].split("-")[0].lower()
+    return base if base in SHIPPED else None
+
+
+def from_environment() -> str:
+    """The language of the environment's locale, as gettext looks for it; English
+    where no shipped language is asked for."""
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable)
+        if value:
+            for part in value.split(":"):  # LANGUAGE is a list, in order of preference
+                code = supported(part)
+                if code is not None:
+                    return code
+            if variable != "LANGUAGE":
+                return "en"  # the first locale set decides, as gettext does
+    return "en"
+
+
+def use(code: str) -> None:
+    """Speak this language from now on (English for one Tandem lacks)."""
+    _current[0] = supported(code) or "en"
+
+
+def language() -> str:
+    return _current[0]
+
+
+@contextmanager
+def speaking(code: str) -> Iterator[None]:
+    """This language for a while (a PDF in its plan's language)."""
+    from planner import times
+
+    before, clock = _current[0], times._locale
+    use(code)
+    times.set_locale(LOCALES[_current[0]])  # and its times, as the language writes them
+    try:
+        yield
+    finally:
+        _current[0] = before
+        times.set_locale(clock)
+
+
+def _(message: str) -> str:
+    """The message in the current language."""
+    if _current[0] == "en":
+        return message
+    return _catalogue(_current[0]).gettext(message)
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    if _current[0] == "en":
+        return singular if count == 1 else plural
+    return _catalogue(_current[0]).ngettext(singular, plural, count)
+
+
+def N_(message: str) -> str:  # noqa: N802 (gettext's name)
+    """Marks a message to translate where it is used, not where it is defined
+    (a table's title, an enum's label)."""
+    return message
+
+
+def locale_name() -> str:
+    return LOCALES[_current[0]]
+
+
+def day(value: date | datetime) -> str:
+    """A date as the language writes it, one style everywhere: "3 Mar 2027",
+    "03.03.2027". (English without Babel: it is on the command line's paths.)"""
+    if _current[0] == "en":
+        return f"{value:%-d %b %Y}"
+    from babel.dates import format_date
+
+    return str(format_date(value, "medium", locale=locale_name()))
+
+
+def long_day(value: date) -> str:
+    """A date written out, as on the cover: "1 January 2027", "1. Januar 2027"."""
+    if _current[0] == "en":
+        return f"{value:%-d %B %Y}"
+    from babel.dates import format_date
+
+    return str(format_date(value, "long", locale=locale_name()))
+
+
+def month_name(month: str) -> str:
+    """ "2026-11" as the language names it: "November 2026"."""
+    year, number_ = int(month[:4]), int(month[5:7])
+    if _current[0] == "en":
+        return f"{date(year, number_, 1):%B %Y}"
+    from babel.dates import format_date
+
+    return str(format_date(date(year, number_, 1), "LLLL y", locale=locale_name()))
+
+
+def month_label(first: date, with_year: bool) -> str:
+    """A month on a time axis: "Jan 27" or "Feb"; "Jan. 27", "Feb."."""
+    if _current[0] == "en":
+        return f"{first:%b %y}" if with_year else f"{first:%b}"
+    from babel.dates import format_date
+
+    return str(format_date(first, "MMM yy" if with_year else "MMM", locale=locale_name()))
+
+
+def number(value: float, decimals: int = 0) -> str:
+    """Thousands grouped, the decimal mark of the language: 4,800,000.5 and 4.800.000,5."""
+    if _current[0] == "en":
+        return f"{value:,.{decimals}f}"
+    from babel.numbers import format_decimal
+
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return str(format_decimal(value, pattern, locale=locale_name()))
+
+
+def percent(share: float, decimals: int = 0) -> str:
+    """A share as the language writes it: "64%", "64 %"."""
+    if _current[0] == "en":
+        return f"{share:.{decimals}%}"
+    from babel.numbers import format_percent
+
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + "\u00a0%"
+    return str(format_percent(share, pattern, locale=locale_name()))
+
+
+def money(value: float, currency: str) -> str:
+    """An amount in the plan's currency as the language writes it:
+    "€4,800,000", "4.800.000 €"; without a currency, a plain number."""
+    if not currency:
+        return number(value)
+    from babel.numbers import format_currency
+
+    whole = float(value).is_integer()
+    return str(format_currency(value, currency, format=None if not whole else
+                               "¤#,##0" if _current[0] == "en" else "#,##0 ¤",
+                               locale=locale_name(), currency_digits=not whole))
