@@ -6,6 +6,9 @@ display: it starts the accessibility bus, then Tandem on a plan, waits for
 its window, and prints one JSON object on its last line:
 
 - "unnamed": every focusable, showing control without a name (role, path);
+- "unlabelled": combo boxes no label is the label of (Qt names a combo by
+  its current text, so a reader learns what it is for only from its label);
+- "headings": the names of the headings shown (role heading), in order;
 - "pages": the sidebar's sections, each chosen in turn through its list's
   selection (so "unnamed" covers every page);
 - "children": for the network graph and the rides timeline (found by their
@@ -67,6 +70,28 @@ def walk(node, path=(), depth=0):  # type: ignore[no-untyped-def]
                         depth + 1)
 
 
+def shown(node, path=(), depth=0):  # type: ignore[no-untyped-def]
+    """What is on screen: hidden parts (other pages) are not walked into, nor
+    the cells of tables and the entries of lists (a table is named as one)."""
+    try:
+        if node is None or depth > 40 or not node.getState().contains(pyatspi.STATE_SHOWING):
+            return
+        yield node, path
+        if node.getRole() in (pyatspi.ROLE_TABLE, pyatspi.ROLE_TREE_TABLE, pyatspi.ROLE_LIST,
+                              pyatspi.ROLE_TREE, pyatspi.ROLE_LIST_BOX, pyatspi.ROLE_MENU_BAR):
+            return
+        count = node.childCount
+    except Exception:
+        return
+    for n in range(min(count, 2000)):
+        try:
+            child = node.getChildAtIndex(n)
+        except Exception:
+            continue
+        yield from shown(child, (*path, f"{child.getRoleName() if child else '?'}[{n}]"),
+                         depth + 1)
+
+
 def focused(app):  # type: ignore[no-untyped-def]
     """The control with the keyboard focus (Qt also marks each list's current
     item focused: those are passed over)."""
@@ -103,27 +128,17 @@ def main() -> None:
     try:
         app = find_app(time.monotonic() + 60)
         time.sleep(2.0)  # the plan opened and its first page shown
-        unnamed = []
-        children = {}
-        for node, path in walk(app):
-            try:
-                state, role, name = node.getState(), node.getRole(), node.name
-            except Exception:
-                continue
-            if state.contains(pyatspi.STATE_FOCUSABLE) and state.contains(
-                    pyatspi.STATE_SHOWING) and role in NAMED_ROLES and not name.strip():
-                unnamed.append(f"{node.getRoleName()} at {'/'.join(path)}")
-        report["unnamed"] = unnamed
+        unnamed: list[str] = []
+        children: dict[str, dict[str, object]] = {}
         # Each page through the sidebar, as a reader chooses it: its list's
         # selection. On each, every control named; the drawn ones have children.
-        sections = next(n for n, _ in walk(app) if n.name == "Sections"
+        sections = next(n for n, _ in shown(app) if n.name == "Sections"
                         and n.getRole() == pyatspi.ROLE_LIST)
         pages = [sections.getChildAtIndex(i).name for i in range(sections.childCount)]
-        for index, page in enumerate(pages):
-            item = sections.getChildAtIndex(index)
-            item.queryAction().doAction(0)  # "toggle": the list makes it current
-            time.sleep(1.5)
-            for node, path in walk(app):
+        headings: list[str] = []
+        unlabelled: list[str] = []
+        def look(page: str) -> None:
+            for node, path in shown(app):
                 try:
                     state, role, name = node.getState(), node.getRole(), node.name
                 except Exception:
@@ -138,7 +153,31 @@ def main() -> None:
                 if state.contains(pyatspi.STATE_FOCUSABLE) and role in NAMED_ROLES \
                         and not name.strip():
                     unnamed.append(f"{page}: {node.getRoleName()} at {'/'.join(path)}")
+                if role == pyatspi.ROLE_COMBO_BOX and state.contains(pyatspi.STATE_FOCUSABLE):
+                    # Qt names a combo box by its current text: what it is for is
+                    # the label it is labelled by (a form's label, its buddy).
+                    labelled = any(r.getRelationType() == pyatspi.RELATION_LABELLED_BY
+                                   for r in node.getRelationSet())
+                    if not labelled:
+                        unlabelled.append(f"{page}: combo box showing {name!r}")
+                if role == pyatspi.ROLE_HEADING and name not in headings:
+                    headings.append(name)
+
+        for index, page in enumerate(pages):
+            sections.querySelection().selectChild(index)
+            time.sleep(0.8)
+            look(page)
+            # A page's tabs, each chosen in turn as a reader chooses one.
+            tab_lists = [n for n, _ in shown(app) if n.getRole() == pyatspi.ROLE_PAGE_TAB_LIST]
+            for tabs in tab_lists:
+                for tab in range(1, tabs.childCount):
+                    tabs.querySelection().selectChild(tab)
+                    time.sleep(0.6)
+                    look(f"{page} \u203a {tabs.getChildAtIndex(tab).name}")
+        report["unnamed"] = unnamed
         report["pages"] = pages
+        report["headings"] = headings
+        report["unlabelled"] = sorted(set(unlabelled))
         report["children"] = children
     finally:
         window.terminate()

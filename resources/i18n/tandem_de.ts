@@ -1252,8 +1252,16 @@
       <translation>Alle Status</translation>
     </message>
     <message>
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
       <source>Proposed by anyone</source>
       <translation>Vorgeschlagen von: alle</translation>
+    </message>
+    <message>
+      <source>Proposed</source>
+      <translation>Vorgeschlagen</translation>
     </message>
     <message>
       <source>Any owner</source>
@@ -1264,8 +1272,12 @@
       <translation>Vereinbart oder nicht</translation>
     </message>
     <message>
-      <source>Waiting for my side:</source>
-      <translation>Wartet auf meine Seite:</translation>
+      <source>Waiting for my side</source>
+      <translation>Wartet auf meine Seite</translation>
+    </message>
+    <message>
+      <source>My side</source>
+      <translation>Meine Seite</translation>
     </message>
     <message>
       <source>The goal in full</source>
@@ -1410,6 +1422,10 @@
     <message>
       <source>Approved or not</source>
       <translation>Genehmigt oder nicht</translation>
+    </message>
+    <message>
+      <source>Approval</source>
+      <translation>Genehmigung</translation>
     </message>
     <message>
       <source>Any stage</source>
@@ -1706,12 +1722,12 @@ Marketing: {marketing}</translation>
       <translation>Sprache des PDF</translation>
     </message>
     <message>
-      <source>Due in the next two weeks</source>
-      <translation>Fällig in den nächsten zwei Wochen</translation>
-    </message>
-    <message>
       <source>Everyone's</source>
       <translation>Alle</translation>
+    </message>
+    <message>
+      <source>Due in the next two weeks</source>
+      <translation>Fällig in den nächsten zwei Wochen</translation>
     </message>
     <message>
       <source>Action</source>
@@ -2890,10 +2906,6 @@ Marketing: {marketing}</translation>
       <translation>Fällig</translation>
     </message>
     <message>
-      <source>Status</source>
-      <translation>Status</translation>
-    </message>
-    <message>
       <source>Latest check-in</source>
       <translation>Letzter Check-in</translation>
     </message>
@@ -3030,10 +3042,6 @@ Marketing: {marketing}</translation>
       <translation>Kundenproblem (Kundenthema)</translation>
     </message>
     <message>
-      <source>Approval</source>
-      <translation>Genehmigung</translation>
-    </message>
-    <message>
       <source>Segment or persona</source>
       <translation>Segment oder Persona</translation>
     </message>
@@ -3048,10 +3056,6 @@ Marketing: {marketing}</translation>
     <message>
       <source>Draft</source>
       <translation>Entwurf</translation>
-    </message>
-    <message>
-      <source>Proposed</source>
-      <translation>Vorgeschlagen</translation>
     </message>
     <message>
       <source>Active</source>

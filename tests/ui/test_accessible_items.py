@@ -86,3 +86,10 @@ def test_a_reader_on_the_accessibility_bus_finds_every_control_named(
     assert report["pages"] == ["Overview", "Goals", "Field rides", "Metrics", "Funnel",
                                "Messaging", "People", "Reviews", "Network"]
     assert report["unnamed"] == []
+    assert report["headings"][:2] == ["Overview", "Due in the next two weeks"]
+    assert {"Goals", "Field rides", "Metrics", "Network"} <= set(report["headings"])
+    assert report["unlabelled"] == []  # every combo box has a label that says what it is for
+    network = report["children"]["network"]
+    assert network["count"] >= 10 and network["first"] and "works with" in network["said"]
+    timeline = report["children"]["timeline"]  # on the Field rides page's Timeline tab
+    assert timeline["count"] >= 20 and " rides with " in timeline["first"] and timeline["said"]

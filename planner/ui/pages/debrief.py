@@ -11,6 +11,7 @@ from planner.model.validation import SHORT_TEXT_MAX
 from planner.operations import rides as ride_ops
 from planner.rules.library import message_state
 from planner.rules.signoff import is_agreed
+from planner.ui.widgets.accessible_items import as_heading
 from planner.ui.i18n import tr
 from planner.ui.shell.session import PlanSession
 from planner.ui.widgets.save_while_typing import SaveWhileTyping
@@ -30,7 +31,7 @@ class DebriefPanel(QWidget):
         super().__init__()
         self.session = session
         self.ride_id: str | None = None
-        self.heading = QLabel(objectName="sectionHeading")
+        self.heading = as_heading(QLabel(), "sectionHeading")
         self.texts: dict[str, QPlainTextEdit] = {}
         form = QFormLayout()
         for field, text in fields():

@@ -16,7 +16,7 @@ from planner.rules.goal_list import GoalFilter
 from planner.rules.signoff import SIDES, Side, signature
 from planner.ui.i18n import tr
 from planner.ui.pages.goal_detail import GoalDetail
-from planner.ui.pages.table import TablePage, filter_combo, side_word
+from planner.ui.pages.table import TablePage, add_filter, filter_combo, side_word
 from planner.ui.widgets.flow_layout import FlowLayout
 from planner.ui.widgets.goal_model import GoalsTableModel, GoalsView
 from planner.ui.widgets.signing import sign_for_side
@@ -35,17 +35,21 @@ class GoalsPage(TablePage):
         self.search.setAccessibleName(tr("Search goals"))
         # Combo data are plain values: a str-based enum comes back as a plain str.
         self.status_filter = filter_combo("statusFilter", tr("Any status"),
-                                         [(tr(label(s)), s.value) for s in GoalStatus])
+                                         [(tr(label(s)), s.value) for s in GoalStatus],
+                                         tr("Status"))
         self.proposed_filter = filter_combo("proposedFilter", tr("Proposed by anyone"),
                                            [(tr("Proposed by {team}").format(
                                                team=side_word(t)), t.value)
-                                            for t in (Team.SALES, Team.MARKETING)])
-        self.owner_filter = filter_combo("ownerFilter", tr("Any owner"), [])
+                                            for t in (Team.SALES, Team.MARKETING)],
+                                           tr("Proposed"))
+        self.owner_filter = filter_combo("ownerFilter", tr("Any owner"), [], tr("Owner"))
         self.agreed_filter = filter_combo("agreedFilter", tr("Agreed or not"),
-                                         [(tr("Agreed"), True), (tr("Not yet agreed"), False)])
-        self.waiting_mine = QCheckBox(tr("Waiting for my side:"), objectName="waitingMine")
+                                         [(tr("Agreed"), True), (tr("Not yet agreed"), False)],
+                                         tr("Sign-off"))
+        self.waiting_mine = QCheckBox(tr("Waiting for my side"), objectName="waitingMine")
         self.my_side = filter_combo("mySide", None, [(tr("Sales"), "sales"),
-                                                    (tr("Marketing"), "marketing")])
+                                                    (tr("Marketing"), "marketing")],
+                                    tr("My side"))
         self.my_side.setCurrentIndex(max(0, self.my_side.findData(
             QSettings().value("goals/my_side", "sales"))))
         self.shown = QLabel(objectName="pageHint")
@@ -55,7 +59,7 @@ class GoalsPage(TablePage):
         bar.addWidget(self.search)
         for w in (self.status_filter, self.proposed_filter, self.owner_filter,
                   self.agreed_filter, self.waiting_mine, self.my_side):
-            bar.addWidget(w)
+            add_filter(bar, w)
         bar.addWidget(self.shown)
         self.search.textChanged.connect(self._filter_changed)
         for combo in (self.status_filter, self.proposed_filter, self.owner_filter,

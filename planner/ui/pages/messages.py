@@ -16,7 +16,7 @@ from planner.operations import messages as message_ops
 from planner.rules.library import MessageFilter, message_matches, message_state
 from planner.rules.signoff import SIDES, Side, has_signed, is_agreed, signature, signed_text
 from planner.ui.i18n import tr
-from planner.ui.pages.table import TablePage, filter_combo, side_word
+from planner.ui.pages.table import TablePage, add_filter, filter_combo, side_word
 from planner.ui.widgets.flow_layout import FlowLayout
 from planner.ui.widgets.colours import AGREED, WAITING
 from planner.ui.widgets.columns import DASH, Column
@@ -209,15 +209,16 @@ class MessagesPage(TablePage):
         self.search.setAccessibleName(tr("Search messages"))
         self.approved_filter = filter_combo("approvedFilter", tr("Approved or not"),
                                            [(tr("Approved by both"), True),
-                                            (tr("Not yet approved"), False)])
-        self.stage_filter = filter_combo("stageFilter", tr("Any stage"), [])
+                                            (tr("Not yet approved"), False)], tr("Approval"))
+        self.stage_filter = filter_combo("stageFilter", tr("Any stage"), [], tr("Stage"))
         self.source_filter = filter_combo("sourceFilter", tr("Any source"), [
             (tr("From field rides"), "ride"), (tr("From reviews"), "review"),
-            (tr("From elsewhere"), "other")])
-        self.waiting_mine = QCheckBox(tr("Waiting for my side:"),
+            (tr("From elsewhere"), "other")], tr("Source"))
+        self.waiting_mine = QCheckBox(tr("Waiting for my side"),
                                       objectName="messagesWaitingMine")
         self.my_side = filter_combo("messagesMySide", None, [(tr("Sales"), "sales"),
-                                                            (tr("Marketing"), "marketing")])
+                                                            (tr("Marketing"), "marketing")],
+                                    tr("My side"))
         self.my_side.setCurrentIndex(max(0, self.my_side.findData(
             QSettings().value(MY_SIDE_KEY, "sales"))))
         # The bar wraps onto a second row on a small screen, never widening the window.
@@ -226,7 +227,7 @@ class MessagesPage(TablePage):
         bar.addWidget(self.search)
         for w in (self.approved_filter, self.stage_filter, self.source_filter,
                   self.waiting_mine, self.my_side):
-            bar.addWidget(w)
+            add_filter(bar, w)
         self.search.textChanged.connect(self._filter_changed)
         for combo in (self.approved_filter, self.stage_filter, self.source_filter, self.my_side):
             combo.currentIndexChanged.connect(self._filter_changed)

@@ -142,6 +142,9 @@ class NetworkPage(QWidget):
         for box in self.kinds.values():
             box.toggled.connect(self.refresh)
             bar.addWidget(box)
+        caption = QLabel(tr("Quarter"), objectName="filterCaption")
+        caption.setBuddy(self.quarter)  # what the combo is for, for a reader too
+        bar.addWidget(caption)
         bar.addWidget(self.quarter)
         bar.addStretch()
         self.quarter.currentIndexChanged.connect(self.refresh)

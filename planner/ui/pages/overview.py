@@ -23,6 +23,7 @@ from planner.ui.pages.table import title_label
 from planner.ui.shell.session import PlanSession
 from planner.ui.widgets.save_while_typing import SaveWhileTyping
 from planner.ui.widgets.accessible import name
+from planner.ui.widgets.accessible_items import as_heading
 from planner.ui.widgets.text_field import TextField
 
 
@@ -86,6 +87,8 @@ class OverviewPage(QWidget):
         settings.addWidget(self.currency)
         settings.addStretch()
         name(self.language, tr("Language of the PDF"))
+        language_label = QLabel(tr("Language of the PDF"))
+        language_label.setBuddy(self.language)  # a form's label of a row of two fields
         name(self.currency, tr("Currency"))
         period = QHBoxLayout()
         period.addWidget(self.start)
@@ -98,11 +101,11 @@ class OverviewPage(QWidget):
                             (tr("Head of marketing"), self.head_of_marketing),
                             (tr("Shared rewards"), self.shared),
                             (tr("Check in on each goal every"), self.checkin_days),
-                            (tr("Language of the PDF"), settings)):
+                            (language_label, settings)):
             form.addRow(text, field)
         layout.addLayout(form)
         due_bar = QHBoxLayout()
-        heading = QLabel(tr("Due in the next two weeks"), objectName="sectionHeading")
+        heading = as_heading(QLabel(tr("Due in the next two weeks")), "sectionHeading")
         bold = heading.font()
         bold.setBold(True)
         heading.setFont(bold)

@@ -19,6 +19,7 @@ from planner.operations import reviews as review_ops
 from planner.operations import rows as row_ops
 from planner.operations import workshop as workshop_ops
 from planner.rules.library import REVIEW_PARTS, NameIndex, blame_flag, link_target
+from planner.ui.widgets.accessible_items import as_heading
 from planner.ui.i18n import tr
 from planner.ui.pages.table import TablePage
 from planner.ui.shell.session import PlanSession
@@ -170,7 +171,7 @@ class ReviewDetail(QWidget):
         self.side.addTab(actions_box, tr("Actions"))
         self.side.addTab(self.about, tr("About"))
 
-        self.heading = QLabel(objectName="sectionHeading")
+        self.heading = as_heading(QLabel(), "sectionHeading")
         self.body = QWidget(objectName="reviewBody")
         body = QHBoxLayout(self.body)
         body.setContentsMargins(0, 0, 0, 0)

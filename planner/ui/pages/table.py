@@ -37,9 +37,18 @@ def side_word(team: str) -> str:
     return tr("marketing") if team == "marketing" else tr("other")
 
 
-def filter_combo(name: str, anything: str | None, items: list[tuple[str, Any]]) -> QComboBox:
-    """A filter's choices: "anything" first (data None), then each (text, data)."""
+def filter_combo(name: str, anything: str | None, items: list[tuple[str, Any]],
+                 caption: str = "") -> QComboBox:
+    """A filter's choices: "anything" first (data None), then each (text, data).
+    With a caption, a label before it says what it filters (`add_filter` puts
+    both in a bar): a reader hears a combo box by its current choice, and
+    learns what it is for from the label it is labelled by."""
     combo = QComboBox(objectName=name)
+    if caption:
+        label = QLabel(caption, objectName="filterCaption")
+        label.setBuddy(combo)
+        combo.caption_label = label  # type: ignore[attr-defined]  (the bar takes it)
+        combo.setAccessibleDescription(caption)
     if anything is not None:
         combo.addItem(anything, None)
     for text, value in items:
@@ -47,10 +56,18 @@ def filter_combo(name: str, anything: str | None, items: list[tuple[str, Any]]) 
     return combo
 
 
+def add_filter(bar: Any, widget: QWidget) -> None:
+    """A filter into a bar, after its caption if it has one."""
+    caption = getattr(widget, "caption_label", None)
+    if isinstance(caption, QLabel):
+        bar.addWidget(caption)
+    bar.addWidget(widget)
+
+
 def title_label(text: str) -> QLabel:
-    heading = QLabel(text)
-    heading.setObjectName("pageTitle")
-    return heading
+    from planner.ui.widgets.accessible_items import as_heading
+
+    return as_heading(QLabel(text))
 
 
 class TablePage(QWidget):

@@ -88,6 +88,7 @@ class IdentityBar(QWidget):
                               "and lets only the heads sign off. You say who you are; nobody "
                               "checks it."), wordWrap=True)
         self.people = QComboBox(objectName="identityChoice")
+        self.text.setBuddy(self.people)  # the question is the choice's label
         self.people.setAccessibleName(tr("I am"))
         self.people.addItem(tr("Choose who you are\u2026"), None)
         for text, person_id in people_choices(session):

@@ -106,6 +106,9 @@ class MainWindow(QMainWindow):
         central.setLayout(body)
         self.setCentralWidget(central)
         self.sidebar.currentRowChanged.connect(self.show_section)
+        # A screen reader chooses a section by selecting its item (AT-SPI's
+        # Selection or the item's action), which moves no current row.
+        self.sidebar.itemSelectionChanged.connect(self._section_selected)
         for n in range(len(SECTIONS)):
             QShortcut(QKeySequence(f"Ctrl+{n + 1}"), self,
                       activated=lambda n=n: self.sidebar.setCurrentRow(n))
@@ -531,6 +534,13 @@ class MainWindow(QMainWindow):
         from planner.ui.shell.plan_files import rescue
 
         QTimer.singleShot(0, self, lambda: rescue(self, sentence))
+
+    def _section_selected(self) -> None:
+        chosen = self.sidebar.selectedItems()
+        if chosen:
+            row = self.sidebar.row(chosen[0])
+            if row != self.sidebar.currentRow():
+                self.sidebar.setCurrentRow(row)
 
     def show_section(self, row: int) -> None:
         if self.session is None or row < 0:

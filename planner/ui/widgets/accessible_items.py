@@ -1,4 +1,4 @@
-"""What a drawn widget shows, as accessible children: the people of the
+"""Headings said as headings, and what a drawn widget shows as accessible children: the people of the
 network graph with their ties, the rides of the timeline with their dates
 and people. Qt gives a widget that paints its own content no children, so a
 screen reader would meet one picture with a name; here such a widget lists
@@ -15,7 +15,7 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QRect, QRectF
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QAccessibleInterface, QWindow
-from PySide6.QtWidgets import QAccessibleWidget, QWidget
+from PySide6.QtWidgets import QAccessibleWidget, QLabel, QWidget
 
 
 class HasItems(Protocol):
@@ -115,10 +115,40 @@ class Container(QAccessibleWidget):
         return None
 
 
+class Heading(QAccessibleWidget):
+    """A page's title or a part's heading, said as a heading (a reader lists
+    a page's headings and jumps between them); its name is its text."""
+
+    def __init__(self, label: QLabel) -> None:
+        super().__init__(label, QAccessible.Role.Heading)
+        self.label = label
+
+    def text(self, kind: QAccessible.Text) -> str:
+        if kind == QAccessible.Text.Name:
+            return self.label.accessibleName() or self.label.text()
+        return str(super().text(kind))
+
+
+HEADINGS = ("pageTitle", "sectionHeading")  # the object names of headings' labels
+
+
 def _factory(key: str, obj: QObject) -> QAccessibleInterface | None:
+    if isinstance(obj, QLabel) and obj.objectName() in HEADINGS:
+        return Heading(obj)
     if isinstance(obj, QWidget) and hasattr(obj, "accessible_items"):
         return Container(obj, getattr(obj, "container_role", QAccessible.Role.Graphic))
     return None
+
+
+def as_heading(label: QLabel, name: str = "pageTitle") -> QLabel:
+    """Make the label a heading for readers: named so, and its interface made
+    again (Qt made one, as a plain label, when the label was created)."""
+    label.setObjectName(name)
+    if QAccessible.isActive():
+        face = QAccessible.queryAccessibleInterface(label)
+        if face is not None and not isinstance(face, Heading):
+            QAccessible.deleteAccessibleInterface(QAccessible.uniqueId(face))
+    return label
 
 
 _installed: list[bool] = []
@@ -137,5 +167,5 @@ def items_changed(widget: QWidget) -> None:
     if hasattr(widget, "_accessible_children"):
         del widget._accessible_children  # type: ignore[attr-defined]
     if QAccessible.isActive():
-        event = QAccessibleEvent(widget, QAccessible.Event.Reorder)
+        event = QAccessibleEvent(widget, QAccessible.Event.ObjectReorder)
         QAccessible.updateAccessibility(event)
