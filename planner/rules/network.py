@@ -37,6 +37,10 @@ KINDS = ("rides", "goals", "approvals", "actions")
 EXACT_UP_TO = 600  # people; above, betweenness from a sample of sources
 SAMPLE = 32
 FORCE_UP_TO = 500  # people laid out by forces; above, the two teams as two columns
+# Below these, plain Python (no networkx, no numpy): betweenness is Brandes'
+# linear passes; forces cost n squared a step, so only small networks.
+PURE_UP_TO = 400
+PURE_LAYOUT_UP_TO = 60
 
 
 @dataclass(frozen=True)
@@ -104,11 +108,51 @@ def _teams(people: dict[str, Person]) -> tuple[list[str], list[str]]:
     return sales, marketing
 
 
+def _between(people: Iterable[str], weights: dict[tuple[str, str], float],
+             sources: list[str], targets: list[str]) -> dict[str, float]:
+    """Betweenness of every person on the shortest paths (by hops) from each
+    source to each target, as networkx's `betweenness_centrality_subset`
+    (unnormalized, undirected) counts it: Brandes' accumulation, in plain
+    Python (a plan's few hundred people need neither networkx nor numpy,
+    0.12 s to import)."""
+    near: dict[str, list[str]] = {p: [] for p in people}
+    for a, b in weights:
+        near[a].append(b)
+        near[b].append(a)
+    score = dict.fromkeys(near, 0.0)
+    wanted = set(targets)
+    for s in sources:
+        order: list[str] = []
+        before: dict[str, list[str]] = {p: [] for p in near}
+        paths = dict.fromkeys(near, 0.0)
+        paths[s] = 1.0
+        hops = {s: 0}
+        queue, head = [s], 0
+        while head < len(queue):
+            v = queue[head]
+            head += 1
+            order.append(v)
+            for w in near[v]:
+                if w not in hops:
+                    hops[w] = hops[v] + 1
+                    queue.append(w)
+                if hops[w] == hops[v] + 1:
+                    paths[w] += paths[v]
+                    before[w].append(v)
+        delta = dict.fromkeys(order, 0.0)
+        ends = wanted - {s}
+        for w in reversed(order):
+            share = ((delta[w] + 1.0) if w in ends else delta[w]) / paths[w]
+            for v in before[w]:
+                delta[v] += paths[v] * share
+            if w != s:
+                score[w] += delta[w]
+    return {p: value * 0.5 for p, value in score.items()}  # each path once, undirected
+
+
 def network(reader: PlanReader, kinds: Iterable[str] = KINDS,
             quarter: str | None = None) -> Network:
     """The network of the tie kinds chosen (and of one quarter, or all)."""
-    import networkx as nx
-
     chosen = set(kinds)
     people = {p.id: p for p in reader.rows(Person) if not p.left_plan
               and p.team in (Team.SALES, Team.MARKETING)}
@@ -117,13 +161,18 @@ def network(reader: PlanReader, kinds: Iterable[str] = KINDS,
     weights: dict[tuple[str, str], float] = defaultdict(float)
     for t in shown:
         weights[(min(t.a, t.b), max(t.a, t.b))] += t.weight
-    graph = nx.Graph()
-    graph.add_nodes_from(people)
-    graph.add_edges_from((a, b, {"weight": w}) for (a, b), w in weights.items())
     sales, marketing = _teams(people)
     exact = len(people) <= EXACT_UP_TO
     sources = sales if exact else sorted(random.Random(7).sample(sales, min(SAMPLE, len(sales))))
-    between = nx.betweenness_centrality_subset(graph, sources, marketing, normalized=False)
+    if len(people) <= PURE_UP_TO:
+        between = _between(people, weights, sources, marketing)
+    else:
+        import networkx as nx
+
+        graph = nx.Graph()
+        graph.add_nodes_from(people)
+        graph.add_edges_from((a, b, {"weight": w}) for (a, b), w in weights.items())
+        between = nx.betweenness_centrality_subset(graph, sources, marketing, normalized=False)
     # networkx halves the counts on an undirected graph; a path counts once here.
     scale = 2.0 * ((len(sales) / len(sources)) if sources and not exact else 1.0)
     pairs = max(1, len(sales) * len(marketing))
@@ -154,18 +203,22 @@ def layout(net: Network, seed: int = 7) -> dict[str, tuple[float, float]]:
     """Positions in [0, 1] x [0, 1]: sales on the left, marketing on the
     right, each person drawn towards whom they work with (a force-directed
     layout seeded with the teams apart, so the bridge between them shows)."""
-    import networkx as nx
-
-    graph = nx.Graph()
     tied = {p for pair in net.weights for p in pair}
-    graph.add_nodes_from(p for p in net.people if p in tied)
-    graph.add_edges_from((a, b, {"weight": w}) for (a, b), w in net.weights.items())
+    nodes = [p for p in net.people if p in tied]
     rng = random.Random(seed)
     start = {p: ((0.2 if person.team is Team.SALES else 0.8) + rng.uniform(-0.1, 0.1),
                  rng.uniform(0.05, 0.95)) for p, person in net.people.items()}
     if not net.people:
         return {}
     placed: dict[str, tuple[float, float]] = {}
+    if 0 < len(nodes) <= PURE_LAYOUT_UP_TO:
+        placed = _forces(nodes, net.weights, start)
+        return _fitted(net, placed)
+    import networkx as nx
+
+    graph = nx.Graph()
+    graph.add_nodes_from(nodes)
+    graph.add_edges_from((a, b, {"weight": w}) for (a, b), w in net.weights.items())
     if graph.number_of_nodes() > FORCE_UP_TO:  # forces on thousands are slow and unreadable
         sales = [p for p in graph if net.people[p].team is Team.SALES]
         placed = {p: (float(x), float(y)) for p, (x, y) in
@@ -174,6 +227,55 @@ def layout(net: Network, seed: int = 7) -> dict[str, tuple[float, float]]:
         placed = {p: (float(x), float(y)) for p, (x, y) in nx.spring_layout(
             graph, pos={p: start[p] for p in graph}, weight="weight", seed=seed,
             iterations=50).items()}
+    return _fitted(net, placed)
+
+
+def _forces(nodes: list[str], weights: dict[tuple[str, str], float],
+            start: dict[str, tuple[float, float]], iterations: int = 50
+            ) -> dict[str, tuple[float, float]]:
+    """Fruchterman and Reingold's forces as networkx's `spring_layout` runs
+    them on a small graph (the same start, step and cooling, so the same
+    picture), in plain Python: for a few dozen people, cheaper than
+    importing numpy."""
+    import math
+
+    n = len(nodes)
+    index = {p: i for i, p in enumerate(nodes)}
+    pull = [[0.0] * n for _ in range(n)]
+    for (a, b), w in weights.items():
+        if a in index and b in index:
+            pull[index[a]][index[b]] = pull[index[b]][index[a]] = w
+    xs, ys = [start[p][0] for p in nodes], [start[p][1] for p in nodes]
+    k = math.sqrt(1.0 / n)
+    heat = max(max(xs) - min(xs), max(ys) - min(ys)) * 0.1
+    cool = heat / (iterations + 1)
+    for _ in range(iterations):
+        moved = 0.0
+        steps = []
+        for i in range(n):
+            xi, yi, row = xs[i], ys[i], pull[i]
+            dx_sum = dy_sum = 0.0
+            for j in range(n):
+                dx, dy = xi - xs[j], yi - ys[j]
+                far = max(math.hypot(dx, dy), 0.01)
+                force = k * k / (far * far) - row[j] * far / k
+                dx_sum += dx * force
+                dy_sum += dy * force
+            length = math.hypot(dx_sum, dy_sum)
+            length = 0.1 if length < 0.01 else length
+            steps.append((dx_sum * heat / length, dy_sum * heat / length))
+        for i, (sx, sy) in enumerate(steps):
+            xs[i] += sx
+            ys[i] += sy
+            moved += sx * sx + sy * sy
+        heat -= cool
+        if math.sqrt(moved) / n < 1e-4:
+            break
+    return {p: (xs[i], ys[i]) for i, p in enumerate(nodes)}
+
+
+def _fitted(net: Network, placed: dict[str, tuple[float, float]]
+            ) -> dict[str, tuple[float, float]]:
     out: dict[str, tuple[float, float]] = {}
     if placed:
         xs, ys = [x for x, _ in placed.values()], [y for _, y in placed.values()]

@@ -89,3 +89,33 @@ def test_check_finds_the_same_isolates_without_the_graph_library(chain) -> None:
     assert [f.message for f in network_findings(chain)] == [
         "M3 has no tie to the other team yet (no ride, goal, approval or review action shared).",
         "S3 has no tie to the other team yet (no ride, goal, approval or review action shared)."]
+
+
+def test_plain_python_measures_and_places_as_networkx_does(large_path) -> None:  # type: ignore[no-untyped-def]
+    """Below a few hundred people the brokers and the picture come from plain
+    Python: the same betweenness as networkx's, the same places from the same
+    forces (to a hair), on the large sample's 40 people and their ties."""
+    import networkx as nx
+
+    from planner.rules import network as measures
+    from planner.store.plan_store import PlanStore
+
+    with PlanStore.open(large_path, read_only=True) as store:
+        net = measures.network(store)
+    assert len(net.people) == 40 and len(net.weights) > 100 and net.brokers
+    sales, marketing = measures._teams(net.people)
+    graph = nx.Graph()
+    graph.add_nodes_from(net.people)
+    graph.add_edges_from(net.weights)
+    theirs = nx.betweenness_centrality_subset(graph, sales, marketing, normalized=False)
+    ours = measures._between(net.people, net.weights, sales, marketing)
+    assert max(abs(theirs[p] - ours[p]) for p in net.people) < 1e-9
+    assert sum(ours.values()) > 0
+    plain = measures.layout(net)
+    import unittest.mock
+
+    with unittest.mock.patch.object(measures, "PURE_LAYOUT_UP_TO", 0):
+        forced = measures.layout(net)
+    assert plain.keys() == forced.keys()
+    assert max(abs(plain[p][0] - forced[p][0]) + abs(plain[p][1] - forced[p][1])
+               for p in plain) < 0.01
