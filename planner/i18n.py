@@ -181,5 +181,5 @@ def money(value: float, currency: str) -> str:
 
     whole = float(value).is_integer()
     return str(format_currency(value, currency, format=None if not whole else
-                               "¤#,##0" if _current[0] == "en" else "#,##0 ¤",
+                               "¤#,##0" if _current[0] == "en" else "#,##0\u00a0¤",
                                locale=locale_name(), currency_digits=not whole))

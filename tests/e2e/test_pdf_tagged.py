@@ -150,7 +150,8 @@ def test_a_german_plan_prints_german_every_sentence_tandem_makes(demo: Path,
     result = run_tandem("export", str(demo), "--pdf", str(pdf), "--mark", "agreed",
                         env={"LANG": "en_GB.UTF-8", "LANGUAGE": ""})
     assert result.returncode == 0, result.stderr
-    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(pdf).pages)
+    text = " ".join(" ".join(page.extract_text().replace("\xa0", " ").split())
+                    for page in PdfReader(pdf).pages)
     sentences = english_sentences()
     left = sorted({s for s in sentences if s in text})
     assert left == [], left[:20]

@@ -1,0 +1,38 @@
+"""The core's catalogue is in step with the code and German has every message."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+from planner import i18n
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_every_message_of_the_core_has_german_and_the_catalogue_is_compiled() -> None:
+    result = subprocess.run([sys.executable, str(ROOT / "resources" / "i18n" / "messages.py"),
+                             "--check"], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_core_speaks_the_language_asked_and_english_otherwise(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from planner.rules.signoff import Agreement
+
+    said = Agreement(goals=12, agreed=8, wait_sales=2, wait_marketing=1, wait_both=1)
+    with i18n.speaking("de"):
+        assert said.text() == ("8 von 12 Zielen vereinbart; 1 wartet auf Marketing, 2 auf "
+                               "Vertrieb, 1 auf beide Seiten")
+        assert i18n.money(4_800_000, "EUR") == "4.800.000\u00a0€"
+        assert i18n.day(date(2027, 3, 3)) == "03.03.2027"
+    assert said.text() == "8 of 12 goals agreed; 1 waits for marketing, 2 for sales, 1 for both sides"
+    assert i18n.money(4_800_000, "EUR") == "€4,800,000" and i18n.day(date(2027, 3, 3)) == "3 Mar 2027"
+    for environment, spoken in (({"LANG": "de_DE.UTF-8"}, "de"), ({"LANG": "fr_FR.UTF-8"}, "en"),
+                                ({"LANGUAGE": "fr:de", "LANG": "en_US.UTF-8"}, "de"),
+                                ({"LC_ALL": "C", "LANG": "de_DE.UTF-8"}, "en")):
+        for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+            monkeypatch.delenv(name, raising=False)
+        for name, value in environment.items():
+            monkeypatch.setenv(name, value)
+        assert i18n.from_environment() == spoken, environment
