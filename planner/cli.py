@@ -321,11 +321,11 @@ def _check(args: argparse.Namespace) -> int:
     from planner.store.fileformat import SCHEMA_VERSION
 
     with open_plan(args.plan, read_only=True) as store:
-        where = f"plan format {SCHEMA_VERSION}" if not on_server(store) else \
-            f"on the server, plan format {SCHEMA_VERSION}"
+        where = (_("plan format {version}") if not on_server(store) else
+                 _("on the server, plan format {version}")).format(version=SCHEMA_VERSION)
         problems = store.integrity_problems()
-        problems += [f"the file carries {what}, which Tandem did not create; Tandem will not "
-                     "write to it" for what in store.foreign_objects]
+        problems += [_("the file carries {what}, which Tandem did not create; Tandem will not "
+                       "write to it").format(what=what) for what in store.foreign_objects]
         outside = store.changed_outside()
         plan, goals, metrics = store.plan(), store.rows(Goal), store.rows(Metric)
         findings = plan_findings(store)
@@ -341,7 +341,7 @@ def _check(args: argparse.Namespace) -> int:
                 handoff = handoff_findings(store)
                 values = actuals(store)
             except PlanError as exc:
-                problems.append(f"the CRM data cannot be read: {exc}")
+                problems.append(_("the CRM data cannot be read: {reason}").format(reason=exc))
             # an import's columns another program damaged: left out of every figure
             problems += [s[0].lower() + s[1:] for s in unreadable(store)]
         statuses = metric_statuses(plan, metrics, values)
@@ -349,6 +349,8 @@ def _check(args: argparse.Namespace) -> int:
         from planner.rules.network import network_findings
 
         network_lines = [f"{f.section}: {f.message}" for f in network_findings(store)]
+    # The lines' prefixes (integrity:, metric status: ...) stay as they are in
+    # every language: scripts read them.
     print(f"{ref_name(args.plan)}: {where}, "
           f"integrity {'ok' if not problems else 'FAILED'}")
     for problem in problems:
@@ -356,24 +358,27 @@ def _check(args: argparse.Namespace) -> int:
     for line in outside[:20]:
         print(f"history: {line}")
     if len(outside) > 20:
-        print(f"history: and {len(outside) - 20} more rows changed outside Tandem")
+        print("history: " + _("and {n} more rows changed outside Tandem").format(
+            n=len(outside) - 20))
     for finding in findings:
         print(f"{finding.section}: {finding.message}")
     print(f"agreement: {agreement(goals).text()}")  # reported: a draft is no problem
     approved = sum(1 for m in messages if is_agreed(m))
-    print(f"messaging: {approved} of {len(messages)} messages approved by both sides")
+    print("messaging: " + _("{approved} of {count} messages approved by both sides").format(
+        approved=approved, count=len(messages)))
     for line in network_lines:  # reported: a new hire has no ties yet, which is no fault
         print(line)
     for metric in metrics:  # reported, not counted as problems: a plan may be behind
         a = statuses[metric.id]
-        source = f" [computed from the CRM data: {figure_name(metric.computed)}]" \
-            if metric.computed else ""
-        print(f"metric status: {metric.name}: {a.status.value} ({a.reason}){source}")
+        source = " [" + _("computed from the CRM data: {figure}").format(
+            figure=figure_name(metric.computed)) + "]" if metric.computed else ""
+        print(f"metric status: {metric.name}: {_(a.status.value)} ({a.reason}){source}")
     for finding in handoff:  # reported too: a missed promise is the business's, not the file's
         print(f"{finding.section}: {finding.message}")
     if problems or findings or outside:
-        raise PlanError(_("{outside} problem(s) found in {plan}.").format(outside=len(problems) + len(findings) + len(outside), plan=ref_name(args.plan)))
-    print("No problems found.")
+        raise PlanError(_("{count} problem(s) found in {plan}.").format(
+            count=len(problems) + len(findings) + len(outside), plan=ref_name(args.plan)))
+    print(_("No problems found."))
     return 0
 
 

@@ -3,6 +3,7 @@
 import math
 from datetime import date
 
+from planner.i18n import _
 from planner.changes import ChangeSet, added
 from planner.errors import InvalidEdit
 from planner.model import CheckIn, Goal
@@ -20,7 +21,7 @@ def check_in(acting: Actor, goal: Goal, progress: float, confidence: int, note: 
         raise InvalidEdit(f"check-in progress: {progress:g}% is not between 0 and 100%.")
     row = new(CheckIn, goal_id=goal.id, checked_on=on or date.today(), progress=progress,
               confidence=confidence, in_percent=in_percent, note=note, author_id=acting.person_id)
-    return ChangeSet(f"Check in on {quoted(goal.title)}", (added(row),)), row
+    return ChangeSet(_("Check in on {title}").format(title=quoted(goal.title)), (added(row),)), row
 
 
 def from_typed(acting: Actor, goal: Goal, progress: str, confidence: str, note: str = "",

@@ -2,6 +2,7 @@
 
 from collections.abc import Sequence
 
+from planner.i18n import _
 from planner.changes import ChangeSet, added, changed, removed
 from planner.model import Goal, Metric, MetricGoal, Person, utc_now
 from planner.model.enums import GoalStatus, Team, label
@@ -26,7 +27,7 @@ def add_goal(reader: PlanReader, title: str = "New goal",
 
 def propose(reader: PlanReader, side: Team, title: str) -> ChangeSet:
     """A proposal from one side, straight into the plan as a proposed goal."""
-    change, _ = add_goal(reader, title, side, GoalStatus.PROPOSED,
+    change, _goal = add_goal(reader, title, side, GoalStatus.PROPOSED,
                          f"Add proposal from {side.value}")
     return change
 
@@ -45,13 +46,13 @@ def sign_off(goals: Sequence[Goal], side: Side, signer: Person | None) -> Change
 
 def withdraw(goals: Sequence[Goal], side: Side) -> ChangeSet:
     signed = [g for g in goals if has_signed(g, side)]
-    return ChangeSet(f"Withdraw the {side} sign-off of {_goals_noun(signed)}" if signed else "",
+    return ChangeSet(_("Withdraw the {side} sign-off of {signed}").format(side=side, signed=_goals_noun(signed)) if signed else "",
                      tuple(changed(g, withdrawn(g, side)) for g in signed))
 
 
 def unlock_wording(goal: Goal) -> ChangeSet:
     """Both sign-offs withdrawn, so the signed wording can change."""
-    return ChangeSet(f"Withdraw sign-offs to reword {quoted(goal.title)}",
+    return ChangeSet(_("Withdraw sign-offs to reword {title}").format(title=quoted(goal.title)),
                      (changed(goal, withdrawn(goal, *SIDES)),))
 
 
@@ -63,15 +64,15 @@ def reword(goal: Goal, title: str | None = None, description: str | None = None,
                           success_measure=goal.success_measure if success_measure is None
                           else success_measure)
     if after == goal:
-        return ChangeSet("Reword goal")
-    return ChangeSet(f"Reword {quoted(goal.title)}", (changed(goal, after),))
+        return ChangeSet(_("Reword goal"))
+    return ChangeSet(_("Reword {title}").format(title=quoted(goal.title)), (changed(goal, after),))
 
 
 def set_status(goals: Sequence[Goal], status: GoalStatus) -> ChangeSet:
     moving = [g for g in goals if g.status is not status]
     if not moving:
-        return ChangeSet("Set status")
-    return ChangeSet(f"Set {_goals_noun(moving)} to {label(status).lower()}",
+        return ChangeSet(_("Set status"))
+    return ChangeSet(_("Set {moving} to {value}").format(moving=_goals_noun(moving), value=label(status).lower()),
                      tuple(changed(g, g._replace(status=status)) for g in moving))
 
 
@@ -81,7 +82,7 @@ def move(reader: PlanReader, ids: Sequence[str], before: str | None) -> ChangeSe
     order = [g.id for g in goals]
     new_order = moved(order, ids, before)
     if new_order == order or not ids:
-        return ChangeSet("Move goals")
+        return ChangeSet(_("Move goals"))
     by_id = {g.id: g for g in goals}
     what = quoted(by_id[ids[0]].title) if len(ids) == 1 else noun(Goal, len(ids))
     return reorder([by_id[i] for i in new_order], f"Move {what}")

@@ -4,6 +4,7 @@ reword, and the hot buttons that become messages."""
 from collections.abc import Sequence
 from typing import Any
 
+from planner.i18n import _
 from planner.changes import ChangeSet, added, changed
 from planner.model import Message, Person, utc_now
 from planner.model.nouns import noun
@@ -23,7 +24,7 @@ def add_message(customer_problem: str = "New customer problem",
                 **values: Any) -> tuple[ChangeSet, Message]:
     """A draft message, approved by nobody yet."""
     message = new(Message, customer_problem=customer_problem, **values)
-    return ChangeSet(f"Add message {quoted(customer_problem)}", (added(message),)), message
+    return ChangeSet(_("Add message {customer_problem}").format(customer_problem=quoted(customer_problem)), (added(message),)), message
 
 
 def approve(messages: Sequence[Message], side: Side, approver: Person | None) -> ChangeSet:
@@ -47,12 +48,12 @@ def reword(message: Message, **wording: str) -> ChangeSet:
         raise ValueError(f"a message's wording has no {sorted(unknown)}")
     after = message._replace(**{k: coerce(Message, k, v) for k, v in wording.items()})
     if after == message:
-        return ChangeSet("Reword message")
-    return ChangeSet(f"Reword message {quoted(message.customer_problem)}",
+        return ChangeSet(_("Reword message"))
+    return ChangeSet(_("Reword message {customer_problem}").format(customer_problem=quoted(message.customer_problem)),
                      (changed(message, after),))
 
 
 def unlock_wording(message: Message) -> ChangeSet:
     """Both approvals withdrawn, so the approved wording can change."""
-    return ChangeSet(f"Withdraw approvals to reword {quoted(message.customer_problem)}",
+    return ChangeSet(_("Withdraw approvals to reword {customer_problem}").format(customer_problem=quoted(message.customer_problem)),
                      (changed(message, withdrawn(message, *SIDES)),))

@@ -2,6 +2,7 @@
 
 from collections.abc import Iterable, Mapping
 
+from planner.i18n import _
 from planner.changes import ChangeSet, added, changed
 from planner.errors import InvalidEdit
 
@@ -46,7 +47,7 @@ def apply_targets(reader: PlanReader, needed: Mapping[str, int]) -> ChangeSet:
                if m.funnel_stage_id in needed and m.unit in ("count", "")]
     rows = tuple(changed(m, m._replace(target=float(needed[m.funnel_stage_id or ""])))
                  for m in metrics)
-    return ChangeSet(f"Apply {len(rows)} funnel targets", rows)
+    return ChangeSet(_("Apply {rows} funnel targets").format(rows=len(rows)), rows)
 
 
 def compute_from(metric: Metric, figure: str) -> ChangeSet:
@@ -58,7 +59,7 @@ def compute_from(metric: Metric, figure: str) -> ChangeSet:
         raise InvalidEdit(f"{figure[:40]!r} is no figure Tandem computes; {metric.name[:80]} "
                           "is unchanged.")
     if figure == metric.computed:
-        return ChangeSet("Nothing to change", ())
+        return ChangeSet(_("Nothing to change"), ())
     found = FIGURES.get(figure)
     after = metric._replace(computed=figure)
     if found is not None:

@@ -1,5 +1,6 @@
 """People on the plan."""
 
+from planner.i18n import _
 from planner.changes import ChangeSet, added
 from planner.model import Person
 from planner.model.enums import Team
@@ -8,4 +9,4 @@ from planner.operations.rows import new
 
 def add_person(name: str = "New person", team: Team = Team.SALES) -> tuple[ChangeSet, Person]:
     person = new(Person, name=name, team=team)
-    return ChangeSet("Add person", (added(person),)), person
+    return ChangeSet(_("Add person"), (added(person),)), person

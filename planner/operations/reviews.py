@@ -5,6 +5,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
+from planner.i18n import _
 from planner.changes import ChangeSet, added, changed, removed
 from planner.model import FunnelStage, Goal, Metric, Person, Review, ReviewAction, ReviewLink
 from planner.model.reader import PlanReader
@@ -20,7 +21,7 @@ def add_review(held_on: date, what_happened: str = "", what_we_learned: str = ""
                what_we_change: str = "") -> tuple[ChangeSet, Review]:
     review = new(Review, held_on=held_on, what_happened=what_happened,
                  what_we_learned=what_we_learned, what_we_change=what_we_change)
-    return ChangeSet(f"Add review held on {held_on.isoformat()}", (added(review),)), review
+    return ChangeSet(_("Add review held on {value}").format(value=held_on.isoformat()), (added(review),)), review
 
 
 def write_review(reader: PlanReader, review: Review, label: str | None = None,
@@ -44,7 +45,7 @@ def write_review(reader: PlanReader, review: Review, label: str | None = None,
 
 def dismiss_blame_flag(review: Review) -> ChangeSet:
     """The writer read the flag and keeps the wording."""
-    return ChangeSet("Keep the review's wording (names are intended)",
+    return ChangeSet(_("Keep the review's wording (names are intended)"),
                      (changed(review, review._replace(blame_flag_dismissed=True)),))
 
 
@@ -58,7 +59,7 @@ def link(reader: PlanReader, review: Review, kind: type[Any], ids: Iterable[str]
             for target in sorted(wanted - set(mine))]
     rows += [removed(mine[target]) for target in sorted(set(mine) - wanted)]
     what = {Goal: "goals", FunnelStage: "funnel stages", Metric: "metrics"}[kind]
-    return ChangeSet(f"Link review of {review.held_on.isoformat()} to {len(wanted)} {what}",
+    return ChangeSet(_("Link review of {value} to {wanted} {what}").format(value=review.held_on.isoformat(), wanted=len(wanted), what=what),
                      tuple(rows))
 
 
@@ -66,11 +67,11 @@ def add_action(review: Review, action: str, owner_id: str | None = None,
                due_date: date | None = None) -> tuple[ChangeSet, ReviewAction]:
     row = new(ReviewAction, review_id=review.id, action=action, owner_id=owner_id,
               due_date=due_date)
-    return ChangeSet(f"Add action {quoted(action)}", (added(row),)), row
+    return ChangeSet(_("Add action {action}").format(action=quoted(action)), (added(row),)), row
 
 
 def set_done(action: ReviewAction, done: bool = True) -> ChangeSet:
     verb = "Mark done" if done else "Reopen"
-    return ChangeSet(f"{verb}: {quoted(action.action)}",
+    return ChangeSet(_("{verb}: {action}").format(verb=verb, action=quoted(action.action)),
                      (changed(action, action._replace(done=done)),) if action.done != done
                      else ())

@@ -2,6 +2,7 @@
 
 from datetime import date, timedelta
 
+from planner.i18n import _, ngettext
 from planner.changes import ChangeSet, added, changed, removed
 from planner.errors import InvalidEdit
 from planner.model import FieldRide, HotButton, Message, NonWorkingDay, Person
@@ -30,7 +31,7 @@ def add_ride(reader: PlanReader, today: date) -> tuple[ChangeSet, FieldRide]:
     ride = new(FieldRide, direction=RideDirection.MARKETING_WITH_SALES,
                visitor_id=marketer.id, host_id=rep.id, first_day=first,
                last_day=min(first + timedelta(days=1), plan.period_end))
-    return ChangeSet("Add field ride", (added(ride),)), ride
+    return ChangeSet(_("Add field ride"), (added(ride),)), ride
 
 
 def _who(reader: PlanReader, ride: FieldRide) -> str:
@@ -42,10 +43,14 @@ def _who(reader: PlanReader, ride: FieldRide) -> str:
 def move_ride(reader: PlanReader, ride: FieldRide, days: int) -> ChangeSet:
     """The whole ride a number of days earlier (negative) or later."""
     if days == 0:
-        return ChangeSet("Move field ride")
+        return ChangeSet(_("Move field ride"))
     shift = timedelta(days=days)
-    return ChangeSet(f"Move the ride of {_who(reader, ride)} {abs(days)} day"
-                     f"{'s' if abs(days) != 1 else ''} {'later' if days > 0 else 'earlier'}",
+    return ChangeSet((ngettext("Move the ride of {who} {n} day later",
+                               "Move the ride of {who} {n} days later", abs(days))
+                      if days > 0 else
+                      ngettext("Move the ride of {who} {n} day earlier",
+                               "Move the ride of {who} {n} days earlier", abs(days))).format(
+                                   who=_who(reader, ride), n=abs(days)),
                      (changed(ride, ride._replace(first_day=ride.first_day + shift,
                                                   last_day=ride.last_day + shift)),))
 
@@ -56,13 +61,13 @@ def set_first_day(reader: PlanReader, ride: FieldRide, day: date) -> ChangeSet:
     if day > ride.last_day:
         return move_ride(reader, ride, (day - ride.first_day).days)
     if day == ride.first_day:
-        return ChangeSet("Change first day")
-    return ChangeSet("Change first day", (changed(ride, ride._replace(first_day=day)),))
+        return ChangeSet(_("Change first day"))
+    return ChangeSet(_("Change first day"), (changed(ride, ride._replace(first_day=day)),))
 
 
 def turn(reader: PlanReader, ride: FieldRide) -> ChangeSet:
     """The other direction: the visitor hosts and the host visits."""
-    return ChangeSet(f"Turn the ride of {_who(reader, ride)} round",
+    return ChangeSet(_("Turn the ride of {reader_ride} round").format(reader_ride=_who(reader, ride)),
                      (changed(ride, turned(ride)),))
 
 
@@ -78,18 +83,18 @@ def write_debrief(ride: FieldRide, part: str, text: str) -> ChangeSet:
         after = ride._replace(debrief=text)
     else:
         raise ValueError(f"a debrief has no part {part!r}")
-    return ChangeSet(f"Change {DEBRIEF_PARTS[part]}",
+    return ChangeSet(_("Change {DEBRIEF_PARTS_part}").format(DEBRIEF_PARTS_part=DEBRIEF_PARTS[part]),
                      (changed(ride, after),) if after != ride else ())
 
 
 def hear(ride: FieldRide, words: str) -> ChangeSet:
     """A hot button heard on a ride, in the customer's words."""
-    return ChangeSet(f"Add hot button {quoted(words)}",
+    return ChangeSet(_("Add hot button {words}").format(words=quoted(words)),
                      (added(new(HotButton, field_ride_id=ride.id, words=words)),))
 
 
 def forget(hot_button: HotButton) -> ChangeSet:
-    return ChangeSet(f"Remove hot button {quoted(hot_button.words)}", (removed(hot_button),))
+    return ChangeSet(_("Remove hot button {words}").format(words=quoted(hot_button.words)), (removed(hot_button),))
 
 
 def send_to_messaging(reader: PlanReader, hot_button: HotButton) -> ChangeSet:
@@ -100,17 +105,17 @@ def send_to_messaging(reader: PlanReader, hot_button: HotButton) -> ChangeSet:
     source = f"Field ride of {ride.first_day:%-d %b %Y}" if ride else "Field ride"
     message = new(Message, customer_problem=hot_button.words, field_ride_id=hot_button.field_ride_id,
                   source=source)
-    return ChangeSet(f"Send hot button {quoted(hot_button.words)} to messaging", (
+    return ChangeSet(_("Send hot button {words} to messaging").format(words=quoted(hot_button.words)), (
         added(message), changed(hot_button, hot_button._replace(message_id=message.id))))
 
 
 def add_non_working_day(day: date, occasion: str) -> ChangeSet:
-    return ChangeSet(f"Add non-working day {day:%-d %b %Y}",
+    return ChangeSet(_("Add non-working day {day:%-d %b %Y}").format(day=day),
                      (added(new(NonWorkingDay, day=day, occasion=occasion)),))
 
 
 def remove_non_working_day(day: NonWorkingDay) -> ChangeSet:
-    return ChangeSet(f"Remove non-working day {day.day:%-d %b %Y}", (removed(day),))
+    return ChangeSet(_("Remove non-working day {day:%-d %b %Y}").format(day=day.day), (removed(day),))
 
 
 def plan_suggested(reader: PlanReader, isolate_id: str, partner_id: str,
@@ -121,4 +126,4 @@ def plan_suggested(reader: PlanReader, isolate_id: str, partner_id: str,
                first_day=first_day, last_day=last_day,
                objective="Meet the other team's work first-hand (suggested by the network)")
     change = ChangeSet("", (added(ride),))
-    return ChangeSet(f"Plan the suggested ride of {_who(reader, ride)}", change.rows)
+    return ChangeSet(_("Plan the suggested ride of {reader_ride}").format(reader_ride=_who(reader, ride)), change.rows)

@@ -4,6 +4,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from planner.i18n import _
 from planner.model import FieldRide, Person, Plan
 from planner.model.enums import RideDirection, Team
 from planner.rules.findings import Finding
@@ -88,13 +89,11 @@ def balance_findings(result: Balance, names: dict[str, str]) -> list[Finding]:
         s = result.days_by_direction[RideDirection.SALES_WITH_MARKETING]
         limit = f" (the plan allows {result.max_ratio:g}x)" if result.max_ratio else ""
         found.append(Finding("rides", None,
-                             f"The plan does not ride both ways: {m} days of marketing with "
-                             f"sales against {s} days of sales with marketing{limit}."))
+                             _("The plan does not ride both ways: {m} days of marketing with sales against {s} days of sales with marketing{limit}.").format(m=m, s=s, limit=limit)))
     by_person: dict[str, list[Shortfall]] = {}
     for short in result.shortfalls:
         by_person.setdefault(short.person_id, []).append(short)
     for person_id, shorts in by_person.items():
         listed = ", ".join(f"{s.period} {s.days} of {s.target}" for s in shorts)
-        found.append(Finding("rides", None, f"{names.get(person_id, 'Someone')} is below the "
-                             f"ride target in {len(shorts)} period(s): {listed} days."))
+        found.append(Finding("rides", None, _("{person_id_Someone} is below the ride target in {shorts} period(s): {listed} days.").format(person_id_Someone=names.get(person_id, 'Someone'), shorts=len(shorts), listed=listed)))
     return found

@@ -157,15 +157,12 @@ def checkin_findings(plan: Plan, goals: Sequence[Goal],
     for drop in drops(history):
         if drop.goal_id in titles:
             found.append(Finding("goals", drop.goal_id, (
-                f"Goal \u201c{titles[drop.goal_id]}\u201d: confidence fell from "
-                f"{drop.before.confidence} to {drop.after.confidence} since the check-in of "
-                f"{drop.before.checked_on:%-d %b %Y}.")))
+                _("Goal “{goal_id}”: confidence fell from {confidence} to {confidence2} since the check-in of {checked_on:%-d %b %Y}.").format(goal_id=titles[drop.goal_id], confidence=drop.before.confidence, confidence2=drop.after.confidence, checked_on=drop.before.checked_on))))
     if today >= plan.period_start:
         for goal in goals:
             rows = history.get(goal.id, ())
             since = stale_since(plan, goal, rows, today)
             if since is not None:
                 found.append(Finding("goals", goal.id, (
-                    f"Goal \u201c{goal.title}\u201d: {stale_words(since, bool(rows))} "
-                    f"(check-ins are due every {plan.checkin_days} days).")))
+                    _("Goal “{title}”: {rows} (check-ins are due every {checkin_days} days).").format(title=goal.title, rows=stale_words(since, bool(rows)), checkin_days=plan.checkin_days))))
     return found

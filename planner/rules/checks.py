@@ -2,6 +2,7 @@
 
 from datetime import date
 
+from planner.i18n import _
 from planner.model import FieldRide, Goal, Metric, MetricGoal, NonWorkingDay, Person
 from planner.model.reader import PlanReader
 from planner.rules.balance import balance, balance_findings
@@ -21,7 +22,7 @@ def plan_findings(reader: PlanReader, today: date | None = None) -> list[Finding
     for side, head in (("sales", plan.head_of_sales_id),
                        ("marketing", plan.head_of_marketing_id)):
         if head is None:
-            found.append(Finding("overview", None, f"The plan names no head of {side}."))
+            found.append(Finding("overview", None, _("The plan names no head of {side}.").format(side=side)))
     names = {p.id: p.name for p in people}
     ride_balance = balance(plan, rides, people,
                            WorkCalendar.of(plan, reader.rows(NonWorkingDay)))

@@ -4,6 +4,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from planner.i18n import _
 from planner.model import Goal, Person, Plan
 from planner.model.enums import GoalStatus, Team, label
 from planner.rules.findings import Finding
@@ -38,24 +39,20 @@ def goal_findings(plan: Plan, goals: Sequence[Goal], people: Sequence[Person]) -
             side = team.value
             owner = by_id.get(person_id or "")
             if person_id is None:
-                found.append(Finding("goals", g.id, f"{name} has no {side} owner."))
+                found.append(Finding("goals", g.id, _("{name} has no {side} owner.").format(name=name, side=side)))
             elif owner is None or owner.left_plan:
                 who = owner.name if owner else "its owner"
-                found.append(Finding("goals", g.id, f"{name}: its {side} owner, {who}, "
-                                     "left the plan."))
+                found.append(Finding("goals", g.id, _("{name}: its {side} owner, {who}, left the plan.").format(name=name, side=side, who=who)))
             elif owner.team is not team:
-                found.append(Finding("goals", g.id, f"{name}: its {side} owner, "
-                                     f"{owner.name}, is in {label(owner.team).lower()}."))
+                found.append(Finding("goals", g.id, _("{name}: its {side} owner, {name2}, is in {value}.").format(name=name, side=side, name2=owner.name, value=label(owner.team).lower())))
         due = g.due_date
         if due and not plan.period_start <= due <= plan.period_end:
-            found.append(Finding("goals", g.id, f"{name} is due {due.isoformat()}, "
-                                 "outside the plan period."))
+            found.append(Finding("goals", g.id, _("{name} is due {value}, outside the plan period.").format(name=name, value=due.isoformat())))
         if titles[g.title.strip().casefold()] > 1:
-            found.append(Finding("goals", g.id, f"{name} has the same title as another goal."))
+            found.append(Finding("goals", g.id, _("{name} has the same title as another goal.").format(name=name)))
         measure = g.success_measure.strip()
         if not measure:
-            found.append(Finding("goals", g.id, f"{name} has no success criterion."))
+            found.append(Finding("goals", g.id, _("{name} has no success criterion.").format(name=name)))
         elif not NUMBER.search(measure):
-            found.append(Finding("goals", g.id, f"{name}: its success criterion has no "
-                                 "number in it, so nobody can tell when it is met."))
+            found.append(Finding("goals", g.id, _("{name}: its success criterion has no number in it, so nobody can tell when it is met.").format(name=name)))
     return found

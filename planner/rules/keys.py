@@ -6,6 +6,7 @@ here is what a plan's rows make of them, and how a clash is said.
 
 from collections.abc import Iterable, Sequence
 
+from planner.i18n import _
 from planner.model import (
     FunnelStage, Goal, Metric, MetricGoal, MetricValue, NonWorkingDay, Person, Record, Review,
     ReviewLink)
@@ -70,8 +71,7 @@ def key_findings(reader: PlanReader) -> list[Finding]:
     for kind in KEYED:
         for row, first in duplicates(reader.rows(kind)):
             found.append(Finding(SECTIONS[kind], row.id,
-                                 f"{what(row, reader, twice=True)[:-1]} (ids {first.id[:36]} "
-                                 f"and {row.id[:36]}); keep one."))
+                                 _("{row_reader_twice_True_1} (ids {id_36} and {id_362}); keep one.").format(row_reader_twice_True_1=what(row, reader, twice=True)[:-1], id_36=first.id[:36], id_362=row.id[:36])))
     return found
 
 

@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from planner.i18n import _
 from planner.model import (
     FieldRide, FunnelStage, HotButton, Message, ParkingTopic, Person, Review, ReviewLink)
 from planner.model.reader import PlanReader
@@ -54,21 +55,18 @@ def message_findings(reader: PlanReader) -> list[Finding]:
         if side is not None:
             other = "marketing" if side == "sales" else "sales"
             found.append(Finding("messaging", message.id,
-                                 f"Message {_quoted(message.customer_problem)} is approved by "
-                                 f"{side} only; it waits for {other}."))
+                                 _("Message {customer_problem} is approved by {side} only; it waits for {other}.").format(customer_problem=_quoted(message.customer_problem), side=side, other=other)))
     rides = {r.id: r for r in reader.rows(FieldRide)}
     for hot in unanswered_hot_buttons(reader.rows(HotButton), messages):
         ride = rides.get(hot.field_ride_id)
         when = f" on the field ride of {ride.first_day:%-d %b %Y}" if ride else ""
         found.append(Finding("messaging", hot.id,
-                             f"Hot button {_quoted(hot.words)}, heard{when}, has no message "
-                             "yet: send it to messaging from the ride's debrief."))
+                             _("Hot button {words}, heard{when}, has no message yet: send it to messaging from the ride's debrief.").format(words=_quoted(hot.words), when=when)))
     covered = {m.funnel_stage_id for m in messages if is_agreed(m)}
     for stage in reader.rows(FunnelStage):
         if stage.id not in covered:
             found.append(Finding("messaging", stage.id,
-                                 f"Funnel stage \u201c{stage.name}\u201d has no message approved "
-                                 "by both sides."))
+                                 _("Funnel stage “{name}” has no message approved by both sides.").format(name=stage.name)))
     return found
 
 
@@ -129,7 +127,7 @@ def review_findings(reader: PlanReader) -> list[Finding]:
         flag = blame_flag(review, names)
         if flag:
             found.append(Finding("reviews", review.id,
-                                 f"Review held on {review.held_on.isoformat()}: {flag}"))
+                                 _("Review held on {value}: {flag}").format(value=review.held_on.isoformat(), flag=flag)))
     return found
 
 

@@ -27,6 +27,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from planner.i18n import _
 from planner.model import FieldRide, Goal, Message, Person, Plan, ReviewAction
 from planner.model.enums import RideDirection, RideStatus, Team
 from planner.model.reader import PlanReader
@@ -386,6 +387,5 @@ def network_findings(reader: PlanReader) -> list[Finding]:
     if not any(p.team is Team.SALES for p in people.values()) or not any(
             p.team is Team.MARKETING for p in people.values()):
         return []
-    return [Finding("network", p, f"{people[p].name} has no tie to the other team yet "
-                                  "(no ride, goal, approval or review action shared).")
+    return [Finding("network", p, _("{name} has no tie to the other team yet (no ride, goal, approval or review action shared).").format(name=people[p].name))
             for p in isolates(reader)]

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from operator import attrgetter
 
+from planner.i18n import _
 from planner.model import FieldRide, NonWorkingDay, Person, Plan
 from planner.model.enums import RideDirection, RideStatus, Team
 from planner.rules.findings import Finding
@@ -155,9 +156,7 @@ def ride_findings(plan: Plan, rides: Sequence[FieldRide],
         seen.add(key)
         a, b = rides_by_id[c.ride_id], rides_by_id[c.other_ride_id]
         found.append(Finding("rides", c.ride_id,
-                             f"{names.get(c.person_id, 'Someone')} is on two field rides on "
-                             f"{c.day.isoformat()} ({a.territory or 'no territory'}, "
-                             f"{b.territory or 'no territory'})."))
+                             _("{person_id_Someone} is on two field rides on {value} ({territory_or_no_territory}, {territory_or_no_territory2}).").format(person_id_Someone=names.get(c.person_id, 'Someone'), value=c.day.isoformat(), territory_or_no_territory=a.territory or 'no territory', territory_or_no_territory2=b.territory or 'no territory')))
     return found
 
 
@@ -180,15 +179,14 @@ def ride_row_findings(plan: Plan, rides: Sequence[FieldRide],
         when = f"{ride.first_day.isoformat()} to {ride.last_day.isoformat()}"
         if ride.first_day < start or ride.last_day > end:
             found.append(Finding("rides", ride.id,
-                                 f"The field ride from {when} falls outside the plan period."))
+                                 _("The field ride from {when} falls outside the plan period.").format(when=when)))
         missing = [role for role, person_id in (("visitor", ride.visitor_id),
                                                 ("host", ride.host_id))
                    if person_id is not None and person_id not in by_id]
         if missing:
-            found.append(Finding("rides", ride.id, f"The {' and '.join(missing)} of the field "
-                                 f"ride from {when} is not on the plan."))
+            found.append(Finding("rides", ride.id, _("The {missing} of the field ride from {when} is not on the plan.").format(missing=' and '.join(missing), when=when)))
             continue
         problem = team_problem(ride.direction, visitor, host)
         if problem:
-            found.append(Finding("rides", ride.id, f"Field ride from {when}: {problem}"))
+            found.append(Finding("rides", ride.id, _("Field ride from {when}: {problem}").format(when=when, problem=problem)))
     return found

@@ -45,6 +45,34 @@ def window_translations() -> dict[str, str]:
                 and m.find("translation").get("type") != "unfinished")}  # type: ignore[union-attr]
 
 
+def _names(text: str) -> set[str]:
+    """The names a format string fills in ("{name}", "{n:,}" -> name, n)."""
+    from string import Formatter
+
+    try:
+        return {field.split(".")[0].split("[")[0] for _, field, _, _ in
+                Formatter().parse(text) if field is not None}
+    except ValueError:
+        return {"<not a format string>"}
+
+
+def wrong_placeholders(catalog: Catalog) -> list[str]:
+    """Translations that name a placeholder the English does not fill in: they
+    would fail when shown. (One may leave a placeholder out: "ein Tag".)"""
+    out = []
+    for m in catalog:
+        if not m.id or not m.string:
+            continue
+        ids = m.id if isinstance(m.id, tuple) else (m.id,)
+        strings = m.string if isinstance(m.string, tuple) else (m.string,)
+        wanted = set().union(*(_names(i) for i in ids))
+        for string in strings:
+            if string and not _names(string) <= wanted:
+                out.append(f"{ids[0]} (its German names {sorted(_names(string))}, "
+                           f"the English {sorted(wanted)})")
+    return out
+
+
 def build(language: str = "de") -> tuple[bytes, bytes, list[str]]:
     """The .po and .mo as they should be, and the messages without a translation."""
     po_path = HERE / f"tandem-{language}.po"
@@ -69,6 +97,7 @@ def build(language: str = "de") -> tuple[bytes, bytes, list[str]]:
             catalog.add(message, string, locations=[place])
     missing = [m.id if isinstance(m.id, str) else m.id[0] for m in catalog
                if m.id and (not m.string or (isinstance(m.string, tuple) and not all(m.string)))]
+    missing += wrong_placeholders(catalog)
     po, mo = BytesIO(), BytesIO()
     write_po(po, catalog, width=100, omit_header=False, sort_output=False,
              include_lineno=False)
