@@ -92,26 +92,19 @@ def shown(node, path=(), depth=0):  # type: ignore[no-untyped-def]
                          depth + 1)
 
 
-def focused(app):  # type: ignore[no-untyped-def]
-    """The control with the keyboard focus (Qt also marks each list's current
-    item focused: those are passed over)."""
-    found = None
-    for node, _path in walk(app):
+def choose(selection, index: int, settle: float) -> None:  # type: ignore[no-untyped-def]
+    """Select a child, as a reader does; the window may be busy building the
+    page (a call then times out): ask again, for up to a minute."""
+    deadline = time.monotonic() + 60
+    while True:
         try:
-            if node.getState().contains(pyatspi.STATE_FOCUSED) and \
-                    node.getRole() != pyatspi.ROLE_LIST_ITEM:
-                found = node
+            selection.selectChild(index)
+            break
         except Exception:
-            continue
-    return found
-
-
-def text_of(node) -> str:  # type: ignore[no-untyped-def]
-    try:
-        text = node.queryText()
-        return str(text.getText(0, text.characterCount))
-    except NotImplementedError:
-        return ""
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(1.0)
+    time.sleep(settle)
 
 
 def main() -> None:
@@ -164,15 +157,13 @@ def main() -> None:
                     headings.append(name)
 
         for index, page in enumerate(pages):
-            sections.querySelection().selectChild(index)
-            time.sleep(0.8)
+            choose(sections.querySelection(), index, 0.8)
             look(page)
             # A page's tabs, each chosen in turn as a reader chooses one.
             tab_lists = [n for n, _ in shown(app) if n.getRole() == pyatspi.ROLE_PAGE_TAB_LIST]
             for tabs in tab_lists:
                 for tab in range(1, tabs.childCount):
-                    tabs.querySelection().selectChild(tab)
-                    time.sleep(0.6)
+                    choose(tabs.querySelection(), tab, 0.6)
                     look(f"{page} \u203a {tabs.getChildAtIndex(tab).name}")
         report["unnamed"] = unnamed
         report["pages"] = pages
