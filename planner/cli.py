@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from planner import i18n
-from planner.i18n import _
+from planner.i18n import N_, _
 from planner import __version__
 from planner.errors import InvalidEdit, PlanError, one_line, os_error_sentence
 from planner.sections import DOCUMENT_KEYS
@@ -28,8 +28,21 @@ if TYPE_CHECKING:
 COMMANDS = ("demo", "export", "import", "check", "diff", "merge", "restore", "log", "push", "pull",
             "server", "next", "import-crm")
 PLAN = "PLAN"  # a plan file, or a plan's server address (postgresql://…#plan=…)
-AS_HELP = ("who makes the change: a person of the plan by name or email, else a guest of that "
-           "name (default: this computer's choice for the plan, else the login)")
+AS_HELP = N_("who makes the change: a person of the plan by name or email, else a guest of "
+             "that name (default: this computer's choice for the plan, else the login)")
+# argparse's own words, in the language spoken (it asks gettext's default
+# domain, which Tandem does not install; its module's `_` is pointed here).
+ARGPARSE_WORDS = (N_("usage: "), N_("positional arguments"), N_("options"),
+                  N_("show this help message and exit"),
+                  N_("show program's version number and exit"),
+                  N_("argument %(argument_name)s: %(message)s"),
+                  N_("unrecognized arguments: %s"),
+                  N_("the following arguments are required: %s"),
+                  N_("one of the arguments %s is required"), N_("expected one argument"),
+                  N_("not allowed with argument %s"),
+                  N_("ambiguous option: %(option)s could match %(matches)s"),
+                  N_("invalid choice: %(value)r (choose from %(choices)s)"),
+                  N_("invalid %(type)s value: %(value)r"), N_("%(prog)s: error: %(message)s\n"))
 
 
 def _any_case(*choices: str) -> dict[str, Any]:
@@ -40,130 +53,108 @@ def _any_case(*choices: str) -> dict[str, Any]:
 
 
 def _parser() -> argparse.ArgumentParser:
+    argparse._ = _  # type: ignore[attr-defined]
     parser = argparse.ArgumentParser(
-        prog="tandem", description="One plan for sales and marketing. "
-        "Without a command, opens the window (on PLAN, the last plan, or the sample plan).")
+        prog="tandem", description=_("One plan for sales and marketing. Without a command, opens the window (on PLAN, the last plan, or the sample plan)."))
     parser.add_argument("--version", action="version", version=f"Tandem {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    demo = sub.add_parser("demo", help="write a sample plan")
+    demo = sub.add_parser("demo", help=_("write a sample plan"))
     demo.add_argument("plan", type=Path, metavar="PLAN.tandem")
     demo.add_argument("--size", default="small", **_any_case("small", "large"))
     demo.add_argument("--template", metavar="NAME",
-                      help="a plan made from a template instead of the sample: saas-inbound, "
-                      "field-distributors, abm-named-accounts or one saved in the window")
-    export = sub.add_parser("export", help="export a plan as PDF, JSON, iCalendar or CSV")
+                      help=_("a plan made from a template instead of the sample: saas-inbound, field-distributors, abm-named-accounts or one saved in the window"))
+    export = sub.add_parser("export", help=_("export a plan as PDF, JSON, iCalendar or CSV"))
     export.add_argument("plan", type=place, metavar=PLAN)
     what = export.add_mutually_exclusive_group(required=True)
     what.add_argument("--pdf", type=Path, metavar="OUT.pdf")
     what.add_argument("--json", type=Path, metavar="OUT.json")
     what.add_argument("--ics", type=Path, metavar="DIR",
-                      help="field rides and action items as iCalendar: the whole plan and "
-                      "one file per person (the folder is made if need be)")
+                      help=_("field rides and action items as iCalendar: the whole plan and one file per person (the folder is made if need be)"))
     what.add_argument("--csv", type=Path, metavar="DIR",
-                      help="one CSV file per table, for spreadsheets (the folder is made if "
-                      "need be)")
+                      help=_("one CSV file per table, for spreadsheets (the folder is made if need be)"))
     pdf = export.add_argument_group("PDF options")
     pdf.add_argument("--page-size", default="A4", **_any_case("A4", "Letter"))
     pdf.add_argument("--sections", metavar="LIST",
-                     help=f"comma-separated: {','.join(DOCUMENT_KEYS)}")
-    pdf.add_argument("--no-debriefs", action="store_true", help="leave out ride debriefs")
-    pdf.add_argument("--no-reviews", action="store_true", help="leave out reviews")
+                     help=_("comma-separated: {DOCUMENT_KEYS}").format(DOCUMENT_KEYS=','.join(DOCUMENT_KEYS)))
+    pdf.add_argument("--no-debriefs", action="store_true", help=_("leave out ride debriefs"))
+    pdf.add_argument("--no-reviews", action="store_true", help=_("leave out reviews"))
     pdf.add_argument("--mark", default="auto", **_any_case("auto", "draft", "agreed", "none"),
-                     help="draft watermark or agreed stamp (auto: as the plan's status says)")
+                     help=_("draft watermark or agreed stamp (auto: as the plan's status says)"))
     pdf.add_argument("--changes-since", metavar="VERSION",
-                     help="add an appendix listing every change since a saved version")
-    imp = sub.add_parser("import", help="build a plan from a JSON document")
+                     help=_("add an appendix listing every change since a saved version"))
+    imp = sub.add_parser("import", help=_("build a plan from a JSON document"))
     imp.add_argument("source", type=Path, metavar="IN.json")
     imp.add_argument("plan", type=Path, metavar="PLAN.tandem")
-    imp.add_argument("--as", dest="as_name", metavar="NAME", help=AS_HELP)
-    check = sub.add_parser("check", help="integrity, schema version and rule violations")
+    imp.add_argument("--as", dest="as_name", metavar="NAME", help=_(AS_HELP))
+    check = sub.add_parser("check", help=_("integrity, schema version and rule violations"))
     check.add_argument("plan", type=place, metavar=PLAN)
     diff = sub.add_parser(
-        "diff", help="what changed between two plans or versions",
-        description="OLD and NEW are plan files, or FILE@VERSION for a version saved in a "
-        "plan (by its name or id).")
+        "diff", help=_("what changed between two plans or versions"),
+        description=_("OLD and NEW are plan files, or FILE@VERSION for a version saved in a plan (by its name or id)."))
     diff.add_argument("old", metavar="OLD")
     diff.add_argument("new", metavar="NEW")
-    diff.add_argument("--json", action="store_true", help="the changes as JSON")
+    diff.add_argument("--json", action="store_true", help=_("the changes as JSON"))
     merge = sub.add_parser(
-        "merge", help="bring the changes made in another copy of a plan into this one",
-        description="Changes made on one side only go in; a field both copies changed "
-        "differently is a conflict. With conflicts and no --take, nothing is written, each "
-        "conflict is printed and the exit code is 1.")
+        "merge", help=_("bring the changes made in another copy of a plan into this one"),
+        description=_("Changes made on one side only go in; a field both copies changed differently is a conflict. With conflicts and no --take, nothing is written, each conflict is printed and the exit code is 1."))
     merge.add_argument("mine", type=place, metavar="MINE")
     merge.add_argument("theirs", type=place, metavar="THEIRS")
     merge.add_argument("-o", "--output", type=Path, metavar="OUT.tandem",
-                       help="write the merged plan to a new file and leave MINE as it is")
+                       help=_("write the merged plan to a new file and leave MINE as it is"))
     merge.add_argument("--take", **_any_case("mine", "theirs"),
-                       help="settle every conflict with this side's value")
-    merge.add_argument("--as", dest="as_name", metavar="NAME", help=AS_HELP)
+                       help=_("settle every conflict with this side's value"))
+    merge.add_argument("--as", dest="as_name", metavar="NAME", help=_(AS_HELP))
     restore = sub.add_parser(
-        "restore", help="make a plan as it was in one of its saved versions (one change, "
-        "undoable in the window)")
+        "restore", help=_("make a plan as it was in one of its saved versions (one change, undoable in the window)"))
     restore.add_argument("plan", type=place, metavar=PLAN)
-    restore.add_argument("version", metavar="VERSION", help="the version's name or id")
-    restore.add_argument("--as", dest="as_name", metavar="NAME", help=AS_HELP)
+    restore.add_argument("version", metavar="VERSION", help=_("the version's name or id"))
+    restore.add_argument("--as", dest="as_name", metavar="NAME", help=_(AS_HELP))
     log = sub.add_parser(
-        "log", help="who changed what, when: every change set with its author",
-        description="Each change set committed to the plan, oldest first, with its author and "
-        "the local time; with --json, every row it touched with each field before and after.")
+        "log", help=_("who changed what, when: every change set with its author"),
+        description=_("Each change set committed to the plan, oldest first, with its author and the local time; with --json, every row it touched with each field before and after."))
     log.add_argument("plan", type=place, metavar=PLAN)
-    log.add_argument("--since", metavar="VERSION", help="only what came after a saved version")
-    log.add_argument("--person", metavar="NAME", help="only the work of this person")
-    log.add_argument("--json", action="store_true", help="the entries and their rows as JSON")
+    log.add_argument("--since", metavar="VERSION", help=_("only what came after a saved version"))
+    log.add_argument("--person", metavar="NAME", help=_("only the work of this person"))
+    log.add_argument("--json", action="store_true", help=_("the entries and their rows as JSON"))
     push = sub.add_parser(
-        "push", help="publish a plan file (with its history and versions) to a team server",
-        description="URL is a PostgreSQL database set up with tandem server init; the "
-        "password comes from ~/.pgpass or PGPASSWORD. The last line printed is the plan's "
-        "address, which works wherever a plan file does.")
+        "push", help=_("publish a plan file (with its history and versions) to a team server"),
+        description=_("URL is a PostgreSQL database set up with tandem server init; the password comes from ~/.pgpass or PGPASSWORD. The last line printed is the plan's address, which works wherever a plan file does."))
     push.add_argument("plan", type=Path, metavar="PLAN.tandem")
     push.add_argument("url", metavar="URL")
-    pull = sub.add_parser("pull", help="an offline copy of a server's plan, with its history "
-                          "(merge it back with tandem merge ADDRESS COPY.tandem)")
+    pull = sub.add_parser("pull", help=_("an offline copy of a server's plan, with its history (merge it back with tandem merge ADDRESS COPY.tandem)"))
     pull.add_argument("address", metavar="ADDRESS")
     pull.add_argument("copy", type=Path, metavar="COPY.tandem")
     nxt = sub.add_parser(
-        "next", help="start the next period: a new plan from this one",
-        description="Writes NEW.tandem for the period after PLAN's: goals not done (sign-offs "
-        "withdrawn), metrics with the last actual as the new baseline and targets to set, "
-        "people, the funnel, approved messages, open review actions and parking-lot topics. "
-        "PLAN keeps a final version named after its period. Nothing is ever written over an "
-        "existing file.")
+        "next", help=_("start the next period: a new plan from this one"),
+        description=_("Writes NEW.tandem for the period after PLAN's: goals not done (sign-offs withdrawn), metrics with the last actual as the new baseline and targets to set, people, the funnel, approved messages, open review actions and parking-lot topics. PLAN keeps a final version named after its period. Nothing is ever written over an existing file."))
     nxt.add_argument("plan", type=place, metavar=PLAN)
     nxt.add_argument("new", type=Path, metavar="NEW.tandem")
     nxt.add_argument("--from", dest="starting", type=_day, metavar="DATE",
-                     help="the first day of the new period (default: the day after PLAN's)")
+                     help=_("the first day of the new period (default: the day after PLAN's)"))
     nxt.add_argument("--months", type=int, metavar="N",
-                     help="how many months it runs (default: as long as PLAN's)")
+                     help=_("how many months it runs (default: as long as PLAN's)"))
     nxt.add_argument("--leave-out", metavar="LIST", default="",
-                     help="comma-separated parts not to carry: goals,metrics,people,funnel,"
-                     "messages,actions,parking")
-    nxt.add_argument("--as", dest="as_name", metavar="NAME", help=AS_HELP)
+                     help=_("comma-separated parts not to carry: goals,metrics,people,funnel,messages,actions,parking"))
+    nxt.add_argument("--as", dest="as_name", metavar="NAME", help=_(AS_HELP))
     crm = sub.add_parser(
-        "import-crm", help="take a CRM's lead or deal export into the plan",
-        description="Reads FILE (CSV in any encoding a CRM or Excel writes, or XLSX) as "
-        "Salesforce's lead or opportunity report, HubSpot's contact or deal export, or by "
-        "a saved mapping, and keeps its rows in the plan (undo takes them out). Lines that "
-        "cannot be read are named with why; the rest are taken in. Nothing is sent anywhere.")
+        "import-crm", help=_("take a CRM's lead or deal export into the plan"),
+        description=_("Reads FILE (CSV in any encoding a CRM or Excel writes, or XLSX) as Salesforce's lead or opportunity report, HubSpot's contact or deal export, or by a saved mapping, and keeps its rows in the plan (undo takes them out). Lines that cannot be read are named with why; the rest are taken in. Nothing is sent anywhere."))
     crm.add_argument("plan", type=place, metavar=PLAN)
     crm.add_argument("file", type=Path, metavar="FILE")
     crm.add_argument("--source", metavar="salesforce|hubspot|MAPPING.json",
-                     help="which CRM wrote FILE, or a mapping of its columns (JSON); "
-                     "default: the CRM its columns are, else the mapping the plan kept for "
-                     "an export with these columns")
+                     help=_("which CRM wrote FILE, or a mapping of its columns (JSON); default: the CRM its columns are, else the mapping the plan kept for an export with these columns"))
     crm.add_argument("--zone", metavar="ZONE",
-                     help="the time zone of times without one, e.g. Europe/Berlin "
-                     "(default: the mapping's, else UTC)")
-    crm.add_argument("--as", dest="as_name", metavar="NAME", help=AS_HELP)
-    server = sub.add_parser("server", help="set up a team server and say who is who on it")
+                     help=_("the time zone of times without one, e.g. Europe/Berlin (default: the mapping's, else UTC)"))
+    crm.add_argument("--as", dest="as_name", metavar="NAME", help=_(AS_HELP))
+    server = sub.add_parser("server", help=_("set up a team server and say who is who on it"))
     verbs = server.add_subparsers(dest="verb", metavar="VERB", required=True)
-    init = verbs.add_parser("init", help="create or upgrade Tandem's schema in a database")
+    init = verbs.add_parser("init", help=_("create or upgrade Tandem's schema in a database"))
     init.add_argument("url", metavar="URL")
-    grant = verbs.add_parser("grant", help="tie a person of a plan to a PostgreSQL login")
+    grant = verbs.add_parser("grant", help=_("tie a person of a plan to a PostgreSQL login"))
     grant.add_argument("address", metavar="ADDRESS")
     grant.add_argument("--person", required=True, metavar="NAME",
-                       help="the person, by name or email")
-    grant.add_argument("--login", required=True, metavar="ROLE", help="the PostgreSQL login")
+                       help=_("the person, by name or email"))
+    grant.add_argument("--login", required=True, metavar="ROLE", help=_("the PostgreSQL login"))
     return parser
 
 

@@ -183,5 +183,9 @@ def test_the_command_line_refuses_in_the_locales_language(tmp_path: Path) -> Non
     said = run_tandem("export", str(foreign), "--pdf", str(tmp_path / "x.pdf"),
                       env={"LANG": "en_US.UTF-8", "LANGUAGE": "de", "LC_ALL": ""})
     assert "ist kein Tandem-Plan" in said.stderr  # LANGUAGE comes first, as in gettext
+    said = run_tandem("--help", env=german)  # the help too, argparse's own words included
+    assert said.stdout.startswith("Aufruf: tandem") and "einen Beispielplan schreiben" in said.stdout
+    said = run_tandem("export", env=german)
+    assert said.stderr.endswith("tandem export: Fehler: diese Argumente fehlen: PLAN\n")
     said = run_tandem("check", str(missing), env={"LANG": "fr_FR.UTF-8", "LANGUAGE": ""})
     assert said.stderr == "tandem: missing.tandem does not exist.\n"  # no French: English
