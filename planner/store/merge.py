@@ -36,6 +36,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from planner.i18n import _
 from planner.changes import ChangeSet, RowChange, between
 from planner.errors import InvalidEdit, PlanError
 from planner.model import CrmImport, Plan, Record, new_id
@@ -104,7 +105,7 @@ class MergePlan:
         for conflict in self.conflicts:
             choice = choices.get(conflict.key, take)
             if choice is None:
-                raise InvalidEdit(f"{len(self.conflicts)} conflict(s) still need a choice.")
+                raise InvalidEdit(_("{conflicts} conflict(s) still need a choice.").format(conflicts=len(self.conflicts)))
             _apply(result, self.mine, conflict, choice)
         rows = [RowChange(self.mine[kind].get(i), result[kind].get(i))
                 for kind in KINDS for i in self.mine[kind].keys() | result[kind].keys()]
@@ -137,9 +138,7 @@ def merge_change(store: PlanStore, plan: MergePlan,
 def prepare(mine: PlanStore, theirs: PlanStore) -> MergePlan:
     """The merge of THEIRS into MINE: the ancestor, what goes in, the conflicts."""
     if {p.id for p in mine.rows(Plan)} != {p.id for p in theirs.rows(Plan)}:
-        raise PlanError(f"{theirs.path.name} is not a copy of this plan (it is another plan, "
-                        f"\u201c{theirs.plan().title}\u201d); only copies of one plan can be "
-                        "merged.")
+        raise PlanError(_("{name} is not a copy of this plan (it is another plan, “{title}”); only copies of one plan can be merged.").format(name=theirs.path.name, title=theirs.plan().title))
     logs = (_Log(mine), _Log(theirs))
     heads = tuple(log.place(log.size) for log in logs)
     found: list[int] = []

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
 
+from planner.i18n import _
 from planner.changes import ChangeSet, added
 from planner.errors import InvalidEdit
 from planner.model import (
@@ -52,8 +53,7 @@ class Carry:
     def without(self, *parts: str) -> "Carry":
         unknown = set(parts) - set(CHOICES)
         if unknown:
-            raise InvalidEdit(f"There is no part called {sorted(unknown)[0]!r} to leave out; "
-                              f"the parts are {', '.join(CHOICES)}.")
+            raise InvalidEdit(_("There is no part called {unknown_0!r} to leave out; the parts are {CHOICES}.").format(unknown_0=sorted(unknown)[0], CHOICES=', '.join(CHOICES)))
         return replace(self, **{p: False for p in parts})
 
 
@@ -77,7 +77,7 @@ def following(start: date, end: date, starting: date | None = None,
     if months is None:
         months = max(1, round(((end - start).days + 1) / 30.44))
     if not 1 <= months <= 60:
-        raise InvalidEdit(f"the next period's months: {months} is not from 1 to 60.")
+        raise InvalidEdit(_("the next period's months: {months} is not from 1 to 60.").format(months=months))
     month = first.month - 1 + months
     year = first.year + month // 12
     month = month % 12 + 1
