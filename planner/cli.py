@@ -55,23 +55,27 @@ def _any_case(*choices: str) -> dict[str, Any]:
 def _parser() -> argparse.ArgumentParser:
     argparse._ = _  # type: ignore[attr-defined]
     parser = argparse.ArgumentParser(
-        prog="tandem", description=_("One plan for sales and marketing. Without a command, opens the window (on PLAN, the last plan, or the sample plan)."))
+        prog="tandem", description=_("One plan for sales and marketing. Without a command, opens "
+                                     "the window (on PLAN, the last plan, or the sample plan)."))
     parser.add_argument("--version", action="version", version=f"Tandem {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     demo = sub.add_parser("demo", help=_("write a sample plan"))
     demo.add_argument("plan", type=Path, metavar="PLAN.tandem")
     demo.add_argument("--size", default="small", **_any_case("small", "large"))
     demo.add_argument("--template", metavar="NAME",
-                      help=_("a plan made from a template instead of the sample: saas-inbound, field-distributors, abm-named-accounts or one saved in the window"))
+                      help=_("a plan made from a template instead of the sample: saas-inbound, "
+                             "field-distributors, abm-named-accounts or one saved in the window"))
     export = sub.add_parser("export", help=_("export a plan as PDF, JSON, iCalendar or CSV"))
     export.add_argument("plan", type=place, metavar=PLAN)
     what = export.add_mutually_exclusive_group(required=True)
     what.add_argument("--pdf", type=Path, metavar="OUT.pdf")
     what.add_argument("--json", type=Path, metavar="OUT.json")
     what.add_argument("--ics", type=Path, metavar="DIR",
-                      help=_("field rides and action items as iCalendar: the whole plan and one file per person (the folder is made if need be)"))
+                      help=_("field rides and action items as iCalendar: the whole plan and one "
+                             "file per person (the folder is made if need be)"))
     what.add_argument("--csv", type=Path, metavar="DIR",
-                      help=_("one CSV file per table, for spreadsheets (the folder is made if need be)"))
+                      help=_("one CSV file per table, for spreadsheets (the folder is made if need "
+                             "be)"))
     pdf = export.add_argument_group("PDF options")
     pdf.add_argument("--page-size", default="A4", **_any_case("A4", "Letter"))
     pdf.add_argument("--sections", metavar="LIST",
@@ -90,13 +94,16 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("plan", type=place, metavar=PLAN)
     diff = sub.add_parser(
         "diff", help=_("what changed between two plans or versions"),
-        description=_("OLD and NEW are plan files, or FILE@VERSION for a version saved in a plan (by its name or id)."))
+        description=_("OLD and NEW are plan files, or FILE@VERSION for a version saved in a plan "
+                      "(by its name or id)."))
     diff.add_argument("old", metavar="OLD")
     diff.add_argument("new", metavar="NEW")
     diff.add_argument("--json", action="store_true", help=_("the changes as JSON"))
     merge = sub.add_parser(
         "merge", help=_("bring the changes made in another copy of a plan into this one"),
-        description=_("Changes made on one side only go in; a field both copies changed differently is a conflict. With conflicts and no --take, nothing is written, each conflict is printed and the exit code is 1."))
+        description=_("Changes made on one side only go in; a field both copies changed "
+                      "differently is a conflict. With conflicts and no --take, nothing is "
+                      "written, each conflict is printed and the exit code is 1."))
     merge.add_argument("mine", type=place, metavar="MINE")
     merge.add_argument("theirs", type=place, metavar="THEIRS")
     merge.add_argument("-o", "--output", type=Path, metavar="OUT.tandem",
@@ -105,28 +112,38 @@ def _parser() -> argparse.ArgumentParser:
                        help=_("settle every conflict with this side's value"))
     merge.add_argument("--as", dest="as_name", metavar="NAME", help=_(AS_HELP))
     restore = sub.add_parser(
-        "restore", help=_("make a plan as it was in one of its saved versions (one change, undoable in the window)"))
+        "restore", help=_("make a plan as it was in one of its saved versions (one change, "
+                          "undoable in the window)"))
     restore.add_argument("plan", type=place, metavar=PLAN)
     restore.add_argument("version", metavar="VERSION", help=_("the version's name or id"))
     restore.add_argument("--as", dest="as_name", metavar="NAME", help=_(AS_HELP))
     log = sub.add_parser(
         "log", help=_("who changed what, when: every change set with its author"),
-        description=_("Each change set committed to the plan, oldest first, with its author and the local time; with --json, every row it touched with each field before and after."))
+        description=_("Each change set committed to the plan, oldest first, with its author and "
+                      "the local time; with --json, every row it touched with each field before "
+                      "and after."))
     log.add_argument("plan", type=place, metavar=PLAN)
     log.add_argument("--since", metavar="VERSION", help=_("only what came after a saved version"))
     log.add_argument("--person", metavar="NAME", help=_("only the work of this person"))
     log.add_argument("--json", action="store_true", help=_("the entries and their rows as JSON"))
     push = sub.add_parser(
         "push", help=_("publish a plan file (with its history and versions) to a team server"),
-        description=_("URL is a PostgreSQL database set up with tandem server init; the password comes from ~/.pgpass or PGPASSWORD. The last line printed is the plan's address, which works wherever a plan file does."))
+        description=_("URL is a PostgreSQL database set up with tandem server init; the password "
+                      "comes from ~/.pgpass or PGPASSWORD. The last line printed is the plan's "
+                      "address, which works wherever a plan file does."))
     push.add_argument("plan", type=Path, metavar="PLAN.tandem")
     push.add_argument("url", metavar="URL")
-    pull = sub.add_parser("pull", help=_("an offline copy of a server's plan, with its history (merge it back with tandem merge ADDRESS COPY.tandem)"))
+    pull = sub.add_parser("pull", help=_("an offline copy of a server's plan, with its history "
+                                         "(merge it back with tandem merge ADDRESS COPY.tandem)"))
     pull.add_argument("address", metavar="ADDRESS")
     pull.add_argument("copy", type=Path, metavar="COPY.tandem")
     nxt = sub.add_parser(
         "next", help=_("start the next period: a new plan from this one"),
-        description=_("Writes NEW.tandem for the period after PLAN's: goals not done (sign-offs withdrawn), metrics with the last actual as the new baseline and targets to set, people, the funnel, approved messages, open review actions and parking-lot topics. PLAN keeps a final version named after its period. Nothing is ever written over an existing file."))
+        description=_("Writes NEW.tandem for the period after PLAN's: goals not done (sign-offs "
+                      "withdrawn), metrics with the last actual as the new baseline and targets to "
+                      "set, people, the funnel, approved messages, open review actions and "
+                      "parking-lot topics. PLAN keeps a final version named after its period. "
+                      "Nothing is ever written over an existing file."))
     nxt.add_argument("plan", type=place, metavar=PLAN)
     nxt.add_argument("new", type=Path, metavar="NEW.tandem")
     nxt.add_argument("--from", dest="starting", type=_day, metavar="DATE",
@@ -134,17 +151,25 @@ def _parser() -> argparse.ArgumentParser:
     nxt.add_argument("--months", type=int, metavar="N",
                      help=_("how many months it runs (default: as long as PLAN's)"))
     nxt.add_argument("--leave-out", metavar="LIST", default="",
-                     help=_("comma-separated parts not to carry: goals,metrics,people,funnel,messages,actions,parking"))
+                     help=_("comma-separated parts not to carry: "
+                            "goals,metrics,people,funnel,messages,actions,parking"))
     nxt.add_argument("--as", dest="as_name", metavar="NAME", help=_(AS_HELP))
     crm = sub.add_parser(
         "import-crm", help=_("take a CRM's lead or deal export into the plan"),
-        description=_("Reads FILE (CSV in any encoding a CRM or Excel writes, or XLSX) as Salesforce's lead or opportunity report, HubSpot's contact or deal export, or by a saved mapping, and keeps its rows in the plan (undo takes them out). Lines that cannot be read are named with why; the rest are taken in. Nothing is sent anywhere."))
+        description=_("Reads FILE (CSV in any encoding a CRM or Excel writes, or XLSX) as "
+                      "Salesforce's lead or opportunity report, HubSpot's contact or deal export, "
+                      "or by a saved mapping, and keeps its rows in the plan (undo takes them "
+                      "out). Lines that cannot be read are named with why; the rest are taken in. "
+                      "Nothing is sent anywhere."))
     crm.add_argument("plan", type=place, metavar=PLAN)
     crm.add_argument("file", type=Path, metavar="FILE")
     crm.add_argument("--source", metavar="salesforce|hubspot|MAPPING.json",
-                     help=_("which CRM wrote FILE, or a mapping of its columns (JSON); default: the CRM its columns are, else the mapping the plan kept for an export with these columns"))
+                     help=_("which CRM wrote FILE, or a mapping of its columns (JSON); default: "
+                            "the CRM its columns are, else the mapping the plan kept for an export "
+                            "with these columns"))
     crm.add_argument("--zone", metavar="ZONE",
-                     help=_("the time zone of times without one, e.g. Europe/Berlin (default: the mapping's, else UTC)"))
+                     help=_("the time zone of times without one, e.g. Europe/Berlin (default: the "
+                            "mapping's, else UTC)"))
     crm.add_argument("--as", dest="as_name", metavar="NAME", help=_(AS_HELP))
     server = sub.add_parser("server", help=_("set up a team server and say who is who on it"))
     verbs = server.add_subparsers(dest="verb", metavar="VERB", required=True)
@@ -446,7 +471,9 @@ def _merge(args: argparse.Namespace) -> int:
             try:
                 change = merge_change(mine, plan, take=args.take)
             except InvalidEdit as exc:
-                raise PlanError(_("{theirs_name} cannot be merged into {mine_name}: {reason} Nothing was written.").format(theirs_name=theirs_name, mine_name=mine_name, reason=exc)) from None
+                raise PlanError(_("{theirs_name} cannot be merged into {mine_name}: {reason} "
+                                  "Nothing was written.").format(theirs_name=theirs_name,
+                                    mine_name=mine_name, reason=exc)) from None
             if not change.recorded:
                 if out is not None:  # a script that asked for OUT finds it, the same as MINE
                     write_plan(out, mine.copy_bytes())
@@ -473,13 +500,16 @@ def _restore(args: argparse.Namespace) -> int:
     with open_plan(args.plan) as store:
         _act(store, args.as_name)
         if store.read_only:
-            raise PlanError(_("Cannot restore {name}: {value}").format(name=name, value=store.read_only_reason or 'it is open read-only.'))
+            raise PlanError(_("Cannot restore {name}: {value}").format(name=name,
+                                value=store.read_only_reason or 'it is open read-only.'))
         version = store.version(args.version)
         before = store.state()
         try:
             change = restore_change(store, version)
         except InvalidEdit as exc:
-            raise PlanError(_("{name} cannot be made as it was in “{name2}”: {reason} Nothing was written.").format(name=name, name2=one_line(version.name), reason=exc)) from None
+            raise PlanError(_("{name} cannot be made as it was in “{name2}”: {reason} Nothing was "
+                              "written.").format(name=name, name2=one_line(version.name),
+                                reason=exc)) from None
         if not change:
             print(f"{name} is as the version \u201c{one_line(version.name)}\u201d "
                   "already.")
@@ -545,7 +575,8 @@ def _merge_target(mine: "PlanRef", out: Path | None) -> "PlanStore":
     if store.read_only:
         reason = store.read_only_reason or "it is open read-only."
         store.close()
-        raise PlanError(_("Cannot merge into {mine}: {reason} Write the merge to a new file with -o OUT.tandem.").format(mine=ref_name(mine), reason=reason))
+        raise PlanError(_("Cannot merge into {mine}: {reason} Write the merge to a new file with "
+                          "-o OUT.tandem.").format(mine=ref_name(mine), reason=reason))
     return store
 
 

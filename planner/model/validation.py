@@ -114,11 +114,13 @@ def clean_text(field: str, value: str) -> str:
     limit = _text_limit(field)
     if len(text) > limit:
         raise InvalidEdit(
-            _("The {field} is {text:,} characters long; the limit is {limit:,}.").format(field=words(field), text=len(text), limit=limit))
+            _("The {field} is {text:,} characters long; the limit is {limit:,}.").format(field=words(field),
+                text=len(text), limit=limit))
     if "\x00" in text:
         raise InvalidEdit(_("The {field} contains a NUL character.").format(field=words(field)))
     if _SURROGATE.search(text):
-        raise InvalidEdit(_("The {field} contains a broken character (a lone surrogate), which no file can store.").format(field=words(field)))
+        raise InvalidEdit(_("The {field} contains a broken character (a lone surrogate), which no "
+                            "file can store.").format(field=words(field)))
     return text
 
 
@@ -171,11 +173,14 @@ def _check_number(kind: type[Any], field: str, value: Any, base: type) -> Any:
         raise InvalidEdit((_("The {field} must be a whole number.") if base is int
                            else _("The {field} must be a number.")).format(field=words(field)))
     if not math.isfinite(value):
-        raise InvalidEdit(_("The {field} must be a finite number, not {value}.").format(field=words(field), value=value))
+        raise InvalidEdit(_("The {field} must be a finite number, not {value}.").format(field=words(field),
+                              value=value))
     if base is int and abs(value) > INT_LIMIT:
-        raise InvalidEdit(_("The {field} is out of range ({value:,}).").format(field=words(field), value=value))
+        raise InvalidEdit(_("The {field} is out of range ({value:,}).").format(field=words(field),
+                              value=value))
     if base is float and abs(value) > FLOAT_LIMIT:
-        raise InvalidEdit(_("The {field} is out of range ({value:g}).").format(field=words(field), value=value))
+        raise InvalidEdit(_("The {field} is out of range ({value:g}).").format(field=words(field),
+                              value=value))
     if field in RATES and not 0 < value <= 1:
         raise InvalidEdit(_("The {field} must be above 0% and at most 100%.").format(field=words(field)))
     low, high, low_included = BOUNDS.get((kind, field), (None, None, True))
@@ -184,7 +189,8 @@ def _check_number(kind: type[Any], field: str, value: Any, base: type) -> Any:
                            else _("The {field} must be above {low:g}.")).format(
                                field=words(field), low=low))
     if high is not None and value > high:
-        raise InvalidEdit(_("The {field} must be at most {high:g}.").format(field=words(field), high=high))
+        raise InvalidEdit(_("The {field} must be at most {high:g}.").format(field=words(field),
+                              high=high))
     return float(value) if base is float else value
 
 
@@ -216,7 +222,8 @@ def validate(record: R) -> R:
     period = getattr(out, "period", None) if kind is MetricValue else None
     if period is not None and (not PERIOD.fullmatch(period)
                                or not YEARS[0] <= int(period[:4]) <= YEARS[1]):
-        raise InvalidEdit(_("The period “{period_40}” is not a month like 2027-03 or a quarter like 2027-Q1 of a year a calendar shows.").format(period_40=period[:40]))
+        raise InvalidEdit(_("The period “{period_40}” is not a month like 2027-03 or a quarter "
+                            "like 2027-Q1 of a year a calendar shows.").format(period_40=period[:40]))
     return out  # type: ignore[return-value]
 
 

@@ -46,7 +46,8 @@ def sign_off(goals: Sequence[Goal], side: Side, signer: Person | None) -> Change
 
 def withdraw(goals: Sequence[Goal], side: Side) -> ChangeSet:
     signed = [g for g in goals if has_signed(g, side)]
-    return ChangeSet(_("Withdraw the {side} sign-off of {signed}").format(side=side, signed=_goals_noun(signed)) if signed else "",
+    return ChangeSet(_("Withdraw the {side} sign-off of {signed}").format(side=side,
+                         signed=_goals_noun(signed)) if signed else "",
                      tuple(changed(g, withdrawn(g, side)) for g in signed))
 
 
@@ -72,7 +73,8 @@ def set_status(goals: Sequence[Goal], status: GoalStatus) -> ChangeSet:
     moving = [g for g in goals if g.status is not status]
     if not moving:
         return ChangeSet(_("Set status"))
-    return ChangeSet(_("Set {moving} to {value}").format(moving=_goals_noun(moving), value=label(status).lower()),
+    return ChangeSet(_("Set {moving} to {value}").format(moving=_goals_noun(moving),
+                         value=label(status).lower()),
                      tuple(changed(g, g._replace(status=status)) for g in moving))
 
 

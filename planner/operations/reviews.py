@@ -59,7 +59,8 @@ def link(reader: PlanReader, review: Review, kind: type[Any], ids: Iterable[str]
             for target in sorted(wanted - set(mine))]
     rows += [removed(mine[target]) for target in sorted(set(mine) - wanted)]
     what = {Goal: "goals", FunnelStage: "funnel stages", Metric: "metrics"}[kind]
-    return ChangeSet(_("Link review of {value} to {wanted} {what}").format(value=review.held_on.isoformat(), wanted=len(wanted), what=what),
+    return ChangeSet(_("Link review of {value} to {wanted} {what}").format(value=review.held_on.isoformat(),
+                         wanted=len(wanted), what=what),
                      tuple(rows))
 
 

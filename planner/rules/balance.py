@@ -89,7 +89,9 @@ def balance_findings(result: Balance, names: dict[str, str]) -> list[Finding]:
         s = result.days_by_direction[RideDirection.SALES_WITH_MARKETING]
         limit = f" (the plan allows {result.max_ratio:g}x)" if result.max_ratio else ""
         found.append(Finding("rides", None,
-                             _("The plan does not ride both ways: {m} days of marketing with sales against {s} days of sales with marketing{limit}.").format(m=m, s=s, limit=limit)))
+                             _("The plan does not ride both ways: {m} days of marketing with sales "
+                               "against {s} days of sales with marketing{limit}.").format(m=m,
+                                 s=s, limit=limit)))
     by_person: dict[str, list[Shortfall]] = {}
     for short in result.shortfalls:
         by_person.setdefault(short.person_id, []).append(short)

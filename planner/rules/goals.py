@@ -39,12 +39,18 @@ def goal_findings(plan: Plan, goals: Sequence[Goal], people: Sequence[Person]) -
             side = team.value
             owner = by_id.get(person_id or "")
             if person_id is None:
-                found.append(Finding("goals", g.id, _("{name} has no {side} owner.").format(name=name, side=side)))
+                found.append(Finding("goals", g.id, _("{name} has no {side} owner.").format(name=name,
+                                                        side=side)))
             elif owner is None or owner.left_plan:
                 who = owner.name if owner else "its owner"
-                found.append(Finding("goals", g.id, _("{name}: its {side} owner, {who}, left the plan.").format(name=name, side=side, who=who)))
+                found.append(Finding("goals", g.id, _("{name}: its {side} owner, {who}, left the "
+                                                      "plan.").format(name=name, side=side,
+                                                        who=who)))
             elif owner.team is not team:
-                found.append(Finding("goals", g.id, _("{name}: its {side} owner, {name2}, is in {value}.").format(name=name, side=side, name2=owner.name, value=label(owner.team).lower())))
+                found.append(Finding("goals", g.id, _("{name}: its {side} owner, {name2}, is in "
+                                                      "{value}.").format(name=name, side=side,
+                                                        name2=owner.name,
+                                                        value=label(owner.team).lower())))
         due = g.due_date
         if due and not plan.period_start <= due <= plan.period_end:
             found.append(Finding("goals", g.id, _("{name} is due {value}, outside the plan period.").format(name=name, value=due.isoformat())))

@@ -61,7 +61,9 @@ def message_findings(reader: PlanReader) -> list[Finding]:
         ride = rides.get(hot.field_ride_id)
         when = f" on the field ride of {ride.first_day:%-d %b %Y}" if ride else ""
         found.append(Finding("messaging", hot.id,
-                             _("Hot button {words}, heard{when}, has no message yet: send it to messaging from the ride's debrief.").format(words=_quoted(hot.words), when=when)))
+                             _("Hot button {words}, heard{when}, has no message yet: send it to "
+                               "messaging from the ride's debrief.").format(words=_quoted(hot.words),
+                                 when=when)))
     covered = {m.funnel_stage_id for m in messages if is_agreed(m)}
     for stage in reader.rows(FunnelStage):
         if stage.id not in covered:
@@ -127,7 +129,8 @@ def review_findings(reader: PlanReader) -> list[Finding]:
         flag = blame_flag(review, names)
         if flag:
             found.append(Finding("reviews", review.id,
-                                 _("Review held on {value}: {flag}").format(value=review.held_on.isoformat(), flag=flag)))
+                                 _("Review held on {value}: {flag}").format(value=review.held_on.isoformat(),
+                                     flag=flag)))
     return found
 
 

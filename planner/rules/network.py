@@ -387,5 +387,6 @@ def network_findings(reader: PlanReader) -> list[Finding]:
     if not any(p.team is Team.SALES for p in people.values()) or not any(
             p.team is Team.MARKETING for p in people.values()):
         return []
-    return [Finding("network", p, _("{name} has no tie to the other team yet (no ride, goal, approval or review action shared).").format(name=people[p].name))
+    return [Finding("network", p, _("{name} has no tie to the other team yet (no ride, goal, "
+                                    "approval or review action shared).").format(name=people[p].name))
             for p in isolates(reader)]

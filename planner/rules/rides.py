@@ -188,5 +188,6 @@ def ride_row_findings(plan: Plan, rides: Sequence[FieldRide],
             continue
         problem = team_problem(ride.direction, visitor, host)
         if problem:
-            found.append(Finding("rides", ride.id, _("Field ride from {when}: {problem}").format(when=when, problem=problem)))
+            found.append(Finding("rides", ride.id, _("Field ride from {when}: {problem}").format(when=when,
+                                                       problem=problem)))
     return found

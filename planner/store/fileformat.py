@@ -47,7 +47,8 @@ def read_header(path: Path) -> Header:
     except IsADirectoryError:
         raise PlanFileError(_("{name} is a folder, not a plan file.").format(name=path.name)) from None
     except OSError as exc:
-        raise PlanFileError(_("{name} cannot be read ({reason}).").format(name=path.name, reason=exc.strerror)) from None
+        raise PlanFileError(_("{name} cannot be read ({reason}).").format(name=path.name,
+                                reason=exc.strerror)) from None
     if len(raw) < _HEADER_SIZE or not raw.startswith(_SQLITE_MAGIC):
         raise PlanFileError(_("{name} is not a Tandem plan (it is not a database file).").format(name=path.name))
     page_size = struct.unpack(">H", raw[16:18])[0]
@@ -85,7 +86,8 @@ def check_header(path: Path) -> Header:
     if not pending and header.pages_valid and \
             os.path.getsize(path) < header.page_size * header.pages:
         raise PlanFileError(
-            _("{name} is damaged: the file is shorter than its own header says (it may have been cut off while copying).").format(name=path.name))
+            _("{name} is damaged: the file is shorter than its own header says (it may have been "
+              "cut off while copying).").format(name=path.name))
     return header
 
 
@@ -93,9 +95,12 @@ def check_version(name: str, conn: sqlite3.Connection) -> int:
     (version,) = conn.execute("PRAGMA user_version").fetchone()
     if version > SCHEMA_VERSION:
         raise PlanFileError(
-            _("{name} was written by a newer Tandem (plan format {version}; this version reads up to {SCHEMA_VERSION}). Update Tandem to open it.").format(name=name, version=version, SCHEMA_VERSION=SCHEMA_VERSION))
+            _("{name} was written by a newer Tandem (plan format {version}; this version reads up "
+              "to {SCHEMA_VERSION}). Update Tandem to open it.").format(name=name,
+                version=version, SCHEMA_VERSION=SCHEMA_VERSION))
     if version < 0:
-        raise PlanFileError(_("{name} is not a Tandem plan (its plan format, {version}, is none Tandem has written).").format(name=name, version=version))
+        raise PlanFileError(_("{name} is not a Tandem plan (its plan format, {version}, is none "
+                              "Tandem has written).").format(name=name, version=version))
     return int(version)
 
 

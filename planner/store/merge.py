@@ -138,7 +138,9 @@ def merge_change(store: PlanStore, plan: MergePlan,
 def prepare(mine: PlanStore, theirs: PlanStore) -> MergePlan:
     """The merge of THEIRS into MINE: the ancestor, what goes in, the conflicts."""
     if {p.id for p in mine.rows(Plan)} != {p.id for p in theirs.rows(Plan)}:
-        raise PlanError(_("{name} is not a copy of this plan (it is another plan, “{title}”); only copies of one plan can be merged.").format(name=theirs.path.name, title=theirs.plan().title))
+        raise PlanError(_("{name} is not a copy of this plan (it is another plan, “{title}”); only "
+                          "copies of one plan can be merged.").format(name=theirs.path.name,
+                            title=theirs.plan().title))
     logs = (_Log(mine), _Log(theirs))
     heads = tuple(log.place(log.size) for log in logs)
     found: list[int] = []

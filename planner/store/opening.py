@@ -98,7 +98,8 @@ def open_file(path: Path, read_only: bool) -> Opened:
         try:
             holder = lock.acquire()
         except OSError as exc:
-            raise PlanFileError(_("{name} cannot be opened ({reason}).").format(name=path.name, reason=exc.strerror)) from None
+            raise PlanFileError(_("{name} cannot be opened ({reason}).").format(name=path.name,
+                                    reason=exc.strerror)) from None
         if holder is None:
             opened = _open_for_writing(path, lock)
             if isinstance(opened, Opened):
@@ -116,7 +117,8 @@ def _open_for_writing(path: Path, lock: PlanLock) -> Opened | str | None:
         conn = connection.open_writable(path)
     except sqlite3.DatabaseError as exc:
         lock.release()
-        raise PlanFileError(_("{name} cannot be opened ({reason}).").format(name=path.name, reason=exc)) from None
+        raise PlanFileError(_("{name} cannot be opened ({reason}).").format(name=path.name,
+                                reason=exc)) from None
     replica = None
     try:
         version, foreign = _inspect(path.name, conn)
@@ -184,14 +186,16 @@ def _open_image(path: Path, holder: Holder | None, reason: str | None) -> Opened
     try:
         conn = connection.image(path, writer_alive=holder is not None)
     except (sqlite3.DatabaseError, OSError) as exc:
-        raise PlanFileError(_("{name} cannot be read ({reason}).").format(name=path.name, reason=exc)) from None
+        raise PlanFileError(_("{name} cannot be read ({reason}).").format(name=path.name,
+                                reason=exc)) from None
     try:
         version, foreign = _inspect(path.name, conn)
         if version < SCHEMA_VERSION:
             migrate(conn)
     except sqlite3.DatabaseError as exc:
         conn.close()
-        raise PlanFileError(_("{name} is damaged and cannot be opened ({reason}).").format(name=path.name, reason=exc)) from None
+        raise PlanFileError(_("{name} is damaged and cannot be opened ({reason}).").format(name=path.name,
+                                reason=exc)) from None
     except BaseException:
         conn.close()
         raise
@@ -207,7 +211,8 @@ def open_bytes(name: str, data: bytes, writable: bool) -> Opened:
     try:
         conn = connection.memory(data)
     except sqlite3.DatabaseError as exc:
-        raise PlanFileError(_("{name} cannot be read ({reason}).").format(name=name, reason=exc)) from None
+        raise PlanFileError(_("{name} cannot be read ({reason}).").format(name=name,
+                                reason=exc)) from None
     try:
         version, foreign = _inspect(name, conn)
         if foreign:
@@ -218,7 +223,8 @@ def open_bytes(name: str, data: bytes, writable: bool) -> Opened:
             conn.execute("PRAGMA query_only = ON")
     except sqlite3.DatabaseError as exc:
         conn.close()
-        raise PlanFileError(_("{name} is damaged and cannot be opened ({reason}).").format(name=name, reason=exc)) from None
+        raise PlanFileError(_("{name} is damaged and cannot be opened ({reason}).").format(name=name,
+                                reason=exc)) from None
     except BaseException:
         conn.close()
         raise

@@ -167,7 +167,8 @@ class PlanStore:
         try:
             data = connection.at_rest(opened.conn)
         except sqlite3.Error as exc:
-            raise PlanFileError(_("{name} could not be read ({reason}).").format(name=path.name, reason=exc)) from None
+            raise PlanFileError(_("{name} could not be read ({reason}).").format(name=path.name,
+                                    reason=exc)) from None
         finally:
             for conn in {id(c): c for c in (opened.conn, opened.disk) if c is not None}.values():
                 connection.close(conn, checkpoint_first=False)
@@ -586,7 +587,8 @@ class PlanStore:
         try:
             return connection.at_rest(self._conn)
         except sqlite3.Error as exc:
-            raise PlanError(_("{name} could not be copied ({reason}).").format(name=self.path.name, reason=exc)) from None
+            raise PlanError(_("{name} could not be copied ({reason}).").format(name=self.path.name,
+                                reason=exc)) from None
 
     def save_copy(self, out: Path, replace_existing: bool = False) -> None:
         """Write a copy of the plan to another file, whole or not at all."""
@@ -653,7 +655,8 @@ class PlanStore:
                 sql, tuple(params))])
         except (KeyError, ValueError, TypeError, AttributeError, OverflowError,
                 sqlite3.DataError, sqlite3.OperationalError):
-            raise PlanFileError(_("{name} holds a value in its {name2} rows that Tandem cannot read.").format(name=self.path.name, name2=table.name)) from None
+            raise PlanFileError(_("{name} holds a value in its {name2} rows that Tandem cannot "
+                                  "read.").format(name=self.path.name, name2=table.name)) from None
 
     def recent(self, kind: type[R], by: str, n: int) -> dict[str, tuple[R, ...]]:
         """Each group's last `n` rows (grouped by the field `by`), in the kind's
@@ -722,7 +725,8 @@ class PlanStore:
             found = self._conn.execute("SELECT CAST(data AS BLOB) FROM crm_data "
                                        "WHERE import_id = ?", (owner,)).fetchone()
         except sqlite3.Error as exc:
-            raise PlanFileError(_("{name} could not be read ({reason}).").format(name=self.path.name, reason=exc)) from None
+            raise PlanFileError(_("{name} could not be read ({reason}).").format(name=self.path.name,
+                                    reason=exc)) from None
         return bytes(found[0]) if found and isinstance(found[0], (bytes, memoryview)) else None
 
     def _rows_of(self, kind: type[Any]) -> KindRows:
@@ -737,7 +741,8 @@ class PlanStore:
             loaded = [table.read(r) for r in self._conn.execute(table.select)]
         except (KeyError, ValueError, TypeError, AttributeError, OverflowError,
                 sqlite3.DataError, sqlite3.OperationalError):
-            raise PlanFileError(_("{name} holds a value in its {name2} rows that Tandem cannot read.").format(name=self.path.name, name2=table.name)) from None
+            raise PlanFileError(_("{name} holds a value in its {name2} rows that Tandem cannot "
+                                  "read.").format(name=self.path.name, name2=table.name)) from None
         except sqlite3.DatabaseError as exc:
             raise PlanFileError(_("{name} is damaged and cannot be opened ({reason}).").format(name=self.path.name, reason=exc)) from None
         return self._checked(kind, loaded)
@@ -748,13 +753,17 @@ class PlanStore:
                 try:
                     validate(row)
                 except PlanError as exc:
-                    raise PlanFileError(_("{name} holds a {kind} that Tandem cannot use (id {id_40}): {reason}").format(name=self.path.name, kind=noun(kind), id_40=row.id[:40], reason=exc)) from None
+                    raise PlanFileError(_("{name} holds a {kind} that Tandem cannot use (id "
+                                          "{id_40}): {reason}").format(name=self.path.name,
+                                            kind=noun(kind), id_40=row.id[:40],
+                                            reason=exc)) from None
         return loaded
 
     def plan(self) -> Plan:
         plans = self._rows_of(Plan).ordered()
         if len(plans) != 1:
-            raise PlanError(_("{name} holds {plans} plans instead of one.").format(name=self.path.name, plans=len(plans)))
+            raise PlanError(_("{name} holds {plans} plans instead of one.").format(name=self.path.name,
+                                plans=len(plans)))
         return plans[0]  # type: ignore[return-value]
 
     def rows(self, kind: type[R]) -> tuple[R, ...]:
