@@ -57,11 +57,19 @@ def filter_combo(name: str, anything: str | None, items: list[tuple[str, Any]],
 
 
 def add_filter(bar: Any, widget: QWidget) -> None:
-    """A filter into a bar, after its caption if it has one."""
+    """A filter into a bar, after its caption if it has one: the two in one
+    piece, so a bar that wraps never parts a caption from its choices."""
     caption = getattr(widget, "caption_label", None)
-    if isinstance(caption, QLabel):
-        bar.addWidget(caption)
-    bar.addWidget(widget)
+    if not isinstance(caption, QLabel):
+        bar.addWidget(widget)
+        return
+    pair = QWidget()
+    row = QHBoxLayout(pair)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.setSpacing(6)
+    row.addWidget(caption, 0, Qt.AlignmentFlag.AlignVCenter)
+    row.addWidget(widget, 0, Qt.AlignmentFlag.AlignVCenter)
+    bar.addWidget(pair)
 
 
 def title_label(text: str) -> QLabel:
