@@ -47,11 +47,24 @@ def local_seconds(work: WorkingTime, moments: np.ndarray) -> np.ndarray:
     zone = ZoneInfo(work.zone)
     buckets = moments.astype("int64") // (_BUCKET * _US)
     unique, back = np.unique(buckets, return_inverse=True)
-    offsets = np.empty(len(unique), dtype="int64")
-    for n, bucket in enumerate(unique.tolist()):
+
+    def offset_at(bucket: int) -> int:
         at = datetime(1970, 1, 1, tzinfo=timezone.utc) + timedelta(seconds=bucket * _BUCKET)
         offset = at.astimezone(zone).utcoffset()
-        offsets[n] = int(offset.total_seconds()) * _US if offset else 0
+        return int(offset.total_seconds()) * _US if offset else 0
+
+    # A zone's offset changes at most once a day: a UTC day whose offset is
+    # the same at its start and at its end has it all day; only the few days
+    # of a change are asked quarter-hour by quarter-hour.
+    per_day = 86400 // _BUCKET
+    days, day_of = np.unique(unique // per_day, return_inverse=True)
+    first = [offset_at(d * per_day) for d in days.tolist()]
+    last = [offset_at((d + 1) * per_day) for d in days.tolist()]
+    offsets = np.asarray(first, dtype="int64")[day_of]
+    changing = {n for n, (a, b) in enumerate(zip(first, last, strict=True)) if a != b}
+    if changing:
+        for n in np.flatnonzero(np.isin(day_of, list(changing))).tolist():
+            offsets[n] = offset_at(int(unique[n]))
     shifted: np.ndarray = moments + offsets[back].astype("timedelta64[us]")
     return shifted
 

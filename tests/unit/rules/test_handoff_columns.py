@@ -104,3 +104,23 @@ def test_sent_back_conversion_and_revenue_equal_the_reference(
                 pipeline, won, created, won_count = have[month][group]
                 assert (created, won_count) == (r.deals_created, r.deals_won)
                 assert close(pipeline, r.pipeline) and close(won, r.won)
+
+
+@pytest.mark.parametrize("zone", ["Europe/Berlin", "America/New_York", "Asia/Kathmandu",
+                                  "Australia/Lord_Howe", "UTC"])
+def test_local_wall_clock_is_the_zones_own_at_every_moment(zone: str) -> None:
+    """Every quarter hour of two years, and moments a second either side of
+    each change of offset, on the zone's own wall clock (zoneinfo, one by one)."""
+    from zoneinfo import ZoneInfo
+
+    from planner.rules.handoff_columns import local_seconds
+
+    start = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    moments = [start + timedelta(minutes=15 * n) for n in range(2 * 366 * 96)]
+    moments += [m + timedelta(seconds=s) for m in moments[::97] for s in (-1, 1, 449)]
+    work = WorkingTime(zone=zone)
+    got = local_seconds(work, np.array([np.datetime64(m.replace(tzinfo=None), "us")
+                                        for m in moments]))
+    want = np.array([np.datetime64(m.astimezone(ZoneInfo(zone)).replace(tzinfo=None), "us")
+                     for m in moments])
+    assert (got == want).all(), [str(m) for m, a, b in zip(moments, got, want) if a != b][:5]
