@@ -13,7 +13,7 @@ from planner.model import (
     CrmImport, FunnelStage, Goal, Metric, MetricGoal, MetricValue, NonWorkingDay, Person, Plan,
     Record)
 from planner.model.crm import figure_name
-from planner.model.enums import Cadence
+from planner.model.enums import Cadence, label
 from planner.operations import goals as goal_ops
 from planner.operations import metrics as metric_ops
 from planner.operations.rows import add, new
@@ -51,7 +51,7 @@ class MetricsTableModel(PlanTableModel):
 
     def value(self, row: Metric, column: Column) -> Any:
         if column.kind == "status":
-            return self.assessments[row.id].status.value if row.id in self.assessments else ""
+            return label(self.assessments[row.id].status) if row.id in self.assessments else ""
         if column.kind == "trend":
             return self.trends.get(row.id, [])
         if column.kind == "goals":
@@ -66,13 +66,13 @@ class MetricsTableModel(PlanTableModel):
                 value, 0 if float(value).is_integer() else 1)
 
         points = self.trends.get(row.id, [])
-        status = self.assessments[row.id].status.value if row.id in self.assessments else ""
+        status = label(self.assessments[row.id].status) if row.id in self.assessments else ""
         unit = f" {row.unit}" if row.unit and row.unit != "count" else ""
         last = tr("last {value} ({n} periods)").format(value=shown(points[-1]), n=len(points)) \
             if points else tr("no actuals yet")
         return tr("{metric}: {baseline} to {target}{unit}, {last}, {status}").format(
             metric=row.name, baseline=shown(row.baseline), target=shown(row.target),
-            unit=unit, last=last, status=tr(status))
+            unit=unit, last=last, status=status)
 
     def edit_cell(self, row: Metric, column: Column, value: Any) -> bool:
         """Linked goals change as link rows: added and removed in one change."""

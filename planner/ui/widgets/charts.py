@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from planner.changes import ChangeSet
 from planner.model import CrmImport, FunnelStage, Metric, MetricValue, NonWorkingDay, Plan
+from planner.model.enums import label
 from planner.rules.metrics import metric_statuses
 from planner.ui.i18n import tr
 from planner.ui.shell.session import PlanSession
@@ -66,7 +67,7 @@ class MetricChart(QWidget):
             values = [v for v in actual_values(store) if v.metric_id == self.shown.id]
             self.points = [(v.period, v.actual) for v in values]
             status = metric_statuses(store.plan(), [self.shown], values)[self.shown.id]
-            self.status = f"{status.status.value}: {status.reason}"
+            self.status = f"{label(status.status)}: {status.reason}"
         self.update()
 
     def _on_plan_changed(self, change: ChangeSet) -> None:

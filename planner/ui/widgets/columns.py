@@ -160,7 +160,7 @@ RIDES = TableSpec(FieldRide, (
 
 METRICS = TableSpec(Metric, (
     Column("name", "Metric", width=220),
-    Column("status", "Status", "status", editable=False, width=90),
+    Column("status", "Status", "status", editable=False, width=110),  # "nicht im Plan"
     Column("trend", "Trend", "trend", editable=False, width=110),
     Column("unit", "Unit", width=70),
     Column("direction", "Direction", "enum", enum=MetricDirection, width=130),

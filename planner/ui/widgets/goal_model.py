@@ -15,6 +15,7 @@ from planner.model import CheckIn, Goal, Metric, MetricGoal, MetricValue, Person
 from planner.operations import goals as goal_ops
 from planner.rules import checkins, goal_list
 from planner.rules.goal_list import GoalContext, GoalFilter
+from planner.i18n import _ as core_words  # the statuses, in the language spoken
 from planner.rules.metrics import metric_statuses
 from planner.rules.signoff import signed_text
 from planner.ui.i18n import tr
@@ -141,7 +142,7 @@ class GoalsTableModel(PlanTableModel):
             ctx = self.context
             ids = ctx.metrics_of(row)
             if role == Qt.ItemDataRole.DisplayRole:
-                return "; ".join(f"{ctx.metric_names[m]} ({ctx.metric_status[m]})"
+                return "; ".join(f"{ctx.metric_names[m]} ({core_words(ctx.metric_status[m])})"
                                  for m in ids) or DASH
             if role == Qt.ItemDataRole.ForegroundRole and ids:
                 worst = min(ids, key=lambda m: goal_list.WORST_FIRST.index(ctx.metric_status[m]))
