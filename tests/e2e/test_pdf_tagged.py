@@ -165,7 +165,7 @@ def test_a_german_plan_prints_german_every_sentence_tandem_makes(demo: Path,
     assert len({s for s in sentences if s in said}) > 40
     assert "Umsatzziel 4.800.000 €" in text and "Inhalt" in text
     assert "1. Januar 2027 – 31. Dezember 2027" in text and "Seite 2 von" in text
-    assert "Unterzeichnet für den Vertrieb:" in text  # the agreed stamp
+    assert "Abgezeichnet für den Vertrieb:" in text  # the agreed stamp
     with pikepdf.open(pdf) as doc:
         assert str(doc.Root.Lang) == "de"
     assert check(pdf) == []
