@@ -11,15 +11,11 @@ so they are freed with it and never twice), and made again when the
 widget's items change (`items_changed`).
 """
 
-from typing import Any, Protocol
+from typing import Any
 
 from PySide6.QtCore import QObject, QRect, QRectF
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QAccessibleInterface, QWindow
 from PySide6.QtWidgets import QAccessibleWidget, QLabel, QWidget
-
-
-class HasItems(Protocol):
-    def accessible_items(self) -> list[tuple[str, str, QRectF]]: ...
 
 
 class Item(QAccessibleInterface):
