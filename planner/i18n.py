@@ -114,14 +114,32 @@ def locale_name() -> str:
     return LOCALES[_current[0]]
 
 
+NBSP = "\u00a0"  # a date is never broken across lines
+
+
 def day(value: date | datetime) -> str:
     """A date as the language writes it, one style everywhere: "3 Mar 2027",
-    "03.03.2027". (English without Babel: it is on the command line's paths.)"""
+    "03.03.2027"; never broken across lines. (English without Babel: it is on
+    the command line's paths.)"""
     if _current[0] == "en":
-        return f"{value:%-d %b %Y}"
+        return f"{value:%-d}{NBSP}{value:%b}{NBSP}{value:%Y}"
     from babel.dates import format_date
 
     return str(format_date(value, "medium", locale=locale_name()))
+
+
+def days(first: date, last: date) -> str:
+    """From one day to another, the shared month and year said once:
+    "9 – 13 Apr 2027", "29 Apr – 3 May 2027"; "09.–13.04.2027"."""
+    if _current[0] == "en":
+        if (first.year, first.month) == (last.year, last.month) and first != last:
+            return f"{first.day} \u2013 {day(last)}"
+        if first.year == last.year and first != last:
+            return f"{first:%-d}{NBSP}{first:%b} \u2013 {day(last)}"
+        return day(first) if first == last else f"{day(first)} \u2013 {day(last)}"
+    from babel.dates import format_interval
+
+    return str(format_interval(first, last, "yMMdd", locale=locale_name()))
 
 
 def long_day(value: date) -> str:

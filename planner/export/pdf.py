@@ -131,7 +131,8 @@ HEADING_ROOM = 34 * mm  # a heading, a table's header and two rows
 SMALLEST_CELL_TYPE = 6.5  # points: a table's type goes no smaller to keep words whole
 # A break after a hyphen between letters ("Sales-accepted"), never in a date
 # or a number ("2027-03-02").
-_PIECE = re.compile(r"\S*?[^\W\d_]-(?=[^\W\d_])|\S+\s*")
+# A no-break space (in a date, an amount) joins what it stands between.
+_PIECE = re.compile(r"[^\s\u00a0]*?[^\W\d_]-(?=[^\W\d_])|(?:[^\s]|\u00a0)+\s*")
 
 
 def pieces(value: str) -> list[str]:
@@ -139,7 +140,7 @@ def pieces(value: str) -> list[str]:
     after a hyphen inside a word ("Sales-" "accepted"); an email address or
     a web address is never broken."""
     out: list[str] = []
-    for word in re.findall(r"\S+\s*", value):
+    for word in re.findall(r"(?:[^\s]|\u00a0)+[^\S\u00a0]*", value):
         if "@" in word or "://" in word:
             out.append(word)
         elif word.isascii() or not any(scripts.is_ideographic(c) for c in word):

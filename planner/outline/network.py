@@ -3,7 +3,7 @@ the isolates with a suggested ride each, and the cross-team share by quarter."""
 
 from datetime import date
 
-from planner.i18n import _, day, percent
+from planner.i18n import _, days, percent
 from planner.model.enums import label
 from planner.model.reader import PlanReader
 from planner.outline.blocks import Block, Facts, Heading, NetworkFigure, Paragraph, Section, Table
@@ -51,9 +51,10 @@ def network_section(reader: PlanReader, today: date | None = None) -> Section:
     blocks += [Heading(_("No tie to the other team")), Table(
         (_("Person"), _("Team"), _("Suggested ride")),
         tuple((names[p], label(net.people[p].team),
-               _("with {partner}, {first} \u2013 {last} ({reason})").format(
-                   partner=names[ideas[p].partner_id], first=day(ideas[p].first_day),
-                   last=day(ideas[p].last_day), reason=ideas[p].reason) if p in ideas
+               _("with {partner}, {days} ({reason})").format(
+                   partner=names[ideas[p].partner_id],
+                   days=days(ideas[p].first_day, ideas[p].last_day), reason=ideas[p].reason)
+               if p in ideas
                else _("no free days found in the plan's period")) for p in net.isolates),
         (3, 2, 6), empty_text=_("Everyone has at least one tie to the other team."))]
     blocks += [Heading(_("Across the teams, quarter by quarter")), Table(

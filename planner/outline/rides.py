@@ -2,7 +2,7 @@
 
 from collections.abc import Sequence
 
-from planner.i18n import _, day, ngettext
+from planner.i18n import _, day, days, ngettext
 from planner.model import FieldRide, HotButton, NonWorkingDay, Person, Plan
 from planner.model.enums import RideDirection, RideStatus, Team, label
 from planner.model.reader import PlanReader
@@ -69,7 +69,7 @@ def _debriefs(rides: Sequence[FieldRide], names: dict[str | None, str],
 def _schedule(rides: Sequence[FieldRide], names: dict[str | None, str]) -> Table:
     """Every ride: when, who rides with whom, where, the accounts and what
     the ride is for."""
-    rows = tuple((f"{day(r.first_day)} \u2013 {day(r.last_day)}",
+    rows = tuple((days(r.first_day, r.last_day),
                   _("{visitor} with {host}").format(visitor=names.get(r.visitor_id, "?"),
                                                     host=names.get(r.host_id, "?")),
                   r.territory or "\u2014", r.accounts or "\u2014", r.objective or "\u2014",
