@@ -5,7 +5,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QScreen, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QListWidget, QMainWindow, QMenu, QStackedWidget, QVBoxLayout, QWidget)
@@ -75,7 +75,8 @@ class MainWindow(QMainWindow):
         self.language_menu.aboutToShow.connect(self._fill_language_menu)
         self.sidebar = QListWidget(objectName="sidebar")
         self.sidebar.addItems([tr(title) for title in SECTIONS])
-        self.sidebar.setFixedWidth(200)
+        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._fit_sidebar()
         self.sidebar.setAccessibleName(tr("Sections"))
         self.stack = QStackedWidget()
         # Centred by the style sheet: touching PySide's Qt namespace costs
@@ -535,6 +536,15 @@ class MainWindow(QMainWindow):
 
         QTimer.singleShot(0, self, lambda: rescue(self, sentence))
 
+    def _fit_sidebar(self) -> None:
+        """As wide as its longest section's name in the window's language
+        ("Außendienstbegleitung"), and never less than 200 pixels."""
+        self.sidebar.ensurePolished()  # the style sheet's type size, not the default
+        metrics = self.sidebar.fontMetrics()
+        widest = max(metrics.horizontalAdvance(self.sidebar.item(n).text())
+                     for n in range(self.sidebar.count()))
+        self.sidebar.setFixedWidth(max(200, widest + 56))
+
     def _section_selected(self) -> None:
         chosen = self.sidebar.selectedItems()
         if chosen:
@@ -915,6 +925,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.setTitle(tr("Open &recent"))
         for n, title in enumerate(SECTIONS):
             self.sidebar.item(n).setText(tr(title))
+        self._fit_sidebar()
         self.sidebar.setAccessibleName(tr("Sections"))
         self.empty.setText(tr("Open a plan (Ctrl+O) or start a new one (Ctrl+N)."))
         if self.session is not None:
