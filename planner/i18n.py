@@ -114,15 +114,12 @@ def locale_name() -> str:
     return LOCALES[_current[0]]
 
 
-NBSP = "\u00a0"  # a date is never broken across lines
-
-
 def day(value: date | datetime) -> str:
     """A date as the language writes it, one style everywhere: "3 Mar 2027",
-    "03.03.2027"; never broken across lines. (English without Babel: it is on
-    the command line's paths.)"""
+    "03.03.2027" (the PDF never breaks one across lines). (English without
+    Babel: it is on the command line's paths.)"""
     if _current[0] == "en":
-        return f"{value:%-d}{NBSP}{value:%b}{NBSP}{value:%Y}"
+        return f"{value:%-d %b %Y}"
     from babel.dates import format_date
 
     return str(format_date(value, "medium", locale=locale_name()))
@@ -135,7 +132,7 @@ def days(first: date, last: date) -> str:
         if (first.year, first.month) == (last.year, last.month) and first != last:
             return f"{first.day} \u2013 {day(last)}"
         if first.year == last.year and first != last:
-            return f"{first:%-d}{NBSP}{first:%b} \u2013 {day(last)}"
+            return f"{first:%-d %b} \u2013 {day(last)}"
         return day(first) if first == last else f"{day(first)} \u2013 {day(last)}"
     from babel.dates import format_interval
 
