@@ -133,23 +133,23 @@ SMALLEST_CELL_TYPE = 6.5  # points: a table's type goes no smaller to keep words
 # or a number ("2027-03-02").
 # A no-break space (in a date, an amount) joins what it stands between.
 _DATE = re.compile(r"\b\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}\b|\b\d{1,2} [A-Z][a-z]{2,8}\.?(?= \u2013)")
-_PIECE = re.compile(r"[^\s\u00a0]*?[^\W\d_]-(?=[^\W\d_])|(?:[^\s]|\u00a0)+\s*")
+_PIECE = re.compile(r"[^\s\u00a0\x00]*?[^\W\d_]-(?=[^\W\d_])|(?:[^\s]|[\u00a0\x00])+\s*")
 
 
 def pieces(value: str) -> list[str]:
     """The places a line may break: after each word (with its spaces) and
     after a hyphen inside a word ("Sales-" "accepted"); an email address or
     a web address is never broken."""
-    out: list[str] = []
     if _DATE.search(value):  # "2 Mar 2027" is one piece: joined here, spaces again below
-        value = _DATE.sub(lambda m: m.group(0).replace(" ", "\u00a0"), value)
-        return [p.replace("\u00a0", " ") for p in _pieces(value)]
+        # (by NUL, which no plan's text can hold, so a typed no-break space stays one)
+        value = _DATE.sub(lambda m: m.group(0).replace(" ", "\x00"), value)
+        return [p.replace("\x00", " ") for p in _pieces(value)]
     return _pieces(value)
 
 
 def _pieces(value: str) -> list[str]:
     out: list[str] = []
-    for word in re.findall(r"(?:[^\s]|\u00a0)+[^\S\u00a0]*", value):
+    for word in re.findall(r"(?:[^\s]|[\u00a0\x00])+[^\S\u00a0\x00]*", value):
         if "@" in word or "://" in word:
             out.append(word)
         elif word.isascii() or not any(scripts.is_ideographic(c) for c in word):
