@@ -6,9 +6,19 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import builtins
+
+# PySide6 puts its own `__import__` in place on first import, for its opt-in
+# `from __feature__ import snake_case` switches; it then reads the source
+# of every module that imports PySide6, about 30 ms of every start. Tandem
+# selects no feature, so the interpreter's own import is put back (a module
+# PySide6 has not seen keeps the default: no feature).
+_IMPORT = builtins.__import__
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication
+
+builtins.__import__ = _IMPORT
 
 from planner import APP_NAME
 from planner.resources import resource_path

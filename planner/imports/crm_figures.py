@@ -12,10 +12,8 @@ exactly one. Working time is the plan's
 """
 
 import json
-import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
-from dataclasses import dataclass
 from datetime import datetime, time, timezone
 from typing import Any
 
@@ -31,7 +29,9 @@ from planner.rules.findings import Finding
 from planner.rules.handoff import (
     CLOCKS, STAGE_NAMES, STAGES, ServiceLevel, WorkingTime, parse_service_level)
 from planner.rules.handoff_columns import (
-    DealColumns, LeadColumns, adherence, conversion, recycled_by_reason, revenue)
+    WAITING, DealColumns, LeadColumns, adherence, conversion, recycled_by_reason, revenue, states)
+from planner.imports.crm_memo import (
+    _MEMO, FigureTable, _once, fingerprint, settled, summary_key, tables_key, worked_out)
 from planner.store.blobs import BlobError
 
 KEPT = 0.95  # the share of leads the promise is kept for, unless a target says otherwise
@@ -59,57 +59,6 @@ def promise(store: PlanReader) -> tuple[FunnelStage, ServiceLevel] | None:
 # take seconds to unpack, so they are unpacked once per set of imports (an
 # import's columns never change).
 _LAST: dict[Any, "Future[Any]"] = {}
-
-
-# Whatever is worked out from the CRM data is worked out once per key, by
-# whichever thread asks first (the window's, on a thread, as the plan opens);
-# another asking meanwhile waits for that answer rather than working it twice.
-_LOCK = threading.Lock()
-_MEMO: dict[Any, Future[Any]] = {}
-
-
-def _once(memo: dict[Any, Future[Any]], key: Any, work: Callable[[], Any],
-          keep: int = 32) -> Any:
-    with _LOCK:
-        found = memo.get(key)
-        if found is None:
-            for old in list(memo)[:max(0, len(memo) + 1 - keep)]:
-                if memo[old].done():  # the last answers asked, not every one ever
-                    del memo[old]
-            found = memo[key] = Future()
-            mine = True
-        else:
-            mine = False
-    if mine:
-        try:
-            found.set_result(work())
-        except BaseException as exc:
-            found.set_exception(exc)
-            with _LOCK:
-                memo.pop(key, None)
-    return found.result()
-
-
-def settled(key: Any) -> bool:
-    """Whether the answer for `key` (`fingerprint`'s) is worked out already."""
-    with _LOCK:
-        found = _MEMO.get(key)
-    return found is not None and found.done()
-
-
-def fingerprint(reader: PlanReader, what: str, now: datetime | None = None) -> tuple[Any, ...]:
-    """What a figure of the CRM data depends on: the imports, the promise's
-    stage values, the working time, the metrics' figures and targets, and the
-    hour (a lead not yet followed up is late once its time is up)."""
-    plan = reader.plan()
-    hour = (now or datetime.now(timezone.utc)).replace(minute=0, second=0, microsecond=0)
-    return (what, str(getattr(reader, "path", id(reader))),
-            tuple(i.id for i in reader.rows(CrmImport)),
-            tuple((s.id, s.engaged_team, s.sla_amount, s.sla_clock, s.handoff_service_level)
-                  for s in reader.rows(FunnelStage)),
-            tuple(d.day for d in reader.rows(NonWorkingDay)), plan.exclude_weekends,
-            tuple((m.id, m.computed, m.cadence, m.target) for m in reader.rows(Metric)
-                  if m.computed), hour if now is None else now)
 
 
 class Snapshot:
@@ -313,18 +262,10 @@ def handoff_summary(store: PlanReader, now: datetime | None = None) -> str | Non
         broken = " ".join(unreadable(store))
         return f"{said} {broken}" if said and broken else said or broken or None
 
+    if now is None:  # kept on disk too (`crm_memo`)
+        return worked_out(store, "summary", summary_key(store), ["summary"], work,  # type: ignore[no-any-return]
+                          lambda: waiting(store))
     return _once(_MEMO, summary_key(store, now), work)  # type: ignore[no-any-return]
-
-
-def summary_key(store: PlanReader, now: datetime | None = None) -> tuple[Any, ...]:
-    """Where the handoff's sentence is remembered: its figures and the
-    language it is said in."""
-    return fingerprint(store, f"summary {language()}", now)
-
-
-def tables_key(store: PlanReader, months: int = 6,
-               now: datetime | None = None) -> tuple[Any, ...]:
-    return fingerprint(store, f"tables {months} {language()}", now)
 
 
 def _summary(store: PlanReader, now: datetime | None) -> str | None:
@@ -360,17 +301,6 @@ def _summary(store: PlanReader, now: datetime | None) -> str | None:
                  month=named, aim=percent(aim(store)), never=number(never)) + worst
 
 
-@dataclass(frozen=True)
-class FigureTable:
-    """One table of what the CRM data says, in words a reader takes in: the
-    Funnel page shows these, the PDF prints them."""
-
-    title: str
-    columns: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    widths: tuple[float, ...]  # relative, for the page
-
-
 def _share(part: int, whole: int) -> str:
     return percent(part / whole) if whole else "\u2014"
 
@@ -389,8 +319,23 @@ def handoff_tables(store: PlanReader, now: datetime | None = None, months: int =
     source, leads sent back by reason, stage to stage, and pipeline and
     revenue by source and campaign: what `handoff_summary` says in a
     sentence, in full. Empty without CRM data."""
+    if now is None:  # kept on disk too (`crm_memo`)
+        return worked_out(  # type: ignore[no-any-return]
+            store, "tables", tables_key(store, months), ["tables", months],
+            lambda: _tables(store, datetime.now(timezone.utc), months), lambda: waiting(store))
     return _once(_MEMO, tables_key(store, months, now),  # type: ignore[no-any-return]
-                 lambda: _tables(store, now or datetime.now(timezone.utc), months))
+                 lambda: _tables(store, now, months))
+
+
+def waiting(store: PlanReader) -> bool:
+    """Whether a lead waits for its follow-up now (its answer may change as time
+    passes); asked before a figure is worked out, so a no holds for it."""
+    found, leads = promise(store), current_leads(store)
+    if found is None or leads is None:
+        return False
+    columns, zone = leads
+    state, _ = states(columns, found[1], working_time(store, zone), datetime.now(timezone.utc))
+    return bool((state == WAITING).any())
 
 
 def _tables(store: PlanReader, now: datetime, months: int) -> list[FigureTable]:

@@ -25,8 +25,9 @@ from datetime import datetime, timezone
 import numpy as np
 
 from planner.imports.crm_figures import (
-    _MEMO, Snapshot, _once, current_deals, current_leads, fingerprint, handoff_summary,
-    handoff_tables, promise, source_words, working_time)
+    Snapshot, current_deals, current_leads, handoff_summary, handoff_tables, promise,
+    source_words, waiting, working_time)
+from planner.imports.crm_memo import _MEMO, _once, values_key, worked_out
 from planner.model import CrmImport, Metric, MetricValue
 from planner.model.crm import FIGURES
 from planner.model.enums import Cadence, CrmKind
@@ -138,8 +139,12 @@ def computed_values(reader: PlanReader, metrics: Sequence[Metric] | None = None,
                     now: datetime | None = None) -> list[MetricValue]:
     """The actuals of the computed metrics (worked out once for the same CRM
     data, promise and metrics: see `crm_figures.fingerprint`)."""
-    chosen = tuple(m.id for m in (reader.rows(Metric) if metrics is None else metrics))
-    return _once(_MEMO, (fingerprint(reader, "values", now), chosen),  # type: ignore[no-any-return]
+    chosen = [m.id for m in (reader.rows(Metric) if metrics is None else metrics)]
+    if now is None:  # kept on disk too (`crm_memo`)
+        return worked_out(reader, "values", values_key(reader, metrics),  # type: ignore[no-any-return]
+                          ["values", chosen], lambda: _computed_values(reader, metrics),
+                          lambda: waiting(reader))
+    return _once(_MEMO, values_key(reader, metrics, now),  # type: ignore[no-any-return]
                  lambda: _computed_values(reader, metrics, now))
 
 

@@ -12,7 +12,7 @@ from planner.outline.blocks import (
     FunnelFigure, Heading, MetricCharts, MetricSeries, Paragraph, Section, Table)
 from planner.rules.metrics import latest_values, metric_statuses
 from planner.sections import section
-from planner.outline.actuals import actual_values, handoff_sentence
+from planner.outline.actuals import actual_values, handoff_sentence, handoff_tables
 
 
 def funnel_section(reader: PlanReader) -> Section:
@@ -39,8 +39,6 @@ def _handoff_tables(reader: PlanReader) -> tuple[Heading | Table, ...]:
     """The handoff measured in full, as the Funnel page shows it."""
     if not reader.rows(CrmImport) or getattr(reader, "attached", None) is None:
         return ()
-    from planner.imports.crm_figures import handoff_tables
-
     try:
         tables = handoff_tables(reader)
     except PlanError:

@@ -173,7 +173,7 @@ class FunnelPage(TablePage):
             return
         try:
             if self.session.store.rows(CrmImport):  # numpy only for a plan with CRM data
-                from planner.imports.crm_figures import handoff_summary, handoff_tables
+                from planner.outline.actuals import handoff_summary, handoff_tables
 
                 said = handoff_summary(self.session.store)
                 tables = handoff_tables(self.session.store)

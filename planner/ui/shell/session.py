@@ -214,7 +214,7 @@ class PlanSession(QObject):
         yet worked out) rather than work the figures out on the window's thread."""
         if not self.many_crm_rows():
             return False
-        from planner.imports.crm_figures import settled, summary_key, tables_key
+        from planner.imports.crm_memo import settled, summary_key, tables_key
 
         try:
             return not (settled(summary_key(self.store)) and settled(tables_key(self.store)))

@@ -38,3 +38,13 @@ def test_a_record_read_back_is_the_record_written(sample_path: Path) -> None:
             table = TABLES[kind]
             for row in store.rows(kind)[:20]:
                 assert table.read(table.write(row)) == row
+
+
+def test_the_written_newest_schema_is_what_the_steps_build() -> None:
+    """Opening compares a file's schema with `migrations/schema.json` rather than
+    running every step; the file must be what the steps build (else run
+    `python -m planner.store.migrations`)."""
+    from planner.store.fileformat import migrated_schema, newest_schema
+    from planner.store.migrations import SCHEMA_VERSION
+
+    assert newest_schema() == migrated_schema(SCHEMA_VERSION)
