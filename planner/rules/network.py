@@ -116,39 +116,42 @@ def _between(people: Iterable[str], weights: dict[tuple[str, str], float],
     (unnormalized, undirected) counts it: Brandes' accumulation, in plain
     Python (a plan's few hundred people need neither networkx nor numpy,
     0.12 s to import)."""
-    near: dict[str, list[str]] = {p: [] for p in people}
+    names = list(dict.fromkeys(people))
+    index = {p: n for n, p in enumerate(names)}
+    count = len(names)
+    near: list[list[int]] = [[] for _ in range(count)]
     for a, b in weights:
-        near[a].append(b)
-        near[b].append(a)
-    score = dict.fromkeys(near, 0.0)
-    wanted = set(targets)
-    for s in sources:
-        order: list[str] = []
-        before: dict[str, list[str]] = {p: [] for p in near}
-        paths = dict.fromkeys(near, 0.0)
+        near[index[a]].append(index[b])
+        near[index[b]].append(index[a])
+    score = [0.0] * count
+    wanted = [False] * count
+    for t in targets:
+        wanted[index[t]] = True
+    for source in sources:
+        s = index[source]
+        before: list[list[int]] = [[] for _ in range(count)]
+        paths = [0.0] * count
         paths[s] = 1.0
-        hops = {s: 0}
-        queue, head = [s], 0
-        while head < len(queue):
-            v = queue[head]
-            head += 1
-            order.append(v)
+        hops = [-1] * count
+        hops[s] = 0
+        queue = [s]
+        for v in queue:  # breadth first: the list grows as it is walked
+            step, reach = hops[v] + 1, paths[v]
             for w in near[v]:
-                if w not in hops:
-                    hops[w] = hops[v] + 1
+                if hops[w] < 0:
+                    hops[w] = step
                     queue.append(w)
-                if hops[w] == hops[v] + 1:
-                    paths[w] += paths[v]
+                if hops[w] == step:
+                    paths[w] += reach
                     before[w].append(v)
-        delta = dict.fromkeys(order, 0.0)
-        ends = wanted - {s}
-        for w in reversed(order):
-            share = ((delta[w] + 1.0) if w in ends else delta[w]) / paths[w]
+        delta = [0.0] * count
+        for w in reversed(queue):
+            share = ((delta[w] + 1.0) if wanted[w] and w != s else delta[w]) / paths[w]
             for v in before[w]:
                 delta[v] += paths[v] * share
             if w != s:
                 score[w] += delta[w]
-    return {p: value * 0.5 for p, value in score.items()}  # each path once, undirected
+    return {p: score[n] * 0.5 for n, p in enumerate(names)}  # each path once, undirected
 
 
 def network(reader: PlanReader, kinds: Iterable[str] = KINDS,

@@ -78,6 +78,23 @@ def test_the_window_shows_a_plan_without_the_model_libraries(large_path: Path) -
     assert not {m for m in loaded if m.split(".")[0] in MODEL_LIBRARIES}
 
 
+def test_a_plan_shown_again_needs_neither_numpy_nor_pysides_import_hook(
+        large_path: Path) -> None:
+    """The second start on a plan with CRM data reads its figures back
+    (`crm_memo`) and runs with the interpreter's own import statement."""
+    code = ("import os, builtins\nos.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+            "from pathlib import Path\nfrom planner.app import make_application\n"
+            "assert builtins.__import__.__name__ == '__import__', builtins.__import__\n"
+            "from planner.ui.shell.main_window import MainWindow\n"
+            "app = make_application(['tandem'])\nwindow = MainWindow()\nwindow.show()\n"
+            "for section in ('overview', 'goals', 'metrics', 'funnel'):\n"
+            f"    assert window.open_plan(Path({str(large_path)!r}), section)\n"
+            "    app.processEvents()\n"
+            "window.close()")
+    assert "numpy" in _modules_after(code)  # the first time the figures are worked out
+    assert "numpy" not in _modules_after(code)
+
+
 def test_unit_tests_mirror_the_package() -> None:
     """tests/unit/<package>/test_<module>.py for planner/<package>/<module>.py; a
     few test a whole package (its layers, its types, its pinned Qt, every
