@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from io import BytesIO
 from pathlib import Path
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from reportlab.lib import colors
@@ -136,15 +136,16 @@ _DATE = re.compile(r"\b\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}\b|\b\d{1,2} [A-Z][a-z]{2
 _PIECE = re.compile(r"[^\s\u00a0\x00]*?[^\W\d_]-(?=[^\W\d_])|(?:[^\s]|[\u00a0\x00])+\s*")
 
 
-def pieces(value: str) -> list[str]:
+@lru_cache(maxsize=1 << 16)  # names, dates and statuses repeat down a table
+def pieces(value: str) -> tuple[str, ...]:
     """The places a line may break: after each word (with its spaces) and
     after a hyphen inside a word ("Sales-" "accepted"); an email address or
     a web address is never broken."""
     if _DATE.search(value):  # "2 Mar 2027" is one piece: joined here, spaces again below
         # (by NUL, which no plan's text can hold, so a typed no-break space stays one)
         value = _DATE.sub(lambda m: m.group(0).replace(" ", "\x00"), value)
-        return [p.replace("\x00", " ") for p in _pieces(value)]
-    return _pieces(value)
+        return tuple(p.replace("\x00", " ") for p in _pieces(value))
+    return tuple(_pieces(value))
 
 
 def _pieces(value: str) -> list[str]:
@@ -671,17 +672,21 @@ class PlanPdfRenderer:
         least = [max(self._width(piece.strip(), head.fontName, head.fontSize)
                      for piece in pieces(column) or [""]) for column in block.columns]
         most = list(least)
-        seen: set[str] = set()
+        known: dict[str, tuple[float, float]] = {}  # a value's longest line and word
+        font, points = cell.fontName, cell.fontSize
         for row in block.rows:
             for n, value in enumerate(row):
-                for line in value.splitlines():
-                    most[n] = max(most[n], self._width(line, cell.fontName, cell.fontSize))
-                for piece in pieces(value):
-                    piece = piece.strip()
-                    if piece not in seen:
-                        seen.add(piece)
-                        least[n] = max(least[n], self._width(piece, cell.fontName,
-                                                             cell.fontSize))
+                found = known.get(value)
+                if found is None:
+                    found = known[value] = (
+                        max((self._width(line, font, points) for line in value.splitlines()),
+                            default=0.0),
+                        max((self._width(piece.strip(), font, points)
+                             for piece in pieces(value)), default=0.0))
+                if found[0] > most[n]:
+                    most[n] = found[0]
+                if found[1] > least[n]:
+                    least[n] = found[1]
         size = cell.fontSize
         if sum(least) + pad * len(least) > self.width:  # smaller type before a broken word
             scale = (self.width - pad * len(least)) / max(1.0, sum(least))
