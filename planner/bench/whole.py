@@ -30,19 +30,22 @@ def check(plan: Path, runs: int) -> None:
 
 def window(plan: Path, runs: int) -> None:
     """The window on the large plan against a bare PySide6 window showing a
-    1,000 x 8 table: first paint, content shown (the section's page built,
-    filled and painted), peak memory. Bytecode is compiled beforehand, as an
-    installed program's is."""
+    1,000 x 8 table, on every section: first paint, content shown (the
+    section's page built, filled and painted), peak memory. Bytecode is
+    compiled beforehand, as an installed program's is; the CRM figures'
+    cache (`crm_memo`) is warm after the first run, as on any reopening."""
     floor = [PYTHON, "-m", "planner.ui.bench.window_floor"]
     print("  (floor: Python, PySide6 and a window showing a 1,000 x 8 table, painted)")
-    for section in ("overview", "goals", "rides"):
+    from planner.sections import WINDOW
+
+    for section in (s.key for s in WINDOW):  # every page the sidebar has
         env = {**OFFSCREEN, "TANDEM_BENCH_PROBE": section}
         figures = in_turns([*TANDEM, plan], floor, runs, env, {
             "paint": lambda r: r.moment("first_paint"),
             "content": lambda r: r.moment("content"),
             "memory": lambda r: r.peak_mb})
         _say(f"window on {section}, first paint", figures["paint"], "about 1x")
-        _say(f"window on {section}, content shown", figures["content"], "<= 2x")
+        _say(f"window on {section}, content shown", figures["content"], "<= 1.5x")
         _say(f"window on {section}, peak memory", figures["memory"], "<= 1.6x", "MB", 0)
 
 
