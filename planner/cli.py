@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from planner import i18n
-from planner.i18n import N_, _
+from planner.i18n import N_, _, ngettext, number
 from planner import __version__
 from planner.errors import InvalidEdit, PlanError, one_line, os_error_sentence
 from planner.sections import DOCUMENT_KEYS
@@ -226,17 +226,25 @@ def _import_crm(args: argparse.Namespace) -> int:
         change, row = crm.take_in_export(store.acting, made, args.file.name)
         store.commit(change)
     problems = made.reading.problems
-    what = "leads" if made.holds.value == "lead" else "deals"
-    print(f"Took {len(made.reading):,} {what} from {args.file.name} "
-          f"({crm.crm_name(row.crm)}, times in {made.mapping.zone}) into {ref_name(args.plan)}"
-          + (f"; {problems.duplicates:,} rows repeated an id (the later kept)"
-             if problems.duplicates else "") + ".")
+    count, lead = len(made.reading), made.holds.value == "lead"
+    took = (ngettext("Took {count} lead from {file} ({crm}, times in {zone}) into {plan}",
+                     "Took {count} leads from {file} ({crm}, times in {zone}) into {plan}", count)
+            if lead else
+            ngettext("Took {count} deal from {file} ({crm}, times in {zone}) into {plan}",
+                     "Took {count} deals from {file} ({crm}, times in {zone}) into {plan}", count))
+    repeated = ngettext("; {count} row repeated an id (the later kept)",
+                        "; {count} rows repeated an id (the later kept)", problems.duplicates)
+    print(took.format(count=number(count), file=args.file.name, crm=crm.crm_name(row.crm),
+                      zone=made.mapping.zone, plan=ref_name(args.plan))
+          + (repeated.format(count=number(problems.duplicates)) if problems.duplicates else "")
+          + ".")
     if problems.unread:
-        print(f"{problems.unread:,} lines could not be read:")
+        print(ngettext("{count} line could not be read:", "{count} lines could not be read:",
+                       problems.unread).format(count=number(problems.unread)))
         for problem in problems.problems[:20]:
             print(f"  {problem.sentence()}")
         if problems.unread > 20:
-            print(f"  and {problems.unread - 20:,} more")
+            print("  " + _("and {count} more").format(count=number(problems.unread - 20)))
     return 0
 
 

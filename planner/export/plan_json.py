@@ -18,6 +18,7 @@ from typing import Any
 from planner import __version__
 from planner.changes import ChangeSet, added
 from planner.errors import PlanError, PlanFileError, one_line
+from planner.i18n import _
 from planner.model import (
     FieldRide, FunnelStage, Goal, HotButton, Message, Metric, MetricGoal, MetricValue,
     NonWorkingDay, ParkingTopic, Person, Plan, Record, Review, ReviewAction, ReviewLink, utc_now)
@@ -78,16 +79,19 @@ def read_json(source: Path) -> dict[str, Any]:
     try:
         doc = json.loads(source.read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
-        raise PlanFileError(f"{source.name} does not exist.") from None
+        raise PlanFileError(_("{name} does not exist.").format(name=source.name)) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise PlanFileError(f"{source.name} is not valid JSON ({exc}).") from None
+        raise PlanFileError(_("{name} is not valid JSON ({reason}).").format(
+            name=source.name, reason=exc)) from None
     except RecursionError:
-        raise PlanFileError(f"{source.name} is nested too deeply to be a plan.") from None
+        raise PlanFileError(_("{name} is nested too deeply to be a plan.").format(
+            name=source.name)) from None
     if isinstance(doc, dict) and isinstance(doc.get("format_version"), int):
         version = doc["format_version"]
         if version > FORMAT_VERSION:
-            raise PlanFileError(f"{source.name} was written by a newer Tandem "
-                                f"(format {version}); update Tandem to import it.")
+            raise PlanFileError(_("{name} was written by a newer Tandem (format {version}); "
+                                  "update Tandem to import it.").format(name=source.name,
+                                                                         version=version))
         for later, keys in _ADDED_IN.items():  # never a range from the version:
             if version < later:                 # it may be -2**70
                 for key in keys:
@@ -99,7 +103,8 @@ def read_json(source: Path) -> dict[str, Any]:
     error = jsonschema.exceptions.best_match(_validator().iter_errors(doc))
     if error is not None:
         where = "/".join(str(p) for p in error.absolute_path) or "the document"
-        raise PlanFileError(f"{source.name} is not a Tandem plan: at {where}, {error.message}.")
+        raise PlanFileError(_("{name} is not a Tandem plan: at {where}, {reason}.").format(
+            name=source.name, where=where, reason=error.message))
     return dict(doc)
 
 
@@ -153,15 +158,19 @@ def records_from(doc: dict[str, Any], source_name: str) -> list[Record]:
                     values.setdefault(stamp, imported_at)
                 row = validate(kind(**values))
             except PlanError as exc:
-                raise PlanFileError(f"{source_name}: in {where}, {exc}") from None
+                raise PlanFileError(_("{name}: in {where}, {reason}").format(
+                    name=source_name, where=where, reason=exc)) from None
             except TypeError:
-                raise PlanFileError(f"{source_name}: in {where}, a field is missing.") from None
+                raise PlanFileError(_("{name}: in {where}, a field is missing.").format(
+                    name=source_name, where=where)) from None
             natural = natural_key(row)
             if natural is not None and natural in keys:
-                fields = " and ".join(words(f) for f in NATURAL_KEYS[kind])
-                raise PlanFileError(
-                    f"{source_name}: in {where}, the same {fields} as {key}[{keys[natural]}] "
-                    f"({_said(natural)}); a plan holds one {noun(kind)} for each.")
+                fields = _(" and ").join(words(f) for f in NATURAL_KEYS[kind])
+                raise PlanFileError(_(
+                    "{name}: in {where}, the same {fields} as {first} ({values}); a plan "
+                    "holds one {noun} for each.").format(
+                        name=source_name, where=where, fields=fields,
+                        first=f"{key}[{keys[natural]}]", values=_said(natural), noun=noun(kind)))
             if natural is not None:
                 keys[natural] = n
             out.append(row)
@@ -179,13 +188,14 @@ def _columns_of(doc: dict[str, Any], records: list[Record], source_name: str
     for import_id, text in sorted(doc.get("crm_data", {}).items()):
         where = f"crm_data[{one_line(import_id)[:40]}]"
         if import_id not in imports:
-            raise PlanFileError(f"{source_name}: {where} names a CRM import the document "
-                                "does not hold.")
+            raise PlanFileError(_("{name}: {where} names a CRM import the document does "
+                                  "not hold.").format(name=source_name, where=where))
         try:
             data = base64.b64decode(text, validate=True)
             unpack(data)
         except (ValueError, BlobError) as exc:
-            raise PlanFileError(f"{source_name}: in {where}, {exc}") from None
+            raise PlanFileError(_("{name}: in {where}, {reason}").format(
+                name=source_name, where=where, reason=exc)) from None
         out.append((import_id, data))
     return tuple(out)
 
@@ -200,7 +210,8 @@ def import_json(source: Path, target: Path, as_name: str | None = None) -> PlanS
     and given the target's name only when the plan is whole."""
     doc = read_json(source)
     if target.exists() or target.is_symlink():
-        raise PlanFileError(f"{target.name} already exists; choose a new file name.")
+        raise PlanFileError(_("{name} already exists; choose a new file name.").format(
+            name=target.name))
     records = records_from(doc, source.name)
     from planner.model import Person
     from planner.model.actor import login_actor
@@ -217,7 +228,7 @@ def import_json(source: Path, target: Path, as_name: str | None = None) -> PlanS
     except PlanFileError:
         raise
     except PlanError as exc:
-        raise PlanFileError(f"{source.name}: {exc}") from None
+        raise PlanFileError(_("{name}: {reason}").format(name=source.name, reason=exc)) from None
 
 
 def _field_schema(annotation: Any) -> dict[str, Any]:

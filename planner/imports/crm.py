@@ -33,6 +33,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from planner.errors import PlanError
+from planner.i18n import N_, _, number
 from planner.model.crm import DealRow, LeadRow, Outcome
 
 MAX_CELL = 2000          # characters kept of a cell (an owner's name, a reason)
@@ -45,6 +46,9 @@ SAMPLE_BYTES = 1 << 20   # the part of a file its encoding and separator are fou
 class Kind(Enum):
     LEAD = "lead"
     DEAL = "deal"
+
+
+_KIND_WORDS = (N_("lead"), N_("deal"))  # a kind as a sentence says it (`_(kind.value)`)
 
 
 # The fields each kind takes, and the columns each CRM calls them (compared
@@ -180,46 +184,48 @@ def mapping_from_json(data: object, header: list[str]) -> Mapping:
     """A saved mapping (a MAPPING.json file, or the plan's own) applied to a
     header; a sentence names what is wrong with it."""
     if not isinstance(data, dict):
-        raise MappingError("The mapping is not a JSON object of kind, columns and formats.")
+        raise MappingError(_("The mapping is not a JSON object of kind, columns and formats."))
     try:
         kind = Kind(data.get("kind", "lead"))
     except ValueError:
-        raise MappingError(f"The mapping's kind \u201c{str(data.get('kind'))[:40]}\u201d is "
-                           "neither lead nor deal.") from None
+        raise MappingError(_("The mapping's kind \u201c{kind}\u201d is neither lead nor "
+                             "deal.").format(kind=str(data.get("kind"))[:40])) from None
     names = data.get("columns")
     if not isinstance(names, dict) or not names:
-        raise MappingError("The mapping names no columns (\u201ccolumns\u201d: field to "
-                           "header name).")
+        raise MappingError(_("The mapping names no columns (\u201ccolumns\u201d: field to header "
+                             "name)."))
     fields = LEAD_FIELDS if kind is Kind.LEAD else DEAL_FIELDS
     by_key = {_key(h): i for i, h in reversed(list(enumerate(header)))}
     columns = {}
     for name, column in names.items():
         if name not in fields:
-            raise MappingError(f"The mapping's field \u201c{str(name)[:40]}\u201d is not one "
-                               f"a {kind.value} has ({', '.join(fields)}).")
+            raise MappingError(_("The mapping's field \u201c{field}\u201d is not one a {kind} has "
+                                 "({fields}).").format(field=str(name)[:40], kind=_(kind.value),
+                                                       fields=", ".join(fields)))
         if not isinstance(column, str) or _key(column) not in by_key:
-            raise MappingError(f"The mapping's column for {name} (\u201c{str(column)[:60]}"
-                               "\u201d) is not in the file's header.")
+            raise MappingError(_("The mapping's column for {field} (\u201c{column}\u201d) is not in "
+                                 "the file's header.").format(field=name,
+                                                              column=str(column)[:60]))
         columns[name] = by_key[_key(column)]
     zone = data.get("zone", "UTC")
     if not isinstance(zone, str) or not valid_zone(zone):
-        raise MappingError(f"The mapping's time zone \u201c{str(zone)[:40]}\u201d is not one "
-                           "(e.g. Europe/Berlin or UTC).")
+        raise MappingError(_("The mapping's time zone \u201c{zone}\u201d is not one (e.g. "
+                             "Europe/Berlin or UTC).").format(zone=str(zone)[:40]))
     stages = {}
     for stage, outcome in (data.get("stages") or {}).items():
         try:
             stages[str(stage).casefold()] = Outcome(outcome)
         except ValueError:
-            raise MappingError(f"The mapping's stage \u201c{str(stage)[:40]}\u201d is given "
-                               f"\u201c{str(outcome)[:20]}\u201d; say open, won or lost."
-                               ) from None
+            raise MappingError(_("The mapping's stage \u201c{stage}\u201d is given \u201c{outcome}\u201d; "
+                                 "say open, won or lost.").format(
+                                     stage=str(stage)[:40], outcome=str(outcome)[:20])) from None
     mapping = Mapping(kind, columns, source=str(data.get("source", "custom"))[:40],
                       day_first=_flag(data.get("day_first")), zone=zone,
                       decimal_comma=_flag(data.get("decimal_comma")), stages=stages)
     missing = [f for f in REQUIRED[kind] if f not in columns]
     if missing:
-        raise MappingError(f"The mapping gives no column for {', '.join(missing)}, which a "
-                           f"{kind.value} needs.")
+        raise MappingError(_("The mapping gives no column for {fields}, which a {kind} "
+                             "needs.").format(fields=", ".join(missing), kind=_(kind.value)))
     return mapping
 
 
@@ -276,7 +282,14 @@ class Problem:
 
     def sentence(self) -> str:
         shown = self.value if len(self.value) <= 40 else self.value[:39] + "\u2026"
-        return f"line {self.line}, {self.column} \u201c{shown}\u201d: {self.why}"
+        return _("line {line}, {column} \u201c{value}\u201d: {why}").format(
+            line=self.line, column=self.column, value=shown, why=_(self.why))
+
+
+def needs_it(kind: "Kind") -> str:
+    """Why an empty cell of a needed field is not read (said in the reader's language)."""
+    return N_("empty, and a deal needs it") if kind is Kind.DEAL else \
+        N_("empty, and a lead needs it")
 
 
 Rows = Generator[tuple[int, list[str]], None, None]
@@ -292,9 +305,10 @@ class Export:
             with self.path.open("rb") as probe:
                 head = probe.read(SAMPLE_BYTES)
         except OSError as exc:
-            raise ExportError(f"{self.path.name} cannot be read ({exc.strerror}).") from None
+            raise ExportError(_("{name} cannot be read ({reason}).").format(
+                name=self.path.name, reason=exc.strerror)) from None
         if not head.strip():
-            raise ExportError(f"{self.path.name} is empty.")
+            raise ExportError(_("{name} is empty.").format(name=self.path.name))
         self.xlsx = head.startswith(b"PK\x03\x04")
         if self.xlsx:
             self.encoding, self.delimiter = "xlsx", ""
@@ -308,7 +322,7 @@ class Export:
         finally:
             rows.close()
         if first is None or not any(c.strip() for c in first[1]):
-            raise ExportError(f"{self.path.name} has no header line.")
+            raise ExportError(_("{name} has no header line.").format(name=self.path.name))
         self.header = [_cell(c) for c in first[1]]
 
     def rows(self) -> Rows:
@@ -357,8 +371,8 @@ def _bounded(handle: Any, name: str) -> Iterator[str]:
     any CRM writes (a file of one endless line) is refused before it is held."""
     while line := handle.readline(MAX_LINE + 1):
         if len(line) > MAX_LINE:
-            raise ExportError(f"{name} has a line longer than {MAX_LINE:,} characters, which "
-                              "no CRM export has.")
+            raise ExportError(_("{name} has a line longer than {most} characters, which no "
+                                "CRM export has.").format(name=name, most=number(MAX_LINE)))
         yield line
 
 
@@ -369,14 +383,17 @@ def _csv_rows(path: Path, encoding: str, delimiter: str) -> Rows:
             reader = csv.reader(_bounded(handle, path.name), delimiter=delimiter)
             for cells in reader:
                 if len(cells) > MAX_COLUMNS:
-                    raise ExportError(f"{path.name} has {len(cells):,} cells on line "
-                                      f"{reader.line_num}; an export has at most "
-                                      f"{MAX_COLUMNS:,} columns.")
+                    raise ExportError(_("{name} has {count} cells on line {line}; an "
+                                        "export has at most {most} columns.").format(
+                                            name=path.name, count=number(len(cells)),
+                                            line=reader.line_num, most=number(MAX_COLUMNS)))
                 yield reader.line_num, cells
     except csv.Error as exc:
-        raise ExportError(f"{path.name} is not a table a CRM writes ({exc}).") from None
+        raise ExportError(_("{name} is not a table a CRM writes ({reason}).").format(
+            name=path.name, reason=exc)) from None
     except OSError as exc:
-        raise ExportError(f"{path.name} could not be read to its end ({exc.strerror}).") from None
+        raise ExportError(_("{name} could not be read to its end ({reason}).").format(
+            name=path.name, reason=exc.strerror)) from None
 
 
 def _xlsx_rows(path: Path) -> Rows:
@@ -385,23 +402,27 @@ def _xlsx_rows(path: Path) -> Rows:
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
-        raise ExportError(f"{path.name} is not a workbook Excel can open ({exc}).") from None
+        raise ExportError(_("{name} is not a workbook Excel can open ({reason}).").format(
+            name=path.name, reason=exc)) from None
     try:
         sheet = book.worksheets[0] if book.worksheets else None
         if sheet is None:
             return
         wide = getattr(sheet, "max_column", None)  # the sheet's own dimension, when it says
         if isinstance(wide, int) and wide > MAX_COLUMNS:
-            raise ExportError(f"{path.name} has {wide:,} columns; an export has at most "
-                              f"{MAX_COLUMNS:,}.")
+            raise ExportError(_("{name} has {count} columns; an export has at most "
+                                "{most}.").format(name=path.name, count=number(wide),
+                                                  most=number(MAX_COLUMNS)))
         for n, values in enumerate(sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS + 1),
                                    1):
             if len(values) > MAX_COLUMNS and values[MAX_COLUMNS] is not None:
-                raise ExportError(f"{path.name} has more than {MAX_COLUMNS:,} columns on row "
-                                  f"{n}; an export has at most {MAX_COLUMNS:,}.")
+                raise ExportError(_("{name} has more than {most} columns on row {row}; an "
+                                    "export has at most {most}.").format(
+                                        name=path.name, most=number(MAX_COLUMNS), row=n))
             yield n, [_xlsx_cell(v) for v in values[:MAX_COLUMNS]]
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as exc:
-        raise ExportError(f"{path.name} could not be read to its end ({exc}).") from None
+        raise ExportError(_("{name} could not be read to its end ({reason}).").format(
+            name=path.name, reason=exc)) from None
     finally:
         book.close()
 
@@ -476,7 +497,7 @@ def parse_moment(text: str, day_first: bool | None, zone: str) -> datetime:
     else:
         m = _SLASHED.match(text)
         if not m:
-            raise ValueProblem("not a date")
+            raise ValueProblem(N_("not a date"))
         a, b, year = int(m[1]), int(m[2]), int(m[3])
         if year < 100:
             year += 2000
@@ -488,15 +509,15 @@ def parse_moment(text: str, day_first: bool | None, zone: str) -> datetime:
         meridiem = (m[7] or "").replace(".", "").lower()
         if meridiem:
             if not 1 <= hour <= 12:
-                raise ValueProblem("not a time of day")
+                raise ValueProblem(N_("not a time of day"))
             hour = hour % 12 + (12 if meridiem == "pm" else 0)
     if not 1900 <= year <= 2199:
-        raise ValueProblem("outside the years a calendar shows")
+        raise ValueProblem(N_("outside the years a calendar shows"))
     try:
         moment = datetime(year, month, day, hour, minute, second, micro)
     except ValueError:
-        raise ValueProblem("not a day of the calendar" if hour < 24 and minute < 60
-                           else "not a time of day") from None
+        raise ValueProblem(N_("not a day of the calendar") if hour < 24 and minute < 60
+                           else N_("not a time of day")) from None
     if offset:
         if offset.upper() == "Z":
             return moment.replace(tzinfo=timezone.utc)
@@ -504,7 +525,7 @@ def parse_moment(text: str, day_first: bool | None, zone: str) -> datetime:
         digits = offset[1:].replace(":", "")
         delta = timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
         if delta > timedelta(hours=14):
-            raise ValueProblem("an offset from UTC no place has")
+            raise ValueProblem(N_("an offset from UTC no place has"))
         return (moment - sign * delta).replace(tzinfo=timezone.utc)
     return moment.replace(tzinfo=_zone(zone)).astimezone(timezone.utc)
 
@@ -521,20 +542,20 @@ def parse_amount(text: str, decimal_comma: bool | None) -> float:
     currency sign or code around it is dropped)."""
     m = _MONEY.match(text.strip())
     if not m:
-        raise ValueProblem("not an amount")
+        raise ValueProblem(N_("not an amount"))
     number = re.sub(r"['\u202f\u00a0 ]", "", m[1])
     if decimal_comma is None:
         decimal_comma = _comma_is_decimal(number)
     thousands, point = (".", ",") if decimal_comma else (",", ".")
     if number.count(point) > 1:
-        raise ValueProblem("not an amount")
+        raise ValueProblem(N_("not an amount"))
     number = number.replace(thousands, "").replace(point, ".")
     try:
         value = float(number)
     except ValueError:
-        raise ValueProblem("not an amount") from None
+        raise ValueProblem(N_("not an amount")) from None
     if not abs(value) <= 1e15:
-        raise ValueProblem("larger than any plan needs")
+        raise ValueProblem(N_("larger than any plan needs"))
     return value
 
 
@@ -631,8 +652,9 @@ def read(export: Export, mapping: Mapping, limit: int | None = None) -> Reading:
                 continue
             out.lines += 1
             if out.lines > MAX_ROWS:
-                raise ExportError(f"{export.path.name} holds more than {MAX_ROWS:,} rows; "
-                                  "export a shorter period.")
+                raise ExportError(_("{name} holds more than {count} rows; export a shorter "
+                                    "period.").format(name=export.path.name,
+                                                      count=number(MAX_ROWS)))
             row = row_of(line, cells)
             if row is not None:
                 at = seen.get(row.crm_id)
@@ -672,7 +694,7 @@ def _reader(mapping: Mapping, header: list[str], out: Reading
     day_first, zone, comma = mapping.day_first, mapping.zone, mapping.decimal_comma
     deal = mapping.kind is Kind.DEAL
     stages = mapping.stages
-    needs = f"empty, and a {mapping.kind.value} needs it"
+    needs = needs_it(mapping.kind)
 
     def row(line: int, cells: list[str]) -> LeadRow | DealRow | None:
         values: dict[str, Any] = {}
@@ -687,8 +709,8 @@ def _reader(mapping: Mapping, header: list[str], out: Reading
             if len(raw) > MAX_CELL or not raw.isprintable():
                 raw = _cell(raw)
             if "\ufffd" in raw:
-                out.note(Problem(line, column, raw, "holds bytes that are not text in the "
-                                 "file's encoding"))
+                out.note(Problem(line, column, raw, N_(
+                    "holds bytes that are not text in the file's encoding")))
                 return None
             try:
                 if how == _TEXT:
@@ -701,7 +723,7 @@ def _reader(mapping: Mapping, header: list[str], out: Reading
                     values[name] = parse_amount(raw, comma)
                 else:
                     if len(raw) > 120:
-                        raise ValueProblem("longer than any CRM's id")
+                        raise ValueProblem(N_("longer than any CRM's id"))
                     values[name] = raw
             except ValueProblem as exc:
                 out.note(Problem(line, column, raw, str(exc)))
@@ -710,8 +732,8 @@ def _reader(mapping: Mapping, header: list[str], out: Reading
             stage = values["stage"]
             outcome = stages.get(stage.casefold())
             if outcome is None:
-                out.note(Problem(line, header[mapping.columns["stage"]], stage,
-                                 "a stage the mapping does not say is open, won or lost"))
+                out.note(Problem(line, header[mapping.columns["stage"]], stage, N_(
+                    "a stage the mapping does not say is open, won or lost")))
                 return None
             return DealRow(line, values.pop("crm_id"), values.pop("stage"), outcome,
                            values.pop("created_at"), **values)

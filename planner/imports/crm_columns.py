@@ -23,7 +23,8 @@ import numpy as np
 from planner.imports.crm import (
     DATE_FIELDS, DEAL_FIELDS, KEPT_PROBLEMS, LEAD_FIELDS, MAX_CELL, MAX_ROWS, PLAIN_ISO,
     REQUIRED, Export, ExportError, Kind, Mapping, Problem, Reading, ValueProblem, _cell, clean,
-    parse_amount, parse_moment)
+    needs_it, parse_amount, parse_moment)
+from planner.i18n import N_
 from planner.model.crm import DealRow, LeadRow, Outcome
 from planner.rules.handoff import STAGES
 from planner.rules.handoff_columns import GROUPS, DealColumns, LeadColumns
@@ -175,7 +176,7 @@ class _Columns:
               raw: list[str]) -> None:
         """One column of a chunk of rows, cell by cell where it must be."""
         mapping = self.mapping
-        needs = f"empty, and a {mapping.kind.value} needs it"
+        needs = needs_it(mapping.kind)
         values = list(map(str.strip, raw))
         joined = " ".join(values)  # one pass of C over the column for what is odd
         if not joined.isprintable() or (len(joined) > MAX_CELL and
@@ -188,8 +189,8 @@ class _Columns:
                 wrong(row, "", needs)
         if "\ufffd" in joined:
             for row in [i for i, v in enumerate(values) if "\ufffd" in v]:
-                wrong(row, values[row], "holds bytes that are not text in the file's "
-                      "encoding")
+                wrong(row, values[row], N_("holds bytes that are not text in the file's "
+                         "encoding"))
                 values[row] = ""
         if name in DATE_FIELDS:
             zone = "UTC" if name == "closed_on" else mapping.zone
@@ -209,7 +210,7 @@ class _Columns:
         elif name in ("crm_id", "lead_id"):
             for row, value in enumerate(values):
                 if len(value) > 120:
-                    wrong(row, value, "longer than any CRM's id")
+                    wrong(row, value, N_("longer than any CRM's id"))
             (self.ids if name == "crm_id" else self.texts["lead_id"]).extend(values)
         else:
             found = self.found[name]
@@ -234,9 +235,9 @@ class _Columns:
             value = clean(raw)
             if not value:
                 if needed:
-                    wrong(row, "", f"empty, and a {self.mapping.kind.value} needs it")
+                    wrong(row, "", needs_it(self.mapping.kind))
             elif "\ufffd" in value:
-                wrong(row, value, "holds bytes that are not text in the file's encoding")
+                wrong(row, value, N_("holds bytes that are not text in the file's encoding"))
                 value = ""
             out[row] = value
         return out
@@ -248,7 +249,7 @@ class _Columns:
         out = np.full(len(quick), NaT)
         if name in REQUIRED[self.mapping.kind]:
             for row in np.flatnonzero(empty).tolist():
-                wrong(row, "", f"empty, and a {self.mapping.kind.value} needs it")
+                wrong(row, "", needs_it(self.mapping.kind))
         if quick.any():  # (within the years a calendar shows: `crm_arrow` checked)
             out[quick] = _to_utc(local[quick], zone)
         cells = self._others(n, name, base, lines, bad, others)
@@ -283,11 +284,11 @@ class _Columns:
         odd = [k for k, v in enumerate(cleaned) if "\ufffd" in v]
         problems: list[tuple[int, str, str]] = []
         for k in empty:
-            problems += [(row, "", f"empty, and a {self.mapping.kind.value} needs it")
+            problems += [(row, "", needs_it(self.mapping.kind))
                          for row in np.flatnonzero(codes == k).tolist()]
         for k in odd:
-            problems += [(row, cleaned[k], "holds bytes that are not text in the file's "
-                          "encoding") for row in np.flatnonzero(codes == k).tolist()]
+            problems += [(row, cleaned[k], N_("holds bytes that are not text in the file's "
+                             "encoding")) for row in np.flatnonzero(codes == k).tolist()]
             cleaned[k] = ""
         for row, raw, why in sorted(problems):
             wrong(row, raw, why)
@@ -328,7 +329,7 @@ class _Columns:
                 bad[row] = True
                 self.problems.append((row, len(fields), Problem(
                     int(lines[row]), column, self.stage_cells[row],
-                    "a stage the mapping does not say is open, won or lost")))
+                    N_("a stage the mapping does not say is open, won or lost"))))
             reading.outcomes = outcome
         # Each row's first problem (in the order of its fields, as a row at a
         # time finds them), in the order of the file.
@@ -383,7 +384,7 @@ def _moments(values: list[str], day_first: bool | None, zone: str
         utc = _to_utc(local, zone)
         outside = chosen & ~np.isnat(utc) & ((local < _LOW) | (local >= _HIGH))
         for row in np.flatnonzero(outside).tolist():
-            wrong.append((row, "outside the years a calendar shows"))
+            wrong.append((row, N_("outside the years a calendar shows")))
         out = np.where(outside, NaT, utc)
     for row in slow:
         raw = values[row]

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from planner.i18n import _
 from planner.imports.crm import (
     DEAL_FIELDS, LEAD_FIELDS, Export, ExportError, Kind, Mapping, MappingError, detect, find_formats,
     header_key, mapping_from_json, valid_zone)
@@ -55,29 +56,33 @@ def mapping_for(export: Export, source: str, zone: str | None) -> Mapping:
     if source.casefold() in SOURCES:
         found = detect(export.header)
         if found is None or found.source != source.casefold():
-            said = f"a {NAMES[found.source]} export" if found else "no export Tandem knows"
-            raise MappingError(f"{export.path.name} is {said} by its columns, not "
-                               f"{NAMES[source.casefold()]}'s; give a mapping (MAPPING.json) "
-                               "for it.")
+            raise MappingError((_("{name} is a {crm} export by its columns, not {source}'s; "
+                                  "give a mapping (MAPPING.json) for it.") if found else
+                                _("{name} is no export Tandem knows by its columns, not "
+                                  "{source}'s; give a mapping (MAPPING.json) for it.")).format(
+                name=export.path.name, crm=NAMES[found.source] if found else "",
+                source=NAMES[source.casefold()]))
         mapping = found
     else:
         path = Path(source)
         try:
             text = path.read_text("utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            raise MappingError(f"The mapping {path.name} cannot be read "
-                               f"({getattr(exc, 'strerror', None) or exc}).") from None
+            raise MappingError(_("The mapping {name} cannot be read ({reason}).").format(
+                name=path.name, reason=getattr(exc, "strerror", None) or exc)) from None
         if len(text) > 1_000_000:
-            raise MappingError(f"The mapping {path.name} is larger than any mapping is.")
+            raise MappingError(_("The mapping {name} is larger than any mapping is.").format(
+                name=path.name))
         try:
             data = json.loads(text)
         except ValueError:
-            raise MappingError(f"The mapping {path.name} is not JSON.") from None
+            raise MappingError(_("The mapping {name} is not JSON.").format(
+                name=path.name)) from None
         mapping = mapping_from_json(data, export.header)
     if zone is not None:
         if not valid_zone(zone):
-            raise MappingError(f"\u201c{zone[:40]}\u201d is not a time zone (say, for "
-                               "example, Europe/Berlin or UTC).")
+            raise MappingError(_("\u201c{zone}\u201d is not a time zone (say, for example, "
+                                 "Europe/Berlin or UTC).").format(zone=zone[:40]))
         mapping = replace(mapping, zone=zone)
     return find_formats(export, mapping)
 
@@ -93,9 +98,10 @@ def prepare_mapped(export: Export, mapping: Mapping) -> Prepared:
     path = export.path
     reading = read_columns(export, mapping)
     if not len(reading):
-        raise ExportError(f"{path.name} gave no row that could be read"
-                          + (f" ({reading.problems.problems[0].sentence()})"
-                             if reading.problems.problems else "") + "; nothing was taken in.")
+        why = f" ({reading.problems.problems[0].sentence()})" if reading.problems.problems \
+            else ""
+        raise ExportError(_("{name} gave no row that could be read{why}; nothing was taken "
+                            "in.").format(name=path.name, why=why))
     return Prepared(export, mapping, reading, to_blob(reading, {"crm": mapping.source}))
 
 
@@ -126,13 +132,14 @@ def choose_mapping(export: Export, saved: Sequence[str] = (), source: str | None
         return mapping_for(export, source, zone)
     mapping = detect(export.header) or saved_mapping(export, saved)
     if mapping is None:
-        raise MappingError(f"{export.path.name} is no Salesforce or HubSpot export by its "
-                           "columns, and no mapping this plan kept fits it: say which column "
-                           "is which (in the window, or with --source MAPPING.json).")
+        raise MappingError(_("{name} is no Salesforce or HubSpot export by its columns, and "
+                             "no mapping this plan kept fits it: say which column is which (in "
+                             "the window, or with --source MAPPING.json).").format(
+                                 name=export.path.name))
     if zone is not None:
         if not valid_zone(zone):
-            raise MappingError(f"\u201c{zone[:40]}\u201d is not a time zone (say, for "
-                               "example, Europe/Berlin or UTC).")
+            raise MappingError(_("\u201c{zone}\u201d is not a time zone (say, for example, "
+                                 "Europe/Berlin or UTC).").format(zone=zone[:40]))
         mapping = replace(mapping, zone=zone)
     return find_formats(export, mapping)
 

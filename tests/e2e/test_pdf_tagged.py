@@ -171,6 +171,40 @@ def test_a_german_plan_prints_german_every_sentence_tandem_makes(demo: Path,
     assert check(pdf) == []
 
 
+def test_a_crm_import_a_json_import_and_a_server_address_speak_german(
+        demo: Path, tmp_path: Path) -> None:
+    """The sentences of the imports and the server's addresses, not only the
+    plan's own: a line of a CRM export that cannot be read says why in German."""
+    from datetime import datetime, timezone
+
+    from planner.imports.crm_sample import write_contacts
+    from planner.model.crm import LeadRow
+
+    german = {"LANG": "de_DE.UTF-8", "LANGUAGE": "", "LC_ALL": ""}
+    at = datetime(2026, 3, 2, 10, tzinfo=timezone.utc)
+    contacts = tmp_path / "contacts.csv"
+    write_contacts(contacts, [LeadRow(2, "L1", at, at), LeadRow(3, "L2", at, at)])
+    lines = contacts.read_text("utf-8-sig").splitlines()
+    lines[2] = lines[2].replace("2026-03-02 10:00", "gestern", 1)
+    contacts.write_text("\n".join(lines) + "\n", "utf-8")
+    said = run_tandem("import-crm", str(demo), str(contacts), env=german)
+    assert said.returncode == 0, said.stderr
+    assert said.stdout.splitlines()[1:] == [
+        "1 Zeile konnte nicht gelesen werden:",
+        "  Zeile 3, Became a Marketing Qualified Lead Date \u201egestern\u201c: kein Datum"]
+    assert said.stdout.startswith("1 Lead aus contacts.csv (HubSpot, Zeiten in ")
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"format_version": ', "utf-8")
+    said = run_tandem("import", str(broken), str(tmp_path / "new.tandem"), env=german)
+    assert said.returncode == 1 and said.stderr.startswith(
+        "tandem: broken.json ist kein g\u00fcltiges JSON (")
+    said = run_tandem("pull", "postgresql://amara:secret@db.example/plans#plan=x",
+                      str(tmp_path / "p.tandem"), env=german)
+    assert said.stderr == ("tandem: Ein Passwort geh\u00f6rt nicht in eine Serveradresse: "
+                           "Legen Sie es in ~/.pgpass oder PGPASSWORD ab und nutzen Sie die "
+                           "Adresse ohne es.\n")
+
+
 def test_the_command_line_refuses_in_the_locales_language(tmp_path: Path) -> None:
     missing, foreign = tmp_path / "missing.tandem", tmp_path / "notes.tandem"
     foreign.write_text("not a plan")

@@ -11,6 +11,7 @@ from typing import NamedTuple
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 from planner.errors import PlanError, one_line
+from planner.i18n import _
 
 SCHEMES = ("postgresql://", "postgres://")
 _PLAN = re.compile(r"^plan=([0-9A-Za-z-]{1,64})$")
@@ -54,34 +55,36 @@ def parse(text: str, *, plan: bool | None = None) -> Address:
     histories and settings)."""
     shown = one_line(text)[:200]
     if not is_address(text):
-        raise PlanError(f"\u201c{shown}\u201d is not a server address (it starts with "
-                        "postgresql://).")
-    base, _, fragment = text.strip().partition("#")
+        raise PlanError(_("\u201c{address}\u201d is not a server address (it starts with "
+                          "postgresql://).").format(address=shown))
+    base, _sep, fragment = text.strip().partition("#")
     try:
         parts = urlsplit(base)
         parts.port  # noqa: B018  (a port that is not a number refuses the address)
     except ValueError as exc:
-        raise PlanError(f"\u201c{shown}\u201d is not a server address Tandem can use "
-                        f"({exc}).") from None
+        raise PlanError(_("\u201c{address}\u201d is not a server address Tandem can use "
+                          "({reason}).").format(address=shown, reason=exc)) from None
     if parts.password is not None:
-        raise PlanError("A password does not go in a server address: put it in ~/.pgpass "
-                        "or PGPASSWORD, and use the address without it.")
+        raise PlanError(_("A password does not go in a server address: put it in ~/.pgpass "
+                          "or PGPASSWORD, and use the address without it."))
     if not parts.hostname and not parts.path.strip("/"):
-        raise PlanError(f"\u201c{shown}\u201d names no server or database.")
+        raise PlanError(_("\u201c{address}\u201d names no server or database.").format(
+            address=shown))
     plan_id = None
     if fragment:
         found = _PLAN.match(fragment)
         if not found:
-            raise PlanError(f"\u201c{shown}\u201d ends with \u201c#{one_line(fragment)[:60]}\u201d"
-                            ", which names no plan (a plan's address ends with #plan= and "
-                            "its id).")
+            raise PlanError(_("\u201c{address}\u201d ends with \u201c#{fragment}\u201d, which "
+                              "names no plan (a plan's address ends with #plan= and its "
+                              "id).").format(address=shown, fragment=one_line(fragment)[:60]))
         plan_id = found.group(1)
     if plan is True and plan_id is None:
-        raise PlanError(f"\u201c{shown}\u201d names a database, not a plan: a plan's address "
-                        "ends with #plan= and its id (tandem push prints it).")
+        raise PlanError(_("\u201c{address}\u201d names a database, not a plan: a plan's "
+                          "address ends with #plan= and its id (tandem push prints "
+                          "it).").format(address=shown))
     if plan is False and plan_id is not None:
-        raise PlanError(f"\u201c{shown}\u201d names a plan; give the database's address "
-                        "(without #plan=…).")
+        raise PlanError(_("\u201c{address}\u201d names a plan; give the database's address "
+                          "(without #plan=…).").format(address=shown))
     url = urlunsplit((parts.scheme, parts.netloc, parts.path, parts.query, ""))
     return Address(url, plan_id)
 

@@ -114,7 +114,7 @@ def test_the_command_line_takes_an_export_in_and_says_what_it_could_not_read(
     lines = done.stdout.splitlines()
     assert lines[0] == ("Took 400 leads from contacts.csv (HubSpot, times in Europe/Berlin) "
                         "into sample.tandem.")
-    assert lines[1:] == ["1 lines could not be read:",
+    assert lines[1:] == ["1 line could not be read:",
                          "  line 402, Became a Marketing Qualified Lead Date "
                          "\u201c2027-02-30 10:00\u201d: not a day of the calendar"]
     for args, said in [
