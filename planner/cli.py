@@ -515,8 +515,8 @@ def _restore(args: argparse.Namespace) -> int:
         try:
             change = restore_change(store, version)
         except InvalidEdit as exc:
-            raise PlanError(_("{name} cannot be made as it was in “{name2}”: {reason} Nothing was "
-                              "written.").format(name=name, name2=one_line(version.name),
+            raise PlanError(_("{name} cannot be made as it was in “{version}”: {reason} Nothing was "
+                              "written.").format(name=name, version=one_line(version.name),
                                 reason=exc)) from None
         if not change:
             print(f"{name} is as the version \u201c{one_line(version.name)}\u201d "

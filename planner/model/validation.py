@@ -165,7 +165,7 @@ def _check_value(kind: type[Any], field: str, value: Any) -> Any:
 
 def _check_year(field: str, value: date) -> None:
     if not YEARS[0] <= value.year <= YEARS[1]:
-        raise InvalidEdit(_("The {field} ({value}) is outside the years {YEARS_0} to {YEARS_1}.").format(field=words(field), value=value.isoformat()[:10], YEARS_0=YEARS[0], YEARS_1=YEARS[1]))
+        raise InvalidEdit(_("The {field} ({value}) is outside the years {first_year} to {last_year}.").format(field=words(field), value=value.isoformat()[:10], first_year=YEARS[0], last_year=YEARS[1]))
 
 
 def _check_number(kind: type[Any], field: str, value: Any, base: type) -> Any:
@@ -207,7 +207,7 @@ def validate(record: R) -> R:
     if pair:
         first, last = getattr(out, pair[0]), getattr(out, pair[1])
         if last < first:
-            raise InvalidEdit(_("The {pair_1} ({value}) is before the {pair_0} ({value2}).").format(pair_1=words(pair[1]), value=last.isoformat(), pair_0=words(pair[0]), value2=first.isoformat()))
+            raise InvalidEdit(_("The {field} ({value}) is before the {earlier_field} ({earlier_value}).").format(field=words(pair[1]), value=last.isoformat(), earlier_field=words(pair[0]), earlier_value=first.isoformat()))
         longest, span = LONGEST[kind]
         if (last - first).days + 1 > longest:
             raise InvalidEdit((_("From {first} to {last} is more than {span}; a plan cannot be "
@@ -222,8 +222,8 @@ def validate(record: R) -> R:
     period = getattr(out, "period", None) if kind is MetricValue else None
     if period is not None and (not PERIOD.fullmatch(period)
                                or not YEARS[0] <= int(period[:4]) <= YEARS[1]):
-        raise InvalidEdit(_("The period “{period_40}” is not a month like 2027-03 or a quarter "
-                            "like 2027-Q1 of a year a calendar shows.").format(period_40=period[:40]))
+        raise InvalidEdit(_("The period “{period}” is not a month like 2027-03 or a quarter "
+                            "like 2027-Q1 of a year a calendar shows.").format(period=period[:40]))
     return out  # type: ignore[return-value]
 
 

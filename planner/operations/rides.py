@@ -83,7 +83,7 @@ def write_debrief(ride: FieldRide, part: str, text: str) -> ChangeSet:
         after = ride._replace(debrief=text)
     else:
         raise ValueError(f"a debrief has no part {part!r}")
-    return ChangeSet(_("Change {DEBRIEF_PARTS_part}").format(DEBRIEF_PARTS_part=DEBRIEF_PARTS[part]),
+    return ChangeSet(_("Change {part}").format(part=DEBRIEF_PARTS[part]),
                      (changed(ride, after),) if after != ride else ())
 
 

@@ -97,5 +97,5 @@ def balance_findings(result: Balance, names: dict[str, str]) -> list[Finding]:
         by_person.setdefault(short.person_id, []).append(short)
     for person_id, shorts in by_person.items():
         listed = ", ".join(f"{s.period} {s.days} of {s.target}" for s in shorts)
-        found.append(Finding("rides", None, _("{person_id_Someone} is below the ride target in {shorts} period(s): {listed} days.").format(person_id_Someone=names.get(person_id, 'Someone'), shorts=len(shorts), listed=listed)))
+        found.append(Finding("rides", None, _("{person} is below the ride target in {shorts} period(s): {listed} days.").format(person=names.get(person_id, _('Someone')), shorts=len(shorts), listed=listed)))
     return found

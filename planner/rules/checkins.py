@@ -157,9 +157,9 @@ def checkin_findings(plan: Plan, goals: Sequence[Goal],
     for drop in drops(history):
         if drop.goal_id in titles:
             found.append(Finding("goals", drop.goal_id, (
-                _("Goal “{goal_id}”: confidence fell from {confidence} to {confidence2} since the "
+                _("Goal “{goal_id}”: confidence fell from {confidence} to {now} since the "
                   "check-in of {checked_on:%-d %b %Y}.").format(goal_id=titles[drop.goal_id],
-                    confidence=drop.before.confidence, confidence2=drop.after.confidence,
+                    confidence=drop.before.confidence, now=drop.after.confidence,
                     checked_on=drop.before.checked_on))))
     if today >= plan.period_start:
         for goal in goals:

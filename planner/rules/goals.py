@@ -4,7 +4,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from planner.i18n import _
+from planner.i18n import _, day
 from planner.model import Goal, Person, Plan
 from planner.model.enums import GoalStatus, Team, label
 from planner.rules.findings import Finding
@@ -47,13 +47,13 @@ def goal_findings(plan: Plan, goals: Sequence[Goal], people: Sequence[Person]) -
                                                       "plan.").format(name=name, side=side,
                                                         who=who)))
             elif owner.team is not team:
-                found.append(Finding("goals", g.id, _("{name}: its {side} owner, {name2}, is in "
+                found.append(Finding("goals", g.id, _("{name}: its {side} owner, {owner}, is in "
                                                       "{value}.").format(name=name, side=side,
-                                                        name2=owner.name,
+                                                        owner=owner.name,
                                                         value=label(owner.team).lower())))
         due = g.due_date
         if due and not plan.period_start <= due <= plan.period_end:
-            found.append(Finding("goals", g.id, _("{name} is due {value}, outside the plan period.").format(name=name, value=due.isoformat())))
+            found.append(Finding("goals", g.id, _("{name} is due {value}, outside the plan period.").format(name=name, value=day(due))))
         if titles[g.title.strip().casefold()] > 1:
             found.append(Finding("goals", g.id, _("{name} has the same title as another goal.").format(name=name)))
         measure = g.success_measure.strip()

@@ -71,9 +71,9 @@ def key_findings(reader: PlanReader) -> list[Finding]:
     for kind in KEYED:
         for row, first in duplicates(reader.rows(kind)):
             found.append(Finding(SECTIONS[kind], row.id,
-                                 _("{row_reader_twice_True_1} (ids {id_36} and {id_362}); keep "
-                                   "one.").format(row_reader_twice_True_1=what(row, reader, twice=True)[:-1],
-                                     id_36=first.id[:36], id_362=row.id[:36])))
+                                 _("{row} (ids {first_id} and {second_id}); keep "
+                                   "one.").format(row=what(row, reader, twice=True)[:-1],
+                                     first_id=first.id[:36], second_id=row.id[:36])))
     return found
 
 

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from planner.i18n import _
+from planner.i18n import _, day
 from planner.model import (
     FieldRide, FunnelStage, HotButton, Message, ParkingTopic, Person, Review, ReviewLink)
 from planner.model.reader import PlanReader
@@ -129,7 +129,7 @@ def review_findings(reader: PlanReader) -> list[Finding]:
         flag = blame_flag(review, names)
         if flag:
             found.append(Finding("reviews", review.id,
-                                 _("Review held on {value}: {flag}").format(value=review.held_on.isoformat(),
+                                 _("Review held on {value}: {flag}").format(value=day(review.held_on),
                                      flag=flag)))
     return found
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from operator import attrgetter
 
-from planner.i18n import _
+from planner.i18n import N_, _, day, days
 from planner.model import FieldRide, NonWorkingDay, Person, Plan
 from planner.model.enums import RideDirection, RideStatus, Team
 from planner.rules.findings import Finding
@@ -156,7 +156,7 @@ def ride_findings(plan: Plan, rides: Sequence[FieldRide],
         seen.add(key)
         a, b = rides_by_id[c.ride_id], rides_by_id[c.other_ride_id]
         found.append(Finding("rides", c.ride_id,
-                             _("{person_id_Someone} is on two field rides on {value} ({territory_or_no_territory}, {territory_or_no_territory2}).").format(person_id_Someone=names.get(c.person_id, 'Someone'), value=c.day.isoformat(), territory_or_no_territory=a.territory or 'no territory', territory_or_no_territory2=b.territory or 'no territory')))
+                             _("{person} is on two field rides on {value} ({territory}, {other_territory}).").format(person=names.get(c.person_id, _('Someone')), value=day(c.day), territory=a.territory or _('no territory'), other_territory=b.territory or _('no territory'))))
     return found
 
 
@@ -176,15 +176,15 @@ def ride_row_findings(plan: Plan, rides: Sequence[FieldRide],
                 and host is not None and visitor.team is want_visitor
                 and host.team is want_host):
             continue  # the usual case, said in no words
-        when = f"{ride.first_day.isoformat()} to {ride.last_day.isoformat()}"
+        when = days(ride.first_day, ride.last_day)
         if ride.first_day < start or ride.last_day > end:
             found.append(Finding("rides", ride.id,
-                                 _("The field ride from {when} falls outside the plan period.").format(when=when)))
-        missing = [role for role, person_id in (("visitor", ride.visitor_id),
-                                                ("host", ride.host_id))
+                                 _("The field ride of {when} falls outside the plan period.").format(when=when)))
+        missing = [role for role, person_id in ((N_("visitor"), ride.visitor_id),
+                                                (N_("host"), ride.host_id))
                    if person_id is not None and person_id not in by_id]
         if missing:
-            found.append(Finding("rides", ride.id, _("The {missing} of the field ride from {when} is not on the plan.").format(missing=' and '.join(missing), when=when)))
+            found.append(Finding("rides", ride.id, _("The {missing} of the field ride of {when} is not on the plan.").format(missing=_(" and ").join(_(m) for m in missing), when=when)))
             continue
         problem = team_problem(ride.direction, visitor, host)
         if problem:

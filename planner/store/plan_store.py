@@ -655,8 +655,8 @@ class PlanStore:
                 sql, tuple(params))])
         except (KeyError, ValueError, TypeError, AttributeError, OverflowError,
                 sqlite3.DataError, sqlite3.OperationalError):
-            raise PlanFileError(_("{name} holds a value in its {name2} rows that Tandem cannot "
-                                  "read.").format(name=self.path.name, name2=table.name)) from None
+            raise PlanFileError(_("{name} holds a value in its {table} rows that Tandem cannot "
+                                  "read.").format(name=self.path.name, table=table.name)) from None
 
     def recent(self, kind: type[R], by: str, n: int) -> dict[str, tuple[R, ...]]:
         """Each group's last `n` rows (grouped by the field `by`), in the kind's
@@ -741,8 +741,8 @@ class PlanStore:
             loaded = [table.read(r) for r in self._conn.execute(table.select)]
         except (KeyError, ValueError, TypeError, AttributeError, OverflowError,
                 sqlite3.DataError, sqlite3.OperationalError):
-            raise PlanFileError(_("{name} holds a value in its {name2} rows that Tandem cannot "
-                                  "read.").format(name=self.path.name, name2=table.name)) from None
+            raise PlanFileError(_("{name} holds a value in its {table} rows that Tandem cannot "
+                                  "read.").format(name=self.path.name, table=table.name)) from None
         except sqlite3.DatabaseError as exc:
             raise PlanFileError(_("{name} is damaged and cannot be opened ({reason}).").format(name=self.path.name, reason=exc)) from None
         return self._checked(kind, loaded)
@@ -754,8 +754,8 @@ class PlanStore:
                     validate(row)
                 except PlanError as exc:
                     raise PlanFileError(_("{name} holds a {kind} that Tandem cannot use (id "
-                                          "{id_40}): {reason}").format(name=self.path.name,
-                                            kind=noun(kind), id_40=row.id[:40],
+                                          "{row_id}): {reason}").format(name=self.path.name,
+                                            kind=noun(kind), row_id=row.id[:40],
                                             reason=exc)) from None
         return loaded
 

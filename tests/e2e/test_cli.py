@@ -137,7 +137,7 @@ def test_check_reports_rule_violations(tmp_path: Path) -> None:
     result = run_tandem("check", str(plan))
     assert result.returncode == 1
     assert "has no marketing owner" in result.stdout
-    assert "is due 2031-05-01, outside the plan period" in result.stdout
+    assert "is due 1 May 2031, outside the plan period" in result.stdout
     # Written with sqlite3, not Tandem: the history does not hold these changes.
     assert result.stdout.count("was changed outside Tandem: its history does not hold") == 2
     assert result.stderr.strip() == "tandem: 4 problem(s) found in a.tandem."

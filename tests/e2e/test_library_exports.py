@@ -137,7 +137,7 @@ def test_check_reports_the_library_and_the_blameless_flag(demo: Path) -> None:
            "ride of" in out
     assert f"messaging: Funnel stage \u201c{stage[1]}\u201d has no message approved by both " \
            "sides." in out
-    assert (f"reviews: Review held on 2027-03-03: This review names {person.name}: reviews "
+    assert (f"reviews: Review held on 3 Mar 2027: This review names {person.name}: reviews "
             "describe the system, not people.") in out
     # Written with sqlite3, not Tandem: the history does not hold these rows' changes.
     outside = out.count("outside Tandem: its history does not hold this change")

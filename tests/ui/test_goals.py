@@ -321,7 +321,7 @@ def test_markup_in_a_title_is_shown_literally_in_the_heads_up(
     assert goals.model.setData(goals.model.index(5, column(goals, "due_date")),
                                date(2026, 1, 1))
     bar = sample_window.problem
-    assert bar.text() == f"Heads-up: Goal \u201c{title}\u201d is due 2026-01-01, outside the " \
+    assert bar.text() == f"Heads-up: Goal \u201c{title}\u201d is due 1 Jan 2026, outside the " \
                          "plan period."
     assert bar.textFormat() == Qt.TextFormat.PlainText
     goals.view.setCurrentIndex(goals.model.index(5, 0))

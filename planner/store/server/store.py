@@ -275,7 +275,7 @@ class ServerStore(PlanStore):
             if isinstance(exc, psycopg.OperationalError) or self._pg.broken or self._pg.closed:
                 self._go_away(exc)
                 return None
-            raise PlanError(_("The server could not give the CRM rows ({exc_200}).").format(exc_200=one_line(str(exc))[:200])) from None
+            raise PlanError(_("The server could not give the CRM rows ({reason}).").format(reason=one_line(str(exc))[:200])) from None
         if found is None:
             return None
         data = bytes(found[0])
@@ -359,9 +359,9 @@ class ServerStore(PlanStore):
                 self._go_away(exc)
                 raise self._gone_error() from None
             if state.startswith("23"):  # the server's own constraints
-                raise InvalidEdit(_("The server refused the change ({exc_200}).").format(exc_200=one_line(str(exc))[:200])) \
+                raise InvalidEdit(_("The server refused the change ({reason}).").format(reason=one_line(str(exc))[:200])) \
                     from None
-            raise PlanError(_("The server refused the change ({exc_200}).").format(exc_200=one_line(str(exc))[:200])) \
+            raise PlanError(_("The server refused the change ({reason}).").format(reason=one_line(str(exc))[:200])) \
                 from None
         return row[0] if row else None
 

@@ -99,10 +99,10 @@ def test_findings_name_conflicts_strangers_and_dates_outside_the_period() -> Non
              ride(date(2028, 2, 1), date(2028, 2, 2), ride_id="c"),
              ride(d, d, visitor="gone", ride_id="d")]
     messages = [f.message for f in ride_findings(PLAN, rides, [MARK, SALE])]
-    assert "Mia Marketing is on two field rides on 2027-06-08 (DACH, DACH)." in messages
-    assert "Sam Sales is on two field rides on 2027-06-08 (DACH, DACH)." in messages
-    assert any("2028-02-01 to 2028-02-02 falls outside the plan period" in m for m in messages)
-    assert any("visitor of the field ride from 2027-06-07 to 2027-06-07 is not on the plan" in m
+    assert "Mia Marketing is on two field rides on 8 Jun 2027 (DACH, DACH)." in messages
+    assert "Sam Sales is on two field rides on 8 Jun 2027 (DACH, DACH)." in messages
+    assert any("of 1 \u2013 2 Feb 2028 falls outside the plan period" in m for m in messages)
+    assert any("visitor of the field ride of 7 Jun 2027 is not on the plan" in m
                for m in messages)
 
 

@@ -77,7 +77,7 @@ def test_goal_warnings_name_what_is_wrong() -> None:
         ({"marketing_owner_id": None}, "has no marketing owner"),
         ({"sales_owner_id": "x"}, "its sales owner, Xavier, left the plan"),
         ({"marketing_owner_id": "s"}, "its marketing owner, Sam, is in sales"),
-        ({"due_date": date(2028, 1, 2)}, "is due 2028-01-02, outside the plan period"),
+        ({"due_date": date(2028, 1, 2)}, "is due 2 Jan 2028, outside the plan period"),
         ({"success_measure": "Much better alignment"}, "success criterion has no number"),
         ({"success_measure": "  "}, "has no success criterion"),
     ]
