@@ -71,26 +71,18 @@ def register_fonts() -> None:
 def _outline(word: str, size: float) -> tuple[tuple[str, tuple[float, ...]], ...]:
     """The word's glyphs in the bold font as path operations, centred on the
     origin (a little below it, as the mark always sat)."""
-    from fontTools.pens.recordingPen import RecordingPen
-    from fontTools.ttLib import TTFont as FontFile
-
-    font = FontFile(str(resource_path("fonts", "DejaVuSans-Bold.ttf")))
-    glyphs, cmap = font.getGlyphSet(), font.getBestCmap()
-    scale = size / font["head"].unitsPerEm
-    width = sum(glyphs[cmap[ord(c)]].width for c in word) * scale
+    em, glyphs = mark_glyphs(word)
+    scale = size / em
+    width = sum(glyphs[c][0] for c in word) * scale
     ops: list[tuple[str, tuple[float, ...]]] = []
     x = -width / 2
     for char in word:
-        glyph = glyphs[cmap[ord(char)]]
-        pen = RecordingPen()
-        glyph.draw(pen)
+        advance, drawn = glyphs[char]
         last = (0.0, 0.0)
-        for op, points in pen.value:
+        for op, points in drawn:
             placed = [(x + px * scale, py * scale - 40) for px, py in points]
             if op == "qCurveTo":  # TrueType's quadratic pieces, as cubic ones
                 *offs, end = placed
-                if end is None:
-                    continue
                 controls = list(offs)
                 start = last
                 for n, c in enumerate(controls):
@@ -109,13 +101,74 @@ def _outline(word: str, size: float) -> tuple[tuple[str, tuple[float, ...]], ...
                 last = placed[-1]
             elif op in ("closePath", "endPath"):
                 ops.append(("close", ()))
-        x += glyph.width * scale
+        x += advance * scale
     return tuple(ops)
 
 
+MARK_FONT = "DejaVuSans-Bold.ttf"
+MARK_GLYPHS = "mark-glyphs.json"  # beside the font: written by `python -m planner.export.pdf`
+
+Drawn = list[tuple[str, list[tuple[float, float]]]]
+
+
+def mark_glyphs(word: str) -> tuple[int, dict[str, tuple[float, Drawn]]]:
+    """The bold font's units per em, and each character's advance and outline
+    (fontTools' RecordingPen operations): read from `mark-glyphs.json` (the
+    letters of every catalogue's DRAFT, 0.1 s less than loading fontTools and
+    the font) when it holds them all, else from the font."""
+    import json
+
+    try:
+        data = json.loads(resource_path("fonts", MARK_GLYPHS).read_text("utf-8"))
+        kept = data["glyphs"]
+        if all(c in kept for c in word):
+            return int(data["em"]), {c: (float(kept[c][0]), [
+                (str(op), [(float(p[0]), float(p[1])) for p in points])
+                for op, points in kept[c][1]]) for c in set(word)}
+    except (OSError, ValueError, KeyError, TypeError, IndexError):
+        pass
+    return font_glyphs(word)
+
+
+def font_glyphs(word: str) -> tuple[int, dict[str, tuple[float, Drawn]]]:
+    """As `mark_glyphs`, from the font itself."""
+    from fontTools.pens.recordingPen import RecordingPen
+    from fontTools.ttLib import TTFont as FontFile
+
+    with FontFile(str(resource_path("fonts", MARK_FONT)), lazy=True) as font:
+        glyphs, cmap = font.getGlyphSet(), font.getBestCmap()
+        out = {}
+        for char in set(word):
+            glyph = glyphs[cmap[ord(char)]]
+            pen = RecordingPen()
+            glyph.draw(pen)
+            out[char] = (float(glyph.width), [
+                (op, [(float(p[0]), float(p[1])) for p in points])
+                for op, points in pen.value])
+        return int(font["head"].unitsPerEm), out
+
+
+def write_mark_glyphs(words: list[str]) -> None:
+    """`mark-glyphs.json` for these words (each catalogue's DRAFT)."""
+    import json
+
+    em, glyphs = font_glyphs("".join(sorted(set("".join(words)))))
+    resource_path("fonts", MARK_GLYPHS).write_text(json.dumps(
+        {"font": MARK_FONT, "em": em, "glyphs": dict(sorted(glyphs.items()))}) + "\n", "utf-8")
+
+
 def draft_path(canvas: Any, size: float) -> Any:
-    path = canvas.beginPath()
-    for op, args in _outline(_("DRAFT"), size):
+    """The DRAFT mark's outline (in the language's word), built once a document
+    language and size: the same path is drawn on every page."""
+    return _draft_path(_("DRAFT"), size)
+
+
+@lru_cache(maxsize=8)
+def _draft_path(word: str, size: float) -> Any:
+    from reportlab.pdfgen.pathobject import PDFPathObject
+
+    path = PDFPathObject()
+    for op, args in _outline(word, size):
         if op == "moveTo":
             path.moveTo(*args)
         elif op == "lineTo":
@@ -779,3 +832,19 @@ def export_pdf(outline: Outline, out: Path,
     renderer = PlanPdfRenderer(pagesize)
     write_replacing(out, renderer.render(outline))
     return renderer.page_count, renderer.warnings
+
+
+def mark_words() -> list[str]:
+    """The DRAFT mark's word in every language Tandem speaks."""
+    from planner.i18n import LOCALES, speaking
+
+    words = []
+    for code in LOCALES:
+        with speaking(code):
+            words.append(_("DRAFT"))
+    return words
+
+
+if __name__ == "__main__":  # python -m planner.export.pdf: the mark's glyphs written
+    write_mark_glyphs(mark_words())
+    print(f"wrote resources/fonts/{MARK_GLYPHS} for {', '.join(mark_words())}")
