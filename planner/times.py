@@ -33,12 +33,17 @@ def locale_name() -> str:
 def local_time(moment: datetime, locale: str | None = None) -> str:
     """An aware time in this computer's time zone, as the locale writes a
     date and a time of day: "3 Mar 2027, 14:05"."""
+    local = moment.astimezone()
+    name = locale or locale_name()
+    if name == "en_GB":  # as Babel writes it, without loading Babel (0.1 s)
+        from planner.i18n import english_day
+
+        return f"{english_day(local)}, {local:%H:%M}"
     from babel import Locale, UnknownLocaleError
     from babel.dates import format_date, format_time, get_datetime_format
 
-    local = moment.astimezone()
     try:
-        where = Locale.parse(locale or locale_name())
+        where = Locale.parse(name)
     except (UnknownLocaleError, ValueError, TypeError):
         where = Locale.parse("en_GB")
     day = format_date(local.date(), "medium", locale=where)

@@ -38,3 +38,29 @@ def test_the_core_speaks_the_language_asked_and_english_otherwise(monkeypatch) -
         for name, value in environment.items():
             monkeypatch.setenv(name, value)
         assert i18n.from_environment() == spoken, environment
+
+
+def test_english_days_and_times_are_babels_without_babel() -> None:
+    """The English paths skip Babel (0.1 s to load) and must say exactly what
+    it says for en_GB: "3 Sept 2027", "3 Sept 2027, 14:05"."""
+    import random
+    from datetime import date, datetime, timedelta, timezone
+
+    from babel import Locale
+    from babel.dates import format_date, format_time, get_datetime_format
+
+    from planner import times
+    from planner.i18n import day, use
+
+    use("en")
+    where, rng = Locale.parse("en_GB"), random.Random(7)
+    for _ in range(2000):
+        moment = datetime(1990, 1, 1, tzinfo=timezone.utc) + timedelta(
+            minutes=rng.randrange(60 * 24 * 365 * 60))
+        local = moment.astimezone()
+        said = str(get_datetime_format("medium", locale=where)).replace(
+            "{1}", format_date(local.date(), "medium", locale=where)).replace(
+            "{0}", format_time(local, "short", tzinfo=local.tzinfo, locale=where))
+        assert times.local_time(moment, "en_GB") == said
+        assert day(moment.date()) == format_date(moment.date(), "medium", locale=where)
+    assert day(date(2027, 9, 3)) == "3 Sept 2027"
