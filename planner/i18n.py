@@ -119,21 +119,13 @@ def day(value: date | datetime) -> str:
     "03.03.2027" (the PDF never breaks one across lines). (English without
     Babel: it is on the command line's paths.)"""
     if _current[0] == "en":
+        from planner.times import english_day
+
         return english_day(value)
     from babel.dates import format_date
 
     return str(format_date(value, "medium", locale=locale_name()))
 
-
-# en_GB's abbreviated months as CLDR (and so Babel) writes them: "Sept".
-EN_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sept", "Oct", "Nov", "Dec")
-
-
-def english_day(value: date | datetime, year: bool = True) -> str:
-    """"3 Sept 2027" as Babel writes it for en_GB, without Babel (and without
-    the C library's month names, which follow whatever locale Qt set)."""
-    said = f"{value.day} {EN_MONTHS[value.month - 1]}"
-    return f"{said} {value.year}" if year else said
 
 
 def days(first: date, last: date) -> str:
@@ -143,6 +135,8 @@ def days(first: date, last: date) -> str:
         if (first.year, first.month) == (last.year, last.month) and first != last:
             return f"{first.day} \u2013 {day(last)}"
         if first.year == last.year and first != last:
+            from planner.times import english_day
+
             return f"{english_day(first, year=False)} \u2013 {day(last)}"
         return day(first) if first == last else f"{day(first)} \u2013 {day(last)}"
     from babel.dates import format_interval

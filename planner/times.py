@@ -8,7 +8,7 @@ PDF, the slides and the command line say "3 Mar 2027, 14:05" in English,
 """
 
 import os
-from datetime import datetime
+from datetime import date, datetime
 
 _locale: str | None = None  # the window's language, when it chose one
 
@@ -36,8 +36,6 @@ def local_time(moment: datetime, locale: str | None = None) -> str:
     local = moment.astimezone()
     name = locale or locale_name()
     if name == "en_GB":  # as Babel writes it, without loading Babel (0.1 s)
-        from planner.i18n import english_day
-
         return f"{english_day(local)}, {local:%H:%M}"
     from babel import Locale, UnknownLocaleError
     from babel.dates import format_date, format_time, get_datetime_format
@@ -50,3 +48,14 @@ def local_time(moment: datetime, locale: str | None = None) -> str:
     clock = format_time(local, "short", tzinfo=local.tzinfo, locale=where)
     return str(get_datetime_format("medium", locale=where)).replace("{1}", day) \
         .replace("{0}", clock)
+
+
+# en_GB's abbreviated months as CLDR (and so Babel) writes them: "Sept".
+EN_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sept", "Oct", "Nov", "Dec")
+
+
+def english_day(value: date | datetime, year: bool = True) -> str:
+    """"3 Sept 2027" as Babel writes it for en_GB, without Babel (and without
+    the C library's month names, which follow whatever locale Qt set)."""
+    said = f"{value.day} {EN_MONTHS[value.month - 1]}"
+    return f"{said} {value.year}" if year else said
