@@ -116,42 +116,47 @@ class CrmKind(str, Enum):
     DEAL = "deal"
 
 
-LABELS: dict[Enum, str] = {
-    Team.SALES: N_("Sales"),
-    Team.MARKETING: N_("Marketing"),
-    Team.OTHER: N_("Other"),
-    PlanStatus.DRAFT: N_("Draft"),
-    PlanStatus.AGREED: N_("Agreed"),
-    GoalStatus.PROPOSED: N_("Proposed"),
-    GoalStatus.ACTIVE: N_("Active"),
-    GoalStatus.DONE: N_("Done"),
-    GoalStatus.DROPPED: N_("Dropped"),
-    RideDirection.MARKETING_WITH_SALES: N_("Marketing rides with sales"),
-    RideDirection.SALES_WITH_MARKETING: N_("Sales spends days with marketing"),
-    RideStatus.PLANNED: N_("Planned"),
-    RideStatus.CONFIRMED: N_("Confirmed"),
-    RideStatus.DONE: N_("Done"),
-    RideStatus.CANCELLED: N_("Cancelled"),
-    MetricDirection.HIGHER_IS_BETTER: N_("Higher is better"),
-    MetricDirection.LOWER_IS_BETTER: N_("Lower is better"),
-    Cadence.MONTHLY: N_("Monthly"),
-    Cadence.QUARTERLY: N_("Quarterly"),
-    ServiceClock.HOURS: N_("hours"),
-    ServiceClock.WORKING_HOURS: N_("working hours"),
-    ServiceClock.WORKING_DAYS: N_("working days"),
-    CrmKind.LEAD: N_("Leads"),
-    CrmKind.DEAL: N_("Deals"),
-    Access.EDITOR: N_("Editor"),
-    Access.VIEWER: N_("Viewer"),
-    Access.FACILITATOR: N_("Facilitator"),
-    EngagedTeam.MARKETING: N_("Marketing"),
-    EngagedTeam.SALES: N_("Sales"),
-    EngagedTeam.BOTH: N_("Both"),
-    Language.DEFAULT: N_("The exporter's language"),
-    Language.EN: "English",
-    Language.DE: "Deutsch",
-    Currency.NONE: N_("No currency"),
-}
+# Pairs, not a dict: two str enums with equal values are equal keys
+# (Language.DEFAULT and Currency.NONE are both ""), and a dict kept one.
+LABELS: tuple[tuple[Enum, str], ...] = (
+    (Team.SALES, N_("Sales")),
+    (Team.MARKETING, N_("Marketing")),
+    (Team.OTHER, N_("Other")),
+    (PlanStatus.DRAFT, N_("Draft")),
+    (PlanStatus.AGREED, N_("Agreed")),
+    (GoalStatus.PROPOSED, N_("Proposed")),
+    (GoalStatus.ACTIVE, N_("Active")),
+    (GoalStatus.DONE, N_("Done")),
+    (GoalStatus.DROPPED, N_("Dropped")),
+    (RideDirection.MARKETING_WITH_SALES, N_("Marketing rides with sales")),
+    (RideDirection.SALES_WITH_MARKETING, N_("Sales spends days with marketing")),
+    (RideStatus.PLANNED, N_("Planned")),
+    (RideStatus.CONFIRMED, N_("Confirmed")),
+    (RideStatus.DONE, N_("Done")),
+    (RideStatus.CANCELLED, N_("Cancelled")),
+    (MetricDirection.HIGHER_IS_BETTER, N_("Higher is better")),
+    (MetricDirection.LOWER_IS_BETTER, N_("Lower is better")),
+    (Cadence.MONTHLY, N_("Monthly")),
+    (Cadence.QUARTERLY, N_("Quarterly")),
+    (ServiceClock.HOURS, N_("hours")),
+    (ServiceClock.WORKING_HOURS, N_("working hours")),
+    (ServiceClock.WORKING_DAYS, N_("working days")),
+    (CrmKind.LEAD, N_("Leads")),
+    (CrmKind.DEAL, N_("Deals")),
+    (Access.EDITOR, N_("Editor")),
+    (Access.VIEWER, N_("Viewer")),
+    (Access.FACILITATOR, N_("Facilitator")),
+    (EngagedTeam.MARKETING, N_("Marketing")),
+    (EngagedTeam.SALES, N_("Sales")),
+    (EngagedTeam.BOTH, N_("Both")),
+    (Language.DEFAULT, N_("The exporter's language")),
+    (Language.EN, "English"),
+    (Language.DE, "Deutsch"),
+    (Currency.NONE, N_("No currency")),
+)
+
+
+_BY_KIND = {(type(member), member.name): words for member, words in LABELS}
 
 
 def label(value: Enum | str | None) -> str:
@@ -159,5 +164,5 @@ def label(value: Enum | str | None) -> str:
     if value is None:
         return ""
     if isinstance(value, Enum):
-        return _(LABELS.get(value, str(value.value)))  # in the language spoken now
+        return _(_BY_KIND.get((type(value), value.name), str(value.value)))  # spoken now
     return str(value)

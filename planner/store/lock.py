@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from planner.i18n import N_, _
+
 _WINDOWS_LOCK_OFFSET = 0x3FFF_F000  # below SQLite's pending byte (1 GiB), past any data
 
 
@@ -43,13 +45,28 @@ class Holder:
     since: str
 
     def describe(self) -> str:
-        where = "this computer" if self.host == _host() else self.host
+        """Who holds the plan, in the language spoken: "amara on this computer
+        (process 4711) since 3 Mar 2027, 14:05"."""
+        where = _("this computer") if self.host in (_host(), "this computer") else self.host
         if self.pid == 0:
-            return f"{self.user} on {where}"
-        return f"{self.user} on {where} (process {self.pid}) since {self.since}"
+            return _("{user} on {where}").format(user=_(self.user), where=where)
+        return _("{user} on {where} (process {pid}) since {since}").format(
+            user=self.user, where=where, pid=self.pid, since=_since(self.since))
 
 
-UNKNOWN = Holder("another program", "this computer", 0, "")
+def _since(written: str) -> str:
+    """The lock's local time ("2027-03-03 14:05", as it is written) as the
+    language writes a time; as written when it is something else."""
+    try:
+        moment = datetime.strptime(written, "%Y-%m-%d %H:%M")
+    except ValueError:
+        return written[:40]
+    from planner.times import local_time
+
+    return local_time(moment.astimezone())
+
+
+UNKNOWN = Holder(N_("another program"), "this computer", 0, "")
 
 
 def _user() -> str:

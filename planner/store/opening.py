@@ -62,8 +62,8 @@ def why_not_writable(path: Path) -> str | None:
 
 
 def _held(holder: Holder) -> str:
-    return (f"{holder.describe()} has this plan open for editing. This window shows the plan "
-            "but cannot change it.")
+    return _("{holder} has this plan open for editing. This window shows the plan but cannot "
+             "change it.").format(holder=holder.describe())
 
 
 def _carries(name: str, foreign: list[str]) -> str:
