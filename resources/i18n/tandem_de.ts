@@ -3130,8 +3130,8 @@ Marketing: {marketing}</translation>
       <translation>Arbeitstage</translation>
     </message>
     <message>
-      <source>No currency</source>
-      <translation>Keine Währung</translation>
+      <source>The exporter's language</source>
+      <translation>Die Sprache der Person, die exportiert</translation>
     </message>
     <message>
       <source>English</source>
@@ -3140,6 +3140,10 @@ Marketing: {marketing}</translation>
     <message>
       <source>Deutsch</source>
       <translation>Deutsch</translation>
+    </message>
+    <message>
+      <source>No currency</source>
+      <translation>Keine Währung</translation>
     </message>
     <message>
       <source>EUR</source>
