@@ -1,0 +1,1 @@
+"""The workshop room: participants join from their browsers (see docs/architecture.md)."""
