@@ -9,6 +9,7 @@ import statistics
 from datetime import date
 
 from planner.changes import ChangeSet, added, changed
+from planner.errors import InvalidEdit
 from planner.i18n import _
 from planner.model import Goal, Message, ParkingTopic, Review
 from planner.model.actor import Actor
@@ -73,7 +74,7 @@ def retro_card(reader: PlanReader, text: str, part: str, today: date) -> ChangeS
     before = getattr(review, field)
     words = (before + "\n" + line) if before else line
     if len(words) > LONG_TEXT_MAX:
-        raise ValueError(_("The review's {part} is full ({limit} characters).").format(
+        raise InvalidEdit(_("The review's {part} is full ({limit} characters).").format(
             part=field.replace("_", " "), limit=LONG_TEXT_MAX))
     after: Review = review._replace(**{field: words})  # type: ignore[arg-type]
     return ChangeSet(label, (changed(review, after),))

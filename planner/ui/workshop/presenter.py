@@ -9,6 +9,7 @@ from PySide6.QtGui import QFont, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
 from planner.outline.slides import Slide
+from planner.room.shown import slide_lines
 from planner.ui.i18n import tr
 from planner.ui.workshop.stage import BACKGROUND, INK, MUTED, Stage
 from planner.ui.workshop.view import WorkshopView
@@ -16,14 +17,7 @@ from planner.ui.workshop.view import WorkshopView
 
 def notes(slide: Slide) -> list[str]:
     """What the presenter reads about a slide: its facts and rows in full."""
-    out = list(slide.lines)
-    out += [f"{key}: {value}" for key, value in slide.facts]
-    if slide.table is not None:
-        out += [" \u00b7 ".join(c for c in row if c) for row in slide.table.rows]
-    out += [text for _, text in slide.items]
-    for heading, items in slide.columns:
-        out += [f"{heading}: " + "; ".join(items)] if items else []
-    return out
+    return slide_lines(slide)
 
 
 class PresenterView(QWidget):

@@ -17,12 +17,14 @@ from planner.operations import goals as goal_ops
 from planner.operations import messages as message_ops
 from planner.operations import reviews as review_ops
 from planner.operations import rides as ride_ops
+from planner.operations import room as room_ops
 from planner.operations import workshop as workshop_ops
 from planner.outline.build import build_outline
 from planner.outline.changes import between, credited, differences
 from planner.outline.library import message_stages
 from planner.outline.summary import key_facts
 from planner.outline.slides import Slide, first_slide_of, slides_from_outline
+from planner.room.shown import shown as room_shown
 from planner.rules.checkins import history_of
 from planner.rules.rides import conflicting_ride_ids
 from planner.rules.signoff import Side
@@ -31,6 +33,7 @@ from planner.ui.i18n import tr
 from planner.ui.shell.session import PlanSession
 from planner.ui.widgets.signing import sign_for_side
 from planner.ui.workshop.editor import Field, RoomEditor
+from planner.ui.workshop.room import PANEL_SHARE, RoomControl, paint_panel
 from planner.ui.workshop.stage import MIN_PX, Stage
 
 
@@ -58,9 +61,14 @@ class WorkshopView(QWidget):
         self._fitted = False  # the slides cut for this screen's size yet
         self.agenda_started = time.monotonic()
         self.last_stage: Stage | None = None
+        self.last_panel: Stage | None = None
+        self.room: RoomControl | None = None  # the room open: participants write in
+        self.room_host: str | None = None  # where it listens (None: every network here)
+        self.room_error = ""
         self._rebuild()
         self.index = first_slide_of(self.slides, section)
         session.plan_changed.connect(self._on_plan_changed)
+        self.slide_shown.connect(self._tell_room)
         # The agenda item is the section on screen; its clock starts when it does.
         self.agenda_started = time.monotonic()
         self._tick = QTimer(self, interval=1000)
@@ -194,6 +202,18 @@ class WorkshopView(QWidget):
             self.reword_goal()
         elif key == Qt.Key.Key_E and self.slide.kind == "messages":
             self.reword_message()
+        elif key == Qt.Key.Key_O:
+            self.toggle_room()
+        elif key == Qt.Key.Key_V and self.room is not None:
+            self.toggle_vote()
+        elif key in (Qt.Key.Key_BracketLeft, Qt.Key.Key_BracketRight) and self.room is not None:
+            self.pick_card(-1 if key == Qt.Key.Key_BracketLeft else 1)
+        elif key == Qt.Key.Key_I and self.room is not None:
+            self.take_card()
+        elif key == Qt.Key.Key_K and self.room is not None and self.slide.goal_key:
+            self.record_room_confidence()
+        elif key == Qt.Key.Key_F and self.room is not None and self.slide.section == "reviews":
+            self.room.room.set_format("4l" if self.room.room.retro_format == "ssc" else "ssc")
         elif key == Qt.Key.Key_R:
             self.write_review()
         elif key == Qt.Key.Key_L:
@@ -392,7 +412,84 @@ class WorkshopView(QWidget):
         self.update()
         return moved
 
+    # -- the room -------------------------------------------------------------
+
+    def toggle_room(self) -> bool:
+        """Open the room to the network (a fresh code), or close it."""
+        if self.room is not None:
+            self.room.close()
+            self.room = None
+        else:
+            try:
+                self.room = RoomControl(list(self.session.store.rows(Person)), self.room_host)
+            except OSError as exc:
+                self.room_error = str(exc)
+                self.session.problem_reported.emit(str(exc))
+                return False
+            self.room.changed.connect(self._room_changed)
+        self._fitted = False
+        self._fit()  # the slides narrower beside the room's panel, or wide again
+        self._tell_room()
+        self.update()
+        self.slide_shown.emit()
+        return self.room is not None
+
+    def _tell_room(self) -> None:
+        if self.room is not None:
+            self.room.show(room_shown(self.slide))
+
+    def _room_changed(self) -> None:
+        self.update()
+
+    def toggle_vote(self, seconds: float = 180) -> None:
+        assert self.room is not None
+        room = self.room.room
+        room.stop_vote() if room.voting() else room.start_vote(seconds)
+
+    def pick_card(self, step: int) -> None:
+        assert self.room is not None
+        count = len(self.room.cards())
+        if count:
+            self.room.picked = (min(self.room.picked, count - 1) + step) % count
+            self.update()
+
+    def take_card(self) -> bool:
+        """The picked card into the plan, as one change the room can undo:
+        a hot button as a draft message, a proposal as a proposed goal, a
+        topic into the parking lot, a retro card into today's review."""
+        assert self.room is not None
+        card = self.room.picked_card()
+        if card is None:
+            return False
+        store = self.session.store
+        builders: dict[str, Callable[[], ChangeSet]] = {
+            "hot_button": lambda: room_ops.hot_button(card.text, card.author),
+            "proposal": lambda: room_ops.proposal(store, card.text, card.part),
+            "topic": lambda: room_ops.topic(card.text),
+            "retro": lambda: room_ops.retro_card(store, card.text, card.part, date.today()),
+        }
+        build = builders.get(card.kind)
+        if build is None or not self.session.attempt(build):
+            return False
+        self.room.room.mark_moved(card.id)
+        self.update()
+        return True
+
+    def record_room_confidence(self) -> bool:
+        """What the room said of the goal on screen, as its check-in."""
+        assert self.room is not None
+        goal = self._goal()
+        said = self.room.room.confidence_of(self.slide.goal_key or "")
+        if goal is None or not said:
+            return False
+        store = self.session.store
+        return self.session.attempt(lambda: room_ops.confidence(store, store.acting, goal, said,
+                                                                date.today()))
+
     def closeEvent(self, event: Any) -> None:
+        if self.room is not None:  # the room closes with the workshop
+            self.room.close()
+            self.room = None
         self.left.emit(self.slide.section or "overview")
         super().closeEvent(event)
 
@@ -403,6 +500,14 @@ class WorkshopView(QWidget):
         return max(MIN_PX, round(self.height() / 26))
 
     def _hint(self, slide: Slide) -> str:
+        if self.room is not None:
+            keys = [tr("O: close the room"), tr("V: vote"), tr("[ ]: pick a card"),
+                    tr("I: into the plan")]
+            if slide.goal_key:
+                keys.append(tr("K: record the room's confidence"))
+            if slide.section == "reviews":
+                keys.append(tr("F: other format"))
+            return "  \u00b7  ".join(keys)
         anywhere = tr("L: park a topic (from any slide)")
         if slide.goal_key:
             return tr("S / M: sign for sales / marketing  \u00b7  E: reword  \u00b7  C: check in  "
@@ -430,6 +535,8 @@ class WorkshopView(QWidget):
               width: float | None = None, height: float | None = None) -> Stage:
         """The slide laid out on this screen (and painted, with a painter)."""
         index = self.index if painter is not None else 0
+        if width is None and self.room is not None:  # beside the room's panel
+            width = self.width() * (1 - PANEL_SHARE)
         stage = Stage(width or self.width(), height or self.height(), QFont(self.font()),
                       painter, self.picked if painter is not None else 0, self._hint(slide),
                       self._footer_text(slide, index),
@@ -447,6 +554,12 @@ class WorkshopView(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         stage = self.stage(self.slide, painter)
+        if self.room is not None:
+            panel = Stage(self.width(), self.height(), QFont(self.font()), painter)
+            paint_panel(painter, self.room, self.width(), self.height(), self.base_px(),
+                        panel.text)
+            panel.painter = None
+            self.last_panel = panel  # what the room's panel shows, to be read
         painter.end()
         stage.painter = None  # what was drawn stays to be read; the painter goes
         self.min_font_px = min(self.min_font_px, stage.min_px)

@@ -1,0 +1,148 @@
+"""The room, open beside the slides: its server, and the panel the room sees
+(the address, its QR code and the join code; the cards written for this
+slide, most dots first; the vote's clock)."""
+
+from collections.abc import Callable
+
+import segno
+from PySide6.QtCore import QObject, QRectF, Signal
+from PySide6.QtGui import QColor, QPainter
+
+from planner.model import Person
+from planner.room.server import Address, RoomServer
+from planner.room.state import FORMATS, Card, Room, Shown
+from planner.rules.library import NameIndex
+from planner.ui.i18n import tr
+from planner.ui.workshop.stage import INK, MUTED
+
+PANEL_SHARE = 0.3   # of the screen's width, on the right, while the room is open
+CARDS_SHOWN = 6
+ISOLATED_HINT = ("Can't reach it? Many company networks keep devices apart: open a phone "
+                 "hotspot and join it with this laptop and the phones.")
+
+
+class RoomControl(QObject):
+    """One opening of the room. `changed` is emitted on the window's thread
+    (queued from the server's) whenever anyone in the room does anything."""
+
+    changed = Signal()
+
+    def __init__(self, people: list[Person], host: str | None = None) -> None:
+        super().__init__()
+        names = NameIndex.of(people)
+        self.room = Room(names_someone=lambda text: bool(names.named_in(text)))
+        self.room.listen(self.changed.emit)  # from the server's thread: queued to ours
+        self.server = RoomServer(self.room, host)
+        self.address: Address = self.server.start()
+        self.picked = 0
+
+    @property
+    def join_url(self) -> str:
+        return f"{self.address.url}#code={self.room.code}"
+
+    def show(self, shown: Shown) -> None:
+        self.room.show(shown)
+
+    def cards(self) -> list[Card]:
+        """This slide's cards not yet taken into the plan, most dots first."""
+        kind = self.room.shown.adds
+        return [c for c in self.room.snapshot() if c.kind == kind and not c.moved]
+
+    def picked_card(self) -> Card | None:
+        cards = self.cards()
+        return cards[min(self.picked, len(cards) - 1)] if cards else None
+
+    def close(self) -> None:
+        self.server.stop()
+
+
+def _qr(painter: QPainter, text: str, box: QRectF) -> None:
+    """The address as a QR code, black on white with its quiet zone."""
+    code = segno.make(text, error="m")
+    matrix = list(code.matrix)
+    quiet = 2
+    modules = len(matrix) + 2 * quiet
+    side = min(box.width(), box.height())
+    cell = side / modules
+    painter.fillRect(QRectF(box.left(), box.top(), side, side), QColor("white"))
+    ink = QColor("black")
+    for y, row in enumerate(matrix):
+        for x, dark in enumerate(row):
+            if dark:
+                painter.fillRect(QRectF(box.left() + (x + quiet) * cell,
+                                        box.top() + (y + quiet) * cell, cell + 0.3, cell + 0.3),
+                                 ink)
+
+
+def paint_panel(painter: QPainter, control: RoomControl, width: float, height: float,
+                base: int, text: Callable[..., float]) -> None:
+    """The room's panel down the right of the screen. `text(box, words, px,
+    colour, bold)` draws as the slide draws (its sizes, its overflow record)."""
+    left = width * (1 - PANEL_SHARE)
+    pad = base * 0.6
+    inner = width * PANEL_SHARE - 2 * pad
+    painter.fillRect(QRectF(left, 0, width - left, height), QColor("#eef2f6"))
+    painter.fillRect(QRectF(left, 0, 3, height), QColor("#c9d3de"))
+    x, y = left + pad, pad
+    room = control.room
+    small = max(14, round(base * 0.7))
+    qr = min(inner * 0.62, height * 0.26)
+    _qr(painter, control.join_url, QRectF(x, y, qr, qr))
+    code_x = x + qr + pad * 0.6
+    text(QRectF(code_x, y, left + inner + pad - code_x, base), tr("Code"), small, MUTED)
+    text(QRectF(code_x, y + small * 1.4, left + inner + pad - code_x, base * 1.8),
+         room.code[:3] + "\u2009" + room.code[3:], round(base * 1.1), INK, True)
+    people = room.participants()
+    text(QRectF(code_x, y + small * 1.4 + base * 1.6, left + inner + pad - code_x, base * 2.4),
+         (tr("1 person in the room") if people == 1 else
+          tr("{count} in the room").format(count=people)), small, MUTED)
+    y += qr + pad * 0.5
+    y += text(QRectF(x, y, inner, base * 1.6), control.address.url, small, INK, True) + 4
+    hint = (tr("Only this computer can join: it is on no network.")
+            if control.address.local_only else tr(ISOLATED_HINT))
+    y += text(QRectF(x, y, inner, height - y), hint, max(12, round(small * 0.85)), MUTED) + pad
+    left_s = room.voting()
+    if left_s:
+        minutes, seconds = divmod(int(left_s), 60)
+        y += text(QRectF(x, y, inner, base * 1.4), tr("Vote open: {clock} left").format(
+            clock=f"{minutes}:{seconds:02d}"), small, QColor("#b5562a"), True) + pad * 0.4
+    kind = room.shown.adds
+    if not kind:
+        return
+    if kind == "retro":
+        labels = dict(FORMATS[room.retro_format])
+        y += text(QRectF(x, y, inner, base * 1.4), " / ".join(labels.values()), small,
+                  MUTED) + pad * 0.3
+    else:
+        labels = {"sales": tr("From sales"), "marketing": tr("From marketing")}
+    cards = control.cards()
+    if not cards:
+        text(QRectF(x, y, inner, height - y), tr("No cards yet: add one from your phone."),
+             small, MUTED)
+        return
+    bottom = height - base * 3.4
+    for n, card in enumerate(cards[:CARDS_SHOWN]):
+        if y > bottom - base:
+            break
+        picked = n == min(control.picked, len(cards) - 1)
+        words = card.text if len(card.text) <= 160 else card.text[:159] + "\u2026"
+        head = " \u00b7 ".join(w for w in (labels.get(card.part, ""), card.author or
+                                             tr("anonymous"), f"{card.dots} \u25cf") if w)
+        top = y
+        painter.fillRect(QRectF(x - 4, top, inner + 8, 2), QColor("#2a6f97") if picked
+                         else QColor("#d6dde5"))
+        y += 6
+        y += text(QRectF(x, y, inner, bottom - y), words, small, INK, picked)
+        y += text(QRectF(x, y, inner, bottom - y), head, max(12, round(small * 0.8)),
+                  QColor("#b5562a") if card.names_someone else MUTED) + pad * 0.5
+        if picked:
+            painter.fillRect(QRectF(x - pad * 0.5, top, 4, y - top), QColor("#2a6f97"))
+    more = len(cards) - CARDS_SHOWN
+    if more > 0 and y < bottom:
+        text(QRectF(x, y, inner, base * 1.4), tr("\u2026 and {count} more").format(count=more),
+             small, MUTED)
+
+
+def panel_rect(width: float, height: float) -> QRectF:
+    return QRectF(width * (1 - PANEL_SHARE), 0, width * PANEL_SHARE, height)
+

@@ -1,0 +1,127 @@
+"""The room open in workshop mode: participants' cards arrive on the
+projected slide and go into the plan (the file) one undoable change each."""
+
+import json
+import socket
+import urllib.error
+import urllib.request
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+
+from planner.ui.shell.main_window import MainWindow
+from planner.ui.workshop.view import WorkshopView
+from tests.conftest import rows
+from tests.ui.test_workshop import workshop  # noqa: F401  (the fixture)
+
+pytestmark = pytest.mark.gui
+
+
+def call(url: str, path: str, body: dict[str, Any] | None = None,
+         token: str = "") -> tuple[int, dict[str, Any]]:
+    request = urllib.request.Request(url + path, data=json.dumps(body).encode() if body
+                                     is not None else None,
+                                     headers={"Content-Type": "application/json",
+                                              "X-Room-Token": token})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as reply:
+            return reply.status, json.loads(reply.read())
+    except urllib.error.HTTPError as refused:
+        with refused:
+            return refused.code, json.loads(refused.read())
+
+
+def drawn_text(view: WorkshopView) -> str:
+    view.repaint()
+    assert view.last_stage is not None and view.last_panel is not None
+    return "\n".join(d.text for d in view.last_stage.drawn + view.last_panel.drawn)
+
+
+@pytest.fixture
+def room_open(qtbot, workshop: WorkshopView) -> WorkshopView:  # type: ignore[no-untyped-def]  # noqa: F811
+    workshop.room_host = "127.0.0.1"
+    qtbot.keyClick(workshop, Qt.Key.Key_O)
+    assert workshop.room is not None
+    return workshop
+
+
+def test_cards_from_the_room_show_on_the_slide_and_go_into_the_plan(
+        qtbot, room_open: WorkshopView, sample_path: Path) -> None:  # type: ignore[no-untyped-def]
+    view = room_open
+    control = view.room
+    assert control is not None
+    url = control.address.url
+    assert control.room.code in control.join_url and url.startswith("http://127.0.0.1:")
+    view.go(next(n for n, s in enumerate(view.slides) if s.kind == "proposals"))
+    status, joined = call(url, "api/join", {"code": control.room.code, "name": "Ines Berg",
+                                            "side": "marketing"})
+    assert status == 200
+    token = joined["token"]
+    status, state = call(url, "api/state", token=token)
+    assert state["title"] == view.slide.title and state["adds"] == "proposal"
+    markup = "<b>Win</b> 20 <script>logos</script>"
+    assert call(url, "api/card", {"text": markup}, token)[0] == 200
+    assert call(url, "api/card", {"text": "Shared pipeline review", "part": "sales"}, token)[0] == 200
+    qtbot.waitUntil(lambda: markup in drawn_text(view), timeout=3000)  # as typed, as text
+    assert "Shared pipeline review" in drawn_text(view)
+    # The facilitator votes the room, then takes the top card in.
+    qtbot.keyClick(view, Qt.Key.Key_V)
+    status, left = call(url, "api/vote", {"card": control.cards()[1].id}, token)
+    assert status == 200 and left["dots_left"] == 2
+    qtbot.waitUntil(lambda: control.cards()[0].text == "Shared pipeline review", timeout=3000)
+    qtbot.keyClick(view, Qt.Key.Key_I)
+    assert rows(sample_path, "SELECT title, proposed_by, status FROM goal WHERE title = "
+                             "'Shared pipeline review'") == [("Shared pipeline review", "SALES",
+                                                              "PROPOSED")]
+    assert [c["text"] for c in call(url, "api/state", token=token)[1]["cards"]] == [markup]
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # one undo
+    assert rows(sample_path, "SELECT title FROM goal WHERE title = 'Shared pipeline review'") == []
+
+
+def test_hot_buttons_retro_cards_and_the_rooms_confidence_reach_the_file(
+        qtbot, room_open: WorkshopView, sample_path: Path) -> None:  # type: ignore[no-untyped-def]
+    view = room_open
+    control = view.room
+    assert control is not None
+    url = control.address.url
+    token = call(url, "api/join", {"code": control.room.code})[1]["token"]  # anonymous
+    view.go(next(n for n, s in enumerate(view.slides) if s.kind == "messages"))
+    assert call(url, "api/card", {"text": "Quotes take a week"}, token)[0] == 200
+    qtbot.waitUntil(lambda: bool(control.cards()), timeout=3000)
+    qtbot.keyClick(view, Qt.Key.Key_I)
+    assert rows(sample_path, "SELECT source, owner_id FROM message WHERE customer_problem = "
+                             "'Quotes take a week'") == [("Workshop room", None)]
+    view.go(next(n for n, s in enumerate(view.slides) if s.section == "reviews"))
+    assert call(url, "api/card", {"text": "Amara Okafor dropped the leads", "part": "stop"},
+                token)[1]["names_someone"] is True
+    qtbot.waitUntil(lambda: bool(control.cards()), timeout=3000)
+    qtbot.keyClick(view, Qt.Key.Key_I)
+    today = date.today().isoformat()
+    assert rows(sample_path, f"SELECT what_we_change FROM review WHERE held_on = '{today}'") \
+        == [("Stop: Amara Okafor dropped the leads",)]
+    goal_slide = next(n for n, s in enumerate(view.slides) if s.goal_key)
+    view.go(goal_slide)
+    for said in (4, 8, 7):
+        other = call(url, "api/join", {"code": control.room.code})[1]["token"]
+        assert call(url, "api/confidence", {"value": said}, other)[0] == 200
+    qtbot.keyClick(view, Qt.Key.Key_K)
+    goal_id = (view.slide.goal_key or "").removeprefix("goal-")
+    assert rows(sample_path, f"SELECT confidence, note FROM check_in WHERE goal_id = '{goal_id}' "
+                             f"AND checked_on = '{today}'") == [
+        (7, "The room's vote: median 7 of 3 (from 4 to 8).")]
+
+
+def test_the_room_closes_with_the_workshop(qtbot, room_open: WorkshopView,  # type: ignore[no-untyped-def]
+                                           sample_window: MainWindow) -> None:
+    control = room_open.room
+    assert control is not None
+    port = control.address.port
+    token = call(control.address.url, "api/join", {"code": control.room.code})[1]["token"]
+    qtbot.keyClick(room_open, Qt.Key.Key_Escape)
+    assert sample_window.workshop is None
+    with pytest.raises(OSError):
+        socket.create_connection(("127.0.0.1", port), timeout=2).close()
+    assert control.room.closed and token
