@@ -6,15 +6,17 @@ from collections.abc import Callable
 
 import segno
 from PySide6.QtCore import QObject, QRectF, Signal
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 
 from planner.model import Person
+from planner.palette import ROOM
 from planner.room.server import Address, RoomServer
 from planner.room.state import FORMATS, Card, Room, Shown
 from planner.rules.library import NameIndex
 from planner.ui.i18n import tr
-from planner.ui.workshop.stage import INK, MUTED
+from planner.ui.workshop.stage import INK, MUTED, WRAP
 
+PANEL, RULE, ACCENT, WARN = (QColor(ROOM[k]) for k in ("panel", "field_rule", "sales", "warn"))
 PANEL_SHARE = 0.3   # of the screen's width, on the right, while the room is open
 CARDS_SHOWN = 6
 ISOLATED_HINT = ("Can't reach it? Many company networks keep devices apart: open a phone "
@@ -81,8 +83,8 @@ def paint_panel(painter: QPainter, control: RoomControl, width: float, height: f
     left = width * (1 - PANEL_SHARE)
     pad = base * 0.6
     inner = width * PANEL_SHARE - 2 * pad
-    painter.fillRect(QRectF(left, 0, width - left, height), QColor("#eef2f6"))
-    painter.fillRect(QRectF(left, 0, 3, height), QColor("#c9d3de"))
+    painter.fillRect(QRectF(left, 0, width - left, height), PANEL)
+    painter.fillRect(QRectF(left, 0, 2, height), RULE)
     x, y = left + pad, pad
     room = control.room
     small = max(14, round(base * 0.7))
@@ -105,7 +107,7 @@ def paint_panel(painter: QPainter, control: RoomControl, width: float, height: f
     if left_s:
         minutes, seconds = divmod(int(left_s), 60)
         y += text(QRectF(x, y, inner, base * 1.4), tr("Vote open: {clock} left").format(
-            clock=f"{minutes}:{seconds:02d}"), small, QColor("#b5562a"), True) + pad * 0.4
+            clock=f"{minutes}:{seconds:02d}"), small, WARN, True) + pad * 0.4
     kind = room.shown.adds
     if not kind:
         return
@@ -120,29 +122,34 @@ def paint_panel(painter: QPainter, control: RoomControl, width: float, height: f
         text(QRectF(x, y, inner, height - y), tr("No cards yet: add one from your phone."),
              small, MUTED)
         return
-    bottom = height - base * 3.4
+    bottom = height - pad - small * 1.6  # a line kept for "and N more"
+    drawn = 0
     for n, card in enumerate(cards[:CARDS_SHOWN]):
-        if y > bottom - base:
-            break
-        picked = n == min(control.picked, len(cards) - 1)
         words = card.text if len(card.text) <= 160 else card.text[:159] + "\u2026"
         head = " \u00b7 ".join(w for w in (labels.get(card.part, ""), card.author or
                                              tr("anonymous"), f"{card.dots} \u25cf") if w)
+        tall = (6 + max(small * 1.3, _height(painter, words, inner, small)) + small * 1.2
+                + pad * 0.5)
+        if y + tall > bottom and drawn:
+            break
+        picked = n == min(control.picked, len(cards) - 1)
         top = y
-        painter.fillRect(QRectF(x - 4, top, inner + 8, 2), QColor("#2a6f97") if picked
-                         else QColor("#d6dde5"))
+        painter.fillRect(QRectF(x - 4, top, inner + 8, 2), ACCENT if picked else RULE)
         y += 6
         y += text(QRectF(x, y, inner, bottom - y), words, small, INK, picked)
         y += text(QRectF(x, y, inner, bottom - y), head, max(12, round(small * 0.8)),
-                  QColor("#b5562a") if card.names_someone else MUTED) + pad * 0.5
+                  WARN if card.names_someone else MUTED) + pad * 0.5
         if picked:
-            painter.fillRect(QRectF(x - pad * 0.5, top, 4, y - top), QColor("#2a6f97"))
-    more = len(cards) - CARDS_SHOWN
-    if more > 0 and y < bottom:
-        text(QRectF(x, y, inner, base * 1.4), tr("\u2026 and {count} more").format(count=more),
-             small, MUTED)
+            painter.fillRect(QRectF(x - pad * 0.5, top, 4, y - top), ACCENT)
+        drawn += 1
+    if len(cards) > drawn:
+        text(QRectF(x, y, inner, small * 1.6), tr("\u2026 and {count} more").format(
+            count=len(cards) - drawn), small, MUTED)
 
 
-def panel_rect(width: float, height: float) -> QRectF:
-    return QRectF(width * (1 - PANEL_SHARE), 0, width * PANEL_SHARE, height)
-
+def _height(painter: QPainter, words: str, width: float, px: int) -> float:
+    font = QFont(painter.font())
+    font.setPixelSize(px)
+    font.setBold(False)
+    return float(QFontMetricsF(font).boundingRect(QRectF(0, 0, width, 1e6), WRAP, words)
+                 .height())
