@@ -26,7 +26,11 @@ CARD_MAX = 500                 # characters on a card
 PARTICIPANTS_MAX = 300
 CARDS_MAX = 3_000              # in one room; each participant at most CARDS_EACH
 CARDS_EACH = 60
-BURST, PER_SECOND = 20, 2.0    # each participant's requests: a bucket of 20, refilled 2 a second
+# Each participant's requests, from two buckets: what they write (a bucket of
+# 20, refilled 2 a second) and what they read (the page asks again after every
+# change, at most 4 a second: 60, refilled 10 a second).
+BURST, PER_SECOND = 20, 2.0
+READS_BURST, READS_PER_SECOND = 60, 10.0
 VOTES_EACH = 3
 
 # What a participant may add, by the kind of slide on the screen.
@@ -79,7 +83,8 @@ class Participant:
     name: str                  # "" when anonymous
     side: str                  # "sales", "marketing" or ""
     tokens: float = BURST
-    refilled: float = 0.0     # the room's clock when the bucket was last filled
+    reads: float = READS_BURST
+    refilled: float = 0.0     # the room's clock when the buckets were last filled
     cards: int = 0
 
 
@@ -236,7 +241,7 @@ class Room:
             self._changed()
             return token
 
-    def _who(self, token: Any) -> Participant:
+    def _who(self, token: Any, reading: bool = False) -> Participant:
         """The participant a token belongs to, their request counted against
         their bucket (caller holds the lock)."""
         if self.closed:
@@ -245,16 +250,22 @@ class Room:
         if who is None:
             raise RoomRefusal(401, _("Join the room first (the code on the screen)."))
         now = self._clock()
-        who.tokens = min(BURST, who.tokens + max(0.0, now - who.refilled) * PER_SECOND)
+        passed = max(0.0, now - who.refilled)
+        who.tokens = min(BURST, who.tokens + passed * PER_SECOND)
+        who.reads = min(READS_BURST, who.reads + passed * READS_PER_SECOND)
         who.refilled = now
-        if who.tokens < 1:
+        if (who.reads if reading else who.tokens) < 1:
             raise RoomRefusal(429, _("Slow down a little: too many requests."))
-        who.tokens -= 1
+        if reading:
+            who.reads -= 1
+        else:
+            who.tokens -= 1
         return who
 
     def check(self, token: Any) -> Participant:
+        """A participant about to read the room (counted as a read)."""
         with self._lock:
-            return self._who(token)
+            return self._who(token, reading=True)
 
     def add_card(self, token: Any, text: Any, part: Any = "") -> Card:
         with self._lock:
@@ -323,7 +334,9 @@ class Room:
         """What one participant's page shows: the slide, the cards (names of
         those who gave one, never anything about a device), their own dots."""
         with self._lock:
-            who = self._who(token)
+            who = self._participants.get(token) if isinstance(token, str) else None
+            if who is None or self.closed:  # else the read was counted by check()
+                who = self._who(token, reading=True)
             shown = self.shown
             left = max(0.0, self.vote_ends - self._clock()) if self.vote_ends else 0.0
             used = sum(c.votes.get(who.number, 0) for c in self.cards)

@@ -128,10 +128,14 @@
     polling = true;
     while (token) {
       const r = await call("GET", `/api/state?since=${version}`);
-      if (r.status === 200) { version = String(r.data.version); render(r.data); continue; }
+      if (r.status === 200) {
+        version = String(r.data.version); render(r.data);
+        await new Promise((done) => setTimeout(done, 250));  // at most four a second
+        continue;
+      }
       if (r.status === 401 || r.status === 410) { closed(r.data.error); break; }
       if (r.status === 0) { $("closed").hidden = false; $("closed").textContent = r.data.error; }
-      await new Promise((done) => setTimeout(done, 2000));
+      await new Promise((done) => setTimeout(done, r.status === 429 ? 1000 : 2000));
     }
     polling = false;
   }
