@@ -3,13 +3,13 @@
 Pure data (no Qt), so what is projected is tested without a screen.
 """
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 
 from planner.outline.blocks import (
-    Facts, FunnelFigure, GoalCard, Heading, MetricCharts, NetworkFigure, Outline, Paragraph, Table,
-    Timeline)
+    Facts, FunnelFigure, GoalCard, MetricCharts, NetworkFigure, Outline, Paragraph, Section,
+    Table, Timeline)
 
 ROWS_PER_SLIDE = 8
 
@@ -62,6 +62,9 @@ def _chunks(count: int, make: Callable[[int, int], "Slide"], fits: Fits | None,
         return [make(start, min(count, start + fixed)) for start in range(0, count, fixed)]
     out, start = [], 0
     while start < count:
+        if count - start <= 2 * ROWS_PER_SLIDE and fits(make(start, count)):
+            out.append(make(start, count))  # the rest fits: one layout, not a gallop
+            break
         # The most that fit, found by galloping then halving (more rows never
         # take less room): a few layouts a slide, not one a row.
         good, step = start + 1, 1
@@ -122,15 +125,18 @@ def slides_from_outline(outline: Outline,
                         messages: MessageStages = (),
                         parked_items: tuple[tuple[str, str], ...] = (),
                         fits: Fits | None = None,
-                        dividers: Mapping[str, tuple[tuple[str, str], ...]] | None = None
-                        ) -> list[Slide]:
+                        dividers: Mapping[str, tuple[tuple[str, str], ...]] | None = None,
+                        fit_only: Collection[str] | None = None,
+                        fitted: dict[str, list[Slide]] | None = None) -> list[Slide]:
     """The outline's slides, with the changes since the last workshop after
     the title slide (when there was one), the two sides' proposals after the
     goals' title slide, the next rides after the rides' title slide, the
     messages stage by stage (to approve and reword live), and the parking lot
     at the end (`parked_items`, to pick and close; or `parked`, to show).
     With `fits`, tables, lists, facts and charts are cut into as many slides
-    as the screen needs; without it, a fixed number a slide."""
+    as the screen needs; without it, a fixed number a slide. `fit_only` names
+    the sections cut by `fits` (the others a fixed number a slide, for now);
+    `fitted` keeps each section's slides cut by `fits`, to be used again."""
     slides = [Slide("", outline.title, (outline.company, outline.period,
                                         f"Status: {outline.status}"), outline.sponsors)]
     if changes is not None:
@@ -141,43 +147,63 @@ def slides_from_outline(outline: Outline,
     for section in outline.sections:
         if section.key in ("parking", "checkins"):
             continue  # the workshop's own parking-lot slide, where topics are added
-        intro = tuple(b.text for b in section.blocks if isinstance(b, Paragraph))
-        facts = next((b.pairs for b in section.blocks if isinstance(b, Facts)), ())
-        facts = (dividers or {}).get(section.key, ()) + facts  # a divider that says something
-        slides += _chunks(max(1, len(facts)), partial(_intro_slide, section.key, section.title,
-                                                      intro, facts), fits, ROWS_PER_SLIDE)
-        if section.key == "goals":
-            slides += _chunks(max(1, len(proposals[0]), len(proposals[1])),
-                              partial(_proposals_slide, proposals), fits, 1_000)
-        if section.key == "rides":
-            slides += _chunks(max(1, len(next_rides)), partial(_rides_slide, next_rides), fits,
-                              ROWS_PER_SLIDE)
-        if section.key == "messaging":
-            slides += _message_slides(messages)
-            continue
-        for block in section.blocks:
-            if isinstance(block, Table) and block.rows and block.on_slides:
-                slides += _chunks(len(block.rows), partial(_table_slide, section.key,
-                                                           section.title, block),
-                                  fits, ROWS_PER_SLIDE)
-            elif isinstance(block, GoalCard):
-                slides += _chunks(max(1, len(block.facts)), partial(_goal_slide, section.key,
-                                                                    block),
-                                  fits, len(block.facts) or 1)
-            elif isinstance(block, MetricCharts) and block.series:
-                slides += _chunks(len(block.series), partial(_charts_slide, section.key,
-                                                             section.title, block),
-                                  fits, len(block.series))
-            elif isinstance(block, (Timeline, FunnelFigure, NetworkFigure)):
-                slides.append(Slide(section.key, section.title, figure=block))
-            elif isinstance(block, Heading):
-                continue
+        cut = fits if fit_only is None or section.key in fit_only else None
+        known = fitted.get(section.key) if fitted is not None and cut is not None else None
+        if known is None:
+            # "goals:intro" in fit_only: the section's first slides only (where
+            # the workshop opens), the rest a fixed number a slide for now.
+            intro = fits if cut is None and f"{section.key}:intro" in (fit_only or ()) else None
+            known = section_slides(section, proposals, next_rides, messages, cut, dividers,
+                                   intro)
+            if fitted is not None and cut is not None:
+                fitted[section.key] = known
+        slides += known
     if parked_items:
         slides.append(Slide("parking", "Parking lot", kind="parking",
                             items=parked_items[:ROWS_PER_SLIDE]))
     else:
         slides.append(Slide("parking", "Parking lot", parked or ("Nothing parked yet.",),
                             kind="parking"))
+    return slides
+
+
+def section_slides(section: Section, proposals: tuple[tuple[str, ...], tuple[str, ...]],
+                   next_rides: tuple[tuple[str, str], ...], messages: MessageStages,
+                   fits: Fits | None,
+                   dividers: Mapping[str, tuple[tuple[str, str], ...]] | None,
+                   intro_fits: Fits | None = None) -> list[Slide]:
+    """One section's slides (see slides_from_outline); `intro_fits` cuts
+    its first slides to fit when `fits` cuts none."""
+    slides: list[Slide] = []
+    intro = tuple(b.text for b in section.blocks if isinstance(b, Paragraph))
+    facts = next((b.pairs for b in section.blocks if isinstance(b, Facts)), ())
+    facts = (dividers or {}).get(section.key, ()) + facts  # a divider that says something
+    slides += _chunks(max(1, len(facts)), partial(_intro_slide, section.key, section.title,
+                                                  intro, facts), fits or intro_fits,
+                      ROWS_PER_SLIDE)
+    if section.key == "goals":
+        slides += _chunks(max(1, len(proposals[0]), len(proposals[1])),
+                          partial(_proposals_slide, proposals), fits, 1_000)
+    if section.key == "rides":
+        slides += _chunks(max(1, len(next_rides)), partial(_rides_slide, next_rides), fits,
+                          ROWS_PER_SLIDE)
+    if section.key == "messaging":
+        return slides + _message_slides(messages)
+    for block in section.blocks:
+        if isinstance(block, Table) and block.rows and block.on_slides:
+            slides += _chunks(len(block.rows), partial(_table_slide, section.key,
+                                                       section.title, block),
+                              fits, ROWS_PER_SLIDE)
+        elif isinstance(block, GoalCard):
+            slides += _chunks(max(1, len(block.facts)), partial(_goal_slide, section.key,
+                                                                block),
+                              fits, len(block.facts) or 1)
+        elif isinstance(block, MetricCharts) and block.series:
+            slides += _chunks(len(block.series), partial(_charts_slide, section.key,
+                                                         section.title, block),
+                              fits, len(block.series))
+        elif isinstance(block, (Timeline, FunnelFigure, NetworkFigure)):
+            slides.append(Slide(section.key, section.title, figure=block))
     return slides
 
 

@@ -2754,6 +2754,50 @@ Marketing: {marketing}</translation>
       <translation>Als Nächstes: {title}</translation>
     </message>
     <message>
+      <source>Code</source>
+      <translation>Code</translation>
+    </message>
+    <message>
+      <source>Only this computer can join: it is on no network.</source>
+      <translation>Nur dieser Computer kann beitreten: Er ist in keinem Netzwerk.</translation>
+    </message>
+    <message>
+      <source>Can't reach it? Many company networks keep devices apart: open a phone hotspot and join it with this laptop and the phones.</source>
+      <translation>Nicht erreichbar? Viele Firmennetze trennen Geräte voneinander: Öffnen Sie einen Handy-Hotspot und verbinden Sie diesen Laptop und die Handys damit.</translation>
+    </message>
+    <message>
+      <source>1 person in the room</source>
+      <translation>1 Person im Raum</translation>
+    </message>
+    <message>
+      <source>From sales</source>
+      <translation>Vom Vertrieb</translation>
+    </message>
+    <message>
+      <source>From marketing</source>
+      <translation>Vom Marketing</translation>
+    </message>
+    <message>
+      <source>No cards yet: add one from your phone.</source>
+      <translation>Noch keine Karten: Fügen Sie eine vom Handy hinzu.</translation>
+    </message>
+    <message>
+      <source>{count} in the room</source>
+      <translation>{count} im Raum</translation>
+    </message>
+    <message>
+      <source>… and {count} more</source>
+      <translation>… und {count} weitere</translation>
+    </message>
+    <message>
+      <source>Vote open: {clock} left</source>
+      <translation>Abstimmung läuft: noch {clock}</translation>
+    </message>
+    <message>
+      <source>anonymous</source>
+      <translation>anonym</translation>
+    </message>
+    <message>
       <source>L: park a topic (from any slide)</source>
       <translation>L: Thema parken (auf jeder Folie)</translation>
     </message>
@@ -2798,6 +2842,22 @@ Marketing: {marketing}</translation>
       <translation>Titel</translation>
     </message>
     <message>
+      <source>O: close the room</source>
+      <translation>O: Raum schließen</translation>
+    </message>
+    <message>
+      <source>V: vote</source>
+      <translation>V: abstimmen</translation>
+    </message>
+    <message>
+      <source>[ ]: pick a card</source>
+      <translation>[ ]: Karte wählen</translation>
+    </message>
+    <message>
+      <source>I: into the plan</source>
+      <translation>I: in den Plan</translation>
+    </message>
+    <message>
       <source>Goal</source>
       <translation>Ziel</translation>
     </message>
@@ -2816,6 +2876,14 @@ Marketing: {marketing}</translation>
     <message>
       <source>Topic to come back to</source>
       <translation>Thema für später</translation>
+    </message>
+    <message>
+      <source>K: record the room's confidence</source>
+      <translation>K: Zuversicht des Raums festhalten</translation>
+    </message>
+    <message>
+      <source>F: other format</source>
+      <translation>F: anderes Format</translation>
     </message>
     <message>
       <source>S: a proposal from sales  ·  M: from marketing</source>

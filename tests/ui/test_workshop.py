@@ -358,6 +358,7 @@ def test_nothing_on_any_slide_of_the_large_plan_is_cut_or_elided(  # type: ignor
     qtbot.addWidget(view)
     view.showNormal()
     view.resize(width, height)
+    qtbot.waitUntil(lambda: not view.fitting(), timeout=20_000)  # idle time fits the rest
     continued = 0
     for n in range(len(view.slides)):
         view.go(n)
@@ -397,3 +398,28 @@ def test_c_on_a_goal_checks_in_at_room_size(qtbot, workshop: WorkshopView,  # ty
     assert dict(workshop.slide.facts)["Latest check-in"].startswith("35% \u00b7 5/10 at risk")
     sure = next(s for s in workshop.slides if s.section == "confidence" and s.table)
     assert sure.title == "How sure are we?"
+
+
+def test_entering_fits_the_first_slide_and_paging_ahead_of_idle_time_fits_the_next(  # type: ignore[no-untyped-def]
+        qtbot, window: MainWindow, large_path: Path) -> None:
+    """The workshop opens with its own slide cut to fit and the others
+    fitted in idle time; a facilitator who pages faster than that still
+    never shows a slide that overflows."""
+    assert window.open_plan(large_path, "goals")
+    window.start_workshop()
+    view = window.workshop
+    assert isinstance(view, WorkshopView)
+    qtbot.addWidget(view)
+    view.showNormal()
+    view.resize(1280, 720)
+    view.grab()
+    assert view.fitting() and view.slide.section == "goals"  # the rest still to fit
+    assert view.last_stage is not None and not view.last_stage.overflow
+    rides = next(n for n, s in enumerate(view.slides) if s.section == "rides")
+    view.go(rides + 3)  # far ahead, before idle time reached it
+    assert view.slide.section == "rides"
+    view.grab()
+    assert view.last_stage is not None and not view.last_stage.overflow, view.slide.title
+    qtbot.waitUntil(lambda: not view.fitting(), timeout=20_000)
+    assert view.slide.section == "rides"
+    view.close()

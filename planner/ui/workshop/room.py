@@ -19,8 +19,6 @@ from planner.ui.workshop.stage import INK, MUTED, WRAP
 PANEL, RULE, ACCENT, WARN = (QColor(ROOM[k]) for k in ("panel", "field_rule", "sales", "warn"))
 PANEL_SHARE = 0.3   # of the screen's width, on the right, while the room is open
 CARDS_SHOWN = 6
-ISOLATED_HINT = ("Can't reach it? Many company networks keep devices apart: open a phone "
-                 "hotspot and join it with this laptop and the phones.")
 
 
 class RoomControl(QObject):
@@ -101,7 +99,9 @@ def paint_panel(painter: QPainter, control: RoomControl, width: float, height: f
     y += qr + pad * 0.5
     y += text(QRectF(x, y, inner, base * 1.6), control.address.url, small, INK, True) + 4
     hint = (tr("Only this computer can join: it is on no network.")
-            if control.address.local_only else tr(ISOLATED_HINT))
+            if control.address.local_only else
+            tr("Can't reach it? Many company networks keep devices apart: open a phone "
+               "hotspot and join it with this laptop and the phones."))
     y += text(QRectF(x, y, inner, height - y), hint, max(12, round(small * 0.85)), MUTED) + pad
     left_s = room.voting()
     if left_s:

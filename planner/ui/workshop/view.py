@@ -59,6 +59,12 @@ class WorkshopView(QWidget):
         self._section_titles: dict[str, str] = {}
         self._columns: dict[int, Any] = {}
         self._fitted = False  # the slides cut for this screen's size yet
+        self._inputs: tuple[Any, ...] | None = None  # what the slides are made of
+        # The sections cut to fit so far (None: all), and their slides.
+        self._fit_set: set[str] | None = None
+        self._fitted_sections: dict[str, list[Slide]] = {}
+        self._fit_timer = QTimer(self, singleShot=True, interval=0)
+        self._fit_timer.timeout.connect(self._fit_more)
         self.agenda_started = time.monotonic()
         self.last_stage: Stage | None = None
         self.last_panel: Stage | None = None
@@ -71,6 +77,7 @@ class WorkshopView(QWidget):
         self.slide_shown.connect(self._tell_room)
         # The agenda item is the section on screen; its clock starts when it does.
         self.agenda_started = time.monotonic()
+        self._fit_waiting: list[str] = []
         self._tick = QTimer(self, interval=1000)
         self._tick.timeout.connect(self.update)
         self._tick.start()
@@ -78,6 +85,22 @@ class WorkshopView(QWidget):
     # -- slides ---------------------------------------------------------------
 
     def _rebuild(self) -> None:
+        """The slides from what the plan says now (read once per change of
+        the plan), cut to fit the screen where the screen is known: the
+        sections fitted so far, the rest a fixed number a slide until idle
+        time fits them too (`_fit_more`)."""
+        if self._inputs is None:
+            self._inputs = self._gather()
+            self._fitted_sections.clear()
+        outline, proposals, rides, changes, stages, parked, dividers = self._inputs
+        self._section_titles = {"": outline.title, **{s.key: s.title for s in outline.sections}}
+        # Cut to fit once the workshop has its screen's size (a resize brings it).
+        fits = self.fits if self.isVisible() else None
+        self.slides = slides_from_outline(outline, proposals, (),  # type: ignore[arg-type]
+                                          rides, changes, stages, parked, fits, dividers,
+                                          self._fit_set, self._fitted_sections)
+
+    def _gather(self) -> tuple[Any, ...]:
         store = self.session.store
         goals = store.rows(Goal)
         proposals = tuple(tuple(g.title for g in goals if g.status is GoalStatus.PROPOSED
@@ -105,17 +128,13 @@ class WorkshopView(QWidget):
             changes = tuple(d.line().split(": ", 1)[1] + " " + tr("(by {name})").format(
                 name=d.by_name if d.by_name != "unknown" else tr("unknown")) for d in found)
         names: dict[str | None, str] = dict(people)
-        outline = build_outline(store)
-        self._section_titles = {"": outline.title, **{s.key: s.title for s in outline.sections}}
-        # Cut to fit once the workshop has its screen's size (a resize brings it).
-        fits = self.fits if self.isVisible() else None
-        self.slides = slides_from_outline(outline, proposals, (),  # type: ignore[arg-type]
-                                          rides, changes, message_stages(store, names), parked,
-                                          fits, key_facts(store))
+        return (build_outline(store), proposals, rides, changes, message_stages(store, names),
+                parked, key_facts(store))
 
     def _on_plan_changed(self, change: ChangeSet) -> None:
         current = self.slides[self.index]
         picked = self._picked_id()
+        self._inputs = None  # the plan changed: read again
         self._rebuild()
         # The same slide: the same part of the same goal (its title may have
         # changed), else the slide of that section with that title.
@@ -145,6 +164,14 @@ class WorkshopView(QWidget):
         before = self.slide.section
         self.picked = 0
         self.index = max(0, min(len(self.slides) - 1, index))
+        section = self.slide.section
+        if self._fit_set is not None and section and section not in self._fit_set:
+            # Paged ahead of the idle fitting: this section is cut to fit now,
+            # so that nothing the room sees is cut short.
+            self._fit_set.add(section)
+            if section in self._fit_waiting:
+                self._fit_waiting.remove(section)
+            self._recut()
         if self.slide.section != before:
             self.agenda_started = time.monotonic()
         self.update()
@@ -283,18 +310,56 @@ class WorkshopView(QWidget):
             self._fit()
 
     def _fit(self) -> None:
-        """The slides cut for this screen, on the slide that was shown."""
+        """The slides cut for this screen, on the slide that was shown: its
+        section first, the others one by one in idle time, nearest first (the
+        room sees its slide at once; a key pressed meanwhile waits for one
+        section at most)."""
         if not self.slides:
             return
         self._fitted = True
-        current = self.slide
         self._measured.clear()
         self._columns.clear()
+        self._fitted_sections.clear()
+        sections = [key for key in self._section_titles if key]
+        here = self.slide.section
+        at = sections.index(here) if here in sections else 0
+        self._fit_waiting = sorted((k for k in sections if k != here),
+                                   key=lambda k: abs(sections.index(k) - at))
+        if self.index == first_slide_of(self.slides, here) and here:
+            # On a section's first slide (where the workshop opens): that
+            # slide first, its section's others next.
+            self._fit_set = {f"{here}:intro"}
+            self._fit_waiting.insert(0, here)
+        else:
+            self._fit_set = {here}
+        self._recut()  # the rest once this slide is painted (paintEvent)
+
+    def _fit_more(self) -> None:
+        """One more section cut to fit the screen (idle time)."""
+        if self._fit_set is None or not self._fit_waiting:
+            return
+        self._fit_set.add(self._fit_waiting.pop(0))
+        if not self._fit_waiting:
+            self._fit_set = None  # every section
+        self._recut()
+        if self._fit_waiting:
+            self._fit_timer.start()
+        self.update()
+
+    def fitting(self) -> bool:
+        """Whether some sections are still to be cut to fit (idle time)."""
+        return self._fit_set is not None and bool(self._fit_waiting)
+
+    def _recut(self) -> None:
+        current = self.slide
+        part = current.facts[0][0] if current.facts else None
         self._rebuild()
-        self.index = next((n for n, s in enumerate(self.slides)
-                           if s.section == current.section and s.title == current.title
-                           and s.goal_key == current.goal_key),
-                          min(self.index, len(self.slides) - 1))
+        same = [n for n, s in enumerate(self.slides) if s.section == current.section
+                and s.goal_key == current.goal_key and s.title.split(" (continued)")[0]
+                == current.title.split(" (continued)")[0]]
+        self.index = next((n for n in same if part is not None
+                           and any(k == part for k, _ in self.slides[n].facts)),
+                          same[0] if same else min(self.index, len(self.slides) - 1))
 
     def propose(self, side: Team) -> RoomEditor:
         """A proposal from one side, straight into the plan as a proposed goal."""
@@ -487,6 +552,8 @@ class WorkshopView(QWidget):
                                                                 date.today()))
 
     def closeEvent(self, event: Any) -> None:
+        self._fit_timer.stop()  # nothing more to fit for a screen that is gone
+        self._fit_waiting.clear()
         if self.room is not None:  # the room closes with the workshop
             self.room.close()
             self.room = None
@@ -564,4 +631,6 @@ class WorkshopView(QWidget):
         stage.painter = None  # what was drawn stays to be read; the painter goes
         self.min_font_px = min(self.min_font_px, stage.min_px)
         self.last_stage = stage
+        if self.fitting() and not self._fit_timer.isActive():
+            self._fit_timer.start()  # the other sections cut to fit, in idle time
 
