@@ -524,6 +524,18 @@
       <translation>Agenda-Uhr neu starten</translation>
     </message>
     <message>
+      <source>Open the room to phones and laptops (address, QR code, code), or close it</source>
+      <translation>Den Raum für Handys und Laptops öffnen (Adresse, QR-Code, Code) oder schließen</translation>
+    </message>
+    <message>
+      <source>In the room: start or stop a vote / pick a card / take it into the plan</source>
+      <translation>Im Raum: Abstimmung starten oder beenden / Karte wählen / in den Plan übernehmen</translation>
+    </message>
+    <message>
+      <source>In the room: record its confidence as the goal's check-in / switch the retrospective's format</source>
+      <translation>Im Raum: seine Zuversicht als Check-in des Ziels festhalten / Format der Retrospektive wechseln</translation>
+    </message>
+    <message>
       <source>Workshop editor</source>
       <translation>Workshop-Editor</translation>
     </message>

@@ -42,6 +42,12 @@ def page_keys() -> tuple[tuple[str, str, str], ...]:
         (workshop, "R / L / C", tr("Write a review / park a topic / close the picked topic")),
         (workshop, "C", tr("On a goal: check in (progress, confidence, a note)")),
         (workshop, "T", tr("Restart the agenda clock")),
+        (workshop, "O", tr("Open the room to phones and laptops (address, QR code, code), "
+                           "or close it")),
+        (workshop, "V / [ ] / I", tr("In the room: start or stop a vote / pick a card / take "
+                                     "it into the plan")),
+        (workshop, "K / F", tr("In the room: record its confidence as the goal's check-in / "
+                               "switch the retrospective's format")),
         (tr("Workshop editor"), "Ctrl+Enter / Escape", tr("Save / cancel")),
         (workshop, "Escape", tr("Leave workshop mode")),
     )
