@@ -11,13 +11,16 @@ from datetime import date
 from planner.changes import ChangeSet, added, changed
 from planner.errors import InvalidEdit
 from planner.i18n import _
-from planner.model import Goal, Message, ParkingTopic, Review
+from planner.model import Goal, Review
 from planner.model.actor import Actor
 from planner.model.enums import Team
 from planner.model.reader import PlanReader
 from planner.model.validation import LONG_TEXT_MAX, SHORT_TEXT_MAX
 from planner.operations.checkins import check_in
+from planner.operations.goals import add_goal
+from planner.operations.messages import add_message
 from planner.operations.rows import new, quoted
+from planner.operations.workshop import park
 from planner.rules.checkins import history_of
 
 # A retro card's part, and the review's part it is written into.
@@ -39,23 +42,22 @@ def hot_button(text: str, author: str = "") -> ChangeSet:
     """A hot button heard from customers, as a draft message of the library."""
     source = (_("Heard by {name} (workshop room)").format(name=author) if author
               else _("Workshop room"))
-    message = new(Message, customer_problem=_short(text), source=_short(source))
+    change, _message = add_message(_short(text), source=_short(source))
     return ChangeSet(_("Add hot button {text} from the room").format(text=quoted(text)),
-                     (added(message),))
+                     change.rows)
 
 
 def proposal(reader: PlanReader, text: str, side: str) -> ChangeSet:
     """A proposal from the room, into the goals as proposed by its side."""
     team = Team.MARKETING if side == "marketing" else Team.SALES
-    place = max((g.position for g in reader.rows(Goal)), default=-1) + 1
-    goal = new(Goal, title=_short(text), proposed_by=team, position=place)
-    return ChangeSet(_("Add proposal {text} from the room").format(text=quoted(text)),
-                     (added(goal),))
+    change, _goal = add_goal(reader, _short(text), team, label_text=_(
+        "Add proposal {text} from the room").format(text=quoted(text)))
+    return change
 
 
 def topic(text: str) -> ChangeSet:
     return ChangeSet(_("Park {topic} from the room").format(topic=quoted(text)),
-                     (added(new(ParkingTopic, topic=_short(text))),))
+                     park(_short(text)).rows)
 
 
 def retro_card(reader: PlanReader, text: str, part: str, today: date) -> ChangeSet:
