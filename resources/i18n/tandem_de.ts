@@ -2862,12 +2862,12 @@ Marketing: {marketing}</translation>
       <translation>V: abstimmen</translation>
     </message>
     <message>
-      <source>[ ]: pick a card</source>
-      <translation>[ ]: Karte wählen</translation>
+      <source>[ ]: pick</source>
+      <translation>[ ]: wählen</translation>
     </message>
     <message>
-      <source>I: into the plan</source>
-      <translation>I: in den Plan</translation>
+      <source>I: take in</source>
+      <translation>I: übernehmen</translation>
     </message>
     <message>
       <source>Goal</source>
@@ -2890,12 +2890,12 @@ Marketing: {marketing}</translation>
       <translation>Thema für später</translation>
     </message>
     <message>
-      <source>K: record the room's confidence</source>
-      <translation>K: Zuversicht des Raums festhalten</translation>
+      <source>K: the room's confidence</source>
+      <translation>K: Zuversicht des Raums</translation>
     </message>
     <message>
-      <source>F: other format</source>
-      <translation>F: anderes Format</translation>
+      <source>F: format</source>
+      <translation>F: Format</translation>
     </message>
     <message>
       <source>S: a proposal from sales  ·  M: from marketing</source>

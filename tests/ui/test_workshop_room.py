@@ -37,7 +37,9 @@ def call(url: str, path: str, body: dict[str, Any] | None = None,
 def drawn_text(view: WorkshopView) -> str:
     view.repaint()
     assert view.last_stage is not None and view.last_panel is not None
-    return "\n".join(d.text for d in view.last_stage.drawn + view.last_panel.drawn)
+    # As read on the screen: the panel's places to break long words are invisible.
+    return "\n".join(d.text for d in view.last_stage.drawn + view.last_panel.drawn
+                     ).replace("\u200b", "")
 
 
 @pytest.fixture
@@ -125,3 +127,23 @@ def test_the_room_closes_with_the_workshop(qtbot, room_open: WorkshopView,  # ty
     with pytest.raises(OSError):
         socket.create_connection(("127.0.0.1", port), timeout=2).close()
     assert control.room.closed and token
+
+
+def test_the_panel_keeps_long_words_and_the_keys_on_the_screen(
+        qtbot, room_open: WorkshopView) -> None:  # type: ignore[no-untyped-def]
+    """At 1280x720 on a review slide: a card of one 400-letter word wraps
+    inside the panel, and the room's keys fit their line."""
+    view = room_open
+    control = view.room
+    assert control is not None
+    view.go(next(n for n, s in enumerate(view.slides) if s.section == "reviews"))
+    token = call(control.address.url, "api/join", {"code": control.room.code})[1]["token"]
+    assert call(control.address.url, "api/card", {"text": "w" * 400, "part": "stop"},
+                token)[0] == 200
+    qtbot.waitUntil(lambda: bool(control.cards()), timeout=3000)
+    drawn_text(view)
+    assert view.last_stage is not None and view.last_panel is not None
+    assert not view.last_stage.overflow  # the hint and the footer in their lines
+    for drawn in view.last_panel.drawn:
+        assert drawn.needed.right() <= view.width() + 0.5, drawn.text[:40]
+    assert any(d.text.replace("\u200b", "").startswith("wwww") for d in view.last_panel.drawn)

@@ -125,7 +125,7 @@ def paint_panel(painter: QPainter, control: RoomControl, width: float, height: f
     bottom = height - pad - small * 1.6  # a line kept for "and N more"
     drawn = 0
     for n, card in enumerate(cards[:CARDS_SHOWN]):
-        words = card.text if len(card.text) <= 160 else card.text[:159] + "\u2026"
+        words = breakable(card.text if len(card.text) <= 160 else card.text[:159] + "\u2026")
         head = " \u00b7 ".join(w for w in (labels.get(card.part, ""), card.author or
                                              tr("anonymous"), f"{card.dots} \u25cf") if w)
         tall = (6 + max(small * 1.3, _height(painter, words, inner, small)) + small * 1.2
@@ -145,6 +145,14 @@ def paint_panel(painter: QPainter, control: RoomControl, width: float, height: f
     if len(cards) > drawn:
         text(QRectF(x, y, inner, small * 1.6), tr("\u2026 and {count} more").format(
             count=len(cards) - drawn), small, MUTED)
+
+
+def breakable(text: str, longest: int = 16) -> str:
+    """A word longer than `longest` characters given a place to break after
+    every character (zero-width spaces; Qt wraps at the last one that fits),
+    so that it wraps inside the panel instead of running off it."""
+    return " ".join(word if len(word) <= longest else "\u200b".join(word)
+                    for word in text.split(" "))
 
 
 def _height(painter: QPainter, words: str, width: float, px: int) -> float:

@@ -568,12 +568,11 @@ class WorkshopView(QWidget):
 
     def _hint(self, slide: Slide) -> str:
         if self.room is not None:
-            keys = [tr("O: close the room"), tr("V: vote"), tr("[ ]: pick a card"),
-                    tr("I: into the plan")]
+            keys = [tr("O: close the room"), tr("V: vote"), tr("[ ]: pick"), tr("I: take in")]
             if slide.goal_key:
-                keys.append(tr("K: record the room's confidence"))
+                keys.append(tr("K: the room's confidence"))
             if slide.section == "reviews":
-                keys.append(tr("F: other format"))
+                keys.append(tr("F: format"))
             return "  \u00b7  ".join(keys)
         anywhere = tr("L: park a topic (from any slide)")
         if slide.goal_key:
