@@ -108,9 +108,10 @@ class _AfterFirstPaint(QObject):
         QApplication.processEvents()
         self.window.repaint()
         print(f"content {time.time():.6f}", flush=True)
-        # The rows checked on a thread once the plan is shown (a goal's check-ins).
+        # The rows checked on a thread once the plan is shown (a goal's
+        # check-ins), and the replica copied into memory on another.
         store = getattr(self.window.session, "store", None)
-        while store is not None and store.checking():
+        while store is not None and (store.checking() or not store.replica_copied()):
             QApplication.processEvents()
             time.sleep(0.005)
         print(f"checked {time.time():.6f}", flush=True)

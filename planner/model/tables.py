@@ -9,7 +9,7 @@ tests keep identical to these classes, field by field.
 from datetime import date, datetime, timezone
 from typing import Any
 
-from sqlalchemy import Column, ForeignKey, String, Table
+from sqlalchemy import Column, ForeignKey, Index, String, Table
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Field, SQLModel
@@ -298,8 +298,13 @@ class CheckIn(Row, table=True):
     """How far a goal is and how sure its owners are, on a day (schema 11)."""
 
     __tablename__ = "check_in"
+    # A goal's check-ins in the order they are shown (schema 14): the window's
+    # "latest two of every goal" is read from this index alone.
+    __table_args__ = (Index("ix_check_in_goal_id_checked_on", "goal_id", "checked_on",
+                            "created_at", "id"),)
 
-    goal_id: str = _ref("goal", nullable=False, cascade=True)
+    goal_id: str = Field(default=None, sa_column=Column(
+        String(36), ForeignKey("goal.id", ondelete="CASCADE"), nullable=False))
     checked_on: date
     progress: float = Field(ge=0)
     confidence: int = Field(ge=1, le=10)

@@ -68,15 +68,18 @@ def memory(data: bytes | bytearray) -> sqlite3.Connection:
     return conn
 
 
-def memory_from(disk: sqlite3.Connection) -> sqlite3.Connection | None:
+def memory_from(disk: sqlite3.Connection, raising: bool = False) -> sqlite3.Connection | None:
     """A plan held in memory, copied by SQLite's backup from a file in
     rollback-journal form (one consistent read, page by page); None when
-    SQLite cannot (the caller serializes instead)."""
+    SQLite cannot (the caller serializes instead), or with `raising` what
+    SQLite said."""
     conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
     try:
         disk.backup(conn)
     except sqlite3.Error:
         conn.close()
+        if raising:
+            raise
         return None
     _harden(conn)
     conn.execute("PRAGMA foreign_keys = ON")

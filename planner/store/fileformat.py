@@ -12,6 +12,7 @@ import threading
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from planner.i18n import _
 from planner.errors import PlanFileError
@@ -104,22 +105,54 @@ def check_version(name: str, conn: sqlite3.Connection) -> int:
     return int(version)
 
 
-def check_damage(conn: sqlite3.Connection) -> str | None:
-    """SQLite's quick check of every page: what is wrong, or None when sound."""
+def check_damage(conn: sqlite3.Connection, skip: frozenset[str] = frozenset()) -> str | None:
+    """SQLite's quick check of every page: what is wrong, or None when sound.
+    With `skip`, every table but those (each with its indexes) and the schema
+    itself; the pages of the skipped tables are checked later, in full."""
+    try:
+        if not skip:
+            results = [conn.execute("PRAGMA quick_check").fetchall()]
+        else:
+            names = [n for (n,) in conn.execute(
+                "SELECT name FROM sqlite_schema WHERE type = 'table'") if n not in skip]
+            results = [conn.execute('PRAGMA quick_check("{}")'.format(n.replace('"', '""')))
+                       .fetchall() for n in ["sqlite_schema", *names]]
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    for result in results:
+        if result != [("ok",)]:
+            return _first_fault(result)
+    return None
+
+
+def pages_fault(conn: sqlite3.Connection) -> str | None:
+    """SQLite's quick check of every page, as `check_damage`, but a file that
+    cannot be read at all (its disk gone) raises rather than being called
+    damaged."""
     try:
         result = conn.execute("PRAGMA quick_check").fetchall()
     except sqlite3.DatabaseError as exc:
-        return str(exc)
-    return None if result == [("ok",)] else str(result[0][0])
+        if getattr(exc, "sqlite_errorname", "") in ("SQLITE_CORRUPT", "SQLITE_NOTADB"):
+            return str(exc)
+        raise
+    return None if result == [("ok",)] else _first_fault(result)
+
+
+def _first_fault(result: list[Any]) -> str:
+    """The first fault SQLite's check names, on one line (it can list a
+    hundred, under a heading)."""
+    lines = [line.strip() for row in result for line in str(row[0] if row else "").splitlines()]
+    faults = [line for line in lines if line and not line.startswith("*** in database")]
+    return faults[0][:200] if faults else "the check found no answer"
 
 
 class DamageCheck:
     """`check_damage` of a plan file on a thread, on a read-only connection of
     its own (SQLite checks the pages without Python's lock, while the caller
-    reads the file): `result()` waits for it."""
+    reads the file): `result()` waits for it. `skip` as `check_damage`'s."""
 
-    def __init__(self, path: Path) -> None:
-        self._path = path
+    def __init__(self, path: Path, skip: frozenset[str] = frozenset()) -> None:
+        self._path, self._skip = path, skip
         self._result: str | None = "the check of its pages did not finish"
         self._thread = threading.Thread(target=self._run, name="tandem-quick-check",
                                         daemon=True)
@@ -135,7 +168,7 @@ class DamageCheck:
         try:
             conn.execute("PRAGMA trusted_schema = OFF")
             conn.execute("PRAGMA busy_timeout = 2000")  # as the plan's own connection waits
-            self._result = check_damage(conn)
+            self._result = check_damage(conn, self._skip)
         except sqlite3.Error as exc:
             self._result = str(exc)
         finally:

@@ -10,6 +10,7 @@ Nothing here writes to a file it refuses or opens read-only.
 
 import os
 import sqlite3
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +36,12 @@ class Opened:
     # The file's own connection, writing nothing until the first commit; the
     # same as `conn` unless an older plan is read from a copy upgraded in memory.
     disk: sqlite3.Connection | None = None
+    # Tables whose pages were not checked on opening (`open_file`'s `later`):
+    # the store has them checked, in full, on its thread.
+    pages_later: frozenset[str] = frozenset()
+    # The replica being copied on a thread (the window's way): until it is
+    # done, `conn` is the file's own connection (`disk`), read as it stands.
+    copying: "Copying | None" = None
 
     @property
     def writable(self) -> bool:
@@ -71,9 +78,10 @@ def _carries(name: str, foreign: list[str]) -> str:
             "Tandem will not write to it.")
 
 
-def _damaged(name: str, detail: str) -> str:
-    return (f"{name} is damaged ({detail}); it is open read-only so that nothing more is "
-            "lost: export it or save a copy.")
+def damaged(name: str, detail: str) -> str:
+    """Why a plan whose pages SQLite's check faults is open read-only."""
+    return _("{name} is damaged ({detail}); it is open read-only so that nothing more is "
+             "lost: export it or save a copy.").format(name=name, detail=detail)
 
 
 def _inspect(name: str, conn: sqlite3.Connection) -> tuple[int, list[str]]:
@@ -89,8 +97,10 @@ def _inspect(name: str, conn: sqlite3.Connection) -> tuple[int, list[str]]:
     return version, foreign_objects(conn, version)
 
 
-def open_file(path: Path, read_only: bool) -> Opened:
-    """Open a plan: for writing when asked and nothing stands in the way."""
+def open_file(path: Path, read_only: bool, later: frozenset[str] = frozenset()) -> Opened:
+    """Open a plan: for writing when asked and nothing stands in the way.
+    `later`: tables whose pages need not be checked before the plan opens for
+    writing (the kinds read only when needed; the caller checks them after)."""
     check_header(path)
     reason = None if read_only else why_not_writable(path)
     if not read_only and reason is None:
@@ -101,7 +111,7 @@ def open_file(path: Path, read_only: bool) -> Opened:
             raise PlanFileError(_("{name} cannot be opened ({reason}).").format(name=path.name,
                                     reason=exc.strerror)) from None
         if holder is None:
-            opened = _open_for_writing(path, lock)
+            opened = _open_for_writing(path, lock, later)
             if isinstance(opened, Opened):
                 return opened
             reason = opened  # damaged, or foreign objects (said below, from the image)
@@ -110,7 +120,8 @@ def open_file(path: Path, read_only: bool) -> Opened:
     return _open_image(path, writer_holds(path), reason)
 
 
-def _open_for_writing(path: Path, lock: PlanLock) -> Opened | str | None:
+def _open_for_writing(path: Path, lock: PlanLock,
+                      later: frozenset[str]) -> Opened | str | None:
     """The writable connection (writing nothing yet); None when the file
     carries foreign SQL, a sentence when it is damaged (it opens read-only)."""
     try:
@@ -128,14 +139,24 @@ def _open_for_writing(path: Path, lock: PlanLock) -> Opened | str | None:
             return None
         if version < SCHEMA_VERSION:  # read from an upgraded copy; the file waits for an edit
             damage = check_damage(conn)
+        elif later and _at_rest(path, lock):  # the window's way: both on threads, and
+            # the first page is read from the file while the replica is copied
+            damage = DamageCheck(path, later).result()
+            if damage:
+                conn.close()
+                lock.release()
+                return damaged(path.name, damage)
+            copying = Copying(path)
+            return Opened(conn, lock, None, None, (), disk=conn, pages_later=later,
+                          copying=copying)
         else:  # SQLite checks every page on a thread while the replica is read
-            checking = DamageCheck(path)
+            checking = DamageCheck(path, later)
             replica = _replica(path, conn, lock)
             damage = checking.result()
         if damage:
             _close_all(replica, conn)
             lock.release()
-            return _damaged(path.name, damage)
+            return damaged(path.name, damage)
         if replica is None:
             return Opened(_upgraded_image(path), lock, None, None, (), disk=conn)
     except sqlite3.OperationalError as exc:
@@ -146,7 +167,7 @@ def _open_for_writing(path: Path, lock: PlanLock) -> Opened | str | None:
         _close_all(replica, conn)
         lock.release()
         raise
-    return Opened(replica, lock, None, None, (), disk=conn)
+    return Opened(replica, lock, None, None, (), disk=conn, pages_later=later)
 
 
 def _close_all(*conns: sqlite3.Connection | None) -> None:
@@ -161,11 +182,67 @@ def _replica(path: Path, disk: sqlite3.Connection, lock: PlanLock) -> sqlite3.Co
     page by page by SQLite's backup (one consistent read, and no buffer of the
     whole file beside it: a 30 MB plan peaks at 30 MB, not 60); otherwise its
     bytes are serialized and made a rollback-journal image."""
-    if not log_pending(path) and lock.header_bytes(18, 20) == b"\x01\x01":
+    if _at_rest(path, lock):
         replica = connection.memory_from(disk)
         if replica is not None:
             return replica
     return connection.memory(disk.serialize())
+
+
+def _at_rest(path: Path, lock: PlanLock) -> bool:
+    """No write-ahead log beside the file, which is in rollback-journal form."""
+    return not log_pending(path) and lock.header_bytes(18, 20) == b"\x01\x01"
+
+
+class Copying:
+    """The replica copied by SQLite's backup on a thread, from a read-only
+    connection of its own to the file (at rest, its lock held: nothing else
+    writes it meanwhile but what `PlanStore.check_outside` would see), once
+    `start()` is called (the window calls it once the plan is shown, so that
+    the copy does not compete with showing it). `replica()` waits for it: the
+    copy, or None when SQLite could not make it (the store serializes the
+    file instead)."""
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        self._replica: sqlite3.Connection | None = None
+        self.error: sqlite3.Error | None = None  # why no copy was made, when known
+        self._thread = threading.Thread(target=self._run, name="tandem-replica", daemon=True)
+
+    def start(self) -> None:
+        if self._thread.ident is None:
+            self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            source = sqlite3.connect(f"{self._path.resolve().as_uri()}?mode=ro", uri=True,
+                                     isolation_level=None, check_same_thread=False)
+        except sqlite3.Error as exc:
+            self.error = exc
+            return
+        try:
+            source.execute("PRAGMA busy_timeout = 2000")
+            self._replica = connection.memory_from(source, raising=True)
+        except sqlite3.Error as exc:
+            self.error, self._replica = exc, None
+        finally:
+            source.close()
+
+    def done(self) -> bool:
+        self.start()
+        return not self._thread.is_alive()
+
+    def replica(self) -> sqlite3.Connection | None:
+        self.start()
+        self._thread.join()
+        return self._replica
+
+    def discard(self) -> None:
+        if self._thread.ident is None:
+            return  # never started: nothing to wait for
+        replica = self.replica()
+        if replica is not None:
+            replica.close()
 
 
 def _upgraded_image(path: Path) -> sqlite3.Connection:

@@ -38,7 +38,7 @@ from planner.store.names import plan_name_problem
 from planner.store.lock import Holder
 from planner.store.mirror import KindRows
 from planner.store.migrations import SCHEMA_VERSION
-from planner.store.opening import Opened, open_bytes, open_file
+from planner.store.opening import Opened, damaged, open_bytes, open_file
 from planner.store.pending import Pending
 from planner.store.schema import CASCADE, FOREIGN_KEYS, TABLES, stored
 from planner.store.sqlcheck import Later
@@ -54,6 +54,16 @@ INSERT_ATTACHED = "INSERT OR IGNORE INTO crm_data (import_id, data) VALUES (?, ?
 MAX_ATTACHED = 1 << 30
 
 
+def readable(path: Path) -> bool:
+    """Whether the file's first bytes can still be read (a pulled stick's
+    cannot)."""
+    try:
+        with path.open("rb") as f:
+            return len(f.read(100)) == 100
+    except OSError:
+        return False
+
+
 class PlanStore:
     """One open plan file."""
 
@@ -67,6 +77,9 @@ class PlanStore:
         # takes nothing the window holds (its history and versions included).
         self._conn = opened.conn
         self._disk = opened.disk  # the file's own connection, for a writable plan
+        # The replica while it is copied on a thread (the window's way): until
+        # then the plan is read from the file's own connection.
+        self._copying = opened.copying
         self.lost: str | None = None  # why the file's disk is gone, in one sentence
         self._writing = opened.in_memory  # nothing is written before the first commit
         self._lock = opened.lock
@@ -80,6 +93,9 @@ class PlanStore:
         self._recent: dict[tuple[type[Record], str, int], dict[str, tuple[Record, ...]]] = {}
         self._later: Later | None = None  # the lazy kinds' check, when asked on a thread
         self._refused: PlanFileError | None = None  # what that check found, if anything
+        # The lazy kinds' pages, checked by SQLite on that thread too (not on opening).
+        self._pages_later = opened.pages_later
+        self._pages_damaged = False  # what that check found there
         self._listeners: list[Listener] = []
         self._status_checked = False  # the first commit makes the plan's status true
         self._seq = -1  # the history's last entry, read when first needed
@@ -136,7 +152,8 @@ class PlanStore:
         started by the first `checking()` (the window asks once the plan is
         shown); `finish_checking` acts on the answer, and a commit waits for it."""
         path = Path(path)
-        store = cls(path, open_file(path, read_only), acting)
+        later = frozenset(TABLES[k].name for k in LAZY) if check_later else frozenset()
+        store = cls(path, open_file(path, read_only, later), acting)
         try:
             store._check_rows(later=check_later)
         except BaseException:
@@ -193,6 +210,9 @@ class PlanStore:
     def close(self) -> None:
         """Close the plan; after writing, the file is left at rest. Never
         raises for a disk that went away: what it held is what was synced."""
+        copying, self._copying = self._copying, None
+        if copying is not None:
+            copying.discard()
         try:
             if self._disk is not None and self._disk is not self._conn:
                 connection.close(self._disk, checkpoint_first=self._writing)
@@ -231,6 +251,7 @@ class PlanStore:
         if self._later is not None or self._refused is not None:
             self.finish_checking()  # nothing is written to a plan the check refuses
         self._refuse_if_read_only()
+        self._take_replica()  # written with the file from the first commit
         if not change.recorded:
             return change
         outside = self.check_outside()
@@ -303,16 +324,22 @@ class PlanStore:
     def _write(self, statements: list[tuple[str, list[tuple[Any, ...]]]]) -> None:
         """One transaction on the file, then the same on the replica; a disk
         that fails makes the plan read-only (`lost`) and writes nothing more."""
+        self._take_replica()  # copied on a thread: written from the first write on
         if self._disk is not None:
             try:
                 connection.write(self._disk, self.path.name, statements)
             except MediumLost as exc:
                 self._lose(str(exc))
                 raise
-        connection.write(self._conn, self.path.name, statements)
+        if self._conn is not self._disk:
+            connection.write(self._conn, self.path.name, statements)
 
     def _lose(self, sentence: str) -> None:
         """The file's disk has gone: stop writing, keep every row in memory."""
+        copying, self._copying = self._copying, None
+        replica = copying.replica() if copying is not None else None
+        if replica is not None:  # copied before the disk went: read from it
+            self._conn = replica
         self.lost = self.read_only_reason = sentence
         self.read_only = True
         disk, self._disk = self._disk, None
@@ -325,6 +352,7 @@ class PlanStore:
     def _start_writing(self) -> None:
         """The first commit: the file is upgraded if older, switched to its
         write-ahead log and every commit synced to the medium."""
+        self._take_replica()  # before the file's connection can be replaced
         disk = self._disk
         assert disk is not None
         from planner.store.medium import cannot_edit_in_place
@@ -368,6 +396,7 @@ class PlanStore:
         disk = self._disk
         if disk is None or self.read_only:
             return None
+        self._take_replica()
         now = connection.data_version(disk)
         if now is None or now == self._outside:
             return None
@@ -584,6 +613,7 @@ class PlanStore:
         """The whole plan, history and versions included, as the bytes of a
         plan file at rest: a consistent copy (SQLite's backup API) that opens
         anywhere, even while this plan is being edited."""
+        self._take_replica()
         try:
             return connection.at_rest(self._conn)
         except sqlite3.Error as exc:
@@ -617,9 +647,46 @@ class PlanStore:
             if not (later and kind in LAZY):
                 self._rows_of(kind)
         asked = tuple(k for k in KINDS if k in LAZY and k not in self._kinds)
-        if asked:  # the file itself where it is open for writing, else a copy
+        if asked or self._pages_later:  # the file itself where it is open for writing,
+            # else a copy; the pages opening did not check are checked there first
             self._later = Later(self.path if self._disk is not None and not self.read_only
-                                else self._conn, asked, checked)
+                                else self._conn, asked, checked,
+                                pages=bool(self._pages_later))
+
+    def replica_copied(self) -> bool:
+        """Whether the replica copied on a thread is done (and read from now):
+        the window asks while it is idle; a commit waits for it. Never raises:
+        when no copy can be made (the disk has gone: `lost`), none is waited for."""
+        if self._copying is not None and self._copying.done():
+            try:
+                self._take_replica()
+            except PlanError as exc:
+                if not self.lost:
+                    self.read_only, self.read_only_reason = True, str(exc)
+        return self._copying is None
+
+    def _take_replica(self) -> None:
+        """Read from the replica from now on, waiting for its copy if needed;
+        when SQLite could not copy it, the file's bytes are taken instead."""
+        copying = self._copying
+        if copying is None:
+            return
+        replica = copying.replica()
+        self._copying = None
+        if replica is None and self._disk is not None:
+            try:
+                if copying.error is not None and connection.lost(copying.error):
+                    raise copying.error
+                replica = connection.memory(self._disk.serialize())
+            except sqlite3.Error as exc:
+                fault = connection.fault(self.path.name, exc)
+                if not isinstance(fault, MediumLost) and not readable(self.path):
+                    fault = connection.medium_lost(self.path.name)
+                if isinstance(fault, MediumLost):
+                    self._lose(str(fault))
+                raise fault from None
+        if replica is not None:
+            self._conn = replica
 
     def checking(self) -> bool:
         """Whether the check asked on a thread has yet to answer."""
@@ -632,14 +699,26 @@ class PlanStore:
         later call and commit, and the plan is read-only from then on."""
         later, self._later = self._later, None
         if later is not None:
+            doubtful = later.doubtful()
+            damage, error = later.damage(), later.error()
+            if error is not None and connection.lost(error):  # the disk went meanwhile
+                self._lose(str(connection.medium_lost(self.path.name)))
+                return
+            if damage is not None:  # as opening a damaged plan: read-only, said why
+                self._pages_damaged = True
+                self.read_only, self.read_only_reason = True, damaged(self.path.name, damage)
+                return
             try:
-                for kind in later.doubtful():
+                for kind in doubtful:
                     self._rows_of(kind)
             except PlanFileError as exc:
-                self._refused = exc
-                self.read_only, self.read_only_reason = True, str(exc)
+                self._refuse(exc)
         if self._refused is not None:
             raise PlanFileError(str(self._refused))
+
+    def _refuse(self, exc: PlanFileError) -> None:
+        self._refused = exc
+        self.read_only, self.read_only_reason = True, str(exc)
 
     def _unread(self, kind: type[Any]) -> bool:
         return kind in LAZY and kind not in self._kinds
@@ -651,12 +730,24 @@ class PlanStore:
         """Some rows of a kind not held, read and checked as opening would."""
         table = TABLES[kind]
         try:
-            return self._checked(kind, [table.read(r) for r in self._conn.execute(
-                sql, tuple(params))])
-        except (KeyError, ValueError, TypeError, AttributeError, OverflowError,
-                sqlite3.DataError, sqlite3.OperationalError):
-            raise PlanFileError(_("{name} holds a value in its {table} rows that Tandem cannot "
-                                  "read.").format(name=self.path.name, table=table.name)) from None
+            try:
+                return self._checked(kind, [table.read(r) for r in self._conn.execute(
+                    sql, tuple(params))])
+            except (KeyError, ValueError, TypeError, AttributeError, OverflowError,
+                    sqlite3.DataError, sqlite3.OperationalError):
+                raise PlanFileError(_("{name} holds a value in its {table} rows that Tandem "
+                                      "cannot read.").format(name=self.path.name,
+                                                             table=table.name)) from None
+            except sqlite3.DatabaseError as exc:
+                raise PlanFileError(_("{name} is damaged and cannot be opened ({reason}).").format(
+                    name=self.path.name, reason=exc)) from None
+        except PlanFileError:
+            if self._later is None and not self._pages_damaged:
+                raise
+            # Read before the thread's check answered (the window's first page),
+            # or from pages the check found damaged: nothing is shown of the
+            # kind, and the check's answer says why (refused, or read-only).
+            return []
 
     def recent(self, kind: type[R], by: str, n: int) -> dict[str, tuple[R, ...]]:
         """Each group's last `n` rows (grouped by the field `by`), in the kind's

@@ -31,6 +31,7 @@ from functools import cache
 from typing import Any
 
 from planner.model import validation as v
+from planner.store.fileformat import pages_fault
 from planner.store.schema import FOREIGN_KEYS, TABLES
 
 # schema.stored_time: UTC, to the microsecond: 2027-01-04T10:00:00.000000+00:00
@@ -139,12 +140,17 @@ class Later:
     lock), of the plan's file read on a connection of its own (`source` a
     path: the file the store holds the lock of) or of a copy of the plan
     taken there (`source` a connection): `doubtful()` waits for the answer,
-    the kinds SQLite could not vouch for."""
+    the kinds SQLite could not vouch for. With `pages`, SQLite's quick check of
+    every page of the file comes first (opening checked all but these kinds'
+    tables): `damage()` is what it found, or None."""
 
     def __init__(self, source: "sqlite3.Connection | Path", kinds: tuple[type[Any], ...],
-                 checked: frozenset[type[Any]]) -> None:
+                 checked: frozenset[type[Any]], pages: bool = False) -> None:
         self._source, self._kinds, self._checked = source, kinds, checked
         self._doubtful: list[type[Any]] = list(kinds)  # until answered: every one
+        self._pages = pages
+        self._damage: str | None = "the check of its pages did not finish" if pages else None
+        self._error: sqlite3.Error | None = None  # what stopped the check, if anything
         self._thread = threading.Thread(target=self._run, name="tandem-check", daemon=True)
 
     def start(self) -> None:
@@ -168,12 +174,19 @@ class Later:
             try:
                 copy.execute("PRAGMA trusted_schema = OFF")
                 copy.execute("PRAGMA query_only = ON")
+                if self._pages:
+                    copy.execute("PRAGMA busy_timeout = 2000")
+                    self._damage = pages_fault(copy)  # raises when the file cannot be read
+                    if self._damage is not None:
+                        return  # every kind stays doubtful; the damage says why
                 self._doubtful = [k for k in self._kinds
                                   if not all_sound(copy, k, self._checked)]
             finally:
                 copy.close()
-        except (sqlite3.Error, MemoryError):
-            pass  # every kind stays doubtful: read in Python, which says what is wrong
+        except sqlite3.Error as exc:
+            self._error = exc  # every kind stays doubtful: read in Python, which says
+        except MemoryError:  # what is wrong (or the disk has gone: `error()`)
+            pass
 
     def answered(self) -> bool:
         self.start()
@@ -183,3 +196,14 @@ class Later:
         self.start()
         self._thread.join()
         return self._doubtful
+
+    def damage(self) -> str | None:
+        self.start()
+        self._thread.join()
+        return self._damage
+
+    def error(self) -> sqlite3.Error | None:
+        """What stopped the check (the file could not be read), if anything."""
+        self.start()
+        self._thread.join()
+        return self._error

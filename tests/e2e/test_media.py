@@ -360,3 +360,42 @@ def test_after_later_an_edit_on_a_pulled_stick_is_refused_aloud_and_a_copy_saves
         window.close()
     assert "Saved before the pull" in titles(copy)
     checks_clean(copy)
+
+
+@skip_unless("exfat")
+def test_a_stick_pulled_as_the_plan_is_shown_is_said_once_and_nothing_breaks(
+        tmp_path: Path, app, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """The window reads the first page from the file while it copies the plan
+    into memory and checks the check-ins on threads: a stick pulled before
+    those are done (before any edit) leaves the rows shown, refuses an edit
+    aloud with the disk named, offers the rescue once, closes cleanly, and the
+    plan on the stick is as it was."""
+    from planner.model import Goal
+    from planner.operations import goals
+    from planner.ui import dialogs
+
+    asked: list[str] = []
+    monkeypatch.setattr(dialogs, "confirm", lambda parent, title, text, *a: asked.append(text)
+                        and False)  # "Later"
+    with mounted("exfat", tmp_path) as stick:
+        plan = stick.path / "plan.tandem"
+        assert run_tandem("demo", str(plan)).returncode == 0
+        before = plan.read_bytes()
+        window = new_window(app)
+        assert window.open_plan(plan, "goals")
+        session = window.session
+        assert session is not None
+        shown = {g.id: g.title for g in session.store.rows(Goal)}
+        stick.pull()  # before the event loop ran: nothing copied or checked yet
+        goal = session.store.rows(Goal)[1]
+        assert not session.attempt(lambda: goals.reword(goal, title="First after the pull"))
+        app.wait(300)  # the window's own checks run and fail on the pulled stick
+        assert window.session is session  # still open, read-only, the rows kept
+        assert {g.id: g.title for g in session.store.rows(Goal)} == shown
+        assert window.windowTitle().endswith("[read-only]")
+        assert "gone or failing" in window.banner.text()
+        assert len(asked) <= 1
+        window.close()
+        stick.remount()
+        assert plan.read_bytes() == before
+        checks_clean(plan)

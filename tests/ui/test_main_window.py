@@ -186,6 +186,62 @@ def test_a_check_in_no_tandem_could_use_closes_the_plan_shown_with_its_sentence(
     assert window.windowTitle() == "Tandem"
 
 
+def test_a_latest_check_in_no_tandem_could_use_closes_the_goals_page_without_a_traceback(
+        qtbot, window: MainWindow, sample_path: Path, warnings) -> None:  # type: ignore[no-untyped-def]
+    """The goals page reads each goal's latest check-ins before the thread's
+    check answers: a bad one among them is not shown, and the check closes the
+    plan with its sentence (it once raised out of the page being built)."""
+    import sqlite3
+
+    conn = sqlite3.connect(sample_path)
+    conn.execute("UPDATE check_in SET confidence = 99 WHERE id = (SELECT id FROM check_in "
+                 "ORDER BY checked_on DESC, created_at DESC LIMIT 1)")
+    conn.commit()
+    conn.close()
+    before = sample_path.read_bytes()
+    assert window.open_plan(sample_path, "goals")
+    qtbot.waitUntil(lambda: window.session is None, timeout=5000)
+    assert len(warnings) == 1 and "holds a check-in that Tandem cannot use" in warnings[0][1]
+    assert "at most 10" in warnings[0][1]
+    assert sample_path.read_bytes() == before
+
+
+def test_damaged_check_in_pages_open_read_only_with_the_damage_said(
+        qtbot, window: MainWindow, sample_path: Path, warnings) -> None:  # type: ignore[no-untyped-def]
+    """The check-ins' pages are checked on the thread, not before the plan is
+    shown: when they are damaged the plan turns read-only with the sentence
+    opening a damaged plan says, the goals stay shown, and nothing is written."""
+    damage_pages_of(sample_path, "check_in")
+    before = sample_path.read_bytes()
+    assert window.open_plan(sample_path, "goals")
+    session = window.session
+    assert session is not None
+    qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=5000)
+    assert window.banner.text().startswith("Read-only: sample.tandem is damaged (")
+    assert "[read-only]" in window.windowTitle()
+    assert warnings == [] and window.session is session
+    goals = page(window, "Goals")
+    assert goals.model.rowCount() == session.store.count(Goal) > 0
+    assert not window.actions_by_id["edit.add"].isEnabled()
+    assert sample_path.read_bytes() == before
+
+
+def damage_pages_of(path: Path, table: str) -> None:
+    """Scribble over the cell pointers of one of a table's leaf pages, as a
+    bad sector or a half-written copy would."""
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    leaves = [n for (n,) in conn.execute(
+        "SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf'", (table,))]
+    size = conn.execute("PRAGMA page_size").fetchone()[0]
+    conn.close()
+    assert leaves, f"{table} has no leaf page"
+    with path.open("r+b") as f:
+        f.seek((leaves[len(leaves) // 2] - 1) * size + 8)
+        f.write(b"\xff" * 40)
+
+
 def test_edits_from_elsewhere_refresh_the_overview(sample_window: MainWindow,
                                                    monkeypatch) -> None:  # type: ignore[no-untyped-def]
     overview = sample_window.page("Overview")

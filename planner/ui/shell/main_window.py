@@ -238,12 +238,14 @@ class MainWindow(QMainWindow):
 
     def _await_check(self, session: "PlanSession") -> None:
         """The rows read only when needed (a goal's check-ins) are checked on a
-        thread while the plan is shown; a plan the check refuses is closed with
-        its sentence, as it would have been refused on opening."""
+        thread while the plan is shown, and the plan's replica in memory is
+        copied on another; a plan the check refuses is closed with its
+        sentence, as it would have been refused on opening."""
         def poll() -> None:
             if self.session is not session:
                 return
-            if session.store.checking():
+            copied = session.store.replica_copied()  # read from memory once copied
+            if session.store.checking() or not copied:
                 QTimer.singleShot(40, self, poll)
                 return
             try:
@@ -251,6 +253,8 @@ class MainWindow(QMainWindow):
             except PlanError as exc:
                 self.close_plan()
                 dialogs.warn(self, tr("Cannot open plan"), str(exc))
+                return
+            session.say_state()  # damaged pages: read-only, as on opening; or the disk gone
         QTimer.singleShot(0, self, poll)
 
     def new_plan(self) -> None:

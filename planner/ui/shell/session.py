@@ -124,6 +124,12 @@ class PlanSession(QObject):
             self.medium_lost.emit(self.store.lost)
         return True
 
+    def say_state(self) -> None:
+        """Once, what the store found on its own (its disk gone, or the plan
+        read-only): the window's rescue or banner."""
+        if not self._said_if_lost():
+            self.say_if_read_only()
+
     def look_outside(self) -> bool:
         """Ask the file whether another program changed it; if so the rows are
         read again (views refresh from the change), undo steps that no longer
@@ -137,7 +143,7 @@ class PlanSession(QObject):
             if not self._said_if_lost():
                 self._watch.stop()
                 self.problem_reported.emit(str(exc))
-                self._said_read_only()
+                self.say_if_read_only()
             return True
         if change is None:
             return False
@@ -262,10 +268,10 @@ class PlanSession(QObject):
             return None
         except PlanError as exc:
             self.problem_reported.emit(str(exc))
-            self._said_read_only()
+            self.say_if_read_only()
             return None
 
-    def _said_read_only(self) -> None:
+    def say_if_read_only(self) -> None:
         """Once, when the store found it cannot write (a disk that cannot edit
         in place, SQL another program put in the file): the window's banner."""
         if self.store.read_only and self.store.read_only_reason and not self._watch_said:

@@ -105,7 +105,8 @@ def test_a_store_exposes_no_way_to_write_but_commit(store: PlanStore) -> None:
     `dry_run` asks the commit what it would write, and writes nothing; `act_as`
     says whose the changes committed from then on are; `recent`, `where`,
     `checking` and `finish_checking` read (rows of a kind not read yet, and the
-    check of them asked on a thread); `attached` reads the data kept beside a
+    check of them asked on a thread); `replica_copied` reads from the copy in
+    memory once it is made (on a thread too); `attached` reads the data kept beside a
     row (a CRM import's columns, written by the commit that adds it)."""
     public = {name for name in dir(store) if not name.startswith("_")}
     assert public == {"act_as", "acting", "authored", "authors", "build", "change_set", "changes_to",
@@ -117,4 +118,5 @@ def test_a_store_exposes_no_way_to_write_but_commit(store: PlanStore) -> None:
                       "integrity_problems", "open", "other_copy", "path", "plan", "read_only",
                       "read_only_reason", "revisions", "rows", "save_copy", "save_version",
                       "state", "subscribe", "unsubscribe", "version", "versions",
-                      "recent", "where", "checking", "finish_checking", "attached"}
+                      "recent", "where", "checking", "finish_checking", "replica_copied",
+                      "attached"}

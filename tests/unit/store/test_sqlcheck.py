@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planner.errors import PlanFileError
+from planner.errors import PlanError, PlanFileError
 from planner.model import CheckIn, Goal, Person
 from planner.model.validation import is_valid
 from planner.operations import checkins as checkin_ops
@@ -186,3 +186,58 @@ def test_every_check_in_tandem_writes_is_vouched_for(large_path: Path) -> None:
     conn.execute("UPDATE check_in SET note = 'Gr\u00fc\u00dfe aus M\u00fcnchen \u2014 ok'")
     assert all_sound(conn, CheckIn, frozenset({Goal, Person}))
     conn.close()
+
+
+# -- the check-ins' pages: checked on the thread, not before the plan opens ---
+
+def scribble_on(path: Path, table: str) -> None:
+    """One of a table's leaf pages made unreadable (its cell pointers)."""
+    conn = sqlite3.connect(path)
+    leaves = [n for (n,) in conn.execute(
+        "SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf'", (table,))]
+    size = conn.execute("PRAGMA page_size").fetchone()[0]
+    conn.close()
+    with path.open("r+b") as f:
+        f.seek((leaves[len(leaves) // 2] - 1) * size + 8)
+        f.write(b"\xff" * 40)
+
+
+def test_damaged_check_in_pages_turn_the_window_s_plan_read_only_once_checked(
+        sample_path: Path) -> None:
+    scribble_on(sample_path, "check_in")
+    before = sample_path.read_bytes()
+    store = PlanStore.open(sample_path, check_later=True)  # the window's way
+    try:
+        assert not store.read_only  # opened for writing: those pages not checked yet
+        goal = store.rows(Goal)[0]
+        assert isinstance(latest(store), dict)  # read from damaged pages: nothing, no error
+        store.finish_checking()  # not a refusal: a damaged plan is open read-only
+        assert store.read_only
+        assert re.fullmatch(r"sample\.tandem is damaged \([^\n]+\); it is open read-only so "
+                            r"that nothing more is lost: export it or save a copy\.",
+                            store.read_only_reason or "")
+        history_of(store, goal.id)  # what can be read, or nothing: never an error
+        edit = checkin_ops.check_in(store.acting, goal, 10.0, 5, on=date(2027, 3, 1))[0]
+        with pytest.raises(PlanError, match="read-only"):
+            store.commit(edit)
+    finally:
+        store.close()
+    assert sample_path.read_bytes() == before
+
+
+def test_damaged_check_in_pages_are_said_by_every_other_opening(sample_path: Path) -> None:
+    """Opening for a command (every row read) finds them at once."""
+    scribble_on(sample_path, "check_in")
+    with pytest.raises(PlanFileError, match="damaged"):
+        PlanStore.open(sample_path)
+
+
+def test_damage_outside_the_check_ins_is_found_before_the_window_s_plan_opens(
+        sample_path: Path) -> None:
+    with PlanStore.open(sample_path) as store:  # a history of a few changes
+        for n in range(3):
+            store.commit(checkin_ops.check_in(store.acting, store.rows(Goal)[n], 50.0, 7,
+                                              on=date(2027, 3, 1))[0])
+    scribble_on(sample_path, "change_log_row")  # read only when the history is asked
+    with PlanStore.open(sample_path, check_later=True) as store:
+        assert store.read_only and "is damaged (" in (store.read_only_reason or "")
