@@ -328,9 +328,9 @@ def _pdf_options(args: argparse.Namespace) -> "ExportOptions":
 
 
 def _import(args: argparse.Namespace) -> int:
-    from planner.export.plan_json import import_json
+    from planner.export.plan_json import import_json_file
 
-    import_json(args.source, args.plan, as_name=args.as_name).close()
+    import_json_file(args.source, args.plan, as_name=args.as_name)
     print(f"Built {args.plan} from {args.source}")
     return 0
 

@@ -104,6 +104,19 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     return _catalogue(_current[0]).ngettext(singular, plural, count)
 
 
+def pgettext(context: str, message: str) -> str:
+    """The message in the current language, in the sense its context names
+    (one English word, two German ones: "Stop" a job, "Stop" in a retrospective)."""
+    if _current[0] == "en":
+        return message
+    return _catalogue(_current[0]).pgettext(context, message)
+
+
+def NC_(context: str, message: str) -> str:  # noqa: N802 (gettext's name)
+    """`N_` with a context: translated where used, by `pgettext`."""
+    return message
+
+
 def N_(message: str) -> str:  # noqa: N802 (gettext's name)
     """Marks a message to translate where it is used, not where it is defined
     (a table's title, an enum's label)."""

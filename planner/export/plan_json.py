@@ -207,7 +207,14 @@ def _said(key: tuple[object, ...]) -> str:
 def import_json(source: Path, target: Path, as_name: str | None = None) -> PlanStore:
     """Build a new plan file from a JSON document (same ids, same timestamps):
     one exact change set, committed in memory so every domain rule runs on it,
-    and given the target's name only when the plan is whole."""
+    and given the target's name only when the plan is whole; returned open."""
+    import_json_file(source, target, as_name)
+    return PlanStore.open(target)
+
+
+def import_json_file(source: Path, target: Path, as_name: str | None = None) -> None:
+    """`import_json`, the file only (`tandem import`: killed at any moment, it
+    leaves the whole plan or nothing, not even a lock file beside it)."""
     doc = read_json(source)
     if target.exists() or target.is_symlink():
         raise PlanFileError(_("{name} already exists; choose a new file name.").format(
@@ -221,10 +228,10 @@ def import_json(source: Path, target: Path, as_name: str | None = None) -> PlanS
     author = named_among(people, as_name) if as_name and as_name.strip() else login_actor()
     attached = _columns_of(doc, records, source.name)
     try:
-        return PlanStore.build(target, ChangeSet(f"Import {source.name}",
-                                                 tuple(added(r) for r in records), exact=True,
-                                                 attached=attached),
-                               acting=author)
+        PlanStore.write_new(target, ChangeSet(f"Import {source.name}",
+                                              tuple(added(r) for r in records), exact=True,
+                                              attached=attached),
+                            acting=author)
     except PlanFileError:
         raise
     except PlanError as exc:

@@ -10,7 +10,7 @@ from datetime import date
 
 from planner.changes import ChangeSet, added, changed
 from planner.errors import InvalidEdit
-from planner.i18n import _
+from planner.i18n import NC_, _, pgettext
 from planner.model import Goal, Review
 from planner.model.actor import Actor
 from planner.model.enums import Team
@@ -29,8 +29,15 @@ REVIEW_PART = {
     "liked": "what_happened", "learned": "what_we_learned", "lacked": "what_happened",
     "longed": "what_we_change",
 }
-PART_LABEL = {"start": "Start", "stop": "Stop", "continue": "Continue", "liked": "Liked",
-              "learned": "Learned", "lacked": "Lacked", "longed": "Longed for"}
+# The parts' words as the room's page says them (`room.state.FORMATS`; the
+# same messages of the catalogue), written into the review in the language spoken.
+PART_LABEL = {"start": NC_("retrospective card", "Start"),
+              "stop": NC_("retrospective card", "Stop"),
+              "continue": NC_("retrospective card", "Continue"),
+              "liked": NC_("retrospective card", "Liked"),
+              "learned": NC_("retrospective card", "Learned"),
+              "lacked": NC_("retrospective card", "Lacked"),
+              "longed": NC_("retrospective card", "Longed for")}
 
 
 def _short(text: str) -> str:
@@ -66,7 +73,7 @@ def retro_card(reader: PlanReader, text: str, part: str, today: date) -> ChangeS
     field = REVIEW_PART.get(part)
     if field is None:
         raise ValueError(part)
-    line = f"{PART_LABEL[part]}: {' '.join(text.split())}"
+    line = f"{pgettext('retrospective card', PART_LABEL[part])}: {' '.join(text.split())}"
     held = [r for r in reader.rows(Review) if r.held_on == today]
     label = _("Add the room's card {text} to the review").format(text=quoted(text))
     if not held:

@@ -3,7 +3,7 @@
 Pure data (no Qt), so what is projected is tested without a screen.
 """
 
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -35,6 +35,10 @@ class Slide:
 
 CHANGES_SHOWN = 7  # lines of changes on the slide; the rest are counted
 MESSAGES_PER_SLIDE = 5
+# Sections of the document the workshop has no slides for: the parking lot
+# (its own slide, where topics are added) and the check-ins' appendix (the
+# room sees "How sure are we?").
+SLIDELESS = ("parking", "checkins")
 
 
 @dataclass(frozen=True)
@@ -54,17 +58,19 @@ Fits = Callable[["Slide"], bool]  # whether a slide's content fits the screen
 
 
 def _chunks(count: int, make: Callable[[int, int], "Slide"], fits: Fits | None,
-            fixed: int) -> list["Slide"]:
+            fixed: int) -> Iterator["Slide"]:
     """Slides of `count` rows (or items, facts, charts): as many on each as
     fit the screen (`fits`), at least one; without `fits`, `fixed` a slide.
-    What does not fit continues on the next slide: nothing is cut."""
+    What does not fit continues on the next slide: nothing is cut. One slide
+    at a time, so that idle time can fit a long table a few slides a tick."""
     if fits is None:
-        return [make(start, min(count, start + fixed)) for start in range(0, count, fixed)]
-    out, start = [], 0
+        yield from (make(start, min(count, start + fixed)) for start in range(0, count, fixed))
+        return
+    start = 0
     while start < count:
         if count - start <= 2 * ROWS_PER_SLIDE and fits(make(start, count)):
-            out.append(make(start, count))  # the rest fits: one layout, not a gallop
-            break
+            yield make(start, count)  # the rest fits: one layout, not a gallop
+            return
         # The most that fit, found by galloping then halving (more rows never
         # take less room): a few layouts a slide, not one a row.
         good, step = start + 1, 1
@@ -77,9 +83,8 @@ def _chunks(count: int, make: Callable[[int, int], "Slide"], fits: Fits | None,
                 good = middle
             else:
                 bad = middle
-        out.append(make(start, good))
+        yield make(start, good)
         start = good
-    return out
 
 
 def _continued(title: str, part: int) -> str:
@@ -145,7 +150,7 @@ def slides_from_outline(outline: Outline,
         slides.append(Slide("", "Changes since the last workshop",
                             shown or ("Nothing has changed.",)))
     for section in outline.sections:
-        if section.key in ("parking", "checkins"):
+        if section.key in SLIDELESS:
             continue  # the workshop's own parking-lot slide, where topics are added
         cut = fits if fit_only is None or section.key in fit_only else None
         known = fitted.get(section.key) if fitted is not None and cut is not None else None
@@ -174,37 +179,46 @@ def section_slides(section: Section, proposals: tuple[tuple[str, ...], tuple[str
                    intro_fits: Fits | None = None) -> list[Slide]:
     """One section's slides (see slides_from_outline); `intro_fits` cuts
     its first slides to fit when `fits` cuts none."""
-    slides: list[Slide] = []
+    return list(each_section_slide(section, proposals, next_rides, messages, fits, dividers,
+                                   intro_fits))
+
+
+def each_section_slide(section: Section, proposals: tuple[tuple[str, ...], tuple[str, ...]],
+                       next_rides: tuple[tuple[str, str], ...], messages: MessageStages,
+                       fits: Fits | None,
+                       dividers: Mapping[str, tuple[tuple[str, str], ...]] | None,
+                       intro_fits: Fits | None = None) -> Iterator[Slide]:
+    """`section_slides` one slide at a time (each cut to fit as it comes)."""
     intro = tuple(b.text for b in section.blocks if isinstance(b, Paragraph))
     facts = next((b.pairs for b in section.blocks if isinstance(b, Facts)), ())
     facts = (dividers or {}).get(section.key, ()) + facts  # a divider that says something
-    slides += _chunks(max(1, len(facts)), partial(_intro_slide, section.key, section.title,
-                                                  intro, facts), fits or intro_fits,
-                      ROWS_PER_SLIDE)
+    yield from _chunks(max(1, len(facts)), partial(_intro_slide, section.key, section.title,
+                                                   intro, facts), fits or intro_fits,
+                       ROWS_PER_SLIDE)
     if section.key == "goals":
-        slides += _chunks(max(1, len(proposals[0]), len(proposals[1])),
-                          partial(_proposals_slide, proposals), fits, 1_000)
+        yield from _chunks(max(1, len(proposals[0]), len(proposals[1])),
+                           partial(_proposals_slide, proposals), fits, 1_000)
     if section.key == "rides":
-        slides += _chunks(max(1, len(next_rides)), partial(_rides_slide, next_rides), fits,
-                          ROWS_PER_SLIDE)
+        yield from _chunks(max(1, len(next_rides)), partial(_rides_slide, next_rides), fits,
+                           ROWS_PER_SLIDE)
     if section.key == "messaging":
-        return slides + _message_slides(messages)
+        yield from _message_slides(messages)
+        return
     for block in section.blocks:
         if isinstance(block, Table) and block.rows and block.on_slides:
-            slides += _chunks(len(block.rows), partial(_table_slide, section.key,
-                                                       section.title, block),
-                              fits, ROWS_PER_SLIDE)
+            yield from _chunks(len(block.rows), partial(_table_slide, section.key,
+                                                        section.title, block),
+                               fits, ROWS_PER_SLIDE)
         elif isinstance(block, GoalCard):
-            slides += _chunks(max(1, len(block.facts)), partial(_goal_slide, section.key,
-                                                                block),
-                              fits, len(block.facts) or 1)
+            yield from _chunks(max(1, len(block.facts)), partial(_goal_slide, section.key,
+                                                                 block),
+                               fits, len(block.facts) or 1)
         elif isinstance(block, MetricCharts) and block.series:
-            slides += _chunks(len(block.series), partial(_charts_slide, section.key,
-                                                         section.title, block),
-                              fits, len(block.series))
+            yield from _chunks(len(block.series), partial(_charts_slide, section.key,
+                                                          section.title, block),
+                               fits, len(block.series))
         elif isinstance(block, (Timeline, FunnelFigure, NetworkFigure)):
-            slides.append(Slide(section.key, section.title, figure=block))
-    return slides
+            yield Slide(section.key, section.title, figure=block)
 
 
 def _message_slides(stages: MessageStages) -> list[Slide]:

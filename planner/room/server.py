@@ -18,6 +18,7 @@ from aiohttp import web
 from planner.i18n import _
 from planner.resources import resource_path
 from planner.room.state import Room, RoomRefusal
+from planner.room.words import page_words
 
 REQUEST_MAX = 16 * 1024        # a card is 500 characters: no request needs more
 POLL_SECONDS = 20.0            # a page's long poll waits this long for a change
@@ -95,6 +96,9 @@ def _app(room: Room, changed: asyncio.Condition) -> web.Application:
         body, kind = pages[request.path]
         return web.Response(body=body, content_type=kind, charset="utf-8", headers=HEADERS)
 
+    async def words(request: web.Request) -> web.Response:
+        return _reply(page_words())  # in the language the window speaks now
+
     def token(request: web.Request) -> str:
         return request.headers.get("X-Room-Token", "")
 
@@ -135,6 +139,7 @@ def _app(room: Room, changed: asyncio.Condition) -> web.Application:
     app = web.Application(client_max_size=REQUEST_MAX, middlewares=[refusals])
     for path in STATIC:
         app.router.add_get(path, static)
+    app.router.add_get("/words.json", words)
     app.router.add_post("/api/join", join)
     app.router.add_get("/api/state", state)
     app.router.add_post("/api/card", card)

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from planner.i18n import _
+from planner.i18n import NC_, _, pgettext
 
 # Letters and digits that cannot be misread for one another (no 0/O, 1/I/L).
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -35,12 +35,20 @@ VOTES_EACH = 3
 
 # What a participant may add, by the kind of slide on the screen.
 HOT_BUTTON, PROPOSAL, TOPIC, RETRO = "hot_button", "proposal", "topic", "retro"
+_RETRO = "retrospective card"  # the context of the parts' labels
 FORMATS: dict[str, tuple[tuple[str, str], ...]] = {
-    # part key, its label; each part goes into one of the review's parts
-    "ssc": (("start", "Start"), ("stop", "Stop"), ("continue", "Continue")),
-    "4l": (("liked", "Liked"), ("learned", "Learned"), ("lacked", "Lacked"),
-           ("longed", "Longed for")),
+    # part key, its label (in English: `part_labels` speaks the window's
+    # language); each part goes into one of the review's parts
+    "ssc": (("start", NC_("retrospective card", "Start")), ("stop", NC_("retrospective card", "Stop")),
+            ("continue", NC_("retrospective card", "Continue"))),
+    "4l": (("liked", NC_("retrospective card", "Liked")), ("learned", NC_("retrospective card", "Learned")),
+           ("lacked", NC_("retrospective card", "Lacked")), ("longed", NC_("retrospective card", "Longed for"))),
 }
+
+
+def part_labels(format_key: str) -> tuple[tuple[str, str], ...]:
+    """A retrospective format's parts, each with its label in the language spoken."""
+    return tuple((key, pgettext(_RETRO, label)) for key, label in FORMATS[format_key])
 SIDES = ("sales", "marketing")
 
 
@@ -135,6 +143,7 @@ class Room:
         self.votes_each = VOTES_EACH
         self.confidence: dict[str, dict[int, int]] = {}   # goal key: participant: 1-10
         self.version = 0
+        self._snapshot: tuple[int, tuple[Card, ...]] = (-1, ())
         self.closed = False
         self._listeners: list[Callable[[], None]] = []
 
@@ -181,11 +190,13 @@ class Room:
         """Seconds left in the vote (0: none open)."""
         return max(0.0, self.vote_ends - self._clock()) if self.vote_ends else 0.0
 
-    def mark_moved(self, card_id: str) -> None:
+    def mark_moved(self, card_id: str, moved: bool = True) -> None:
+        """The card taken into the plan (off the board), or back on the board
+        (its change undone)."""
         with self._lock:
             for card in self.cards:
                 if card.id == card_id:
-                    card.moved = True
+                    card.moved = moved
             self._changed()
 
     def close(self) -> None:
@@ -195,12 +206,16 @@ class Room:
             self._changed()
 
     def snapshot(self) -> list[Card]:
-        """The cards, most dots first then oldest first (copies)."""
+        """The cards, most dots first then oldest first (copies; made once per
+        change of the room, however often the screen is painted)."""
         with self._lock:
-            cards = [Card(c.id, c.kind, c.text, c.part, c.author, c.by, dict(c.votes), c.moved,
-                          c.names_someone) for c in self.cards]
-        order = {c.id: n for n, c in enumerate(cards)}
-        return sorted(cards, key=lambda c: (-c.dots, order[c.id]))
+            if self._snapshot[0] != self.version:
+                cards = [Card(c.id, c.kind, c.text, c.part, c.author, c.by, dict(c.votes),
+                              c.moved, c.names_someone) for c in self.cards]
+                order = {c.id: n for n, c in enumerate(cards)}
+                self._snapshot = (self.version, tuple(sorted(
+                    cards, key=lambda c: (-c.dots, order[c.id]))))
+            return list(self._snapshot[1])
 
     def participants(self) -> int:
         with self._lock:
@@ -281,7 +296,7 @@ class Room:
                                   .format(count=CARDS_MAX))
             written = clean_text(text, CARD_MAX, _("card"))
             if kind == RETRO:
-                parts = dict(FORMATS[self.retro_format])
+                parts = dict(part_labels(self.retro_format))
                 if part not in parts:
                     raise RoomRefusal(400, _("Choose one of: {parts}.").format(
                         parts=", ".join(parts.values())))
@@ -348,7 +363,7 @@ class Room:
             return {
                 "version": self.version, "title": shown.title, "lines": list(shown.lines),
                 "adds": shown.adds if self.cards_open else "",
-                "parts": [list(p) for p in FORMATS[self.retro_format]]
+                "parts": [list(p) for p in part_labels(self.retro_format)]
                 if shown.adds == RETRO else [],
                 "goal": bool(shown.goal_key), "my_confidence": mine_said,
                 "vote_seconds": round(left), "dots_left": self.votes_each - used if left else 0,

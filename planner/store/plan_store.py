@@ -119,7 +119,15 @@ class PlanStore:
         rule runs on it), and given its name only when complete and on disk: a
         refusal, a kill or a full disk leaves no file. Never over another file.
         Several change sets, each with its author, make a plan with a history
-        (the sample plans)."""
+        (the sample plans). Returned open for writing."""
+        cls.write_new(path, change, acting=acting)
+        return cls.open(path, acting=acting)
+
+    @classmethod
+    def write_new(cls, path: Path, change: ChangeSet | Sequence[tuple[ChangeSet, Actor]], *,
+                  acting: Actor | None = None) -> None:
+        """`build` without opening the plan afterwards (a command that only
+        makes the file: nothing beside it, not even the lock, if it is killed)."""
         path = Path(path)
         if path.exists() or path.is_symlink():
             raise PlanFileError(_("{name} already exists; choose another name.").format(name=path.name))
@@ -137,7 +145,6 @@ class PlanStore:
         finally:
             conn.close()
         write_plan(path, data)
-        return cls.open(path, acting=acting)
 
     @classmethod
     def open(cls, path: Path, *, read_only: bool = False, acting: Actor | None = None,

@@ -24,16 +24,18 @@ from babel.messages.pofile import read_po, write_po
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2),
+            "NC_": ((1, "c"), 2)}
 
 
-def extracted() -> list[tuple[str | tuple[str, str], str]]:
-    """(message, where) of every marked message, in the order of the code."""
+def extracted() -> list[tuple[str | tuple[str, str], str, str | None]]:
+    """(message, where, context) of every marked message, in the order of the
+    code (a context tells apart one English word in two senses: "Stop")."""
     found = []
-    for file, line, message, _comments, _context in extract_from_dir(
+    for file, line, message, _comments, context in extract_from_dir(
             ROOT / "planner", method_map=[("ui/**", "ignore"), ("**.py", "python")],
             keywords=KEYWORDS):
-        found.append((message, f"planner/{file}:{line}"))
+        found.append((message, f"planner/{file}:{line}", context))
     return found
 
 
@@ -82,19 +84,20 @@ def build(language: str = "de") -> tuple[bytes, bytes, list[str]]:
     catalog = Catalog(locale=language, project="Tandem", version="1",
                       copyright_holder="Tandem", charset="utf-8", fuzzy=False,
                       creation_date=fixed, revision_date=fixed)
-    for message, where in extracted():
+    for message, where, context in extracted():
         key = message if isinstance(message, str) else message[0]
-        previous = old.get(key)
+        previous = old.get(key, context=context)
         if isinstance(message, tuple):
             string = previous.string if previous is not None and previous.string else ("", "")
         else:
             string = previous.string if previous is not None and previous.string \
-                else window.get(message, "")
+                else ("" if context else window.get(message, ""))
         place = (where.split(":")[0], int(where.split(":")[1]))
-        if key in catalog:
-            catalog[key].locations.append(place)
+        known = catalog.get(key, context=context)
+        if known is not None:
+            known.locations.append(place)
         else:
-            catalog.add(message, string, locations=[place])
+            catalog.add(message, string, locations=[place], context=context)
     missing = [m.id if isinstance(m.id, str) else m.id[0] for m in catalog
                if m.id and (not m.string or (isinstance(m.string, tuple) and not all(m.string)))]
     missing += wrong_placeholders(catalog)

@@ -276,3 +276,41 @@ def test_no_page_is_left_blank(demo: Path, tmp_path: Path) -> None:
         words = page.extract_text().split()
         # Header and footer alone are about a dozen words (the DRAFT mark is shapes).
         assert len(words) > 15, (n, words)
+
+
+def test_the_room_s_cards_with_markup_print_as_their_text(demo: Path, tmp_path: Path) -> None:
+    """Cards written in the room's page with markup and script in them, taken
+    into the plan as the facilitator's I key does (a hot button, a proposal, a
+    topic, a retrospective card): the PDF prints each one's characters as
+    written, and carries nothing a reader would run."""
+    from planner.operations import room as room_ops
+    from planner.room.state import HOT_BUTTON, PROPOSAL, RETRO, TOPIC, Room, Shown
+
+    room = Room()
+    token = room.join("10.0.0.7", room.code, "<i>Ines</i>", "marketing")
+    written = {
+        HOT_BUTTON: '<script>alert("hot")</script> too slow to quote',
+        PROPOSAL: '<img src=x onerror=alert(1)> Win 20 logos',
+        TOPIC: "javascript:alert('topic') & <b>pricing</b>",
+        RETRO: "Leads waited <u>three</u> days &amp; more",
+    }
+    for kind, text in written.items():
+        room.show(Shown(f"A {kind} slide", (), kind))
+        room.add_card(token, text, "stop" if kind == RETRO else "")
+    cards = {c.kind: c for c in room.snapshot()}
+    assert {k: c.text for k, c in cards.items()} == written  # kept as written
+    with PlanStore.open(demo) as store:
+        store.commit(room_ops.hot_button(cards[HOT_BUTTON].text, cards[HOT_BUTTON].author))
+        store.commit(room_ops.proposal(store, cards[PROPOSAL].text, cards[PROPOSAL].part))
+        store.commit(room_ops.topic(cards[TOPIC].text))
+        store.commit(room_ops.retro_card(store, cards[RETRO].text, "stop", date.today()))
+    pdf = tmp_path / "room.pdf"
+    export(demo, pdf)
+    text = pdf_text(pdf)
+    for kind, card in written.items():
+        assert flat(card) in text, kind
+    with pikepdf.open(pdf) as doc:
+        assert "/JavaScript" not in doc.Root and "/OpenAction" not in doc.Root
+        for page in doc.pages:
+            for annot in page.get("/Annots", []):
+                assert annot.get("/A", {}).get("/S") != "/JavaScript"

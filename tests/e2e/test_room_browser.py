@@ -64,6 +64,20 @@ def wait(driver: "WebDriver", test, seconds: float = 10) -> None:  # type: ignor
     WebDriverWait(driver, seconds, poll_frequency=0.05).until(lambda d: test(d))
 
 
+def click_fresh(driver: "WebDriver", selector: str, index: int) -> None:
+    """Click the index-th element of a list the page draws anew at every
+    change of the room (found again if it was redrawn in between)."""
+    from selenium.common.exceptions import StaleElementReferenceException
+
+    def clicked(d: "WebDriver") -> bool:
+        try:
+            d.find_elements(By.CSS_SELECTOR, selector)[index].click()
+        except (StaleElementReferenceException, IndexError):
+            return False
+        return True
+    wait(driver, clicked)
+
+
 def join(driver: "WebDriver", url: str, code: str, name: str, side: str) -> None:
     driver.get(url)
     driver.find_element(By.ID, "code").send_keys(code.lower())
@@ -105,8 +119,7 @@ def test_five_participants_write_vote_and_follow_the_slide(
         room.start_vote(120, votes_each=2)
         for driver in drivers:
             wait(driver, lambda d: d.find_element(By.ID, "vote").is_displayed())
-            button = driver.find_elements(By.CSS_SELECTOR, "#cards li button")[3]
-            button.click()
+            click_fresh(driver, "#cards li button", 3)
             wait(driver, lambda d: "1 dot left" in d.find_element(By.ID, "dots").text)
         top = room.snapshot()[0]
         assert (top.text, top.dots) == ("Reference programme", 5)
@@ -162,3 +175,43 @@ def test_a_participant_who_stays_after_the_room_closes_is_told(
         assert "closed" in driver.find_element(By.ID, "join-error").text
     finally:
         driver.quit()
+
+
+def test_the_page_speaks_the_window_s_language(
+        room_of_sample: tuple[Room, str, PlanStore, list]) -> None:  # type: ignore[type-arg]
+    """A German window's room: the page's own words, the retrospective's parts
+    and the room's refusals are German, and the page says it is (lang)."""
+    from planner import i18n
+    from planner.room.state import RETRO
+
+    room, url, store, slides = room_of_sample
+    review = next(s for s in slides if shown(s).adds == RETRO)
+    room.show(shown(review))
+    before = i18n.language()
+    i18n.use("de")
+    driver = browser(360, 640)
+    try:
+        driver.get(url)
+        wait(driver, lambda d: d.find_element(By.ID, "join-title").text == "Am Workshop teilnehmen")
+        assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "de"
+        assert driver.title == "Tandem-Workshopraum"
+        labels = [e.text for e in driver.find_elements(By.CSS_SELECTOR, "#join label")]
+        assert labels[0] == "Raumcode (auf der Leinwand)" and labels[2] == "Ihr Team"
+        driver.find_element(By.ID, "code").send_keys("WRONG1")
+        driver.find_element(By.ID, "join-button").click()
+        wait(driver, lambda d: "nicht der Code dieses Raums" in d.find_element(By.ID, "join-error").text)
+        driver.find_element(By.ID, "code").clear()
+        join(driver, url, room.code, "", "")
+        wait(driver, lambda d: d.find_element(By.ID, "parts").text != "")
+        assert driver.find_element(By.ID, "parts").text.split("\n") == [
+            "Beginnen", "Aufhören", "Weitermachen"]
+        assert driver.find_element(By.ID, "card-button").text == "Hinzufügen"
+        driver.find_element(By.ID, "card-text").send_keys("Früher gemeinsam planen")
+        driver.find_element(By.ID, "card-button").click()
+        wait(driver, lambda d: d.find_element(By.ID, "card-note").text == "Hinzugefügt.")
+        wait(driver, lambda d: len(d.find_elements(By.CSS_SELECTOR, "#cards li")) == 1)
+        assert driver.find_element(By.CSS_SELECTOR, "#cards .meta").text == "Beginnen · anonym"
+        assert driver.find_element(By.ID, "who").text == "anonym"
+    finally:
+        driver.quit()
+        i18n.use(before)

@@ -214,3 +214,46 @@ def test_after_the_room_closes_nobody_is_served_and_the_port_is_shut() -> None:
         assert status == 401 and "Parking" not in body
     finally:
         reopened.stop()
+
+
+def test_the_page_s_words_come_in_the_window_s_language_and_english_is_the_page_s_own(
+        served: tuple[Room, str]) -> None:
+    """/words.json says the page's words in the language spoken; the English
+    the page falls back on (room.js) is the catalogue's English, word for word."""
+    import re
+
+    from planner import i18n
+    from planner.resources import resource_path
+    from planner.room.words import page_words
+
+    room, url = served
+
+    async def fetch() -> dict[str, str]:
+        async with ClientSession() as http:
+            async with http.get(url + "words.json") as r:
+                assert r.status == 200 and r.content_type == "application/json"
+                assert "default-src 'none'" in r.headers["Content-Security-Policy"]
+                words: dict[str, str] = await r.json()
+                return words
+
+    before = i18n.language()
+    try:
+        i18n.use("de")
+        german = asyncio.run(fetch())
+        i18n.use("en")
+        english = asyncio.run(fetch())
+    finally:
+        i18n.use(before)
+    assert german["lang"] == "de" and english["lang"] == "en"
+    assert german["join_title"] == "Am Workshop teilnehmen"
+    assert german["dots_other"] == "Sie haben noch {count} Punkte."
+    assert set(german) == set(english) == set(page_words())
+    assert all(german[k] != english[k] for k in ("join_title", "card_button", "unreachable"))
+    script = resource_path("room", "room.js").read_text("utf-8")
+    block = script[script.index("const W = {"):script.index("};", script.index("const W = {"))]
+    defaults = dict(re.findall(r'(\w+): "((?:[^"\\]|\\.)*)"', block))
+    assert defaults and all(english[k] == v for k, v in defaults.items()), [
+        k for k, v in defaults.items() if english.get(k) != v]
+    page = resource_path("room", "room.html").read_text("utf-8")
+    marked = dict(re.findall(r'data-w="(\w+)"[^>]*>([^<]*)<', page))
+    assert marked and all(english[k] == v for k, v in marked.items()), marked

@@ -81,6 +81,13 @@ def test_cards_from_the_room_show_on_the_slide_and_go_into_the_plan(
     assert [c["text"] for c in call(url, "api/state", token=token)[1]["cards"]] == [markup]
     qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # one undo
     assert rows(sample_path, "SELECT title FROM goal WHERE title = 'Shared pipeline review'") == []
+    # Undone: the card is back on the board, for the room and on the screen.
+    assert sorted(c["text"] for c in call(url, "api/state", token=token)[1]["cards"]) == \
+        sorted([markup, "Shared pipeline review"])
+    qtbot.waitUntil(lambda: "Shared pipeline review" in drawn_text(view), timeout=3000)
+    view.session.undo_stack.redo()  # and off it again when redone
+    assert [c["text"] for c in call(url, "api/state", token=token)[1]["cards"]] == [markup]
+    assert len(rows(sample_path, "SELECT id FROM goal WHERE title = 'Shared pipeline review'")) == 1
 
 
 def test_hot_buttons_retro_cards_and_the_rooms_confidence_reach_the_file(
@@ -147,3 +154,52 @@ def test_the_panel_keeps_long_words_and_the_keys_on_the_screen(
     for drawn in view.last_panel.drawn:
         assert drawn.needed.right() <= view.width() + 0.5, drawn.text[:40]
     assert any(d.text.replace("\u200b", "").startswith("wwww") for d in view.last_panel.drawn)
+
+
+def test_the_picked_card_is_always_on_the_panel_and_undo_puts_a_retro_card_back(
+        qtbot, room_open: WorkshopView, sample_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Nine cards, the first as tall as a card can be: picking the last one
+    (]) brings it onto the panel, I takes that one in, and Ctrl+Z puts it back
+    on the board with today's review as it was."""
+    view = room_open
+    control = view.room
+    assert control is not None
+    url = control.address.url
+    view.go(next(n for n, s in enumerate(view.slides) if s.section == "reviews"))
+    token = call(url, "api/join", {"code": control.room.code, "name": "Jonas Weber"})[1]["token"]
+    texts = ["Long " * 99] + [f"Card number {n}" for n in range(1, 9)]
+    for text in texts:
+        assert call(url, "api/card", {"text": text.strip(), "part": "start"}, token)[0] == 200
+    qtbot.waitUntil(lambda: len(control.cards()) == 9, timeout=3000)
+    assert "Card number 8" not in drawn_text(view) and "more" in drawn_text(view)
+    for _ in range(8):
+        qtbot.keyClick(view, Qt.Key.Key_BracketRight)
+    assert control.picked_card() is not None and control.picked_card().text == "Card number 8"
+    assert "Card number 8" in drawn_text(view)
+    today = date.today().isoformat()
+    before = rows(sample_path, f"SELECT id, what_we_change FROM review WHERE held_on = '{today}'")
+    qtbot.keyClick(view, Qt.Key.Key_I)
+    assert "Start: Card number 8" in str(rows(
+        sample_path, f"SELECT what_we_change FROM review WHERE held_on = '{today}'"))
+    assert "Card number 8" not in [c.text for c in control.cards()]
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "Card number 8" in [c.text for c in control.cards()]
+    assert rows(sample_path, f"SELECT id, what_we_change FROM review WHERE held_on = '{today}'") \
+        == before
+
+
+def test_a_person_added_while_the_room_is_open_is_recognised_in_cards(
+        qtbot, room_open: WorkshopView) -> None:  # type: ignore[no-untyped-def]
+    from planner.operations import people as people_ops
+
+    view = room_open
+    control = view.room
+    assert control is not None
+    url = control.address.url
+    view.go(next(n for n, s in enumerate(view.slides) if s.section == "reviews"))
+    token = call(url, "api/join", {"code": control.room.code})[1]["token"]
+    assert call(url, "api/card", {"text": "Zofia Quist missed the handoff", "part": "stop"},
+                token)[1]["names_someone"] is False
+    assert view.session.attempt(lambda: people_ops.add_person("Zofia Quist")[0])
+    assert call(url, "api/card", {"text": "Zofia Quist missed it again", "part": "stop"},
+                token)[1]["names_someone"] is True

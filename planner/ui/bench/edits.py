@@ -146,9 +146,25 @@ def workshop_figures(window: MainWindow, runs: int = 12) -> None:
     window.start_workshop()
     view = window.workshop
     assert view is not None
+    ticks: list[float] = []  # each idle tick that cuts sections to fit
+    cut_more = view._fit_more
+
+    def timed() -> None:
+        started = time.perf_counter()
+        cut_more()
+        ticks.append((time.perf_counter() - started) * 1000)
+    view._fit_timer.timeout.disconnect()
+    view._fit_timer.timeout.connect(timed)
     counter = PaintCounter()
     view.installEventFilter(counter)
     QTest.qWaitForWindowExposed(view)
+    deadline = time.perf_counter() + 10
+    while view.fitting() and time.perf_counter() < deadline:
+        QTest.qWait(5)
+    ticks.sort()
+    print(f"workshop_ms idle_tick median {statistics.median(ticks):.2f} "
+          f"p95 {ticks[int(len(ticks) * 0.95)]:.2f} max {ticks[-1]:.2f} "
+          f"({len(ticks)} ticks)")
     QTest.qWait(50)
     steps = []
     for n in range(1, 60):

@@ -8,10 +8,11 @@ import segno
 from PySide6.QtCore import QObject, QRectF, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 
+from planner.changes import ChangeSet
 from planner.model import Person
 from planner.palette import ROOM
 from planner.room.server import Address, RoomServer
-from planner.room.state import FORMATS, Card, Room, Shown
+from planner.room.state import Card, Room, Shown, part_labels
 from planner.rules.library import NameIndex
 from planner.ui.i18n import tr
 from planner.ui.workshop.stage import INK, MUTED, WRAP
@@ -29,12 +30,13 @@ class RoomControl(QObject):
 
     def __init__(self, people: list[Person], host: str | None = None) -> None:
         super().__init__()
-        names = NameIndex.of(people)
-        self.room = Room(names_someone=lambda text: bool(names.named_in(text)))
+        self._names = NameIndex.of(people)
+        self.room = Room(names_someone=lambda text: bool(self._names.named_in(text)))
         self.room.listen(self.changed.emit)  # from the server's thread: queued to ours
         self.server = RoomServer(self.room, host)
         self.address: Address = self.server.start()
         self.picked = 0
+        self._taken: dict[str, ChangeSet] = {}  # card id: the change that took it in
 
     @property
     def join_url(self) -> str:
@@ -51,6 +53,29 @@ class RoomControl(QObject):
     def picked_card(self) -> Card | None:
         cards = self.cards()
         return cards[min(self.picked, len(cards) - 1)] if cards else None
+
+    def know_people(self, people: list[Person]) -> None:
+        """The plan's people as they are now (a card that names one is flagged)."""
+        self._names = NameIndex.of(people)
+
+    def took(self, card_id: str, change: ChangeSet) -> None:
+        """A card taken into the plan by this committed change: off the board."""
+        self._taken[card_id] = change
+        self.room.mark_moved(card_id)
+
+    def follow(self, change: ChangeSet) -> bool:
+        """A change committed: a card whose taking it undoes is back on the
+        board (and off again when it is redone). True when one moved."""
+        after = {(r.kind, r.id): r.after for r in change.rows}
+        moved = False
+        for card_id, taken in self._taken.items():
+            if all(after.get((r.kind, r.id), r.after) == r.before for r in taken.rows):
+                self.room.mark_moved(card_id, False)
+                moved = True
+            elif all(after.get((r.kind, r.id), r.before) == r.after for r in taken.rows):
+                self.room.mark_moved(card_id, True)
+                moved = True
+        return moved
 
     def close(self) -> None:
         self.server.stop()
@@ -112,7 +137,7 @@ def paint_panel(painter: QPainter, control: RoomControl, width: float, height: f
     if not kind:
         return
     if kind == "retro":
-        labels = dict(FORMATS[room.retro_format])
+        labels = dict(part_labels(room.retro_format))
         y += text(QRectF(x, y, inner, base * 1.4), " / ".join(labels.values()), small,
                   MUTED) + pad * 0.3
     else:
@@ -123,16 +148,33 @@ def paint_panel(painter: QPainter, control: RoomControl, width: float, height: f
              small, MUTED)
         return
     bottom = height - pad - small * 1.6  # a line kept for "and N more"
+    chosen = min(control.picked, len(cards) - 1)
+
+    def words_of(card: Card) -> str:
+        return breakable(card.text if len(card.text) <= 160 else card.text[:159] + "\u2026")
+
+    def tall(card: Card) -> float:
+        return (6 + max(small * 1.3, _height(painter, words_of(card), inner, small))
+                + small * 1.2 + pad * 0.5)
+
+    # From the first card, unless the picked one would not fit: then from
+    # the cards just before it, so that the card I takes in is on screen.
+    first, room_left = 0, bottom - y
+    heights = [tall(c) for c in cards[:chosen + 1]]
+    if chosen >= CARDS_SHOWN or sum(heights) > room_left:
+        first, used = chosen, heights[chosen]
+        while (first > 0 and chosen - first + 1 < CARDS_SHOWN
+               and used + heights[first - 1] <= room_left):
+            first -= 1
+            used += heights[first]
     drawn = 0
-    for n, card in enumerate(cards[:CARDS_SHOWN]):
-        words = breakable(card.text if len(card.text) <= 160 else card.text[:159] + "\u2026")
+    for n, card in enumerate(cards[first:first + CARDS_SHOWN], start=first):
+        words = words_of(card)
         head = " \u00b7 ".join(w for w in (labels.get(card.part, ""), card.author or
                                              tr("anonymous"), f"{card.dots} \u25cf") if w)
-        tall = (6 + max(small * 1.3, _height(painter, words, inner, small)) + small * 1.2
-                + pad * 0.5)
-        if y + tall > bottom and drawn:
+        if y + tall(card) > bottom and drawn:
             break
-        picked = n == min(control.picked, len(cards) - 1)
+        picked = n == chosen
         top = y
         painter.fillRect(QRectF(x - 4, top, inner + 8, 2), ACCENT if picked else RULE)
         y += 6

@@ -1,7 +1,7 @@
 """Workshop mode: the plan projected slide by slide, edited live with the room."""
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any
 
@@ -23,7 +23,8 @@ from planner.outline.build import build_outline
 from planner.outline.changes import between, credited, differences
 from planner.outline.library import message_stages
 from planner.outline.summary import key_facts
-from planner.outline.slides import Slide, first_slide_of, slides_from_outline
+from planner.outline.slides import (
+    SLIDELESS, Slide, each_section_slide, first_slide_of, slides_from_outline)
 from planner.room.shown import shown as room_shown
 from planner.rules.checkins import history_of
 from planner.rules.rides import conflicting_ride_ids
@@ -35,6 +36,8 @@ from planner.ui.widgets.signing import sign_for_side
 from planner.ui.workshop.editor import Field, RoomEditor
 from planner.ui.workshop.room import PANEL_SHARE, RoomControl, paint_panel
 from planner.ui.workshop.stage import MIN_PX, Stage
+
+FIT_TICK = 0.03  # seconds of idle fitting a tick: the longest a key waits for it
 
 
 class WorkshopView(QWidget):
@@ -63,6 +66,9 @@ class WorkshopView(QWidget):
         # The sections cut to fit so far (None: all), and their slides.
         self._fit_set: set[str] | None = None
         self._fitted_sections: dict[str, list[Slide]] = {}
+        # The section idle time is cutting now, a few slides a tick: its key,
+        # its slides as they come, and those cut so far.
+        self._fit_job: tuple[str, Iterator[Slide], list[Slide]] | None = None
         self._fit_timer = QTimer(self, singleShot=True, interval=0)
         self._fit_timer.timeout.connect(self._fit_more)
         self.agenda_started = time.monotonic()
@@ -92,6 +98,7 @@ class WorkshopView(QWidget):
         if self._inputs is None:
             self._inputs = self._gather()
             self._fitted_sections.clear()
+            self._fit_job = None  # cut from what the plan said before
         outline, proposals, rides, changes, stages, parked, dividers = self._inputs
         self._section_titles = {"": outline.title, **{s.key: s.title for s in outline.sections}}
         # Cut to fit once the workshop has its screen's size (a resize brings it).
@@ -132,6 +139,10 @@ class WorkshopView(QWidget):
                 parked, key_facts(store))
 
     def _on_plan_changed(self, change: ChangeSet) -> None:
+        if self.room is not None:
+            self.room.follow(change)  # a card taken in, undone: back on the board
+            if Person in change.kinds():
+                self.room.know_people(list(self.session.store.rows(Person)))
         current = self.slides[self.index]
         picked = self._picked_id()
         self._inputs = None  # the plan changed: read again
@@ -171,6 +182,8 @@ class WorkshopView(QWidget):
             self._fit_set.add(section)
             if section in self._fit_waiting:
                 self._fit_waiting.remove(section)
+            if self._fit_job is not None and self._fit_job[0] == section:
+                self._fit_job = None  # cut whole now
             self._recut()
         if self.slide.section != before:
             self.agenda_started = time.monotonic()
@@ -320,6 +333,7 @@ class WorkshopView(QWidget):
         self._measured.clear()
         self._columns.clear()
         self._fitted_sections.clear()
+        self._fit_job = None
         sections = [key for key in self._section_titles if key]
         here = self.slide.section
         at = sections.index(here) if here in sections else 0
@@ -335,16 +349,42 @@ class WorkshopView(QWidget):
         self._recut()  # the rest once this slide is painted (paintEvent)
 
     def _fit_more(self) -> None:
-        """One more section cut to fit the screen (idle time)."""
-        if self._fit_set is None or not self._fit_waiting:
+        """The next section cut to fit the screen, in idle time: slide by
+        slide for at most FIT_TICK seconds a tick (a key waits no longer), the
+        slides shown once the whole section is cut."""
+        if self._fit_set is None or not self._fit_waiting or self._inputs is None:
             return
-        self._fit_set.add(self._fit_waiting.pop(0))
-        if not self._fit_waiting:
-            self._fit_set = None  # every section
-        self._recut()
+        deadline = time.perf_counter() + FIT_TICK
+        done = False
+        while not done and time.perf_counter() < deadline:
+            key = self._fit_waiting[0]
+            if self._fit_job is None or self._fit_job[0] != key:
+                self._fit_job = (key, self._cut_section(key), [])
+            _key, cutting, made = self._fit_job
+            slide = next(cutting, None)
+            if slide is not None:
+                made.append(slide)
+                continue
+            self._fit_job, done = None, True
+            self._fit_waiting.pop(0)
+            self._fitted_sections[key] = made
+            self._fit_set.add(key)
+        if done:
+            if not self._fit_waiting:
+                self._fit_set = None  # every section
+            self._recut()
+            self.update()
         if self._fit_waiting:
             self._fit_timer.start()
-        self.update()
+
+    def _cut_section(self, key: str) -> Iterator[Slide]:
+        """One section's slides cut to fit, one at a time."""
+        assert self._inputs is not None
+        outline, proposals, rides, _changes, stages, _parked, dividers = self._inputs
+        section = next((s for s in outline.sections if s.key == key), None)
+        if section is None or key in SLIDELESS:
+            return iter(())
+        return each_section_slide(section, proposals, rides, stages, self.fits, dividers)
 
     def fitting(self) -> bool:
         """Whether some sections are still to be cut to fit (idle time)."""
@@ -536,7 +576,10 @@ class WorkshopView(QWidget):
         build = builders.get(card.kind)
         if build is None or not self.session.attempt(build):
             return False
-        self.room.room.mark_moved(card.id)
+        stack = self.session.undo_stack
+        done = stack.command(stack.index() - 1)
+        # Off the board; back on it when this change is undone (Ctrl+Z).
+        self.room.took(card.id, getattr(done, "change", ChangeSet("", ())))
         self.update()
         return True
 

@@ -61,3 +61,14 @@ def test_the_rooms_confidence_is_recorded_as_a_check_in_with_its_median(
                            "FROM check_in") == [
         ("2027-03-04", 6, 0.0, "The room's vote: median 6 of 4 (from 3 to 9).", person.id)]
     assert room_ops.confidence(store, acting, goal, [], DAY).rows == ()
+
+
+def test_a_retro_card_is_written_into_the_review_in_the_language_spoken(
+        store, plan_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from planner import i18n
+
+    with i18n.speaking("de"):
+        store.commit(room_ops.retro_card(store, "Leads waited three days", "stop", DAY))
+        store.commit(room_ops.retro_card(store, "Joint demos", "longed", DAY))
+    assert rows(plan_path, "SELECT what_we_change FROM review WHERE held_on = '2027-03-04'") == [
+        ("Aufhören: Leads waited three days\nGewünscht: Joint demos",)]
