@@ -5,8 +5,10 @@ Pure data (no Qt), so what is projected is tested without a screen.
 
 from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import partial
+from functools import cache, partial
+from typing import Any
 
+from planner.i18n import _, speaking
 from planner.outline.blocks import (
     Facts, FunnelFigure, GoalCard, MetricCharts, NetworkFigure, Outline, Paragraph, Section,
     Table, Timeline)
@@ -31,6 +33,13 @@ class Slide:
     # every slide (a screen lays them out from all the rows).
     whole_table: Table | None = field(default=None, compare=False)
     figure: object | None = field(default=None, compare=False)  # Timeline, FunnelFigure, ...
+    part: int = 0  # of a title that continues over slides: 0 the first, 1 a continuation
+    base_title: str = ""  # the title without "(continued)" (the title when empty)
+
+    @property
+    def heading(self) -> str:
+        """The title as on the section's first slide."""
+        return self.base_title or self.title
 
 
 CHANGES_SHOWN = 7  # lines of changes on the slide; the rest are counted
@@ -87,39 +96,61 @@ def _chunks(count: int, make: Callable[[int, int], "Slide"], fits: Fits | None,
         start = good
 
 
-def _continued(title: str, part: int) -> str:
-    return title if part == 0 else f"{title} (continued)"
+@cache
+def words(code: str) -> dict[str, str]:
+    """The slides' own words in a language (the outline's: its section titles
+    are in that language too), looked up once."""
+    with speaking(code):
+        return {
+            "continued": _("{title} (continued)"), "proposals": _("Proposals"),
+            "from_sales": _("From sales"), "from_marketing": _("From marketing"),
+            "next_rides": _("Next field rides"), "no_rides": _("No rides ahead."),
+            "status": _("Status: {status}"), "changes": _("Changes since the last workshop"),
+            "unchanged": _("Nothing has changed."), "more": _("\u2026 and {count} more"),
+            "parking": _("Parking lot"), "nothing_parked": _("Nothing parked yet."),
+            "messages": _("Messages: {stage}"),
+        }
+
+
+def _continued(title: str, part: int, w: Mapping[str, str]) -> dict[str, Any]:
+    """A slide's title, part and base title, as Slide's keywords."""
+    shown = title if part == 0 else w["continued"].format(title=title)
+    return {"title": shown, "part": int(part > 0), "base_title": title}
 
 
 def _intro_slide(key: str, title: str, intro: tuple[str, ...],
-                 facts: tuple[tuple[str, str], ...], a: int, b: int) -> "Slide":
-    return Slide(key, _continued(title, a), intro if a == 0 else (), facts[a:b])
+                 facts: tuple[tuple[str, str], ...], w: Mapping[str, str], a: int,
+                 b: int) -> "Slide":
+    return Slide(key, lines=intro if a == 0 else (), facts=facts[a:b], **_continued(title, a, w))
 
 
-def _proposals_slide(proposals: tuple[tuple[str, ...], tuple[str, ...]], a: int,
-                     b: int) -> "Slide":
-    return Slide("goals", _continued("Proposals", a), columns=(
-        ("From sales", proposals[0][a:b]), ("From marketing", proposals[1][a:b])),
-        kind="proposals")
+def _proposals_slide(proposals: tuple[tuple[str, ...], tuple[str, ...]], w: Mapping[str, str],
+                     a: int, b: int) -> "Slide":
+    return Slide("goals", columns=(
+        (w["from_sales"], proposals[0][a:b]), (w["from_marketing"], proposals[1][a:b])),
+        kind="proposals", **_continued(w["proposals"], a, w))
 
 
-def _rides_slide(rides: tuple[tuple[str, str], ...], a: int, b: int) -> "Slide":
-    return Slide("rides", _continued("Next field rides", a), kind="rides", items=rides[a:b],
-                 lines=() if rides else ("No rides ahead.",))
+def _rides_slide(rides: tuple[tuple[str, str], ...], w: Mapping[str, str], a: int,
+                 b: int) -> "Slide":
+    return Slide("rides", kind="rides", items=rides[a:b],
+                 lines=() if rides else (w["no_rides"],), **_continued(w["next_rides"], a, w))
 
 
-def _table_slide(key: str, title: str, table: Table, a: int, b: int) -> "Slide":
-    return Slide(key, _continued(title, a), table=Table(table.columns, table.rows[a:b],
-                                                        table.widths), whole_table=table)
+def _table_slide(key: str, title: str, table: Table, w: Mapping[str, str], a: int,
+                 b: int) -> "Slide":
+    return Slide(key, table=Table(table.columns, table.rows[a:b], table.widths),
+                 whole_table=table, **_continued(title, a, w))
 
 
-def _goal_slide(key: str, card: GoalCard, a: int, b: int) -> "Slide":
-    return Slide(key, _continued(f"{card.number}. {card.title}", a), facts=card.facts[a:b],
-                 goal_key=card.key)
+def _goal_slide(key: str, card: GoalCard, w: Mapping[str, str], a: int, b: int) -> "Slide":
+    return Slide(key, facts=card.facts[a:b], goal_key=card.key,
+                 **_continued(f"{card.number}. {card.title}", a, w))
 
 
-def _charts_slide(key: str, title: str, charts: MetricCharts, a: int, b: int) -> "Slide":
-    return Slide(key, _continued(title, a), figure=MetricCharts(charts.series[a:b]))
+def _charts_slide(key: str, title: str, charts: MetricCharts, w: Mapping[str, str], a: int,
+                  b: int) -> "Slide":
+    return Slide(key, figure=MetricCharts(charts.series[a:b]), **_continued(title, a, w))
 
 
 def slides_from_outline(outline: Outline,
@@ -142,13 +173,14 @@ def slides_from_outline(outline: Outline,
     as the screen needs; without it, a fixed number a slide. `fit_only` names
     the sections cut by `fits` (the others a fixed number a slide, for now);
     `fitted` keeps each section's slides cut by `fits`, to be used again."""
+    w = words(outline.language)
     slides = [Slide("", outline.title, (outline.company, outline.period,
-                                        f"Status: {outline.status}"), outline.sponsors)]
+                                        w["status"].format(status=outline.status)),
+                    outline.sponsors)]
     if changes is not None:
-        shown = changes[:CHANGES_SHOWN] + ((f"\u2026 and {len(changes) - CHANGES_SHOWN} more",)
+        shown = changes[:CHANGES_SHOWN] + ((w["more"].format(count=len(changes) - CHANGES_SHOWN),)
                                            if len(changes) > CHANGES_SHOWN else ())
-        slides.append(Slide("", "Changes since the last workshop",
-                            shown or ("Nothing has changed.",)))
+        slides.append(Slide("", w["changes"], shown or (w["unchanged"],)))
     for section in outline.sections:
         if section.key in SLIDELESS:
             continue  # the workshop's own parking-lot slide, where topics are added
@@ -159,15 +191,15 @@ def slides_from_outline(outline: Outline,
             # the workshop opens), the rest a fixed number a slide for now.
             intro = fits if cut is None and f"{section.key}:intro" in (fit_only or ()) else None
             known = section_slides(section, proposals, next_rides, messages, cut, dividers,
-                                   intro)
+                                   intro, outline.language)
             if fitted is not None and cut is not None:
                 fitted[section.key] = known
         slides += known
     if parked_items:
-        slides.append(Slide("parking", "Parking lot", kind="parking",
+        slides.append(Slide("parking", w["parking"], kind="parking",
                             items=parked_items[:ROWS_PER_SLIDE]))
     else:
-        slides.append(Slide("parking", "Parking lot", parked or ("Nothing parked yet.",),
+        slides.append(Slide("parking", w["parking"], parked or (w["nothing_parked"],),
                             kind="parking"))
     return slides
 
@@ -176,52 +208,55 @@ def section_slides(section: Section, proposals: tuple[tuple[str, ...], tuple[str
                    next_rides: tuple[tuple[str, str], ...], messages: MessageStages,
                    fits: Fits | None,
                    dividers: Mapping[str, tuple[tuple[str, str], ...]] | None,
-                   intro_fits: Fits | None = None) -> list[Slide]:
+                   intro_fits: Fits | None = None, language: str = "en") -> list[Slide]:
     """One section's slides (see slides_from_outline); `intro_fits` cuts
-    its first slides to fit when `fits` cuts none."""
+    its first slides to fit when `fits` cuts none; their own words in
+    `language` (the outline's)."""
     return list(each_section_slide(section, proposals, next_rides, messages, fits, dividers,
-                                   intro_fits))
+                                   intro_fits, language))
 
 
 def each_section_slide(section: Section, proposals: tuple[tuple[str, ...], tuple[str, ...]],
                        next_rides: tuple[tuple[str, str], ...], messages: MessageStages,
                        fits: Fits | None,
                        dividers: Mapping[str, tuple[tuple[str, str], ...]] | None,
-                       intro_fits: Fits | None = None) -> Iterator[Slide]:
+                       intro_fits: Fits | None = None, language: str = "en"
+                       ) -> Iterator[Slide]:
     """`section_slides` one slide at a time (each cut to fit as it comes)."""
+    w = words(language)
     intro = tuple(b.text for b in section.blocks if isinstance(b, Paragraph))
     facts = next((b.pairs for b in section.blocks if isinstance(b, Facts)), ())
     facts = (dividers or {}).get(section.key, ()) + facts  # a divider that says something
     yield from _chunks(max(1, len(facts)), partial(_intro_slide, section.key, section.title,
-                                                   intro, facts), fits or intro_fits,
+                                                   intro, facts, w), fits or intro_fits,
                        ROWS_PER_SLIDE)
     if section.key == "goals":
         yield from _chunks(max(1, len(proposals[0]), len(proposals[1])),
-                           partial(_proposals_slide, proposals), fits, 1_000)
+                           partial(_proposals_slide, proposals, w), fits, 1_000)
     if section.key == "rides":
-        yield from _chunks(max(1, len(next_rides)), partial(_rides_slide, next_rides), fits,
+        yield from _chunks(max(1, len(next_rides)), partial(_rides_slide, next_rides, w), fits,
                            ROWS_PER_SLIDE)
     if section.key == "messaging":
-        yield from _message_slides(messages)
+        yield from _message_slides(messages, w)
         return
     for block in section.blocks:
         if isinstance(block, Table) and block.rows and block.on_slides:
             yield from _chunks(len(block.rows), partial(_table_slide, section.key,
-                                                        section.title, block),
+                                                        section.title, block, w),
                                fits, ROWS_PER_SLIDE)
         elif isinstance(block, GoalCard):
             yield from _chunks(max(1, len(block.facts)), partial(_goal_slide, section.key,
-                                                                 block),
+                                                                 block, w),
                                fits, len(block.facts) or 1)
         elif isinstance(block, MetricCharts) and block.series:
             yield from _chunks(len(block.series), partial(_charts_slide, section.key,
-                                                          section.title, block),
+                                                          section.title, block, w),
                                fits, len(block.series))
         elif isinstance(block, (Timeline, FunnelFigure, NetworkFigure)):
             yield Slide(section.key, section.title, figure=block)
 
 
-def _message_slides(stages: MessageStages) -> list[Slide]:
+def _message_slides(stages: MessageStages, w: Mapping[str, str]) -> list[Slide]:
     """A slide per funnel stage with messages (more than five: more slides)."""
     out = []
     for name, items in stages:
@@ -229,7 +264,7 @@ def _message_slides(stages: MessageStages) -> list[Slide]:
             part = items[start:start + MESSAGES_PER_SLIDE]
             more = f" ({start // MESSAGES_PER_SLIDE + 1})" if len(items) > MESSAGES_PER_SLIDE \
                 else ""
-            out.append(Slide("messaging", f"Messages: {name}{more}", kind="messages",
+            out.append(Slide("messaging", w["messages"].format(stage=name) + more, kind="messages",
                              items=tuple((m.message_id, m.line) for m in part),
                              details=tuple(m.facts for m in part)))
     return out

@@ -384,7 +384,8 @@ class WorkshopView(QWidget):
         section = next((s for s in outline.sections if s.key == key), None)
         if section is None or key in SLIDELESS:
             return iter(())
-        return each_section_slide(section, proposals, rides, stages, self.fits, dividers)
+        return each_section_slide(section, proposals, rides, stages, self.fits, dividers,
+                                  language=outline.language)
 
     def fitting(self) -> bool:
         """Whether some sections are still to be cut to fit (idle time)."""
@@ -395,8 +396,7 @@ class WorkshopView(QWidget):
         part = current.facts[0][0] if current.facts else None
         self._rebuild()
         same = [n for n, s in enumerate(self.slides) if s.section == current.section
-                and s.goal_key == current.goal_key and s.title.split(" (continued)")[0]
-                == current.title.split(" (continued)")[0]]
+                and s.goal_key == current.goal_key and s.heading == current.heading]
         self.index = next((n for n in same if part is not None
                            and any(k == part for k, _ in self.slides[n].facts)),
                           same[0] if same else min(self.index, len(self.slides) - 1))

@@ -29,3 +29,25 @@ def test_every_section_goal_and_row_is_on_a_slide(sample_path: Path) -> None:
     assert people_rows == 14
     assert all(len(s.table.rows) <= ROWS_PER_SLIDE for s in slides if s.table)
     assert slides[first_slide_of(slides, "rides")].title == "Field rides"
+
+
+def test_the_slides_own_words_are_in_the_outline_s_language(sample_path: Path) -> None:
+    """A plan whose document speaks German: the workshop's own slides say
+    their words in German as the sections' titles do (the room's page shows
+    these titles too), and a continued title is found by its heading."""
+    from planner import i18n
+
+    with PlanStore.open(sample_path, read_only=True) as store, i18n.speaking("de"):
+        outline = build_outline(store)
+    assert outline.language == "de"
+    slides = slides_from_outline(outline, parked_items=())
+    titles = [s.title for s in slides]
+    assert "Vorschläge" in titles and titles[-1] == "Themenspeicher"
+    assert slides[-1].lines == ("Noch nichts im Themenspeicher.",)
+    assert slides[0].lines[-1].startswith("Status: ")
+    proposals = next(s for s in slides if s.kind == "proposals")
+    assert [c[0] for c in proposals.columns] == ["Vom Vertrieb", "Vom Marketing"]
+    continued = [s for s in slides if s.part]
+    assert continued and all(s.title == f"{s.heading} (Fortsetzung)" for s in continued)
+    assert not any("(continued)" in t or t == "Proposals" for t in titles)
+    assert i18n.language() == "en"  # speaking German ended with the block
