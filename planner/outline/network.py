@@ -1,19 +1,77 @@
 """The collaboration network as a document section: the graph, the brokers,
 the isolates with a suggested ride each, and the cross-team share by quarter."""
 
+from dataclasses import replace
 from datetime import date
 
 from planner.i18n import _, days, percent
 from planner.model.enums import label
 from planner.model.reader import PlanReader
 from planner.outline.blocks import Block, Facts, Heading, NetworkFigure, Paragraph, Section, Table
-from planner.rules.network import Network, layout, network, suggestions
+from planner.rules.network import PURE_LAYOUT_UP_TO, Network, layout, network, suggestions
 from planner.sections import section
 
 TOP_BROKERS = 10
+# The document's figure draws at most this many people (the large sample's
+# 40, all of them): on half a page more are a tangle of names no reader follows (the
+# brokers and isolates are in the tables below it), and the layout stays
+# plain Python (up to PURE_LAYOUT_UP_TO).
+FIGURE_MOST = min(50, PURE_LAYOUT_UP_TO)
 
 
-def figure(net: Network) -> NetworkFigure:
+def most_tied(net: Network, most: int) -> set[str] | None:
+    """The people a figure of at most `most` people shows (None: all of
+    them): the top brokers, then, one at a time, whoever is most tied to
+    those chosen so far (the picture shows how the teams reach each other
+    through the brokers' circles); a broker left with no tie among them is
+    left out (the table names them), so that nobody hangs loose."""
+    if len(net.people) <= most:
+        return None
+    near: dict[str, dict[str, float]] = {}
+    for (a, b), w in net.weights.items():
+        near.setdefault(a, {})[b] = w
+        near.setdefault(b, {})[a] = w
+    chosen: list[str] = []
+    pull: dict[str, float] = {}  # a candidate's ties to the chosen
+
+    def take(p: str) -> None:
+        chosen.append(p)
+        for q, w in near.get(p, {}).items():
+            pull[q] = pull.get(q, 0.0) + w
+
+    for p, _score in net.brokers[:min(TOP_BROKERS, most)]:
+        take(p)
+    rest = sorted(near, key=lambda p: (-net.degree.get(p, 0.0), net.people[p].name, p))
+    for _round in range(2):
+        while len(chosen) < most:
+            best = max((q for q in pull if q not in chosen),
+                       key=lambda q: (pull[q], net.degree.get(q, 0.0), q), default=None)
+            if best is None:
+                best = next((q for q in rest if q not in chosen), None)
+                if best is None:
+                    break
+            take(best)
+        kept = set(chosen)
+        loose = [p for p in chosen if not any(q in kept for q in near.get(p, {}))]
+        if not loose:
+            break
+        for p in loose:  # no tie in the picture: left out, and not counted as pulling
+            chosen.remove(p)
+            for q, w in near.get(p, {}).items():
+                pull[q] -= w
+            pull[p] = float("-inf")
+    return set(chosen)
+
+
+def figure(net: Network, most: int | None = None) -> NetworkFigure:
+    """The network as a figure; with `most`, only that many people (see
+    `most_tied`) and the ties among them."""
+    shown = most_tied(net, most) if most is not None else None
+    if shown is not None:
+        net = replace(net, people={p: net.people[p] for p in shown},
+                      weights={(a, b): w for (a, b), w in net.weights.items()
+                               if a in shown and b in shown},
+                      brokers=[(p, score) for p, score in net.brokers if p in shown])
     places = layout(net)
     order = sorted(net.people, key=lambda p: (net.people[p].team.value, net.people[p].name))
     index = {p: n for n, p in enumerate(order)}
@@ -41,7 +99,12 @@ def network_section(reader: PlanReader, today: date | None = None) -> Section:
                    share=percent(crossing / total))
                 if total else _("no ties yet")),
                (_("No tie to the other team"), str(len(net.isolates))))),
-        figure(net)]
+        drawn := figure(net, FIGURE_MOST)]
+    if len(drawn.people) < len(net.people):
+        blocks.append(Paragraph(_(
+            "The figure shows {shown} of the {count} people: those who tie the teams together "
+            "most, brokers first. The lists below name every broker and everyone without a "
+            "tie to the other team.").format(shown=len(drawn.people), count=len(net.people))))
     blocks += [Heading(_("Brokers")), Table(
         (_("Person"), _("Team"), _("Share of cross-team paths through them")),
         tuple((names[p], label(net.people[p].team), percent(score, 1))

@@ -3,6 +3,7 @@ cross-team share are worked out by hand; suggested rides never clash and
 keep the team rules."""
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -119,3 +120,56 @@ def test_plain_python_measures_and_places_as_networkx_does(large_path) -> None: 
     assert plain.keys() == forced.keys()
     assert max(abs(plain[p][0] - forced[p][0]) + abs(plain[p][1] - forced[p][1])
                for p in plain) < 0.01
+
+
+def test_the_document_draws_the_brokers_circles_when_the_network_is_large() -> None:
+    """A network of 300 people: the document's figure draws 50 of them (the
+    top brokers and whoever is most tied to those drawn), each with a tie in
+    the picture, laid out in plain Python; the window's figure draws all."""
+    import random
+    import subprocess
+    import sys
+
+    from planner.model.enums import Team
+    from planner.operations.rows import new
+    from planner.outline.network import FIGURE_MOST, figure, most_tied
+    from planner.rules.network import Network, _between, _teams
+
+    rng = random.Random(3)
+    people = {p.id: p for p in (new(Person, name=f"P{n}", team=Team.SALES if n % 2 else
+                                    Team.MARKETING) for n in range(300))}
+    ids = sorted(people)
+    weights: dict[tuple[str, str], float] = {}
+    for _ in range(1200):
+        a, b = rng.sample(ids, 2)
+        weights[(min(a, b), max(a, b))] = float(rng.randint(1, 5))
+    sales, marketing = _teams(people)
+    between = _between(people, weights, sales, marketing)
+    brokers = sorted(((p, s) for p, s in between.items() if s > 0), key=lambda i: -i[1])
+    degree: dict[str, float] = {}
+    for (a, b), w in weights.items():
+        degree[a] = degree.get(a, 0.0) + w
+        degree[b] = degree.get(b, 0.0) + w
+    net = Network(people, weights, brokers, [], [], True, degree)
+    shown = most_tied(net, FIGURE_MOST)
+    assert shown is not None and len(shown) == FIGURE_MOST == 50
+    assert all(any(q in shown for pair in weights if p in pair for q in pair if q != p)
+               for p in shown)  # nobody hangs loose
+    assert len(shown & {p for p, _s in brokers[:10]}) >= 5
+    drawn = figure(net, FIGURE_MOST)
+    assert len(drawn.people) == 50 and all(0 <= x <= 1 and 0 <= y <= 1
+                                           for _n, _t, x, y, _b in drawn.people)
+    assert len(figure(net).people) == 300  # the window's page: everyone
+    # The document's path in a fresh process: neither networkx nor numpy loaded.
+    check = subprocess.run([sys.executable, "-c", (
+        "import sys, random\n"
+        "from planner.model import Person\nfrom planner.model.enums import Team\n"
+        "from planner.operations.rows import new\n"
+        "from planner.outline.network import figure\nfrom planner.rules.network import Network\n"
+        "ps = {p.id: p for p in (new(Person, name=f'P{n}', team=Team.SALES if n % 2 else "
+        "Team.MARKETING) for n in range(300))}\nids = sorted(ps)\nr = random.Random(3)\n"
+        "w = {tuple(sorted(r.sample(ids, 2))): 1.0 for _ in range(900)}\n"
+        "figure(Network(ps, w, [], [], [], True, {}), 50)\n"
+        "print('networkx' in sys.modules, 'numpy' in sys.modules)")],
+        capture_output=True, text=True, cwd=Path(__file__).resolve().parents[3])
+    assert check.stdout.split() == ["False", "False"], check.stderr
