@@ -300,7 +300,7 @@ def _write_export(args: argparse.Namespace, store: "PlanStore", out: Path) -> No
         from planner.export.ics import export_ics
         from planner.model import FieldRide, ReviewAction
 
-        files = export_ics(store, out, store.revisions(FieldRide, ReviewAction))
+        files = export_ics(store, out)
         print(f"Wrote {len(files)} calendars to {out}")
     elif args.csv:
         from planner.export.csv_tables import export_csv

@@ -10,7 +10,7 @@ from planner.changes import ChangeSet, added, changed
 from planner.model import (
     FieldRide, FunnelStage, Goal, HotButton, Message, Metric, MetricGoal, MetricValue,
     NonWorkingDay, Person, Plan, Record, Review, ReviewAction, ReviewLink, utc_now)
-from planner.model import CheckIn
+from planner.model import CheckIn, Training, TrainingSeat
 from planner.model.actor import Actor
 from planner.model.enums import (
     Cadence, EngagedTeam, GoalStatus, MetricDirection, RideDirection, RideStatus, Team)
@@ -185,6 +185,28 @@ class _Builder:
         row = new(kind, **values)
         self.rows.append(row)
         return row.id
+
+    def trainings(self, sales: list[str], marketing: list[str]) -> None:
+        """Each team's training, the other team invited: a sales methodology
+        course held in the first quarter (who came is recorded), then one of
+        marketing's and one more of sales' later in the year, seats taken."""
+        courses = [
+            (Team.SALES, "MEDDICC for both teams", "MEDDICC qualification", "Priya Raman",
+             date(2027, 2, 9), date(2027, 2, 10), RideStatus.DONE),
+            (Team.MARKETING, "Our messaging house", "Value messaging and proof points",
+             "Head of marketing", date(2027, 5, 18), date(2027, 5, 18), RideStatus.PLANNED),
+            (Team.SALES, "Discovery calls that find the pain", "Challenger discovery",
+             "Priya Raman", date(2027, 9, 14), date(2027, 9, 15), RideStatus.CONFIRMED),
+        ]
+        for n, (team, title, method, trainer, first, last, status) in enumerate(courses):
+            own, other = (sales, marketing) if team is Team.SALES else (marketing, sales)
+            training = self.add(Training, title=title, run_by=team, methodology=method,
+                                trainer=trainer, first_day=first, last_day=last, status=status)
+            guests = other[n % 2::2][:3]  # a few of the other team, not always the same
+            seated = own[:4] + guests
+            for person in seated:  # one of its own team missed the held one
+                attended = status is RideStatus.DONE and person != seated[min(3, len(seated) - 1)]
+                self.add(TrainingSeat, training_id=training, person_id=person, attended=attended)
 
     def people(self) -> tuple[list[str], list[str]]:
         sales: list[str] = []
@@ -527,13 +549,15 @@ def write_sample(path: Path, size: str = "small", seed: int = 7) -> PlanStore:
     b.funnel_and_metrics()
     b.goal_metrics()
     b.messages_and_reviews(sales, marketing)
+    b.trainings(sales, marketing)
     plan = new(Plan, title="Northwind go-to-market plan 2027", company="Northwind Analytics",
                period_start=b.start, period_end=b.end,
                purpose="Sales and marketing commit to one funnel, shared goals and one message "
                        "to the customer, and ride together in the field every quarter.",
                head_of_sales_id=sales[0], head_of_marketing_id=marketing[0],
                marketing_days_per_quarter=2, sales_days_per_half=4, max_direction_ratio=1.5,
-               revenue_target=4_800_000.0, average_deal_size=40_000.0)
+               revenue_target=4_800_000.0, average_deal_size=40_000.0,
+               training_seats_per_quarter=2)
     return PlanStore.build(path, _history(size, plan, b.rows))
 
 
@@ -550,13 +574,14 @@ def _history(size: str, plan: Plan, rows: list[Record]) -> list[tuple[ChangeSet,
     unsigned = [withdrawn(r) if isinstance(r, Goal) else withdrawn(r) if isinstance(r, Message)
                 else r for r in rows]
     parts: dict[str, list[Record]] = {"start": [plan], "goals": [], "rides": [], "funnel": [],
-                                      "library": [], "check_ins": []}
+                                      "library": [], "check_ins": [], "training": []}
     for row in unsigned:
         kind = type(row)
         part = ("start" if kind in (Person, NonWorkingDay) else
                 "goals" if kind is Goal else
                 "check_ins" if kind is CheckIn else
                 "rides" if kind is FieldRide else
+                "training" if kind in (Training, TrainingSeat) else
                 "library" if kind in (Message, HotButton, Review, ReviewLink, ReviewAction)
                 else "funnel")
         parts[part].append(row)
@@ -585,6 +610,8 @@ def _history(size: str, plan: Plan, rows: list[Record]) -> list[tuple[ChangeSet,
                 unsigned = [was.get(r.id, r) if isinstance(r, kind) else r for r in unsigned]
     steps.append(_crm_export(size, plan, people,
                              [r for r in rows if isinstance(r, FunnelStage)], marketing_editor))
+    steps.append((ChangeSet("Plan joint training", tuple(added(r) for r in parts["training"])),
+                  sales_editor))
     if parts["check_ins"]:
         steps.append((ChangeSet("Check in on the agreed goals",
                                 tuple(added(r) for r in parts["check_ins"])), sales_head))

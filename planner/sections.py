@@ -28,6 +28,8 @@ SECTIONS: tuple[Section, ...] = (
     Section("confidence", N_("How sure are we?"), in_window=False),
     Section("rides", N_("Field rides"), hint=N_("Marketing rides with sales, then sales spends days "
             "with marketing. Rows in red break a rule: hover for why.")),
+    # Each team's training attended by the other (the document and the workshop).
+    Section("training", N_("Joint training"), in_window=False),
     Section("metrics", N_("Metrics"), hint=N_("Status follows one rule: on track within 10 points of "
             "the straight line from baseline to target, at risk within 30. Hover a status "
             "for why.")),

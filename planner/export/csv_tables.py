@@ -20,7 +20,7 @@ from typing import Any
 
 from planner.model import (
     CheckIn, CrmImport, FieldRide, FunnelStage, Goal, Message, Metric, MetricGoal, MetricValue,
-    Person, Record, Review, ReviewAction, ReviewLink)
+    Person, Record, Review, ReviewAction, ReviewLink, Training, TrainingSeat)
 from planner.model.enums import label
 from planner.model.reader import PlanReader
 from planner.model.validation import words
@@ -33,7 +33,7 @@ TABLES: tuple[tuple[str, type[Record]], ...] = (
     ("goals", Goal), ("people", Person), ("rides", FieldRide), ("metrics", Metric),
     ("actuals", MetricValue), ("funnel", FunnelStage), ("messages", Message),
     ("reviews", Review), ("actions", ReviewAction), ("check_ins", CheckIn),
-    ("crm_imports", CrmImport))
+    ("crm_imports", CrmImport), ("trainings", Training), ("training_seats", TrainingSeat))
 LEFT_OUT = ("created_at", "updated_at", "sales_signed_wording", "marketing_signed_wording",
             "position")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -30,7 +30,8 @@ from icalendar import Alarm, Calendar, Event, vCalAddress, vText
 
 from planner import __version__
 from planner.filenames import safe_stem
-from planner.model import CheckIn, FieldRide, Goal, Person, Plan, Review, ReviewAction
+from planner.model import (
+    CheckIn, FieldRide, Goal, Person, Plan, Review, ReviewAction, Training, TrainingSeat)
 from planner.model.enums import RideStatus, label
 from planner.model.reader import PlanReader
 from planner.store.atomic import write_replacing
@@ -112,6 +113,29 @@ def action_event(action: ReviewAction, names: Mapping[str | None, str], plan_tit
     return e
 
 
+def training_event(training: Training, attendees: Sequence[str], plan_title: str,
+                   sequence: int) -> Event:
+    """A training on its days, who is down to attend in its description
+    (RFC 5546 allows no ATTENDEE in a published calendar)."""
+    e = Event()
+    e.add("uid", f"{training.id}@tandem")
+    e.add("dtstamp", training.updated_at)
+    e.add("last-modified", training.updated_at)
+    e.add("sequence", sequence)
+    e.add("dtstart", training.first_day)
+    e.add("dtend", training.last_day + timedelta(days=1))
+    e.add("summary", f"Training: {training.title}")
+    e.add("description", "\n".join(line for line in (
+        f"{label(training.run_by)} training"
+        + (f": {training.methodology}" if training.methodology else ""),
+        f"Trainer: {training.trainer}" if training.trainer else "",
+        f"Attending: {', '.join(attendees)}" if attendees else "",
+        f"Plan: {plan_title}") if line))
+    e.add("status", STATUS[training.status])
+    e.add("transp", "OPAQUE")
+    return e
+
+
 def checkin_event(goal: Goal, due: date, owners: str, plan_title: str) -> Event:
     """The day a goal's next check-in is due."""
     e = Event()
@@ -148,7 +172,8 @@ def calendar(rides: Iterable[FieldRide], names: Mapping[str | None, str], name: 
              actions: Iterable[ReviewAction] = (),
              reviews: Mapping[str, Review] | None = None,
              people: Mapping[str, Person] | None = None, plan: Plan | None = None,
-             due: Iterable[tuple[Goal, date]] = (), alarms: bool = False) -> bytes:
+             due: Iterable[tuple[Goal, date]] = (), alarms: bool = False,
+             trainings: Iterable[tuple[Training, Sequence[str]]] = ()) -> bytes:
     """One calendar file; `alarms` on what is the reader's to do (their own file)."""
     people = people or {}
     fallback = people.get(plan.head_of_sales_id or "") or people.get(
@@ -169,6 +194,12 @@ def calendar(rides: Iterable[FieldRide], names: Mapping[str | None, str], name: 
         e.add("organizer", organizer(people.get(action.owner_id or "") or fallback, plan))
         if alarms and not action.done:
             e.add_component(alarm(f"Action due tomorrow: {action.action}"))
+        cal.add_component(e)
+    for training, attendees in trainings:
+        e = training_event(training, attendees, plan_title, revisions.get(training.id, 0))
+        e.add("organizer", organizer(fallback, plan))
+        if alarms and training.status in (RideStatus.PLANNED, RideStatus.CONFIRMED):
+            e.add_component(alarm(f"Training tomorrow: {training.title}"))
         cal.add_component(e)
     for goal, day in due:
         owners = " and ".join(names.get(p, "?") for p in (goal.sales_owner_id,
@@ -196,8 +227,10 @@ def export_ics(reader: PlanReader, folder: Path,
                revisions: Mapping[str, int] | None = None) -> list[Path]:
     """Write the whole plan's calendar and one per person with rides or
     action items, into a folder made if need be; `revisions` counts each
-    ride's and action's changes."""
-    revisions = revisions or {}
+    ride's, action's and training's changes (the store's own count when not given)."""
+    if revisions is None:
+        counted = getattr(reader, "revisions", None)
+        revisions = counted(FieldRide, ReviewAction, Training) if counted is not None else {}
     plan = reader.plan()
     people = sorted(reader.rows(Person), key=lambda p: (p.name, p.id))
     rides: Sequence[FieldRide] = reader.rows(FieldRide)
@@ -206,21 +239,27 @@ def export_ics(reader: PlanReader, folder: Path,
     reviews = {r.id: r for r in reader.rows(Review)}
     by_id = {p.id: p for p in people}
     due = checkins_due(plan, reader.rows(Goal), reader.rows(CheckIn))
+    seated: dict[str, list[str]] = {}  # training id: person ids
+    for seat in reader.rows(TrainingSeat):
+        seated.setdefault(seat.training_id, []).append(seat.person_id)
+    trainings = [(t, sorted((names.get(p, "?") for p in seated.get(t.id, ())), key=str.casefold))
+                 for t in reader.rows(Training)]
     folder.mkdir(parents=True, exist_ok=True)
     written = [folder / WHOLE_PLAN]
     write_replacing(written[0], calendar(rides, names, f"{plan.title}: field rides and actions",
                                          plan.title, revisions, actions, reviews, by_id, plan,
-                                         due))
+                                         due, trainings=trainings))
     taken = {WHOLE_PLAN.casefold()}
     for person in people:
         own = [r for r in rides if person.id in (r.visitor_id, r.host_id)]
         todo = [a for a in actions if a.owner_id == person.id]
         theirs = [(g, d) for g, d in due if person.id in (g.sales_owner_id,
                                                           g.marketing_owner_id)]
-        if own or todo or theirs:
+        courses = [(t, who) for t, who in trainings if person.id in seated.get(t.id, ())]
+        if own or todo or theirs or courses:
             path = folder / file_name(person.name, taken)
             write_replacing(path, calendar(own, names, f"{person.name}: field rides and actions",
                                            plan.title, revisions, todo, reviews, by_id, plan,
-                                           theirs, alarms=True))
+                                           theirs, alarms=True, trainings=courses))
             written.append(path)
     return written

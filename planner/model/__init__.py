@@ -25,11 +25,14 @@ from planner.model.records import (
     Review,
     ReviewAction,
     ReviewLink,
+    Training,
+    TrainingSeat,
 )
 from planner.model.types import new_id, utc_now
 
 __all__ = [
     "KINDS", "CheckIn", "CrmImport", "FieldRide", "FunnelStage", "Goal", "HotButton", "Message",
     "Metric", "MetricGoal", "MetricValue", "NonWorkingDay", "ParkingTopic", "Person", "Plan", "R",
-    "Record", "Review", "ReviewAction", "ReviewLink", "new_id", "utc_now",
+    "Record", "Review", "ReviewAction", "ReviewLink", "Training", "TrainingSeat", "new_id",
+    "utc_now",
 ]

@@ -11,7 +11,8 @@ NOUNS = {"Person": ("person", "people"), "Goal": ("goal", "goals"),
          "ParkingTopic": ("parked topic", "parked topics"), "MetricGoal": ("link", "links"),
          "ReviewLink": ("review link", "review links"),
          "ReviewAction": ("action", "actions"), "CheckIn": ("check-in", "check-ins"),
-         "CrmImport": ("CRM import", "CRM imports")}
+         "CrmImport": ("CRM import", "CRM imports"), "Training": ("training", "trainings"),
+         "TrainingSeat": ("seat at a training", "seats at trainings")}
 
 
 def noun(kind: type[Record], count: int = 1) -> str:

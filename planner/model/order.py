@@ -6,7 +6,8 @@ from typing import Any
 
 from planner.model.records import (
     CheckIn, CrmImport, FieldRide, FunnelStage, Goal, HotButton, Message, Metric, MetricGoal,
-    MetricValue, NonWorkingDay, ParkingTopic, Person, Plan, Review, ReviewAction, ReviewLink)
+    MetricValue, NonWorkingDay, ParkingTopic, Person, Plan, Review, ReviewAction, ReviewLink,
+    Training, TrainingSeat)
 
 ORDER: dict[type[Any], Callable[[Any], tuple[Any, ...]]] = {
     Plan: lambda r: (r.id,),
@@ -26,6 +27,8 @@ ORDER: dict[type[Any], Callable[[Any], tuple[Any, ...]]] = {
     ReviewAction: lambda r: (r.review_id, r.created_at, r.id),
     CheckIn: lambda r: (r.goal_id, r.checked_on, r.created_at, r.id),
     CrmImport: lambda r: (r.created_at, r.id),
+    Training: lambda r: (r.first_day, r.id),
+    TrainingSeat: lambda r: (r.training_id, r.created_at, r.id),
 }
 
 

@@ -46,6 +46,9 @@ class Plan(NamedTuple):
     # and the currency of its amounts (NONE: plain numbers).
     language: Language = Language.DEFAULT
     currency: Currency = Currency.NONE
+    # Schema 15: people of the other team at each team's trainings, a quarter
+    # (marketing at sales training, and sales at marketing training); None: no target.
+    training_seats_per_quarter: int | None = None
 
 
 class Person(NamedTuple):
@@ -287,9 +290,38 @@ class CrmImport(NamedTuple):
     imported_by_id: str | None = None
 
 
+class Training(NamedTuple):
+    """A training session planned like a ride (plan format 15): one team's
+    training (its methodology or topic) on a day or a few, which people of
+    the other team attend too, so that the two teams learn one way of selling."""
+
+    id: str
+    created_at: datetime
+    updated_at: datetime
+    title: str
+    first_day: date
+    last_day: date
+    run_by: Team = Team.SALES  # whose training it is: sales training, marketing training
+    methodology: str = ""  # the methodology or topic taught
+    trainer: str = ""
+    status: RideStatus = RideStatus.PLANNED
+    note: str = ""
+
+
+class TrainingSeat(NamedTuple):
+    """A person down to attend a training, and whether they did (plan format 15)."""
+
+    id: str
+    created_at: datetime
+    updated_at: datetime
+    training_id: str
+    person_id: str
+    attended: bool = False
+
+
 Record = Union[Plan, Person, Goal, FieldRide, FunnelStage, Metric, MetricGoal, MetricValue,
                Message, HotButton, NonWorkingDay, ParkingTopic, Review, ReviewLink,
-               ReviewAction, CheckIn, CrmImport]
+               ReviewAction, CheckIn, CrmImport, Training, TrainingSeat]
 # One kind of record, whichever: `rows(Goal)` gives goals.
 R = TypeVar("R", bound=Record)
 
@@ -298,7 +330,7 @@ R = TypeVar("R", bound=Record)
 KINDS: tuple[type[Record], ...] = (
     Person, Plan, Goal, FieldRide, FunnelStage, Metric, MetricGoal, MetricValue, Message,
     HotButton, NonWorkingDay, ParkingTopic, Review, ReviewLink, ReviewAction, CheckIn,
-    CrmImport)
+    CrmImport, Training, TrainingSeat)
 
 # Rows that mean the same thing whatever their ids: a plan holds one row per
 # key (a day off per date, an actual per metric and period, a link per pair, a
@@ -311,6 +343,7 @@ NATURAL_KEYS: dict[type[Record], tuple[str, ...]] = {
     MetricValue: ("metric_id", "period"),
     NonWorkingDay: ("day",),
     ReviewLink: ("review_id", "goal_id", "funnel_stage_id", "metric_id"),
+    TrainingSeat: ("training_id", "person_id"),
 }
 
 

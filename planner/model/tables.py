@@ -98,6 +98,8 @@ class Plan(Row, table=True):
     language: Language = Field(default=Language.DEFAULT,
                                sa_column_kwargs={"server_default": "DEFAULT"})
     currency: Currency = Field(default=Currency.NONE, sa_column_kwargs={"server_default": "NONE"})
+    # Schema 15: the other team's people at each team's trainings, a quarter.
+    training_seats_per_quarter: int | None = Field(default=None, ge=0, le=10_000)
 
 
 class Person(Row, table=True):
@@ -327,6 +329,31 @@ class CrmImport(Row, table=True):
     imported_by_id: str | None = _ref("person")
 
 
+class Training(Row, table=True):
+    """A training session planned like a ride (schema 15)."""
+
+    __tablename__ = "training"
+
+    title: str
+    first_day: date
+    last_day: date
+    run_by: Team = Team.SALES
+    methodology: str = ""
+    trainer: str = ""
+    status: RideStatus = RideStatus.PLANNED
+    note: str = ""
+
+
+class TrainingSeat(Row, table=True):
+    """A person down to attend a training, and whether they did (schema 15)."""
+
+    __tablename__ = "training_seat"
+
+    training_id: str = _ref("training", nullable=False, cascade=True)
+    person_id: str = _ref("person", nullable=False, cascade=True)
+    attended: bool = False
+
+
 def table_of(entity: type[Row]) -> Table:
     """The SQLAlchemy table behind an entity."""
     return entity.__table__  # type: ignore[attr-defined,no-any-return]
@@ -340,6 +367,6 @@ def table_name(entity: type[Row]) -> str:
 ENTITIES: tuple[type[Row], ...] = (
     Person, Plan, Goal, FieldRide, FunnelStage, Metric, MetricGoal, MetricValue,
     Message, HotButton, NonWorkingDay, ParkingTopic, Review, ReviewLink, ReviewAction,
-    CheckIn, CrmImport,
+    CheckIn, CrmImport, Training, TrainingSeat,
 )
 BY_TABLE: dict[str, type[Row]] = {table_name(e): e for e in ENTITIES}

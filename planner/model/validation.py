@@ -17,7 +17,8 @@ from typing import Any, Union, get_args, get_origin, get_type_hints
 from planner.i18n import N_, _
 from planner.errors import InvalidEdit
 from planner.model.records import (
-    CheckIn, CrmImport, FieldRide, FunnelStage, MetricValue, Plan, R, Record, ReviewLink)
+    CheckIn, CrmImport, FieldRide, FunnelStage, MetricValue, Plan, R, Record, ReviewLink,
+    Training)
 
 SHORT_TEXT_MAX = 300      # titles, names, roles
 LONG_TEXT_MAX = 20_000    # descriptions, debriefs, notes
@@ -34,7 +35,8 @@ REQUIRED_TEXT = {"title", "name", "customer_problem", "period", "words", "topic"
                  "crm", "file_name"}
 # Pairs (first, last) that must not run backwards.
 DATE_RANGES: dict[type[Any], tuple[str, str]] = {
-    Plan: ("period_start", "period_end"), FieldRide: ("first_day", "last_day")}
+    Plan: ("period_start", "period_end"), FieldRide: ("first_day", "last_day"),
+    Training: ("first_day", "last_day")}
 # Numbers with bounds: (lowest, highest, lowest allowed itself?).
 BOUNDS: dict[tuple[type[Any], str], tuple[float | None, float | None, bool]] = {
     (Plan, "marketing_days_per_quarter"): (0, 92, True),
@@ -43,6 +45,7 @@ BOUNDS: dict[tuple[type[Any], str], tuple[float | None, float | None, bool]] = {
     (Plan, "revenue_target"): (0, None, True),
     (Plan, "average_deal_size"): (0, None, False),
     (Plan, "checkin_days"): (1, 366, True),
+    (Plan, "training_seats_per_quarter"): (0, 10_000, True),
     (CheckIn, "progress"): (0, None, True),
     (CheckIn, "confidence"): (1, 10, True),
     (FunnelStage, "sla_amount"): (0, 10000, False),
@@ -55,7 +58,8 @@ INT_LIMIT = 10**9         # positions and day counts
 FLOAT_LIMIT = 1e15        # money and counts: no plan needs more
 # How long a date pair may span, in days: a plan a few years, a ride a quarter.
 LONGEST: dict[type[Any], tuple[int, str]] = {Plan: (5 * 366, N_("five years")),
-                                             FieldRide: (92, N_("92 days"))}
+                                             FieldRide: (92, N_("92 days")),
+                                             Training: (31, N_("31 days"))}
 PERIOD = re.compile(r"\d{4}-(0[1-9]|1[0-2]|Q[1-4])")  # "2027-03" or "2027-Q1"
 
 FIELD_WORDS = {"period_start": N_("start of the period"), "period_end": N_("end of the period"),
@@ -70,7 +74,9 @@ FIELD_WORDS = {"period_start": N_("start of the period"), "period_end": N_("end 
                "revenue_target": N_("revenue target"), "target": N_("target"),
                "baseline": N_("baseline"), "customer_problem": N_("customer problem"),
                "value_message": N_("value message"), "note": N_("note"),
-               "confidence": N_("confidence"), "progress": N_("progress")}
+               "confidence": N_("confidence"), "progress": N_("progress"),
+               "methodology": N_("methodology"), "trainer": N_("trainer"),
+               "training_seats_per_quarter": N_("seats at the other team's trainings a quarter")}
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 

@@ -15,6 +15,7 @@ from planner.outline.funnel import funnel_section, metrics_section
 from planner.outline.options import ExportOptions
 from planner.rules.checkins import by_goal
 from planner.outline.network import network_section
+from planner.outline.training import training_section
 from planner.outline.rides import rides_section
 from planner.outline.summary import summary_section
 from planner.sections import DOCUMENT_KEYS
@@ -64,6 +65,7 @@ def _outline(reader: PlanReader, options: ExportOptions | None,
         "reviews": lambda: library.reviews_section(reader, names),
         "parking": lambda: library.parking_section(reader),
         "network": lambda: network_section(reader),
+        "training": lambda: training_section(reader),
     }
     wanted = [k for k in DOCUMENT_KEYS if options is None or options.wants(k)]
     mark = options.mark if options and options.mark != "auto" else plan.status.value

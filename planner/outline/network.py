@@ -9,6 +9,7 @@ from planner.model.enums import label
 from planner.model.reader import PlanReader
 from planner.outline.blocks import Block, Facts, Heading, NetworkFigure, Paragraph, Section, Table
 from planner.rules.network import PURE_LAYOUT_UP_TO, Network, layout, network, suggestions
+from planner.rules.training import suggestion_words, training_for
 from planner.sections import section
 
 TOP_BROKERS = 10
@@ -110,16 +111,20 @@ def network_section(reader: PlanReader, today: date | None = None) -> Section:
         tuple((names[p], label(net.people[p].team), percent(score, 1))
               for p, score in net.brokers[:TOP_BROKERS]), (4, 2, 4),
         empty_text=_("Nobody stands between the teams: every cross-team tie is direct."))]
-    ideas = {s.isolate_id: s for s in suggestions(reader, net, today or date.today())}
+    now = today or date.today()
+    ideas = {s.isolate_id: s for s in suggestions(reader, net, now)}
+    courses = {p: training_for(reader, net.people[p], now) for p in net.isolates}
     blocks += [Heading(_("No tie to the other team")), Table(
-        (_("Person"), _("Team"), _("Suggested ride")),
+        (_("Person"), _("Team"), _("Suggested ride"), _("Suggested training")),
         tuple((names[p], label(net.people[p].team),
                _("with {partner}, {days} ({reason})").format(
                    partner=names[ideas[p].partner_id],
                    days=days(ideas[p].first_day, ideas[p].last_day), reason=ideas[p].reason)
                if p in ideas
-               else _("no free days found in the plan's period")) for p in net.isolates),
-        (3, 2, 6), empty_text=_("Everyone has at least one tie to the other team."))]
+               else _("no free days found in the plan's period"),
+               suggestion_words(course) if (course := courses[p]) is not None
+               else _("none of the other team's trainings is ahead")) for p in net.isolates),
+        (3, 2, 5, 4), empty_text=_("Everyone has at least one tie to the other team."))]
     blocks += [Heading(_("Across the teams, quarter by quarter")), Table(
         (_("Quarter"), _("Share of ties' weight across the teams"), _("Ties")),
         tuple((q, percent(share), str(n)) for q, share, n in net.cross_share), (2, 4, 2),

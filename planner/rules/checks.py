@@ -13,6 +13,7 @@ from planner.rules.keys import key_findings
 from planner.rules.library import message_findings, review_findings
 from planner.rules.metrics import shared_reward_findings
 from planner.rules.rides import WorkCalendar, ride_findings
+from planner.rules.training import training_findings
 
 
 def plan_findings(reader: PlanReader, today: date | None = None) -> list[Finding]:
@@ -31,4 +32,5 @@ def plan_findings(reader: PlanReader, today: date | None = None) -> list[Finding
             + ride_findings(plan, rides, people)
             + balance_findings(ride_balance, names)
             + shared_reward_findings(plan, reader.rows(Metric), goals, reader.rows(MetricGoal))
-            + message_findings(reader) + review_findings(reader) + key_findings(reader))
+            + message_findings(reader) + review_findings(reader) + key_findings(reader)
+            + training_findings(reader, today or date.today()))

@@ -34,7 +34,7 @@ from planner.model.reader import PlanReader
 from planner.rules.findings import Finding
 from planner.rules.rides import WorkCalendar
 
-KINDS = ("rides", "goals", "approvals", "actions")
+KINDS = ("rides", "goals", "approvals", "actions", "training")
 EXACT_UP_TO = 600  # people; above, betweenness from a sample of sources
 SAMPLE = 32
 FORCE_UP_TO = 500  # people laid out by forces; above, the two teams as two columns
@@ -50,7 +50,7 @@ class Tie:
     a: str
     b: str
     kind: str       # one of KINDS
-    weight: float   # ride days, or 1 per goal, message or review
+    weight: float   # ride days or training days, or 1 per goal, message or review
     quarter: str    # "2027-Q1": when (a ride's first day, a goal's due date, ...)
 
 
@@ -90,6 +90,10 @@ def ties(reader: PlanReader) -> list[Tie]:
         for i, a in enumerate(owners):
             for b in owners[i + 1:]:
                 out.append(Tie(a, b, "actions", 1.0, quarter_of(due) if due else fallback))
+    from planner.rules.training import attendee_pairs
+
+    for a, b, length, first in attendee_pairs(reader):  # attended a training together
+        out.append(Tie(a, b, "training", length, quarter_of(first)))
     return [t for t in out if t.a != t.b]
 
 
@@ -384,5 +388,6 @@ def network_findings(reader: PlanReader) -> list[Finding]:
             p.team is Team.MARKETING for p in people.values()):
         return []
     return [Finding("network", p, _("{name} has no tie to the other team yet (no ride, goal, "
-                                    "approval or review action shared).").format(name=people[p].name))
+                                    "approval, review action or training shared).").format(
+                                        name=people[p].name))
             for p in isolates(reader)]

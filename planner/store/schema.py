@@ -15,7 +15,7 @@ from typing import Any
 from planner.model import (
     FieldRide, FunnelStage, Goal, HotButton, Message, Metric, MetricGoal, MetricValue,
     NonWorkingDay, ParkingTopic, Person, Plan, Record, Review, ReviewAction, ReviewLink, CheckIn,
-    CrmImport)
+    CrmImport, Training, TrainingSeat)
 from planner.model.records import KINDS
 from planner.model.validation import field_types
 
@@ -60,6 +60,8 @@ FOREIGN_KEYS = (
     ForeignKey(CheckIn, "goal_id", Goal, CASCADE),
     ForeignKey(CheckIn, "author_id", Person, SET_NULL),
     ForeignKey(CrmImport, "imported_by_id", Person, SET_NULL),
+    ForeignKey(TrainingSeat, "training_id", Training, CASCADE),
+    ForeignKey(TrainingSeat, "person_id", Person, CASCADE),
 )
 
 TABLE_NAMES: dict[type[Record], str] = {
@@ -68,7 +70,7 @@ TABLE_NAMES: dict[type[Record], str] = {
     MetricValue: "metric_value", Message: "message", HotButton: "hot_button",
     NonWorkingDay: "non_working_day", ParkingTopic: "parking_topic", Review: "review",
     ReviewLink: "review_link", ReviewAction: "review_action", CheckIn: "check_in",
-    CrmImport: "crm_import"}
+    CrmImport: "crm_import", Training: "training", TrainingSeat: "training_seat"}
 
 def stored_time(moment: datetime) -> str:
     return moment.astimezone(timezone.utc).isoformat(timespec="microseconds")

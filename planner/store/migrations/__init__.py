@@ -3,7 +3,7 @@
 import sqlite3
 from pathlib import Path
 
-SCHEMA_VERSION = 14  # the newest step; a plan file's user_version
+SCHEMA_VERSION = 15  # the newest step; a plan file's user_version
 # The newest version's schema objects, written by `python -m planner.store.migrations`
 # so that opening a plan need not run every step to know what its schema should be.
 SCHEMA_FILE = Path(__file__).parent / "schema.json"

@@ -20,7 +20,7 @@ from planner.store.server.address import Address
 if TYPE_CHECKING:
     import psycopg
 
-SERVER_SCHEMA_VERSION = 4
+SERVER_SCHEMA_VERSION = 5
 MIN_SERVER = 150000  # PostgreSQL 15
 CONNECT_TIMEOUT = 5  # seconds: a server that does not answer is said to be away
 

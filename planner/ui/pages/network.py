@@ -26,7 +26,7 @@ from planner.ui.widgets.accessible_items import items_changed
 def kind_words() -> dict[str, str]:
     """The tie kinds as the filter names them."""
     return {"rides": tr("Rides"), "goals": tr("Co-owned goals"), "approvals": tr("Approvals"),
-            "actions": tr("Review actions")}
+            "actions": tr("Review actions"), "training": tr("Joint training")}
 
 
 class NetworkGraph(QWidget):

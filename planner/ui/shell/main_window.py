@@ -855,8 +855,7 @@ class MainWindow(QMainWindow):
         try:
             from planner.model import FieldRide, ReviewAction
 
-            files = export_ics(self.session.store, folder,
-                               self.session.store.revisions(FieldRide, ReviewAction))
+            files = export_ics(self.session.store, folder)
         except OSError as exc:
             dialogs.warn(self, tr("Export failed"), tr("The calendars could not be written: {reason}").format(
                 reason=exc))

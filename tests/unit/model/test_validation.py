@@ -110,6 +110,9 @@ def odd_records(draw):  # type: ignore[no-untyped-def]
         "CheckIn": {"goal_id": "g", "checked_on": date(2027, 5, 1), "progress": 40.0,
                     "confidence": 7},
         "CrmImport": {"crm": "hubspot", "holds": CrmKind.LEAD, "file_name": "contacts.csv"},
+        "Training": {"title": "MEDDICC for everyone", "first_day": date(2027, 5, 3),
+                     "last_day": date(2027, 5, 4)},
+        "TrainingSeat": {"training_id": "t", "person_id": "p"},
     }[kind.__name__]
     return new(kind, **base_values)._replace(**fields)
 

@@ -88,8 +88,8 @@ def test_check_finds_the_same_isolates_without_the_graph_library(chain) -> None:
 
     assert isolates(chain) == network(chain).isolates == ["m3", "s3"]
     assert [f.message for f in network_findings(chain)] == [
-        "M3 has no tie to the other team yet (no ride, goal, approval or review action shared).",
-        "S3 has no tie to the other team yet (no ride, goal, approval or review action shared)."]
+        "M3 has no tie to the other team yet (no ride, goal, approval, review action or training shared).",
+        "S3 has no tie to the other team yet (no ride, goal, approval, review action or training shared)."]
 
 
 def test_plain_python_measures_and_places_as_networkx_does(large_path) -> None:  # type: ignore[no-untyped-def]

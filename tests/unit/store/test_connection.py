@@ -106,7 +106,8 @@ def test_a_store_exposes_no_way_to_write_but_commit(store: PlanStore) -> None:
     says whose the changes committed from then on are; `recent`, `where`,
     `checking` and `finish_checking` read (rows of a kind not read yet, and the
     check of them asked on a thread); `replica_copied` reads from the copy in
-    memory once it is made (on a thread too); `attached` reads the data kept beside a
+    memory once it is made (on a thread too); `write_new` makes a new file as
+    `build` does without opening it; `attached` reads the data kept beside a
     row (a CRM import's columns, written by the commit that adds it)."""
     public = {name for name in dir(store) if not name.startswith("_")}
     assert public == {"act_as", "acting", "authored", "authors", "build", "change_set", "changes_to",
@@ -119,4 +120,4 @@ def test_a_store_exposes_no_way_to_write_but_commit(store: PlanStore) -> None:
                       "read_only_reason", "revisions", "rows", "save_copy", "save_version",
                       "state", "subscribe", "unsubscribe", "version", "versions",
                       "recent", "where", "checking", "finish_checking", "replica_copied",
-                      "attached"}
+                      "attached", "write_new"}
