@@ -562,6 +562,8 @@ class PlanPdfRenderer:
             elif isinstance(block, Facts):
                 flow.append(self._facts(block))
             elif isinstance(block, Table):
+                if not block.in_document:
+                    continue  # the slides' short form: the document has the whole table
                 if block.caption:
                     flow.append(CondPageBreak(HEADING_ROOM))
                     flow.append(self._para(block.caption, "caption"))

@@ -45,6 +45,7 @@ class Table:
     empty_text: str = N_("Nothing here yet.")  # translated where it is printed
     caption: str = ""        # a line above it in the document, kept with it
     on_slides: bool = True   # False: the document's detail, not projected
+    in_document: bool = True  # False: the slides' short form of a table the document has
 
 
 @dataclass(frozen=True)

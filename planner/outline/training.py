@@ -25,7 +25,7 @@ def training_section(reader: PlanReader, today: date | None = None) -> Section:
     seats: dict[str, list[TrainingSeat]] = {}
     for s in reader.rows(TrainingSeat):
         seats.setdefault(s.training_id, []).append(s)
-    rows = []
+    rows, short = [], []
     for t in trainings:
         mine = [people[s.person_id] for s in seats.get(t.id, ()) if s.person_id in people]
         came = {s.person_id for s in seats.get(t.id, ()) if s.attended}
@@ -37,6 +37,9 @@ def training_section(reader: PlanReader, today: date | None = None) -> Section:
                      label(t.status),
                      ngettext("{count} attended", "{count} attended", len(came)).format(
                          count=len(came)) if came else "\u2014"))
+        guests = [p for p in mine if p.team is not t.run_by]
+        short.append((t.title, label(t.run_by), days(t.first_day, t.last_day),
+                      _names(guests), label(t.status)))
     target = plan.training_seats_per_quarter
     quarters = tuple(
         (c.quarter, str(c.marketing_at_sales), str(c.sales_at_marketing),
@@ -54,7 +57,10 @@ def training_section(reader: PlanReader, today: date | None = None) -> Section:
         Table((_("Training"), _("Whose"), _("Methodology"), _("Days"), _("Trainer"),
                _("Sales"), _("Marketing"), _("Status"), _("Attended")),
               tuple(rows), (3, 1.4, 2, 2, 1.6, 2.4, 2.4, 1.3, 1.3),
-              empty_text=_("No training planned yet.")),
+              empty_text=_("No training planned yet."), on_slides=False),
+        Table((_("Training"), _("Whose"), _("Days"), _("The other team"), _("Status")),
+              tuple(short), (3, 1.4, 2, 4, 1.4), empty_text=_("No training planned yet."),
+              in_document=False),
         Heading(_("The other team at each team's trainings, quarter by quarter")),
         Table((_("Quarter"), _("Marketing at sales training"), _("Sales at marketing training"),
                _("Target")), quarters, (2, 3, 3, 2), empty_text=_("The plan has no quarters."))))

@@ -1630,6 +1630,10 @@ Marketing: {marketing}</translation>
       <translation>Review-Maßnahmen</translation>
     </message>
     <message>
+      <source>Joint training</source>
+      <translation>Gemeinsame Schulungen</translation>
+    </message>
+    <message>
       <source>The collaboration network</source>
       <translation>Das Netzwerk der Zusammenarbeit</translation>
     </message>

@@ -195,3 +195,33 @@ def test_libical_finds_no_error_in_any_calendar_file(sample_path: Path, large_pa
                               *map(str, files)], capture_output=True, text=True)
     assert checked.returncode == 0, checked.stdout[-3000:]
     assert f"{len(files)} files, 0 with errors" in checked.stdout
+
+
+def test_trainings_are_in_the_calendars_of_everyone_seated_ringing_before_those_ahead(
+        tmp_path: Path) -> None:
+    from planner.model import Training, TrainingSeat
+    from planner.sample import write_sample
+
+    with write_sample(tmp_path / "s.tandem") as store:
+        written = export_ics(store, tmp_path / "cal")
+        people = {p.id: p for p in store.rows(Person)}
+        trainings = {t.id: t for t in store.rows(Training)}
+        seats = list(store.rows(TrainingSeat))
+    assert len(trainings) == 3 and seats
+    for path in written:
+        assert itip_problems(path.read_bytes()) == [], path.name
+    whole = icalendar.Calendar.from_ical((tmp_path / "cal" / WHOLE_PLAN).read_bytes())
+    shown = {str(e["UID"]): e for e in whole.walk("VEVENT")}
+    for training in trainings.values():
+        e = shown[f"{training.id}@tandem"]
+        assert str(e["SUMMARY"]) == f"Training: {training.title}"
+        assert e.decoded("DTSTART") == training.first_day
+        assert e.decoded("DTEND") == training.last_day + timedelta(days=1)
+        names = sorted(people[s.person_id].name for s in seats if s.training_id == training.id)
+        assert f"Attending: {', '.join(sorted(names, key=str.casefold))}" in str(e["DESCRIPTION"])
+    for seat in seats:
+        training = trainings[seat.training_id]
+        own = icalendar.Calendar.from_ical(
+            (tmp_path / "cal" / f"{people[seat.person_id].name}.ics").read_bytes())
+        e = next(e for e in own.walk("VEVENT") if str(e["UID"]) == f"{training.id}@tandem")
+        assert bool(e.walk("VALARM")) == (training.status.value != "done")
