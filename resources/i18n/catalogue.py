@@ -53,8 +53,10 @@ def data_strings() -> list[str]:
     out: list[str] = []
     for section in SECTIONS:
         out += [section.title] + ([section.hint] if section.hint else [])
+    from planner.ui.pages import training
+
     for spec in [v for v in vars(columns).values() if isinstance(v, columns.TableSpec)] + [
-            reviews.ACTIONS]:
+            reviews.ACTIONS, training.TRAININGS]:
         out += [c.header for c in spec.columns]
     for value in vars(enums).values():
         if isinstance(value, type) and issubclass(value, enums.Enum) and value is not enums.Enum:

@@ -2174,6 +2174,58 @@ Marketing: {marketing}</translation>
       <translation>{count} {nouns}</translation>
     </message>
     <message>
+      <source>No training yet: plan one with the buttons below.</source>
+      <translation>Noch keine Schulung: planen Sie eine mit den Schaltflächen darunter.</translation>
+    </message>
+    <message>
+      <source>Trainings</source>
+      <translation>Schulungen</translation>
+    </message>
+    <message>
+      <source>Plan a sales training</source>
+      <translation>Vertriebsschulung planen</translation>
+    </message>
+    <message>
+      <source>Plan a marketing training</source>
+      <translation>Marketingschulung planen</translation>
+    </message>
+    <message>
+      <source>Delete training</source>
+      <translation>Schulung löschen</translation>
+    </message>
+    <message>
+      <source>Seated at the training (checked)</source>
+      <translation>Für die Schulung angemeldet (angehakt)</translation>
+    </message>
+    <message>
+      <source>Attended the training (checked)</source>
+      <translation>An der Schulung teilgenommen (angehakt)</translation>
+    </message>
+    <message>
+      <source>The other team at each team's trainings a quarter</source>
+      <translation>Das andere Team bei den Schulungen jedes Teams je Quartal</translation>
+    </message>
+    <message>
+      <source>Target: the other team at each team's trainings a quarter</source>
+      <translation>Ziel: das andere Team bei den Schulungen jedes Teams je Quartal</translation>
+    </message>
+    <message>
+      <source>Seated (both teams)</source>
+      <translation>Angemeldet (beide Teams)</translation>
+    </message>
+    <message>
+      <source>Attended</source>
+      <translation>Teilgenommen</translation>
+    </message>
+    <message>
+      <source>{quarter}: marketing at sales training {sales}, sales at marketing training {marketing}</source>
+      <translation>{quarter}: Marketing bei Vertriebsschulungen {sales}, Vertrieb bei Marketingschulungen {marketing}</translation>
+    </message>
+    <message>
+      <source>short of the target</source>
+      <translation>unter dem Ziel</translation>
+    </message>
+    <message>
       <source>You: {who}</source>
       <translation>Sie: {who}</translation>
     </message>
@@ -3132,6 +3184,22 @@ Marketing: {marketing}</translation>
     <message>
       <source>Done</source>
       <translation>Erledigt</translation>
+    </message>
+    <message>
+      <source>Training</source>
+      <translation>Schulung</translation>
+    </message>
+    <message>
+      <source>Whose</source>
+      <translation>Von</translation>
+    </message>
+    <message>
+      <source>Methodology</source>
+      <translation>Methodik</translation>
+    </message>
+    <message>
+      <source>Trainer</source>
+      <translation>Trainer</translation>
     </message>
     <message>
       <source>Other</source>

@@ -186,3 +186,40 @@ def test_export_calendars_from_the_window(qtbot, sample_window: MainWindow, tmp_
     sample_window.actions_by_id["file.export_ics"].trigger()
     assert (tmp_path / "Whole plan.ics").read_text("utf-8").startswith("BEGIN:VCALENDAR")
     assert len(list(tmp_path.glob("*.ics"))) > 10
+
+
+def test_joint_training_planned_seated_and_attended_from_the_rides_page(
+        qtbot, rides: RidesPage, sample_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The Joint training tab: a sales training planned with one click, a
+    marketer and a rep seated by ticking them, attendance ticked (the
+    training is then held), the target typed; each is a row in the file, and
+    Ctrl+Z takes the last back."""
+    rides.tabs.setCurrentIndex(3)
+    panel = rides.training
+    assert rides.tabs.widget(3).isAncestorOf(panel)
+    qtbot.mouseClick(panel.add_sales, Qt.MouseButton.LeftButton)
+    assert sql(sample_path, "SELECT title, run_by, status FROM training") == [
+        ("Sales methodology training", "SALES", "PLANNED")]
+    def item(listing, pid):  # type: ignore[no-untyped-def]  # (the lists are drawn anew)
+        return next(listing.item(n) for n in range(listing.count())
+                    if listing.item(n).data(Qt.ItemDataRole.UserRole) == pid)
+    marketer = person_id(sample_path, "Ines Berg")
+    rep = person_id(sample_path, "Amara Okafor")
+    for pid in (marketer, rep):
+        item(panel.seats, pid).setCheckState(Qt.CheckState.Checked)
+    assert sorted(sql(sample_path, "SELECT person_id, attended FROM training_seat")) == sorted(
+        [(marketer, 0), (rep, 0)])
+    assert panel.attended.count() == 2  # the seated, to tick who came
+    item(panel.attended, marketer).setCheckState(Qt.CheckState.Checked)
+    assert sorted(sql(sample_path, "SELECT person_id, attended FROM training_seat")) == sorted(
+        [(marketer, 1), (rep, 0)])
+    assert sql(sample_path, "SELECT status FROM training") == [("DONE",)]
+    panel.target.setValue(2)
+    panel.target.editingFinished.emit()
+    assert sql(sample_path, "SELECT training_seats_per_quarter FROM plan") == [(2,)]
+    assert "marketing at sales training" in panel.summary.text()
+    rides.session.undo_stack.undo()  # the target
+    rides.session.undo_stack.undo()  # the attendance
+    assert sql(sample_path, "SELECT status FROM training") == [("PLANNED",)]
+    assert sql(sample_path, "SELECT sum(attended) FROM training_seat") == [(0,)]
+    assert item(panel.attended, marketer).checkState() == Qt.CheckState.Unchecked

@@ -2,7 +2,7 @@
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -26,6 +26,9 @@ from planner.ui.widgets.columns import Column
 from planner.ui.widgets.models import PlanTableModel
 from planner.ui.widgets.timeline import RideTimeline
 from planner.ui.widgets import colours
+
+if TYPE_CHECKING:
+    from planner.ui.pages.training import TrainingPanel
 
 
 class RidesTableModel(PlanTableModel):
@@ -57,7 +60,8 @@ class RidesPage(TablePage):
         self.tabs.addTab(split, tr("Schedule"))
         # The timeline and the balance are built when first looked at.
         self._later: dict[int, QWidget | None] = {}
-        for n, title in ((1, tr("Timeline")), (2, tr("Balance and targets"))):
+        for n, title in ((1, tr("Timeline")), (2, tr("Balance and targets")),
+                         (3, tr("Joint training"))):
             holder = QWidget()
             QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
             self.tabs.addTab(holder, title)
@@ -70,6 +74,8 @@ class RidesPage(TablePage):
             self._set_view()
         elif index == 2:
             _ = self.balance
+        elif index == 3:
+            _ = self.training
 
     def _built(self, index: int, make: Callable[[], QWidget]) -> QWidget:
         made = self._later[index]
@@ -93,6 +99,14 @@ class RidesPage(TablePage):
         view = self._built(2, lambda: BalanceView(self.session))
         assert isinstance(view, BalanceView)
         return view
+
+    @property
+    def training(self) -> "TrainingPanel":
+        from planner.ui.pages.training import TrainingPanel
+
+        panel = self._built(3, lambda: TrainingPanel(self.session))
+        assert isinstance(panel, TrainingPanel)
+        return panel
 
     def _timeline_tab(self) -> QWidget:
         timeline = RideTimeline(self.session)
