@@ -182,15 +182,18 @@ def test_export_ics_writes_the_plan_and_one_calendar_per_person(tmp_path: Path) 
     assert result.returncode == 0, result.stderr
     whole = icalendar.Calendar.from_ical((out / "Whole plan.ics").read_bytes())
     conn = sqlite3.connect(plan)
-    rides, actions = (conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                      for t in ("field_ride", "review_action WHERE due_date IS NOT NULL"))
+    rides, actions, trainings = (conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                                 for t in ("field_ride", "review_action WHERE due_date IS NOT NULL",
+                                           "training"))
     # Each open goal's next check-in is an event too.
     checkins_due = [e for e in whole.walk("VEVENT")
                     if str(e["SUMMARY"]).startswith("Check-in due: ")]
     open_goals = conn.execute("SELECT count(*) FROM goal WHERE status IN ('PROPOSED', 'ACTIVE')"
                               ).fetchone()[0]
     assert actions > 0 and len(checkins_due) == open_goals
-    assert len(whole.walk("VEVENT")) == rides + actions + open_goals
+    assert trainings == 3 and len([e for e in whole.walk("VEVENT") if str(
+        e["SUMMARY"]).startswith("Training: ")]) == trainings
+    assert len(whole.walk("VEVENT")) == rides + actions + open_goals + trainings
     # An action item is an all-day event on its due day, named for what is to be done.
     action, due, owner = conn.execute(
         "SELECT action, due_date, person.name FROM review_action JOIN person "
@@ -403,10 +406,11 @@ def test_log_names_who_changed_what_and_when_in_text_and_json(tmp_path: Path) ->
     assert run_tandem("demo", str(plan)).returncode == 0
     shutil.copyfile(plan, theirs)
     lines = run_tandem("log", str(plan)).stdout.splitlines()
-    assert len(lines) == 11 and lines[0].endswith(" \u00b7 Bjorn Tanaka \u00b7 Write the small "
+    assert len(lines) == 12 and lines[0].endswith(" \u00b7 Bjorn Tanaka \u00b7 Write the small "
                                                   "sample plan")
     assert lines[-1].endswith(" \u00b7 Amara Okafor \u00b7 Check in on the agreed goals")
-    assert lines[-2].endswith(" \u00b7 Take in 1,500 leads from \u201chubspot-contacts.csv\u201d; "
+    assert lines[-2].endswith(" \u00b7 Plan joint training")
+    assert lines[-3].endswith(" \u00b7 Take in 1,500 leads from \u201chubspot-contacts.csv\u201d; "
                               "take in 211 deals; measure the handoff from the CRM")
     assert " \u00b7 Amara Okafor \u00b7 Sign off 8 goals for sales" in lines[5]
     assert re.match(r"\d{1,2} \w{3} \d{4}, \d{2}:\d{2} \u00b7 ", lines[0])  # local, no seconds
