@@ -194,7 +194,7 @@ class _Builder:
             (Team.SALES, "MEDDICC for both teams", "MEDDICC qualification", "Priya Raman",
              date(2027, 2, 9), date(2027, 2, 10), RideStatus.DONE),
             (Team.MARKETING, "Our messaging house", "Value messaging and proof points",
-             "Head of marketing", date(2027, 5, 18), date(2027, 5, 18), RideStatus.PLANNED),
+             "Mira Svensson", date(2027, 5, 18), date(2027, 5, 18), RideStatus.PLANNED),
             (Team.SALES, "Discovery calls that find the pain", "Challenger discovery",
              "Priya Raman", date(2027, 9, 14), date(2027, 9, 15), RideStatus.CONFIRMED),
         ]

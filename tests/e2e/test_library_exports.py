@@ -79,12 +79,13 @@ def test_csv_export_reads_back_as_a_spreadsheet_would(demo: Path, tmp_path: Path
     result = run_tandem("export", str(demo), "--csv", str(out))
     assert result.returncode == 0, result.stderr
     names = ["goals", "people", "rides", "metrics", "actuals", "funnel", "messages", "reviews",
-             "actions", "check_ins", "crm_imports"]
+             "actions", "check_ins", "crm_imports", "trainings", "training_seats"]
     assert sorted(p.stem for p in out.iterdir()) == sorted(names)
     tables = {"goals": "goal", "people": "person", "rides": "field_ride", "metrics": "metric",
               "actuals": "metric_value", "funnel": "funnel_stage", "messages": "message",
               "reviews": "review", "actions": "review_action", "check_ins": "check_in",
-              "crm_imports": "crm_import"}
+              "crm_imports": "crm_import", "trainings": "training",
+              "training_seats": "training_seat"}
     for name in names:
         raw = (out / f"{name}.csv").read_bytes()
         assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw  # Excel's UTF-8 and lines

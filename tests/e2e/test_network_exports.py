@@ -27,8 +27,8 @@ def test_the_pdf_and_check_name_who_has_no_tie_across(tmp_path: Path) -> None:
     check = run_tandem("check", str(plan))
     # One problem: she is below her ride target. Having no tie yet is reported, not counted.
     assert "1 problem(s) found" in check.stderr and "rides: Noor Haddad is below" in check.stdout
-    assert ("network: Noor Haddad has no tie to the other team yet (no ride, goal, approval "
-            "or review action shared).") in check.stdout
+    assert ("network: Noor Haddad has no tie to the other team yet (no ride, goal, approval, "
+            "review action or training shared).") in check.stdout
     assert run_tandem("export", str(plan), "--pdf", str(pdf)).returncode == 0
     text = pdf_text(pdf)
     network = text[text.index("Network Who works with whom"):]
