@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from planner.store.versions import State
 
 COMMANDS = ("demo", "export", "import", "check", "diff", "merge", "restore", "log", "push", "pull",
-            "server", "next", "import-crm")
+            "server", "next", "import-crm", "survey")
 PLAN = "PLAN"  # a plan file, or a plan's server address (postgresql://…#plan=…)
 AS_HELP = N_("who makes the change: a person of the plan by name or email, else a guest of "
              "that name (default: this computer's choice for the plan, else the login)")
@@ -154,6 +154,25 @@ def _parser() -> argparse.ArgumentParser:
                      help=_("comma-separated parts not to carry: "
                             "goals,metrics,people,funnel,messages,actions,parking"))
     nxt.add_argument("--as", dest="as_name", metavar="NAME", help=_(AS_HELP))
+    survey = sub.add_parser(
+        "survey", help=_("the network survey: forms to send out, answers to take in"),
+        description=_("With --out, opens a survey of everyone in the two teams (unless one is "
+                      "open) and writes one self-contained HTML form per person into DIR: it "
+                      "asks whom on the other team they go to, and saves the answers as a file "
+                      "they send back. With --collect, reads those files in; a file made for "
+                      "someone else, changed on the way, made twice or for another plan is "
+                      "refused with a sentence, and the good ones are taken."))
+    survey.add_argument("plan", type=place, metavar=PLAN)
+    survey_what = survey.add_mutually_exclusive_group(required=True)
+    survey_what.add_argument("--out", type=Path, metavar="DIR", help=_("write the forms here"))
+    survey_what.add_argument("--collect", type=Path, nargs="+", metavar="FILE",
+                             help=_("answer files to take in"))
+    survey.add_argument("--question", action="append", metavar="TEXT",
+                        help=_("a question of a new survey (again for more; default: customer "
+                               "insight, help with a deal, content)"))
+    survey.add_argument("--new", action="store_true",
+                        help=_("open a new survey even if one is open"))
+    survey.add_argument("--as", dest="as_name", metavar="NAME", help=_(AS_HELP))
     crm = sub.add_parser(
         "import-crm", help=_("take a CRM's lead or deal export into the plan"),
         description=_("Reads FILE (CSV in any encoding a CRM or Excel writes, or XLSX) as "
@@ -211,6 +230,42 @@ def _next(args: argparse.Namespace) -> int:
     for line in made.lines:
         print(f"  {line}")
     return 0
+
+
+def _survey(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from planner.rules.survey import latest_survey, response
+
+    with open_plan(args.plan) as store:
+        _act(store, args.as_name)
+        if args.out is not None:
+            from planner.export.survey_forms import write_forms
+            from planner.operations.survey import open_survey
+
+            survey = latest_survey(store)
+            if survey is None or args.new or args.question:
+                store.commit(open_survey(store, date.today(), questions=args.question)[0])
+                survey = latest_survey(store)
+            assert survey is not None
+            written = write_forms(store, survey, args.out)
+            print(_("Wrote {count} survey forms to {folder}: send each person theirs, and "
+                    "take the answer files in with --collect.").format(count=len(written),
+                                                                        folder=args.out))
+            return 0
+        from planner.imports.survey_answers import collect
+
+        done = collect(store, list(args.collect))
+        if done.change.rows:
+            store.commit(done.change)
+        for path, who in done.taken:
+            print(_("{file}: {name}'s answers taken.").format(file=path.name, name=who))
+        for path, why in done.refused:
+            print(f"tandem: {one_line(why)}", file=sys.stderr)
+        said = response(store)
+        print(_("{answered} of {invited} people have answered ({share}).").format(
+            answered=said.answered, invited=said.invited, share=f"{said.rate:.0%}"))
+        return 1 if done.refused else 0
 
 
 def _import_crm(args: argparse.Namespace) -> int:
@@ -668,7 +723,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler = {"demo": _demo, "export": _export, "import": _import, "check": _check,
                "diff": _diff, "merge": _merge, "restore": _restore, "log": _log,
                "push": _push, "pull": _pull, "server": _server, "next": _next,
-               "import-crm": _import_crm}
+               "import-crm": _import_crm, "survey": _survey}
     try:
         return handler[args.command](args)
     except PlanError as exc:

@@ -22,7 +22,8 @@ from planner.i18n import _
 from planner.model import (
     FieldRide, FunnelStage, Goal, HotButton, Message, Metric, MetricGoal, MetricValue,
     NonWorkingDay, ParkingTopic, Person, Plan, Record, Review, ReviewAction, ReviewLink, utc_now)
-from planner.model import CheckIn, CrmImport, Training, TrainingSeat
+from planner.model import (
+    CheckIn, CrmImport, Survey, SurveyAnswer, SurveyInvite, Training, TrainingSeat)
 from planner.model.reader import PlanReader
 from planner.model.nouns import noun
 from planner.model.records import NATURAL_KEYS, natural_key
@@ -35,12 +36,13 @@ FORMAT = "tandem-plan"
 # 9: CRM imports, and their rows as the blob each keeps (base64, "crm_data");
 # a stage's promise as a value; a metric's computed figure.
 # 10: the plan's language and currency.
-# 11: joint training (trainings and their seats; the plan's seat target).
+# 11: joint training (trainings and their seats; the plan's seat target), the
+#     network survey (surveys, invitations, answers).
 FORMAT_VERSION = 11
 # What each older format lacks, filled in on import.
 _ADDED_IN = {2: ("hot_buttons", "non_working_days"), 4: ("parking_topics",),
              6: ("review_links", "review_actions"), 8: ("check_ins",), 9: ("crm_imports",),
-             11: ("trainings", "training_seats")}
+             11: ("trainings", "training_seats", "surveys", "survey_invites", "survey_answers")}
 # The document's keys: "plan" is one object, every other key a list of rows.
 KEYS: dict[str, type[Record]] = {
     "people": Person, "goals": Goal, "field_rides": FieldRide, "funnel_stages": FunnelStage,
@@ -48,7 +50,8 @@ KEYS: dict[str, type[Record]] = {
     "messages": Message, "hot_buttons": HotButton, "non_working_days": NonWorkingDay,
     "parking_topics": ParkingTopic, "reviews": Review, "review_links": ReviewLink,
     "review_actions": ReviewAction, "check_ins": CheckIn, "crm_imports": CrmImport,
-    "trainings": Training, "training_seats": TrainingSeat, "plan": Plan}
+    "trainings": Training, "training_seats": TrainingSeat, "surveys": Survey,
+    "survey_invites": SurveyInvite, "survey_answers": SurveyAnswer, "plan": Plan}
 
 
 def plan_to_dict(reader: PlanReader) -> dict[str, Any]:

@@ -25,6 +25,9 @@ from planner.model.records import (
     Review,
     ReviewAction,
     ReviewLink,
+    Survey,
+    SurveyAnswer,
+    SurveyInvite,
     Training,
     TrainingSeat,
 )
@@ -33,6 +36,7 @@ from planner.model.types import new_id, utc_now
 __all__ = [
     "KINDS", "CheckIn", "CrmImport", "FieldRide", "FunnelStage", "Goal", "HotButton", "Message",
     "Metric", "MetricGoal", "MetricValue", "NonWorkingDay", "ParkingTopic", "Person", "Plan", "R",
-    "Record", "Review", "ReviewAction", "ReviewLink", "Training", "TrainingSeat", "new_id",
+    "Record", "Review", "ReviewAction", "ReviewLink", "Survey", "SurveyAnswer", "SurveyInvite", "Training",
+    "TrainingSeat", "new_id",
     "utc_now",
 ]

@@ -12,7 +12,9 @@ NOUNS = {"Person": ("person", "people"), "Goal": ("goal", "goals"),
          "ReviewLink": ("review link", "review links"),
          "ReviewAction": ("action", "actions"), "CheckIn": ("check-in", "check-ins"),
          "CrmImport": ("CRM import", "CRM imports"), "Training": ("training", "trainings"),
-         "TrainingSeat": ("seat at a training", "seats at trainings")}
+         "TrainingSeat": ("seat at a training", "seats at trainings"),
+         "Survey": ("survey", "surveys"), "SurveyInvite": ("invitation", "invitations"),
+         "SurveyAnswer": ("survey answer", "survey answers")}
 
 
 def noun(kind: type[Record], count: int = 1) -> str:

@@ -7,7 +7,7 @@ from typing import Any
 from planner.model.records import (
     CheckIn, CrmImport, FieldRide, FunnelStage, Goal, HotButton, Message, Metric, MetricGoal,
     MetricValue, NonWorkingDay, ParkingTopic, Person, Plan, Review, ReviewAction, ReviewLink,
-    Training, TrainingSeat)
+    Survey, SurveyAnswer, SurveyInvite, Training, TrainingSeat)
 
 ORDER: dict[type[Any], Callable[[Any], tuple[Any, ...]]] = {
     Plan: lambda r: (r.id,),
@@ -29,6 +29,9 @@ ORDER: dict[type[Any], Callable[[Any], tuple[Any, ...]]] = {
     CrmImport: lambda r: (r.created_at, r.id),
     Training: lambda r: (r.first_day, r.id),
     TrainingSeat: lambda r: (r.training_id, r.created_at, r.id),
+    Survey: lambda r: (r.opened_on, r.id),
+    SurveyInvite: lambda r: (r.survey_id, r.id),
+    SurveyAnswer: lambda r: (r.survey_id, r.respondent_id, r.question, r.names_id, r.id),
 }
 
 

@@ -319,9 +319,51 @@ class TrainingSeat(NamedTuple):
     attended: bool = False
 
 
+class Survey(NamedTuple):
+    """A network survey (plan format 15): whom people say they go to on the
+    other team; its questions, one a line. Answers show as totals unless the
+    heads chose to show people."""
+
+    id: str
+    created_at: datetime
+    updated_at: datetime
+    title: str
+    questions: str
+    opened_on: date
+    shows_people: bool = False
+
+
+class SurveyInvite(NamedTuple):
+    """One person asked, with the one-time token their form seals answers
+    with; when they answered (None: not yet)."""
+
+    id: str
+    created_at: datetime
+    updated_at: datetime
+    survey_id: str
+    person_id: str
+    token: str
+    answered_at: datetime | None = None
+
+
+class SurveyAnswer(NamedTuple):
+    """One answer: the respondent goes to this person of the other team for
+    this question, this often (1 a few times a year ... 4 daily)."""
+
+    id: str
+    created_at: datetime
+    updated_at: datetime
+    survey_id: str
+    respondent_id: str
+    question: int
+    names_id: str
+    often: int = 1
+
+
 Record = Union[Plan, Person, Goal, FieldRide, FunnelStage, Metric, MetricGoal, MetricValue,
                Message, HotButton, NonWorkingDay, ParkingTopic, Review, ReviewLink,
-               ReviewAction, CheckIn, CrmImport, Training, TrainingSeat]
+               ReviewAction, CheckIn, CrmImport, Training, TrainingSeat, Survey, SurveyInvite,
+               SurveyAnswer]
 # One kind of record, whichever: `rows(Goal)` gives goals.
 R = TypeVar("R", bound=Record)
 
@@ -330,7 +372,7 @@ R = TypeVar("R", bound=Record)
 KINDS: tuple[type[Record], ...] = (
     Person, Plan, Goal, FieldRide, FunnelStage, Metric, MetricGoal, MetricValue, Message,
     HotButton, NonWorkingDay, ParkingTopic, Review, ReviewLink, ReviewAction, CheckIn,
-    CrmImport, Training, TrainingSeat)
+    CrmImport, Training, TrainingSeat, Survey, SurveyInvite, SurveyAnswer)
 
 # Rows that mean the same thing whatever their ids: a plan holds one row per
 # key (a day off per date, an actual per metric and period, a link per pair, a
@@ -344,6 +386,8 @@ NATURAL_KEYS: dict[type[Record], tuple[str, ...]] = {
     NonWorkingDay: ("day",),
     ReviewLink: ("review_id", "goal_id", "funnel_stage_id", "metric_id"),
     TrainingSeat: ("training_id", "person_id"),
+    SurveyInvite: ("survey_id", "person_id"),
+    SurveyAnswer: ("survey_id", "respondent_id", "question", "names_id"),
 }
 
 

@@ -354,6 +354,40 @@ class TrainingSeat(Row, table=True):
     attended: bool = False
 
 
+class Survey(Row, table=True):
+    """A network survey (schema 15): its questions, one a line."""
+
+    __tablename__ = "survey"
+
+    title: str
+    questions: str
+    opened_on: date
+    shows_people: bool = False
+
+
+class SurveyInvite(Row, table=True):
+    """One person asked, with their form's one-time token (schema 15)."""
+
+    __tablename__ = "survey_invite"
+
+    survey_id: str = _ref("survey", nullable=False, cascade=True)
+    person_id: str = _ref("person", nullable=False, cascade=True)
+    token: str
+    answered_at: datetime | None = Field(default=None, sa_type=UtcDateTime)
+
+
+class SurveyAnswer(Row, table=True):
+    """Whom a respondent goes to on the other team, for a question, how often (schema 15)."""
+
+    __tablename__ = "survey_answer"
+
+    survey_id: str = _ref("survey", nullable=False, cascade=True)
+    respondent_id: str = _ref("person", nullable=False, cascade=True)
+    question: int = Field(ge=0, le=9)
+    names_id: str = _ref("person", nullable=False, cascade=True)
+    often: int = Field(default=1, ge=1, le=4)
+
+
 def table_of(entity: type[Row]) -> Table:
     """The SQLAlchemy table behind an entity."""
     return entity.__table__  # type: ignore[attr-defined,no-any-return]
@@ -367,6 +401,6 @@ def table_name(entity: type[Row]) -> str:
 ENTITIES: tuple[type[Row], ...] = (
     Person, Plan, Goal, FieldRide, FunnelStage, Metric, MetricGoal, MetricValue,
     Message, HotButton, NonWorkingDay, ParkingTopic, Review, ReviewLink, ReviewAction,
-    CheckIn, CrmImport, Training, TrainingSeat,
+    CheckIn, CrmImport, Training, TrainingSeat, Survey, SurveyInvite, SurveyAnswer,
 )
 BY_TABLE: dict[str, type[Row]] = {table_name(e): e for e in ENTITIES}

@@ -18,7 +18,7 @@ from planner.i18n import N_, _
 from planner.errors import InvalidEdit
 from planner.model.records import (
     CheckIn, CrmImport, FieldRide, FunnelStage, MetricValue, Plan, R, Record, ReviewLink,
-    Training)
+    SurveyAnswer, Training)
 
 SHORT_TEXT_MAX = 300      # titles, names, roles
 LONG_TEXT_MAX = 20_000    # descriptions, debriefs, notes
@@ -29,10 +29,10 @@ LONG_FIELDS = {"description", "purpose", "debrief", "objective", "accounts",
                "what_we_change", "value_message", "proof_point", "customer_problem",
                "success_measure", "shared_reward", "note", "handoff_service_level",
                "customers_asked", "marketing_changes", "sales_changes", "words",
-               "return_service_level", "send_back_reasons", "mapping"}
+               "return_service_level", "send_back_reasons", "mapping", "questions"}
 # Text a row cannot exist without (kept without surrounding spaces).
 REQUIRED_TEXT = {"title", "name", "customer_problem", "period", "words", "topic", "action",
-                 "crm", "file_name"}
+                 "crm", "file_name", "token", "questions"}
 # Pairs (first, last) that must not run backwards.
 DATE_RANGES: dict[type[Any], tuple[str, str]] = {
     Plan: ("period_start", "period_end"), FieldRide: ("first_day", "last_day"),
@@ -46,6 +46,8 @@ BOUNDS: dict[tuple[type[Any], str], tuple[float | None, float | None, bool]] = {
     (Plan, "average_deal_size"): (0, None, False),
     (Plan, "checkin_days"): (1, 366, True),
     (Plan, "training_seats_per_quarter"): (0, 10_000, True),
+    (SurveyAnswer, "question"): (0, 9, True),
+    (SurveyAnswer, "often"): (1, 4, True),
     (CheckIn, "progress"): (0, None, True),
     (CheckIn, "confidence"): (1, 10, True),
     (FunnelStage, "sla_amount"): (0, 10000, False),

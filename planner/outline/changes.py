@@ -18,7 +18,7 @@ from planner.changes import between as between  # where the outline's readers fi
 from planner.model import (
     FieldRide, FunnelStage, Goal, HotButton, Message, Metric, MetricGoal, MetricValue,
     NonWorkingDay, ParkingTopic, Person, Plan, Record, Review, ReviewAction, ReviewLink, CheckIn,
-    CrmImport, Training, TrainingSeat)
+    CrmImport, Survey, SurveyAnswer, SurveyInvite, Training, TrainingSeat)
 from planner.model.actor import Actor
 from planner.model.enums import label
 from planner.model.nouns import noun
@@ -36,9 +36,11 @@ SECTION_OF: dict[type[Record], str] = {
     FieldRide: "rides", HotButton: "rides", NonWorkingDay: "rides", Metric: "metrics",
     MetricValue: "metrics", FunnelStage: "funnel", Message: "messaging", Person: "people",
     Review: "reviews", ReviewLink: "reviews", ReviewAction: "reviews", CheckIn: "goals",
-    CrmImport: "funnel", Training: "rides", TrainingSeat: "rides"}
+    CrmImport: "funnel", Training: "rides", TrainingSeat: "rides", Survey: "network",
+    SurveyInvite: "network", SurveyAnswer: "network"}
 ORDER = ("overview", "goals", "rides", "metrics", "funnel", "messaging", "people", "reviews")
-HIDDEN = ("id", "created_at", "updated_at", "sales_signed_wording", "marketing_signed_wording")
+HIDDEN = ("id", "created_at", "updated_at", "sales_signed_wording", "marketing_signed_wording",
+          "token")
 LONGEST = 160  # characters of a value said on one line
 State = dict[type[Record], dict[str, Record]]
 

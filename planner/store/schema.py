@@ -15,7 +15,7 @@ from typing import Any
 from planner.model import (
     FieldRide, FunnelStage, Goal, HotButton, Message, Metric, MetricGoal, MetricValue,
     NonWorkingDay, ParkingTopic, Person, Plan, Record, Review, ReviewAction, ReviewLink, CheckIn,
-    CrmImport, Training, TrainingSeat)
+    CrmImport, Survey, SurveyAnswer, SurveyInvite, Training, TrainingSeat)
 from planner.model.records import KINDS
 from planner.model.validation import field_types
 
@@ -62,6 +62,11 @@ FOREIGN_KEYS = (
     ForeignKey(CrmImport, "imported_by_id", Person, SET_NULL),
     ForeignKey(TrainingSeat, "training_id", Training, CASCADE),
     ForeignKey(TrainingSeat, "person_id", Person, CASCADE),
+    ForeignKey(SurveyInvite, "survey_id", Survey, CASCADE),
+    ForeignKey(SurveyInvite, "person_id", Person, CASCADE),
+    ForeignKey(SurveyAnswer, "survey_id", Survey, CASCADE),
+    ForeignKey(SurveyAnswer, "respondent_id", Person, CASCADE),
+    ForeignKey(SurveyAnswer, "names_id", Person, CASCADE),
 )
 
 TABLE_NAMES: dict[type[Record], str] = {
@@ -70,7 +75,8 @@ TABLE_NAMES: dict[type[Record], str] = {
     MetricValue: "metric_value", Message: "message", HotButton: "hot_button",
     NonWorkingDay: "non_working_day", ParkingTopic: "parking_topic", Review: "review",
     ReviewLink: "review_link", ReviewAction: "review_action", CheckIn: "check_in",
-    CrmImport: "crm_import", Training: "training", TrainingSeat: "training_seat"}
+    CrmImport: "crm_import", Training: "training", TrainingSeat: "training_seat",
+    Survey: "survey", SurveyInvite: "survey_invite", SurveyAnswer: "survey_answer"}
 
 def stored_time(moment: datetime) -> str:
     return moment.astimezone(timezone.utc).isoformat(timespec="microseconds")
