@@ -427,7 +427,10 @@ def _check(args: argparse.Namespace) -> int:
         messages = store.rows(Message)
         from planner.rules.network import network_findings
 
-        network_lines = [f"{f.section}: {f.message}" for f in network_findings(store)]
+        from planner.rules.survey import survey_findings
+
+        network_lines = [f"{f.section}: {f.message}"
+                         for f in network_findings(store) + survey_findings(store)]
     # The lines' prefixes (integrity:, metric status: ...) stay as they are in
     # every language: scripts read them.
     print(f"{ref_name(args.plan)}: {where}, "

@@ -4,11 +4,14 @@ the isolates with a suggested ride each, and the cross-team share by quarter."""
 from dataclasses import replace
 from datetime import date
 
-from planner.i18n import _, days, percent
+from planner.i18n import _, day, days, ngettext, percent
 from planner.model.enums import label
 from planner.model.reader import PlanReader
 from planner.outline.blocks import Block, Facts, Heading, NetworkFigure, Paragraph, Section, Table
-from planner.rules.network import PURE_LAYOUT_UP_TO, Network, layout, network, suggestions
+from planner.rules.network import (
+    PURE_LAYOUT_UP_TO, SURVEY, Network, layout, network, suggestions)
+from planner.rules.survey import (
+    OFTEN, answers, latest_survey, named_counts, questions_of, response)
 from planner.rules.training import suggestion_words, training_for
 from planner.sections import section
 
@@ -129,4 +132,68 @@ def network_section(reader: PlanReader, today: date | None = None) -> Section:
         (_("Quarter"), _("Share of ties' weight across the teams"), _("Ties")),
         tuple((q, percent(share), str(n)) for q, share, n in net.cross_share), (2, 4, 2),
         empty_text=_("No ties yet."))]
+    blocks += survey_blocks(reader, net)
     return Section("network", _(section("network").title), tuple(blocks))
+
+
+def contrast(net: Network, said: Network) -> list[str]:
+    """What the survey finds that the plan's records do not, and the other
+    way round, about the brokers of either, in one sentence each."""
+    names = {p: person.name for p, person in net.people.items()}
+    recorded_isolates, said_isolates = set(net.isolates), set(said.isolates)
+    out = []
+    for p, _score in said.brokers[:TOP_BROKERS]:
+        if p in recorded_isolates:
+            out.append(_("{name} is a broker by the survey but has no recorded tie to the other "
+                         "team: a ride would make it official.").format(name=names[p]))
+    for p, _score in net.brokers[:TOP_BROKERS]:
+        if p in said_isolates:
+            out.append(_("{name} is a broker by the plan's records, but nobody across the teams "
+                         "says they go to them, nor they to anyone.").format(name=names[p]))
+    return out
+
+
+def survey_blocks(reader: PlanReader, net: Network) -> list[Block]:
+    """The latest survey: its response, the brokers it finds, how often each
+    person is named (totals; who named whom only when the heads chose to
+    show people), and how it differs from the records."""
+    survey = latest_survey(reader)
+    if survey is None:
+        return []
+    said = network(reader, kinds=(SURVEY,))
+    got = response(reader, survey)
+    answers_of = answers(reader, survey)
+    names = {p: person.name for p, person in net.people.items()}
+    blocks: list[Block] = [
+        Heading(_("What the survey says: {title}").format(title=survey.title)),
+        Facts(((_("Answered"), _("{answered} of {invited} ({share})").format(
+                    answered=got.answered, invited=got.invited, share=percent(got.rate))),
+               (_("Opened"), day(survey.opened_on)),
+               (_("Brokers by the survey"), ", ".join(
+                   names[p] for p, _score in said.brokers[:5] if p in names) or "\u2014"),
+               (_("No tie to the other team by the survey"), str(len(said.isolates)
+                                                                 if answers_of else 0)))),
+        Table((_("Person"), _("Team"), _("Named by"), _("Share of cross-team paths through "
+                                                        "them")),
+              tuple((names[p], label(net.people[p].team),
+                     ngettext("{count} person", "{count} people", n).format(count=n),
+                     percent(dict(said.brokers).get(p, 0.0), 1))
+                    for p, n in sorted(named_counts(answers_of).items(),
+                                       key=lambda i: (-i[1], names.get(i[0], "")))[:TOP_BROKERS]
+                    if p in names),
+              (4, 2, 2, 3), empty_text=_("No answers yet."),
+              caption=_("Most named across the teams (totals: who named whom stays with each "
+                        "person unless the plan's heads choose to show it)")
+              if not survey.shows_people else _("Most named across the teams"))]
+    sentences = contrast(net, said) if answers_of else []
+    blocks += [Paragraph(s) for s in sentences[:10]]
+    if survey.shows_people and answers_of:
+        questions = questions_of(survey)
+        blocks.append(Table(
+            (_("Who"), _("Goes to"), _("For"), _("How often")),
+            tuple((names.get(a.respondent, "?"), names.get(a.named, "?"),
+                   questions[a.question] if a.question < len(questions) else "?",
+                   _(OFTEN[a.often])) for a in sorted(
+                       answers_of, key=lambda a: (names.get(a.respondent, ""), a.question))),
+            (3, 3, 5, 2), caption=_("Who says they go to whom (the heads chose to show it)")))
+    return blocks

@@ -34,7 +34,8 @@ from planner.model.reader import PlanReader
 from planner.rules.findings import Finding
 from planner.rules.rides import WorkCalendar
 
-KINDS = ("rides", "goals", "approvals", "actions", "training")
+KINDS = ("rides", "goals", "approvals", "actions", "training")  # what the plan records
+SURVEY = "survey"  # what people say in the survey: measured apart from KINDS
 EXACT_UP_TO = 600  # people; above, betweenness from a sample of sources
 SAMPLE = 32
 FORCE_UP_TO = 500  # people laid out by forces; above, the two teams as two columns
@@ -58,8 +59,10 @@ def quarter_of(day: date) -> str:
     return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
 
 
-def ties(reader: PlanReader) -> list[Tie]:
-    """Every tie the plan records, with its kind, weight and quarter."""
+def ties(reader: PlanReader, survey: bool = False) -> list[Tie]:
+    """Every tie the plan records, with its kind, weight and quarter; with
+    `survey`, also what the latest survey's answers say ("says they go to",
+    weighted by how often)."""
     plan = reader.plan()
     calendar = WorkCalendar.of(plan, ())
     fallback = quarter_of(plan.period_start)
@@ -94,6 +97,13 @@ def ties(reader: PlanReader) -> list[Tie]:
 
     for a, b, length, first in attendee_pairs(reader):  # attended a training together
         out.append(Tie(a, b, "training", length, quarter_of(first)))
+    if survey:
+        from planner.rules.survey import answers, latest_survey
+
+        asked = latest_survey(reader)
+        if asked is not None:
+            out += [Tie(s.respondent, s.named, SURVEY, float(s.often), quarter_of(asked.opened_on))
+                    for s in answers(reader, asked)]
     return [t for t in out if t.a != t.b]
 
 
@@ -165,7 +175,7 @@ def network(reader: PlanReader, kinds: Iterable[str] = KINDS,
     chosen = set(kinds)
     people = {p.id: p for p in reader.rows(Person) if not p.left_plan
               and p.team in (Team.SALES, Team.MARKETING)}
-    every = [t for t in ties(reader) if t.a in people and t.b in people]
+    every = [t for t in ties(reader, survey=SURVEY in chosen) if t.a in people and t.b in people]
     shown = [t for t in every if t.kind in chosen and (quarter is None or t.quarter == quarter)]
     weights: dict[tuple[str, str], float] = defaultdict(float)
     for t in shown:

@@ -1662,6 +1662,10 @@ Marketing: {marketing}</translation>
       <translation>Alle Quartale</translation>
     </message>
     <message>
+      <source>Survey: {answered} of {invited} answered.</source>
+      <translation>Umfrage: {answered} von {invited} haben geantwortet.</translation>
+    </message>
+    <message>
       <source>Brokers between the teams</source>
       <translation>Brückenbauer zwischen den Teams</translation>
     </message>
@@ -1674,6 +1678,10 @@ Marketing: {marketing}</translation>
       <translation>Netzwerk</translation>
     </message>
     <message>
+      <source>{people} people, {pairs} pairs who work together; {isolates} with no tie to the other team.</source>
+      <translation>{people} Personen, {pairs} Paare, die zusammenarbeiten; {isolates} ohne Verbindung zum anderen Team.</translation>
+    </message>
+    <message>
       <source>Nobody stands between the teams: every tie is direct.</source>
       <translation>Niemand steht zwischen den Teams: Jede Verbindung ist direkt.</translation>
     </message>
@@ -1682,8 +1690,8 @@ Marketing: {marketing}</translation>
       <translation>Wählen Sie eine Person mit vorgeschlagener Begleitung.</translation>
     </message>
     <message>
-      <source>{people} people, {pairs} pairs who work together; {isolates} with no tie to the other team.</source>
-      <translation>{people} Personen, {pairs} Paare, die zusammenarbeiten; {isolates} ohne Verbindung zum anderen Team.</translation>
+      <source>Brokers by the survey: {names}.</source>
+      <translation>Brückenbauer laut Umfrage: {names}.</translation>
     </message>
     <message>
       <source>Across the teams, by quarter: </source>

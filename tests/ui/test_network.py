@@ -42,3 +42,37 @@ def test_a_suggested_ride_is_planned_in_one_step_and_undone(sample_window: MainW
     sample_window.undo()
     assert rows(sample_path, "SELECT count(*) FROM field_ride")[0][0] == before
     assert page.isolates.count() == 1
+
+
+def test_the_page_says_what_the_survey_found_in_totals(sample_window: MainWindow,
+                                                     tmp_path: Path) -> None:
+    """Survey answers taken in: the page says how many answered and the
+    survey's brokers, never who named whom."""
+    from datetime import date
+
+    from planner.imports.survey_answers import collect
+    from planner.operations.survey import open_survey
+    from tests.unit.rules.test_survey import answer_file
+
+    session = sample_window.session
+    assert session is not None
+    store = session.store
+    assert session.attempt(lambda: open_survey(store, date(2027, 3, 1))[0])
+    people = store.rows(Person)
+    sales = [p for p in people if p.team.value == "sales" and not p.left_plan]
+    marketing = [p for p in people if p.team.value == "marketing" and not p.left_plan]
+    # A chain S0 - M0 - S1 - M1: M0 and S1 stand between S0 and M1.
+    files = [answer_file(store, tmp_path, sales[0].id, [[0, marketing[0].id, 4]]),
+             answer_file(store, tmp_path, sales[1].id, [[0, marketing[0].id, 1]]),
+             answer_file(store, tmp_path, marketing[1].id, [[1, sales[1].id, 2]])]
+    done = collect(store, files)
+    assert done.refused == [] and session.do(done.change)
+    sample_window.show_section(SECTIONS.index("Network"))
+    page = sample_window.page("Network")
+    assert isinstance(page, NetworkPage)
+    text = page.summary.text()
+    invited = len(sales) + len(marketing)
+    assert f"Survey: 3 of {invited} answered." in text
+    brokers = text.split("Brokers by the survey: ")[1].split(".")[0].split(", ")
+    assert sorted(brokers) == sorted([marketing[0].name, sales[1].name])
+    assert "goes to" not in text.lower() and "named" not in text.lower()

@@ -16,7 +16,8 @@ from planner.model import FieldRide, Goal, Message, Person, ReviewAction
 from planner.model.enums import Team, label
 from planner.operations import rides as ride_ops
 from planner.outline.network import figure
-from planner.rules.network import KINDS, Network, Suggestion, network, suggestions, ties
+from planner.rules.network import (
+    KINDS, SURVEY, Network, Suggestion, network, suggestions, ties)
 from planner.ui.i18n import tr
 from planner.ui.pages.table import title_label
 from planner.ui.shell.session import PlanSession
@@ -120,6 +121,28 @@ class NetworkGraph(QWidget):
         painter.end()
 
 
+def survey_words(store: Any, net: Network) -> str:
+    """The latest survey in one or two sentences: who answered, the brokers
+    it finds (totals only: never who named whom), and where it differs from
+    the records."""
+    from planner.outline.network import contrast
+    from planner.rules.survey import latest_survey, response
+
+    survey = latest_survey(store)
+    if survey is None:
+        return ""
+    got = response(store, survey)
+    said = network(store, kinds=(SURVEY,))
+    names = {p: person.name for p, person in said.people.items()}
+    words = " " + tr("Survey: {answered} of {invited} answered.").format(
+        answered=got.answered, invited=got.invited)
+    if said.brokers:
+        words += " " + tr("Brokers by the survey: {names}.").format(
+            names=", ".join(names[p] for p, _score in said.brokers[:3]))
+    found = contrast(net, said) if got.answered else []
+    return words + ("\n" + "\n".join(found[:3]) if found else "")
+
+
 class NetworkPage(QWidget):
     def __init__(self, session: PlanSession) -> None:
         super().__init__()
@@ -195,9 +218,10 @@ class NetworkPage(QWidget):
         self.net = net
         self.graph.show_network(net)
         names = {p: person.name for p, person in net.people.items()}
-        self.summary.setText(tr("{people} people, {pairs} pairs who work together; {isolates} "
-                                "with no tie to the other team.").format(
-            people=len(net.people), pairs=len(net.weights), isolates=len(net.isolates)))
+        text = tr("{people} people, {pairs} pairs who work together; {isolates} "
+                  "with no tie to the other team.").format(
+            people=len(net.people), pairs=len(net.weights), isolates=len(net.isolates))
+        self.summary.setText(text + survey_words(store, net))
         self.brokers.clear()
         for p, score in net.brokers[:12]:
             self.brokers.addItem(f"{names[p]}: {score:.1%}")
