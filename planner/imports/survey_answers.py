@@ -16,10 +16,10 @@ from typing import Any
 
 from planner.changes import ChangeSet, added, changed
 from planner.i18n import _, ngettext
-from planner.model import Person, Survey, SurveyAnswer, SurveyInvite, new_id
+from planner.model import Person, Survey, SurveyAnswer, SurveyInvite
 from planner.model.enums import Team
 from planner.model.reader import PlanReader
-from planner.model.types import utc_now
+from planner.model.types import new_ids, utc_now
 from planner.rules.survey import (
     ANSWERS_MAX, FORMAT, OFTEN, VERSION, questions_of, seal, sealed_text)
 
@@ -140,8 +140,9 @@ def collect(reader: PlanReader, files: list[Path], now: datetime | None = None) 
         seen.add(invite.id)
         person = reader.get(Person, invite.person_id)
         rows.append(changed(invite, invite._replace(answered_at=at)))
-        rows += [added(SurveyAnswer(new_id(), at, at, invite.survey_id, invite.person_id, q, p, o))
-                 for q, p, o in answers]
+        ids = new_ids(len(answers))
+        rows += [added(SurveyAnswer(i, at, at, invite.survey_id, invite.person_id, q, p, o))
+                 for i, (q, p, o) in zip(ids, answers, strict=True)]
         taken.append((Path(path), person.name if person else "?"))
     label = ngettext("Take in {count} survey answer", "Take in {count} survey answers",
                      len(taken)).format(count=len(taken))

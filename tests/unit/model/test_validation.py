@@ -127,3 +127,15 @@ def test_the_fast_check_says_yes_exactly_when_validation_takes_the_row_as_it_is(
     except InvalidEdit:
         whole = False
     assert is_valid(row) == whole
+
+
+def test_ids_made_in_bulk_are_random_version_4_uuids() -> None:
+    import uuid
+
+    from planner.model.types import new_ids
+
+    made = new_ids(2000)
+    assert len(set(made)) == 2000
+    for text in made:
+        parsed = uuid.UUID(text)
+        assert str(parsed) == text and parsed.version == 4 and parsed.variant == uuid.RFC_4122
