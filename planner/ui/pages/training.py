@@ -17,6 +17,7 @@ from planner.operations.plan import change_plan
 from planner.rules.training import crossings
 from planner.ui.i18n import tr
 from planner.ui.shell.session import PlanSession
+from planner.ui.widgets.accessible import name
 from planner.ui.widgets.columns import Column, TableSpec
 from planner.ui.widgets.delegates import PlanItemDelegate
 from planner.ui.widgets.models import PlanTableModel
@@ -72,7 +73,7 @@ class TrainingPanel(QWidget):
         self.attended.itemChanged.connect(self._attendance_changed)
         self.target = QSpinBox(objectName="trainingTarget", minimum=0, maximum=10_000)
         self.target.setSpecialValueText(tr("no target"))
-        self.target.setAccessibleName(tr("The other team at each team's trainings a quarter"))
+        name(self.target, tr("The other team at each team's trainings a quarter"))
         self.target.editingFinished.connect(self._target_changed)
         self.summary = QLabel(objectName="trainingSummary", wordWrap=True)
         target_row = QHBoxLayout()

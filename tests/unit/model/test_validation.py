@@ -113,6 +113,10 @@ def odd_records(draw):  # type: ignore[no-untyped-def]
         "Training": {"title": "MEDDICC for everyone", "first_day": date(2027, 5, 3),
                      "last_day": date(2027, 5, 4)},
         "TrainingSeat": {"training_id": "t", "person_id": "p"},
+        "Survey": {"title": "S", "questions": "Who?", "opened_on": date(2027, 3, 1)},
+        "SurveyInvite": {"survey_id": "s", "person_id": "p", "token": "t" * 32},
+        "SurveyAnswer": {"survey_id": "s", "respondent_id": "p", "question": 0,
+                         "names_id": "q", "often": 2},
     }[kind.__name__]
     return new(kind, **base_values)._replace(**fields)
 
