@@ -77,12 +77,23 @@ def test_forms_filled_in_a_browser_come_back_as_ties_and_bad_files_are_refused(
         demo: Path, tmp_path: Path) -> None:
     forms, downloads = tmp_path / "forms", tmp_path / "downloads"
     downloads.mkdir()
+    from planner.model import Person
+    from planner.model.enums import Team
+    from planner.operations.rows import edit
+    from planner.store.plan_store import PlanStore
+
+    hostile = '<img src=x onerror="document.title=1"><b>Zed</b> & "Q"'
+    with PlanStore.open(demo) as store:  # a name with markup: shown as its characters
+        last = sorted((p for p in store.rows(Person) if p.team is Team.MARKETING),
+                      key=lambda p: p.name)[-1]
+        store.commit(edit(last, name=hostile))
     made = run_tandem("survey", str(demo), "--out", str(forms))
     assert made.returncode == 0, made.stderr
     who = people(demo)
-    sales = sorted(n for n, (_, team) in who.items() if team == "SALES")
-    marketing = sorted(n for n, (_, team) in who.items() if team == "MARKETING")
-    assert sorted(p.stem for p in forms.iterdir()) == sorted(sales + marketing)
+    sales = sorted((n for n, (_, team) in who.items() if team == "SALES"), key=str.casefold)
+    marketing = sorted((n for n, (_, team) in who.items() if team == "MARKETING"),
+                       key=str.casefold)
+    assert hostile in marketing and len(list(forms.iterdir())) == len(sales + marketing)
     rep, marketer = sales[1], marketing[2]
     page = (forms / f"{rep}.html").read_text("utf-8")
     assert "Content-Security-Policy" in page and "script-src 'sha256-" in page
@@ -94,7 +105,9 @@ def test_forms_filled_in_a_browser_come_back_as_ties_and_bad_files_are_refused(
         # A form lists only the other team, by name as text.
         labels = [e.text for e in driver.find_elements(By.CSS_SELECTOR, "fieldset:first-of-type "
                                                                         "label")]
-        assert labels == marketing
+        assert labels == marketing  # the markup as text, never as elements
+        assert driver.find_elements(By.CSS_SELECTOR, "form img, form b") == []
+        assert driver.title != "1"
         assert driver.execute_script("return document.documentElement.scrollWidth") <= \
             driver.execute_script("return window.innerWidth") <= 360
         driver.save_screenshot(str(tmp_path / "survey-360.png"))
