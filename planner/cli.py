@@ -235,19 +235,16 @@ def _next(args: argparse.Namespace) -> int:
 def _survey(args: argparse.Namespace) -> int:
     from datetime import date
 
-    from planner.rules.survey import latest_survey, response
+    from planner.rules.survey import response
 
     with open_plan(args.plan) as store:
         _act(store, args.as_name)
         if args.out is not None:
             from planner.export.survey_forms import write_forms
-            from planner.operations.survey import open_survey
+            from planner.operations.survey import survey_to_send
 
-            survey = latest_survey(store)
-            if survey is None or args.new or args.question:
-                store.commit(open_survey(store, date.today(), questions=args.question)[0])
-                survey = latest_survey(store)
-            assert survey is not None
+            opening, survey = survey_to_send(store, date.today(), args.question, args.new)
+            store.commit(opening)  # nothing when the latest survey's forms are written again
             written = write_forms(store, survey, args.out)
             print(_("Wrote {count} survey forms to {folder}: send each person theirs, and "
                     "take the answer files in with --collect.").format(count=len(written),

@@ -49,3 +49,17 @@ def show_people(survey: Survey, shown: bool) -> ChangeSet:
              else _("Show only totals of {title}")).format(title=quoted(survey.title))
     return ChangeSet(label, (changed(survey, survey._replace(shows_people=shown)),)
                      if survey.shows_people != shown else ())
+
+
+def survey_to_send(reader: PlanReader, today: date, questions: list[str] | None = None,
+                   new_one: bool = False) -> tuple[ChangeSet, Survey]:
+    """The survey whose forms go out: the latest, or a new one (when there is
+    none, when asked, or when other questions are given) with the change set
+    that opens it (empty when the latest is used). The window's "Write survey
+    forms" and `tandem survey --out` both ask this."""
+    from planner.rules.survey import latest_survey
+
+    latest = latest_survey(reader)
+    if latest is not None and not new_one and not questions:
+        return ChangeSet(_("Write survey forms")), latest
+    return open_survey(reader, today, questions=questions)

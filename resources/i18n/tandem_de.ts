@@ -1658,8 +1658,28 @@ Marketing: {marketing}</translation>
       <translation>Vorgeschlagene Begleitung einplanen</translation>
     </message>
     <message>
+      <source>Write survey forms…</source>
+      <translation>Umfrageformulare schreiben…</translation>
+    </message>
+    <message>
+      <source>Take in survey answers…</source>
+      <translation>Umfrageantworten übernehmen…</translation>
+    </message>
+    <message>
       <source>Every quarter</source>
       <translation>Alle Quartale</translation>
+    </message>
+    <message>
+      <source>Write survey forms into</source>
+      <translation>Umfrageformulare schreiben nach</translation>
+    </message>
+    <message>
+      <source>Survey answers to take in</source>
+      <translation>Zu übernehmende Umfrageantworten</translation>
+    </message>
+    <message>
+      <source>Survey answers (*.json)</source>
+      <translation>Umfrageantworten (*.json)</translation>
     </message>
     <message>
       <source>Survey: {answered} of {invited} answered.</source>
@@ -1690,12 +1710,28 @@ Marketing: {marketing}</translation>
       <translation>Wählen Sie eine Person mit vorgeschlagener Begleitung.</translation>
     </message>
     <message>
+      <source>Some answers not taken</source>
+      <translation>Einige Antworten nicht übernommen</translation>
+    </message>
+    <message>
       <source>Brokers by the survey: {names}.</source>
       <translation>Brückenbauer laut Umfrage: {names}.</translation>
     </message>
     <message>
       <source>Across the teams, by quarter: </source>
       <translation>Teamübergreifend, nach Quartal: </translation>
+    </message>
+    <message>
+      <source>Survey forms not written</source>
+      <translation>Umfrageformulare nicht geschrieben</translation>
+    </message>
+    <message>
+      <source>Wrote {count} survey forms to {folder}: send each person theirs.</source>
+      <translation>{count} Umfrageformulare nach {folder} geschrieben: Schicken Sie jeder Person ihres.</translation>
+    </message>
+    <message>
+      <source>{count} answer files taken in.</source>
+      <translation>{count} Antwortdateien übernommen.</translation>
     </message>
     <message>
       <source>{team}{broker}; works with {people}</source>

@@ -76,3 +76,43 @@ def test_the_page_says_what_the_survey_found_in_totals(sample_window: MainWindow
     brokers = text.split("Brokers by the survey: ")[1].split(".")[0].split(", ")
     assert sorted(brokers) == sorted([marketing[0].name, sales[1].name])
     assert "goes to" not in text.lower() and "named" not in text.lower()
+
+
+def test_survey_forms_go_out_and_answers_come_in_from_the_page(
+        sample_window: MainWindow, sample_path: Path, tmp_path: Path,
+        monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The page's two buttons do what `tandem survey --out` and `--collect`
+    do: a survey opened and a form per person written; answer files taken in
+    as one undoable change, a bad one said with its sentence."""
+    from planner.ui import dialogs
+    from tests.unit.rules.test_survey import answer_file
+
+    sample_window.show_section(SECTIONS.index("Network"))
+    page = sample_window.page("Network")
+    assert isinstance(page, NetworkPage)
+    forms = tmp_path / "forms"
+    monkeypatch.setattr(dialogs, "ask_directory", lambda *a: forms)
+    written = page.write_survey_forms()
+    invited = rows(sample_path, "SELECT count(*) FROM survey_invite")[0][0]
+    assert invited > 0 and len(written) == invited == len(list(forms.iterdir()))
+    assert rows(sample_path, "SELECT count(*) FROM survey") == [(1,)]
+    assert page.write_survey_forms() and rows(sample_path, "SELECT count(*) FROM survey") == [
+        (1,)]  # the same survey's forms again, not a second survey
+    store = page.session.store
+    people = store.rows(Person)
+    rep = next(p for p in people if p.team.value == "sales" and not p.left_plan)
+    marketer = next(p for p in people if p.team.value == "marketing" and not p.left_plan)
+    answers = tmp_path / "answers"
+    answers.mkdir()
+    good = answer_file(store, answers, rep.id, [[0, marketer.id, 3]])
+    bad = answer_file(store, answers, marketer.id, [[0, marketer.id, 3]])  # own team
+    monkeypatch.setattr(dialogs, "ask_open_files", lambda *a: [good, bad])
+    warned: list[str] = []
+    monkeypatch.setattr(dialogs, "warn", lambda parent, title, text: warned.append(text))
+    assert page.take_survey_answers() == 1
+    assert rows(sample_path, "SELECT respondent_id, names_id, often FROM survey_answer") == [
+        (rep.id, marketer.id, 3)]
+    assert len(warned) == 1 and "answers[0].person is nobody of the other team" in warned[0]
+    assert f"Survey: 1 of {invited} answered." in page.summary.text()
+    page.session.undo_stack.undo()
+    assert rows(sample_path, "SELECT count(*) FROM survey_answer") == [(0,)]

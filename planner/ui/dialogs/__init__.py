@@ -69,6 +69,11 @@ def ask_open_file(parent: QWidget, title: str, file_filter: str) -> Path | None:
     return _used(path)
 
 
+def ask_open_files(parent: QWidget, title: str, file_filter: str) -> list[Path]:
+    paths, _ = QFileDialog.getOpenFileNames(parent, title, str(start_folder()), file_filter)
+    return [p for p in (_used(path) for path in paths) if p is not None]
+
+
 def exec_dialog(dialog: QDialog) -> bool:
     """Show a dialog modally; tests replace this to answer it."""
     return bool(dialog.exec() == QDialog.DialogCode.Accepted)

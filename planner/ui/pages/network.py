@@ -3,6 +3,7 @@ isolates, the cross-team share by quarter, and a ride suggested for each
 isolate that one click plans."""
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -20,6 +21,8 @@ from planner.rules.network import (
     KINDS, SURVEY, Network, Suggestion, network, suggestions, ties)
 from planner.ui.i18n import tr
 from planner.ui.pages.table import title_label
+from planner.errors import PlanError
+from planner.ui import dialogs
 from planner.ui.shell.session import PlanSession
 from planner.ui.widgets import colours
 from planner.ui.widgets.accessible_items import items_changed
@@ -121,6 +124,13 @@ class NetworkGraph(QWidget):
         painter.end()
 
 
+def _say(widget: QWidget, text: str) -> None:
+    window = widget.window()
+    bar = getattr(window, "statusBar", None)
+    if callable(bar):
+        bar().showMessage(text, 10_000)
+
+
 def survey_words(store: Any, net: Network) -> str:
     """The latest survey in one or two sentences: who answered, the brokers
     it finds (totals only: never who named whom), and where it differs from
@@ -161,6 +171,12 @@ class NetworkPage(QWidget):
         self.accept = QPushButton(tr("Plan the suggested ride"), objectName="planSuggestion")
         self.accept.clicked.connect(self.plan_suggestion)
         self.share = QLabel(objectName="crossShare", wordWrap=True)
+        # The network survey: forms out, answer files in (as `tandem survey` does).
+        self.send_survey = QPushButton(tr("Write survey forms\u2026"), objectName="sendSurvey")
+        self.send_survey.clicked.connect(self.write_survey_forms)
+        self.take_answers = QPushButton(tr("Take in survey answers\u2026"),
+                                        objectName="takeSurveyAnswers")
+        self.take_answers.clicked.connect(self.take_survey_answers)
         bar = QHBoxLayout()
         for box in self.kinds.values():
             box.toggled.connect(self.refresh)
@@ -178,6 +194,10 @@ class NetworkPage(QWidget):
         side.addWidget(self.isolates)
         side.addWidget(self.accept)
         side.addWidget(self.share)
+        survey_row = QHBoxLayout()
+        survey_row.addWidget(self.send_survey)
+        survey_row.addWidget(self.take_answers)
+        side.addLayout(survey_row)
         panel = QWidget()
         panel.setLayout(side)
         split = QSplitter(Qt.Orientation.Horizontal, objectName="networkSplit")
@@ -255,3 +275,49 @@ class NetworkPage(QWidget):
         return self.session.attempt(lambda: ride_ops.plan_suggested(
             self.session.store, suggestion.isolate_id, suggestion.partner_id,
             suggestion.direction, suggestion.first_day, suggestion.last_day))
+
+
+    def write_survey_forms(self) -> list[Path]:
+        """One form per person into a folder the user chooses (a survey is
+        opened first when there is none)."""
+        from planner.export.survey_forms import write_forms
+        from planner.operations.survey import survey_to_send
+
+        folder = dialogs.ask_directory(self, tr("Write survey forms into"))
+        if folder is None:
+            return []
+        store = self.session.store
+        try:
+            change, survey = survey_to_send(store, date.today())
+        except PlanError as exc:  # nobody in one of the teams
+            self.session.report(str(exc))
+            return []
+        if change.rows and not self.session.do(change):
+            return []
+        try:
+            written = write_forms(store, survey, folder)
+        except (OSError, PlanError) as exc:
+            dialogs.warn(self, tr("Survey forms not written"), str(exc))
+            return []
+        _say(self, tr("Wrote {count} survey forms to {folder}: send each person theirs.").format(
+            count=len(written), folder=folder))
+        return written
+
+    def take_survey_answers(self) -> int:
+        """Answer files the user chooses, checked and taken in as one change;
+        the refused ones said, each with its sentence. How many were taken."""
+        from planner.imports.survey_answers import collect
+
+        files = dialogs.ask_open_files(self, tr("Survey answers to take in"),
+                                       tr("Survey answers (*.json)"))
+        if not files:
+            return 0
+        done = collect(self.session.store, files)
+        if done.change.rows and not self.session.do(done.change):
+            return 0
+        if done.refused:
+            dialogs.warn(self, tr("Some answers not taken"), "\n".join(
+                why for _path, why in done.refused[:10]))
+        _say(self, tr("{count} answer files taken in.").format(count=len(done.taken)))
+        self.refresh()
+        return len(done.taken)
