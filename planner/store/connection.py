@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from planner.i18n import _
 from planner.errors import InvalidEdit, MediumLost, PlanError, ReadOnlyPlan
 from planner.store.fileformat import APPLICATION_ID, log_pending, wal_path
 from planner.store.lock import shared_read
@@ -284,26 +285,29 @@ def lost(exc: sqlite3.Error) -> bool:
 
 
 def medium_lost(name: str) -> MediumLost:
-    return MediumLost(
-        f"The disk holding {name} is gone or failing (was the stick pulled out?), so Tandem "
+    return MediumLost(_(
+        "The disk holding {name} is gone or failing (was the stick pulled out?), so Tandem "
         "has stopped writing to it. Every change you made is still here, and every change "
-        "called saved is on that disk: save the plan elsewhere to keep working.")
+        "called saved is on that disk: save the plan elsewhere to keep working.").format(
+            name=name))
 
 
 def fault(name: str, exc: sqlite3.Error) -> PlanError:
     """The truth about a failed write, in one sentence."""
     detail = str(exc)
     if "full" in detail:
-        return PlanError(f"{name} could not be saved: the disk is full. Nothing was changed; "
-                         "free some space and try again.")
+        return PlanError(_("{name} could not be saved: the disk is full. Nothing was changed; "
+                           "free some space and try again.").format(name=name))
     if "readonly" in detail:
-        return ReadOnlyPlan(f"{name} cannot be written (the file, its folder or its disk is "
-                            "read-only); nothing was changed.")
+        return ReadOnlyPlan(_("{name} cannot be written (the file, its folder or its disk is "
+                              "read-only); nothing was changed.").format(name=name))
     if "locked" in detail or "busy" in detail:
-        return PlanError(f"{name} is busy in another program; nothing was changed.")
+        return PlanError(_("{name} is busy in another program; nothing was changed.").format(
+            name=name))
     if lost(exc):
         return medium_lost(name)
-    return PlanError(f"{name} could not be saved ({detail}); nothing was changed.")
+    return PlanError(_("{name} could not be saved ({detail}); nothing was changed.").format(
+        name=name, detail=detail))
 
 
 def fault_on_disk(path: Path, exc: OSError) -> PlanError:

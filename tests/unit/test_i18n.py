@@ -64,3 +64,22 @@ def test_english_days_and_times_are_babels_without_babel() -> None:
         assert times.local_time(moment, "en_GB") == said
         assert day(moment.date()) == format_date(moment.date(), "medium", locale=where)
     assert day(date(2027, 9, 3)) == "3 Sept 2027"
+
+
+def test_the_store_s_sentences_about_its_disk_speak_the_language() -> None:
+    """A pulled stick, a full or read-only disk, a busy file: the store's
+    sentences come from the catalogue like every other (they were English)."""
+    import sqlite3
+
+    from planner import i18n
+    from planner.store import connection
+
+    with i18n.speaking("de"):
+        gone = str(connection.medium_lost("plan.tandem"))
+        full = str(connection.fault("plan.tandem", sqlite3.OperationalError(
+            "database or disk is full")))
+        busy = str(connection.fault("plan.tandem", sqlite3.OperationalError("database is locked")))
+    assert gone.startswith("Das Laufwerk mit plan.tandem ist weg")
+    assert full.startswith("plan.tandem konnte nicht gespeichert werden: Das Laufwerk ist voll")
+    assert busy == "plan.tandem ist in einem anderen Programm in Gebrauch; nichts wurde geändert."
+    assert str(connection.medium_lost("p")).startswith("The disk holding p is gone or failing")
