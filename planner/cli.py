@@ -224,9 +224,10 @@ def _next(args: argparse.Namespace) -> int:
         _act(store, args.as_name)
         made = next_period.prepare(store, args.starting, args.months, carry)
         next_period.start_next_period(store, new, made)
-    print(f"Started {made.plan.title} "
-          f"({next_period.period_words(made.plan.period_start, made.plan.period_end)}) "
-          f"in {new} from {ref_name(args.plan)}:")
+    print(_("Started {title} ({period}) in {new} from {old}:").format(
+        title=made.plan.title,
+        period=next_period.period_words(made.plan.period_start, made.plan.period_end),
+        new=new, old=ref_name(args.plan)))
     for line in made.lines:
         print(f"  {line}")
     return 0
@@ -311,10 +312,12 @@ def _demo(args: argparse.Namespace) -> int:
         template = templates.find(args.template, templates.own_templates_folder())
         start, end = templates.next_twelve_months(date.today())
         templates.create(args.plan, template, template.name, start, end).close()
-        print(f"Wrote a plan from the template \u201c{template.name}\u201d to {args.plan}")
+        print(_("Wrote a plan from the template \u201c{template}\u201d to {plan}").format(
+            template=template.name, plan=args.plan))
         return 0
     write_sample(args.plan, args.size).close()
-    print(f"Wrote the {args.size} sample plan to {args.plan}")
+    print((_("Wrote the small sample plan to {plan}") if args.size == "small" else
+           _("Wrote the large sample plan to {plan}")).format(plan=args.plan))
     return 0
 
 
@@ -347,24 +350,27 @@ def _write_export(args: argparse.Namespace, store: "PlanStore", out: Path) -> No
                                      PAGE_SIZES[options.page_size])
         for warning in warnings:
             print(f"tandem: warning: {one_line(warning)}", file=sys.stderr)
-        print(f"Wrote {out} ({pages} pages, {out.stat().st_size / 1024:.0f} KB)")
+        print(ngettext("Wrote {out} ({pages} page, {size} KB)", "Wrote {out} ({pages} pages, "
+                       "{size} KB)", pages).format(out=out, pages=pages,
+                                                   size=f"{out.stat().st_size / 1024:.0f}"))
     elif args.ics:
         from planner.export.ics import export_ics
         from planner.model import FieldRide, ReviewAction
 
         files = export_ics(store, out)
-        print(f"Wrote {len(files)} calendars to {out}")
+        print(ngettext("Wrote {count} calendar to {out}", "Wrote {count} calendars to {out}",
+                       len(files)).format(count=len(files), out=out))
     elif args.csv:
         from planner.export.csv_tables import export_csv
 
         files = export_csv(store, out)
-        print(f"Wrote {len(files)} CSV files to {out}: "
-              + ", ".join(f.name for f in files))
+        print(_("Wrote {count} CSV files to {out}: {names}").format(
+            count=len(files), out=out, names=", ".join(f.name for f in files)))
     else:
         from planner.export.plan_json import write_json
 
         write_json(store, out)
-        print(f"Wrote {out}")
+        print(_("Wrote {out}").format(out=out))
 
 
 def _pdf_options(args: argparse.Namespace) -> "ExportOptions":
@@ -383,7 +389,7 @@ def _import(args: argparse.Namespace) -> int:
     from planner.export.plan_json import import_json_file
 
     import_json_file(args.source, args.plan, as_name=args.as_name)
-    print(f"Built {args.plan} from {args.source}")
+    print(_("Built {plan} from {source}").format(plan=args.plan, source=args.source))
     return 0
 
 
