@@ -29,8 +29,9 @@ REVIEW_PART = {
     "liked": "what_happened", "learned": "what_we_learned", "lacked": "what_happened",
     "longed": "what_we_change",
 }
-# The parts' words as the room's page says them (`room.state.FORMATS`; the
-# same messages of the catalogue), written into the review in the language spoken.
+# The parts' words, written into the review and shown on the room's page
+# (`room.state.FORMATS`), in the language spoken (by `pgettext` in this context).
+RETRO_CONTEXT = "retrospective card"
 PART_LABEL = {"start": NC_("retrospective card", "Start"),
               "stop": NC_("retrospective card", "Stop"),
               "continue": NC_("retrospective card", "Continue"),
@@ -73,7 +74,7 @@ def retro_card(reader: PlanReader, text: str, part: str, today: date) -> ChangeS
     field = REVIEW_PART.get(part)
     if field is None:
         raise ValueError(part)
-    line = f"{pgettext('retrospective card', PART_LABEL[part])}: {' '.join(text.split())}"
+    line = f"{pgettext(RETRO_CONTEXT, PART_LABEL[part])}: {' '.join(text.split())}"
     held = [r for r in reader.rows(Review) if r.held_on == today]
     label = _("Add the room's card {text} to the review").format(text=quoted(text))
     if not held:

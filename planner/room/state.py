@@ -15,7 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from planner.i18n import NC_, _, pgettext
+from planner.i18n import _, pgettext
+from planner.operations.room import PART_LABEL, RETRO_CONTEXT
 
 # Letters and digits that cannot be misread for one another (no 0/O, 1/I/L).
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -35,20 +36,17 @@ VOTES_EACH = 3
 
 # What a participant may add, by the kind of slide on the screen.
 HOT_BUTTON, PROPOSAL, TOPIC, RETRO = "hot_button", "proposal", "topic", "retro"
-_RETRO = "retrospective card"  # the context of the parts' labels
+# Each retrospective format's parts, in order; each goes into one of the
+# review's parts, its label as the review is written (`operations.room`).
 FORMATS: dict[str, tuple[tuple[str, str], ...]] = {
-    # part key, its label (in English: `part_labels` speaks the window's
-    # language); each part goes into one of the review's parts
-    "ssc": (("start", NC_("retrospective card", "Start")), ("stop", NC_("retrospective card", "Stop")),
-            ("continue", NC_("retrospective card", "Continue"))),
-    "4l": (("liked", NC_("retrospective card", "Liked")), ("learned", NC_("retrospective card", "Learned")),
-           ("lacked", NC_("retrospective card", "Lacked")), ("longed", NC_("retrospective card", "Longed for"))),
-}
+    key: tuple((part, PART_LABEL[part]) for part in parts)
+    for key, parts in (("ssc", ("start", "stop", "continue")),
+                       ("4l", ("liked", "learned", "lacked", "longed")))}
 
 
 def part_labels(format_key: str) -> tuple[tuple[str, str], ...]:
     """A retrospective format's parts, each with its label in the language spoken."""
-    return tuple((key, pgettext(_RETRO, label)) for key, label in FORMATS[format_key])
+    return tuple((key, pgettext(RETRO_CONTEXT, label)) for key, label in FORMATS[format_key])
 SIDES = ("sales", "marketing")
 
 
