@@ -131,10 +131,10 @@ def _say(widget: QWidget, text: str) -> None:
         bar().showMessage(text, 10_000)
 
 
-def survey_words(store: Any, net: Network) -> str:
+def survey_words(store: Any, net: Network, said: Network | None = None) -> str:
     """The latest survey in one or two sentences: who answered, the brokers
     it finds (totals only: never who named whom), and where it differs from
-    the records."""
+    the records. `said`: the survey's network, when already measured."""
     from planner.outline.network import contrast
     from planner.rules.survey import latest_survey, response
 
@@ -142,7 +142,7 @@ def survey_words(store: Any, net: Network) -> str:
     if survey is None:
         return ""
     got = response(store, survey)
-    said = network(store, kinds=(SURVEY,))
+    said = said if said is not None else network(store, kinds=(SURVEY,))
     names = {p: person.name for p, person in said.people.items()}
     words = " " + tr("Survey: {answered} of {invited} answered.").format(
         answered=got.answered, invited=got.invited)
@@ -212,6 +212,7 @@ class NetworkPage(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(split, 1)
         self.suggested: list[Suggestion] = []
+        self._survey_net: tuple[int | None, Network] | None = None
         self._fill_quarters()
         session.plan_changed.connect(self._on_plan_changed)
         self.refresh()
@@ -241,7 +242,11 @@ class NetworkPage(QWidget):
         text = tr("{people} people, {pairs} pairs who work together; {isolates} "
                   "with no tie to the other team.").format(
             people=len(net.people), pairs=len(net.weights), isolates=len(net.isolates))
-        self.summary.setText(text + survey_words(store, net))
+        # The survey's network changes only with the plan, not with the filters.
+        head = store.head() if hasattr(store, "head") else None
+        if self._survey_net is None or self._survey_net[0] != head or head is None:
+            self._survey_net = (head, network(store, kinds=(SURVEY,)))
+        self.summary.setText(text + survey_words(store, net, self._survey_net[1]))
         self.brokers.clear()
         for p, score in net.brokers[:12]:
             self.brokers.addItem(f"{names[p]}: {score:.1%}")
