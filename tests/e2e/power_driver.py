@@ -1,8 +1,13 @@
 """Edits a plan through the real window's own session, in random order and
 kinds (reword a goal, add a goal, move a ride's territory, add a person,
-undo), printing each one the window reports saved:
+undo), printing what each edit will write before it is tried and each one
+the window reports saved:
 
+    trying KIND ID FIELD VALUE      (before the edit: what it would write)
     saved KIND ID FIELD VALUE       (VALUE "-" for a row undone away)
+
+Only the edit in flight at the cut (the lines after the last "saved") may be
+in the file or not.
 
 The parent cuts the power (kills the file system under the plan and this
 process) at a random moment and checks every saved edit is in the file.
@@ -42,40 +47,56 @@ def main() -> None:
         marker = f"edit {n} of seed {seed}"
         if step == "reword":
             goal = rng.choice(store.rows(Goal))
-            ok, said = session.attempt(lambda: goals.reword(goal, title=marker)), \
-                ("Goal", goal.id, "title", marker)
+            said = ("Goal", goal.id, "title", marker)
+            _say("trying", said)
+            ok = session.attempt(lambda: goals.reword(goal, title=marker))
         elif step == "add_goal":
             change = add(new(Goal, title=marker))
-            new_id = change.rows[0].id
-            ok, said = session.do(change), ("Goal", new_id, "title", marker)
+            said = ("Goal", change.rows[0].id, "title", marker)
+            _say("trying", said)
+            ok = session.do(change)
         elif step == "ride":
             ride = rng.choice(store.rows(FieldRide))
-            ok, said = session.do(edit(ride, territory=marker)), \
-                ("FieldRide", ride.id, "territory", marker)
+            said = ("FieldRide", ride.id, "territory", marker)
+            _say("trying", said)
+            ok = session.do(edit(ride, territory=marker))
         elif step == "person":
             change = add(new(Person, name=marker,
                              team=rng.choice((Team.SALES, Team.MARKETING)),
                              email=f"p{n}.{seed}@example.com"))
-            ok, said = session.do(change), ("Person", change.rows[0].id, "name", marker)
+            said = ("Person", change.rows[0].id, "name", marker)
+            _say("trying", said)
+            ok = session.do(change)
         else:
             stack = session.undo_stack
             if not stack.canUndo():
                 continue
             undone = stack.command(stack.index() - 1).change
+            watched = [(row, FIELD[row.kind.__name__]) for row in undone
+                       if row.kind.__name__ in FIELD]
+            for row, field in watched:  # undone, each row becomes what it was before
+                _say("trying", (row.kind.__name__, row.id, field,
+                                _value(row.before, field)))
             stack.undo()
             app.processEvents()
-            for row in undone:
-                field = {"Goal": "title", "FieldRide": "territory", "Person": "name"}.get(
-                    row.kind.__name__)
-                if field is None:
-                    continue
-                now = store.get(row.kind, row.id)
-                print(f"saved {row.kind.__name__} {row.id} {field} "
-                      f"{getattr(now, field) if now is not None else '-'}", flush=True)
+            for row, field in watched:
+                _say("saved", (row.kind.__name__, row.id, field,
+                               _value(store.get(row.kind, row.id), field)))
             continue
         app.processEvents()
         if ok:
-            print("saved " + " ".join(said), flush=True)
+            _say("saved", said)
+
+
+FIELD = {"Goal": "title", "FieldRide": "territory", "Person": "name"}
+
+
+def _value(row: object, field: str) -> str:
+    return "-" if row is None else str(getattr(row, field))
+
+
+def _say(what: str, said: tuple[str, str, str, str]) -> None:
+    print(what, *said, flush=True)
 
 
 if __name__ == "__main__":
