@@ -2,8 +2,9 @@
 power cut: a FUSE layer (mfusepy) over a backing folder that keeps every
 file's written bytes in its own memory until `fsync` (or `fdatasync`) writes
 them through. Killing this process is the power cut: the backing folder then
-holds exactly what had been synced. Names (create, rename, unlink) reach the
-backing folder at once, as a journaling file system's metadata does.
+holds exactly what had been synced (each sync whole, or not at all). Names
+(create, rename, unlink) reach the backing folder at once, as a journaling
+file system's metadata does.
 
     python lazy_fs.py BACKING MOUNTPOINT     (runs in the foreground until killed)
 """
@@ -15,6 +16,8 @@ import sys
 import threading
 
 import mfusepy as fuse
+
+HIDDEN = ".lazy-fs-sync-"  # a file being synced, beside its name in the backing folder
 
 
 class LazyFS(fuse.Operations):
@@ -54,7 +57,8 @@ class LazyFS(fuse.Operations):
             return out
 
     def readdir(self, path: str, fh: int) -> list[str]:
-        return [".", "..", *os.listdir(self._real(path))]
+        return [".", "..", *(n for n in os.listdir(self._real(path))
+                             if not n.startswith(HIDDEN))]
 
     def access(self, path: str, amode: int) -> int:
         if not os.access(self._real(path), amode):
@@ -140,15 +144,24 @@ class LazyFS(fuse.Operations):
             return 0
 
     def fsync(self, path: str, datasync: int, fh: int) -> int:
+        """What the program wrote, on the backing folder whole or not at all:
+        written beside the file and renamed over it. (Written in place, a
+        cut while the layer rewrote a file lost what an earlier sync had
+        made durable, which no disk does: a whole write-ahead log, once.)"""
         with self._mutex:
-            buf = self.dirty.pop(path, None)
+            buf = self.dirty.get(path)
             if buf is not None:
-                fd = os.open(self._real(path), os.O_WRONLY | os.O_TRUNC)
+                real = self._real(path)
+                beside = os.path.join(os.path.dirname(real), HIDDEN + os.path.basename(real))
+                fd = os.open(beside, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
                 try:
                     os.write(fd, bytes(buf))
                     os.fsync(fd)
                 finally:
                     os.close(fd)
+                os.chmod(beside, stat.S_IMODE(os.lstat(real).st_mode))
+                os.replace(beside, real)
+                del self.dirty[path]
             return 0
 
     def fsyncdir(self, path: str, datasync: int, fh: int) -> int:
