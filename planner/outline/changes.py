@@ -38,7 +38,8 @@ SECTION_OF: dict[type[Record], str] = {
     Review: "reviews", ReviewLink: "reviews", ReviewAction: "reviews", CheckIn: "goals",
     CrmImport: "funnel", Training: "rides", TrainingSeat: "rides", Survey: "network",
     SurveyInvite: "network", SurveyAnswer: "network"}
-ORDER = ("overview", "goals", "rides", "metrics", "funnel", "messaging", "people", "reviews")
+ORDER = ("overview", "goals", "rides", "metrics", "funnel", "messaging", "people", "reviews",
+         "network")  # the sections' order (planner.sections) of those SECTION_OF names
 HIDDEN = ("id", "created_at", "updated_at", "sales_signed_wording", "marketing_signed_wording",
           "token")
 LONGEST = 160  # characters of a value said on one line

@@ -42,3 +42,23 @@ def test_word_diff_marks_only_the_words_that_changed() -> None:
         ("same", "Win back "), ("gone", "lapsed"), ("new", "lost"), ("same", " accounts in DACH")]
     assert word_diff("", "New") == [("new", "New")]
     assert "".join(t for op, t in word_diff("a b", "c d e") if op != "gone") == "c d e"
+
+
+def test_a_survey_opened_and_answered_is_a_difference_of_the_network(sample_path: Path) -> None:
+    """Every kind of row is said somewhere: a survey (issue 30) once broke the
+    summary's changes since the last version, its section in no order."""
+    from datetime import date
+
+    from planner.model import SurveyInvite
+    from planner.operations import survey as survey_ops
+    from planner.outline.changes import ORDER, SECTION_OF
+
+    assert set(SECTION_OF.values()) <= set(ORDER)
+    with PlanStore.open(sample_path) as store:
+        old = store.state()
+        store.commit(survey_ops.open_survey(store, date(2027, 3, 1))[0])
+        new = store.state()
+        invites = len(store.rows(SurveyInvite))
+    found = differences(between(old, new), old, new)
+    assert {d.section for d in found} == {"network"} and len(found) == invites + 1
+    assert all("token" not in f.field for d in found for f in d.fields)  # the tokens unsaid
