@@ -17,17 +17,13 @@ from typing import Any
 from planner.changes import ChangeSet, added, changed
 from planner.i18n import _, ngettext
 from planner.model import Person, Survey, SurveyAnswer, SurveyInvite
-from planner.model.enums import Team
 from planner.model.reader import PlanReader
 from planner.model.types import new_ids, utc_now
 from planner.rules.survey import (
-    ANSWERS_MAX, FORMAT, OFTEN, VERSION, questions_of, seal, sealed_text)
+    ANSWERS_EACH, ANSWERS_MAX, FORMAT, VERSION, Refused, check_answers, questions_of, seal,
+    sealed_text)
 
-ANSWERS_EACH = 500  # answers one file may hold (questions x people named)
-
-
-class Refused(ValueError):
-    """An answer file not taken, with the sentence that says why."""
+__all__ = ["Collected", "Refused", "check_file", "collect", "from_room"]
 
 
 @dataclass(frozen=True)
@@ -81,7 +77,7 @@ def check_file(reader: PlanReader, path: Path, seen: set[str]) -> tuple[SurveyIn
         raise Refused(_("{file} answers an invitation this survey never sent.").format(
             file=path.name))
     answers = doc.get("answers")
-    if not isinstance(answers, list) or len(answers) > ANSWERS_EACH:
+    if not isinstance(answers, list) or len(answers) > ANSWERS_EACH:  # before the seal's work
         raise Refused(_("{file}: its answers are not a list of at most {count}.").format(
             file=path.name, count=ANSWERS_EACH))
     expected = seal(invite.token, sealed_text(plan.id, survey.id, invite.id, answers))
@@ -95,33 +91,22 @@ def check_file(reader: PlanReader, path: Path, seen: set[str]) -> tuple[SurveyIn
     if invite.answered_at is not None or invite.id in seen:
         raise Refused(_("{file}: {name} has answered this survey already; a form answers "
                         "once.").format(file=path.name, name=person.name))
-    questions = questions_of(survey)
-    other = Team.MARKETING if person.team is Team.SALES else Team.SALES
-    pairs = set()
-    for n, answer in enumerate(answers):
-        where = f"answers[{n}]"
-        if (not isinstance(answer, list) or len(answer) != 3
-                or not isinstance(answer[0], int) or isinstance(answer[0], bool)
-                or not isinstance(answer[1], str) or not isinstance(answer[2], int)
-                or isinstance(answer[2], bool)):
-            raise Refused(_("{file}: {where} is not [question, person, how often].").format(
-                file=path.name, where=where))
-        question, named_id, often = answer
-        if not 0 <= question < len(questions):
-            raise Refused(_("{file}: {where}.question is {value}; the survey asks {count}.").format(
-                file=path.name, where=where, value=question, count=len(questions)))
-        named = reader.get(Person, named_id)
-        if named is None or named.team is not other:
-            raise Refused(_("{file}: {where}.person is nobody of the other team.").format(
-                file=path.name, where=where))
-        if often not in OFTEN:
-            raise Refused(_("{file}: {where}.often is {value}; it is 1 to 4.").format(
-                file=path.name, where=where, value=often))
-        if (question, named_id) in pairs:
-            raise Refused(_("{file}: {where} names {name} a second time for one question.").format(
-                file=path.name, where=where, name=named.name))
-        pairs.add((question, named_id))
+    people = {p.id: p for p in reader.rows(Person)}
+    answers = check_answers(path.name, len(questions_of(survey)), person, people, answers)
     return invite, answers
+
+
+def _answered(invite: SurveyInvite, answers: list[Any], at: datetime) -> list[Any]:
+    """The invitation marked answered and its answers as rows."""
+    ids = new_ids(len(answers))
+    return [changed(invite, invite._replace(answered_at=at)),
+            *(added(SurveyAnswer(i, at, at, invite.survey_id, invite.person_id, q, p, o))
+              for i, (q, p, o) in zip(ids, answers, strict=True))]
+
+
+def _label(count: int) -> str:
+    return ngettext("Take in {count} survey answer", "Take in {count} survey answers",
+                    count).format(count=count)
 
 
 def collect(reader: PlanReader, files: list[Path], now: datetime | None = None) -> Collected:
@@ -139,11 +124,47 @@ def collect(reader: PlanReader, files: list[Path], now: datetime | None = None) 
             continue
         seen.add(invite.id)
         person = reader.get(Person, invite.person_id)
-        rows.append(changed(invite, invite._replace(answered_at=at)))
-        ids = new_ids(len(answers))
-        rows += [added(SurveyAnswer(i, at, at, invite.survey_id, invite.person_id, q, p, o))
-                 for i, (q, p, o) in zip(ids, answers, strict=True)]
+        rows += _answered(invite, answers, at)
         taken.append((Path(path), person.name if person else "?"))
-    label = ngettext("Take in {count} survey answer", "Take in {count} survey answers",
-                     len(taken)).format(count=len(taken))
-    return Collected(ChangeSet(label, tuple(rows)), taken, refused)
+    return Collected(ChangeSet(_label(len(taken)), tuple(rows)), taken, refused)
+
+
+@dataclass(frozen=True)
+class FromRoom:
+    change: ChangeSet                 # the answers taken, one change set
+    taken: list[str]                  # person ids whose answers were taken
+    refused: list[tuple[str, str]]    # person id, why
+
+
+def from_room(reader: PlanReader, survey_id: str, given: list[tuple[str, Any]],
+              now: datetime | None = None) -> FromRoom:
+    """Answers given in the workshop room (person id, answers), checked
+    again against the plan as it is now (it may have changed since they were
+    given: someone removed, a form answered meanwhile) by the check the
+    files go through; the good ones as one change set, as `collect` makes."""
+    at = now or utc_now()
+    survey = reader.get(Survey, survey_id)
+    invites = {i.person_id: i for i in reader.rows(SurveyInvite) if i.survey_id == survey_id}
+    people = {p.id: p for p in reader.rows(Person)}
+    rows: list[Any] = []
+    taken: list[str] = []
+    refused: list[tuple[str, str]] = []
+    for person_id, answers in given:
+        person, invite = people.get(person_id), invites.get(person_id)
+        try:
+            if survey is None:
+                raise Refused(_("The survey these answers are for is no longer in the plan."))
+            if person is None or invite is None:
+                raise Refused(_("Answers from the room: their respondent is not asked by this "
+                                "survey."))
+            if invite.answered_at is not None or person_id in taken:
+                raise Refused(_("{name} has answered this survey already.").format(
+                    name=person.name))
+            checked = check_answers(person.name, len(questions_of(survey)), person, people,
+                                    answers)
+        except Refused as why:
+            refused.append((person_id, str(why)))
+            continue
+        rows += _answered(invite, checked, at)
+        taken.append(person_id)
+    return FromRoom(ChangeSet(_label(len(taken)), tuple(rows)), taken, refused)

@@ -25,8 +25,8 @@ class Slide:
     table: Table | None = None
     goal_key: str | None = None   # "goal-<id>" on a goal's own slide
     columns: tuple[tuple[str, tuple[str, ...]], ...] = ()  # side by side (proposals)
-    kind: str = ""                # "proposals", "rides", "messages" or "parking": the
-    #                               workshop's own slides
+    kind: str = ""                # "proposals", "rides", "messages", "parking" or
+    #                               "survey": the workshop's own slides
     items: tuple[tuple[str, str], ...] = ()  # (row id, text) the facilitator can pick and edit
     details: tuple[tuple[tuple[str, str], ...], ...] = ()  # the picked item in full, per item
     # The whole table a part of it comes from: its columns keep one width on
@@ -163,7 +163,8 @@ def slides_from_outline(outline: Outline,
                         fits: Fits | None = None,
                         dividers: Mapping[str, tuple[tuple[str, str], ...]] | None = None,
                         fit_only: Collection[str] | None = None,
-                        fitted: dict[str, list[Slide]] | None = None) -> list[Slide]:
+                        fitted: dict[str, list[Slide]] | None = None,
+                        survey: tuple[str, tuple[str, ...]] | None = None) -> list[Slide]:
     """The outline's slides, with the changes since the last workshop after
     the title slide (when there was one), the two sides' proposals after the
     goals' title slide, the next rides after the rides' title slide, the
@@ -172,7 +173,9 @@ def slides_from_outline(outline: Outline,
     With `fits`, tables, lists, facts and charts are cut into as many slides
     as the screen needs; without it, a fixed number a slide. `fit_only` names
     the sections cut by `fits` (the others a fixed number a slide, for now);
-    `fitted` keeps each section's slides cut by `fits`, to be used again."""
+    `fitted` keeps each section's slides cut by `fits`, to be used again.
+    `survey` (its title and lines) is the network survey's slide, after the
+    network's first slides, where the room answers it."""
     w = words(outline.language)
     slides = [Slide("", outline.title, (outline.company, outline.period,
                                         w["status"].format(status=outline.status)),
@@ -191,7 +194,7 @@ def slides_from_outline(outline: Outline,
             # the workshop opens), the rest a fixed number a slide for now.
             intro = fits if cut is None and f"{section.key}:intro" in (fit_only or ()) else None
             known = section_slides(section, proposals, next_rides, messages, cut, dividers,
-                                   intro, outline.language)
+                                   intro, outline.language, survey)
             if fitted is not None and cut is not None:
                 fitted[section.key] = known
         slides += known
@@ -208,19 +211,21 @@ def section_slides(section: Section, proposals: tuple[tuple[str, ...], tuple[str
                    next_rides: tuple[tuple[str, str], ...], messages: MessageStages,
                    fits: Fits | None,
                    dividers: Mapping[str, tuple[tuple[str, str], ...]] | None,
-                   intro_fits: Fits | None = None, language: str = "en") -> list[Slide]:
+                   intro_fits: Fits | None = None, language: str = "en",
+                   survey: tuple[str, tuple[str, ...]] | None = None) -> list[Slide]:
     """One section's slides (see slides_from_outline); `intro_fits` cuts
     its first slides to fit when `fits` cuts none; their own words in
     `language` (the outline's)."""
     return list(each_section_slide(section, proposals, next_rides, messages, fits, dividers,
-                                   intro_fits, language))
+                                   intro_fits, language, survey))
 
 
 def each_section_slide(section: Section, proposals: tuple[tuple[str, ...], tuple[str, ...]],
                        next_rides: tuple[tuple[str, str], ...], messages: MessageStages,
                        fits: Fits | None,
                        dividers: Mapping[str, tuple[tuple[str, str], ...]] | None,
-                       intro_fits: Fits | None = None, language: str = "en"
+                       intro_fits: Fits | None = None, language: str = "en",
+                       survey: tuple[str, tuple[str, ...]] | None = None
                        ) -> Iterator[Slide]:
     """`section_slides` one slide at a time (each cut to fit as it comes)."""
     w = words(language)
@@ -239,6 +244,8 @@ def each_section_slide(section: Section, proposals: tuple[tuple[str, ...], tuple
     if section.key == "messaging":
         yield from _message_slides(messages, w)
         return
+    if section.key == "network" and survey is not None:
+        yield Slide("network", survey[0], survey[1], kind="survey")
     for block in section.blocks:
         if isinstance(block, Table) and block.rows and block.on_slides:
             yield from _chunks(len(block.rows), partial(_table_slide, section.key,

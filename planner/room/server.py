@@ -136,6 +136,14 @@ def _app(room: Room, changed: asyncio.Condition) -> web.Application:
         room.say_confidence(token(request), data.get("value"))
         return _reply({"ok": True})
 
+    async def survey(request: web.Request) -> web.Response:
+        return _reply(room.survey_for(token(request), request.query.get("people") == "1"))
+
+    async def answer(request: web.Request) -> web.Response:
+        data = await _body(request)
+        room.answer_survey(token(request), data.get("person"), data.get("answers"))
+        return _reply({"ok": True})
+
     app = web.Application(client_max_size=REQUEST_MAX, middlewares=[refusals])
     for path in STATIC:
         app.router.add_get(path, static)
@@ -145,6 +153,8 @@ def _app(room: Room, changed: asyncio.Condition) -> web.Application:
     app.router.add_post("/api/card", card)
     app.router.add_post("/api/vote", vote)
     app.router.add_post("/api/confidence", confidence)
+    app.router.add_get("/api/survey", survey)
+    app.router.add_post("/api/survey", answer)
     return app
 
 

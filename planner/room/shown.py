@@ -2,7 +2,7 @@
 reads them on the screen (nothing of the plan beyond the projected slide)."""
 
 from planner.outline.slides import Slide
-from planner.room.state import HOT_BUTTON, PROPOSAL, RETRO, TOPIC, Shown
+from planner.room.state import HOT_BUTTON, PROPOSAL, RETRO, SURVEY, TOPIC, Shown
 
 LINES_MAX = 60
 LINE_MAX = 400
@@ -12,6 +12,8 @@ def card_kind(slide: Slide) -> str:
     """The card a slide takes from the room ("" for none)."""
     if slide.kind == "proposals":
         return PROPOSAL
+    if slide.kind == "survey":
+        return SURVEY
     if slide.kind == "messages" or (slide.section == "messaging" and not slide.goal_key):
         return HOT_BUTTON
     if slide.kind == "parking":

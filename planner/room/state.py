@@ -11,12 +11,14 @@ import secrets
 import threading
 import time
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from planner.i18n import _, pgettext
+from planner.model import Person
 from planner.operations.room import PART_LABEL, RETRO_CONTEXT
+from planner.rules.survey import Refused, check_answers
 
 # Letters and digits that cannot be misread for one another (no 0/O, 1/I/L).
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -36,6 +38,7 @@ VOTES_EACH = 3
 
 # What a participant may add, by the kind of slide on the screen.
 HOT_BUTTON, PROPOSAL, TOPIC, RETRO = "hot_button", "proposal", "topic", "retro"
+SURVEY = "survey"  # the network survey's slide: answered, not carded
 # Each retrospective format's parts, in order; each goes into one of the
 # review's parts, its label as the review is written (`operations.room`).
 FORMATS: dict[str, tuple[tuple[str, str], ...]] = {
@@ -112,6 +115,25 @@ class Card:
 
 
 @dataclass(frozen=True)
+class RoomSurvey:
+    """The plan's network survey as the room may answer it: a snapshot the
+    window hands over (the server's thread never reads the plan)."""
+
+    survey_id: str
+    questions: tuple[str, ...]
+    people: Mapping[str, Person]        # of the two teams, not left: who may answer
+    answered: frozenset[str]            # person ids whose answers the plan holds
+    often: tuple[tuple[int, str], ...]  # how often: its number and words
+
+
+@dataclass
+class RoomAnswer:
+    person_id: str             # who answered (as they said: the room knows no more)
+    by: int                    # the participant's number
+    answers: list[list[Any]]   # [question, person, how often], checked
+
+
+@dataclass(frozen=True)
 class Shown:
     """What is on the room's screen, as the page shows it (text only)."""
 
@@ -140,6 +162,9 @@ class Room:
         self.vote_ends = 0.0        # the clock's time the vote closes (0: no vote)
         self.votes_each = VOTES_EACH
         self.confidence: dict[str, dict[int, int]] = {}   # goal key: participant: 1-10
+        self.survey: RoomSurvey | None = None
+        self.survey_answers: dict[str, RoomAnswer] = {}   # person id: answers given here
+        self.survey_version = 0     # the survey or its answers changed (the page reads again)
         self.version = 0
         self._snapshot: tuple[int, tuple[Card, ...]] = (-1, ())
         self.closed = False
@@ -223,6 +248,44 @@ class Room:
         with self._lock:
             return sorted(self.confidence.get(goal_key, {}).values())
 
+    def offer_survey(self, survey: RoomSurvey | None) -> None:
+        """The survey the room may answer (None: none), as the plan holds it
+        now: answers given here for someone the plan has answers of, or who
+        is no longer asked, are dropped; another survey drops them all."""
+        with self._lock:
+            if survey is None or self.survey is None or survey.survey_id != self.survey.survey_id:
+                self.survey_answers.clear()
+            if survey is not None:
+                self.survey_answers = {p: a for p, a in self.survey_answers.items()
+                                       if p in survey.people and p not in survey.answered}
+            self.survey = survey
+            self.survey_version += 1
+            self._changed()
+
+    def survey_given(self) -> list[tuple[str, list[list[Any]]]]:
+        """The answers given in the room and not yet taken in: (person id, answers)."""
+        with self._lock:
+            return [(a.person_id, [list(x) for x in a.answers])
+                    for a in self.survey_answers.values()]
+
+    def survey_taken(self, person_ids: list[str]) -> None:
+        """These answers are in the plan now (or were refused): off the room."""
+        with self._lock:
+            for person_id in person_ids:
+                self.survey_answers.pop(person_id, None)
+            if self.survey is not None:
+                taken = self.survey.answered | {p for p in person_ids if p in self.survey.people}
+                self.survey = RoomSurvey(self.survey.survey_id, self.survey.questions,
+                                         self.survey.people, frozenset(taken), self.survey.often)
+            self.survey_version += 1
+            self._changed()
+
+    def survey_respondents(self) -> list[str]:
+        """The names of those who answered in the room, in the order they did."""
+        with self._lock:
+            people = self.survey.people if self.survey is not None else {}
+            return [people[p].name for p in self.survey_answers if p in people]
+
     # -- the participants' side (the web server's thread) ---------------------
 
     def join(self, address: str, code: Any, name: Any, side: Any) -> str:
@@ -284,7 +347,7 @@ class Room:
         with self._lock:
             who = self._who(token)
             kind = self.shown.adds
-            if not kind or not self.cards_open:
+            if not kind or kind == SURVEY or not self.cards_open:
                 raise RoomRefusal(409, _("This slide takes no cards."))
             if who.cards >= CARDS_EACH:
                 raise RoomRefusal(429, _("You have added {count} cards, the most one person "
@@ -343,6 +406,66 @@ class Room:
             self.confidence.setdefault(goal, {})[self._participants[token].number] = value
             self._changed()
 
+    def _asked(self) -> RoomSurvey:
+        if self.shown.adds != SURVEY or self.survey is None:
+            raise RoomRefusal(409, _("This slide asks no survey."))
+        return self.survey
+
+    def survey_for(self, token: Any, with_people: bool) -> dict[str, Any]:
+        """The survey as a participant's page needs it: its questions, the
+        words for how often, who has answered (never what), what they gave
+        themselves; with the people to choose from when asked (once a survey:
+        thousands of names are not sent at every change)."""
+        with self._lock:
+            who = self._who(token, reading=True)
+            survey = self._asked()
+            mine = next((a for a in self.survey_answers.values() if a.by == who.number), None)
+            out: dict[str, Any] = {
+                "id": survey.survey_id, "version": self.survey_version,
+                "questions": list(survey.questions), "often": [list(o) for o in survey.often],
+                "answered": sorted(survey.answered | {p for p, a in self.survey_answers.items()
+                                                      if a.by != who.number}),
+                "mine": {"person": mine.person_id, "answers": mine.answers} if mine else None,
+            }
+            if with_people:
+                out["people"] = [[p.id, p.name, p.team.value] for p in sorted(
+                    survey.people.values(), key=lambda p: (p.name.casefold(), p.id))]
+            return out
+
+    def answer_survey(self, token: Any, person_id: Any, given: Any) -> None:
+        """A participant's answers, as the person of the plan they say they
+        are: once a person (a second device claiming them is refused, and
+        told to speak to the facilitator), one person a participant; given
+        again by the same participant, they replace the first until taken in.
+        Checked as an answer file is (`rules.survey.check_answers`)."""
+        with self._lock:
+            who = self._who(token)
+            survey = self._asked()
+            person = survey.people.get(person_id) if isinstance(person_id, str) else None
+            if person is None:
+                raise RoomRefusal(400, _("Choose yourself from the plan's people first."))
+            if person_id in survey.answered:
+                raise RoomRefusal(409, _("{name} has answered this survey already.").format(
+                    name=person.name))
+            theirs = self.survey_answers.get(person_id)
+            if theirs is not None and theirs.by != who.number:
+                raise RoomRefusal(409, _("Someone in the room has answered as {name} already; "
+                                         "if that was not you, tell the facilitator.").format(
+                                             name=person.name))
+            other = next((a for a in self.survey_answers.values()
+                          if a.by == who.number and a.person_id != person_id), None)
+            if other is not None:
+                raise RoomRefusal(409, _("You have answered as {name} already.").format(
+                    name=survey.people[other.person_id].name))
+            try:
+                checked = check_answers(person.name, len(survey.questions), person,
+                                        survey.people, given)
+            except Refused as why:
+                raise RoomRefusal(400, str(why)) from None
+            self.survey_answers[person_id] = RoomAnswer(person_id, who.number, checked)
+            self.survey_version += 1
+            self._changed()
+
     def state_for(self, token: Any) -> dict[str, Any]:
         """What one participant's page shows: the slide, the cards (names of
         those who gave one, never anything about a device), their own dots."""
@@ -366,4 +489,5 @@ class Room:
                 "goal": bool(shown.goal_key), "my_confidence": mine_said,
                 "vote_seconds": round(left), "dots_left": self.votes_each - used if left else 0,
                 "cards": cards, "name": who.name, "side": who.side,
+                "survey": self.survey_version if shown.adds == SURVEY and self.survey else 0,
             }

@@ -49,4 +49,28 @@ def page_words() -> dict[str, str]:
         "unreachable": _("The room cannot be reached. It may have closed, or this network "
                          "keeps devices apart: ask the facilitator."),
         "odd": _("The room answered oddly."),
+        "survey_who": _("Who are you?"),
+        "survey_private": _("Your answers go to the plan's survey: the room never sees them, "
+                            "and the plan shows them as totals unless its heads choose "
+                            "otherwise."),
+        "survey_change": _("Not you?"),
+        "survey_find_me": _("Find your name"),
+        "survey_found": _("Names found"),
+        "survey_find": _("Find a person on the other team"),
+        "survey_answering": _("Answering as {name}"),
+        "survey_answered": _("{name} (answered)"),
+        "survey_add": _("Add {name}"),
+        "survey_remove": _("Remove {name}"),
+        "survey_often": _("How often you go to {name}"),
+        "survey_none_yet": _("Nobody chosen yet: leave it empty if you go to nobody."),
+        "survey_more": _("{count} more: type more of the name."),
+        "survey_no_match": _("Nobody of that name."),
+        "survey_no_match_other": _("Nobody of that name on the other team."),
+        "survey_send": _("Send my answers"),
+        "survey_sent": _("Sent. You can change them and send again until the facilitator "
+                         "takes them into the plan."),
+        "survey_choose_me": _("Choose yourself first."),
+        "survey_taken": _("Your answers are in the plan. Thank you."),
+        "team_sales": _("Sales"),
+        "team_marketing": _("Marketing"),
     }

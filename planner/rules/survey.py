@@ -10,7 +10,7 @@ never who named whom, unless the plan's heads chose to show people
 import hashlib
 import hmac
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,6 +23,7 @@ from planner.rules.findings import Finding
 FORMAT = "tandem-survey-answers"
 VERSION = 1
 ANSWERS_MAX = 256 * 1024  # bytes: an answer file is a few kilobytes
+ANSWERS_EACH = 500  # answers one respondent may give (questions x people named)
 
 
 def sealed_text(plan_id: str, survey_id: str, invite_id: str,
@@ -44,6 +45,49 @@ OFTEN = {1: N_("a few times a year"), 2: N_("monthly"), 3: N_("weekly"), 4: N_("
 QUESTIONS = (N_("Who on the other team do you go to for customer insight?"),
              N_("Who on the other team do you go to for help with a deal?"),
              N_("Who on the other team do you go to for content?"))
+
+
+class Refused(ValueError):
+    """Answers not taken (a file, or what someone gave in the room), with the
+    sentence that says why."""
+
+
+def check_answers(source: str, questions: int, person: Person,
+                  people: Mapping[str, Person], given: Any) -> list[list[Any]]:
+    """A respondent's answers, each [question, person of the other team, how
+    often], checked against the survey's questions and the plan's people;
+    Refused with a sentence that starts with `source` (the file, or the
+    person) and names where (`answers[3].person`). The form files and the
+    room take answers through this one check."""
+    if not isinstance(given, list) or len(given) > ANSWERS_EACH:
+        raise Refused(_("{file}: its answers are not a list of at most {count}.").format(
+            file=source, count=ANSWERS_EACH))
+    other = Team.MARKETING if person.team is Team.SALES else Team.SALES
+    pairs = set()
+    for n, answer in enumerate(given):
+        where = f"answers[{n}]"
+        if (not isinstance(answer, list) or len(answer) != 3
+                or not isinstance(answer[0], int) or isinstance(answer[0], bool)
+                or not isinstance(answer[1], str) or not isinstance(answer[2], int)
+                or isinstance(answer[2], bool)):
+            raise Refused(_("{file}: {where} is not [question, person, how often].").format(
+                file=source, where=where))
+        question, named_id, often = answer
+        if not 0 <= question < questions:
+            raise Refused(_("{file}: {where}.question is {value}; the survey asks {count}.").format(
+                file=source, where=where, value=question, count=questions))
+        named = people.get(named_id)
+        if named is None or named.team is not other:
+            raise Refused(_("{file}: {where}.person is nobody of the other team.").format(
+                file=source, where=where))
+        if often not in OFTEN:
+            raise Refused(_("{file}: {where}.often is {value}; it is 1 to 4.").format(
+                file=source, where=where, value=often))
+        if (question, named_id) in pairs:
+            raise Refused(_("{file}: {where} names {name} a second time for one question.").format(
+                file=source, where=where, name=named.name))
+        pairs.add((question, named_id))
+    return [list(a) for a in given]
 
 
 @dataclass(frozen=True)

@@ -2894,6 +2894,22 @@ Marketing: {marketing}</translation>
       <translation>Noch keine Karten: Fügen Sie eine vom Handy hinzu.</translation>
     </message>
     <message>
+      <source>The plan has no survey.</source>
+      <translation>Der Plan hat keine Umfrage.</translation>
+    </message>
+    <message>
+      <source>1 answer in the room</source>
+      <translation>1 Antwort im Raum</translation>
+    </message>
+    <message>
+      <source>I: take the answers into the plan</source>
+      <translation>I: die Antworten in den Plan übernehmen</translation>
+    </message>
+    <message>
+      <source>No answers yet: answer from your phone.</source>
+      <translation>Noch keine Antworten: Antworten Sie auf Ihrem Handy.</translation>
+    </message>
+    <message>
       <source>{count} in the room</source>
       <translation>{count} im Raum</translation>
     </message>
@@ -2906,6 +2922,10 @@ Marketing: {marketing}</translation>
       <translation>Abstimmung läuft: noch {clock}</translation>
     </message>
     <message>
+      <source>{count} answers in the room</source>
+      <translation>{count} Antworten im Raum</translation>
+    </message>
+    <message>
       <source>anonymous</source>
       <translation>anonym</translation>
     </message>
@@ -2916,6 +2936,10 @@ Marketing: {marketing}</translation>
     <message>
       <source>Tandem workshop</source>
       <translation>Tandem-Workshop</translation>
+    </message>
+    <message>
+      <source>Answer on your phone in the room (O opens it): find your name, then whom you go to and how often.</source>
+      <translation>Antworten Sie im Raum auf Ihrem Handy (O öffnet ihn): Suchen Sie Ihren Namen, dann, an wen Sie sich wenden und wie oft.</translation>
     </message>
     <message>
       <source>Proposal from sales</source>
@@ -2968,6 +2992,10 @@ Marketing: {marketing}</translation>
     <message>
       <source>I: take in</source>
       <translation>I: übernehmen</translation>
+    </message>
+    <message>
+      <source>{answered} of {invited} have answered.</source>
+      <translation>{answered} von {invited} haben geantwortet.</translation>
     </message>
     <message>
       <source>Goal</source>

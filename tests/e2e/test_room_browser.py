@@ -215,3 +215,71 @@ def test_the_page_speaks_the_window_s_language(
     finally:
         driver.quit()
         i18n.use(before)
+
+
+def test_the_survey_is_answered_on_a_phone_and_the_answers_reach_the_file(
+        room_of_sample: tuple[Room, str, PlanStore, list], sample_path: Path,  # type: ignore[type-arg]
+        tmp_path: Path) -> None:
+    """On a phone's page: find your name, find whom you go to for each
+    question, say how often, send; the facilitator's take-in (the I key's
+    `from_room`) writes them as survey answers. A second phone sees the
+    first person as answered and cannot answer as them; nothing of what the
+    first said reaches it."""
+    from datetime import date
+
+    from planner.imports.survey_answers import from_room
+    from planner.model import Person
+    from planner.operations import survey as survey_ops
+    from planner.outline.slides import Slide
+    from planner.room.survey import room_survey
+
+    room, url, store, slides = room_of_sample
+    store.commit(survey_ops.open_survey(store, date(2027, 3, 1))[0])
+    offered = room_survey(store)
+    assert offered is not None
+    room.offer_survey(offered)
+    room.show(shown(Slide("network", "Who do you go to across the teams?", ("1. ...",),
+                          kind="survey")))
+    people = {p.name: p for p in store.rows(Person)}
+    phone, other = browser(360, 640), browser(360, 640)
+    try:
+        join(phone, url, room.code, "Ines", "sales")
+        wait(phone, lambda d: d.find_element(By.ID, "survey-form").is_displayed())
+        assert not phone.find_element(By.ID, "card-form").is_displayed()
+        phone.find_element(By.ID, "survey-find-me").send_keys("ines b")
+        click_fresh(phone, "#survey-me-matches button", 0)
+        wait(phone, lambda d: "Answering as Ines Berg" in d.find_element(By.ID, "survey-me").text)
+        # Question 1: Bjorn, weekly; question 2: Dmitri, left at its default (monthly).
+        for question, typed, often in ((0, "bjo", "weekly"), (1, "dmitri", None)):
+            phone.find_element(By.ID, f"survey-find-{question}").send_keys(typed)
+            click_fresh(phone, f"#survey-found-{question} button", 0)
+            wait(phone, lambda d: len(d.find_elements(
+                By.CSS_SELECTOR, f"#survey-chosen-{question} select")) == 1)
+            if often:
+                Select(phone.find_element(By.CSS_SELECTOR, f"#survey-chosen-{question} select")
+                       ).select_by_visible_text(often)
+        # Sales names only marketing: a salesperson is not offered.
+        phone.find_element(By.ID, "survey-find-2").send_keys("amara")
+        wait(phone, lambda d: "Nobody of that name on the other team" in d.find_element(
+            By.ID, "survey-found-2").text)
+        phone.find_element(By.ID, "survey-button").click()
+        wait(phone, lambda d: d.find_element(By.ID, "survey-note").text.startswith("Sent."))
+        width = phone.execute_script("return document.documentElement.scrollWidth")
+        assert width <= 360
+        phone.save_screenshot(str(tmp_path / "survey-360.png"))
+        join(other, url, room.code, "", "")
+        other.find_element(By.ID, "survey-find-me").send_keys("Ines")
+        wait(other, lambda d: "Ines Berg (answered)" in d.find_element(
+            By.ID, "survey-me-matches").text)
+        assert other.find_element(By.CSS_SELECTOR, "#survey-me-matches button").get_attribute(
+            "disabled") is not None
+        assert "Bjorn" not in other.page_source  # the names are there to pick, never the answers
+    finally:
+        phone.quit()
+        other.quit()
+    result = from_room(store, offered.survey_id, room.survey_given())
+    assert result.refused == [] and store.commit(result.change)
+    ines, bjorn, dmitri = (people[n] for n in ("Ines Berg", "Bjorn Tanaka", "Dmitri Horvath"))
+    assert sorted(rows(sample_path, "SELECT respondent_id, question, names_id, often FROM "
+                                    "survey_answer")) == sorted(
+        [(ines.id, 0, bjorn.id, 3), (ines.id, 1, dmitri.id, 2)])

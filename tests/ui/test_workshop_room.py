@@ -203,3 +203,81 @@ def test_a_person_added_while_the_room_is_open_is_recognised_in_cards(
     assert view.session.attempt(lambda: people_ops.add_person("Zofia Quist")[0])
     assert call(url, "api/card", {"text": "Zofia Quist missed it again", "part": "stop"},
                 token)[1]["names_someone"] is True
+
+
+def test_the_room_answers_the_network_survey_and_the_answers_reach_the_file(
+        qtbot, room_open: WorkshopView, sample_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """On the survey's slide each participant says who they are and whom of
+    the other team they go to; the room refuses a second claim on a person,
+    people of their own team and malformed answers by where; the panel shows
+    who answered (never what); I takes the answers in as one change, undone
+    as one."""
+    from planner.model import Person
+    from planner.operations import survey as survey_ops
+
+    view = room_open
+    control = view.room
+    assert control is not None
+    store = view.session.store
+    assert view.session.do(survey_ops.open_survey(store, date(2027, 3, 1))[0])
+    view.go(next(n for n, s in enumerate(view.slides) if s.kind == "survey"))
+    assert view.slide.section == "network" and "0 of" in " ".join(view.slide.lines)
+    people = {p.name: p for p in store.rows(Person)}
+    ines, amara = people["Ines Berg"], people["Amara Okafor"]            # sales
+    bjorn, dmitri = people["Bjorn Tanaka"], people["Dmitri Horvath"]     # marketing
+    url, code = control.address.url, control.room.code
+    first = call(url, "api/join", {"code": code, "name": "ines"})[1]["token"]
+    second = call(url, "api/join", {"code": code})[1]["token"]
+    status, state = call(url, "api/state", token=first)
+    assert status == 200 and state["adds"] == "survey" and state["survey"] > 0
+    status, asked = call(url, "api/survey?people=1", token=first)
+    assert status == 200 and len(asked["questions"]) == 3 and asked["answered"] == []
+    assert [ines.id, "Ines Berg", "sales"] in asked["people"]
+    assert all(len(p) == 3 for p in asked["people"])  # id, name, team: nothing more of anyone
+
+    answers = [[0, bjorn.id, 3], [1, dmitri.id, 1]]
+    assert call(url, "api/survey", {"person": ines.id, "answers": answers}, first) == (
+        200, {"ok": True})
+    refusals = {
+        "claimed": ({"person": ines.id, "answers": []}, second, 409,
+                    "Someone in the room has answered as Ines Berg already"),
+        "own team": ({"person": amara.id, "answers": [[0, ines.id, 2]]}, second, 400,
+                     "Amara Okafor: answers[0].person is nobody of the other team."),
+        "shape": ({"person": amara.id, "answers": [[0, bjorn.id]]}, second, 400,
+                  "answers[0] is not [question, person, how often]"),
+        "often": ({"person": amara.id, "answers": [[0, bjorn.id, 9]]}, second, 400,
+                  "answers[0].often is 9; it is 1 to 4."),
+        "nobody": ({"person": "not-a-person", "answers": []}, second, 400,
+                   "Choose yourself from the plan's people first."),
+        "two people": ({"person": amara.id, "answers": []}, first, 409,
+                       "You have answered as Ines Berg already."),
+    }
+    for case, (body, token, status_wanted, sentence) in refusals.items():
+        status, refused = call(url, "api/survey", body, token)
+        assert status == status_wanted and sentence in refused["error"], case
+    assert call(url, "api/survey", {"person": amara.id, "answers": [[2, bjorn.id, 4]]},
+                second)[0] == 200
+    # Answers are the respondent's own: the other participant sees only who answered.
+    seen = call(url, "api/survey", token=second)[1]
+    assert seen["answered"] == [ines.id] and seen["mine"]["person"] == amara.id
+    assert "answers" not in json.dumps(seen["answered"])
+    qtbot.waitUntil(lambda: "2 answers in the room" in drawn_text(view), timeout=3000)
+    panel = drawn_text(view)
+    assert "Ines Berg" in panel and "Amara Okafor" in panel and "Bjorn" not in panel.split(
+        "2 answers in the room", 1)[1].split("I: take")[0]
+
+    qtbot.keyClick(view, Qt.Key.Key_I)
+    survey_id = rows(sample_path, "SELECT id FROM survey")[0][0]
+    assert sorted(rows(sample_path, "SELECT respondent_id, question, names_id, often FROM "
+                                    "survey_answer")) == sorted(
+        [(ines.id, 0, bjorn.id, 3), (ines.id, 1, dmitri.id, 1), (amara.id, 2, bjorn.id, 4)])
+    assert sorted(rows(sample_path, "SELECT person_id FROM survey_invite WHERE survey_id = "
+                                    f"'{survey_id}' AND answered_at IS NOT NULL")) == sorted(
+        [(ines.id,), (amara.id,)])
+    assert "2 of" in " ".join(view.slide.lines) and control.room.survey_given() == []
+    # Taken in: a second answer as Ines is refused, as a second answer file would be.
+    status, refused = call(url, "api/survey", {"person": ines.id, "answers": []}, second)
+    assert status == 409 and "Ines Berg has answered this survey already." in refused["error"]
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # one undo
+    assert rows(sample_path, "SELECT count(*) FROM survey_answer") == [(0,)]
+    assert call(url, "api/survey", token=second)[1]["answered"] == []

@@ -12,7 +12,7 @@ from planner.changes import ChangeSet
 from planner.model import Person
 from planner.palette import ROOM
 from planner.room.server import Address, RoomServer
-from planner.room.state import Card, Room, Shown, part_labels
+from planner.room.state import SURVEY, Card, Room, Shown, part_labels
 from planner.rules.library import NameIndex
 from planner.ui.i18n import tr
 from planner.ui.workshop.stage import INK, MUTED, WRAP
@@ -37,6 +37,7 @@ class RoomControl(QObject):
         self.address: Address = self.server.start()
         self.picked = 0
         self._taken: dict[str, ChangeSet] = {}  # card id: the change that took it in
+        self.refused: list[str] = []  # why survey answers the last take-in refused
 
     @property
     def join_url(self) -> str:
@@ -136,6 +137,9 @@ def paint_panel(painter: QPainter, control: RoomControl, width: float, height: f
     kind = room.shown.adds
     if not kind:
         return
+    if kind == SURVEY:
+        _paint_survey(control, x, y, inner, height, pad, small, text)
+        return
     if kind == "retro":
         labels = dict(part_labels(room.retro_format))
         y += text(QRectF(x, y, inner, base * 1.4), " / ".join(labels.values()), small,
@@ -187,6 +191,31 @@ def paint_panel(painter: QPainter, control: RoomControl, width: float, height: f
     if len(cards) > drawn:
         text(QRectF(x, y, inner, small * 1.6), tr("\u2026 and {count} more").format(
             count=len(cards) - drawn), small, MUTED)
+
+
+def _paint_survey(control: RoomControl, x: float, y: float, inner: float, height: float,
+                  pad: float, small: int, text: Callable[..., float]) -> None:
+    """The survey's slide: how many answered in the room and who (never what
+    they said), and what the last take-in refused."""
+    names = control.room.survey_respondents()
+    if control.room.survey is None:
+        text(QRectF(x, y, inner, height - y), tr("The plan has no survey."), small, MUTED)
+        return
+    y += text(QRectF(x, y, inner, small * 3), (
+        tr("1 answer in the room") if len(names) == 1 else
+        tr("{count} answers in the room").format(count=len(names))), small, INK, True) + pad * 0.3
+    if names:
+        shown = ", ".join(names[-12:]) + (" …" if len(names) > 12 else "")
+        y += text(QRectF(x, y, inner, height - y - small * 4), breakable(shown), small,
+                  MUTED) + pad * 0.3
+        y += text(QRectF(x, y, inner, small * 3), tr("I: take the answers into the plan"),
+                  small, ACCENT, True) + pad * 0.3
+    else:
+        y += text(QRectF(x, y, inner, small * 3), tr("No answers yet: answer from your phone."),
+                  small, MUTED) + pad * 0.3
+    for why in control.refused[:3]:
+        y += text(QRectF(x, y, inner, height - y), breakable(why), max(12, round(small * 0.8)),
+                  WARN) + pad * 0.2
 
 
 def breakable(text: str, longest: int = 16) -> str:

@@ -10,7 +10,8 @@ from PySide6.QtGui import QFont, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
 from planner.changes import ChangeSet
-from planner.model import FieldRide, Goal, Message, ParkingTopic, Person
+from planner.imports.survey_answers import from_room
+from planner.model import FieldRide, Goal, Message, ParkingTopic, Person, Survey, SurveyInvite
 from planner.model.enums import GoalStatus, RideStatus, Team
 from planner.operations import checkins as checkin_ops
 from planner.operations import goals as goal_ops
@@ -26,9 +27,12 @@ from planner.outline.summary import key_facts
 from planner.outline.slides import (
     SLIDELESS, Slide, each_section_slide, first_slide_of, slides_from_outline)
 from planner.room.shown import shown as room_shown
+from planner.room.state import SURVEY
+from planner.room.survey import room_survey
 from planner.rules.checkins import history_of
 from planner.rules.rides import conflicting_ride_ids
 from planner.rules.signoff import Side
+from planner.rules.survey import latest_survey, questions_of, response
 from planner.store.versions import Version
 from planner.ui.i18n import tr
 from planner.ui.shell.session import PlanSession
@@ -99,13 +103,13 @@ class WorkshopView(QWidget):
             self._inputs = self._gather()
             self._fitted_sections.clear()
             self._fit_job = None  # cut from what the plan said before
-        outline, proposals, rides, changes, stages, parked, dividers = self._inputs
+        outline, proposals, rides, changes, stages, parked, dividers, survey = self._inputs
         self._section_titles = {"": outline.title, **{s.key: s.title for s in outline.sections}}
         # Cut to fit once the workshop has its screen's size (a resize brings it).
         fits = self.fits if self.isVisible() else None
         self.slides = slides_from_outline(outline, proposals, (),  # type: ignore[arg-type]
                                           rides, changes, stages, parked, fits, dividers,
-                                          self._fit_set, self._fitted_sections)
+                                          self._fit_set, self._fitted_sections, survey)
 
     def _gather(self) -> tuple[Any, ...]:
         store = self.session.store
@@ -136,13 +140,35 @@ class WorkshopView(QWidget):
                 name=d.by_name if d.by_name != "unknown" else tr("unknown")) for d in found)
         names: dict[str | None, str] = dict(people)
         return (build_outline(store), proposals, rides, changes, message_stages(store, names),
-                parked, key_facts(store))
+                parked, key_facts(store), self._survey_slide())
+
+    def _survey_slide(self) -> tuple[str, tuple[str, ...]] | None:
+        """The network survey's slide (its title and lines), where the room
+        answers it: the latest survey, if the plan has one."""
+        store = self.session.store
+        survey = latest_survey(store)
+        if survey is None:
+            return None
+        got = response(store, survey)
+        lines = [f"{n}. {q}" for n, q in enumerate(questions_of(survey), start=1)]
+        lines.append(tr("{answered} of {invited} have answered.").format(
+            answered=got.answered, invited=got.invited))
+        lines.append(tr("Answer on your phone in the room (O opens it): find your name, then "
+                        "whom you go to and how often."))
+        return survey.title, tuple(lines)
+
+    def _offer_survey(self) -> None:
+        """The latest survey handed to the room as the plan holds it now."""
+        if self.room is not None:
+            self.room.room.offer_survey(room_survey(self.session.store))
 
     def _on_plan_changed(self, change: ChangeSet) -> None:
         if self.room is not None:
             self.room.follow(change)  # a card taken in, undone: back on the board
             if Person in change.kinds():
                 self.room.know_people(list(self.session.store.rows(Person)))
+            if change.kinds() & {Person, Survey, SurveyInvite}:
+                self._offer_survey()
         current = self.slides[self.index]
         picked = self._picked_id()
         self._inputs = None  # the plan changed: read again
@@ -380,12 +406,12 @@ class WorkshopView(QWidget):
     def _cut_section(self, key: str) -> Iterator[Slide]:
         """One section's slides cut to fit, one at a time."""
         assert self._inputs is not None
-        outline, proposals, rides, _changes, stages, _parked, dividers = self._inputs
+        outline, proposals, rides, _changes, stages, _parked, dividers, survey = self._inputs
         section = next((s for s in outline.sections if s.key == key), None)
         if section is None or key in SLIDELESS:
             return iter(())
         return each_section_slide(section, proposals, rides, stages, self.fits, dividers,
-                                  language=outline.language)
+                                  language=outline.language, survey=survey)
 
     def fitting(self) -> bool:
         """Whether some sections are still to be cut to fit (idle time)."""
@@ -532,6 +558,7 @@ class WorkshopView(QWidget):
                 self.session.problem_reported.emit(str(exc))
                 return False
             self.room.changed.connect(self._room_changed)
+            self._offer_survey()
         self._fitted = False
         self._fit()  # the slides narrower beside the room's panel, or wide again
         self._tell_room()
@@ -563,6 +590,8 @@ class WorkshopView(QWidget):
         a hot button as a draft message, a proposal as a proposed goal, a
         topic into the parking lot, a retro card into today's review."""
         assert self.room is not None
+        if self.room.room.shown.adds == SURVEY:
+            return self.take_survey_answers()
         card = self.room.picked_card()
         if card is None:
             return False
@@ -582,6 +611,26 @@ class WorkshopView(QWidget):
         self.room.took(card.id, getattr(done, "change", ChangeSet("", ())))
         self.update()
         return True
+
+    def take_survey_answers(self) -> bool:
+        """The answers given in the room into the plan, as one change (each
+        checked again against the plan as it is now, as the answer files are:
+        those it refuses are said on the room's panel and dropped)."""
+        assert self.room is not None
+        survey = self.room.room.survey
+        given = self.room.room.survey_given()
+        if survey is None or not given:
+            return False
+        store = self.session.store
+        result = from_room(store, survey.survey_id, given)
+        self.room.refused = [why for _person, why in result.refused]
+        if result.taken and not self.session.do(result.change):
+            return False
+        self.room.room.survey_taken(result.taken + [p for p, _why in result.refused])
+        self._inputs = None  # the slide's count of answers
+        self._rebuild()
+        self.update()
+        return bool(result.taken)
 
     def record_room_confidence(self) -> bool:
         """What the room said of the goal on screen, as its check-in."""
@@ -610,6 +659,8 @@ class WorkshopView(QWidget):
         return max(MIN_PX, round(self.height() / 26))
 
     def _hint(self, slide: Slide) -> str:
+        if self.room is not None and slide.kind == "survey":
+            return "  \u00b7  ".join((tr("O: close the room"), tr("I: take in")))
         if self.room is not None:
             keys = [tr("O: close the room"), tr("V: vote"), tr("[ ]: pick"), tr("I: take in")]
             if slide.goal_key:

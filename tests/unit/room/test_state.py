@@ -1,5 +1,7 @@
 """The room's memory: who joined, what they wrote and how they voted."""
 
+from pathlib import Path
+
 import pytest
 
 from planner.room.state import (
@@ -163,3 +165,46 @@ def test_clean_text_drops_control_characters_and_keeps_emoji_joined() -> None:
     assert clean_text("a\x00b\x1bc\u202e d", 50, "card") == "abc d"
     family = "\U0001F468\u200d\U0001F469\u200d\U0001F467"
     assert clean_text(family, 50, "card") == family
+
+
+def test_odd_survey_answers_are_refused_with_a_sentence_and_change_nothing(
+        sample_path: Path) -> None:
+    """Whatever a page sends as its person and answers, the room refuses it
+    with a status and a sentence (never an error), and keeps nothing."""
+    from datetime import date
+
+    from planner.model import Person
+    from planner.operations import survey as survey_ops
+    from planner.room.state import SURVEY
+    from planner.room.survey import room_survey
+    from planner.store.plan_store import PlanStore
+
+    with PlanStore.open(sample_path) as store:
+        store.commit(survey_ops.open_survey(store, date(2027, 3, 1))[0])
+        offered = room_survey(store)
+        people = {p.name: p for p in store.rows(Person)}
+    assert offered is not None
+    room = room_on(HOT_BUTTON)
+    room.offer_survey(offered)
+    token = room.join("10.0.0.1", room.code, "", "")
+    ines, bjorn = people["Ines Berg"].id, people["Bjorn Tanaka"].id
+    with pytest.raises(RoomRefusal) as refused:  # the survey's slide is not on the screen
+        room.answer_survey(token, ines, [])
+    assert refused.value.status == 409
+    room.show(Shown("Who do you go to?", (), SURVEY))
+    odd: list[tuple[object, object]] = [
+        (None, []), (["x"], []), (12, []), ("", []), (ines, None), (ines, {"0": bjorn}),
+        (ines, "[[0, 1, 2]]"), (ines, [[0, bjorn, 2]] * 501), (ines, [[True, bjorn, 2]]),
+        (ines, [[0, bjorn, 2.5]]), (ines, [[-1, bjorn, 2]]), (ines, [[0, bjorn, 2], [0, bjorn, 3]]),
+        (ines, [[0, "\u202e" * 70, 2]]), (ines, [[0, bjorn, float("nan")]]),
+    ]
+    for person, answers in odd:
+        with pytest.raises(RoomRefusal) as refused:
+            room.answer_survey(token, person, answers)
+        assert refused.value.status in (400, 409) and refused.value.sentence.endswith("."), \
+            (person, answers)
+    assert room.survey_given() == []
+    room.answer_survey(token, ines, [[0, bjorn, 2]])
+    assert room.survey_given() == [(ines, [[0, bjorn, 2]])]
+    room.offer_survey(None)  # the survey gone from the plan: its answers go too
+    assert room.survey_given() == []
