@@ -159,11 +159,7 @@ class PlanStore:
         started by the first `checking()` (the window asks once the plan is
         shown); `finish_checking` acts on the answer, and a commit waits for it."""
         path = Path(path)
-        # The check-ins' pages are checked before the plan opens, as every
-        # table's (`open_file(later=...)` can leave them to the thread, but a
-        # plan opened that way lost reported edits in the power-cut test under
-        # load, issue 26's note: kept off until that is understood).
-        later: frozenset[str] = frozenset()
+        later = frozenset(TABLES[k].name for k in LAZY) if check_later else frozenset()
         store = cls(path, open_file(path, read_only, later), acting)
         try:
             store._check_rows(later=check_later)

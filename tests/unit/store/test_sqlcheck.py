@@ -202,18 +202,24 @@ def scribble_on(path: Path, table: str) -> None:
         f.write(b"\xff" * 40)
 
 
-def test_damaged_check_in_pages_are_said_in_the_window_s_way_and_nothing_is_written(
+def test_damaged_check_in_pages_turn_the_window_s_plan_read_only_once_checked(
         sample_path: Path) -> None:
-    """Checked before the plan opens: read-only with the damage said, and the
-    check of the rows refuses it with a sentence, never an error."""
     scribble_on(sample_path, "check_in")
     before = sample_path.read_bytes()
     store = PlanStore.open(sample_path, check_later=True)  # the window's way
     try:
-        assert store.read_only and "is damaged (" in (store.read_only_reason or "")
+        assert not store.read_only  # opened for writing: those pages not checked yet
+        goal = store.rows(Goal)[0]
         assert isinstance(latest(store), dict)  # read from damaged pages: nothing, no error
-        with pytest.raises(PlanFileError, match="damaged"):
-            store.finish_checking()
+        store.finish_checking()  # not a refusal: a damaged plan is open read-only
+        assert store.read_only
+        assert re.fullmatch(r"sample\.tandem is damaged \([^\n]+\); it is open read-only so "
+                            r"that nothing more is lost: export it or save a copy\.",
+                            store.read_only_reason or "")
+        history_of(store, goal.id)  # what can be read, or nothing: never an error
+        edit = checkin_ops.check_in(store.acting, goal, 10.0, 5, on=date(2027, 3, 1))[0]
+        with pytest.raises(PlanError, match="read-only"):
+            store.commit(edit)
     finally:
         store.close()
     assert sample_path.read_bytes() == before
