@@ -488,7 +488,8 @@ def _diff(args: argparse.Namespace) -> int:
         return 0
     print(f"{old_name} \u2192 {new_name}: {summary(found)}")
     for difference in found:
-        print(one_line(f"{difference.line()} (by {difference.by_name})"))
+        print(one_line(_("{change} (by {name})").format(change=difference.line(),
+                                                          name=difference.by_name)))
     return 0
 
 
@@ -498,7 +499,7 @@ def _plan_state(ref: str) -> "tuple[str, State, tuple[PlanRef, int | None]]":
     path: PlanRef
     version = None
     if is_address(ref):  # ADDRESS@VERSION: after the plan's id (the login has an "@" too)
-        base, _, fragment = ref.partition("#")
+        base, _hash, fragment = ref.partition("#")
         plan_part, at, version_part = fragment.partition("@")
         path, version = f"{base}#{plan_part}" if fragment else base, version_part if at else None
     else:
@@ -546,16 +547,24 @@ def _merge(args: argparse.Namespace) -> int:
             if not change.recorded:
                 if out is not None:  # a script that asked for OUT finds it, the same as MINE
                     write_plan(out, mine.copy_bytes())
-                print(f"{theirs_name} holds nothing {mine_name} does not have"
-                      + (f"; {out.name} is a copy of {mine_name}." if out else "."))
+                print(_("{theirs_name} holds nothing {mine_name} does not have; {out} is a copy "
+                        "of {mine_name}.").format(theirs_name=theirs_name, mine_name=mine_name,
+                                                  out=out.name) if out else
+                      _("{theirs_name} holds nothing {mine_name} does not have.").format(
+                          theirs_name=theirs_name, mine_name=mine_name))
                 return 0
             committed = mine.commit(change)  # the version before it goes in with it
             if out is not None:
                 write_plan(out, mine.copy_bytes())
             said = summary(differences(committed, plan.mine, mine.state()))
-            taken = f"; {len(plan.conflicts)} conflict(s) settled by taking {args.take}" \
-                if plan.conflicts else ""
-            print(f"Merged {theirs_name} into {out.name if out else mine_name}: {said}{taken}.")
+            into = out.name if out else mine_name
+            print(ngettext("Merged {theirs_name} into {into}: {said}; {count} conflict settled by "
+                           "taking {side}.", "Merged {theirs_name} into {into}: {said}; {count} "
+                           "conflicts settled by taking {side}.", len(plan.conflicts)).format(
+                theirs_name=theirs_name, into=into, said=said, count=len(plan.conflicts),
+                side=args.take) if plan.conflicts else
+                _("Merged {theirs_name} into {into}: {said}.").format(
+                    theirs_name=theirs_name, into=into, said=said))
         finally:
             mine.close()
     return 0
@@ -580,13 +589,13 @@ def _restore(args: argparse.Namespace) -> int:
                               "written.").format(name=name, version=one_line(version.name),
                                 reason=exc)) from None
         if not change:
-            print(f"{name} is as the version \u201c{one_line(version.name)}\u201d "
-                  "already.")
+            print(_("{name} is as the version \u201c{version}\u201d already.").format(
+                name=name, version=one_line(version.name)))
             return 0
         committed = store.commit(change)
         said = summary(differences(committed, before, store.state()))
-        print(f"Restored the version \u201c{one_line(version.name)}\u201d in "
-              f"{name}: {said}.")
+        print(_("Restored the version \u201c{version}\u201d in {name}: {said}.").format(
+            version=one_line(version.name), name=name, said=said))
     return 0
 
 
@@ -597,8 +606,8 @@ def _act(store: "PlanStore", as_name: str | None) -> None:
 
     if on_server(store):
         if as_name:
-            raise PlanError("On a team server, changes are made by the person your login is; "
-                            "--as does not apply.")
+            raise PlanError(_("On a team server, changes are made by the person your login "
+                              "is; --as does not apply."))
         return
     store.act_as(acting(store, as_name))
 
@@ -614,9 +623,13 @@ def _log(args: argparse.Namespace) -> int:
         entries = history.matching(history.log(store, since), person=args.person)
         if args.person and not entries:
             known = history.people(history.log(store, since))
-            raise PlanError(f"Nobody called \u201c{one_line(args.person)[:80]}\u201d changed "
-                            f"{ref_name(args.plan)}" + (" since that version" if since else "")
-                            + (f" (those who did: {', '.join(known[:8])})." if known else "."))
+            who, plan = one_line(args.person)[:80], ref_name(args.plan)
+            sentence = (_("Nobody called \u201c{who}\u201d changed {plan} since that version.")
+                        if since else _("Nobody called \u201c{who}\u201d changed {plan}."))
+            if known:
+                sentence = sentence[:-1] + " " + _("(those who did: {names}).").format(
+                    names=", ".join(known[:8]))
+            raise PlanError(sentence.format(who=who, plan=plan))
         if args.json:
             state = store.state()
             print(json.dumps({"plan": ref_name(args.plan), "entries": [
@@ -655,8 +668,10 @@ def _push(args: argparse.Namespace) -> int:
 
     with PlanStore.open(args.plan, read_only=True) as store:
         address = push(store, args.url)
-        print(f"Published {args.plan.name} to {address.where} with its {store.head()} change "
-              f"sets and {len(store.versions())} versions. Its address:")
+        print(_("Published {plan} to {where} with its {changes} change sets and {versions} "
+                "versions. Its address:").format(plan=args.plan.name, where=address.where,
+                                                 changes=store.head(),
+                                                 versions=len(store.versions())))
     print(address)
     return 0
 
@@ -677,11 +692,14 @@ def _server(args: argparse.Namespace) -> int:
         address = parse(args.url, plan=False)
         before, now = init(address)
         if before == now:
-            print(f"{address.where} holds Tandem's schema {now} already; nothing was changed.")
+            print(_("{where} holds Tandem's schema {now} already; nothing was changed.").format(
+                where=address.where, now=now))
         elif before == 0:
-            print(f"Set up Tandem's schema {now} on {address.where}.")
+            print(_("Set up Tandem's schema {now} on {where}.").format(now=now,
+                                                                      where=address.where))
         else:
-            print(f"Upgraded Tandem's schema on {address.where} from {before} to {now}.")
+            print(_("Upgraded Tandem's schema on {where} from {before} to {now}.").format(
+                where=address.where, before=before, now=now))
         return 0
     from planner.store.server.publish import grant
 
@@ -699,9 +717,9 @@ def _no_display(qt_args: Sequence[str]) -> str | None:
     if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") \
             or os.environ.get("QT_QPA_PLATFORM") or "-platform" in qt_args:
         return None
-    return ("No display was found, so the window cannot open. Run a command that needs "
-            "none (tandem check, export, import, diff, merge, demo; tandem --help), or set "
-            "DISPLAY (or WAYLAND_DISPLAY) to a display you can use.")
+    return _("No display was found, so the window cannot open. Run a command that needs "
+             "none (tandem check, export, import, diff, merge, demo; tandem --help), or set "
+             "DISPLAY (or WAYLAND_DISPLAY) to a display you can use.")
 
 
 def _window(argv: Sequence[str]) -> int:

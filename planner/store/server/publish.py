@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from planner.errors import PlanError, one_line
+from planner.i18n import _
 from planner.model.records import KINDS
 from planner.store import history
 from planner.store.schema import TABLES, stored_time
@@ -38,8 +39,9 @@ def _owner_only(conn: Any, address: Address, what: str) -> None:
     if not owner:
         (name,) = conn.execute("SELECT nspowner::regrole::text FROM pg_namespace "
                                "WHERE nspname = 'tandem'").fetchone()
-        raise ServerError(f"Only the login that set up Tandem on {address.where} ({name}) "
-                          f"{what}; {address.login or conn.info.user} cannot.")
+        raise ServerError(_("Only the login that set up Tandem on {where} ({name}) {what}; "
+                            "{login} cannot.").format(where=address.where, name=name, what=what,
+                                                      login=address.login or conn.info.user))
 
 
 def push(store: PlanStore, database: str) -> Address:
@@ -50,7 +52,7 @@ def push(store: PlanStore, database: str) -> Address:
     plan = store.plan()
     conn = connect(address)
     try:
-        _owner_only(conn, address, "publishes plans there")
+        _owner_only(conn, address, _("publishes plans there"))
         there = conn.execute("SELECT 1 FROM tandem.plans WHERE id = %s", (plan.id,)).fetchone()
         if there:
             raise ServerError(f"{store.path.name} is on {address.where} already, at "
@@ -156,10 +158,11 @@ def grant(ref: str, person_name: str, login: str) -> str:
     address = parse(ref, plan=True)
     conn = connect(address)
     try:
-        _owner_only(conn, address, "grants logins to plans there")
+        _owner_only(conn, address, _("grants logins to plans there"))
         if not conn.execute("SELECT 1 FROM tandem.plans WHERE id = %s",
                             (address.plan_id,)).fetchone():
-            raise ServerError(f"{address.where} has no plan {address.plan_id}.")
+            raise ServerError(_("{where} has no plan {plan}.").format(where=address.where,
+                                                                       plan=address.plan_id))
         people = conn.execute(
             "SELECT id, name, email FROM tandem.person WHERE plan_id = %s AND NOT left_plan",
             (address.plan_id,)).fetchall()
@@ -167,12 +170,15 @@ def grant(ref: str, person_name: str, login: str) -> str:
         found = [p for p in people if wanted in (str(p[1]).casefold(), str(p[2]).casefold())]
         if len(found) != 1:
             known = ", ".join(sorted(str(p[1]) for p in people)[:8])
-            raise PlanError(f"The plan has {'no' if not found else 'more than one'} person "
-                            f"called \u201c{one_line(person_name)[:80]}\u201d "
-                            + (f"(its people: {known})." if known else "(it has no people yet)."))
+            sentence = (_("The plan has no person called \u201c{name}\u201d") if not found else
+                        _("The plan has more than one person called \u201c{name}\u201d"))
+            raise PlanError(sentence.format(name=one_line(person_name)[:80]) + " " + (
+                _("(its people: {names}).").format(names=known) if known else
+                _("(it has no people yet).")))
         if not conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (login,)).fetchone():
-            raise ServerError(f"{address.where} has no login named {one_line(login)[:63]}; "
-                              "create it first (CREATE ROLE … LOGIN PASSWORD …).")
+            raise ServerError(_("{where} has no login named {login}; create it first (CREATE "
+                                "ROLE … LOGIN PASSWORD …).").format(where=address.where,
+                                                                   login=one_line(login)[:63]))
         person_id, name, _email = found[0]
         try:
             with conn.transaction():
@@ -193,9 +199,10 @@ def grant(ref: str, person_name: str, login: str) -> str:
                         psycopg.sql.SQL(function), role))
             conn.commit()
         except psycopg.Error as exc:
-            raise ServerError(f"{login} could not be granted the plan "
-                              f"({one_line(str(exc))[:200]}).") from None
-        return f"{login} is {name} in the plan on {address.where}."
+            raise ServerError(_("{login} could not be granted the plan ({reason}).").format(
+                login=login, reason=one_line(str(exc))[:200])) from None
+        return _("{login} is {name} in the plan on {where}.").format(login=login, name=name,
+                                                                      where=address.where)
     finally:
         conn.close()
 
@@ -218,9 +225,9 @@ def pull(ref: str, out: Path) -> str:
     address = parse(ref, plan=True)
     with ServerStore.open_address(address, read_only=True) as store:
         store.save_copy(out)
-        return (f"Wrote {out.name}: \u201c{one_line(store.title)[:80]}\u201d as it is on "
-                f"{address.where}, with its "
-                f"{store.head()} change sets.")
+        return _("Wrote {file}: \u201c{title}\u201d as it is on {where}, with its {changes} "
+                 "change sets.").format(file=out.name, title=one_line(store.title)[:80],
+                                        where=address.where, changes=store.head())
 
 
 __all__ = ["grant", "plans_on", "pull", "push"]
