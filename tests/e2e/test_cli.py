@@ -470,3 +470,26 @@ def test_a_plan_of_the_previous_format_upgrades_with_unknown_authors(tmp_path: P
     lines = run_tandem("log", str(plan)).stdout.splitlines()
     assert " \u00b7 Amara Okafor \u00b7 " in lines[-1] and len(lines) == old + 1
     assert all(" \u00b7 unknown \u00b7 " in line for line in lines[:old])
+
+
+def test_merge_restore_and_diff_report_in_the_environment_s_language(tmp_path: Path) -> None:
+    """A German environment: what merge, restore and diff say is German, the
+    file names and versions as given."""
+    mine, theirs, _, _ = _two_copies(tmp_path)
+    german = {"LANGUAGE": "de", "LANG": "de_DE.UTF-8"}
+    merged = run_tandem("merge", str(mine), str(theirs), "--take", "theirs", env=german)
+    assert merged.returncode == 0, merged.stderr
+    assert merged.stdout.startswith("theirs.tandem in mine.tandem zusammengeführt: ")
+    assert merged.stdout.rstrip().endswith("1 Konflikt mit theirs entschieden.")
+    again = run_tandem("merge", str(mine), str(theirs), env=german)
+    assert again.stdout.strip() == "theirs.tandem enthält nichts, was mine.tandem nicht hat."
+    restored = run_tandem("restore", str(mine), "Before the flight", env=german)
+    assert restored.returncode == 0, restored.stderr
+    assert restored.stdout.startswith("Version \u201eBefore the flight\u201c in mine.tandem "
+                                      "wiederhergestellt: ")
+    twice = run_tandem("restore", str(mine), "Before the flight", env=german)
+    assert twice.stdout.strip() == ("mine.tandem ist bereits so wie die Version \u201eBefore the "
+                                    "flight\u201c.")
+    nobody = run_tandem("log", str(mine), "--person", "Zora", env=german)
+    assert nobody.returncode == 1 and "Niemand namens \u201eZora\u201c hat mine.tandem" in \
+        nobody.stderr
