@@ -22,7 +22,8 @@ declared, not proven: the rules guard against mistakes.
 
 from collections.abc import Sequence
 
-from planner.model import Goal, Message, Person, Plan, Record
+from planner.i18n import N_, _
+from planner.model import Goal, Message, Person, Plan, Record, Survey
 from planner.model.actor import Actor
 from planner.model.enums import Access, Team
 from planner.model.reader import PlanReader
@@ -73,11 +74,33 @@ def actor_role(reader: PlanReader, actor: Actor) -> str:
     return GUEST if person is None else role_of(reader.plan(), person)
 
 
+# The roles' and sides' words in the language spoken (the constants above are keys).
+ROLE_WORDS = {HEAD_OF_SALES: N_("head of sales"), HEAD_OF_MARKETING: N_("head of marketing"),
+              EDITOR: N_("editor"), VIEWER: N_("viewer"), FACILITATOR: N_("facilitator"),
+              GUEST: N_("guest")}
+SIDE_WORDS = {"sales": N_("sales"), "marketing": N_("marketing")}
+
+
+def role_words(role: str) -> str:
+    return _(ROLE_WORDS.get(role, role))
+
+
+def _side(side: Side) -> str:
+    return _(SIDE_WORDS[side])
+
+
+def _named(reader: PlanReader, person: Person) -> str:
+    """"Ines Berg (editor)", in the language spoken."""
+    return _("{name} ({role})").format(name=person.name,
+                                      role=role_words(role_of(reader.plan(), person)))
+
+
 def _you(reader: PlanReader, actor: Actor) -> str:
     person = actor_person(reader, actor)
     if person is None:
-        return f"you are using the plan as a guest ({actor.name})"
-    return f"you are {person.name} ({role_of(reader.plan(), person)})"
+        return _("you are using the plan as a guest ({name})").format(name=actor.name)
+    return _("you are {name} ({role})").format(name=person.name,
+                                              role=role_words(role_of(reader.plan(), person)))
 
 
 def delegates(reader: PlanReader, side: Side) -> list[Person]:
@@ -101,20 +124,22 @@ def may_sign(reader: PlanReader, person_id: str | None, side: Side) -> bool:
 def sign_refusal(reader: PlanReader, side: Side, actor: Actor, kind: type[Record] = Goal,
                  withdraw: bool = False) -> str:
     """Who may sign for the side instead, in one sentence."""
-    what = ("withdraw the {side} sign-off" if withdraw else "sign off for {side}") \
+    what = (_("withdraw the {side} sign-off") if withdraw else _("sign off for {side}")) \
         if kind is Goal else \
-        ("withdraw the {side} approval" if withdraw else "approve messages for {side}")
-    what = what.format(side=side)
+        (_("withdraw the {side} approval") if withdraw else _("approve messages for {side}"))
+    what = what.format(side=_side(side))
     head = reader.get(Person, head_id(reader.plan(), side) or "")
     names = ", ".join(p.name for p in delegates(reader, side))
+    delegate = (_("a delegate for {side} ({names})") if names else
+                _("a delegate for {side}")).format(side=_side(side), names=names)
     if head is None:
-        who = f"The plan names no head of {side} yet, and only the head of {side} or a " \
-              f"delegate for {side}{f' ({names})' if names else ''} can {what}: name one " \
-              "on the Overview"
+        who = _("The plan names no head of {side} yet, and only the head of {side} or {delegate} "
+                "can {what}: name one on the Overview").format(side=_side(side),
+                                                               delegate=delegate, what=what)
     else:
-        who = f"Only {head.name} (head of {side}) or a delegate for {side}" \
-              f"{f' ({names})' if names else ''} can {what}"
-    return f"{who}; {_you(reader, actor)}."
+        who = _("Only {head} (head of {side}) or {delegate} can {what}").format(
+            head=head.name, side=_side(side), delegate=delegate, what=what)
+    return _("{who}; {you}.").format(who=who, you=_you(reader, actor))
 
 
 def _heads(reader: PlanReader) -> list[Person]:
@@ -126,9 +151,9 @@ def viewer_refusal(reader: PlanReader, actor: Actor) -> str | None:
     person = actor_person(reader, actor)
     if person is None or role_of(reader.plan(), person) != VIEWER:
         return None
-    heads = " or ".join(p.name for p in _heads(reader)) or "a head of the plan"
-    return (f"{person.name} is a viewer of this plan and changes nothing in it; {heads} "
-            "can make them an editor.")
+    heads = _(" or ").join(p.name for p in _heads(reader)) or _("a head of the plan")
+    return _("{name} is a viewer of this plan and changes nothing in it; {heads} can make them "
+             "an editor.").format(name=person.name, heads=heads)
 
 
 def workshop_refusal(reader: PlanReader, actor: Actor) -> str | None:
@@ -142,8 +167,8 @@ def workshop_refusal(reader: PlanReader, actor: Actor) -> str | None:
     if not facilitators or role in (FACILITATOR, HEAD_OF_SALES, HEAD_OF_MARKETING):
         return None
     names = ", ".join(p.name for p in facilitators)
-    return (f"Workshop mode is run by the plan's facilitator ({names}) or one of its heads; "
-            f"{_you(reader, actor)}.")
+    return _("Workshop mode is run by the plan's facilitator ({names}) or one of its heads; "
+             "{you}.").format(names=names, you=_you(reader, actor))
 
 
 def refusal(own: Sequence[Change], every: Sequence[Change], before: PlanReader,
@@ -207,6 +232,9 @@ def _role_problem(every: Sequence[Change], before: PlanReader, actor: Actor) -> 
                 vacant = was is None or before.get(Person, was) is None
                 if was != now and not (is_head or vacant):
                     return _heads_only(heads, actor, before)
+        elif isinstance(row_after, Survey) and isinstance(row_before, Survey):
+            if row_before.shows_people != row_after.shows_people and heads and not is_head:
+                return _survey_heads_only(heads, actor, before)
         elif isinstance(row_after, Person) or isinstance(row_before, Person):
             was_p = row_before if isinstance(row_before, Person) else None
             now_p = row_after if isinstance(row_after, Person) else None
@@ -226,22 +254,28 @@ def _role_problem(every: Sequence[Change], before: PlanReader, actor: Actor) -> 
 
 
 def _heads_only(heads: list[Person], actor: Actor, reader: PlanReader) -> str:
-    names = " and ".join(f"{p.name} ({role_of(reader.plan(), p)})" for p in heads)
-    return f"Only the heads of the plan, {names}, change who may do what in it; " \
-           f"{_you(reader, actor)}."
+    names = _(" and ").join(_named(reader, p) for p in heads)
+    return _("Only the heads of the plan, {names}, change who may do what in it; {you}.").format(
+        names=names, you=_you(reader, actor))
+
+
+def _survey_heads_only(heads: list[Person], actor: Actor, reader: PlanReader) -> str:
+    names = _(" and ").join(_named(reader, p) for p in heads)
+    return _("Only the heads of the plan, {names}, choose whether the survey shows who named "
+             "whom; {you}.").format(names=names, you=_you(reader, actor))
 
 
 def _delegation_problem(person: Person, plan: Plan, reader: PlanReader,
                         actor: Actor) -> str | None:
     side: Side | None = next((s for s in SIDES if TEAM_OF[s] is person.team), None)
     if side is None:
-        return (f"{person.name} is not in sales or marketing, so cannot sign off for a side "
-                "in its head's stead.")
+        return _("{name} is not in sales or marketing, so cannot sign off for a side in its "
+                 "head's stead.").format(name=person.name)
     head = reader.get(Person, head_id(plan, side) or "")
     if head is None:
-        return f"The plan names no head of {side} yet to name delegates for {side}: name one " \
-               "on the Overview."
+        return _("The plan names no head of {side} yet to name delegates for {side}: name one "
+                 "on the Overview.").format(side=_side(side))
     if head.id == actor.person_id:
         return None
-    return f"Only {head.name} (head of {side}) names delegates for {side}; " \
-           f"{_you(reader, actor)}."
+    return _("Only {head} (head of {side}) names delegates for {side}; {you}.").format(
+        head=head.name, side=_side(side), you=_you(reader, actor))

@@ -1666,8 +1666,24 @@ Marketing: {marketing}</translation>
       <translation>Umfrageantworten übernehmen…</translation>
     </message>
     <message>
+      <source>New survey…</source>
+      <translation>Neue Umfrage…</translation>
+    </message>
+    <message>
+      <source>Show who named whom (the heads' choice)</source>
+      <translation>Zeigen, wer wen genannt hat (Wahl der Leitungen)</translation>
+    </message>
+    <message>
       <source>Every quarter</source>
       <translation>Alle Quartale</translation>
+    </message>
+    <message>
+      <source>New survey</source>
+      <translation>Neue Umfrage</translation>
+    </message>
+    <message>
+      <source>Its questions, one a line: whom on the other team people go to.</source>
+      <translation>Ihre Fragen, eine pro Zeile: an wen im anderen Team man sich wendet.</translation>
     </message>
     <message>
       <source>Write survey forms into</source>

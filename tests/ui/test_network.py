@@ -116,3 +116,47 @@ def test_survey_forms_go_out_and_answers_come_in_from_the_page(
     assert f"Survey: 1 of {invited} answered." in page.summary.text()
     page.session.undo_stack.undo()
     assert rows(sample_path, "SELECT count(*) FROM survey_answer") == [(0,)]
+
+
+def test_the_questions_are_the_user_s_and_only_a_head_shows_who_named_whom(
+        sample_window: MainWindow, sample_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """New survey… takes the questions as written (one a line, blank lines
+    dropped); the box that shows who named whom is the heads' choice: an
+    editor is refused with a sentence and the box goes back."""
+    from planner.rules.roles import actor_for
+    from planner.ui import dialogs
+    from planner.ui.shell import identity
+    from tests.acting import window_as_head
+
+    sample_window.show_section(SECTIONS.index("Network"))
+    page = sample_window.page("Network")
+    assert isinstance(page, NetworkPage)
+    assert not page.show_people.isEnabled()  # no survey yet
+    offered: list[str] = []
+
+    def written(parent, title, label, text):  # type: ignore[no-untyped-def]
+        offered.append(text)
+        return "Who do you ask about pricing?\n\n  Who helps you with a <b>demo</b>?  \n"
+    monkeypatch.setattr(dialogs, "ask_lines", written)
+    assert page.new_survey()
+    assert offered[0].splitlines()[0] == "Who on the other team do you go to for customer insight?"
+    assert rows(sample_path, "SELECT questions, shows_people FROM survey") == [
+        ("Who do you ask about pricing?\nWho helps you with a <b>demo</b>?", 0)]
+    session = page.session
+    ines = next(p for p in session.store.rows(Person) if p.name == "Ines Berg")
+    identity.choose(session, actor_for(ines))  # an editor
+    page.show_people.setChecked(True)
+    assert not page.show_people.isChecked()  # refused: back as the plan has it
+    assert sample_window.problem.text().startswith(
+        "Only the heads of the plan, Amara Okafor (head of sales) and ")
+    assert sample_window.problem.text().endswith(
+        "choose whether the survey shows who named whom; you are Ines Berg (editor).")
+    assert rows(sample_path, "SELECT shows_people FROM survey") == [(0,)]
+    window_as_head(sample_window, "marketing")
+    page.show_people.setChecked(True)
+    assert page.show_people.isChecked()
+    assert rows(sample_path, "SELECT shows_people FROM survey") == [(1,)]
+    monkeypatch.setattr(dialogs, "ask_lines", lambda *a: " \n ")
+    assert not page.new_survey()  # no question: refused, nothing opened
+    assert "at least one question" in sample_window.problem.text()
+    assert rows(sample_path, "SELECT count(*) FROM survey") == [(1,)]

@@ -89,6 +89,12 @@ def ask_text(parent: QWidget, title: str, label: str, text: str = "") -> str | N
     return value if ok else None
 
 
+def ask_lines(parent: QWidget, title: str, label: str, text: str = "") -> str | None:
+    """Text of several lines (one item a line), or None when cancelled."""
+    value, ok = QInputDialog.getMultiLineText(parent, title, label, text)
+    return value if ok else None
+
+
 def warn(parent: QWidget, title: str, text: str) -> None:
     QMessageBox.warning(parent, title, text)
 

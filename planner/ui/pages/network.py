@@ -13,19 +13,24 @@ from PySide6.QtWidgets import (
     QSplitter, QVBoxLayout, QWidget)
 
 from planner.changes import ChangeSet
-from planner.model import FieldRide, Goal, Message, Person, ReviewAction
+from planner.errors import PlanError
+from planner.i18n import _ as core_words  # the survey's questions, in the language spoken
+from planner.model import (
+    FieldRide, Goal, Message, Person, ReviewAction, Survey, SurveyAnswer, SurveyInvite, Training,
+    TrainingSeat)
 from planner.model.enums import Team, label
 from planner.operations import rides as ride_ops
 from planner.outline.network import figure
 from planner.rules.network import (
     KINDS, SURVEY, Network, Suggestion, network, suggestions, ties)
+from planner.rules.survey import latest_survey
+from planner.ui import dialogs
 from planner.ui.i18n import tr
 from planner.ui.pages.table import title_label
-from planner.errors import PlanError
-from planner.ui import dialogs
 from planner.ui.shell.session import PlanSession
 from planner.ui.widgets import colours
 from planner.ui.widgets.accessible_items import items_changed
+
 
 def kind_words() -> dict[str, str]:
     """The tie kinds as the filter names them."""
@@ -177,6 +182,11 @@ class NetworkPage(QWidget):
         self.take_answers = QPushButton(tr("Take in survey answers\u2026"),
                                         objectName="takeSurveyAnswers")
         self.take_answers.clicked.connect(self.take_survey_answers)
+        self.new_survey_button = QPushButton(tr("New survey\u2026"), objectName="newSurvey")
+        self.new_survey_button.clicked.connect(self.new_survey)
+        self.show_people = QCheckBox(tr("Show who named whom (the heads' choice)"),
+                                     objectName="surveyShowsPeople")
+        self.show_people.toggled.connect(self.choose_show_people)
         bar = QHBoxLayout()
         for box in self.kinds.values():
             box.toggled.connect(self.refresh)
@@ -195,9 +205,11 @@ class NetworkPage(QWidget):
         side.addWidget(self.accept)
         side.addWidget(self.share)
         survey_row = QHBoxLayout()
+        survey_row.addWidget(self.new_survey_button)
         survey_row.addWidget(self.send_survey)
         survey_row.addWidget(self.take_answers)
         side.addLayout(survey_row)
+        side.addWidget(self.show_people)
         panel = QWidget()
         panel.setLayout(side)
         split = QSplitter(Qt.Orientation.Horizontal, objectName="networkSplit")
@@ -228,7 +240,8 @@ class NetworkPage(QWidget):
         self.quarter.blockSignals(False)
 
     def _on_plan_changed(self, change: ChangeSet) -> None:
-        if change.touches(FieldRide, Goal, Message, ReviewAction, Person):
+        if change.touches(FieldRide, Goal, Message, ReviewAction, Person, Training,
+                          TrainingSeat, Survey, SurveyInvite, SurveyAnswer):
             self._fill_quarters()
             self.refresh()
 
@@ -247,6 +260,11 @@ class NetworkPage(QWidget):
         if self._survey_net is None or self._survey_net[0] != head or head is None:
             self._survey_net = (head, network(store, kinds=(SURVEY,)))
         self.summary.setText(text + survey_words(store, net, self._survey_net[1]))
+        latest = latest_survey(store)
+        self.show_people.blockSignals(True)
+        self.show_people.setChecked(bool(latest and latest.shows_people))
+        self.show_people.setEnabled(latest is not None and not self.session.read_only)
+        self.show_people.blockSignals(False)
         self.brokers.clear()
         for p, score in net.brokers[:12]:
             self.brokers.addItem(f"{names[p]}: {score:.1%}")
@@ -281,6 +299,34 @@ class NetworkPage(QWidget):
             self.session.store, suggestion.isolate_id, suggestion.partner_id,
             suggestion.direction, suggestion.first_day, suggestion.last_day))
 
+
+    def new_survey(self) -> bool:
+        """A new survey with the questions the user writes (one a line; the
+        latest survey's, or the usual three, to start from): the forms and
+        the room ask it from then on."""
+        from planner.operations.survey import open_survey
+        from planner.rules.survey import QUESTIONS, questions_of
+
+        latest = latest_survey(self.session.store)
+        start = "\n".join(questions_of(latest) if latest else [core_words(q) for q in QUESTIONS])
+        text = dialogs.ask_lines(self, tr("New survey"), tr("Its questions, one a line: whom "
+                                                            "on the other team people go to."),
+                                 start)
+        if text is None:
+            return False
+        lines = text.splitlines()
+        return self.session.attempt(lambda: open_survey(self.session.store, date.today(),
+                                                        questions=lines)[0])
+
+    def choose_show_people(self, shown: bool) -> bool:
+        """Who named whom shown, or totals only: the heads' choice (the
+        commit refuses anyone else, and the box goes back)."""
+        from planner.operations.survey import show_people
+
+        latest = latest_survey(self.session.store)
+        done = latest is not None and self.session.attempt(lambda: show_people(latest, shown))
+        self.refresh()
+        return done
 
     def write_survey_forms(self) -> list[Path]:
         """One form per person into a folder the user chooses (a survey is

@@ -44,6 +44,21 @@ def test_an_editor_cannot_sign_and_is_told_who_can(sample_path: Path) -> None:
         assert s.history()[-1].author == actor_for(person(s, "Ines Berg"))
 
 
+def test_the_refusals_speak_the_language_spoken(sample_path: Path) -> None:
+    """Who may sign instead, said in German when German is spoken: the roles
+    and the sides in German, the names as they are."""
+    from planner.i18n import speaking
+
+    with PlanStore.open(sample_path) as s:
+        s.act_as(actor_for(person(s, "Ines Berg")))
+        goal = next(g for g in s.rows(Goal) if not has_signed(g, "sales"))
+        with speaking("de"), pytest.raises(InvalidEdit) as refused:
+            s.commit(goal_ops.sign_off([goal], "sales", person(s, "Ines Berg")))
+    assert str(refused.value) == ("Nur Amara Okafor (Leitung Vertrieb) oder eine Vertretung "
+                                  "für Vertrieb kann für Vertrieb freigeben; Sie sind Ines Berg "
+                                  "(Bearbeitung).")
+
+
 def test_viewers_change_nothing_and_only_heads_change_roles(sample_path: Path) -> None:
     with PlanStore.open(sample_path) as s:
         ines, chiara = person(s, "Ines Berg"), person(s, "Chiara Hughes")
