@@ -3,8 +3,8 @@
 import math
 from datetime import date
 
-from planner.i18n import _
 from planner.changes import ChangeSet, added
+from planner.i18n import _
 from planner.errors import InvalidEdit
 from planner.model import CheckIn, Goal
 from planner.model.actor import Actor
@@ -16,9 +16,11 @@ def check_in(acting: Actor, goal: Goal, progress: float, confidence: int, note: 
     """A check-in on a goal, in the name of the person acting (a guest's has
     no author but the change set's)."""
     if isinstance(progress, float) and not math.isfinite(progress):
-        raise InvalidEdit(f"check-in progress: {progress} is not a number of the goal's own.")
+        raise InvalidEdit(_("check-in progress: {value} is not a number of the goal's own.")
+                          .format(value=progress))
     if in_percent and not 0 <= progress <= 100:
-        raise InvalidEdit(f"check-in progress: {progress:g}% is not between 0 and 100%.")
+        raise InvalidEdit(_("check-in progress: {value}% is not between 0 and 100%.").format(
+            value=f"{progress:g}"))
     row = new(CheckIn, goal_id=goal.id, checked_on=on or date.today(), progress=progress,
               confidence=confidence, in_percent=in_percent, note=note, author_id=acting.person_id)
     return ChangeSet(_("Check in on {title}").format(title=quoted(goal.title)), (added(row),)), row
@@ -36,18 +38,20 @@ def from_typed(acting: Actor, goal: Goal, progress: str, confidence: str, note: 
     try:
         value = float(text.removesuffix("%").strip())
     except ValueError:
-        raise InvalidEdit(f"check-in progress: \u201c{progress.strip()[:40]}\u201d is not a "
-                          "number (write 40% or the success measure's own number).") from None
+        raise InvalidEdit(_("check-in progress: \u201c{value}\u201d is not a number (write 40% "
+                            "or the success measure's own number).").format(
+                                value=progress.strip()[:40])) from None
     if not math.isfinite(value) or value < 0:
-        raise InvalidEdit(f"check-in progress: {progress.strip()[:40]} is not a number of "
-                          "zero or more.")
+        raise InvalidEdit(_("check-in progress: {value} is not a number of zero or more.")
+                          .format(value=progress.strip()[:40]))
     try:
         sure = int(confidence.strip())
     except ValueError:
-        raise InvalidEdit(f"check-in confidence: \u201c{confidence.strip()[:40]}\u201d is not a "
-                          "whole number from 1 to 10.") from None
+        raise InvalidEdit(_("check-in confidence: \u201c{value}\u201d is not a whole number "
+                            "from 1 to 10.").format(value=confidence.strip()[:40])) from None
     if not 1 <= sure <= 10:
-        raise InvalidEdit(f"check-in confidence: {sure} is not from 1 to 10.")
+        raise InvalidEdit(_("check-in confidence: {value} is not from 1 to 10.").format(
+            value=sure))
     return check_in(acting, goal, value, sure, note, in_percent=in_percent, on=on)
 
 
@@ -56,5 +60,6 @@ def progress_hint(goal: Goal) -> str:
     from planner.rules.checkins import measure_target
 
     target = measure_target(goal.success_measure)
-    return ("a share of the way, e.g. 40%" if target is None
-            else f"40%, or the measure's own number (target {target:,.10g})")
+    return (_("a share of the way, e.g. 40%") if target is None
+            else _("40%, or the measure's own number (target {target})").format(
+                target=f"{target:,.10g}"))

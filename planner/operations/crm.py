@@ -4,6 +4,7 @@ takes the import out (the blob stays, so redo brings it back whole)."""
 
 from typing import Protocol
 
+from planner.i18n import _
 from planner.changes import ChangeSet, added
 from planner.errors import InvalidEdit
 from planner.model import CrmImport
@@ -48,8 +49,8 @@ def take_in(acting: Actor, *, crm: str, holds: CrmKind, file_name: str, rows: in
     """An export's rows (`columns`, as `imports.crm_columns.to_blob` packs
     them) taken in, in the name of the person acting."""
     if rows <= 0:
-        raise InvalidEdit(f"{file_name[:80]} gave no row that could be read; nothing was "
-                          "taken in.")
+        raise InvalidEdit(_("{file} gave no row that could be read; nothing was taken in.")
+                          .format(file=file_name[:80]))
     row = new(CrmImport, crm=crm.strip()[:300] or "custom", holds=holds,
               file_name=file_name.strip()[:300] or "export", rows=rows, unread=unread,
               mapping=mapping, imported_by_id=acting.person_id)

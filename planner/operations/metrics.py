@@ -25,9 +25,10 @@ def record_actuals(reader: PlanReader, actuals: Iterable[Actual],
     for metric_id, period, actual, note in actuals:
         if metric_id in computed:
             n, metric = computed[metric_id]
-            raise InvalidEdit(f"metrics[{n}] {quoted(metric.name)}: its actuals are computed "
-                              f"from the CRM data, so {period} cannot be typed; nothing was "
-                              "changed. Set its “Computed from” to “Typed” first.")
+            raise InvalidEdit(_("metrics[{n}] {name}: its actuals are computed from the CRM "
+                                "data, so {period} cannot be typed; nothing was changed. Set "
+                                "its “Computed from” to “Typed” first.").format(
+                                    n=n, name=quoted(metric.name), period=period))
         wanted[(metric_id, period)] = (actual, note)
     rows = []
     for (metric_id, period), (actual, note) in wanted.items():
@@ -56,8 +57,8 @@ def compute_from(metric: Metric, figure: str) -> ChangeSet:
     unit and a direction of its own gives them to the metric too. Typed
     actuals stay in the plan, set aside while the metric is computed."""
     if figure and figure not in FIGURES:
-        raise InvalidEdit(f"{figure[:40]!r} is no figure Tandem computes; {metric.name[:80]} "
-                          "is unchanged.")
+        raise InvalidEdit(_("{figure} is no figure Tandem computes; {name} is unchanged.")
+                          .format(figure=repr(figure[:40]), name=metric.name[:80]))
     if figure == metric.computed:
         return ChangeSet(_("Nothing to change"), ())
     found = FIGURES.get(figure)

@@ -6,6 +6,7 @@ commit, so a refusal changes nothing and a consequence undoes with its cause.
 
 from collections.abc import Sequence
 
+from planner.i18n import _
 from planner.model import FieldRide, Goal, Message, Person, Record
 from planner.model.enums import PlanStatus, Team, label
 from planner.model.reader import PlanReader
@@ -61,7 +62,9 @@ def _ride_problem(before: Record | None, ride: FieldRide,
     for person_id, person, role in ((ride.visitor_id, visitor, "visitor"),
                                     (ride.host_id, host, "host")):
         if person_id is not None and person is None:
-            return f"The {role} of this field ride is not a person of this plan."
+            return (_("The visitor of this field ride is not a person of this plan.")
+                    if role == "visitor" else
+                    _("The host of this field ride is not a person of this plan."))
     if visitor is None or host is None:
         return None  # a ride whose person was removed stays, and is reported
     return rides.team_problem(ride.direction, visitor, host)
@@ -70,9 +73,10 @@ def _ride_problem(before: Record | None, ride: FieldRide,
 def _goal_problem(before: Record | None, goal: Goal, people: dict[str, Person]) -> str | None:
     if isinstance(before, Goal) and owners(before) == owners(goal):
         return None
-    for _, person_id in owners(goal):
+    for _side, person_id in owners(goal):
         if person_id is not None and person_id not in people:
-            return f"An owner of \u201c{goal.title}\u201d is not a person of this plan."
+            return _("An owner of \u201c{title}\u201d is not a person of this plan.").format(
+                title=goal.title)
     return owner_problem(goal, people)
 
 

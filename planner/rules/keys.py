@@ -6,7 +6,7 @@ here is what a plan's rows make of them, and how a clash is said.
 
 from collections.abc import Iterable, Sequence
 
-from planner.i18n import _
+from planner.i18n import _, day
 from planner.model import (
     FunnelStage, Goal, Metric, MetricGoal, MetricValue, NonWorkingDay, Person, Record, Review,
     ReviewLink)
@@ -36,32 +36,37 @@ def duplicates(rows: Iterable[Record]) -> list[tuple[Record, Record]]:
 
 def clash_sentence(row: Record, reader: PlanReader) -> str:
     """Why a second row of this key cannot be in the plan, in one sentence."""
-    return f"{what(row, reader)} That would be a second row where the plan holds one."
+    return _("{what} That would be a second row where the plan holds one.").format(
+        what=what(row, reader))
 
 
 def what(row: Record, reader: PlanReader, twice: bool = False) -> str:
     """The key a row has, as a sentence saying the plan holds it already (or
     holds it twice)."""
     if isinstance(row, NonWorkingDay):
-        return f"{row.day:%-d %B %Y} is {'listed twice as' if twice else 'already'} a " \
-               "non-working day."
+        return (_("{day} is listed twice as a non-working day.") if twice else
+                _("{day} is already a non-working day.")).format(day=day(row.day))
     if isinstance(row, MetricValue):
         metric = _name(reader, Metric, row.metric_id)
-        return f"{metric} has two actuals for {row.period}." if twice else \
-            f"{metric} has an actual for {row.period} already."
+        return (_("{metric} has two actuals for {period}.") if twice else
+                _("{metric} has an actual for {period} already.")).format(metric=metric,
+                                                                          period=row.period)
     if isinstance(row, MetricGoal):
-        return (f"{_name(reader, Goal, row.goal_id)} is measured by "
-                f"{_name(reader, Metric, row.metric_id)} {'twice' if twice else 'already'}.")
+        return (_("{goal} is measured by {metric} twice.") if twice else
+                _("{goal} is measured by {metric} already.")).format(
+            goal=_name(reader, Goal, row.goal_id), metric=_name(reader, Metric, row.metric_id))
     if isinstance(row, ReviewLink):
         kind, target = next(((k, i) for k, i in ((Goal, row.goal_id), (FunnelStage,
                             row.funnel_stage_id), (Metric, row.metric_id)) if i), (Goal, None))
-        return (f"The review {_name(reader, Review, row.review_id)} is about "
-                f"{_name(reader, kind, target)} {'twice' if twice else 'already'}.")
+        return (_("The review {review} is about {what} twice.") if twice else
+                _("The review {review} is about {what} already.")).format(
+            review=_name(reader, Review, row.review_id), what=_name(reader, kind, target))
     if isinstance(row, Person):
         email = _short(row.email.strip())
-        return f"Two people have the email \u201c{email}\u201d." if twice else \
-            f"A person with the email \u201c{email}\u201d is in the plan already."
-    return "The plan holds this row twice." if twice else "The plan holds this row already."
+        return (_("Two people have the email \u201c{email}\u201d.") if twice else
+                _("A person with the email \u201c{email}\u201d is in the plan already.")).format(
+            email=email)
+    return _("The plan holds this row twice.") if twice else _("The plan holds this row already.")
 
 
 def key_findings(reader: PlanReader) -> list[Finding]:

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from planner.i18n import _, day
+from planner.i18n import N_, _, day
 from planner.model import (
     FieldRide, FunnelStage, HotButton, Message, ParkingTopic, Person, Review, ReviewLink)
 from planner.model.reader import PlanReader
@@ -16,7 +16,7 @@ from planner.rules.findings import Finding
 from planner.rules.signoff import SIDES, Side, has_signed, is_agreed, waiting_for
 
 REVIEW_PARTS = ("what_happened", "what_we_learned", "what_we_change")
-BLAMELESS = "reviews describe the system, not people"
+BLAMELESS = N_("reviews describe the system, not people")
 
 
 def _quoted(text: str, limit: int = 60) -> str:
@@ -117,8 +117,8 @@ def blame_flag(review: Review, names: NameIndex) -> str | None:
     named = people_named(review, names)
     if not named:
         return None
-    who = ", ".join(p.name for p in named[:3]) + (" and others" if len(named) > 3 else "")
-    return f"This review names {who}: {BLAMELESS}."
+    who = ", ".join(p.name for p in named[:3]) + (_(" and others") if len(named) > 3 else "")
+    return _("This review names {who}: {blameless}.").format(who=who, blameless=_(BLAMELESS))
 
 
 def review_findings(reader: PlanReader) -> list[Finding]:

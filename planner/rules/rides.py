@@ -56,10 +56,16 @@ def team_problem(direction: RideDirection, visitor: Person | None,
     want_visitor, want_host = ROLES[direction]
     for role, person, want in (("visitor", visitor, want_visitor), ("host", host, want_host)):
         if person is None:
-            return f"The ride has no {role}."
+            return _("The ride has no visitor.") if role == "visitor" else \
+                _("The ride has no host.")
         if person.team is not want:
-            return (f"{person.name} is in {person.team.value}, but the {role} of a ride "
-                    f"where {_direction_words(direction)} must be in {want.value}.")
+            sentence = (_("{name} is in {team}, but the visitor of a ride where {direction} must "
+                          "be in {wanted}.") if role == "visitor" else
+                        _("{name} is in {team}, but the host of a ride where {direction} must be "
+                          "in {wanted}."))
+            return sentence.format(name=person.name, team=_(TEAM_WORDS[person.team]),
+                                   direction=_direction_words(direction),
+                                   wanted=_(TEAM_WORDS[want]))
     return None
 
 
@@ -82,8 +88,11 @@ def settled(before: FieldRide | None, after: FieldRide) -> FieldRide:
 
 
 def _direction_words(direction: RideDirection) -> str:
-    return ("marketing rides with sales" if direction is RideDirection.MARKETING_WITH_SALES
-            else "sales spends days with marketing")
+    return (_("marketing rides with sales") if direction is RideDirection.MARKETING_WITH_SALES
+            else _("sales spends days with marketing"))
+
+
+TEAM_WORDS = {Team.SALES: N_("sales"), Team.MARKETING: N_("marketing"), Team.OTHER: N_("other")}
 
 
 @dataclass(frozen=True)

@@ -93,7 +93,7 @@ def test_the_window_and_the_command_line_merge_alike(
     done = subprocess.run([sys.executable, str(ROOT / "main.py"), "merge", str(by_cli),
                            str(theirs), "--take", "theirs"], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
-    assert "3 conflict(s) settled by taking theirs" in done.stdout
+    assert "3 conflicts settled by taking theirs" in done.stdout
 
     def settle(dialog: MergeDialog) -> bool:
         dialog.take_all(THEIRS)

@@ -21,7 +21,7 @@ def test_a_second_row_of_one_key_is_refused_with_a_sentence(sample_path: Path) -
     with PlanStore.open(sample_path) as store:
         store.commit(rides.add_non_working_day(date(2027, 4, 14), "Easter Monday"))
         head = store.head()
-        with pytest.raises(InvalidEdit, match="14 April 2027 is already a non-working day"):
+        with pytest.raises(InvalidEdit, match="14 Apr 2027 is already a non-working day"):
             store.commit(rides.add_non_working_day(date(2027, 4, 14), "Again"))
         metric = store.rows(Metric)[0]
         value = store.rows(MetricValue)[0]
