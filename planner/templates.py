@@ -22,6 +22,7 @@ from typing import Any
 
 from planner.changes import ChangeSet, added
 from planner.errors import InvalidEdit, PlanError, PlanFileError
+from planner.i18n import _
 from planner.model import FunnelStage, Goal, Metric, MetricGoal, Plan, Record, new_id, utc_now
 from planner.model.enums import GoalStatus, Team
 from planner.model.reader import PlanReader
@@ -93,8 +94,8 @@ def find(key: str, own_folder: Path | None = None) -> Template:
     for t in every:
         if t.key.casefold() == key.strip().casefold():
             return t
-    raise InvalidEdit(f"There is no template called {key.strip()[:60]!r}; there are "
-                      f"{', '.join(t.key for t in every)}.")
+    raise InvalidEdit(_("There is no template called {name}; there are {names}.").format(
+        name=repr(key.strip()[:60]), names=", ".join(t.key for t in every)))
 
 
 def load(path: Path, is_shipped: bool = False) -> Template:
@@ -103,25 +104,30 @@ def load(path: Path, is_shipped: bool = False) -> Template:
         with open(path, "rb") as f:
             raw = f.read(LARGEST + 1)
     except OSError as exc:
-        raise PlanFileError(f"{path.name} cannot be read ({exc.strerror}).") from None
+        raise PlanFileError(_("{name} cannot be read ({reason}).").format(
+            name=path.name, reason=exc.strerror)) from None
     if len(raw) > LARGEST:
-        raise PlanFileError(f"{path.name} is too large for a template (over 2 MB).")
+        raise PlanFileError(_("{name} is too large for a template (over 2 MB).").format(
+            name=path.name))
     try:
         data = json.loads(raw.decode("utf-8"), parse_constant=_no_constant)
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError, ValueError):
-        raise PlanFileError(f"{path.name} is not a Tandem template (it is not JSON).") from None
+        raise PlanFileError(_("{name} is not a Tandem template (it is not JSON).").format(
+            name=path.name)) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise PlanFileError(f"{path.name} is not a Tandem template.")
+        raise PlanFileError(_("{name} is not a Tandem template.").format(name=path.name))
     version = data.get("format_version")
     if not isinstance(version, int) or version > FORMAT_VERSION:
-        raise PlanFileError(f"{path.name} is a template of a newer Tandem (format {version}); "
-                            "update Tandem to use it.")
+        raise PlanFileError(_("{name} is a template of a newer Tandem (format {version}); "
+                              "update Tandem to use it.").format(name=path.name,
+                                                                 version=str(version)[:20]))
     name, description = data.get("name"), data.get("description", "")
     if not isinstance(name, str) or not name.strip() or len(name) > 120:
-        raise PlanFileError(f"{path.name}: the template's name is missing or too long.")
+        raise PlanFileError(_("{name}: the template's name is missing or too long.").format(
+            name=path.name))
     if not isinstance(description, str) or len(description) > 2000:
-        raise PlanFileError(f"{path.name}: the template's description is not a text of at "
-                            "most 2,000 characters.")
+        raise PlanFileError(_("{name}: the template's description is not a text of at most "
+                              "2,000 characters.").format(name=path.name))
     template = Template(path.stem, name.strip(), description.strip(), data, path, is_shipped)
     plan_rows(template, "Check", date(2027, 1, 1), date(2027, 12, 31))  # refuses what is wrong
     return template
@@ -135,18 +141,21 @@ def _fields(template: Template, key: str, allowed: tuple[str, ...]) -> list[dict
     items = template.data.get(key, [])
     where = template.path.name
     if not isinstance(items, list):
-        raise PlanFileError(f"{where}: {key} is not a list.")
+        raise PlanFileError(_("{file}: {key} is not a list.").format(file=where, key=key))
     if len(items) > MOST:
-        raise PlanFileError(f"{where}: {key} has {len(items):,} rows; a template holds at "
-                            f"most {MOST}.")
+        raise PlanFileError(_("{file}: {key} has {count} rows; a template holds at most "
+                              "{most}.").format(file=where, key=key, count=f"{len(items):,}",
+                                                most=MOST))
     out = []
     for n, item in enumerate(items):
         if not isinstance(item, dict):
-            raise PlanFileError(f"{where}: {key}[{n}] is not an object.")
+            raise PlanFileError(_("{file}: {key}[{n}] is not an object.").format(
+                file=where, key=key, n=n))
         extra = sorted(set(item) - set(allowed) - {"funnel_stage", "metrics"})
         if extra:
-            raise PlanFileError(f"{where}: {key}[{n}] has a field a template does not hold "
-                                f"({extra[0][:40]!r}).")
+            raise PlanFileError(_("{file}: {key}[{n}] has a field a template does not hold "
+                                  "({field}).").format(file=where, key=key, n=n,
+                                                       field=repr(extra[0][:40])))
         out.append(item)
     return out
 
@@ -155,7 +164,7 @@ def _row(template: Template, kind: type[Record], where: str, values: dict[str, A
     try:
         for field, value in values.items():
             if isinstance(value, float) and not math.isfinite(value):
-                raise InvalidEdit(f"the {field} is not a number")
+                raise InvalidEdit(_("the {field} is not a number").format(field=field))
         row = new(kind, **values)
         return validate(row)
     except (PlanError, TypeError) as exc:
@@ -168,7 +177,8 @@ def plan_rows(template: Template, title: str, start: date, end: date,
     now = utc_now()
     settings = template.data.get("plan", {})
     if not isinstance(settings, dict) or set(settings) - set(PLAN_FIELDS):
-        raise PlanFileError(f"{template.path.name}: plan holds a setting a template does not.")
+        raise PlanFileError(_("{file}: plan holds a setting a template does not.").format(
+            file=template.path.name))
     plan = _row(template, Plan, "plan", {
         "title": title, "company": company, "period_start": start, "period_end": end,
         **{k: coerce(Plan, k, v) for k, v in settings.items()}})
@@ -179,8 +189,9 @@ def plan_rows(template: Template, title: str, start: date, end: date,
         values = {k: coerce(FunnelStage, k, v) for k, v in item.items()}
         stage = _row(template, FunnelStage, f"funnel_stages[{n}]", {**values, "position": n})
         if stage.name.casefold() in stages:
-            raise PlanFileError(f"{template.path.name}: funnel_stages[{n}]: a second stage "
-                                f"named {stage.name[:60]!r}.")
+            raise PlanFileError(_("{file}: funnel_stages[{n}]: a second stage named {name}.")
+                                .format(file=template.path.name, n=n,
+                                        name=repr(stage.name[:60])))
         stages[stage.name.casefold()] = stage.id
         rows.append(stage)
     metrics: dict[str, str] = {}
@@ -189,8 +200,9 @@ def plan_rows(template: Template, title: str, start: date, end: date,
         values = {k: coerce(Metric, k, v) for k, v in item.items() if k != "funnel_stage"}
         if stage_name is not None:
             if not isinstance(stage_name, str) or stage_name.casefold() not in stages:
-                raise PlanFileError(f"{template.path.name}: metrics[{n}].funnel_stage: no "
-                                    f"stage named {str(stage_name)[:60]!r}.")
+                raise PlanFileError(_("{file}: metrics[{n}].funnel_stage: no stage named "
+                                      "{name}.").format(file=template.path.name, n=n,
+                                                        name=repr(str(stage_name)[:60])))
             values["funnel_stage_id"] = stages[stage_name.casefold()]
         metric = _row(template, Metric, f"metrics[{n}]", values)
         metrics[metric.name.casefold()] = metric.id
@@ -203,11 +215,13 @@ def plan_rows(template: Template, title: str, start: date, end: date,
                                                      "status": GoalStatus.PROPOSED})
         rows.append(goal)
         if not isinstance(measured, list):
-            raise PlanFileError(f"{template.path.name}: goals[{n}].metrics is not a list.")
+            raise PlanFileError(_("{file}: goals[{n}].metrics is not a list.").format(
+                file=template.path.name, n=n))
         for name in measured:
             if not isinstance(name, str) or name.casefold() not in metrics:
-                raise PlanFileError(f"{template.path.name}: goals[{n}].metrics: no metric "
-                                    f"named {str(name)[:60]!r}.")
+                raise PlanFileError(_("{file}: goals[{n}].metrics: no metric named {name}.")
+                                    .format(file=template.path.name, n=n,
+                                            name=repr(str(name)[:60])))
             rows.append(new(MetricGoal, metric_id=metrics[name.casefold()], goal_id=goal.id))
     return rows
 
@@ -218,8 +232,8 @@ def create(path: Path, template: Template, title: str, start: date, end: date,
     from planner.store.plan_store import PlanStore
 
     rows = plan_rows(template, title, start, end, company)
-    return PlanStore.build(path, ChangeSet(f"Start the plan from the template "
-                                           f"\u201c{template.name}\u201d",
+    return PlanStore.build(path, ChangeSet(_("Start the plan from the template "
+                                             "\u201c{name}\u201d").format(name=template.name),
                                            tuple(added(r) for r in rows)), acting=acting)
 
 
@@ -229,10 +243,10 @@ def from_plan(reader: PlanReader, name: str, description: str = "") -> dict[str,
     no dates, no sign-offs). No people, rides, messages or reviews."""
     name = " ".join(name.split())
     if not name or len(name) > 120:
-        raise InvalidEdit("A template needs a name of 1 to 120 characters.")
+        raise InvalidEdit(_("A template needs a name of 1 to 120 characters."))
     if len(description.strip()) > 2000:
-        raise InvalidEdit(f"A template's description is at most 2,000 characters; this one "
-                          f"has {len(description.strip()):,}.")
+        raise InvalidEdit(_("A template's description is at most 2,000 characters; this one "
+                            "has {count}.").format(count=f"{len(description.strip()):,}"))
     plan = reader.plan()
     stages = sorted(reader.rows(FunnelStage), key=lambda s: (s.position, s.id))
     stage_names = {s.id: s.name for s in stages}
