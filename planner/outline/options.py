@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 
+from planner.i18n import _
 from planner.sections import DOCUMENT, DOCUMENT_KEYS
 
 SECTION_TITLES = {s.key: s.title for s in DOCUMENT}
@@ -20,12 +21,14 @@ class ExportOptions:
     def __post_init__(self) -> None:
         unknown = set(self.sections) - set(DOCUMENT_KEYS)
         if unknown:
-            raise ValueError(f"unknown section(s): {', '.join(sorted(unknown))}; choose from "
-                             f"{', '.join(DOCUMENT_KEYS)}")
+            raise ValueError(_("unknown section(s): {unknown}; choose from {known}").format(
+                unknown=", ".join(sorted(unknown)), known=", ".join(DOCUMENT_KEYS)))
         if self.page_size not in PAGE_SIZES:
-            raise ValueError(f"page size is A4 or Letter, not {self.page_size}")
+            raise ValueError(_("page size is A4 or Letter, not {value}").format(
+                value=self.page_size))
         if self.mark not in MARKS:
-            raise ValueError(f"the mark is one of {', '.join(MARKS)}, not {self.mark}")
+            raise ValueError(_("the mark is one of {marks}, not {value}").format(
+                marks=", ".join(MARKS), value=self.mark))
 
     def wants(self, key: str) -> bool:
         """Whether the document carries a section."""
