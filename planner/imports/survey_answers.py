@@ -57,8 +57,10 @@ def _read(path: Path) -> dict[str, Any]:
     return doc
 
 
-def check_file(reader: PlanReader, path: Path, seen: set[str]) -> tuple[SurveyInvite, list[Any]]:
-    """The invitation an answer file answers and its answers, or Refused."""
+def check_file(reader: PlanReader, path: Path, seen: set[str],
+               people: dict[str, Person] | None = None) -> tuple[SurveyInvite, list[Any]]:
+    """The invitation an answer file answers and its answers, or Refused
+    (`people` the plan's by id, when a collection has read them once)."""
     doc = _read(path)
     plan = reader.plan()
     for key in ("plan", "survey", "invite", "seal"):
@@ -91,7 +93,8 @@ def check_file(reader: PlanReader, path: Path, seen: set[str]) -> tuple[SurveyIn
     if invite.answered_at is not None or invite.id in seen:
         raise Refused(_("{file}: {name} has answered this survey already; a form answers "
                         "once.").format(file=path.name, name=person.name))
-    people = {p.id: p for p in reader.rows(Person)}
+    if people is None:
+        people = {p.id: p for p in reader.rows(Person)}
     answers = check_answers(path.name, len(questions_of(survey)), person, people, answers)
     return invite, answers
 
@@ -116,14 +119,15 @@ def collect(reader: PlanReader, files: list[Path], now: datetime | None = None) 
     rows: list[Any] = []
     taken, refused = [], []
     seen: set[str] = set()
+    people = {p.id: p for p in reader.rows(Person)}  # once, not once a file
     for path in files:
         try:
-            invite, answers = check_file(reader, Path(path), seen)
+            invite, answers = check_file(reader, Path(path), seen, people)
         except Refused as why:
             refused.append((Path(path), str(why)))
             continue
         seen.add(invite.id)
-        person = reader.get(Person, invite.person_id)
+        person = people.get(invite.person_id)
         rows += _answered(invite, answers, at)
         taken.append((Path(path), person.name if person else "?"))
     return Collected(ChangeSet(_label(len(taken)), tuple(rows)), taken, refused)
