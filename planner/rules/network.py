@@ -139,33 +139,38 @@ def _between(people: Iterable[str], weights: dict[tuple[str, str], float],
         near[index[a]].append(index[b])
         near[index[b]].append(index[a])
     score = [0.0] * count
+    NONE: list[int] = []  # never appended to: a person not reached has no paths in
     wanted = [False] * count
     for t in targets:
         wanted[index[t]] = True
     for source in sources:
         s = index[source]
-        before: list[list[int]] = [[] for _ in range(count)]
+        before: list[list[int]] = [NONE] * count  # each reached one's own list, when reached
         paths = [0.0] * count
         paths[s] = 1.0
         hops = [-1] * count
         hops[s] = 0
         queue = [s]
+        grow = queue.append
         for v in queue:  # breadth first: the list grows as it is walked
             step, reach = hops[v] + 1, paths[v]
             for w in near[v]:
-                if hops[w] < 0:
+                seen = hops[w]
+                if seen < 0:  # first reached: one path so far, through v
                     hops[w] = step
-                    queue.append(w)
-                if hops[w] == step:
+                    grow(w)
+                    paths[w] = reach
+                    before[w] = [v]
+                elif seen == step:
                     paths[w] += reach
                     before[w].append(v)
         delta = [0.0] * count
-        for w in reversed(queue):
-            share = ((delta[w] + 1.0) if wanted[w] and w != s else delta[w]) / paths[w]
+        for w in queue[:0:-1]:  # farthest first, the source itself (queue[0]) left out
+            gathered = delta[w]
+            share = ((gathered + 1.0) if wanted[w] else gathered) / paths[w]
             for v in before[w]:
                 delta[v] += paths[v] * share
-            if w != s:
-                score[w] += delta[w]
+            score[w] += gathered
     return {p: score[n] * 0.5 for n, p in enumerate(names)}  # each path once, undirected
 
 
