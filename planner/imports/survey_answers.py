@@ -9,6 +9,7 @@ gets one sentence that says where (`answers[3].person`)."""
 
 import hmac
 import json
+import os
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -34,8 +35,10 @@ class Collected:
 
 
 def _read(path: Path) -> dict[str, Any]:
-    try:
-        size = path.stat().st_size
+    try:  # one open and read: thousands of files are collected at once
+        with open(path, "rb") as f:
+            raw = f.read(ANSWERS_MAX + 1)
+            size = os.fstat(f.fileno()).st_size if len(raw) > ANSWERS_MAX else len(raw)
     except OSError as exc:
         raise Refused(_("{file} cannot be read ({reason}).").format(
             file=path.name, reason=exc.strerror or exc)) from None
@@ -43,8 +46,8 @@ def _read(path: Path) -> dict[str, Any]:
         raise Refused(_("{file} is {size} KB; an answer file is a few KB: it is not one.").format(
             file=path.name, size=size // 1024))
     try:
-        doc = json.loads(path.read_bytes().decode("utf-8-sig"))
-    except (OSError, UnicodeDecodeError, ValueError):
+        doc = json.loads(raw.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError):
         raise Refused(_("{file} is not an answer file of a Tandem survey (not JSON).").format(
             file=path.name)) from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
