@@ -21,6 +21,7 @@ import numpy as np
 
 from planner.imports.crm import (
     DATE_FIELDS, MAX_ROWS, PLAIN_ISO, Export, ExportError, Mapping, Reading)
+from planner.i18n import _, number
 
 # `columns` below is `crm_columns._Columns` (which calls this module: it is
 # not imported here, so the two are not a cycle), and what `read` returns its
@@ -80,8 +81,9 @@ def read(export: Export, mapping: Mapping, columns: _Columns, out: Reading
             if not size:
                 continue
             if rows + size > MAX_ROWS:
-                raise ExportError(f"{export.path.name} holds more than {MAX_ROWS:,} rows; "
-                                  "export a shorter period.")
+                raise ExportError(_("{name} holds more than {count} rows; export a shorter "
+                                    "period.").format(name=export.path.name,
+                                                      count=number(MAX_ROWS)))
             cells = {i: batch.column(f"c{i}") for i in wanted}
             if _all_empty(pa, [cells[i] for i in wanted]):
                 return None  # a row of empty cells Tandem reads: the reference decides

@@ -24,7 +24,7 @@ from planner.imports.crm import (
     DATE_FIELDS, DEAL_FIELDS, KEPT_PROBLEMS, LEAD_FIELDS, MAX_CELL, MAX_ROWS, PLAIN_ISO,
     REQUIRED, Export, ExportError, Kind, Mapping, Problem, Reading, ValueProblem, _cell, clean,
     needs_it, parse_amount, parse_moment)
-from planner.i18n import N_
+from planner.i18n import N_, _, number
 from planner.model.crm import DealRow, LeadRow, Outcome
 from planner.rules.handoff import STAGES
 from planner.rules.handoff_columns import GROUPS, DealColumns, LeadColumns
@@ -123,8 +123,9 @@ def read_columns(export: Export, mapping: Mapping) -> ColumnReading:
                 continue
             out.lines += 1
             if out.lines > MAX_ROWS:
-                raise ExportError(f"{export.path.name} holds more than {MAX_ROWS:,} rows; "
-                                  "export a shorter period.")
+                raise ExportError(_("{name} holds more than {count} rows; export a shorter "
+                                    "period.").format(name=export.path.name,
+                                                      count=number(MAX_ROWS)))
             if len(cells) < width:
                 cells = cells + [""] * (width - len(cells))
             rows.append(pick(cells))
@@ -479,38 +480,45 @@ def from_blob(blob: bytes) -> ColumnReading:
     try:
         kind = Kind(meta.get("kind"))
     except ValueError:
-        raise BlobError("The columns say they hold neither leads nor deals.") from None
+        raise BlobError(_("The columns say they hold neither leads nor deals.")) from None
     ids = texts.get("id", [])
     fields = LEAD_FIELDS if kind is Kind.LEAD else DEAL_FIELDS
     count = len(ids)
     reading = ColumnReading(kind, arrays.get("line", np.zeros(0, dtype="int64")), ids)
     for key, array in arrays.items():
-        what, _, name = key.partition(":")
+        what, _sep, name = key.partition(":")
         if key != "line" and what not in ("moment", "code") and key not in ("amount",
                                                                               "outcome"):
-            raise BlobError(f"The columns hold {key[:40]}, which no import has.")
+            raise BlobError(_("The columns hold {name}, which no import has.").format(
+                name=key[:40]))
         if len(array) != count:
-            raise BlobError(f"The column {key[:40]} has {len(array):,} rows, not {count:,}.")
+            raise BlobError(_("The column {name} has {rows} rows, not {count}.").format(
+                name=key[:40], rows=number(len(array)), count=number(count)))
         if what == "moment" and name in fields and name in DATE_FIELDS:
             reading.moments[name] = array.view("datetime64[us]")
         elif what == "code" and name in fields:
             names = texts.get(f"names:{name}", [])
             if len(array) and (array.min() < 0 or array.max() >= len(names)):
-                raise BlobError(f"The column {name} names texts it does not hold.")
+                raise BlobError(_("The column {name} names texts it does not "
+                                  "hold.").format(name=name))
             reading.codes[name], reading.names[name] = array.astype("int32"), names
         elif key == "amount":
             reading.amounts = array.astype(float)
         elif key == "outcome":
             if len(array) and (array.min() < 0 or array.max() >= len(Outcome)):
-                raise BlobError("The columns give a deal an outcome that is none.")
+                raise BlobError(_("The columns give a deal an outcome that is none."))
             reading.outcomes = array
         elif key != "line":
-            raise BlobError(f"The columns hold {key[:40]}, which a {kind.value} has not.")
+            raise BlobError((_("The columns hold {name}, which a lead has not.")
+                             if kind is Kind.LEAD else
+                             _("The columns hold {name}, which a deal has not.")).format(
+                                 name=key[:40]))
     for name in ("lead_id",):
         if f"text:{name}" in texts:
             reading.texts[name] = texts[f"text:{name}"]
     needed = ("mql_at",) if kind is Kind.LEAD else ("created_at",)
     if any(n not in reading.moments for n in needed) or (
             kind is Kind.DEAL and (reading.outcomes is None or "stage" not in reading.codes)):
-        raise BlobError(f"The columns lack what every {kind.value} has.")
+        raise BlobError(_("The columns lack what every lead has.") if kind is Kind.LEAD
+                        else _("The columns lack what every deal has."))
     return reading

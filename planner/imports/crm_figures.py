@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from planner.i18n import _, language, month_name, number, percent
+from planner.i18n import _, day, language, month_name, ngettext, number, percent
 from planner.imports.crm import Kind
 from planner.imports.crm_columns import deal_columns, from_blob, lead_columns
 from planner.model import CrmImport, FunnelStage, Metric, NonWorkingDay
@@ -125,14 +125,17 @@ def unreadable(reader: PlanReader) -> list[str]:
 def source_words(reader: PlanReader, holds: CrmKind) -> str:
     """Where a figure comes from, for a reader: "12,000 leads of hubspot-contacts.csv"."""
     imports = _imports(reader, holds)
-    what = "leads" if holds is CrmKind.LEAD else "deals"
+    lead = holds is CrmKind.LEAD
     if not imports:
-        return f"the CRM {what} (none taken in yet)"
+        return _("the CRM leads (none taken in yet)") if lead else \
+            _("the CRM deals (none taken in yet)")
     newest = imports[-1]
-    files = f"{newest.file_name}" + (f" and {len(imports) - 1} earlier export"
-                                     f"{'s' if len(imports) > 2 else ''}"
-                                     if len(imports) > 1 else "")
-    return f"the CRM {what} of {files}, taken in {newest.created_at:%Y-%m-%d}"
+    files = newest.file_name if len(imports) == 1 else ngettext(
+        "{name} and {count} earlier export", "{name} and {count} earlier exports",
+        len(imports) - 1).format(name=newest.file_name, count=number(len(imports) - 1))
+    said = _("the CRM leads of {files}, taken in {day}") if lead else \
+        _("the CRM deals of {files}, taken in {day}")
+    return said.format(files=files, day=day(newest.created_at))
 
 
 def _recoded(parts: list[tuple[np.ndarray, list[str]]], keep: np.ndarray
@@ -154,18 +157,19 @@ def _unpacked(imports: list[CrmImport], attached: Any, holds: CrmKind
     for made in imports:  # oldest first (the kind's order)
         blob = attached(made.id)
         if blob is None:
-            problems.append(f"The rows of {made.file_name[:80]} are missing from the plan "
-                            "file; its figures are left out.")
+            problems.append(_("The rows of {name} are missing from the plan file; its "
+                              "figures are left out.").format(name=made.file_name[:80]))
             continue
         try:
             reading = from_blob(blob)
             if (reading.kind is Kind.LEAD) != (holds is CrmKind.LEAD):
-                raise BlobError("they hold " + reading.kind.value + "s")
+                raise BlobError(_("they hold leads") if reading.kind is Kind.LEAD else
+                                _("they hold deals"))
             columns: Any = lead_columns(reading) if holds is CrmKind.LEAD else \
                 deal_columns(reading)
         except (BlobError, ValueError, KeyError, IndexError) as exc:
-            problems.append(f"The rows of {made.file_name[:80]} cannot be read ({exc}); its "
-                            "figures are left out.")
+            problems.append(_("The rows of {name} cannot be read ({reason}); its figures "
+                              "are left out.").format(name=made.file_name[:80], reason=exc))
             continue
         parts.append((made.crm, reading, columns))
         try:
@@ -237,7 +241,7 @@ def handoff_findings(store: PlanReader, now: datetime | None = None) -> list[Fin
     kept = aim(store)
     out = []
     for month, groups in figures.items():
-        met, late, never, _, _, _ = groups[("all", "")]
+        met, late, never = groups[("all", "")][:3]
         judged = met + late + never
         if not judged or met / judged >= kept:
             continue
@@ -245,12 +249,14 @@ def handoff_findings(store: PlanReader, now: datetime | None = None) -> list[Fin
                      for (dimension, name), g in groups.items()
                      if dimension == "region" and g[0] + g[1] + g[2]), key=lambda p: p[1],
                     default=None)
-        where = f"; {worst[0]}: {worst[1]:.0%}" if worst and len(columns.names["region"]) > 1 \
-            else ""
-        label = datetime.strptime(month, "%Y-%m").strftime("%B %Y")
-        out.append(Finding("funnel", stage.id, (
-            f"Handoff promise ({level.words()}) missed for {(late + never) / judged:.0%} of "
-            f"MQLs in {label} ({late + never:,} of {judged:,}{where}).")))
+        where = f"; {worst[0]}: {percent(worst[1])}" if worst and \
+            len(columns.names["region"]) > 1 else ""
+        out.append(Finding("funnel", stage.id, _(
+            "Handoff promise ({promise}) missed for {share} of MQLs in {month} ({missed} of "
+            "{judged}{where}).").format(
+                promise=level.words(), share=percent((late + never) / judged),
+                month=month_name(month), missed=number(late + never), judged=number(judged),
+                where=where)))
     return out
 
 
@@ -353,8 +359,8 @@ def _tables(store: PlanReader, now: datetime, months: int) -> list[FigureTable]:
                 (_("Month"), _("MQLs"), _("In time"), _("Late"), _("Never"), _("Not due yet"), _("Kept"),
                  _("Median ({unit})").format(unit=label(level.clock)),
                  _("90th percentile ({unit})").format(unit=label(level.clock))),
-                tuple((month, f"{sum(g[:4]):,}", f"{g[0]:,}", f"{g[1]:,}", f"{g[2]:,}",
-                       f"{g[3]:,}", _share(g[0], g[0] + g[1] + g[2]), _time(g[4]), _time(g[5]))
+                tuple((month, number(sum(g[:4])), number(g[0]), number(g[1]), number(g[2]),
+                       number(g[3]), _share(g[0], g[0] + g[1] + g[2]), _time(g[4]), _time(g[5]))
                       for month, groups in recent for g in [groups[("all", "")]]),
                 (1.4, 1, 1, 1, 1, 1.2, 1, 1.5, 1.8)))
             judged = [(m, g) for m, g in figures.items() if sum(g[("all", "")][:3])]
@@ -368,8 +374,8 @@ def _tables(store: PlanReader, now: datetime, months: int) -> list[FigureTable]:
                         _("{title}, MQLs of {month}").format(title=title, month=month),
                         (heading, _("MQLs"), _("Kept"), _("Never"),
                          _("Median ({unit})").format(unit=label(level.clock))),
-                        tuple((name, f"{g[0] + g[1] + g[2]:,}",
-                               _share(g[0], g[0] + g[1] + g[2]), f"{g[2]:,}", _time(g[4]))
+                        tuple((name, number(g[0] + g[1] + g[2]),
+                               _share(g[0], g[0] + g[1] + g[2]), number(g[2]), _time(g[4]))
                               for name, g in rows),
                         (3, 1, 1, 1, 1.5)))
         sent = recycled_by_reason(columns, work)
@@ -382,7 +388,7 @@ def _tables(store: PlanReader, now: datetime, months: int) -> list[FigureTable]:
             out.append(FigureTable(
                 _("Leads sent back by sales, by reason"),
                 (_("Reason"), _("All months"), latest_month),
-                tuple((reason, f"{n:,}", f"{sent[latest_month].get(reason, 0):,}")
+                tuple((reason, number(n), number(sent[latest_month].get(reason, 0)))
                       for reason, n in sorted(reasons.items(), key=lambda p: -p[1])),
                 (3, 1, 1)))
         steps = conversion(columns, work)
@@ -394,10 +400,10 @@ def _tables(store: PlanReader, now: datetime, months: int) -> list[FigureTable]:
             rows_: list[tuple[str, ...]] = []
             for month, reached in list(steps.items())[-months:]:
                 mqls = reached.get("mql_at", (0, None))[0]
-                cells = [month, f"{mqls:,}"]
+                cells = [month, number(mqls)]
                 for stage in STAGES[1:]:
                     count, days = reached.get(stage, (0, None))
-                    cells.append(f"{count:,} ({_share(count, mqls)}, {_time(days)})"
+                    cells.append(f"{number(count)} ({_share(count, mqls)}, {_time(days)})"
                                  if count else "\u2014")
                 rows_.append(tuple(cells))
             out.append(FigureTable(_("Stage to stage"), tuple(header), tuple(rows_),
@@ -419,7 +425,7 @@ def _tables(store: PlanReader, now: datetime, months: int) -> list[FigureTable]:
                     t[3] += got
             out.append(FigureTable(
                 title, (heading, _("Pipeline created"), _("Won"), _("Deals"), _("Won deals")),
-                tuple((name, _money(t[0]), _money(t[1]), f"{int(t[2]):,}", f"{int(t[3]):,}")
+                tuple((name, _money(t[0]), _money(t[1]), number(int(t[2])), number(int(t[3])))
                       for name, t in sorted(totals.items(), key=lambda p: -p[1][0])),
                 (3, 1.5, 1.5, 1, 1)))
     return out

@@ -28,6 +28,7 @@ from planner.imports.crm_figures import (
     Snapshot, current_deals, current_leads, handoff_summary, handoff_tables, promise,
     source_words, waiting, working_time)
 from planner.imports.crm_memo import _MEMO, _once, values_key, worked_out
+from planner.i18n import _
 from planner.model import CrmImport, Metric, MetricValue
 from planner.model.crm import FIGURES
 from planner.model.enums import Cadence, CrmKind
@@ -164,7 +165,8 @@ def _computed_values(reader: PlanReader, metrics: Sequence[Metric] | None = None
         figure = FIGURES.get(metric.computed)
         if figure is None:
             continue
-        note = f"Computed from {source_words(reader, figure.holds)}: {figure.name}."
+        note = _("Computed from {source}: {figure}.").format(
+            source=source_words(reader, figure.holds), figure=_(figure.name))
         for period, value in sorted(figure_values(reader, metric.computed, metric.cadence,
                                                   now).items()):
             out.append(MetricValue(id=f"crm:{metric.id}:{period}", created_at=at,

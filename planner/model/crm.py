@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
 
+from planner.i18n import N_, _
 from planner.model.enums import CrmKind, MetricDirection
 
 
@@ -63,16 +64,16 @@ class Figure:
 
 _UP, _DOWN = MetricDirection.HIGHER_IS_BETTER, MetricDirection.LOWER_IS_BETTER
 FIGURES: dict[str, Figure] = {
-    "handoff_kept": Figure("MQLs followed up within the promise", "%", CrmKind.LEAD, _UP),
-    "mqls": Figure("Marketing-qualified leads", "count", CrmKind.LEAD, _UP),
-    "never_followed_up": Figure("MQLs never followed up", "count", CrmKind.LEAD, _DOWN),
-    "follow_up_median": Figure("Median time to follow-up (in the promise's clock)", "",
+    "handoff_kept": Figure(N_("MQLs followed up within the promise"), "%", CrmKind.LEAD, _UP),
+    "mqls": Figure(N_("Marketing-qualified leads"), "count", CrmKind.LEAD, _UP),
+    "never_followed_up": Figure(N_("MQLs never followed up"), "count", CrmKind.LEAD, _DOWN),
+    "follow_up_median": Figure(N_("Median time to follow-up (in the promise's clock)"), "",
                                CrmKind.LEAD, _DOWN),
-    "sent_back": Figure("Leads sent back by sales", "count", CrmKind.LEAD, _DOWN),
-    "mql_to_sql": Figure("MQLs that became sales-qualified", "%", CrmKind.LEAD, _UP),
-    "pipeline_created": Figure("Pipeline created (deal amounts)", "", CrmKind.DEAL, _UP),
-    "revenue_won": Figure("Revenue won (deal amounts)", "", CrmKind.DEAL, _UP),
-    "deals_won": Figure("Deals won", "count", CrmKind.DEAL, _UP),
+    "sent_back": Figure(N_("Leads sent back by sales"), "count", CrmKind.LEAD, _DOWN),
+    "mql_to_sql": Figure(N_("MQLs that became sales-qualified"), "%", CrmKind.LEAD, _UP),
+    "pipeline_created": Figure(N_("Pipeline created (deal amounts)"), "", CrmKind.DEAL, _UP),
+    "revenue_won": Figure(N_("Revenue won (deal amounts)"), "", CrmKind.DEAL, _UP),
+    "deals_won": Figure(N_("Deals won"), "count", CrmKind.DEAL, _UP),
 }
 
 
@@ -81,4 +82,5 @@ def figure_name(key: str) -> str:
     if not key:
         return ""
     found = FIGURES.get(key)
-    return found.name if found else f"a figure this Tandem does not know ({key[:40]})"
+    return _(found.name) if found else _("a figure this Tandem does not know "
+                                          "({key})").format(key=key[:40])

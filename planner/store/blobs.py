@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 
 from planner.errors import PlanFileError
+from planner.i18n import _, number
 
 MAGIC = b"TANDEM-COLUMNS 1\n"
 MAX_HEADER = 1 << 20
@@ -45,7 +46,8 @@ def pack(arrays: Mapping[str, np.ndarray], texts: Mapping[str, list[str]],
             array = array.astype("datetime64[us]").view("<i8")
         kind = array.dtype.newbyteorder("<").str if array.dtype.kind != "b" else "|b1"
         if kind not in TYPES:
-            raise BlobError(f"The column {name} is of a type a blob does not hold ({kind}).")
+            raise BlobError(_("The column {name} is of a type a blob does not hold "
+                              "({kind}).").format(name=name, kind=kind))
         data = zlib.compress(np.ascontiguousarray(array, dtype=TYPES[kind]).tobytes(), 6)
         columns.append({"name": name, "type": kind, "rows": int(len(array)),
                         "bytes": len(data)})
@@ -54,7 +56,7 @@ def pack(arrays: Mapping[str, np.ndarray], texts: Mapping[str, list[str]],
     header = json.dumps({"meta": dict(meta), "columns": columns, "texts": len(words)},
                         ensure_ascii=False).encode("utf-8")
     if len(header) > MAX_HEADER:
-        raise BlobError("The columns' header is larger than a blob holds.")
+        raise BlobError(_("The columns' header is larger than a blob holds."))
     body = b"".join([struct.pack("<I", len(header)), header, words, *chunks])
     return MAGIC + struct.pack("<I", zlib.crc32(body)) + body
 
@@ -64,32 +66,33 @@ def unpack(blob: bytes, limit_rows: int = MAX_ROWS
     """The columns, texts and facts of a blob `pack` made; a BlobError names
     what is wrong with any other."""
     if not isinstance(blob, (bytes, bytearray, memoryview)):
-        raise BlobError("The columns are not bytes.")
+        raise BlobError(_("The columns are not bytes."))
     view = memoryview(blob)
     if bytes(view[:len(MAGIC)]) != MAGIC:
-        raise BlobError("The columns are not in a form this Tandem reads.")
+        raise BlobError(_("The columns are not in a form this Tandem reads."))
     at = len(MAGIC)
     if len(view) < at + 8:
-        raise BlobError("The columns are cut off before their header.")
+        raise BlobError(_("The columns are cut off before their header."))
     (crc,) = struct.unpack("<I", view[at:at + 4])
     at += 4
     if zlib.crc32(view[at:]) != crc:
-        raise BlobError("The columns are damaged (their check sum does not match).")
+        raise BlobError(_("The columns are damaged (their check sum does not match)."))
     (size,) = struct.unpack("<I", view[at:at + 4])
     at += 4
     if size > MAX_HEADER or at + size > len(view):
-        raise BlobError("The columns' header is longer than the blob or than a header may be.")
+        raise BlobError(_("The columns' header is longer than the blob or than a header "
+                          "may be."))
     try:
         header = json.loads(bytes(view[at:at + size]).decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
-        raise BlobError("The columns' header is not JSON.") from None
+        raise BlobError(_("The columns' header is not JSON.")) from None
     at += size
     if not isinstance(header, dict) or not isinstance(header.get("columns"), list) or \
             not isinstance(header.get("meta"), dict) or type(header.get("texts")) is not int:
-        raise BlobError("The columns' header lacks its columns, facts or texts.")
+        raise BlobError(_("The columns' header lacks its columns, facts or texts."))
     words_size = header["texts"]
     if not 0 < words_size <= len(view) - at:
-        raise BlobError("The columns' texts are longer than the blob.")
+        raise BlobError(_("The columns' texts are longer than the blob."))
     texts = _texts(bytes(view[at:at + words_size]), limit_rows)
     at += words_size
     arrays: dict[str, np.ndarray] = {}
@@ -98,29 +101,33 @@ def unpack(blob: bytes, limit_rows: int = MAX_ROWS
         if not isinstance(column, dict) or not isinstance(column.get("name"), str) or \
                 column.get("type") not in TYPES or type(column.get("rows")) is not int or \
                 type(column.get("bytes")) is not int:
-            raise BlobError(f"The columns' header describes column {n + 1} in a way this "
-                            "Tandem does not read.")
+            raise BlobError(_("The columns' header describes column {n} in a way this Tandem "
+                              "does not read.").format(n=n + 1))
         name, rows, taken = column["name"], column["rows"], column["bytes"]
         if not 0 <= rows <= limit_rows or (length is not None and rows != length):
-            raise BlobError(f"The column {name[:40]} has {rows:,} rows, not "
-                            f"{length if length is not None else 'a number a plan holds'}.")
+            if length is None:
+                raise BlobError(_("The column {name} has {rows} rows, more than a plan "
+                                  "holds.").format(name=name[:40], rows=number(rows)))
+            raise BlobError(_("The column {name} has {rows} rows, not {count}.").format(
+                name=name[:40], rows=number(rows), count=number(length)))
         length = rows
         if not 0 < taken <= len(view) - at or name in arrays:
-            raise BlobError(f"The column {name[:40]} is longer than the blob, or comes twice.")
+            raise BlobError(_("The column {name} is longer than the blob, or comes "
+                              "twice.").format(name=name[:40]))
         dtype = TYPES[column["type"]]
         expected = rows * dtype.itemsize
         inflate = zlib.decompressobj()
         try:
             data = inflate.decompress(bytes(view[at:at + taken]), expected + 1)
         except zlib.error:
-            raise BlobError(f"The column {name[:40]} is damaged.") from None
+            raise BlobError(_("The column {name} is damaged.").format(name=name[:40])) from None
         if len(data) != expected or inflate.unconsumed_tail or not inflate.eof:
-            raise BlobError(f"The column {name[:40]} does not hold the {rows:,} values its "
-                            "header says.")
+            raise BlobError(_("The column {name} does not hold the {rows} values its "
+                              "header says.").format(name=name[:40], rows=number(rows)))
         arrays[name] = np.frombuffer(data, dtype=dtype).copy()
         at += taken
     if at != len(view):
-        raise BlobError("The columns are followed by bytes no column holds.")
+        raise BlobError(_("The columns are followed by bytes no column holds."))
     return arrays, texts, header["meta"]
 
 
@@ -130,15 +137,15 @@ def _texts(data: bytes, limit_rows: int) -> dict[str, list[str]]:
     try:
         raw = inflate.decompress(data, cap + 1)
     except zlib.error:
-        raise BlobError("The columns' texts are damaged.") from None
+        raise BlobError(_("The columns' texts are damaged.")) from None
     if len(raw) > cap or inflate.unconsumed_tail or not inflate.eof:
-        raise BlobError("The columns' texts are larger than a plan holds.")
+        raise BlobError(_("The columns' texts are larger than a plan holds."))
     try:
         texts = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
-        raise BlobError("The columns' texts are not JSON.") from None
+        raise BlobError(_("The columns' texts are not JSON.")) from None
     if not isinstance(texts, dict) or not all(
             isinstance(k, str) and isinstance(v, list) and len(v) <= limit_rows and
             all(isinstance(x, str) for x in v) for k, v in texts.items()):
-        raise BlobError("The columns' texts are not lists of text.")
+        raise BlobError(_("The columns' texts are not lists of text."))
     return texts

@@ -102,6 +102,11 @@ def test_tandem_check_says_it(sample_path: Path, tmp_path: Path) -> None:
     assert lines and all(line.startswith("funnel: Handoff promise (one working day) missed "
                                          "for ") and "South:" in line for line in lines)
     assert "May 2026" in lines[0] and "Traceback" not in done.stderr
+    german = run_tandem("check", str(sample_path), env={"LANGUAGE": "de",
+                                                         "LANG": "de_DE.UTF-8"})
+    said = [line for line in german.stdout.splitlines() if "Übergabezusage" in line]
+    assert len(said) == len(lines) and "Mai 2026" in said[0] and "MQLs im" in said[0]
+    assert "Handoff" not in german.stdout and "missed" not in german.stdout
 
 
 def test_the_document_and_the_funnel_slide_say_the_latest_month(sample_path: Path,
