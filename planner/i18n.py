@@ -117,6 +117,11 @@ def NC_(context: str, message: str) -> str:  # noqa: N802 (gettext's name)
     return message
 
 
+def Nn_(singular: str, plural: str) -> tuple[str, str]:  # noqa: N802 (gettext's style)
+    """`N_` for a message with a plural: translated where used, by `ngettext`."""
+    return singular, plural
+
+
 def N_(message: str) -> str:  # noqa: N802 (gettext's name)
     """Marks a message to translate where it is used, not where it is defined
     (a table's title, an enum's label)."""

@@ -233,7 +233,7 @@ def import_json_file(source: Path, target: Path, as_name: str | None = None) -> 
     author = named_among(people, as_name) if as_name and as_name.strip() else login_actor()
     attached = _columns_of(doc, records, source.name)
     try:
-        PlanStore.write_new(target, ChangeSet(f"Import {source.name}",
+        PlanStore.write_new(target, ChangeSet(_("Import {name}").format(name=source.name),
                                               tuple(added(r) for r in records), exact=True,
                                               attached=attached),
                             acting=author)

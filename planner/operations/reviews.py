@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from planner.i18n import _
+from planner.i18n import _, day
 from planner.changes import ChangeSet, added, changed, removed
 from planner.model import FunnelStage, Goal, Metric, Person, Review, ReviewAction, ReviewLink
 from planner.model.reader import PlanReader
@@ -21,7 +21,7 @@ def add_review(held_on: date, what_happened: str = "", what_we_learned: str = ""
                what_we_change: str = "") -> tuple[ChangeSet, Review]:
     review = new(Review, held_on=held_on, what_happened=what_happened,
                  what_we_learned=what_we_learned, what_we_change=what_we_change)
-    return ChangeSet(_("Add review held on {value}").format(value=held_on.isoformat()), (added(review),)), review
+    return ChangeSet(_("Add review held on {value}").format(value=day(held_on)), (added(review),)), review
 
 
 def write_review(reader: PlanReader, review: Review, label: str | None = None,
@@ -38,8 +38,9 @@ def write_review(reader: PlanReader, review: Review, label: str | None = None,
                                                                                    names)}:
             after = after._replace(blame_flag_dismissed=False)
     if after == review:
-        return ChangeSet(label or "Change review")
-    return ChangeSet(label or f"Change review held on {review.held_on.isoformat()}",
+        return ChangeSet(label or _("Change review"))
+    return ChangeSet(label or _("Change review held on {value}").format(
+        value=day(review.held_on)),
                      (changed(review, after),))
 
 

@@ -6,7 +6,8 @@ from typing import Any, TypeVar
 from planner.changes import ChangeSet, added, changed, removed
 from planner.model import FunnelStage, Goal, R, Record, new_id, utc_now
 from planner.model.nouns import noun
-from planner.model.validation import coerce
+from planner.i18n import _
+from planner.model.validation import coerce, words as field_words
 
 def quoted(text: str, limit: int = 40) -> str:
     """A title inside a label: in quotes, cut short with an ellipsis."""
@@ -23,7 +24,7 @@ def new(kind: type[R], **values: Any) -> R:
 
 
 def add(row: Record, label: str | None = None) -> ChangeSet:
-    return ChangeSet(label or f"Add {noun(type(row))}", (added(row),))
+    return ChangeSet(label or _("Add {what}").format(what=noun(type(row))), (added(row),))
 
 
 def edit(row: R, label: str | None = None, **changes: Any) -> ChangeSet:
@@ -32,18 +33,19 @@ def edit(row: R, label: str | None = None, **changes: Any) -> ChangeSet:
     kind = type(row)
     after = row._replace(**{k: coerce(kind, k, v) for k, v in changes.items()})
     if after == row:
-        return ChangeSet(label or "Change")
-    words = ", ".join(k.removesuffix("_id").replace("_", " ") for k in changes)
-    return ChangeSet(label or f"Change {words}", (changed(row, after),))
+        return ChangeSet(label or _("Change"))
+    fields = ", ".join(field_words(k) for k in changes)
+    return ChangeSet(label or _("Change {fields}").format(fields=fields),
+                     (changed(row, after),))
 
 
 def remove(rows: Sequence[Record], label: str | None = None) -> ChangeSet:
     """Rows removed; whatever belongs to them goes with them and whatever
     names them forgets them (the store records both, so undo restores all)."""
     if not rows:
-        return ChangeSet(label or "Delete")
+        return ChangeSet(label or _("Delete"))
     kind = type(rows[0])
-    return ChangeSet(label or f"Delete {noun(kind, len(rows))}",
+    return ChangeSet(label or _("Delete {what}").format(what=noun(kind, len(rows))),
                      tuple(removed(r) for r in rows))
 
 

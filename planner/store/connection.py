@@ -269,10 +269,11 @@ def write(conn: sqlite3.Connection, name: str,
 def _integrity_sentence(exc: sqlite3.IntegrityError) -> str:
     detail = str(exc)
     if "FOREIGN KEY" in detail:
-        return "A row refers to a missing person, goal or other row of the plan."
+        return _("A row refers to a missing person, goal or other row of the plan.")
     if "UNIQUE" in detail:
-        return "That would put two rows where the plan allows one (the same id or day)."
-    return f"The plan's rules for stored rows refused this change ({detail})."
+        return _("That would put two rows where the plan allows one (the same id or day).")
+    return _("The plan's rules for stored rows refused this change ({reason}).").format(
+        reason=detail)
 
 
 _LOST = ("SQLITE_IOERR", "SQLITE_CANTOPEN", "SQLITE_NOTADB", "SQLITE_CORRUPT")

@@ -118,7 +118,8 @@ class MergePlan:
             [RowChange(row, None) for row in reversed(gone)]
         name = f"Before merging {self.theirs_name}"
         kept = result.get(CrmImport, {})
-        return ChangeSet(f"Merge changes from {self.theirs_name}", tuple(rows), exact=True,
+        return ChangeSet(_("Merge changes from {name}").format(name=self.theirs_name),
+                         tuple(rows), exact=True,
                          merges=self.brings_in,
                          bookmark=(new_id(), name) if rows else None,
                          other_rows=self.other[0], other_lacked=self.other[1],

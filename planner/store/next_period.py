@@ -234,9 +234,9 @@ def start_next_period(store: PlanReader, out: Path, plan: NextPlan) -> Path:
     from planner.store.plan_store import PlanStore
 
     old = store.plan()
-    change = ChangeSet(f"Start {period_words(plan.plan.period_start, plan.plan.period_end)} "
-                       f"from \u201c{old.title[:80]}\u201d", tuple(added(r) for r in plan.rows),
-                       exact=True)
+    change = ChangeSet(_("Start {period} from \u201c{title}\u201d").format(
+        period=period_words(plan.plan.period_start, plan.plan.period_end), title=old.title[:80]),
+        tuple(added(r) for r in plan.rows), exact=True)
     acting = getattr(store, "acting", None)
     made = PlanStore.build(out, change, acting=acting)
     made.close()

@@ -13,6 +13,7 @@ from typing import Any, Protocol
 
 from planner.changes import ChangeSet, RowChange
 from planner.errors import InvalidEdit
+from planner.i18n import _
 from planner.model import Goal, Plan, R, Record
 from planner.model.nouns import noun
 from planner.model.records import natural_key
@@ -188,7 +189,7 @@ class Pending:
 
     def check_references(self) -> None:
         """Every reference a change sets names a row of the plan."""
-        for (kind, _), (before, after) in self._changes.items():
+        for (kind, _row_id), (before, after) in self._changes.items():
             if after is None:
                 continue
             for fk in FOREIGN_KEYS:
@@ -198,13 +199,13 @@ class Pending:
                 if value is None or (before is not None and getattr(before, fk.column) == value):
                     continue
                 if self.get(fk.parent, value) is None:
-                    raise InvalidEdit(f"The {words(fk.column)} is not a {noun(fk.parent)} of "
-                                      "this plan.")
+                    raise InvalidEdit(_("The {field} is not a {kind} of this plan.").format(
+                        field=words(fk.column), kind=noun(fk.parent)))
 
 
 def _stale(row: RowChange, current: Record | None) -> str:
     if row.before is not None and current is None:
-        return "That row is no longer in the plan; nothing was changed."
+        return _("That row is no longer in the plan; nothing was changed.")
     if row.before is None:
-        return "That row is in the plan already; nothing was changed."
-    return "The plan changed since this change was prepared; nothing was changed."
+        return _("That row is in the plan already; nothing was changed.")
+    return _("The plan changed since this change was prepared; nothing was changed.")

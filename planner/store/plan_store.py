@@ -591,8 +591,10 @@ class PlanStore:
         found = [v for v in self.versions() if ref in (v.id, v.name)]
         if not found:
             names = ", ".join(f"\u201c{v.name}\u201d" for v in self.versions()[-5:])
-            raise PlanError(f"{self.path.name} has no version \u201c{one_line(ref)[:80]}\u201d"
-                            + (f" (its latest: {names})." if names else " (it has none yet)."))
+            said = _("{name} has no version \u201c{ref}\u201d (its latest: {names}).") if names \
+                else _("{name} has no version \u201c{ref}\u201d (it has none yet).")
+            raise PlanError(said.format(name=self.path.name, ref=one_line(ref)[:80],
+                                        names=names))
         return found[-1]
 
     def save_version(self, name: str, note: str = "", author: str = "",
@@ -889,8 +891,12 @@ class PlanStore:
             row = self.get(kind, row_id)
             name = getattr(row, "title", None) or getattr(row, "name", None) if row else None
             what = f"{noun(kind)} \u201c{one_line(str(name))[:60]}\u201d" if name else noun(kind)
-            lines.append(f"{what} (id {row_id[:40]}) was {how} outside Tandem: its history "
-                         "does not hold this change")
+            lines.append((_("{what} (id {row_id}) was added outside Tandem: its history does "
+                            "not hold this change") if how == "added" else
+                          _("{what} (id {row_id}) was removed outside Tandem: its history does "
+                            "not hold this change") if how == "removed" else
+                          _("{what} (id {row_id}) was changed outside Tandem: its history does "
+                            "not hold this change")).format(what=what, row_id=row_id[:40]))
         return lines
 
     def integrity_problems(self) -> list[str]:

@@ -25,7 +25,7 @@ from babel.messages.pofile import read_po, write_po
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2),
-            "NC_": ((1, "c"), 2)}
+            "NC_": ((1, "c"), 2), "Nn_": (1, 2)}
 
 
 def extracted() -> list[tuple[str | tuple[str, str], str, str | None]]:

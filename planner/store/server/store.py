@@ -307,11 +307,13 @@ class ServerStore(PlanStore):
                 "WHERE r.kind = ? AND r.row_id = ? ORDER BY l.seq DESC LIMIT 1",
                 (kind.__name__, row_id)).fetchone()
             author = found[0] if found else ""
-        who = one_line(author)[:80] if author else "Someone"
+        who = one_line(author)[:80] if author else _("Someone")
         if gone:
-            return f"{who} removed this {noun(kind)} a moment ago; nothing of yours was changed."
-        return (f"{who} changed this {noun(kind)} a moment ago; their words are shown. Nothing "
-                "of yours was written over: make your change again if it still applies.")
+            return _("{who} removed this {kind} a moment ago; nothing of yours was "
+                     "changed.").format(who=who, kind=noun(kind))
+        return _("{who} changed this {kind} a moment ago; their words are shown. Nothing "
+                 "of yours was written over: make your change again if it still "
+                 "applies.").format(who=who, kind=noun(kind))
 
     def _apply(self, change: ChangeSet, change_id: str, seq: int, at: str,
                author: Actor) -> None:

@@ -27,7 +27,10 @@ def nouns(kind_name: str) -> tuple[str, str]:
              "Metric": (tr("metric"), tr("metrics")),
              "Message": (tr("message"), tr("messages")),
              "Review": (tr("review"), tr("reviews"))}
-    return words.get(kind_name) or NOUNS.get(kind_name, (tr("row"), tr("rows")))
+    if kind_name in words:
+        return words[kind_name]
+    one, many = NOUNS.get(kind_name, ("row", "{count} rows"))
+    return tr(one), tr(many.replace("{count} ", ""))
 
 
 def side_word(team: str) -> str:
@@ -151,7 +154,7 @@ class TablePage(QWidget):
         menu = own() if callable(own) else QMenu(self)
         menu.addSeparator()
         history = menu.addAction(tr("&History of this {noun}\u2026").format(
-            noun=NOUNS.get(self.model.kind.__name__, ("row", "rows"))[0]), self.show_row_history)
+            noun=nouns(self.model.kind.__name__)[0]), self.show_row_history)
         history.setObjectName("rowHistory")
         history.setEnabled(bool(self.selected_rows()))
         return menu

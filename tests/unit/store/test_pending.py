@@ -270,3 +270,34 @@ def test_a_restore_that_puts_back_a_day_off_under_its_old_id_is_written(
         store.commit(restore_change(store, version))
     assert rows(sample_path, "SELECT id FROM non_working_day WHERE day = '2027-04-14'") == [
         (old.id,)]
+
+
+def test_labels_and_refusals_in_the_language_spoken(sample_path: Path) -> None:
+    """The undo labels the generic operations give, and the commit's refusals,
+    in German when German is spoken: as the history keeps them and the user
+    reads them in Edit > Undo and in the error line."""
+    from planner.i18n import speaking
+
+    with PlanStore.open(sample_path) as store:
+        goals = store.rows(Goal)[:3]
+        person = new(Person, name="Ada", team=Team.SALES)
+        with speaking("de"):
+            store.commit(edit(store.rows(Person)[0], role="VP Vertrieb", email="a@b.de"))
+            store.commit(remove(goals))
+            store.commit(ChangeSet("Add", (added(person),)))
+            first = edit(person, role="VP")
+            store.commit(edit(person, role="CEO"))
+            with pytest.raises(InvalidEdit) as stale:
+                store.commit(first)
+            with pytest.raises(InvalidEdit) as gone:
+                store.commit(edit(goals[0], title="Neu"))
+            with pytest.raises(Exception) as version:
+                store.version("Q9 final")
+        labels = [e.label for e in store.history()[-4:-1]]
+        assert labels[:2] == ["Rolle, E-Mail ändern", "3 Ziele löschen"], labels
+        assert str(stale.value) == ("Der Plan hat sich geändert, seit diese Änderung "
+                                    "vorbereitet wurde; nichts wurde geändert.")
+        assert str(gone.value) == "Diese Zeile ist nicht mehr im Plan; nichts wurde geändert."
+        assert "hat keine Version \u201eQ9 final\u201c" in str(version.value)
+        assert store.get(Person, person.id).role == "CEO"  # type: ignore[union-attr]
+        assert store.get(Goal, goals[0].id) is None
