@@ -31,7 +31,7 @@ class Address(NamedTuple):
         host = parts.hostname or "localhost"
         port = f":{parts.port}" if _port(parts) else ""
         db = unquote(parts.path.lstrip("/")) or (unquote(parts.username or "") or "postgres")
-        return f"{db} on {host}{port}"
+        return _("{database} on {host}").format(database=db, host=f"{host}{port}")
 
     @property
     def login(self) -> str:

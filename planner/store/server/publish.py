@@ -55,17 +55,20 @@ def push(store: PlanStore, database: str) -> Address:
         _owner_only(conn, address, _("publishes plans there"))
         there = conn.execute("SELECT 1 FROM tandem.plans WHERE id = %s", (plan.id,)).fetchone()
         if there:
-            raise ServerError(f"{store.path.name} is on {address.where} already, at "
-                              f"{plan_address(address, plan.id)}; merge into it instead "
-                              "(tandem merge ADDRESS FILE).")
+            raise ServerError(_("{name} is on {where} already, at {address}; merge into it "
+                                "instead (tandem merge ADDRESS FILE).").format(
+                                    name=store.path.name, where=address.where,
+                                    address=plan_address(address, plan.id)))
         try:
             with conn.transaction():
                 _copy_in(conn, store, plan.id)
         except psycopg.Error as exc:
             if isinstance(exc, psycopg.OperationalError):
                 raise ServerError(connect_sentence(address, exc)) from None
-            raise ServerError(f"{store.path.name} could not be published to {address.where} "
-                              f"({one_line(str(exc))[:200]}); nothing was written.") from None
+            raise ServerError(_("{name} could not be published to {where} ({reason}); "
+                                "nothing was written.").format(
+                                    name=store.path.name, where=address.where,
+                                    reason=one_line(str(exc))[:200])) from None
         conn.commit()
     finally:
         conn.close()

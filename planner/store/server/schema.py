@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from planner.errors import PlanError, ReadOnlyPlan, one_line
+from planner.i18n import _
 from planner.store.server.address import Address
 
 if TYPE_CHECKING:
@@ -63,13 +64,14 @@ def connect(address: Address, *, autocommit: bool = False, application: str = "t
             raise ServerError(connect_sentence(address, again)) from None
     try:
         if conn.info.server_version < MIN_SERVER:
-            raise ServerError(f"{address.where} runs PostgreSQL {conn.info.server_version // 10000}"
-                              "; Tandem needs PostgreSQL 15 or newer.")
+            raise ServerError(_("{where} runs PostgreSQL {version}; Tandem needs PostgreSQL 15 "
+                                "or newer.").format(where=address.where,
+                                                    version=conn.info.server_version // 10000))
         encoding = conn.info.parameter_status("server_encoding")
         if encoding not in (None, "UTF8"):
-            raise ServerError(f"The database on {address.where} keeps its text as "
-                              f"{encoding}; Tandem needs a UTF8 "
-                              "database (CREATE DATABASE … ENCODING 'UTF8').")
+            raise ServerError(_("The database {where} keeps its text as {encoding}; Tandem "
+                                "needs a UTF8 database (CREATE DATABASE … ENCODING "
+                                "'UTF8').").format(where=address.where, encoding=encoding))
         if check:
             check_schema(conn, address)
     except BaseException:
@@ -105,8 +107,8 @@ def store_password(address: Address, password: str) -> str | None:
 
         keyring.set_password(KEYRING_SERVICE, address.url, password)
     except Exception as exc:  # noqa: BLE001
-        return (f"The password could not be kept in the system keyring ({one_line(str(exc))[:120]}"
-                "); put it in ~/.pgpass to be asked no more.")
+        return _("The password could not be kept in the system keyring ({reason}); put it in "
+                 "~/.pgpass to be asked no more.").format(reason=one_line(str(exc))[:120])
     return None
 
 
@@ -114,23 +116,27 @@ def connect_sentence(address: Address, exc: Exception) -> str:
     """Why the server could not be reached, in one sentence."""
     text = str(exc)
     where = address.where
+    login = address.login or _("(your login)")
     if "password authentication failed" in text or "no password supplied" in text \
             or "password is required" in text:
-        return (f"{where} refused the login {address.login or '(your login)'}: the password in "
-                "~/.pgpass or PGPASSWORD is wrong or missing.")
+        return _("{where} refused the login {login}: the password in ~/.pgpass or PGPASSWORD "
+                 "is wrong or missing.").format(where=where, login=login)
     if "does not exist" in text and "role" in text:
-        return f"{where} has no login named {address.login or '(your login)'}."
+        return _("{where} has no login named {login}.").format(where=where, login=login)
     if "does not exist" in text and "database" in text:
-        return f"{where} has no such database; check the address."
+        return _("{where} has no such database; check the address.").format(where=where)
     if "could not translate host name" in text or "Name or service not known" in text:
-        return f"The server in {one_line(address.url)[:120]} could not be found; check the address."
+        return _("The server in {address} could not be found; check the address.").format(
+            address=one_line(address.url)[:120])
     if "Connection refused" in text or "timeout expired" in text or "No route" in text \
             or "server closed the connection" in text or "Network is unreachable" in text:
-        return f"{where} does not answer (is the server running, and this computer online?)."
+        return _("{where} does not answer (is the server running, and this computer "
+                 "online?).").format(where=where)
     if "pg_hba.conf" in text:
-        return f"{where} does not let this computer or login in (its pg_hba.conf)."
+        return _("{where} does not let this computer or login in (its "
+                 "pg_hba.conf).").format(where=where)
     first = one_line(text.splitlines()[0] if text else type(exc).__name__)[:200]
-    return f"{where} could not be used ({first})."
+    return _("{where} could not be used ({reason}).").format(where=where, reason=first)
 
 
 def installed_version(conn: psycopg.Connection[Any]) -> int | None:
@@ -174,21 +180,25 @@ def check_schema(conn: psycopg.Connection[Any], address: Address) -> None:
     version = installed_version(conn)
     where = address.where
     if version is None:
-        raise ServerError(f"{where} has no Tandem schema; set it up with "
-                          f"tandem server init {one_line(address.url)[:200]}")
+        raise ServerError(_("{where} has no Tandem schema; set it up with tandem server init "
+                            "{address}").format(where=where, address=one_line(address.url)[:200]))
     if version < 0:
-        raise ServerError(f"{where} has a schema named tandem that Tandem did not make; "
-                          "nothing there was touched.")
+        raise ServerError(_("{where} has a schema named tandem that Tandem did not make; "
+                            "nothing there was touched.").format(where=where))
     if version > SERVER_SCHEMA_VERSION:
-        raise ServerError(f"{where} holds Tandem's schema {version}, made by a newer Tandem "
-                          f"(this one knows up to {SERVER_SCHEMA_VERSION}); update Tandem.")
+        raise ServerError(_("{where} holds Tandem's schema {version}, made by a newer Tandem "
+                            "(this one knows up to {known}); update Tandem.").format(
+                                where=where, version=version, known=SERVER_SCHEMA_VERSION))
     if version < SERVER_SCHEMA_VERSION:
-        raise ServerError(f"{where} holds Tandem's older schema {version}; upgrade it with "
-                          f"tandem server init {one_line(address.url)[:200]}")
+        raise ServerError(_("{where} holds Tandem's older schema {version}; upgrade it with "
+                            "tandem server init {address}").format(
+                                where=where, version=version,
+                                address=one_line(address.url)[:200]))
     foreign = foreign_objects(conn)
     if foreign:
-        raise ServerError(f"{where} holds objects in Tandem's schema that Tandem did not make "
-                          f"({', '.join(foreign[:5])}); nothing was read.")
+        raise ServerError(_("{where} holds objects in Tandem's schema that Tandem did not "
+                            "make ({names}); nothing was read.").format(
+                                where=where, names=", ".join(foreign[:5])))
     if not conn.autocommit:
         conn.rollback()  # nothing held open between statements
 
@@ -201,12 +211,13 @@ def init(address: Address) -> tuple[int, int]:
     try:
         before = installed_version(conn)
         if before is not None and before < 0:
-            raise ServerError(f"{address.where} has a schema named tandem that Tandem did not "
-                              "make; nothing was changed.")
+            raise ServerError(_("{where} has a schema named tandem that Tandem did not make; "
+                                "nothing was changed.").format(where=address.where))
         if before is not None and before > SERVER_SCHEMA_VERSION:
-            raise ServerError(f"{address.where} holds Tandem's schema {before}, made by a newer "
-                              f"Tandem (this one knows up to {SERVER_SCHEMA_VERSION}); update "
-                              "Tandem.")
+            raise ServerError(_("{where} holds Tandem's schema {version}, made by a newer "
+                                "Tandem (this one knows up to {known}); update Tandem.").format(
+                                    where=address.where, version=before,
+                                    known=SERVER_SCHEMA_VERSION))
         start = before or 0
         try:
             with conn.transaction():
@@ -220,11 +231,14 @@ def init(address: Address) -> tuple[int, int]:
                 conn.execute("INSERT INTO tandem.meta VALUES ('application', 'Tandem') "
                              "ON CONFLICT (key) DO NOTHING")
         except psycopg.errors.InsufficientPrivilege as exc:
-            raise ServerError(f"{address.where} did not let {address.login or 'this login'} "
-                              f"create Tandem's schema ({one_line(str(exc))[:160]}).") from None
+            raise ServerError(_("{where} did not let {login} create Tandem's schema "
+                                "({reason}).").format(
+                                    where=address.where, login=address.login or _("this login"),
+                                    reason=one_line(str(exc))[:160])) from None
         except psycopg.Error as exc:
-            raise ServerError(f"Tandem's schema could not be made on {address.where} "
-                              f"({one_line(str(exc))[:200]}).") from None
+            raise ServerError(_("Tandem's schema could not be made on {where} "
+                                "({reason}).").format(where=address.where,
+                                                      reason=one_line(str(exc))[:200])) from None
         check_schema(conn, address)
         return start, SERVER_SCHEMA_VERSION
     finally:

@@ -170,7 +170,8 @@ class ServerStore(PlanStore):
         import psycopg
 
         if not address.plan_id:
-            raise ServerError(f"{address} names a database, not a plan.")
+            raise ServerError(_("{address} names a database, not a plan.").format(
+                address=address))
         conn = connect(address)
         listen = None
         try:
@@ -502,8 +503,8 @@ class ServerStore(PlanStore):
     def _go_away(self, exc: Exception) -> None:
         if self.gone:
             return
-        self.gone = (f"The server ({self.address.where}) cannot be reached; the plan is shown "
-                     "read-only and Tandem reconnects by itself.")
+        self.gone = _("The server ({where}) cannot be reached; the plan is shown read-only "
+                      "and Tandem reconnects by itself.").format(where=self.address.where)
         self.read_only = True
         self.read_only_reason = self.gone
         for conn in (self._pg, self._listen):
@@ -584,9 +585,10 @@ def _load(conn: psycopg.Connection[Any], address: Address
                          (plan_id,)).fetchone()
     if not found:
         conn.rollback()
-        raise ServerError(f"{address.where} has no plan {one_line(str(plan_id))[:40]} that the "
-                          f"login {address.login or conn.info.user} may read (the plan's "
-                          "publisher grants it with tandem server grant).")
+        raise ServerError(_("{where} has no plan {plan} that the login {login} may read (the "
+                            "plan's publisher grants it with tandem server grant).").format(
+                                where=address.where, plan=one_line(str(plan_id))[:40],
+                                login=address.login or conn.info.user))
     title, head = found
     me = conn.execute("SELECT * FROM tandem.caller(%s)", (plan_id,)).fetchone()
     replica = connection.blank()

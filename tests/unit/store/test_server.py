@@ -11,6 +11,7 @@ import pytest
 
 from planner.changes import ChangeSet
 from planner.errors import InvalidEdit, PlanError
+from planner.i18n import speaking
 from planner.model import Goal, Message, Person
 from planner.operations.goals import sign_off, withdraw
 from planner.operations.rows import edit
@@ -160,6 +161,9 @@ def test_bad_addresses_and_logins_get_one_sentence_each(pg_cluster: Cluster, pg_
     for url, said in cases.items():
         with pytest.raises(PlanError, match=said):
             connect(parse(url))
+    with speaking("de"), pytest.raises(PlanError, match="^tandem auf 127.0.0.1:1 antwortet "
+                                       r"nicht \(läuft der Server"):
+        connect(parse("postgresql://tandem_admin@127.0.0.1:1/tandem"))
     monkeypatch.setenv("PGPASSFILE", os.devnull)
     monkeypatch.setenv("PGPASSWORD", "wrong")
     with pytest.raises(ServerError, match="refused the login tandem_admin: the password in "
