@@ -96,7 +96,10 @@ def _value(row: object, field: str) -> str:
 
 
 def _say(what: str, said: tuple[str, str, str, str]) -> None:
-    print(what, *said, flush=True)
+    # One write a line (print writes each part on its own when Python runs
+    # unbuffered): a kill leaves a whole line or none, or the end of one cut.
+    sys.stdout.write(" ".join((what, *said)) + "\n")
+    sys.stdout.flush()
 
 
 if __name__ == "__main__":
