@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
 
-from planner.i18n import _
+from planner.i18n import _, ngettext, number
 from planner.changes import ChangeSet, added
 from planner.errors import InvalidEdit
 from planner.model import (
@@ -113,9 +113,15 @@ def prepare(reader: PlanReader, starting: date | None = None, months: int | None
     people = [p for p in reader.rows(Person) if not p.left_plan] if carry.people else []
     kept_people = {p.id for p in people}
     rows += [fresh(p._replace(delegate=False)) for p in people]
-    lines.append(f"{len(people)} people" + (" (delegates are named again by the heads)"
-                                           if any(p.delegate for p in people) else "")
-                 if carry.people else "No people")
+    if not carry.people:
+        lines.append(_("No people"))
+    elif any(p.delegate for p in people):
+        lines.append(ngettext("{count} person (delegates are named again by the heads)",
+                              "{count} people (delegates are named again by the heads)",
+                              len(people)).format(count=number(len(people))))
+    else:
+        lines.append(ngettext("{count} person", "{count} people", len(people)).format(
+            count=number(len(people))))
 
     def person(pid: str | None) -> str | None:
         return pid if pid in kept_people else None
@@ -131,7 +137,8 @@ def prepare(reader: PlanReader, starting: date | None = None, months: int | None
     stages = list(reader.rows(FunnelStage)) if carry.funnel else []
     kept_stages = {s.id for s in stages}
     rows += [fresh(s) for s in stages]
-    lines.append(f"{len(stages)} funnel stages" if carry.funnel else "No funnel")
+    lines.append(ngettext("{count} funnel stage", "{count} funnel stages", len(stages)).format(
+        count=number(len(stages))) if carry.funnel else _("No funnel"))
 
     goals: list[Goal] = []
     withdrawn_count = 0
@@ -152,9 +159,13 @@ def prepare(reader: PlanReader, starting: date | None = None, months: int | None
                for g in goals if g.id in history]
     rows += closing
     left = sum(1 for g in reader.rows(Goal) if g.status not in OPEN)
-    lines.append(f"{len(goals)} goals not done, sign-offs withdrawn ({withdrawn_count}), "
-                 f"{len(closing)} with their closing check-in; {left} done or dropped stay "
-                 "behind" if carry.goals else "No goals")
+    lines.append(ngettext(
+        "{count} goal not done, sign-offs withdrawn ({withdrawn}), {closing} with their closing "
+        "check-in; {left} done or dropped stay behind",
+        "{count} goals not done, sign-offs withdrawn ({withdrawn}), {closing} with their "
+        "closing check-in; {left} done or dropped stay behind", len(goals)).format(
+            count=number(len(goals)), withdrawn=number(withdrawn_count),
+            closing=number(len(closing)), left=number(left)) if carry.goals else _("No goals"))
 
     metrics: list[Metric] = []
     if carry.metrics:
@@ -169,8 +180,10 @@ def prepare(reader: PlanReader, starting: date | None = None, months: int | None
     rows += metrics
     rows += [fresh(link) for link in reader.rows(MetricGoal)
              if link.metric_id in kept_metrics and link.goal_id in kept_goals]
-    lines.append(f"{len(metrics)} metrics, the last actual as the new baseline, targets to "
-                 "set" if carry.metrics else "No metrics")
+    lines.append(ngettext("{count} metric, the last actual as the new baseline, targets to set",
+                          "{count} metrics, the last actual as the new baseline, targets to set",
+                          len(metrics)).format(count=number(len(metrics)))
+                 if carry.metrics else _("No metrics"))
 
     reviews = {r.id: r for r in reader.rows(Review)}
     actions = [a for a in reader.rows(ReviewAction) if not a.done] if carry.actions else []
@@ -182,8 +195,12 @@ def prepare(reader: PlanReader, starting: date | None = None, months: int | None
     rows += [fresh(a._replace(owner_id=person(a.owner_id),
                               due_date=a.due_date if a.due_date and a.due_date >= first
                               else None)) for a in actions]
-    lines.append(f"{len(actions)} open review actions, with the {len(kept_reviews)} reviews "
-                 "they came from" if carry.actions else "No review actions")
+    lines.append(ngettext("{count} open review action, with the reviews they came from "
+                          "({reviews})",
+                          "{count} open review actions, with the reviews they came from "
+                          "({reviews})", len(actions)).format(
+                              count=number(len(actions)), reviews=number(len(kept_reviews)))
+                 if carry.actions else _("No review actions"))
 
     messages: list[Message] = []
     held = 0
@@ -216,12 +233,16 @@ def prepare(reader: PlanReader, starting: date | None = None, months: int | None
                     row = withdrawn(row, side)
                     held += 1
         final.append(row)
-    lines.append(f"{len(messages)} approved messages" + (
-        f" ({held} approvals by someone who no longer signs wait again)" if held else "")
-        if carry.messages else "No messages")
-    lines.append(f"{len(topics)} open parking-lot topics" if carry.parking
-                 else "No parking-lot topics")
-    lines.append(f"{len(days)} days off in the new period; no field rides or actuals")
+    lines.append((ngettext("{count} approved message", "{count} approved messages",
+                           len(messages)).format(count=number(len(messages))) + (
+        " " + _("({held} approvals by someone who no longer signs wait again)").format(
+            held=number(held)) if held else "")) if carry.messages else _("No messages"))
+    lines.append(ngettext("{count} open parking-lot topic", "{count} open parking-lot topics",
+                          len(topics)).format(count=number(len(topics))) if carry.parking
+                 else _("No parking-lot topics"))
+    lines.append(ngettext("{count} day off in the new period; no field rides or actuals",
+                          "{count} days off in the new period; no field rides or actuals",
+                          len(days)).format(count=number(len(days))))
     counts = {"people": len(people), "goals": len(goals), "check-ins": len(closing),
               "metrics": len(metrics), "stages": len(stages), "messages": len(messages),
               "actions": len(actions), "topics": len(topics)}

@@ -56,15 +56,17 @@ def why_not_writable(path: Path) -> str | None:
     except (OSError, AttributeError):  # no statvfs on Windows
         read_only_disk = False
     if read_only_disk:
-        return f"{path.name} is on a read-only disk, so changes to it cannot be saved."
+        return _("{name} is on a read-only disk, so changes to it cannot be saved.").format(
+            name=path.name)
     if not os.access(path, os.W_OK):
-        return f"{path.name} is a read-only file, so changes to it cannot be saved."
+        return _("{name} is a read-only file, so changes to it cannot be saved.").format(
+            name=path.name)
     if not os.access(folder, os.W_OK | os.X_OK):
-        return (f"The folder of {path.name} cannot be written to, so changes to the plan "
-                "cannot be saved.")
+        return _("The folder of {name} cannot be written to, so changes to the plan cannot be "
+                 "saved.").format(name=path.name)
     too_long = plan_name_problem(path)
     if too_long:
-        return f"{too_long} It is open read-only until it is renamed."
+        return _("{problem} It is open read-only until it is renamed.").format(problem=too_long)
     return None
 
 
@@ -74,8 +76,8 @@ def _held(holder: Holder) -> str:
 
 
 def _carries(name: str, foreign: list[str]) -> str:
-    return (f"{name} carries schema objects Tandem did not create ({'; '.join(foreign)}); "
-            "Tandem will not write to it.")
+    return _("{name} carries schema objects Tandem did not create ({objects}); Tandem will "
+             "not write to it.").format(name=name, objects="; ".join(foreign))
 
 
 def damaged(name: str, detail: str) -> str:

@@ -19,7 +19,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from planner.i18n import _
+from planner.i18n import N_, _, ngettext, number
 from planner.changes import ChangeSet, RowChange, added
 from planner.errors import (
     InvalidEdit, MediumLost, OutsideChange, PlanError, PlanFileError, ReadOnlyPlan, one_line)
@@ -384,7 +384,8 @@ class PlanStore:
         self._outside = connection.data_version(self._disk)
         if upgraded:  # the plan as it was before the upgrade stays at hand
             self._write_version(Version(
-                new_id(), f"Before the upgrade to plan format {SCHEMA_VERSION}", "",
+                new_id(), _("Before the upgrade to plan format {version}").format(
+                    version=SCHEMA_VERSION), "",
                 "Tandem", utc_now(), self._next_seq() - 1, automatic=True))
 
     def _refuse_if_read_only(self) -> None:
@@ -437,7 +438,7 @@ class PlanStore:
         rows = [RowChange(before, after) for kind in KINDS
                 for row_id in old[kind].keys() | self._rows_of(kind).by_id.keys()
                 if (before := old[kind].get(row_id)) != (after := self.get(kind, row_id))]
-        change = ChangeSet(OUTSIDE_LABEL, tuple(rows), exact=True)
+        change = ChangeSet(_(OUTSIDE_LABEL), tuple(rows), exact=True)
         # Recorded once this store writes the file (before its first edit an
         # older plan has no history to record it in, and is not upgraded for it).
         if change.recorded and self._writing:
@@ -935,19 +936,22 @@ def _removals_first(rows: tuple[RowChange, ...]) -> list[RowChange]:
     return [rows[n] for n in sorted(range(len(rows)), key=place)]
 
 
-OUTSIDE_LABEL = "Changed by another program"
+OUTSIDE_LABEL = N_("Changed by another program")
 
 
 def outside_sentence(name: str, change: ChangeSet, refused: bool = False) -> str:
     """What another program's write meant, in one sentence."""
     n = len(change.rows)
-    what = f"{n} row{'s' if n != 1 else ''}" if n else "nothing Tandem shows"
-    said = (f"Another program changed {name} while it was open here ({what}); Tandem has "
-            "read the plan again")
+    what = ngettext("{count} row", "{count} rows", n).format(count=number(n)) if n else \
+        _("nothing Tandem shows")
     if refused:
-        return f"{said} and did not write your last change over theirs. Make it again if " \
-               "it still applies."
-    return f"{said}; nothing of theirs was written over."
+        said = _("Another program changed {name} while it was open here ({what}); Tandem has "
+                 "read the plan again and did not write your last change over theirs. Make it "
+                 "again if it still applies.")
+    else:
+        said = _("Another program changed {name} while it was open here ({what}); Tandem has "
+                 "read the plan again; nothing of theirs was written over.")
+    return said.format(name=name, what=what)
 
 
 def write_plan(out: Path, data: bytes, replace_existing: bool = False) -> None:

@@ -2,6 +2,7 @@
 one change the window and the command line both commit."""
 
 from planner.changes import ChangeSet, between
+from planner.i18n import _
 from planner.store.plan_store import PlanStore
 from planner.store.versions import Version
 
@@ -12,7 +13,8 @@ def restore_change(store: PlanStore, version: Version) -> ChangeSet:
     asking: a refusal is its InvalidEdit). Empty when the plan is as that
     version already. Not exact: every row restored says it changed now."""
     now, then = store.state(), store.state(version.seq)
-    found = between(now, then, f"Restore the version \u201c{version.name}\u201d")
+    found = between(now, then, _("Restore the version \u201c{name}\u201d").format(
+        name=version.name))
     # A row that differs only in when it last changed is as it was already.
     rows = tuple(r for r in found if r.before is None or r.after is None
                  or r.before._replace(updated_at=r.after.updated_at) != r.after)

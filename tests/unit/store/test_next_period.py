@@ -117,3 +117,24 @@ def test_a_shorter_period_and_parts_left_out(sample_path: Path, tmp_path: Path) 
     assert "No goals" in made.lines and "No messages" in made.lines
     assert next_period.following(date(2027, 1, 31), date(2027, 3, 30), months=1) == (
         date(2027, 3, 31), date(2027, 4, 29))
+
+
+def test_the_preview_speaks_the_language_spoken(sample_path: Path) -> None:
+    """The preview the dialog and `tandem next` show, in German when German is
+    spoken: every line, counts as German groups them, nothing left in English."""
+    from planner.i18n import speaking
+
+    with PlanStore.open(sample_path) as old:
+        english = next_period.prepare(old).lines
+        with speaking("de"):
+            german = next_period.prepare(old).lines
+            without = next_period.prepare(old, carry=next_period.Carry().without(
+                "goals", "messages", "people")).lines
+    assert len(german) == len(english) and german != english
+    people = sum(1 for p in old.rows(Person) if not p.left_plan)
+    assert german[0].startswith(f"{people} Personen")
+    assert any(line.endswith("keine Begleitungen oder Istwerte") for line in german)
+    assert {"Keine Ziele", "Keine Botschaften", "Keine Personen"} <= set(without)
+    for line in german + without:
+        assert not any(word in line.split() for word in ("goals", "people", "messages",
+                                                         "metrics", "with", "the")), line
