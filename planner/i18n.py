@@ -128,6 +128,15 @@ def N_(message: str) -> str:  # noqa: N802 (gettext's name)
     return message
 
 
+_QUOTES = {"en": ("\u201c", "\u201d"), "de": ("\u201e", "\u201c")}
+
+
+def quote(text: str) -> str:
+    """Text in the language's quotation marks: “Lift win rate”, „Lift win rate“."""
+    opening, closing = _QUOTES.get(_current[0], _QUOTES["en"])
+    return f"{opening}{text}{closing}"
+
+
 def locale_name() -> str:
     return LOCALES[_current[0]]
 

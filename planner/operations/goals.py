@@ -39,8 +39,12 @@ def sign_off(goals: Sequence[Goal], side: Side, signer: Person | None) -> Change
     by_id = {g.id: g for g in goals}
     rows = tuple(changed(by_id[g.id], g) for g in after)
     what = _goals_noun([by_id[g.id] for g in after]) if after else ""
-    text = (f"Withdraw the {side} sign-off of {what}" if withdrawal
-            else f"Sign off {what} for {side}")
+    if withdrawal:
+        text = (_("Withdraw the sales sign-off of {what}") if side == "sales" else
+                _("Withdraw the marketing sign-off of {what}")).format(what=what)
+    else:
+        text = (_("Sign off {what} for sales") if side == "sales" else
+                _("Sign off {what} for marketing")).format(what=what)
     return ChangeSet(text, rows)
 
 

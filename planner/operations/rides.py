@@ -2,7 +2,7 @@
 
 from datetime import date, timedelta
 
-from planner.i18n import _, ngettext
+from planner.i18n import N_, _, day, ngettext
 from planner.changes import ChangeSet, added, changed, removed
 from planner.errors import InvalidEdit
 from planner.model import FieldRide, HotButton, Message, NonWorkingDay, Person
@@ -11,9 +11,10 @@ from planner.model.reader import PlanReader
 from planner.operations.rows import new, quoted
 from planner.rules.rides import turned
 
-DEBRIEF_PARTS = {"customers_asked": "what customers asked",
-                 "marketing_changes": "what marketing will change",
-                 "sales_changes": "what sales will change", "debrief": "the debrief notes"}
+DEBRIEF_PARTS = {"customers_asked": N_("what customers asked"),
+                 "marketing_changes": N_("what marketing will change"),
+                 "sales_changes": N_("what sales will change"),
+                 "debrief": N_("the debrief notes")}
 
 
 def add_ride(reader: PlanReader, today: date) -> tuple[ChangeSet, FieldRide]:
@@ -24,8 +25,8 @@ def add_ride(reader: PlanReader, today: date) -> tuple[ChangeSet, FieldRide]:
     marketer = next((p for p in people if p.team is Team.MARKETING and not p.left_plan), None)
     rep = next((p for p in people if p.team is Team.SALES and not p.left_plan), None)
     if marketer is None or rep is None:
-        raise InvalidEdit("A field ride needs one person in marketing and one in sales; add "
-                          "them on the People page first.")
+        raise InvalidEdit(_("A field ride needs one person in marketing and one in sales; add "
+                            "them on the People page first."))
     monday = today + timedelta(days=7 - today.weekday())
     first = min(max(monday, plan.period_start), plan.period_end)
     ride = new(FieldRide, direction=RideDirection.MARKETING_WITH_SALES,
@@ -83,7 +84,7 @@ def write_debrief(ride: FieldRide, part: str, text: str) -> ChangeSet:
         after = ride._replace(debrief=text)
     else:
         raise ValueError(f"a debrief has no part {part!r}")
-    return ChangeSet(_("Change {part}").format(part=DEBRIEF_PARTS[part]),
+    return ChangeSet(_("Change {part}").format(part=_(DEBRIEF_PARTS[part])),
                      (changed(ride, after),) if after != ride else ())
 
 
@@ -100,9 +101,10 @@ def forget(hot_button: HotButton) -> ChangeSet:
 def send_to_messaging(reader: PlanReader, hot_button: HotButton) -> ChangeSet:
     """The hot button becomes a draft message that remembers its ride."""
     if hot_button.message_id and reader.get(Message, hot_button.message_id):
-        raise InvalidEdit("That hot button is in messaging already.")
+        raise InvalidEdit(_("That hot button is in messaging already."))
     ride = reader.get(FieldRide, hot_button.field_ride_id)
-    source = f"Field ride of {ride.first_day:%-d %b %Y}" if ride else "Field ride"
+    source = _("Field ride of {day}").format(day=day(ride.first_day)) if ride else \
+        _("Field ride")
     message = new(Message, customer_problem=hot_button.words, field_ride_id=hot_button.field_ride_id,
                   source=source)
     return ChangeSet(_("Send hot button {words} to messaging").format(words=quoted(hot_button.words)), (
@@ -124,6 +126,7 @@ def plan_suggested(reader: PlanReader, isolate_id: str, partner_id: str,
     other team visits (the team rules say who may visit whom), in one step."""
     ride = new(FieldRide, direction=direction, visitor_id=isolate_id, host_id=partner_id,
                first_day=first_day, last_day=last_day,
-               objective="Meet the other team's work first-hand (suggested by the network)")
+               objective=_("Meet the other team's work first-hand (suggested by the "
+                           "network)"))
     change = ChangeSet("", (added(ride),))
     return ChangeSet(_("Plan the suggested ride of {reader_ride}").format(reader_ride=_who(reader, ride)), change.rows)

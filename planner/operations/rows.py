@@ -6,13 +6,13 @@ from typing import Any, TypeVar
 from planner.changes import ChangeSet, added, changed, removed
 from planner.model import FunnelStage, Goal, R, Record, new_id, utc_now
 from planner.model.nouns import noun
-from planner.i18n import _
+from planner.i18n import _, quote
 from planner.model.validation import coerce, words as field_words
 
 def quoted(text: str, limit: int = 40) -> str:
     """A title inside a label: in quotes, cut short with an ellipsis."""
     text = " ".join(text.split())
-    return f"\u201c{text[:limit - 1]}\u2026\u201d" if len(text) > limit else f"\u201c{text}\u201d"
+    return quote(text[:limit - 1] + "\u2026" if len(text) > limit else text)
 
 
 def new(kind: type[R], **values: Any) -> R:

@@ -19,6 +19,7 @@ from planner.model import (
     FieldRide, FunnelStage, Goal, HotButton, Message, Metric, MetricGoal, MetricValue,
     NonWorkingDay, ParkingTopic, Person, Plan, Record, Review, ReviewAction, ReviewLink, CheckIn,
     CrmImport, Survey, SurveyAnswer, SurveyInvite, Training, TrainingSeat)
+from planner.i18n import N_, _, day, number, quote
 from planner.model.actor import Actor
 from planner.model.enums import label
 from planner.model.nouns import noun
@@ -44,6 +45,9 @@ HIDDEN = ("id", "created_at", "updated_at", "sales_signed_wording", "marketing_s
           "token")
 LONGEST = 160  # characters of a value said on one line
 State = dict[type[Record], dict[str, Record]]
+WHAT = {"added": N_("added"), "changed": N_("changed"), "removed": N_("removed")}
+WHAT_ROW = {"added": N_("added {row}"), "changed": N_("changed {row}"),
+            "removed": N_("removed {row}")}
 
 
 @dataclass(frozen=True)
@@ -67,19 +71,30 @@ class RowDifference:
 
     @property
     def by_name(self) -> str:
-        return (self.by.name if self.by is not None else "") or "unknown"
+        return (self.by.name if self.by is not None else "") or _("unknown")
 
     @property
     def section_title(self) -> str:
         return section(self.section).title
 
+    @property
+    def said(self) -> str:
+        """ "added", "changed" or "removed", in the language spoken."""
+        return _(WHAT[self.what])
+
+    @property
+    def said_row(self) -> str:
+        """ "changed goal “Lift win rate”", in the language spoken."""
+        return _(WHAT_ROW[self.what]).format(row=self.label)
+
     def line(self) -> str:
         """One line: `goals: changed goal “Lift win rate”: title “A” → “B”`."""
-        head = f"{self.section}: {self.what} {self.label}"
+        head = f"{self.section}: {self.said_row}"
         if self.what != "changed":
             return head
         return head + ": " + "; ".join(
-            f"{f.label.lower()} {_quoted(f.before)} \u2192 {_quoted(f.after)}" for f in self.fields)
+            f"{words(f.field)} {_quoted(f.before)} \u2192 {_quoted(f.after)}"
+            for f in self.fields)
 
     def as_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -149,15 +164,18 @@ def since(store: "PlanStore", ref: str) -> tuple[str, list[RowDifference]]:
 
 def appendix(name: str, found: list[RowDifference], most: int = 2000) -> Section:
     """The PDF's last section: every change since a version, in a table."""
-    rows = tuple((d.section_title, f"{d.what} {d.label}",
+    rows = tuple((d.section_title, d.said_row,
                   "; ".join(f"{f.label}: {_short(f.before)} \u2192 {_short(f.after)}"
                             for f in d.fields)) for d in found[:most])
-    blocks: list[Block] = [Paragraph(f"Since the version \u201c{name}\u201d: {summary(found)}."
-                                     + (f" The first {most} are listed." if len(found) > most
-                                        else ""))]
+    said = _("Since the version \u201c{name}\u201d: {summary}.").format(
+        name=name, summary=summary(found))
+    if len(found) > most:
+        said += " " + _("The first {count} are listed.").format(count=number(most))
+    blocks: list[Block] = [Paragraph(said)]
     if rows:
-        blocks.append(Table(("Section", "Row", "What changed"), rows, (1.2, 3, 5)))
-    return Section("changes", f"Changes since \u201c{name}\u201d", tuple(blocks))
+        blocks.append(Table((_("Section"), _("Row"), _("What changed")), rows, (1.2, 3, 5)))
+    return Section("changes", _("Changes since \u201c{name}\u201d").format(name=name),
+                   tuple(blocks))
 
 
 def summary(found: Iterable[RowDifference]) -> str:
@@ -165,8 +183,10 @@ def summary(found: Iterable[RowDifference]) -> str:
     counts = {"added": 0, "changed": 0, "removed": 0}
     for d in found:
         counts[d.what] += 1
-    said = [f"{n} {what}" for what, n in counts.items() if n]
-    return ", ".join(said) if said else "no changes"
+    words_ = {"added": _("{count} added"), "changed": _("{count} changed"),
+              "removed": _("{count} removed")}
+    said = [words_[what].format(count=number(n)) for what, n in counts.items() if n]
+    return ", ".join(said) if said else _("no changes")
 
 
 def word_diff(before: str, after: str) -> list[tuple[Literal["same", "gone", "new"], str]]:
@@ -187,7 +207,7 @@ def word_diff(before: str, after: str) -> list[tuple[Literal["same", "gone", "ne
 def row_label(row: Record, state: State) -> str:
     """A row by what a reader knows it as: `goal “Lift win rate”`."""
     name = _name(row, state)
-    return f"{noun(type(row))} \u201c{_short(name)}\u201d" if name else noun(type(row))
+    return f"{noun(type(row))} {quote(_short(name))}" if name else noun(type(row))
 
 
 def value_text(row: Record, field: str, state: State) -> str:
@@ -198,9 +218,9 @@ def value_text(row: Record, field: str, state: State) -> str:
     if field.endswith("_id") and isinstance(value, str):
         target = _target(field)
         found = state.get(target, {}).get(value) if target else None
-        return _name(found, state) if found is not None else "(removed)"
+        return _name(found, state) if found is not None else _("(removed)")
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return _("yes") if value else _("no")
     if isinstance(value, Enum):
         return label(value)
     if isinstance(value, datetime):
@@ -208,7 +228,7 @@ def value_text(row: Record, field: str, state: State) -> str:
 
         return local_time(value)
     if isinstance(value, date):
-        return value.isoformat()
+        return day(value)
     if isinstance(value, float):
         return f"{value:g}"
     return str(value)
@@ -253,38 +273,38 @@ def _name(row: Record | None, state: State) -> str:
     if isinstance(row, (Metric, FunnelStage, Person)):
         return row.name
     if isinstance(row, FieldRide):
-        who = " with ".join(_name(state.get(Person, {}).get(i or ""), state)
-                            for i in (row.visitor_id, row.host_id) if i)
-        return f"{row.first_day.isoformat()}" + (f", {who}" if who else "")
+        who = _(" with ").join(_name(state.get(Person, {}).get(i or ""), state)
+                               for i in (row.visitor_id, row.host_id) if i)
+        return day(row.first_day) + (f", {who}" if who else "")
     if isinstance(row, MetricValue):
-        metric = _name(state.get(Metric, {}).get(row.metric_id), state) or "a metric"
+        metric = _name(state.get(Metric, {}).get(row.metric_id), state) or _("a metric")
         return f"{metric}, {row.period}"
     if isinstance(row, MetricGoal):
-        metric = _name(state.get(Metric, {}).get(row.metric_id), state) or "a metric"
-        goal = _name(state.get(Goal, {}).get(row.goal_id), state) or "a goal"
-        return f"{goal} measured by {metric}"
+        metric = _name(state.get(Metric, {}).get(row.metric_id), state) or _("a metric")
+        goal = _name(state.get(Goal, {}).get(row.goal_id), state) or _("a goal")
+        return _("{goal} measured by {metric}").format(goal=goal, metric=metric)
     if isinstance(row, Message):
         return row.customer_problem
     if isinstance(row, HotButton):
         return row.words
     if isinstance(row, NonWorkingDay):
-        return f"{row.day.isoformat()} {row.occasion}".strip()
+        return f"{day(row.day)} {row.occasion}".strip()
     if isinstance(row, ParkingTopic):
         return row.topic
     if isinstance(row, Review):
-        return f"held {row.held_on.isoformat()}"
+        return _("held {day}").format(day=day(row.held_on))
     if isinstance(row, ReviewAction):
         return row.action
     if isinstance(row, CheckIn):
-        goal = _name(state.get(Goal, {}).get(row.goal_id), state) or "a goal"
-        return f"check-in on {goal}, {row.checked_on.isoformat()}"
+        goal = _name(state.get(Goal, {}).get(row.goal_id), state) or _("a goal")
+        return _("check-in on {goal}, {day}").format(goal=goal, day=day(row.checked_on))
     if isinstance(row, ReviewLink):
-        review = _name(state.get(Review, {}).get(row.review_id), state) or "a review"
+        review = _name(state.get(Review, {}).get(row.review_id), state) or _("a review")
         kind, target = next(((k, i) for k, i in ((Goal, row.goal_id), (FunnelStage,
                             row.funnel_stage_id), (Metric, row.metric_id)) if i),
                             (Goal, None))
-        about = _name(state.get(kind, {}).get(target or ""), state) or "something removed"
-        return f"review {review} about {about}"
+        about = _name(state.get(kind, {}).get(target or ""), state) or _("something removed")
+        return _("review {review} about {about}").format(review=review, about=about)
     return ""
 
 
@@ -294,7 +314,7 @@ def _short(text: str) -> str:
 
 
 def _quoted(text: str) -> str:
-    return "\u2014" if text == "\u2014" else f"\u201c{_short(text)}\u201d"
+    return "\u2014" if text == "\u2014" else quote(_short(text))
 
 
 _TOKEN = re.compile(r"\s+|\w+|[^\w\s]", re.UNICODE)
@@ -310,23 +330,24 @@ def conflict_line(conflict: Any, base: State, mine: State, theirs: State,
     row = conflict.mine or conflict.theirs or conflict.base
     if conflict.field is None:
         where = f"{SECTION_OF[conflict.kind]}: {row_label(row, mine if conflict.mine else theirs)}"
+        changed = conflict.base is not None and (conflict.mine or conflict.theirs) != \
+            conflict.base
         if conflict.mine is None:
-            return f"conflict: {where}: removed in mine, {_kept(conflict, mine, 'theirs')}"
-        return f"conflict: {where}: removed in theirs, {_kept(conflict, theirs, 'mine')}"
+            said = _("conflict: {where}: removed in mine, changed in theirs") if changed else \
+                _("conflict: {where}: removed in mine, still used in theirs")
+        else:
+            said = _("conflict: {where}: removed in theirs, changed in mine") if changed else \
+                _("conflict: {where}: removed in theirs, still used in mine")
+        return said.format(where=where)
     # A field's conflict names its row as MINE has it (or THEIRS: a row both added).
     current = next(state[conflict.kind][conflict.row_id]
                    for state in (merged or mine, mine, theirs, base)
                    if conflict.row_id in state[conflict.kind])
     where = f"{SECTION_OF[conflict.kind]}: {row_label(current, mine)}"
-    sides = []
-    for side, state, value in (("mine", mine, conflict.mine), ("theirs", theirs, conflict.theirs),
-                               ("ancestor", base, conflict.base)):
-        text = value_text(current._replace(**{conflict.field: value}), conflict.field, state)
-        sides.append(f"{side} {_quoted(text)}")
-    return f"conflict: {where}: {words(conflict.field)}: {', '.join(sides)}"
-
-
-def _kept(conflict: Any, other: State, side: str) -> str:
-    """Why the other side's row matters: it changed it, or still refers to it."""
-    changed = conflict.base is not None and (conflict.mine or conflict.theirs) != conflict.base
-    return f"changed in {side}" if changed else f"still used in {side}"
+    texts = {side: _quoted(value_text(current._replace(**{conflict.field: value}),
+                                      conflict.field, state))
+             for side, state, value in (("mine", mine, conflict.mine),
+                                        ("theirs", theirs, conflict.theirs),
+                                        ("ancestor", base, conflict.base))}
+    return _("conflict: {where}: {field}: mine {mine}, theirs {theirs}, ancestor "
+             "{ancestor}").format(where=where, field=words(conflict.field), **texts)

@@ -142,8 +142,8 @@ def stale_since(plan: Plan, goal: Goal, rows: Sequence[CheckIn], today: date) ->
 
 
 def stale_words(since: date, checked: bool) -> str:
-    return (f"not checked in since {since:%-d %b %Y}" if checked
-            else f"not checked in since the plan began on {since:%-d %b %Y}")
+    return (_("not checked in since {day}") if checked
+            else _("not checked in since the plan began on {day}")).format(day=day(since))
 
 
 def checkin_findings(plan: Plan, goals: Sequence[Goal],

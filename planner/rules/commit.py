@@ -6,9 +6,9 @@ commit, so a refusal changes nothing and a consequence undoes with its cause.
 
 from collections.abc import Sequence
 
-from planner.i18n import _
+from planner.i18n import _, ngettext
 from planner.model import FieldRide, Goal, Message, Person, Record
-from planner.model.enums import PlanStatus, Team, label
+from planner.model.enums import PlanStatus, Team
 from planner.model.reader import PlanReader
 from planner.rules import rides, signoff
 from planner.rules.goals import owner_problem, owners
@@ -91,11 +91,14 @@ def _team_change_problem(person: Person, reader: PlanReader) -> str | None:
         return None
     parts = []
     if owned:
-        parts.append(f"owns {len(owned)} goal{'s' if len(owned) > 1 else ''}")
+        parts.append(ngettext("owns {count} goal", "owns {count} goals", len(owned)).format(
+            count=len(owned)))
     if riding:
-        parts.append(f"is on {len(riding)} field ride{'s' if len(riding) > 1 else ''}")
-    return (f"{person.name} {' and '.join(parts)} for their present team, which "
-            f"{label(person.team).lower()} could not; give those to someone else first.")
+        parts.append(ngettext("is on {count} field ride", "is on {count} field rides",
+                              len(riding)).format(count=len(riding)))
+    return _("{name} {what} for their present team, which {team} could not; give those to "
+             "someone else first.").format(name=person.name, what=_(" and ").join(parts),
+                                           team=_(rides.TEAM_WORDS[person.team]))
 
 
 def _role_team(ride: FieldRide, person_id: str) -> Team:

@@ -5,6 +5,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from planner.i18n import N_, _
 from planner.model import FunnelStage, Plan
 
 
@@ -51,9 +52,9 @@ class FunnelNeeds:
     problem: str = ""
 
 
-NO_TARGET = "Enter a revenue target and an average deal size."
-NO_RATES = ("Give each stage before the won stage a conversion rate (the share that reaches "
-            "the next stage).")
+NO_TARGET = N_("Enter a revenue target and an average deal size.")
+NO_RATES = N_("Give each stage before the won stage a conversion rate (the share that "
+              "reaches the next stage).")
 
 
 def funnel_needs(plan: Plan, stages: Sequence[FunnelStage]) -> FunnelNeeds:
@@ -68,9 +69,9 @@ def funnel_needs(plan: Plan, stages: Sequence[FunnelStage]) -> FunnelNeeds:
     rates = [s.conversion_rate for s in chain[:-1]]
     months = months_of(plan.period_start, plan.period_end)
     if not plan.revenue_target or not plan.average_deal_size:
-        return FunnelNeeds(months=months, problem=NO_TARGET)
+        return FunnelNeeds(months=months, problem=_(NO_TARGET))
     if len(chain) < 2 or any(r is None for r in rates):
-        return FunnelNeeds(months=months, problem=NO_RATES)
+        return FunnelNeeds(months=months, problem=_(NO_RATES))
     counts = needed_per_stage(plan.revenue_target, plan.average_deal_size,
                               [r for r in rates if r is not None], months)
     return FunnelNeeds(tuple(zip(chain, counts, strict=True)), months)

@@ -6,7 +6,8 @@ from collections.abc import Sequence
 
 from planner.i18n import _, day
 from planner.model import Goal, Person, Plan
-from planner.model.enums import GoalStatus, Team, label
+from planner.model.enums import GoalStatus, Team
+from planner.rules.rides import TEAM_WORDS
 from planner.rules.findings import Finding
 
 NUMBER = re.compile(r"\d")
@@ -22,8 +23,11 @@ def owner_problem(goal: Goal, people: dict[str, Person]) -> str | None:
     for team, person_id in owners(goal):
         person = people.get(person_id or "")
         if person is not None and person.team is not team:
-            return (f"{person.name} is in {label(person.team).lower()}, so cannot be the "
-                    f"{team.value} owner of \u201c{goal.title}\u201d.")
+            said = _("{name} is in {team}, so cannot be the sales owner of \u201c{title}\u201d.") \
+                if team is Team.SALES else \
+                _("{name} is in {team}, so cannot be the marketing owner of \u201c{title}\u201d.")
+            return said.format(name=person.name, team=_(TEAM_WORDS[person.team]),
+                               title=goal.title)
     return None
 
 
@@ -34,15 +38,15 @@ def goal_findings(plan: Plan, goals: Sequence[Goal], people: Sequence[Person]) -
     titles = Counter(g.title.strip().casefold() for g in live)
     found = []
     for g in live:
-        name = f"Goal \u201c{g.title}\u201d"
+        name = _("Goal \u201c{title}\u201d").format(title=g.title)
         for team, person_id in owners(g):
-            side = team.value
+            side = _(TEAM_WORDS[team])
             owner = by_id.get(person_id or "")
             if person_id is None:
                 found.append(Finding("goals", g.id, _("{name} has no {side} owner.").format(name=name,
                                                         side=side)))
             elif owner is None or owner.left_plan:
-                who = owner.name if owner else "its owner"
+                who = owner.name if owner else _("its owner")
                 found.append(Finding("goals", g.id, _("{name}: its {side} owner, {who}, left the "
                                                       "plan.").format(name=name, side=side,
                                                         who=who)))
@@ -50,7 +54,7 @@ def goal_findings(plan: Plan, goals: Sequence[Goal], people: Sequence[Person]) -
                 found.append(Finding("goals", g.id, _("{name}: its {side} owner, {owner}, is in "
                                                       "{value}.").format(name=name, side=side,
                                                         owner=owner.name,
-                                                        value=label(owner.team).lower())))
+                                                        value=_(TEAM_WORDS[owner.team]))))
         due = g.due_date
         if due and not plan.period_start <= due <= plan.period_end:
             found.append(Finding("goals", g.id, _("{name} is due {value}, outside the plan period.").format(name=name, value=day(due))))

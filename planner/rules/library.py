@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from planner.i18n import N_, _, day
+from planner.i18n import N_, _, day, quote
 from planner.model import (
     FieldRide, FunnelStage, HotButton, Message, ParkingTopic, Person, Review, ReviewLink)
 from planner.model.reader import PlanReader
@@ -21,7 +21,7 @@ BLAMELESS = N_("reviews describe the system, not people")
 
 def _quoted(text: str, limit: int = 60) -> str:
     text = " ".join(text.split())
-    return f"\u201c{text[:limit - 1]}\u2026\u201d" if len(text) > limit else f"\u201c{text}\u201d"
+    return quote(text[:limit - 1] + "\u2026" if len(text) > limit else text)
 
 
 def approved_by_one_side(message: Message) -> Side | None:
@@ -34,8 +34,10 @@ def message_state(message: Message) -> str:
     """One phrase: approved, or whose approval it waits for."""
     waits = waiting_for(message)
     if not waits:
-        return "Approved"
-    return "Draft: waits for both sides" if len(waits) == 2 else f"Waits for {waits[0]}"
+        return _("Approved")
+    if len(waits) == 2:
+        return _("Draft: waits for both sides")
+    return (_("Waits for sales") if waits[0] == "sales" else _("Waits for marketing"))
 
 
 def unanswered_hot_buttons(hot_buttons: Sequence[HotButton],
@@ -59,7 +61,8 @@ def message_findings(reader: PlanReader) -> list[Finding]:
     rides = {r.id: r for r in reader.rows(FieldRide)}
     for hot in unanswered_hot_buttons(reader.rows(HotButton), messages):
         ride = rides.get(hot.field_ride_id)
-        when = f" on the field ride of {ride.first_day:%-d %b %Y}" if ride else ""
+        when = " " + _("on the field ride of {day}").format(day=day(ride.first_day)) \
+            if ride else ""
         found.append(Finding("messaging", hot.id,
                              _("Hot button {words}, heard{when}, has no message yet: send it to "
                                "messaging from the ride's debrief.").format(words=_quoted(hot.words),

@@ -355,10 +355,10 @@ def suggestions(reader: PlanReader, net: Network, today: date,
             continue
         direction = (RideDirection.MARKETING_WITH_SALES if person.team is Team.MARKETING
                      else RideDirection.SALES_WITH_MARKETING)
-        why = ("a broker between the teams" if partner in broker_rank
-               else "well connected in the other team")
+        why = (_("a broker between the teams") if partner in broker_rank
+               else _("well connected in the other team"))
         if person.territory and net.people[partner].territory == person.territory:
-            why += f", also in {person.territory}"
+            why += _(", also in {territory}").format(territory=person.territory)
         out.append(Suggestion(isolate, partner, direction, window[0], window[1], why))
         busy[isolate].append(window)
         busy[partner].append(window)

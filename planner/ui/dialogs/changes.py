@@ -35,7 +35,7 @@ def document(found: list[RowDifference], most: int = MOST) -> str:
             when = local_time(datetime.fromisoformat(difference.at)) if difference.at else ""
             by = " <span style='color:#616E7C'>\u2014 " + escape(
                 tr("{name}, {when}").format(name=who, when=when) if when else who) + "</span>"
-        parts.append(f"<p style='margin:6px 0 2px 0'><b>{difference.what.capitalize()}</b> "
+        parts.append(f"<p style='margin:6px 0 2px 0'><b>{escape(difference.said.capitalize())}</b> "
                      f"{link}{by}</p>")
         if difference.fields:
             rows = "".join(

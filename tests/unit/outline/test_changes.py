@@ -7,7 +7,8 @@ from planner.model import FieldRide, Goal, Person
 from planner.model.enums import Team
 from planner.operations import goals
 from planner.operations.rows import edit, remove
-from planner.outline.changes import between, differences, summary, word_diff
+from planner.i18n import speaking
+from planner.outline.changes import appendix, between, differences, summary, word_diff
 from planner.store.plan_store import PlanStore
 
 
@@ -32,9 +33,21 @@ def test_differences_name_rows_fields_and_people(large_path: Path) -> None:
     assert fields["marketing_owner_id"].label == "Marketing owner"
     assert "sales_signed_wording" not in fields and "updated_at" not in fields
     assert [d.section for d in found] == ["goals", "rides", "rides"]
-    assert found[1].label.startswith("field ride \u201c" + ride.first_day.isoformat())
+    assert found[1].label.startswith("field ride \u201c" + f"{ride.first_day:%-d %b %Y}, ")
     assert changed.line().startswith("goals: changed goal \u201cWin back")
     assert differences(between(new, new), new, new) == []
+    with speaking("de"):  # as the window, the PDF and `tandem diff` say it in German
+        german = differences(between(old, new), old, new)
+        assert summary(german) == "1 geändert, 2 entfernt"
+        line = next(d for d in german if d.what == "changed").line()
+        ride_label = german[1].label
+        appendix_title = appendix("Q1", german).title
+    assert line.startswith("goals: Ziel \u201eWin back <b>lapsed</b> accounts\u201c geändert: ")
+    assert "; Marketingverantwortung \u201eBjorn" in line or "; Marketingverantwortung \u201e" \
+        in line, line
+    assert ride_label.startswith("Außendienstbegleitung \u201e" + f"{ride.first_day:%d.%m.%Y}, ")
+    assert " mit " in ride_label
+    assert appendix_title == "Änderungen seit \u201eQ1\u201c"
 
 
 def test_word_diff_marks_only_the_words_that_changed() -> None:
