@@ -207,7 +207,8 @@ def _day(text: str) -> date:
         return date.fromisoformat(text.strip())
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"{text[:40]!r} is not a date (write it as 2028-01-01)") from None
+            _("{value} is not a date (write it as 2028-01-01)").format(
+                value=repr(text[:40]))) from None
 
 
 def _next(args: argparse.Namespace) -> int:
@@ -579,7 +580,7 @@ def _restore(args: argparse.Namespace) -> int:
         _act(store, args.as_name)
         if store.read_only:
             raise PlanError(_("Cannot restore {name}: {value}").format(name=name,
-                                value=store.read_only_reason or 'it is open read-only.'))
+                                value=store.read_only_reason or _("it is open read-only.")))
         version = store.version(args.version)
         before = store.state()
         try:
@@ -655,7 +656,7 @@ def _merge_target(mine: "PlanRef", out: Path | None) -> "PlanStore":
         return copy
     store = open_plan(mine)
     if store.read_only:
-        reason = store.read_only_reason or "it is open read-only."
+        reason = store.read_only_reason or _("it is open read-only.")
         store.close()
         raise PlanError(_("Cannot merge into {mine}: {reason} Write the merge to a new file with "
                           "-o OUT.tandem.").format(mine=ref_name(mine), reason=reason))

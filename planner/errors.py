@@ -37,25 +37,33 @@ def os_error_sentence(exc: OSError, name: str) -> str:
     its true cause (a link the disk does not allow is not a read-only disk)."""
     import errno
 
+    from planner.i18n import _
+
     code = errno.errorcode.get(exc.errno or 0, "")
     if exc.errno == errno.ENOSPC:
-        return f"{name} could not be written: the disk is full. Nothing was left behind."
+        return _("{name} could not be written: the disk is full. Nothing was left behind.").format(
+            name=name)
     if exc.errno == errno.EROFS:
-        return f"{name} could not be written: its disk is read-only."
+        return _("{name} could not be written: its disk is read-only.").format(name=name)
     if exc.errno == errno.EACCES:
-        return f"{name} could not be written: its folder or the file may not be written to."
+        return _("{name} could not be written: its folder or the file may not be written to.").format(
+            name=name)
     if exc.errno == errno.EPERM:
-        return (f"{name} could not be written: its disk does not allow this "
-                f"({exc.strerror or 'operation not permitted'}).")
+        return _("{name} could not be written: its disk does not allow this ({reason}).").format(
+            name=name, reason=exc.strerror or _("operation not permitted"))
     if exc.errno == errno.ENAMETOOLONG:
-        return f"{name} could not be written: its name is too long for the disk."
+        return _("{name} could not be written: its name is too long for the disk.").format(
+            name=name)
     if code in GONE:
-        return f"{name} could not be written: its disk is gone (was it removed?)."
+        return _("{name} could not be written: its disk is gone (was it removed?).").format(
+            name=name)
     if exc.errno == errno.EIO:
-        return f"{name} could not be written: the disk reported an input/output error."
+        return _("{name} could not be written: the disk reported an input/output error.").format(
+            name=name)
     if exc.errno == errno.ENOENT:
-        return f"{name} could not be found."
-    return f"{name} could not be written ({exc.strerror or exc})."
+        return _("{name} could not be found.").format(name=name)
+    return _("{name} could not be written ({reason}).").format(name=name,
+                                                               reason=exc.strerror or exc)
 
 
 def one_line(text: str) -> str:

@@ -34,6 +34,7 @@ from planner.model import (
     CheckIn, FieldRide, Goal, Person, Plan, Review, ReviewAction, Training, TrainingSeat)
 from planner.model.enums import RideStatus, label
 from planner.model.reader import PlanReader
+from planner.i18n import _
 from planner.store.atomic import write_replacing
 
 STATUS = {RideStatus.PLANNED: "TENTATIVE", RideStatus.CONFIRMED: "CONFIRMED",
@@ -143,9 +144,9 @@ def checkin_event(goal: Goal, due: date, owners: str, plan_title: str) -> Event:
     e.add("dtstamp", goal.updated_at)
     e.add("dtstart", due)
     e.add("dtend", due + timedelta(days=1))
-    e.add("summary", f"Check-in due: {goal.title}")
-    e.add("description", f"How far is the goal, and how sure are we?\nOwners: {owners}\n"
-                         f"Plan: {plan_title}")
+    e.add("summary", _("Check-in due: {title}").format(title=goal.title))
+    e.add("description", _("How far is the goal, and how sure are we?\nOwners: {owners}\n"
+                           "Plan: {plan}").format(owners=owners, plan=plan_title))
     e.add("status", "CONFIRMED")
     e.add("transp", "TRANSPARENT")
     return e
@@ -246,7 +247,7 @@ def export_ics(reader: PlanReader, folder: Path,
                  for t in reader.rows(Training)]
     folder.mkdir(parents=True, exist_ok=True)
     written = [folder / WHOLE_PLAN]
-    write_replacing(written[0], calendar(rides, names, f"{plan.title}: field rides and actions",
+    write_replacing(written[0], calendar(rides, names, _("{name}: field rides and actions").format(name=plan.title),
                                          plan.title, revisions, actions, reviews, by_id, plan,
                                          due, trainings=trainings))
     taken = {WHOLE_PLAN.casefold()}
@@ -258,7 +259,7 @@ def export_ics(reader: PlanReader, folder: Path,
         courses = [(t, who) for t, who in trainings if person.id in seated.get(t.id, ())]
         if own or todo or theirs or courses:
             path = folder / file_name(person.name, taken)
-            write_replacing(path, calendar(own, names, f"{person.name}: field rides and actions",
+            write_replacing(path, calendar(own, names, _("{name}: field rides and actions").format(name=person.name),
                                            plan.title, revisions, todo, reviews, by_id, plan,
                                            theirs, alarms=True, trainings=courses))
             written.append(path)

@@ -29,7 +29,7 @@ from reportlab.platypus import (
     PageTemplate, Spacer, TableStyle)
 from reportlab.platypus import Paragraph as RLParagraph
 
-from planner.i18n import _, day, speaking
+from planner.i18n import _, day, ngettext, speaking
 from planner import __version__
 from planner.export.pdf_charts import FunnelDrawing, MetricChartGrid, NetworkDrawing
 from planner.export.pdf_tables import PagedTable, TextTable, row_height
@@ -824,8 +824,10 @@ def missing_characters(outline: Outline) -> list[str]:
     if not missing:
         return []
     shown = " ".join(missing[:20]) + (" \u2026" if len(missing) > 20 else "")
-    return [f"{len(missing)} character(s) are not in Tandem's fonts and print as blanks: "
-            f"{shown}"]
+    return [ngettext("{count} character is not in Tandem's fonts and prints as a blank: "
+                     "{shown}",
+                     "{count} characters are not in Tandem's fonts and print as blanks: "
+                     "{shown}", len(missing)).format(count=len(missing), shown=shown)]
 
 
 def export_pdf(outline: Outline, out: Path,

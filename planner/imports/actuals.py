@@ -11,6 +11,8 @@ from functools import lru_cache
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from planner.i18n import _
+
 MONTHS = {m: n for n, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 HEADER_WORDS = {"metric": ("metric", "kpi", "measure", "name"),
@@ -149,7 +151,8 @@ def parse_actuals(table: CsvTable, mapping: Mapping, metric_ids: dict[str, str],
     for line, cells in table.rows:
         error = None
         if len(cells) <= needed:
-            error = f"line {line}: {len(cells)} columns, expected at least {needed + 1}"
+            error = _("line {line}: {count} columns, expected at least {needed}").format(
+                line=line, count=len(cells), needed=needed + 1)
         else:
             name, period_text = cells[mapping.metric].strip(), cells[mapping.period]
             metric_id = known.get(name.casefold())
@@ -162,13 +165,17 @@ def parse_actuals(table: CsvTable, mapping: Mapping, metric_ids: dict[str, str],
             except ValueError:
                 value = None
             if metric_id is None:
-                error = f"line {line}: unknown metric \u201c{name}\u201d"
+                error = _("line {line}: unknown metric \u201c{name}\u201d").format(
+                    line=line, name=name)
             elif period is None:
-                error = f"line {line}: \u201c{period_text.strip()}\u201d is not a period"
+                error = _("line {line}: \u201c{value}\u201d is not a period").format(
+                    line=line, value=period_text.strip())
             elif period not in allowed:
-                error = f"line {line}: period {period} is outside the plan"
+                error = _("line {line}: period {period} is outside the plan").format(
+                    line=line, period=period)
             elif value is None:
-                error = f"line {line}: \u201c{cells[mapping.actual].strip()}\u201d is not a number"
+                error = _("line {line}: \u201c{value}\u201d is not a number").format(
+                    line=line, value=cells[mapping.actual].strip())
             else:
                 note = cells[mapping.note].strip() if mapping.note is not None else ""
                 out.actuals.append(Actual(line, metric_id, period, value, note))

@@ -93,8 +93,8 @@ def read(export: Export, mapping: Mapping, columns: _Columns, out: Reading
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError, UnicodeError):
         return None  # not a table Arrow takes as it stands: the reference reads it
     except OSError as exc:
-        raise ExportError(f"{export.path.name} could not be read to its end "
-                          f"({exc.strerror or exc}).") from None
+        raise ExportError(_("{name} could not be read to its end ({reason}).").format(
+            name=export.path.name, reason=exc.strerror or exc)) from None
     if _lines(export) != rows + 1:  # a quoted line break, or a blank line: lines moved
         return None
     out.lines = rows

@@ -313,7 +313,7 @@ def validate(record: R) -> R:
                                      span=_(span)))
     if isinstance(out, ReviewLink) and sum(
             1 for v in (out.goal_id, out.funnel_stage_id, out.metric_id) if v is not None) != 1:
-        raise InvalidEdit("A review's link names exactly one goal, funnel stage or metric.")
+        raise InvalidEdit(_("A review's link names exactly one goal, funnel stage or metric."))
     period = getattr(out, "period", None) if kind is MetricValue else None
     if period is not None and (not PERIOD.fullmatch(period)
                                or not YEARS[0] <= int(period[:4]) <= YEARS[1]):

@@ -14,6 +14,7 @@ from functools import lru_cache
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from planner.i18n import _
 from planner.model.actor import Actor
 from planner.model.records import KINDS
 from planner.outline.changes import ORDER, SECTION_OF, RowDifference, differences
@@ -132,7 +133,7 @@ def line(entry: LogEntry, when: str) -> str:
     by = author_name(entry.author)
     others = [n for n in entry.authors() if n != by]
     if others:
-        by += f" (bringing in the work of {', '.join(others)})"
+        by += " " + _("(bringing in the work of {names})").format(names=", ".join(others))
     return f"{when} \u00b7 {by} \u00b7 {entry.label}"
 
 

@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from planner.errors import PlanError
+from planner.i18n import _
 from planner.filenames import safe_stem
 from planner.store.atomic import write_new
 from planner.store.plan_store import PlanStore
@@ -58,12 +59,13 @@ def failed_sentence(exc: OSError, root: Path) -> str:
     """Why today's backup could not be made, for the person, in one sentence."""
     import errno
 
-    cause = {errno.ENOSPC: "the disk it is kept on is full",
-             errno.EDQUOT: "the disk it is kept on is full",
-             errno.EROFS: "the disk it is kept on is read-only",
-             errno.EACCES: "its folder may not be written to",
-             errno.EPERM: "its folder may not be written to"}.get(
-                 exc.errno or 0, f"the disk said: {(exc.strerror or str(exc)).lower()}")
-    return (f"Today's backup of this plan could not be made, because {cause} "
-            f"({root / 'backups'}). Editing goes on: every change is still saved in the plan "
-            "itself.")
+    cause = {errno.ENOSPC: _("the disk it is kept on is full"),
+             errno.EDQUOT: _("the disk it is kept on is full"),
+             errno.EROFS: _("the disk it is kept on is read-only"),
+             errno.EACCES: _("its folder may not be written to"),
+             errno.EPERM: _("its folder may not be written to")}.get(
+                 exc.errno or 0, _("the disk said: {reason}").format(
+                     reason=(exc.strerror or str(exc)).lower()))
+    return _("Today's backup of this plan could not be made, because {cause} ({folder}). "
+             "Editing goes on: every change is still saved in the plan itself.").format(
+                 cause=cause, folder=root / "backups")

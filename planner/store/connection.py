@@ -365,13 +365,14 @@ def integrity_problems(conn: sqlite3.Connection, most: int = 20) -> list[str]:
             found = [line for (text,) in conn.execute(f"PRAGMA {check}")
                      for line in str(text).splitlines()
                      if line not in ("ok", "*** in database main ***")]
-            found += [f"row {r[1]} of {r[0]} refers to a missing {r[2]} row"
+            found += [_("row {row} of {table} refers to a missing {other} row").format(
+                          row=r[1], table=r[0], other=r[2])
                       for r in conn.execute("PRAGMA foreign_key_check")]
             break
         except sqlite3.DatabaseError as exc:
-            found = [f"the file is damaged ({exc})"]
+            found = [_("the file is damaged ({reason})").format(reason=exc)]
     if len(found) > most:
-        found = [*found[:most], f"and {len(found) - most} more"]
+        found = [*found[:most], _("and {count} more").format(count=len(found) - most)]
     return found
 
 

@@ -143,7 +143,7 @@ def _first_fault(result: list[Any]) -> str:
     hundred, under a heading)."""
     lines = [line.strip() for row in result for line in str(row[0] if row else "").splitlines()]
     faults = [line for line in lines if line and not line.startswith("*** in database")]
-    return faults[0][:200] if faults else "the check found no answer"
+    return faults[0][:200] if faults else _("the check found no answer")
 
 
 class DamageCheck:
@@ -153,7 +153,7 @@ class DamageCheck:
 
     def __init__(self, path: Path, skip: frozenset[str] = frozenset()) -> None:
         self._path, self._skip = path, skip
-        self._result: str | None = "the check of its pages did not finish"
+        self._result: str | None = _("the check of its pages did not finish")
         self._thread = threading.Thread(target=self._run, name="tandem-quick-check",
                                         daemon=True)
         self._thread.start()
@@ -230,13 +230,13 @@ def foreign_objects(conn: sqlite3.Connection, version: int) -> list[str]:
     views, other tables or indexes, changed table definitions), named for a
     person: e.g. `a trigger “wipe” on goal`. Reading the schema runs none of it."""
     found = _schema(conn) - expected_schema(version)
-    ours = {name for kind, name, _, _ in expected_schema(version) if kind == "table"}
+    ours = {name for kind, name, _t, _s in expected_schema(version) if kind == "table"}
     words = []
-    for kind, name, table, _ in sorted(found, key=lambda o: (o[0], o[1])):
+    for kind, name, table, _sql in sorted(found, key=lambda o: (o[0], o[1])):
         if kind == "table" and name in ours:
-            words.append(f"a changed definition of the {name} table")
+            words.append(_("a changed definition of the {name} table").format(name=name))
         elif kind == "view" and name in ours:
-            words.append(f"a view in place of the {name} table")
+            words.append(_("a view in place of the {name} table").format(name=name))
         elif kind in ("trigger", "index"):
             words.append(f"a{'n' if kind == 'index' else ''} {kind} \u201c{name}\u201d on {table}")
         else:
@@ -246,6 +246,6 @@ def foreign_objects(conn: sqlite3.Connection, version: int) -> list[str]:
 
 def replaced_tables(conn: sqlite3.Connection, version: int) -> list[str]:
     """Tandem's tables that are missing or are something else (a view)."""
-    ours = {name for kind, name, _, _ in expected_schema(version) if kind == "table"}
+    ours = {name for kind, name, _t, _s in expected_schema(version) if kind == "table"}
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     return sorted(ours - tables)

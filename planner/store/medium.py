@@ -15,6 +15,8 @@ import secrets
 import time
 from pathlib import Path
 
+from planner.i18n import _
+
 _PIECE = 4096
 
 
@@ -76,9 +78,9 @@ def cannot_edit_in_place(folder: Path) -> str | None:
             with open(probe, "rb") as f:
                 back = f.read()
         if back != expected:
-            return "it read back other bytes than were written"
+            return _("it read back other bytes than were written")
     except OSError as exc:
-        return f"it refused ({exc.strerror or exc})"
+        return _("it refused ({reason})").format(reason=exc.strerror or exc)
     finally:
         if fd >= 0:
             os.close(fd)

@@ -482,7 +482,7 @@ def _apply(result: State, mine: State, conflict: Conflict, choice: Choice) -> No
     kind, row_id = conflict.kind, conflict.row_id
     if conflict.field is None:
         if isinstance(choice, tuple):
-            raise InvalidEdit("A removed row is kept or let go: choose mine or theirs.")
+            raise InvalidEdit(_("A removed row is kept or let go: choose mine or theirs."))
         _put(result, kind, row_id, conflict.mine if choice == "mine" else conflict.theirs)
         return
     row = result[kind].get(row_id) or mine[kind].get(row_id)

@@ -66,23 +66,37 @@ def plan_name_problem(path: Path) -> str | None:
     over = size(path.name) - room
     if over <= 0:
         return None
-    return (f"The name \u201c{shown(path.name)}\u201d is {over} byte{'s' if over != 1 else ''} "
-            f"too long for a plan on this disk: SQLite keeps a journal beside the plan under "
-            f"its name plus \u201c{SQLITE_SUFFIX}\u201d, and the disk allows {limit} bytes a "
-            f"name, so a plan's name can have at most {room}. Try "
-            f"\u201c{shown(shorter(path.name, room))}\u201d.")
+    from planner.i18n import ngettext
+
+    return ngettext(
+        "The name \u201c{name}\u201d is {over} byte too long for a plan on this disk: SQLite "
+        "keeps a journal beside the plan under its name plus \u201c{suffix}\u201d, and the disk "
+        "allows {limit} bytes a name, so a plan's name can have at most {room}. Try "
+        "\u201c{shorter}\u201d.",
+        "The name \u201c{name}\u201d is {over} bytes too long for a plan on this disk: SQLite "
+        "keeps a journal beside the plan under its name plus \u201c{suffix}\u201d, and the disk "
+        "allows {limit} bytes a name, so a plan's name can have at most {room}. Try "
+        "\u201c{shorter}\u201d.", over).format(
+            name=shown(path.name), over=over, suffix=SQLITE_SUFFIX, limit=limit, room=room,
+            shorter=shown(shorter(path.name, room)))
 
 
 def too_long_sentence(path: Path) -> str:
     """A file name the disk refused for its length, and a name that fits."""
     limit = name_limit(path.parent if path.parent.exists() else Path("."))
     over = size(path.name) - limit
+    from planner.i18n import _, ngettext
+
     if over <= 0:  # the whole path is too long, not the name
-        return (f"{shown(path.name)} could not be written: the path to it is too long for "
-                "this system; choose a folder nearer the top of the disk.")
-    return (f"The name \u201c{shown(path.name)}\u201d is {over} byte{'s' if over != 1 else ''} "
-            f"too long for this disk (it allows {limit} bytes a name); try "
-            f"\u201c{shown(shorter(path.name, limit))}\u201d.")
+        return _("{name} could not be written: the path to it is too long for this system; "
+                 "choose a folder nearer the top of the disk.").format(name=shown(path.name))
+    return ngettext(
+        "The name \u201c{name}\u201d is {over} byte too long for this disk (it allows {limit} "
+        "bytes a name); try \u201c{shorter}\u201d.",
+        "The name \u201c{name}\u201d is {over} bytes too long for this disk (it allows {limit} "
+        "bytes a name); try \u201c{shorter}\u201d.", over).format(
+            name=shown(path.name), over=over, limit=limit,
+            shorter=shown(shorter(path.name, limit)))
 
 
 def side_file(path: Path, prefix: str, suffix: str) -> Path:

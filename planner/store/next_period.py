@@ -263,7 +263,7 @@ def start_next_period(store: PlanReader, out: Path, plan: NextPlan) -> Path:
     made.close()
     save = getattr(store, "save_version", None)
     if save is not None and not getattr(store, "read_only", False):
-        save(f"Final: {period_words(old.period_start, old.period_end)}",
-             f"Closed; the next period is {out.name}.", automatic=False)
+        save(_("Final: {period}").format(period=period_words(old.period_start, old.period_end)),
+             _("Closed; the next period is {name}.").format(name=out.name), automatic=False)
     return out
 

@@ -307,5 +307,5 @@ def open_bytes(name: str, data: bytes, writable: bool) -> Opened:
     except BaseException:
         conn.close()
         raise
-    return Opened(conn, None, None, None if writable else f"{name} is held in memory only.",
+    return Opened(conn, None, None, None if writable else _("{name} is held in memory only.").format(name=name),
                   (), in_memory=writable)

@@ -211,7 +211,8 @@ class PlanStore:
             store.close()
             raise
         store.read_only = True
-        store.read_only_reason = f"{name} is an earlier version of the plan, shown read-only."
+        store.read_only_reason = _("{name} is an earlier version of the plan, shown "
+                                   "read-only.").format(name=name)
         return store
 
     def close(self) -> None:
@@ -367,10 +368,11 @@ class PlanStore:
         why = cannot_edit_in_place(self.path.parent)
         if why:
             self.read_only = True
-            self.read_only_reason = (
-                f"{self.path.name} is on a disk whose driver cannot write part of a file "
-                f"(a test write beside the plan: {why}), so editing the plan there would "
-                "damage it. Nothing was written: save a copy on another disk and edit that.")
+            self.read_only_reason = _(
+                "{name} is on a disk whose driver cannot write part of a file (a test write "
+                "beside the plan: {why}), so editing the plan there would damage it. Nothing "
+                "was written: save a copy on another disk and edit that.").format(
+                    name=self.path.name, why=why)
             raise ReadOnlyPlan(self.read_only_reason)
         try:
             self._disk, upgraded = connection.start_writing(disk, self.path)

@@ -153,7 +153,12 @@ def test_a_german_plan_prints_german_every_sentence_tandem_makes(demo: Path,
     text = " ".join(" ".join(page.extract_text().replace("\xa0", " ").split())
                     for page in PdfReader(pdf).pages)
     sentences = english_sentences()
-    left = sorted({s for s in sentences if s in text})
+    from planner.model.records import KINDS
+
+    with PlanStore.open(demo) as store:  # the plan's own words (a metric named as a figure)
+        own = "\n".join(v for kind in KINDS for row in store.rows(kind) for v in row
+                        if isinstance(v, str))
+    left = sorted({s for s in sentences if s in text and s not in own})
     assert left == [], left[:20]
     # The same plan in English prints many of them: the check can fail.
     with PlanStore.open(demo) as store:

@@ -199,10 +199,10 @@ class ServerStore(PlanStore):
             raise
         if read_only or (me[2] == "VIEWER" and not me[3]):
             store.read_only = True
-            store.read_only_reason = (f"{store.path.name} is open read-only."
-                                      if read_only else
-                                      f"You are {me[1]}, a viewer of this plan: it is shown "
-                                      "read-only.")
+            store.read_only_reason = (
+                _("{name} is open read-only.").format(name=store.path.name) if read_only else
+                _("You are {name}, a viewer of this plan: it is shown read-only.").format(
+                    name=me[1]))
         return store
 
     def __enter__(self) -> "ServerStore":
@@ -521,7 +521,8 @@ class ServerStore(PlanStore):
         super()._refuse_if_read_only()
 
     def _gone_error(self) -> ServerGone:
-        return ServerGone(self.gone or f"The server ({self.address.where}) cannot be reached.")
+        return ServerGone(self.gone or _("The server ({where}) cannot be reached.").format(
+            where=self.address.where))
 
     def reconnect(self) -> bool:
         """Try the server again; on success catch up and become writable."""
@@ -541,12 +542,13 @@ class ServerStore(PlanStore):
         if found is None or int(found[0]) < self._seq:
             conn.close()
             listen.close()
-            self.gone = self.read_only_reason = (
-                f"The plan on {self.address.where} is "
-                + ("no longer there" if found is None else "older than the one shown here "
-                   "(the server was put back to an earlier state)")
-                + "; nothing more is written. Take an offline copy (File › Take offline copy) "
-                "and merge it into the plan once it is back.")
+            said = _("The plan on {where} is no longer there; nothing more is written. Take "
+                     "an offline copy (File \u203a Take offline copy) and merge it into the plan "
+                     "once it is back.") if found is None else \
+                _("The plan on {where} is older than the one shown here (the server was put "
+                  "back to an earlier state); nothing more is written. Take an offline copy "
+                  "(File \u203a Take offline copy) and merge it into the plan once it is back.")
+            self.gone = self.read_only_reason = said.format(where=self.address.where)
             return False
         self._pg, self._listen = conn, listen
         self.gone = None
