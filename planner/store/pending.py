@@ -65,7 +65,8 @@ class Pending:
     def plan(self) -> Plan:
         plans = self.rows(Plan)
         if len(plans) != 1:
-            raise InvalidEdit(f"The plan would hold {len(plans)} plan rows instead of one.")
+            raise InvalidEdit(_("The plan would hold {count} plan rows instead of one.").format(
+                count=len(plans)))
         return plans[0]
 
     def changes(self) -> list[Change]:

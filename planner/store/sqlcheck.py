@@ -30,6 +30,7 @@ from enum import Enum
 from functools import cache
 from typing import Any
 
+from planner.i18n import _
 from planner.model import validation as v
 from planner.store.fileformat import pages_fault
 from planner.store.schema import FOREIGN_KEYS, TABLES
@@ -149,7 +150,8 @@ class Later:
         self._source, self._kinds, self._checked = source, kinds, checked
         self._doubtful: list[type[Any]] = list(kinds)  # until answered: every one
         self._pages = pages
-        self._damage: str | None = "the check of its pages did not finish" if pages else None
+        self._damage: str | None = _("the check of its pages did not finish") if pages \
+            else None
         self._error: sqlite3.Error | None = None  # what stopped the check, if anything
         self._thread = threading.Thread(target=self._run, name="tandem-check", daemon=True)
 

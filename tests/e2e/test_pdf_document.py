@@ -83,8 +83,8 @@ def test_hostile_content_prints_whole_and_the_file_is_clean(tmp_path: Path) -> N
     warnings = [line for line in result.stderr.splitlines() if "warning" in line]
     # Chinese and emoji print (tests/e2e/test_pdf_scripts.py); an Egyptian
     # hieroglyph, in none of Tandem's fonts, does not, and the export says so.
-    assert warnings == ["tandem: warning: 1 character(s) are not in Tandem's fonts and print "
-                        "as blanks: \U00013000"]
+    assert warnings == ["tandem: warning: 1 character is not in Tandem's fonts and prints "
+                        "as a blank: \U00013000"]
     text = pdf_text(pdf)
     assert "<script>alert(1)</script> & <b>plan</b>" in text
     assert "Αλέξανδρος Παπαδόπουλος" in text and "Анастасия Кузнецова" in text
