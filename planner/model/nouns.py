@@ -4,6 +4,7 @@ from planner.i18n import Nn_, ngettext, number
 from planner.model.records import Record
 
 NOUNS = {
+    "Plan": Nn_("plan", "{count} plans"),
     "Person": Nn_("person", "{count} people"), "Goal": Nn_("goal", "{count} goals"),
     "FieldRide": Nn_("field ride", "{count} field rides"),
     "FunnelStage": Nn_("stage", "{count} stages"),

@@ -84,9 +84,13 @@ def build(language: str = "de") -> tuple[bytes, bytes, list[str]]:
     catalog = Catalog(locale=language, project="Tandem", version="1",
                       copyright_holder="Tandem", charset="utf-8", fuzzy=False,
                       creation_date=fixed, revision_date=fixed)
+    clashes: list[str] = []
     for message, where, context in extracted():
         key = message if isinstance(message, str) else message[0]
         previous = old.get(key, context=context)
+        if previous is not None and isinstance(previous.string, tuple) != \
+                isinstance(message, tuple):
+            previous = None  # a plural's translation is no singular's (the clash is said)
         if isinstance(message, tuple):
             string = previous.string if previous is not None and previous.string else ("", "")
         else:
@@ -94,13 +98,18 @@ def build(language: str = "de") -> tuple[bytes, bytes, list[str]]:
                 else ("" if context else window.get(message, ""))
         place = (where.split(":")[0], int(where.split(":")[1]))
         known = catalog.get(key, context=context)
+        if known is not None and isinstance(known.id, tuple) != isinstance(message, tuple):
+            # gettext keeps a plural under (id, n): `_()` of the same id finds nothing
+            clashes.append(f"{key} (marked with a plural and without one, at {where}; give "
+                           "one of them a context)")
+            continue
         if known is not None:
             known.locations.append(place)
         else:
             catalog.add(message, string, locations=[place], context=context)
     missing = [m.id if isinstance(m.id, str) else m.id[0] for m in catalog
                if m.id and (not m.string or (isinstance(m.string, tuple) and not all(m.string)))]
-    missing += wrong_placeholders(catalog)
+    missing += wrong_placeholders(catalog) + clashes
     po, mo = BytesIO(), BytesIO()
     write_po(po, catalog, width=100, omit_header=False, sort_output=False,
              include_lineno=False)

@@ -310,6 +310,16 @@ def test_merge_with_conflicts_writes_nothing_and_lists_them(tmp_path: Path) -> N
     assert "1 conflict(s)" in result.stderr and "nothing was written" in result.stderr
     assert (mine.read_bytes(), theirs.read_bytes()) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mine.tandem", "theirs.tandem"]
+    german = run_tandem("merge", str(mine), str(theirs),
+                        env={"LANGUAGE": "de", "LANG": "de_DE.UTF-8"})
+    assert german.returncode == 1 and german.stdout.splitlines() == [
+        "Konflikt: goals: Ziel \u201eMine here\u201c: Titel: mine \u201eMine here\u201c, theirs "
+        "\u201eTheirs here\u201c, gemeinsamer Vorgänger \u201eShorten the sales cycle for new "
+        "logos\u201c"]
+    diff = run_tandem("diff", str(mine), str(theirs), env={"LANGUAGE": "de",
+                                                          "LANG": "de_DE.UTF-8"})
+    assert "Ziel \u201eTheirs here\u201c geändert" in diff.stdout or "geändert" in diff.stdout
+    assert " changed " not in diff.stdout and (mine.read_bytes(), theirs.read_bytes()) == before
 
 
 def test_merge_takes_a_side_in_place_or_into_a_new_file(tmp_path: Path) -> None:
