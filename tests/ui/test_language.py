@@ -42,6 +42,33 @@ def test_switching_to_german_and_back_reads_in_the_menus(sample_window: MainWind
         i18n.install()
 
 
+def test_german_column_titles_fit_their_columns(sample_window: MainWindow) -> None:
+    """A German title is longer than the English one a column was planned
+    for ("Verantwortlich Vertrieb"): each column is made wide enough for its
+    title, not cut off in the middle of a word."""
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    try:
+        assert sample_window.set_language("de") == "de"
+        for name in ("Goals", "Field rides", "People", "Messaging"):
+            page = sample_window.page(name)
+            header = page.view.horizontalHeader()
+            font = QFont(header.font())
+            font.setWeight(QFont.Weight.DemiBold)
+            metrics = QFontMetrics(font)
+            for n in range(header.count() - 1):  # the last one stretches
+                title = str(page.model.headerData(n, Qt.Orientation.Horizontal))
+                assert header.sectionSize(n) >= metrics.horizontalAdvance(title) + 16, (
+                    name, title, header.sectionSize(n))
+        titles = [sample_window.page("Goals").model.headerData(n, Qt.Orientation.Horizontal)
+                  for n in range(4)]
+        assert "Verantwortlich Vertrieb" in titles
+    finally:
+        sample_window.set_language("en")
+        QSettings().setValue("language", "system")
+        i18n.install()
+
+
 def test_dates_and_numbers_as_the_locale_writes_them() -> None:
     try:
         QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))

@@ -21,7 +21,7 @@ from planner.operations import workshop as workshop_ops
 from planner.rules.library import REVIEW_PARTS, NameIndex, blame_flag, link_target
 from planner.ui.widgets.accessible_items import as_heading
 from planner.ui.i18n import tr
-from planner.ui.pages.table import TablePage
+from planner.ui.pages.table import TablePage, fit_columns
 from planner.ui.shell.session import PlanSession
 from planner.ui.widgets.columns import Column, TableSpec
 from planner.ui.widgets.delegates import PlanItemDelegate
@@ -147,8 +147,7 @@ class ReviewDetail(QWidget):
                                          | QAbstractItemView.EditTrigger.EditKeyPressed
                                          | QAbstractItemView.EditTrigger.AnyKeyPressed)
         header = self.action_view.horizontalHeader()
-        for n, column in enumerate(ACTIONS.columns):
-            header.resizeSection(n, column.width)
+        fit_columns(header, [column.width for column in ACTIONS.columns])
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.action_view.empty_text = tr("No actions yet: \u201cAdd action\u201d below adds one.")
         self.add_action = QPushButton(tr("Add action"), objectName="addReviewAction")

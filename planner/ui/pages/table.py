@@ -33,6 +33,22 @@ def nouns(kind_name: str) -> tuple[str, str]:
     return tr(one), tr(many.replace("{count} ", ""))
 
 
+def fit_columns(header: QHeaderView, widths: list[int]) -> None:
+    """Each column as wide as planned, and wider where its title needs it (a
+    German title is longer than the English one it was planned for); a user's
+    own widths, kept by the layout, come back over these."""
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    font = QFont(header.font())
+    font.setWeight(QFont.Weight.DemiBold)  # the style sheet's header weight
+    metrics = QFontMetrics(font)
+    model = header.model()
+    for n, width in enumerate(widths):
+        title = model.headerData(n, Qt.Orientation.Horizontal) if model is not None else ""
+        needed = metrics.horizontalAdvance(str(title or "")) + 2 * 8 + 14  # padding, sort mark
+        header.resizeSection(n, max(width, needed))
+
+
 def side_word(team: str) -> str:
     """A side or team ("sales", "marketing", "other") as a sentence names it."""
     if team == "sales":
@@ -108,8 +124,7 @@ class TablePage(QWidget):
         header = self.view.horizontalHeader()
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        for n, column in enumerate(spec.columns):
-            header.resizeSection(n, column.width)
+        fit_columns(header, [column.width for column in spec.columns])
         header.setSectionResizeMode(len(spec.columns) - 1, QHeaderView.ResizeMode.Stretch)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)

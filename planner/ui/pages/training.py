@@ -22,6 +22,7 @@ from planner.ui.widgets.columns import Column, TableSpec
 from planner.ui.widgets.delegates import PlanItemDelegate
 from planner.ui.widgets.models import PlanTableModel
 from planner.ui.widgets.table_view import PlanTableView
+from planner.ui.pages.table import fit_columns
 
 TRAININGS = TableSpec(Training, (
     Column("title", "Training", width=240),
@@ -51,8 +52,7 @@ class TrainingPanel(QWidget):
         self.view.setAccessibleName(tr("Trainings"))
         self.view.empty_text = tr("No training yet: plan one with the buttons below.")
         header = self.view.horizontalHeader()
-        for n, column in enumerate(TRAININGS.columns):
-            header.resizeSection(n, column.width)
+        fit_columns(header, [column.width for column in TRAININGS.columns])
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.add_sales = QPushButton(tr("Plan a sales training"), objectName="addSalesTraining")
         self.add_marketing = QPushButton(tr("Plan a marketing training"),
