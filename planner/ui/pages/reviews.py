@@ -21,7 +21,8 @@ from planner.operations import workshop as workshop_ops
 from planner.rules.library import REVIEW_PARTS, NameIndex, blame_flag, link_target
 from planner.ui.widgets.accessible_items import as_heading
 from planner.ui.i18n import tr
-from planner.ui.pages.table import TablePage, fit_columns
+from planner.ui.pages.table import TablePage
+from planner.ui.widgets.table_view import fit_columns
 from planner.ui.shell.session import PlanSession
 from planner.ui.widgets.columns import Column, TableSpec
 from planner.ui.widgets.delegates import PlanItemDelegate

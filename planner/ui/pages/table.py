@@ -16,7 +16,7 @@ from planner.ui.shell.session import PlanSession
 from planner.ui.widgets.columns import TableSpec
 from planner.ui.widgets.delegates import PlanItemDelegate
 from planner.ui.widgets.models import PlanTableModel
-from planner.ui.widgets.table_view import PlanTableView
+from planner.ui.widgets.table_view import PlanTableView, fit_columns
 
 
 def nouns(kind_name: str) -> tuple[str, str]:
@@ -31,22 +31,6 @@ def nouns(kind_name: str) -> tuple[str, str]:
         return words[kind_name]
     one, many = NOUNS.get(kind_name, ("row", "{count} rows"))
     return tr(one), tr(many.replace("{count} ", ""))
-
-
-def fit_columns(header: QHeaderView, widths: list[int]) -> None:
-    """Each column as wide as planned, and wider where its title needs it (a
-    German title is longer than the English one it was planned for); a user's
-    own widths, kept by the layout, come back over these."""
-    from PySide6.QtGui import QFont, QFontMetrics
-
-    font = QFont(header.font())
-    font.setWeight(QFont.Weight.DemiBold)  # the style sheet's header weight
-    metrics = QFontMetrics(font)
-    model = header.model()
-    for n, width in enumerate(widths):
-        title = model.headerData(n, Qt.Orientation.Horizontal) if model is not None else ""
-        needed = metrics.horizontalAdvance(str(title or "")) + 2 * 8 + 14  # padding, sort mark
-        header.resizeSection(n, max(width, needed))
 
 
 def side_word(team: str) -> str:

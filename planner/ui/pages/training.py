@@ -22,7 +22,7 @@ from planner.ui.widgets.columns import Column, TableSpec
 from planner.ui.widgets.delegates import PlanItemDelegate
 from planner.ui.widgets.models import PlanTableModel
 from planner.ui.widgets.table_view import PlanTableView
-from planner.ui.pages.table import fit_columns
+from planner.ui.widgets.table_view import fit_columns
 
 TRAININGS = TableSpec(Training, (
     Column("title", "Training", width=240),

@@ -24,6 +24,10 @@ def restore(key: str, page: QWidget) -> None:
         state = settings.value(f"layout/{key}/{name}")
         if isinstance(state, QByteArray) and not state.isEmpty():
             part.restoreState(state)
+            if isinstance(part, QHeaderView):
+                from planner.ui.widgets.table_view import fit_columns
+
+                fit_columns(part)  # never narrower than its title
 
 
 def save(key: str, page: QWidget) -> None:

@@ -2,7 +2,7 @@
 
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent
-from PySide6.QtWidgets import QAbstractItemView, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from planner.ui.i18n import tr
 
@@ -40,3 +40,25 @@ class PlanTableView(QTableView):
             self.edit(index)
             return
         super().keyPressEvent(event)
+
+
+def fit_columns(header: QHeaderView, widths: list[int] | None = None) -> None:
+    """Each column as wide as planned, and wider where its title needs it (a
+    German title is longer than the English one it was planned for); a user's
+    own widths, kept by the layout, come back over these, and are widened the
+    same way when a page opens (a layout kept in English, read in German).
+    `widths` None: the columns' widths as they are."""
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    font = QFont(header.font())
+    font.setWeight(QFont.Weight.DemiBold)  # the style sheet's header weight
+    metrics = QFontMetrics(font)
+    model = header.model()
+    if widths is None:
+        widths = [header.sectionSize(n) for n in range(header.count())]
+    for n, width in enumerate(widths):
+        if header.isSectionHidden(n):
+            continue  # a column the user hid stays hidden
+        title = model.headerData(n, Qt.Orientation.Horizontal) if model is not None else ""
+        needed = metrics.horizontalAdvance(str(title or "")) + 2 * 8 + 14  # padding, sort mark
+        header.resizeSection(n, max(width, needed))
