@@ -73,6 +73,14 @@ def install() -> str:
     return lang
 
 
+def date_format() -> str:
+    """How a date editor shows its day, in the style the core writes dates in
+    for the language spoken (`planner.i18n.day`): "3 Mar 2027", "03.03.2027"."""
+    from planner import i18n as core
+
+    return "dd.MM.yyyy" if core.language() == "de" else "d MMM yyyy"
+
+
 def format_date(day: date) -> str:
     """A day as the locale writes it, with the whole year (02.03.2027,
     3/2/2027); ISO 8601 where the locale has no custom (the C locale)."""

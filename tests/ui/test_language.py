@@ -69,6 +69,27 @@ def test_german_column_titles_fit_their_columns(sample_window: MainWindow) -> No
         i18n.install()
 
 
+def test_date_editors_write_the_day_as_the_language_does(sample_window: MainWindow) -> None:
+    """The plan's period in the Overview's editors reads as the PDF and the
+    command line write dates in the language spoken: "1 Jan 2027" in English,
+    "01.01.2027" in German (not "1 Jan 2027" in a German window)."""
+    from planner import i18n as core
+
+    start = sample_window.session.store.plan().period_start  # type: ignore[union-attr]
+    try:
+        english = sample_window.page("Overview").start.text()
+        assert sample_window.set_language("de") == "de"
+        german = sample_window.page("Overview").start.text()
+        with core.speaking("de"):
+            said = core.day(start)
+    finally:
+        sample_window.set_language("en")
+        QSettings().setValue("language", "system")
+        i18n.install()
+    assert english == f"{start.day} {start:%b %Y}"
+    assert german == said == f"{start:%d.%m.%Y}"
+
+
 def test_dates_and_numbers_as_the_locale_writes_them() -> None:
     try:
         QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))

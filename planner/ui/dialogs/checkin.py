@@ -12,7 +12,7 @@ from planner.model import Goal
 from planner.model.actor import Actor
 from planner.operations.checkins import from_typed, progress_hint
 from planner.rules.checkins import confidence_status
-from planner.ui.i18n import tr
+from planner.ui.i18n import date_format, tr
 from planner.ui.widgets.accessible import name
 from planner.ui.widgets.text_field import TextField
 
@@ -41,7 +41,7 @@ class CheckInDialog(QDialog):
         self.note.setAccessibleName(tr("Note"))
         self.note.setFixedHeight(90)
         self.day = QDateEdit(objectName="checkInDay", calendarPopup=True)
-        self.day.setDisplayFormat("d MMM yyyy")
+        self.day.setDisplayFormat(date_format())
         today = date.today()
         self.day.setDate(QDate(today.year, today.month, today.day))
         name(self.day, tr("Day of the check-in"))

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 from planner.errors import PlanError
 from planner.model.reader import PlanReader
 from planner.store import next_period
-from planner.ui.i18n import tr
+from planner.ui.i18n import date_format, tr
 from planner.ui.widgets.accessible import name
 from planner.ui.widgets.text_field import TextField
 
@@ -27,7 +27,7 @@ class NextPeriodDialog(QDialog):
         old = reader.plan()
         first, last = next_period.following(old.period_start, old.period_end)
         self.start = QDateEdit(objectName="nextStart", calendarPopup=True)
-        self.start.setDisplayFormat("d MMM yyyy")
+        self.start.setDisplayFormat(date_format())
         self.start.setDate(QDate(first.year, first.month, first.day))
         name(self.start, tr("First day of the new period"))
         self.months = QSpinBox(objectName="nextMonths", minimum=1, maximum=60)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
 
 from planner import templates
 from planner.model import FunnelStage, Goal, Metric
-from planner.ui.i18n import tr
+from planner.ui.i18n import date_format, tr
 from planner.ui.widgets.accessible import name
 from planner.ui.widgets.text_field import TextField
 
@@ -40,7 +40,7 @@ class NewFromTemplateDialog(QDialog):
         self.company.setAccessibleName(tr("Company"))
         start, _ = templates.next_twelve_months(date.today())
         self.start = QDateEdit(objectName="templateStart", calendarPopup=True)
-        self.start.setDisplayFormat("d MMM yyyy")
+        self.start.setDisplayFormat(date_format())
         self.start.setDate(QDate(start.year, start.month, start.day))
         name(self.start, tr("First day of the plan (it runs twelve months)"))
         form = QFormLayout()

@@ -18,7 +18,7 @@ from planner.model.validation import LONG_TEXT_MAX, SHORT_TEXT_MAX
 from planner.operations.plan import change_plan
 from planner.rules.due import WINDOW_DAYS, due_soon
 from planner.rules.signoff import agreement
-from planner.ui.i18n import tr
+from planner.ui.i18n import date_format, tr
 from planner.ui.pages.table import title_label
 from planner.ui.shell.session import PlanSession
 from planner.ui.widgets.save_while_typing import SaveWhileTyping
@@ -151,7 +151,7 @@ class OverviewPage(QWidget):
     def _date_edit(self, name: str) -> QDateEdit:
         edit = QDateEdit(objectName=name)
         edit.setCalendarPopup(True)
-        edit.setDisplayFormat("d MMM yyyy")
+        edit.setDisplayFormat(date_format())
         return edit
 
     def _commit_text(self, field: str, text: str, typing: bool) -> None:

@@ -921,6 +921,9 @@ class MainWindow(QMainWindow):
 
         QSettings().setValue("language", language)
         spoken = i18n.install()
+        from PySide6.QtCore import QLocale
+
+        self.setLocale(QLocale())  # the pages made again read dates in it (widgets inherit it)
         retranslate(self.actions_by_id, self.menus)
         self.display_menu.setTitle(tr("Workshop &display"))
         self.appearance_menu.setTitle(tr("&Appearance"))
