@@ -42,6 +42,13 @@ def test_working_back_and_applying_targets_is_one_undoable_edit(
         funnel: FunnelPage, sample_path: Path, sample_window: MainWindow) -> None:
     back = funnel.back
     assert back.message.text() == "Over 12 months: 10 won deals a month reach 4,800,000."
+    from planner import i18n as core
+
+    with core.speaking("de"):  # the window's language installed into the core
+        back.refresh()
+        german = back.message.text(), back.result.item(0, 2).text()
+    back.refresh()
+    assert "4.800.000" in german[0] and german[1] == "40\u00a0%", german
     needed = [back.result.item(r, 1).text() for r in range(back.result.rowCount())]
     assert needed == ["681", "273", "137", "96", "58", "29", "10"]
     before = rows(sample_path, "SELECT id, target FROM metric ORDER BY id")

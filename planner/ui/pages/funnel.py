@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSplitter,
     QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
+from planner.i18n import money, number, percent
 from planner.changes import ChangeSet
 from planner.model import FunnelStage, Plan
 from planner.operations import funnel as funnel_ops
@@ -269,13 +270,14 @@ class BackCalculation(QWidget):
             self.needed = {s.id: n for s, n in needs.stages}
             self.message.setText(tr("Over {months} months: {won} won deals a month reach "
                                     "{revenue}.").format(months=needs.months,
-                                                         won=f"{counts[-1]:,}",
-                                                         revenue=f"{plan.revenue_target:,.0f}"))
+                                                         won=number(counts[-1]),
+                                                         revenue=money(plan.revenue_target,
+                                                                       plan.currency.value)))
             self.result.setRowCount(len(chain))
             for r, stage in enumerate(chain):
                 rate = stage.conversion_rate
-                for c, text in enumerate((stage.name, f"{self.needed[stage.id]:,}",
-                                          f"{rate:.0%}" if rate else "")):
+                for c, text in enumerate((stage.name, number(self.needed[stage.id]),
+                                          percent(rate) if rate else "")):
                     self.result.setItem(r, c, QTableWidgetItem(text))
         self.result.resizeColumnsToContents()
         self.apply.setEnabled(bool(self.needed) and not self.session.read_only)

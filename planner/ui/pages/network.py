@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from planner.changes import ChangeSet
 from planner.errors import PlanError
 from planner.i18n import _ as core_words  # the survey's questions, in the language spoken
+from planner.i18n import days, percent
 from planner.model import (
     FieldRide, Goal, Message, Person, ReviewAction, Survey, SurveyAnswer, SurveyInvite, Training,
     TrainingSeat)
@@ -267,7 +268,7 @@ class NetworkPage(QWidget):
         self.show_people.blockSignals(False)
         self.brokers.clear()
         for p, score in net.brokers[:12]:
-            self.brokers.addItem(f"{names[p]}: {score:.1%}")
+            self.brokers.addItem(f"{names[p]}: {percent(score, 1)}")
         if not net.brokers:
             self.brokers.addItem(tr("Nobody stands between the teams: every tie is direct."))
         # Suggestions are for the whole network, whatever the filters show.
@@ -279,14 +280,14 @@ class NetworkPage(QWidget):
         for p in net.isolates:
             s = by_isolate.get(p)
             text = names[p] + (f" \u2192 {names.get(s.partner_id, '?')}, "
-                               f"{s.first_day:%-d %b} \u2013 {s.last_day:%-d %b %Y}"
+                               f"{days(s.first_day, s.last_day)}"
                                if s else " " + tr("(no free days in the plan)"))
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, p)
             self.isolates.addItem(item)
         self.accept.setEnabled(bool(self.suggested) and not self.session.read_only)
         self.share.setText(tr("Across the teams, by quarter: ") + ", ".join(
-            f"{q} {share:.0%}" for q, share, _ in net.cross_share) if net.cross_share else "")
+            f"{q} {percent(share)}" for q, share, _ in net.cross_share) if net.cross_share else "")
 
     def plan_suggestion(self) -> bool:
         item = self.isolates.currentItem() or self.isolates.item(0)

@@ -7,6 +7,7 @@ from datetime import date
 from enum import Enum
 from typing import Any
 
+from planner.i18n import percent
 from planner.model import (
     CheckIn, FieldRide, FunnelStage, Goal, Message, Metric, MetricGoal, Person, Plan, Record, Review)
 from planner.model.enums import (
@@ -62,7 +63,7 @@ def display(column: Column, value: Any, names: Mapping[str, str]) -> str:
     if isinstance(value, date):
         return format_date(value)
     if column.kind == "percent":
-        return f"{value:.0%}"
+        return percent(value)
     if isinstance(value, float):
         return format_number(value, 1)
     if column.kind == "long":

@@ -111,9 +111,9 @@ class PlanItemDelegate(QStyledItemDelegate):
         value: Any
         column = self._model(index).column(index)
         if column.kind in ("number", "percent") and isinstance(editor, QLineEdit):
-            text = editor.text().strip().replace(",", ".")
+            text = editor.text().replace("\u00a0", " ").strip().replace(",", ".")
             try:
-                value = float(text.rstrip("%")) if text else None
+                value = float(text.rstrip("%").strip()) if text else None  # "40 %" too
                 if column.kind == "percent" and value is not None and \
                         (text.endswith("%") or value > 1):
                     value /= 100  # "35%" and "35" both mean 0.35
