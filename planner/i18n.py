@@ -154,6 +154,36 @@ def day(value: date | datetime) -> str:
     return str(format_date(value, "medium", locale=locale_name()))
 
 
+def short_day(value: date | datetime) -> str:
+    """A day without its year, for a list within one year or a span's start:
+    "3 Mar", "03.03."."""
+    if _current[0] == "en":
+        from planner.times import english_day
+
+        return english_day(value, year=False)
+    return f"{value:%d.%m.}"
+
+
+def weekday_day(value: date) -> str:
+    """A day with its weekday: "Wed 3 Mar 2027", "Mi., 03.03.2027"."""
+    if _current[0] == "en":  # not the C library's names: they follow the locale Qt set
+        weekday = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")[value.weekday()]
+        return f"{weekday} {day(value)}"
+    from babel.dates import format_date
+
+    return str(format_date(value, "EEE, dd.MM.yyyy", locale=locale_name()))
+
+
+def month_year(value: date) -> str:
+    """A month and its year, short, as a time axis heads it: "Mar 2027", "März 2027"."""
+    if _current[0] == "en":
+        from planner.times import EN_MONTHS
+
+        return f"{EN_MONTHS[value.month - 1]} {value.year}"
+    from babel.dates import format_date
+
+    return str(format_date(value, "LLL y", locale=locale_name()))
+
 
 def days(first: date, last: date) -> str:
     """From one day to another, the shared month and year said once:

@@ -276,6 +276,10 @@
       <translation>{file} enthält unter der Kopfzeile keine Zeilen.</translation>
     </message>
     <message>
+      <source>Import {count} actuals</source>
+      <translation>{count} Istwerte importieren</translation>
+    </message>
+    <message>
       <source>{rows} rows; the first {shown}:</source>
       <translation>{rows} Zeilen; die ersten {shown}:</translation>
     </message>
@@ -2196,14 +2200,6 @@ Marketing: {marketing}</translation>
     <message>
       <source>reviews</source>
       <translation>Reviews</translation>
-    </message>
-    <message>
-      <source>row</source>
-      <translation>Zeile</translation>
-    </message>
-    <message>
-      <source>rows</source>
-      <translation>Zeilen</translation>
     </message>
     <message>
       <source>{title} table</source>

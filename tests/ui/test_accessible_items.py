@@ -93,3 +93,28 @@ def test_a_reader_on_the_accessibility_bus_finds_every_control_named(
     assert network["count"] >= 10 and network["first"] and "works with" in network["said"]
     timeline = report["children"]["timeline"]  # on the Field rides page's Timeline tab
     assert timeline["count"] >= 20 and " rides with " in timeline["first"] and timeline["said"]
+
+
+def test_the_timeline_says_its_days_as_the_language_does(sample_window: MainWindow) -> None:
+    """A ride's days in the timeline as a reader hears them: "3 – 5 Mar 2027"
+    style words in English, "03.03. – 05.03.2027" in German, never an English
+    month in a German window."""
+    from PySide6.QtCore import QSettings
+
+    from planner.ui import i18n
+
+    store = sample_window.session.store  # type: ignore[union-attr]
+    first = min(store.rows(FieldRide), key=lambda r: (r.first_day, r.id))
+    try:
+        sample_window.set_language("de")
+        sample_window.show_section(2)
+        rides = children(sample_window.page("Field rides").timeline)
+    finally:
+        sample_window.set_language("en")
+        QSettings().setValue("language", "system")
+        i18n.install()
+    words = " ".join(name + " " + said for name, said in rides)
+    assert f"{first.last_day:%d.%m.%Y}" in words
+    months = ("Jan ", "Feb ", "Mar ", "Apr ", "May ", "Jun ", "Jul ", "Aug ", "Sept ", "Oct ",
+              "Nov ", "Dec ")
+    assert not any(month in words for month in months), words[:300]

@@ -16,6 +16,7 @@ from planner.rules.metrics import plan_periods
 from planner.ui.i18n import tr
 from planner.ui.shell.lazy import dialogs
 from planner.ui.shell.session import PlanSession
+from planner.i18n import number
 
 PREVIEW_ROWS = 12
 
@@ -64,7 +65,7 @@ class CsvImportDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(tr("{rows} rows; the first {shown}:").format(
-            rows=f"{len(table.rows):,}", shown=len(shown))))
+            rows=number(len(table.rows)), shown=len(shown))))
         layout.addWidget(self.preview)
         layout.addLayout(form)
         layout.addWidget(self.summary)
@@ -81,7 +82,7 @@ class CsvImportDialog(QDialog):
         ok, bad = len(self.parsed.actuals), len(self.table.rows) - len(self.parsed.actuals)
         self.summary.setText(tr("{ok} rows ready to import; {bad} rows with problems "
                                 "(listed below, not imported). Nothing is imported until you "
-                                "press Import.").format(ok=f"{ok:,}", bad=f"{bad:,}"))
+                                "press Import.").format(ok=number(ok), bad=number(bad)))
         self.errors.clear()
         self.errors.addItems(self.parsed.errors)
         self.import_button.setEnabled(ok > 0)
@@ -108,4 +109,5 @@ def run_csv_import(parent: QWidget, session: PlanSession) -> bool:
     if not dialogs.exec_dialog(dialog):
         return False
     return session.do(record_actuals(session.store, dialog.values(),
-                                     f"Import {len(dialog.values()):,} actuals"))
+                                     tr("Import {count} actuals").format(
+                                         count=number(len(dialog.values())))))

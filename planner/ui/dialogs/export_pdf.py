@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 from planner.outline.options import SECTION_TITLES, ExportOptions
 from planner.ui.i18n import tr
 from planner.ui.shell.session import PlanSession
+from planner.i18n import percent
 
 THUMB = 0.28  # preview scale: an A4 page about 167 px wide
 
@@ -116,7 +117,7 @@ class ExportPdfDialog(QDialog):
         self.zoom = QComboBox(objectName="zoom")
         self.zoom.setAccessibleName(tr("Zoom"))
         for z in ZOOMS:
-            self.zoom.addItem(f"{z:.0%}", z)
+            self.zoom.addItem(percent(z), z)
         self.zoom.setCurrentIndex(ZOOMS.index(1.0))
         self.zoom.currentIndexChanged.connect(lambda: self.show_page(self.preview.currentRow()))
         for keys, step in ((QKeySequence.StandardKey.ZoomIn, 1),

@@ -16,6 +16,7 @@ from planner.ui.i18n import tr
 from planner.ui.shell.session import PlanSession
 from planner.ui.widgets.save_while_typing import SaveWhileTyping
 from planner.ui.widgets.text_field import TextField
+from planner.i18n import day, short_day
 
 
 def fields() -> tuple[tuple[str, str], ...]:
@@ -85,7 +86,7 @@ class DebriefPanel(QWidget):
         host = store.get(Person, ride.host_id or "")
         self.heading.setText(tr("Debrief: {visitor} with {host}, {first} \u2013 {last}").format(
             visitor=visitor.name if visitor else "?", host=host.name if host else "?",
-            first=f"{ride.first_day:%-d %b}", last=f"{ride.last_day:%-d %b %Y}"))
+            first=short_day(ride.first_day), last=day(ride.last_day)))
         for field, box in self.texts.items():
             text = _part(ride, field)
             if box.toPlainText() != text and not box.hasFocus():

@@ -21,6 +21,7 @@ from planner.ui.widgets.goal_model import GoalsTableModel
 from planner.ui.widgets.save_while_typing import SaveWhileTyping
 from planner.ui.widgets.accessible import name
 from planner.ui.widgets.text_field import TextField
+from planner.i18n import day, short_day
 
 
 class GoalDetail(QWidget):
@@ -158,7 +159,7 @@ class GoalDetail(QWidget):
                            else sign)
             button.setEnabled(not self.session.read_only)
         self.proposed.setText(tr("Proposed by {team} on {day}").format(
-            team=side_word(goal.proposed_by), day=f"{goal.created_at:%-d %b %Y}"))
+            team=side_word(goal.proposed_by), day=day(goal.created_at)))
         ctx = model.context
         self.measured.setText(tr("Measured by: {metrics}").format(metrics="; ".join(
             f"{escape(ctx.metric_names[m])}: {ctx.metric_status[m]}"
@@ -196,6 +197,6 @@ class GoalDetail(QWidget):
         self.latest.setText("\n".join(lines))
         dash = "\u2014"
         self.notes.setText("\n".join(
-            f"{c.checked_on:%-d %b}: {c.confidence}/10 {dash} {c.note or dash}"
+            f"{short_day(c.checked_on)}: {c.confidence}/10 {dash} {c.note or dash}"
             for c in reversed(rows[-4:])))
         self.check_in.setEnabled(not self.session.read_only)

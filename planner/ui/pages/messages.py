@@ -22,6 +22,7 @@ from planner.ui.widgets.colours import AGREED, WAITING
 from planner.ui.widgets.columns import DASH, Column
 from planner.ui.widgets.models import ANSWERED, Index, PlanTableModel
 from planner.ui.widgets.signing import confirm_wording_change, sign_for_side
+from planner.i18n import day
 
 MY_SIDE_KEY = "goals/my_side"  # one "my side" for goals and messages
 
@@ -48,12 +49,12 @@ class MessagesTableModel(PlanTableModel):
         self.names = {p.id: p.name for p in store.rows(Person)}
         self.names.update({s.id: s.name for s in store.rows(FunnelStage)})
         ride = tr("Field ride, {day} ({visitor} with {host})")
-        self.sources = {r.id: ride.format(day=f"{r.first_day:%-d %b %Y}",
+        self.sources = {r.id: ride.format(day=day(r.first_day),
                                           visitor=self.names.get(r.visitor_id or "", "?"),
                                           host=self.names.get(r.host_id or "", "?"))
                         for r in store.rows(FieldRide)}
         review = tr("Review of {day}")
-        self.sources.update({r.id: review.format(day=r.held_on.isoformat())
+        self.sources.update({r.id: review.format(day=day(r.held_on))
                              for r in store.rows(Review)})
 
     def sorts_by_lookups(self) -> bool:

@@ -32,6 +32,7 @@ from planner.ui.widgets.table_view import PlanTableView
 from planner.ui.widgets.accessible import name
 from planner.ui.widgets import colours
 from planner.ui.widgets.text_field import TextField
+from planner.i18n import day
 
 # In English: change labels name the part, and the plan's history keeps them.
 PART_TITLES = {"what_happened": "What happened",
@@ -205,7 +206,7 @@ class ReviewDetail(QWidget):
                 box.setPlainText("")
             self.about.clear()
             return
-        self.heading.setText(tr("Review held on {day}").format(day=review.held_on.isoformat()))
+        self.heading.setText(tr("Review held on {day}").format(day=day(review.held_on)))
         if not self.held_on.hasFocus():
             self.held_on.setDate(QDate(review.held_on.year, review.held_on.month,
                                        review.held_on.day))

@@ -26,6 +26,7 @@ from planner.ui.widgets.columns import Column
 from planner.ui.widgets.models import PlanTableModel
 from planner.ui.widgets.timeline import RideTimeline
 from planner.ui.widgets import colours
+from planner.i18n import weekday_day
 
 if TYPE_CHECKING:
     from planner.ui.pages.training import TrainingPanel
@@ -264,7 +265,7 @@ class BalanceView(QWidget):
             self.new_day.setDate(QDate(start.year, start.month, start.day))
         self.holidays.clear()
         for h in holidays:
-            item = QListWidgetItem(f"{h.day:%a %-d %b %Y}  {h.occasion}")
+            item = QListWidgetItem(f"{weekday_day(h.day)}  {h.occasion}")
             item.setData(Qt.ItemDataRole.UserRole, h.id)
             self.holidays.addItem(item)
         result = balance(plan, store.rows(FieldRide), people, WorkCalendar.of(plan, holidays))

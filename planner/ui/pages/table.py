@@ -29,8 +29,10 @@ def nouns(kind_name: str) -> tuple[str, str]:
              "Review": (tr("review"), tr("reviews"))}
     if kind_name in words:
         return words[kind_name]
+    from planner.i18n import ngettext  # the core's nouns, in the language spoken
+
     one, many = NOUNS.get(kind_name, ("row", "{count} rows"))
-    return tr(one), tr(many.replace("{count} ", ""))
+    return ngettext(one, many, 1), ngettext(one, many, 2).replace("{count} ", "")
 
 
 def side_word(team: str) -> str:

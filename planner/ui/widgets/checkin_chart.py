@@ -12,6 +12,7 @@ from planner.model import CheckIn, Goal
 from planner.rules.checkins import confidence_status, percent
 from planner.ui.i18n import tr
 from planner.ui.widgets.colours import INK, MUTED, RULE, STATUS_COLOURS
+from planner.i18n import day, short_day
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ class CheckInChart(QWidget):
             last = shown[-1]
             self.setAccessibleDescription(tr(
                 "{n} check-ins; latest on {day}: progress {progress}, confidence {sure} of 10"
-            ).format(n=len(shown), day=f"{last.day:%-d %b %Y}", sure=last.confidence,
+            ).format(n=len(shown), day=day(last.day), sure=last.confidence,
                      progress="\u2014" if last.progress is None else f"{last.progress:.0f}%"))
         else:
             self.setAccessibleDescription(tr("No check-ins yet"))
@@ -96,7 +97,7 @@ class CheckInChart(QWidget):
             painter.drawEllipse(QPointF(x(p.day), y), 4.5, 4.5)
         painter.setPen(muted)
         painter.drawText(QRectF(area.left(), area.bottom() + 3, 120, 14),
-                         Qt.AlignmentFlag.AlignLeft, f"{first:%-d %b}")
+                         Qt.AlignmentFlag.AlignLeft, short_day(first))
         if last != first:
             painter.drawText(QRectF(area.right() - 120, area.bottom() + 3, 120, 14),
-                             Qt.AlignmentFlag.AlignRight, f"{last:%-d %b %Y}")
+                             Qt.AlignmentFlag.AlignRight, day(last))

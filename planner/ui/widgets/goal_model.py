@@ -24,6 +24,7 @@ from planner.ui.widgets.columns import DASH, Column
 from planner.ui.widgets.models import ANSWERED, Index, PlanTableModel
 from planner.ui.widgets.table_view import PlanTableView
 from planner.outline.actuals import actual_values
+from planner.i18n import day
 
 MIME = "application/x-tandem-goal-ids"
 # The fields whose wording is signed (said in the window's language in confirm_reword).
@@ -157,7 +158,7 @@ class GoalsTableModel(PlanTableModel):
             if role == Qt.ItemDataRole.ToolTipRole and latest:
                 who = self.names.get(latest.author_id or "", tr("a guest"))
                 return tr("{who} on {day}: {note}").format(
-                    who=who, day=f"{latest.checked_on:%-d %b %Y}", note=latest.note or DASH)
+                    who=who, day=day(latest.checked_on), note=latest.note or DASH)
         return super().data(index, role)
 
     # -- editing ------------------------------------------------------------

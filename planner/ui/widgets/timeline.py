@@ -16,6 +16,7 @@ from planner.ui.i18n import tr
 from planner.ui.shell.session import PlanSession
 from planner.ui.widgets import colours
 from planner.ui.widgets.accessible_items import items_changed
+from planner.i18n import day as i18n_day, days, month_year, short_day
 
 DIRECTION_COLOURS = {RideDirection.MARKETING_WITH_SALES: colours.MARKETING_BAR,
                      RideDirection.SALES_WITH_MARKETING: colours.SALES_BAR}
@@ -164,7 +165,7 @@ class RideTimeline(QWidget):
                 painter.setPen(QPen(colours.RULE, 1))
                 painter.drawLine(QPointF(x, 0), QPointF(x, height))
                 painter.setPen(colours.INK_SOFT)
-                painter.drawText(QPointF(x + 4, 16), f"{day:%b %Y}")
+                painter.drawText(QPointF(x + 4, 16), month_year(day))
             day = (day.replace(day=28) + timedelta(days=4)).replace(day=1)
         if self.px_per_day >= 8:
             week = self.start + timedelta(days=(7 - self.start.weekday()) % 7)
@@ -240,8 +241,8 @@ class RideTimeline(QWidget):
         if bar:
             ride = bar.ride
             QToolTip.showText(event.globalPosition().toPoint(),
-                              f"{bar.other[2:]}: {ride.first_day:%-d %b} \u2013 "
-                              f"{ride.last_day:%-d %b %Y}, {status_word(ride.status)}"
+                              f"{bar.other[2:]}: {days(ride.first_day, ride.last_day)}, "
+                              f"{status_word(ride.status)}"
                               + ("\n" + tr("On two rides the same day!")
                                  if bar.ride_id in self.conflicts else ""), self)
 
@@ -267,8 +268,8 @@ class RideTimeline(QWidget):
         ride = bar.ride
         return tr("{visitor} rides with {host}: {first} \u2013 {last}, {status}").format(
             visitor=self.names.get(ride.visitor_id or "", "?"),
-            host=self.names.get(ride.host_id or "", "?"), first=f"{ride.first_day:%-d %b}",
-            last=f"{ride.last_day:%-d %b %Y}", status=status_word(ride.status))
+            host=self.names.get(ride.host_id or "", "?"), first=short_day(ride.first_day),
+            last=i18n_day(ride.last_day), status=status_word(ride.status))
 
     def pick(self, step: int) -> Bar | None:
         """The next (1) or previous (-1) ride in time, picked and said."""

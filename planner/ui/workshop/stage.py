@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from planner.outline.blocks import FunnelFigure, MetricCharts, NetworkFigure, Table, Timeline
 from planner.outline.slides import Slide
 from planner.palette import ROOM
+from planner.i18n import percent
 
 BACKGROUND, INK, MUTED = (QColor(ROOM[r]) for r in ("window", "ink", "muted"))
 ACCENT = {side: QColor(ROOM[side]) for side in ("sales", "marketing", "both")}
@@ -251,7 +252,7 @@ class Stage:
         if isinstance(figure, FunnelFigure):
             band = min(area.height() / max(1, len(figure.stages)), base * 2.0)
             for n, (name, team, rate) in enumerate(figure.stages):
-                words = name + (f"  \u2192 {rate:.0%}" if rate and rate < 1 else "")
+                words = name + (f"  \u2192 {percent(rate)}" if rate and rate < 1 else "")
                 px = max(MIN_PX, round(base * 0.9))
                 needed = self.measure(words, 1e5, px).width() + base
                 width = max(needed, area.width() * (0.8 - 0.5 * n / max(1, len(figure.stages))))

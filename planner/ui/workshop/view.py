@@ -40,6 +40,7 @@ from planner.ui.widgets.signing import sign_for_side
 from planner.ui.workshop.editor import Field, RoomEditor
 from planner.ui.workshop.room import PANEL_SHARE, RoomControl, paint_panel
 from planner.ui.workshop.stage import MIN_PX, Stage
+from planner.i18n import short_day, weekday_day
 
 FIT_TICK = 0.03  # seconds of idle fitting a tick: the longest a key waits for it
 
@@ -125,7 +126,7 @@ class WorkshopView(QWidget):
         upcoming = [r for r in all_rides if r.last_day >= today
                     and r.status in (RideStatus.PLANNED, RideStatus.CONFIRMED)]
         rides = tuple((r.id, tr("{first} \u2013 {last}: {visitor} with {host}").format(
-                           first=f"{r.first_day:%a %-d %b %Y}", last=f"{r.last_day:%a %-d %b}",
+                           first=weekday_day(r.first_day), last=short_day(r.last_day),
                            visitor=people.get(r.visitor_id or "", "?"),
                            host=people.get(r.host_id or "", "?"))
                        + ("  \u26a0 " + tr("two rides the same day") if r.id in conflicts
