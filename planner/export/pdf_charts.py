@@ -4,7 +4,7 @@ from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
-from planner.i18n import _, percent
+from planner.i18n import _, language, number, percent
 from planner.model.enums import EngagedTeam, Team, label
 from planner.outline.blocks import FunnelFigure, MetricSeries, NetworkFigure
 from planner.export import scripts
@@ -178,10 +178,11 @@ class MetricChartGrid(Flowable):  # type: ignore[misc]
 def _short(value: float, unit: str) -> str:
     """An axis label: 2.6M EUR, 42k EUR, 64%, 75 days."""
     size = abs(value)
-    text = (f"{value / 1e6:.1f}M" if size >= 1e6 else f"{value / 1e3:.0f}k" if size >= 1e4
-            else f"{value:,.0f}" if float(value).is_integer() or size >= 100 else f"{value:.1f}")
+    text = (number(value / 1e6, 1) + "M" if size >= 1e6 else number(value / 1e3) + "k"
+            if size >= 1e4 else number(value) if float(value).is_integer() or size >= 100
+            else number(value, 1))
     if unit == "%":
-        return text + "%"
+        return text + ("\u00a0%" if language() == "de" else "%")
     return text if not unit or unit == "count" else f"{text} {unit}"
 
 

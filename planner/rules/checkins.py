@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from planner import i18n
 from planner.i18n import _, day
 from planner.model import CheckIn, Goal, Plan
 from planner.model.enums import GoalStatus
@@ -85,9 +86,17 @@ def percent(check_in: CheckIn, goal: Goal | None) -> float | None:
 def progress_words(check_in: CheckIn, goal: Goal | None) -> str:
     share = percent(check_in, goal)
     if check_in.in_percent:
-        return f"{check_in.progress:g}%"
-    number = f"{check_in.progress:,.10g}"
-    return number if share is None else f"{number} ({share:.0f}%)"
+        return i18n.percent(check_in.progress / 100, _decimals(check_in.progress))
+    number = i18n.number(check_in.progress, _decimals(check_in.progress))
+    return number if share is None else f"{number} ({i18n.percent(share / 100)})"
+
+
+def _decimals(value: float) -> int:
+    """The decimals a typed number shows: none for 12, one for 12.5, two for 12.25."""
+    for decimals in range(3):
+        if round(value, decimals) == value:
+            return decimals
+    return 3
 
 
 def summary(check_in: CheckIn, goal: Goal | None) -> str:

@@ -13,6 +13,7 @@ from planner.rules.checkins import confidence_status, percent
 from planner.ui.i18n import tr
 from planner.ui.widgets.colours import INK, MUTED, RULE, STATUS_COLOURS
 from planner.i18n import day, short_day
+from planner.i18n import percent as share_words
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,7 @@ class CheckInChart(QWidget):
             self.setAccessibleDescription(tr(
                 "{n} check-ins; latest on {day}: progress {progress}, confidence {sure} of 10"
             ).format(n=len(shown), day=day(last.day), sure=last.confidence,
-                     progress="\u2014" if last.progress is None else f"{last.progress:.0f}%"))
+                     progress="\u2014" if last.progress is None else share_words(last.progress / 100)))
         else:
             self.setAccessibleDescription(tr("No check-ins yet"))
         self.update()

@@ -137,3 +137,22 @@ def test_the_document_prints_the_latest_check_in_and_every_one(sample_path: Path
 def test_a_success_measure_names_its_own_target_only_when_it_names_one_number(
         measure: str, target: float | None) -> None:
     assert checkins.measure_target(measure) == target
+
+
+def test_progress_is_written_as_the_language_writes_numbers(sample_path: Path) -> None:
+    """A check-in's progress on the goal card and in the window: "42.5%" and
+    "1,234.5 (…%)" in English, "42,5 %" and "1.234,5 (…)" in German."""
+    from planner.i18n import speaking
+    from planner.operations.rows import new
+
+    with PlanStore.open(sample_path) as store:
+        goal = _goal(store, "Win back lapsed accounts")  # "12 lapsed accounts reactivated"
+    shared = new(CheckIn, goal_id=goal.id, checked_on=date(2027, 3, 1), progress=42.5,
+                 in_percent=True, confidence=7)
+    counted = shared._replace(progress=1234.5, in_percent=False)
+    assert checkins.progress_words(shared, goal) == "42.5%"
+    assert checkins.progress_words(counted, goal).startswith("1,234.5 (")
+    with speaking("de"):
+        assert checkins.progress_words(shared, goal) == "42,5\u00a0%"
+        assert checkins.progress_words(counted, goal).startswith("1.234,5 (")
+        assert checkins.progress_words(shared._replace(progress=40.0), goal) == "40\u00a0%"
