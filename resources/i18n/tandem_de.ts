@@ -1148,6 +1148,10 @@
       <translation>{promise} (aus dem Satz)</translation>
     </message>
     <message>
+      <source>Measure the handoff by its sentence</source>
+      <translation>Die Übergabe an ihrem Satz messen</translation>
+    </message>
+    <message>
       <source>“{text}” is not a promise Tandem can measure; say, for example, 1 working day, 4 working hours or 24 hours.</source>
       <translation>„{text}“ ist kein Versprechen, das Tandem messen kann; sagen Sie zum Beispiel 1 working day, 4 working hours oder 24 hours.</translation>
     </message>
@@ -2542,6 +2546,14 @@ Marketing: {marketing}</translation>
       <translation>Sicherung öffnen (schreibgeschützt; speichern Sie eine Kopie davon, um sie zu behalten):</translation>
     </message>
     <message>
+      <source>“{version}” of {file}</source>
+      <translation>„{version}“ von {file}</translation>
+    </message>
+    <message>
+      <source>the version {name}, saved {when} by {author}. Nothing here can be changed.</source>
+      <translation>die Version {name}, gespeichert am {when} von {author}. Hier kann nichts geändert werden.</translation>
+    </message>
+    <message>
       <source>The plan is as that version already.</source>
       <translation>Der Plan entspricht bereits dieser Version.</translation>
     </message>
@@ -2592,6 +2604,10 @@ Marketing: {marketing}</translation>
     <message>
       <source>Delete version</source>
       <translation>Version löschen</translation>
+    </message>
+    <message>
+      <source>Version not opened</source>
+      <translation>Version nicht geöffnet</translation>
     </message>
     <message>
       <source>Cannot restore</source>

@@ -44,7 +44,7 @@ class FunnelModel(PlanTableModel):
         text = str(value or "").strip()
         if not text:
             return self.session.attempt(lambda: row_ops.edit(
-                row, "Measure the handoff by its sentence", sla_amount=None, sla_clock=None))
+                row, tr("Measure the handoff by its sentence"), sla_amount=None, sla_clock=None))
         level = parse_service_level(text)
         if level is None:
             self.session.report(tr(

@@ -148,15 +148,17 @@ def open_version(window: MainWindow, version: Version) -> MainWindow | None:
 
     from planner.ui.shell.session import PlanSession
 
-    name = f"\u201c{version.name}\u201d of {session.store.path.name}"
+    name = tr("\u201c{version}\u201d of {file}").format(version=version.name,
+                                                     file=session.store.path.name)
     try:
         store = PlanStore.from_state(session.store.state(version.seq), name)
     except PlanError as exc:
-        dialogs.warn(window, "Version not opened", str(exc))
+        dialogs.warn(window, tr("Version not opened"), str(exc))
         return None
-    store.read_only_reason = (f"the version {name}, saved "
-                              f"{local_time(version.created_at)} by "
-                              f"{version.author}. Nothing here can be changed.")
+    store.read_only_reason = tr("the version {name}, saved {when} by {author}. Nothing here "
+                                "can be changed.").format(
+                                    name=name, when=local_time(version.created_at),
+                                    author=version.author)
     other = type(window)()  # a main window of its own
     other.setObjectName("versionWindow")
     other._set_session(PlanSession(store, other))
