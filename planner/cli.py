@@ -342,12 +342,8 @@ def _write_export(args: argparse.Namespace, store: "PlanStore", out: Path) -> No
         from planner.outline.build import build_outline
 
         options = _pdf_options(args)
-        appendices: tuple["Section", ...] = ()
-        if args.changes_since:
-            from planner.outline.changes import appendix, since
-
-            appendices = (appendix(*since(store, args.changes_since)),)
-        pages, warnings = export_pdf(build_outline(store, options, appendices), out,
+        pages, warnings = export_pdf(build_outline(store, options, args.changes_since or None),
+                                     out,
                                      PAGE_SIZES[options.page_size])
         for warning in warnings:
             print(f"tandem: warning: {one_line(warning)}", file=sys.stderr)

@@ -22,12 +22,18 @@ from planner.sections import DOCUMENT_KEYS
 
 
 def build_outline(reader: PlanReader, options: ExportOptions | None = None,
-                  appendices: tuple[Section, ...] = ()) -> Outline:
+                  changes_since: str | None = None) -> Outline:
     """The plan as a neutral document, in the plan's language (else the one
-    spoken now); `options` choose sections and marks; `appendices` come last
-    (the changes since a version)."""
+    spoken now); `options` choose sections and marks; `changes_since` (a
+    version's name or id, of a plan file's store) adds the appendix of every
+    change since it, last, in the document's language too."""
     code = reader.plan().language.value or i18n.language()
     with i18n.speaking(code):
+        appendices: tuple[Section, ...] = ()
+        if changes_since is not None:
+            from planner.outline.changes import appendix, since
+
+            appendices = (appendix(*since(reader, changes_since)),)  # type: ignore[arg-type]
         return _outline(reader, options, appendices, code)
 
 

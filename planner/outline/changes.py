@@ -75,7 +75,7 @@ class RowDifference:
 
     @property
     def section_title(self) -> str:
-        return section(self.section).title
+        return _(section(self.section).title)
 
     @property
     def said(self) -> str:

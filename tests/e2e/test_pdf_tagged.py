@@ -143,11 +143,17 @@ def test_a_german_plan_prints_german_every_sentence_tandem_makes(demo: Path,
     from planner.model.enums import Currency, Language
     from planner.operations.plan import change_plan
 
+    from planner.model import Goal
+    from planner.operations import goals
+
     with PlanStore.open(demo) as store:
         store.commit(change_plan(store, language=Language.DE, currency=Currency.EUR,
                                  revenue_target=4_800_000.0))
+        store.save_version("Vor dem Workshop")
+        store.commit(goals.reword(store.rows(Goal)[0], title="Ein neuer Titel"))
     pdf = tmp_path / "plan.pdf"
     result = run_tandem("export", str(demo), "--pdf", str(pdf), "--mark", "agreed",
+                        "--changes-since", "Vor dem Workshop",
                         env={"LANG": "en_GB.UTF-8", "LANGUAGE": ""})
     assert result.returncode == 0, result.stderr
     text = " ".join(" ".join(page.extract_text().replace("\xa0", " ").split())
@@ -165,10 +171,14 @@ def test_a_german_plan_prints_german_every_sentence_tandem_makes(demo: Path,
         store.commit(change_plan(store, language=Language.EN))
     english = tmp_path / "english.pdf"
     assert run_tandem("export", str(demo), "--pdf", str(english), "--mark", "agreed",
+                      "--changes-since", "Vor dem Workshop",
                       env={"LANG": "de_DE.UTF-8"}).returncode == 0
     said = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(english).pages)
     assert len({s for s in sentences if s in said}) > 40
     assert "Umsatzziel 4.800.000 €" in text and "Inhalt" in text
+    # The appendix of changes, in the document's language too (it was English).
+    assert "Seit der Version „Vor dem Workshop“: 1 geändert." in text
+    assert "Ziel „Ein neuer Titel“ geändert" in text and "Since the version" in said
     assert "1. Januar 2027 – 31. Dezember 2027" in text and "Seite 2 von" in text
     assert "Abgezeichnet für den Vertrieb:" in text  # the agreed stamp
     with pikepdf.open(pdf) as doc:

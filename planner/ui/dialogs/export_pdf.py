@@ -169,13 +169,10 @@ class ExportPdfDialog(QDialog):
                              self.debriefs.isChecked(), self.reviews.isChecked(),
                              str(self.mark.currentData()))
 
-    def appendices(self) -> tuple[Any, ...]:
+    def changes_since_version(self) -> str | None:
+        """The version whose changes since the document lists (None: none)."""
         version_id = self.changes_since.currentData()
-        if version_id is None:
-            return ()
-        from planner.outline.changes import appendix, since
-
-        return (appendix(*since(self.session.store, str(version_id))),)
+        return None if version_id is None else str(version_id)
 
     def render(self) -> None:
         """Render the whole PDF now (what Save writes) and show its pages."""
@@ -200,7 +197,8 @@ class ExportPdfDialog(QDialog):
         renderer = PlanPdfRenderer(PAGE_SIZES[options.page_size])
         try:
             self.data = renderer.render(build_outline(self.session.store, options,
-                                                      self.appendices()), on_page=on_page)
+                                                      self.changes_since_version()),
+                                        on_page=on_page)
         except Cancelled:
             self.stop.hide()
             self.data = b""
