@@ -423,3 +423,44 @@ def test_entering_fits_the_first_slide_and_paging_ahead_of_idle_time_fits_the_ne
     qtbot.waitUntil(lambda: not view.fitting(), timeout=20_000)
     assert view.slide.section == "rides"
     view.close()
+
+
+def test_in_german_the_hints_footers_and_labels_fit(qtbot, sample_window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """German says more than English: the key hints take two lines, a fact's
+    label is one long word ("Außendienstbegleitung"), a section's name is long
+    ("Zusammenfassung für die Geschäftsleitung"). On a projector every slide
+    but a wide table fits; on an 800-pixel screen the footer still keeps to
+    one line, shortened in its middle, the clock and the slide's number kept."""
+    from PySide6.QtCore import QSettings
+
+    from planner.ui import i18n
+
+    try:
+        sample_window.set_language("de")
+        window_as_head(sample_window, "sales")
+        sample_window.show_section(0)
+        sample_window.start_workshop()
+        view = sample_window.workshop
+        assert isinstance(view, WorkshopView)
+        qtbot.addWidget(view)
+        view.showNormal()
+        for width, height in ((1280, 720), (800, 800)):
+            view.resize(width, height)
+            qtbot.waitUntil(lambda: not view.fitting(), timeout=20_000)
+            for n in range(len(view.slides)):
+                view.go(n)
+                view.grab()
+                stage = view.last_stage
+                assert stage is not None
+                if width == 1280 and view.slide.table is None:
+                    assert not stage.overflow, view.slide.title
+                footer = [d for d in stage.drawn if "für diesen Punkt" in d.text]
+                line = stage.measure("Xg", 1e5, MIN_PX).height()
+                assert len(footer) == 1 and footer[0].needed.height() <= line + 0.5, footer
+                assert footer[0].text.endswith("00:00 für diesen Punkt") or \
+                    footer[0].text.endswith("für diesen Punkt"), footer[0]
+        view.close()
+    finally:
+        sample_window.set_language("en")
+        QSettings().setValue("language", "system")
+        i18n.install()

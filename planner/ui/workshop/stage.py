@@ -120,7 +120,11 @@ class Stage:
         base, margin = self.base, self.width * 0.05
         self.fill(QRectF(0, 0, self.width, self.height), BACKGROUND)
         inner = self.width - 2 * margin
-        bottom = self.height - base * 3.2  # above the hint and the footer
+        # Above the hint and the footer; a hint longer than a line (German's)
+        # takes the lines it needs, and the slide's content the room left.
+        hint_h = max(base * 1.4, self.measure(self.hint, inner, MIN_PX).height()) \
+            if self.hint else base * 1.4
+        bottom = self.height - base * 1.8 - hint_h
         y = margin * 0.6
         y += self.text(QRectF(margin, y, inner, bottom - y), slide.title, round(base * 1.6),
                        bold=True) + base * 0.6
@@ -139,14 +143,17 @@ class Stage:
         if slide.figure is not None:
             self._figure(slide.figure, QRectF(margin, y, inner, bottom - y), base)
         if self.hint:
-            self.text(QRectF(margin, bottom + base * 0.2, inner, base * 1.4), self.hint, MIN_PX,
+            self.text(QRectF(margin, bottom + base * 0.2, inner, hint_h), self.hint, MIN_PX,
                       MUTED)
         self._footer(base, margin, inner)
         return not self.overflow
 
     def _facts(self, facts: tuple[tuple[str, str], ...], left: float, y: float, width: float,
                bottom: float, base: int) -> float:
-        label_width = width * 0.3
+        # A label's longest word on one line ("Außendienstbegleitung"), up to
+        # half the width; the values take the rest.
+        widest = max((self.longest_word(key, base, False) for key, _ in facts), default=0.0)
+        label_width = min(width * 0.5, max(width * 0.3, widest + base))
         for key, value in facts:
             room = bottom - y
             used = max(self.text(QRectF(left, y, label_width - base, room), key, base, MUTED),
@@ -387,7 +394,13 @@ class Stage:
                   ACCENT["marketing"])
         left, right = self.footer
         right_w = self.measure(right, 1e5, MIN_PX).width() + 4
-        self.text(QRectF(margin, y, inner - right_w - 20, base * 1.4), left, MIN_PX, MUTED)
+        room = inner - right_w - 20
+        metrics = self._metrics.get((MIN_PX, False))
+        if metrics is None:
+            metrics = self._metrics[(MIN_PX, False)] = QFontMetricsF(self._font(MIN_PX, False))
+        if metrics.horizontalAdvance(left) > room:  # one line, the section's name shortened
+            left = metrics.elidedText(left, Qt.TextElideMode.ElideMiddle, room)
+        self.text(QRectF(margin, y, room, base * 1.4), left, MIN_PX, MUTED)
         self.text(QRectF(margin + inner - right_w, y, right_w, base * 1.4), right, MIN_PX,
                   MUTED)
 
