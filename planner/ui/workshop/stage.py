@@ -8,6 +8,7 @@ so that none has one (slides.py asks `fits`), and a test paints every slide
 of the large plan at 1280x720 and 1920x1080 and fails on any.
 """
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -54,7 +55,7 @@ class Stage:
     _metrics: dict[tuple[int, bool], QFontMetricsF] = field(default_factory=dict, repr=False)
     _sizes: dict[tuple[int, bool, float, str], QRectF] = field(default_factory=dict, repr=False)
     # Each table's column widths, by the table (shared, as _sizes is, by the workshop).
-    columns: dict[int, tuple[Table, tuple[int, float], list[float] | None]] = field(
+    columns: dict[int, tuple[Table, tuple[int, float, float], list[float] | None]] = field(
         default_factory=dict, repr=False)
 
     @property
@@ -86,7 +87,9 @@ class Stage:
         key = (px, bold, -1.0, text)
         size = self._sizes.get(key)
         if size is None:
-            widest = max((self.measure(word, 1e5, px, bold).width() for word in text.split()),
+            # Qt breaks a line after a hyphen too ("Marketing-|qualified").
+            words = [part for word in text.split() for part in _HYPHENATED.split(word)]
+            widest = max((self.measure(word, 1e5, px, bold).width() for word in words),
                          default=0.0)
             size = self._sizes[key] = QRectF(0, 0, widest, 0)
         return float(size.width())
@@ -167,12 +170,16 @@ class Stage:
         table = slide.table
         assert table is not None
         px = max(MIN_PX, round(base * 0.85))
-        gap = px * 0.6
         # Columns laid out from the whole table, so they stay put from slide to
-        # slide; when its words are too wide for the screen, from this part's.
-        widths = self._column_widths(slide.whole_table or table, px, gap, width)
-        if widths is None and slide.whole_table is not None:
-            widths = self._column_widths(table, px, gap, width)
+        # slide; when its words are too wide for the screen, from this part's;
+        # a table of many columns (German's long words) closes its gaps first.
+        widths = None
+        for gap in (px * 0.6, px * 0.3):
+            widths = self._column_widths(slide.whole_table or table, px, gap, width)
+            if widths is None and slide.whole_table is not None:
+                widths = self._column_widths(table, px, gap, width)
+            if widths is not None:
+                break
         if widths is None:
             self.overflow = True
             widths = [width * r / sum(table.widths) for r in table.widths]
@@ -201,7 +208,7 @@ class Stage:
         no word is ever broken, and a table keeps its columns from slide to
         slide. None: the words alone are wider than the screen."""
         known = self.columns.get(id(table))
-        if known is not None and known[0] is table and known[1] == (px, width):
+        if known is not None and known[0] is table and known[1] == (px, width, gap):
             return known[2]
         least = [gap + max(self.longest_word(c[n], px, head)
                            for c, head in ((table.columns, True),
@@ -210,7 +217,7 @@ class Stage:
         room = width - sum(least)
         widths = None if room < 0 else [w + room * r / sum(table.widths)
                                         for w, r in zip(least, table.widths, strict=True)]
-        self.columns[id(table)] = (table, (px, width), widths)  # the table kept: ids recur
+        self.columns[id(table)] = (table, (px, width, gap), widths)  # the table kept: ids recur
         return widths
 
     def _columns(self, slide: Slide, left: float, y: float, width: float, bottom: float,
@@ -403,6 +410,11 @@ class Stage:
         self.text(QRectF(margin, y, room, base * 1.4), left, MIN_PX, MUTED)
         self.text(QRectF(margin + inner - right_w, y, right_w, base * 1.4), right, MIN_PX,
                   MUTED)
+
+
+# Where Qt may break a word: after a hyphen before a letter ("Marketing-|qualified"),
+# never before a digit ("2027-06" stays whole), as Unicode's line breaking says.
+_HYPHENATED = re.compile(r"(?<=-)(?=[^\W\d_])")
 
 
 def date_after_month(day: date) -> date:
