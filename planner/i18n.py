@@ -249,6 +249,11 @@ def percent(share: float, decimals: int = 0) -> str:
     return str(format_percent(share, pattern, locale=locale_name()))
 
 
+def with_percent_sign(number_text: str) -> str:
+    """A number already written, as a share: "64.3%", "64,3 %" (as `percent` writes it)."""
+    return f"{number_text}%" if _current[0] == "en" else f"{number_text}\u00a0%"
+
+
 def money(value: float, currency: str) -> str:
     """An amount in the plan's currency as the language writes it:
     "€4,800,000", "4.800.000 €"; without a currency, a plain number."""

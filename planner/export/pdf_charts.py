@@ -4,7 +4,7 @@ from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
-from planner.i18n import _, language, number, percent
+from planner.i18n import _, number, percent, with_percent_sign
 from planner.model.enums import EngagedTeam, Team, label
 from planner.outline.blocks import FunnelFigure, MetricSeries, NetworkFigure
 from planner.export import scripts
@@ -182,7 +182,7 @@ def _short(value: float, unit: str) -> str:
             if size >= 1e4 else number(value) if float(value).is_integer() or size >= 100
             else number(value, 1))
     if unit == "%":
-        return text + ("\u00a0%" if language() == "de" else "%")
+        return with_percent_sign(text)
     return text if not unit or unit == "count" else f"{text} {unit}"
 
 

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from planner.i18n import _, language, number
+from planner.i18n import _, number, with_percent_sign
 from planner.errors import PlanError
 from planner.model import CrmImport, FunnelStage, Metric, MetricValue
 from planner.model.enums import Cadence
@@ -110,6 +110,6 @@ def amount(value: float | None, unit: str = "") -> str:
     unit = unit.strip()
     if not unit or unit == "count":
         return shown
-    if unit == "%":  # as the language writes a share: 64.3%, 64,3 %
-        return f"{shown}\u00a0%" if language() == "de" else f"{shown}%"
+    if unit == "%":
+        return with_percent_sign(shown)
     return f"{shown} {unit}"

@@ -179,6 +179,9 @@ def test_a_german_plan_prints_german_every_sentence_tandem_makes(demo: Path,
     # The appendix of changes, in the document's language too (it was English).
     assert "Seit der Version „Vor dem Workshop“: 1 geändert." in text
     assert "Ziel „Ein neuer Titel“ geändert" in text and "Since the version" in said
+    import re
+
+    assert re.search(r"\d,\d %", text) and not re.search(r"\d,\d%", text)  # 59,2 %, as German
     assert "1. Januar 2027 – 31. Dezember 2027" in text and "Seite 2 von" in text
     assert "Abgezeichnet für den Vertrieb:" in text  # the agreed stamp
     with pikepdf.open(pdf) as doc:
