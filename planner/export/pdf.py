@@ -8,7 +8,7 @@ file or a URL. Fonts come only from resources/fonts/.
 from datetime import date
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from io import BytesIO
 from pathlib import Path
 from functools import cache, lru_cache
@@ -253,6 +253,21 @@ def _styles() -> dict[str, ParagraphStyle]:
     }
 
 
+def _shortened(title: str, room: float, width: Callable[[str], float]) -> str:
+    """A contents entry on its one line: the title, or as much of it as fits
+    and an ellipsis (the section's own page has it whole)."""
+    if width(title) <= room:
+        return title
+    low, high = 0, len(title)
+    while low < high:  # the longest start that fits with its ellipsis
+        mid = (low + high + 1) // 2
+        if width(title[:mid].rstrip() + "\u2026") <= room:
+            low = mid
+        else:
+            high = mid - 1
+    return title[:low].rstrip() + "\u2026"
+
+
 class SectionHeading(RLParagraph):
     """A heading that also becomes a PDF bookmark (level 0: a section)."""
 
@@ -322,13 +337,15 @@ class _NumberedCanvas(Canvas):
             self.setFont(FONT, 12)
             self.setFillColor(INK)
             left, right = 18 * mm + 6, w - 18 * mm - 6  # aligned with the frame's text
-            scripts.draw(self, left, y, title, FONT, 12)
+            room = right - left - self.stringWidth(str(page), FONT, 12) - 24
+            shown = _shortened(title, room, lambda t: self.stringWidth(t, FONT, 12))
+            scripts.draw(self, left, y, shown, FONT, 12)
             self.drawRightString(right, y, str(page))
             tags.end(self._code)
             tags.artifact(self._code)
             self.setStrokeColor(RULE)
             self.setDash(1, 2)
-            self.line(left + self.stringWidth(title, FONT, 12) + 4, y + 2,
+            self.line(left + self.stringWidth(shown, FONT, 12) + 4, y + 2,
                       right - self.stringWidth(str(page), FONT, 12) - 4, y + 2)
             self.setDash()
             tags.end(self._code)
@@ -546,8 +563,10 @@ class PlanPdfRenderer:
         return flow + [Anchor("stamp", "Sect"), NextPageTemplate("body"), PageBreak()]
 
     def _section(self, section: Section) -> list[Flowable]:
-        flow: list[Flowable] = [SectionStart(),
-                                SectionHeading(section.title, section.key, self.styles["h1"])]
+        h1 = self.styles["h1"]  # a title's word wider than the page is cut with a hyphen too
+        flow: list[Flowable] = [SectionStart(), SectionHeading(
+            section.title, section.key, h1,
+            shown=self._fitted(section.title, h1.fontName, h1.fontSize, self.width - 12))]
         for block in section.blocks:
             if isinstance(block, Paragraph):
                 flow.append(self._para(block.text, "body"))

@@ -11,6 +11,7 @@ from pypdf import PdfReader
 from planner.model import Goal, Person, Review
 from planner.sections import DOCUMENT
 from planner.store.plan_store import PlanStore, new_plan
+from tests.e2e.test_pdf_tagged import words_outside
 from tests.conftest import add_row, change_row, run_tandem
 from tests.e2e.test_cli import flat, pdf_text
 
@@ -98,6 +99,15 @@ def test_hostile_content_prints_whole_and_the_file_is_clean(tmp_path: Path) -> N
     with pikepdf.open(pdf) as doc:
         assert doc.check_pdf_syntax() == []  # qpdf finds nothing wrong
         assert doc.get_warnings() == []
+    # A version named with a word wider than the page: the appendix's heading
+    # cuts it with a hyphen too, as a paragraph does (it was cut unmarked).
+    with PlanStore.open(plan) as s:
+        s.save_version(long_word[:150])
+    export(plan, pdf, "--changes-since", long_word[:150])
+    last = PdfReader(pdf).pages[-1].extract_text()
+    heading = last[last.index("Changes since"):last.index("Since the version")]
+    assert heading.count("-\n") >= 2 and long_word[:150] in heading.replace("-\n", "")
+    assert words_outside(pdf) == []
 
 
 def test_an_empty_plan_exports_every_section_with_a_sentence(tmp_path: Path) -> None:
