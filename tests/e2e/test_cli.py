@@ -318,7 +318,10 @@ def test_merge_with_conflicts_writes_nothing_and_lists_them(tmp_path: Path) -> N
         "logos\u201c"]
     diff = run_tandem("diff", str(mine), str(theirs), env={"LANGUAGE": "de",
                                                           "LANG": "de_DE.UTF-8"})
-    assert "Ziel \u201eTheirs here\u201c geändert" in diff.stdout or "geändert" in diff.stdout
+    lines = diff.stdout.splitlines()
+    assert lines[0] == "mine.tandem \u2192 theirs.tandem: 3 geändert", lines
+    assert any(line.startswith("goals: Ziel \u201eTheirs alone\u201c geändert: Titel \u201e")
+               for line in lines[1:]), lines
     assert " changed " not in diff.stdout and (mine.read_bytes(), theirs.read_bytes()) == before
 
 
