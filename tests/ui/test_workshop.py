@@ -432,6 +432,8 @@ def test_in_german_the_hints_footers_and_labels_fit(qtbot, sample_window: MainWi
     columns are wider. On a projector every slide fits; on an 800-pixel
     screen the footer still keeps to one line, shortened in its middle, the
     clock and the slide's number kept."""
+    import re
+
     from PySide6.QtCore import QSettings
 
     from planner.ui import i18n
@@ -458,8 +460,7 @@ def test_in_german_the_hints_footers_and_labels_fit(qtbot, sample_window: MainWi
                 footer = [d for d in stage.drawn if "für diesen Punkt" in d.text]
                 line = stage.measure("Xg", 1e5, MIN_PX).height()
                 assert len(footer) == 1 and footer[0].needed.height() <= line + 0.5, footer
-                assert footer[0].text.endswith("00:00 für diesen Punkt") or \
-                    footer[0].text.endswith("für diesen Punkt"), footer[0]
+                assert re.search(r"\d\d:\d\d für diesen Punkt$", footer[0].text), footer[0]
         view.close()
     finally:
         sample_window.set_language("en")
