@@ -405,8 +405,13 @@ class Stage:
         metrics = self._metrics.get((MIN_PX, False))
         if metrics is None:
             metrics = self._metrics[(MIN_PX, False)] = QFontMetricsF(self._font(MIN_PX, False))
-        if metrics.horizontalAdvance(left) > room:  # one line, the section's name shortened
-            left = metrics.elidedText(left, Qt.TextElideMode.ElideMiddle, room)
+        if metrics.horizontalAdvance(left) > room:  # one line: the section's name shortened,
+            head, dot, rest = left.partition("\u00b7")  # the clock after it kept whole
+            keep = metrics.horizontalAdvance(dot + rest)
+            left = metrics.elidedText(head.rstrip(), Qt.TextElideMode.ElideRight,
+                                      room - keep - metrics.horizontalAdvance("  ")) \
+                + "  " + dot + rest if dot and keep < room * 0.8 else \
+                metrics.elidedText(left, Qt.TextElideMode.ElideMiddle, room)
         self.text(QRectF(margin, y, room, base * 1.4), left, MIN_PX, MUTED)
         self.text(QRectF(margin + inner - right_w, y, right_w, base * 1.4), right, MIN_PX,
                   MUTED)
