@@ -111,7 +111,7 @@ class _AfterFirstPaint(QObject):
         # The rows checked on a thread once the plan is shown (a goal's
         # check-ins), and the replica copied into memory on another.
         store = getattr(self.window.session, "store", None)
-        while store is not None and (store.checking() or not store.replica_copied()):
+        while store is not None and (store.check_step() or not store.replica_copied()):
             QApplication.processEvents()
             time.sleep(0.005)
         print(f"checked {time.time():.6f}", flush=True)

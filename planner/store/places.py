@@ -23,7 +23,7 @@ def place(text: str) -> PlanRef:
 
 
 def open_plan(ref: PlanRef, *, read_only: bool = False, acting: "Actor | None" = None,
-              check_later: bool = False) -> "PlanStore":
+              check_later: bool = False, on_demand: bool = False) -> "PlanStore":
     from planner.store.plan_store import PlanStore
 
     if is_address(ref):
@@ -31,7 +31,7 @@ def open_plan(ref: PlanRef, *, read_only: bool = False, acting: "Actor | None" =
 
         return ServerStore.open_address(parse(str(ref), plan=True), read_only=read_only)
     return PlanStore.open(Path(ref), read_only=read_only, acting=acting,
-                          check_later=check_later)
+                          check_later=check_later, on_demand=on_demand)
 
 
 def ref_name(ref: PlanRef) -> str:

@@ -92,6 +92,9 @@ class PlanStore:
         # A lazy kind not read yet: each group's last rows, by (kind, field, n).
         self._recent: dict[tuple[type[Record], str, int], dict[str, tuple[Record, ...]]] = {}
         self._later: Later | None = None  # the lazy kinds' check, when asked on a thread
+        # The window's way (`check_later`): kinds not read on opening, each read
+        # and checked when first asked for, or by `check_step` once the plan is shown.
+        self._unchecked: list[type[Record]] = []
         self._refused: PlanFileError | None = None  # what that check found, if anything
         # The lazy kinds' pages, checked by SQLite on that thread too (not on opening).
         self._pages_later = opened.pages_later
@@ -148,7 +151,7 @@ class PlanStore:
 
     @classmethod
     def open(cls, path: Path, *, read_only: bool = False, acting: Actor | None = None,
-             check_later: bool = False) -> "PlanStore":
+             check_later: bool = False, on_demand: bool = False) -> "PlanStore":
         """Open a plan for writing, or read-only when asked or when something
         stands in the way (`read_only_reason` says what). Every row is checked
         now (read, or for `LAZY` kinds asked of SQLite): a value the plan could
@@ -157,12 +160,16 @@ class PlanStore:
         `acting` is who makes the changes (the login, as a guest, when not
         given). With `check_later` the `LAZY` kinds are checked on a thread,
         started by the first `checking()` (the window asks once the plan is
-        shown); `finish_checking` acts on the answer, and a commit waits for it."""
+        shown); `finish_checking` acts on the answer, and a commit waits for it.
+        With `on_demand` too, only the plan's own row is read now: each other
+        kind when first asked for (the window's first section reads only its
+        own), the rest by `check_step` while the window is idle; a row they
+        refuse sets `refusal` and refuses the plan as opening would have."""
         path = Path(path)
         later = frozenset(TABLES[k].name for k in LAZY) if check_later else frozenset()
         store = cls(path, open_file(path, read_only, later), acting)
         try:
-            store._check_rows(later=check_later)
+            store._check_rows(later=check_later, on_demand=check_later and on_demand)
         except BaseException:
             store.close()
             raise
@@ -256,7 +263,7 @@ class PlanStore:
         """Write one change set in one transaction, with everything the rules
         make follow from it; return what was committed (its inverse undoes it).
         A refusal is an InvalidEdit with one sentence, and changes nothing."""
-        if self._later is not None or self._refused is not None:
+        if self._later is not None or self._refused is not None or self._unchecked:
             self.finish_checking()  # nothing is written to a plan the check refuses
         self._refuse_if_read_only()
         self._take_replica()  # written with the file from the first commit
@@ -650,14 +657,17 @@ class PlanStore:
                 (kind.__name__,))})
         return out
 
-    def _check_rows(self, later: bool = False) -> None:
+    def _check_rows(self, later: bool = False, on_demand: bool = False) -> None:
         """Every row read and checked; with `later`, a `LAZY` kind is asked of
         SQLite on a thread instead, and read only if SQLite cannot vouch for
-        every row of it (`finish_checking`)."""
+        every row of it (`finish_checking`); with `on_demand`, of the other
+        kinds only the plan's own row is read now (see `open`)."""
         checked = frozenset(k for k in KINDS if k not in LAZY)
-        for kind in KINDS:
+        for kind in (Plan,) if on_demand else KINDS:
             if not (later and kind in LAZY):
                 self._rows_of(kind)
+        if on_demand:
+            self._unchecked = [k for k in KINDS if k not in LAZY and k not in self._kinds]
         asked = tuple(k for k in KINDS if k in LAZY and k not in self._kinds)
         if asked or self._pages_later:  # the file itself where it is open for writing,
             # else a copy; the pages opening did not check are checked there first
@@ -700,15 +710,36 @@ class PlanStore:
         if replica is not None:
             self._conn = replica
 
-    def checking(self) -> bool:
-        """Whether the check asked on a thread has yet to answer."""
-        return self._later is not None and not self._later.answered()
+    @property
+    def refusal(self) -> str | None:
+        """Why the check left after opening refuses the plan (a row no Tandem
+        could use, read since), or None: the window asks once its first
+        section is built, and closes the plan with this sentence."""
+        return None if self._refused is None else str(self._refused)
+
+    def check_step(self) -> bool:
+        """One step of the check left after opening (the window calls it while
+        idle): the question asked on a thread is started, and one kind not read
+        yet is read and checked. Whether more is left: kinds not read, or the
+        thread's answer (`finish_checking` then acts on it); nothing once a row
+        has refused the plan."""
+        if self._refused is not None:
+            return False
+        if self._later is not None:
+            self._later.start()  # SQLite answers without Python's lock meanwhile
+        if self._unchecked:
+            self._rows_of(self._unchecked[0])
+        return bool(self._unchecked) or (self._later is not None
+                                         and not self._later.answered())
 
     def finish_checking(self) -> None:
-        """The check asked on a thread, answered (waiting for it): a kind SQLite
-        could not vouch for is read and checked in Python now. A row no Tandem
-        could use refuses the plan with a PlanFileError, then and at every
-        later call and commit, and the plan is read-only from then on."""
+        """The check left after opening, done (waiting for the thread's answer):
+        every kind not read yet is read and checked, and a kind SQLite could
+        not vouch for is read and checked in Python now. A row no Tandem could
+        use refuses the plan with a PlanFileError, then and at every later call
+        and commit, and the plan is read-only from then on."""
+        while self._unchecked:
+            self._rows_of(self._unchecked[0])
         later, self._later = self._later, None
         if later is not None:
             doubtful = later.doubtful()
@@ -729,7 +760,7 @@ class PlanStore:
             raise PlanFileError(str(self._refused))
 
     def _refuse(self, exc: PlanFileError) -> None:
-        self._refused = exc
+        self._refused = self._refused or exc  # the first row found says why
         self.read_only, self.read_only_reason = True, str(exc)
 
     def _unread(self, kind: type[Any]) -> bool:
@@ -836,7 +867,16 @@ class PlanStore:
     def _rows_of(self, kind: type[Any]) -> KindRows:
         rows = self._kinds.get(kind)
         if rows is None:
-            rows = self._kinds[kind] = KindRows(self._load(kind), ORDER[kind])
+            if kind in self._unchecked:  # read after opening: a refusal refuses the plan
+                self._unchecked.remove(kind)  # (`finish_checking` raises it), and
+                try:  # nothing of the kind is shown meanwhile
+                    loaded = self._load(kind)
+                except PlanFileError as exc:
+                    self._refuse(exc)
+                    loaded = []
+            else:
+                loaded = self._load(kind)
+            rows = self._kinds[kind] = KindRows(loaded, ORDER[kind])
         return rows
 
     def _load(self, kind: type[Any]) -> list[Record]:

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QPushButton
 
+from planner.errors import PlanFileError
 from planner.model import FieldRide, Goal, Person
 from planner.store.plan_store import PlanStore
 from planner.ui import dialogs
@@ -184,6 +185,62 @@ def test_a_check_in_no_tandem_could_use_closes_the_plan_shown_with_its_sentence(
     assert "confidence" in warnings[0][1]
     assert sample_path.read_bytes() == before
     assert window.windowTitle() == "Tandem"
+
+
+def _tamper(path: Path, sql: str) -> None:
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    conn.execute(sql)
+    conn.commit()
+    conn.close()
+
+
+BAD_RIDE = ("UPDATE field_ride SET last_day = '1999-01-01' "
+            "WHERE id = (SELECT min(id) FROM field_ride)")
+
+
+def test_at_the_start_a_bad_row_of_the_section_shown_refuses_the_plan_before_it_is_shown(
+        window: MainWindow, sample_path: Path, warnings) -> None:  # type: ignore[no-untyped-def]
+    """Only the kinds the first section reads are read before it is shown; a
+    goal no Tandem could use among them refuses the plan there and then, with
+    the sentence opening says, and nothing is written."""
+    _tamper(sample_path, "UPDATE goal SET title = '' WHERE id = (SELECT min(id) FROM goal)")
+    with pytest.raises(PlanFileError) as whole:
+        PlanStore.open(sample_path)
+    before = sample_path.read_bytes()
+    assert not window.open_plan(sample_path, "goals")
+    assert warnings == [("Cannot open plan", str(whole.value))]
+    assert window.session is None and window.windowTitle() == "Tandem"
+    assert sample_path.read_bytes() == before
+
+
+def test_at_the_start_a_bad_row_of_another_section_closes_the_plan_once_read(
+        qtbot, window: MainWindow, sample_path: Path, warnings) -> None:  # type: ignore[no-untyped-def]
+    """The goals are shown before the rides are read (while the window is
+    idle); a ride no Tandem could use then closes the plan with its sentence."""
+    _tamper(sample_path, BAD_RIDE)
+    before = sample_path.read_bytes()
+    assert window.open_plan(sample_path, "goals")
+    assert page(window, "Goals").model.rowCount() > 0 and not warnings
+    qtbot.waitUntil(lambda: window.session is None, timeout=5000)
+    assert len(warnings) == 1 and warnings[0][0] == "Cannot open plan"
+    assert "field ride" in warnings[0][1] and "last day" in warnings[0][1]
+    assert sample_path.read_bytes() == before
+
+
+def test_with_a_plan_open_a_plan_with_a_bad_row_is_refused_and_the_open_one_stays(
+        sample_window: MainWindow, sample_path: Path, tmp_path: Path,
+        warnings) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    other = tmp_path / "Other.tandem"
+    shutil.copy(sample_path, other)
+    _tamper(other, BAD_RIDE)
+    shown = sample_window.session
+    assert not sample_window.open_plan(other, "goals")
+    assert len(warnings) == 1 and "field ride" in warnings[0][1]
+    assert sample_window.session is shown and shown is not None
 
 
 def test_a_latest_check_in_no_tandem_could_use_closes_the_goals_page_without_a_traceback(

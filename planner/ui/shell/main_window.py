@@ -1,5 +1,6 @@
 """The main window: a sidebar of sections, the section pages, menus, undo."""
 
+import time
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -219,13 +220,21 @@ class MainWindow(QMainWindow):
         from planner.ui.shell.plan_files import schedule_backup
         from planner.ui.shell.session import PlanSession
 
+        # With no plan open (the start), only the kinds the section shown reads
+        # are read before it is shown, the rest while idle; with one open, every
+        # kind is read first, so that a plan refused leaves the open one open.
         try:
-            store = open_plan(path, read_only=read_only, check_later=True)
+            store = open_plan(path, read_only=read_only, check_later=True,
+                              on_demand=self.session is None)
         except PlanError as exc:
             dialogs.warn(self, tr("Cannot open plan"), str(exc))
             return False
         session = PlanSession(store, self)
         self._set_session(session, section)
+        if store.refusal is not None:  # a row the section read, refused as on opening
+            self.close_plan()
+            dialogs.warn(self, tr("Cannot open plan"), store.refusal)
+            return False
         self._await_check(session)
         if not read_only and is_address(path):
             QSettings().setValue("last_plan", str(path))
@@ -245,8 +254,11 @@ class MainWindow(QMainWindow):
             if self.session is not session:
                 return
             copied = session.store.replica_copied()  # read from memory once copied
-            if session.store.checking() or not copied:
-                QTimer.singleShot(40, self, poll)
+            started = time.monotonic()
+            if session.store.check_step() or not copied:
+                # A step that read a kind is followed by the next as soon as the
+                # window is idle; waiting for a thread, it asks again in 40 ms.
+                QTimer.singleShot(0 if time.monotonic() - started > 0.001 else 40, self, poll)
                 return
             try:
                 session.store.finish_checking()

@@ -104,8 +104,8 @@ def test_a_store_exposes_no_way_to_write_but_commit(store: PlanStore) -> None:
     file, a history entry naming what it changed (`check_outside`), never a row.
     `dry_run` asks the commit what it would write, and writes nothing; `act_as`
     says whose the changes committed from then on are; `recent`, `where`,
-    `checking` and `finish_checking` read (rows of a kind not read yet, and the
-    check of them asked on a thread); `replica_copied` reads from the copy in
+    `check_step` and `finish_checking` read (rows of a kind not read yet, and the
+    check of them asked on a thread), and `refusal` says what that check refused; `replica_copied` reads from the copy in
     memory once it is made (on a thread too); `write_new` makes a new file as
     `build` does without opening it; `attached` reads the data kept beside a
     row (a CRM import's columns, written by the commit that adds it)."""
@@ -119,5 +119,5 @@ def test_a_store_exposes_no_way_to_write_but_commit(store: PlanStore) -> None:
                       "integrity_problems", "open", "other_copy", "path", "plan", "read_only",
                       "read_only_reason", "revisions", "rows", "save_copy", "save_version",
                       "state", "subscribe", "unsubscribe", "version", "versions",
-                      "recent", "where", "checking", "finish_checking", "replica_copied",
+                      "recent", "where", "check_step", "finish_checking", "refusal", "replica_copied",
                       "attached", "write_new"}
