@@ -774,7 +774,8 @@ class PlanStore:
         table = TABLES[kind]
         try:
             try:
-                return self._checked(kind, [table.read(r) for r in self._conn.execute(
+                read = table.read
+                return self._checked(kind, [read(r) for r in self._conn.execute(
                     sql, tuple(params))])
             except (KeyError, ValueError, TypeError, AttributeError, OverflowError,
                     sqlite3.DataError, sqlite3.OperationalError):
@@ -871,9 +872,17 @@ class PlanStore:
                 self._unchecked.remove(kind)  # (`finish_checking` raises it), and
                 try:  # nothing of the kind is shown meanwhile
                     loaded = self._load(kind)
-                except PlanFileError as exc:
-                    self._refuse(exc)
-                    loaded = []
+                except (PlanFileError, MediumLost) as exc:
+                    if not isinstance(exc, MediumLost) and (self._disk is None
+                                                            or readable(self.path)):
+                        self._refuse(exc)
+                        loaded = []
+                    else:  # the disk has gone (a pulled stick), not a row: read
+                        self._lose(str(connection.medium_lost(self.path.name)))
+                        try:  # from the copy in memory, if it was made in time
+                            loaded = self._load(kind)
+                        except (PlanFileError, MediumLost):
+                            return KindRows([], ORDER[kind])  # none of it was read
             else:
                 loaded = self._load(kind)
             rows = self._kinds[kind] = KindRows(loaded, ORDER[kind])
@@ -882,12 +891,17 @@ class PlanStore:
     def _load(self, kind: type[Any]) -> list[Record]:
         table = TABLES[kind]
         try:
-            loaded = [table.read(r) for r in self._conn.execute(table.select)]
+            read = table.read
+            loaded = [read(r) for r in self._conn.execute(table.select)]
         except (KeyError, ValueError, TypeError, AttributeError, OverflowError,
-                sqlite3.DataError, sqlite3.OperationalError):
+                sqlite3.DataError, sqlite3.OperationalError) as exc:
+            if isinstance(exc, sqlite3.Error) and connection.lost(exc):
+                raise connection.medium_lost(self.path.name) from None  # not the rows
             raise PlanFileError(_("{name} holds a value in its {table} rows that Tandem cannot "
                                   "read.").format(name=self.path.name, table=table.name)) from None
         except sqlite3.DatabaseError as exc:
+            if connection.lost(exc):
+                raise connection.medium_lost(self.path.name) from None
             raise PlanFileError(_("{name} is damaged and cannot be opened ({reason}).").format(name=self.path.name, reason=exc)) from None
         return self._checked(kind, loaded)
 

@@ -82,15 +82,28 @@ def stored_time(moment: datetime) -> str:
     return moment.astimezone(timezone.utc).isoformat(timespec="microseconds")
 
 
-@dataclass(frozen=True)
 class Table:
-    """One kind of record as a table: how a row is read and written."""
+    """One kind of record as a table: how a row is read and written (each
+    compiled when first used: a plan opened on one section reads few kinds)."""
 
-    kind: type[Record]
-    name: str
-    columns: tuple[str, ...]
-    read: Callable[[tuple[Any, ...]], Record]
-    write: Callable[[Record], tuple[Any, ...]]
+    __slots__ = ("kind", "name", "columns", "_read", "_write")
+
+    def __init__(self, kind: type[Record], name: str, columns: tuple[str, ...]) -> None:
+        self.kind, self.name, self.columns = kind, name, columns
+        self._read: Callable[[tuple[Any, ...]], Record] | None = None
+        self._write: Callable[[Record], tuple[Any, ...]] | None = None
+
+    @property
+    def read(self) -> Callable[[tuple[Any, ...]], Record]:
+        if self._read is None:
+            self._read = _reader(self.kind)
+        return self._read
+
+    @property
+    def write(self) -> Callable[[Record], tuple[Any, ...]]:
+        if self._write is None:
+            self._write = _writer(self.kind)
+        return self._write
 
     @property
     def select(self) -> str:
@@ -174,5 +187,4 @@ def _writer(kind: type[Any]) -> Callable[[Record], tuple[Any, ...]]:
 
 
 TABLES: dict[type[Record], Table] = {
-    kind: Table(kind, TABLE_NAMES[kind], kind._fields, _reader(kind), _writer(kind))
-    for kind in KINDS}
+    kind: Table(kind, TABLE_NAMES[kind], kind._fields) for kind in KINDS}
