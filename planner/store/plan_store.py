@@ -895,12 +895,12 @@ class PlanStore:
             loaded = [read(r) for r in self._conn.execute(table.select)]
         except (KeyError, ValueError, TypeError, AttributeError, OverflowError,
                 sqlite3.DataError, sqlite3.OperationalError) as exc:
-            if isinstance(exc, sqlite3.Error) and connection.lost(exc):
-                raise connection.medium_lost(self.path.name) from None  # not the rows
+            if isinstance(exc, sqlite3.OperationalError) and connection.lost(exc):
+                raise connection.medium_lost(self.path.name) from None  # I/O, not the rows
             raise PlanFileError(_("{name} holds a value in its {table} rows that Tandem cannot "
                                   "read.").format(name=self.path.name, table=table.name)) from None
-        except sqlite3.DatabaseError as exc:
-            if connection.lost(exc):
+        except sqlite3.DatabaseError as exc:  # damaged pages, or a pulled stick's zeros
+            if self._disk is not None and not readable(self.path):
                 raise connection.medium_lost(self.path.name) from None
             raise PlanFileError(_("{name} is damaged and cannot be opened ({reason}).").format(name=self.path.name, reason=exc)) from None
         return self._checked(kind, loaded)
