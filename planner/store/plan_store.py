@@ -30,7 +30,6 @@ from planner.model.order import ORDER
 from planner.model.records import KINDS
 from planner.model.validation import clean_text, is_valid, validate
 from planner.rules import roles
-from planner.rules.commit import refusal
 from planner.store import connection, history
 from planner.store.atomic import write_new, write_replacing
 from planner.store.history import Authored, OtherRows
@@ -39,7 +38,6 @@ from planner.store.lock import Holder
 from planner.store.mirror import KindRows
 from planner.store.migrations import SCHEMA_VERSION
 from planner.store.opening import Opened, damaged, open_bytes, open_file
-from planner.store.pending import Pending
 from planner.store.schema import CASCADE, FOREIGN_KEYS, TABLES, stored
 from planner.store.sqlcheck import Later
 from planner.store.versions import (
@@ -309,6 +307,10 @@ class PlanStore:
 
     def _pending(self, change: ChangeSet) -> tuple[ChangeSet, datetime]:
         """The change as the rules make it, or the InvalidEdit that refuses it."""
+        # The rules are imported with the first change, not to show a plan.
+        from planner.rules.commit import refusal
+        from planner.store.pending import Pending
+
         pending = Pending(self, utc_now())
         pending.take(change)
         pending.cascade()
@@ -327,8 +329,8 @@ class PlanStore:
         for owner, data in change.attached:
             row = pending.get(CrmImport, owner)
             if row is None or not isinstance(data, (bytes, bytearray)) or len(data) > MAX_ATTACHED:
-                raise InvalidEdit("Data came with the change for no CRM import it makes, or "
-                                  "more than a plan keeps beside one (1 GB).")
+                raise InvalidEdit(_("Data came with the change for no CRM import it makes, "
+                                    "or more than a plan keeps beside one (1 GB)."))
         committed = replace(pending.committed(change.label, change.exact),
                             merges=change.merges, unmerges=change.unmerges,
                             bookmark=change.bookmark, unbookmark=change.unbookmark,
