@@ -93,6 +93,7 @@ class PlanStore:
         # The window's way (`check_later`): kinds not read on opening, each read
         # and checked when first asked for, or by `check_step` once the plan is shown.
         self._unchecked: list[type[Record]] = []
+        self._stepped = False  # whether `check_step` has started the check left
         self._refused: PlanFileError | None = None  # what that check found, if anything
         # The lazy kinds' pages, checked by SQLite on that thread too (not on opening).
         self._pages_later = opened.pages_later
@@ -721,14 +722,17 @@ class PlanStore:
 
     def check_step(self) -> bool:
         """One step of the check left after opening (the window calls it while
-        idle): the question asked on a thread is started, and one kind not read
-        yet is read and checked. Whether more is left: kinds not read, or the
-        thread's answer (`finish_checking` then acts on it); nothing once a row
-        has refused the plan."""
+        idle): the first starts the question asked on a thread, each later one
+        reads and checks one kind not read yet. Whether more is left: kinds not
+        read, or the thread's answer (`finish_checking` then acts on it);
+        nothing once a row has refused the plan."""
         if self._refused is not None:
             return False
-        if self._later is not None:
-            self._later.start()  # SQLite answers without Python's lock meanwhile
+        if not self._stepped:  # the first step only starts the question, so that
+            self._stepped = True  # the window's first paint waits for nothing
+            if self._later is not None:
+                self._later.start()  # SQLite answers without Python's lock meanwhile
+            return bool(self._unchecked) or self._later is not None
         if self._unchecked:
             self._rows_of(self._unchecked[0])
         return bool(self._unchecked) or (self._later is not None
