@@ -4,7 +4,7 @@ Pure data (no Qt), so what is projected is tested without a screen.
 """
 
 from collections.abc import Callable, Collection, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, partial
 from typing import Any
 
@@ -67,25 +67,28 @@ Fits = Callable[["Slide"], bool]  # whether a slide's content fits the screen
 
 
 def _chunks(count: int, make: Callable[[int, int], "Slide"], fits: Fits | None,
-            fixed: int) -> Iterator["Slide"]:
+            fixed: int, most: int | None = None) -> Iterator["Slide"]:
     """Slides of `count` rows (or items, facts, charts): as many on each as
-    fit the screen (`fits`), at least one; without `fits`, `fixed` a slide.
-    What does not fit continues on the next slide: nothing is cut. One slide
-    at a time, so that idle time can fit a long table a few slides a tick."""
+    fit the screen (`fits`), at least one and at most `most`; without `fits`,
+    `fixed` a slide. What does not fit continues on the next slide: nothing is
+    cut. One slide at a time, so that idle time can fit a long table a few
+    slides a tick."""
     if fits is None:
         yield from (make(start, min(count, start + fixed)) for start in range(0, count, fixed))
         return
     start = 0
     while start < count:
-        if count - start <= 2 * ROWS_PER_SLIDE and fits(make(start, count)):
-            yield make(start, count)  # the rest fits: one layout, not a gallop
-            return
+        end = count if most is None else min(count, start + most)
+        if end - start <= 2 * ROWS_PER_SLIDE and fits(make(start, end)):
+            yield make(start, end)  # the rest fits: one layout, not a gallop
+            start = end
+            continue
         # The most that fit, found by galloping then halving (more rows never
         # take less room): a few layouts a slide, not one a row.
         good, step = start + 1, 1
-        while good < count and fits(make(start, min(count, good + step))):
-            good, step = min(count, good + step), step * 2
-        bad = min(count, good + step) if good < count else count + 1
+        while good < end and fits(make(start, min(end, good + step))):
+            good, step = min(end, good + step), step * 2
+        bad = min(end, good + step) if good < end else end + 1
         while bad - good > 1:
             middle = (good + bad) // 2
             if fits(make(start, middle)):
@@ -242,7 +245,7 @@ def each_section_slide(section: Section, proposals: tuple[tuple[str, ...], tuple
         yield from _chunks(max(1, len(next_rides)), partial(_rides_slide, next_rides, w), fits,
                            ROWS_PER_SLIDE)
     if section.key == "messaging":
-        yield from _message_slides(messages, w)
+        yield from _message_slides(messages, w, fits)
         return
     if section.key == "network" and survey is not None:
         yield Slide("network", survey[0], survey[1], kind="survey")
@@ -263,18 +266,27 @@ def each_section_slide(section: Section, proposals: tuple[tuple[str, ...], tuple
             yield Slide(section.key, section.title, figure=block)
 
 
-def _message_slides(stages: MessageStages, w: Mapping[str, str]) -> list[Slide]:
-    """A slide per funnel stage with messages (more than five: more slides)."""
-    out = []
+def _message_slides(stages: MessageStages, w: Mapping[str, str],
+                    fits: Fits | None = None) -> Iterator[Slide]:
+    """A slide per funnel stage with messages: at most five, and as many as
+    fit the screen with the picked one in full (`fits` asks of each); the
+    rest on the stage's next slides, numbered (2), (3)."""
     for name, items in stages:
-        for start in range(0, len(items), MESSAGES_PER_SLIDE):
-            part = items[start:start + MESSAGES_PER_SLIDE]
-            more = f" ({start // MESSAGES_PER_SLIDE + 1})" if len(items) > MESSAGES_PER_SLIDE \
-                else ""
-            out.append(Slide("messaging", w["messages"].format(stage=name) + more, kind="messages",
-                             items=tuple((m.message_id, m.line) for m in part),
-                             details=tuple(m.facts for m in part)))
-    return out
+        title = w["messages"].format(stage=name)
+
+        def part(start: int, end: int, items: tuple[MessageItem, ...] = items,
+                 title: str = title) -> Slide:
+            chosen = items[start:end]
+            # Fitted with the widest number a part of the stage can have.
+            more = f" ({len(items)})" if end - start < len(items) else ""
+            return Slide("messaging", title + more, kind="messages",
+                         items=tuple((m.message_id, m.line) for m in chosen),
+                         details=tuple(m.facts for m in chosen))
+
+        for n, slide in enumerate(_chunks(len(items), part, fits, MESSAGES_PER_SLIDE,
+                                          MESSAGES_PER_SLIDE)):
+            yield replace(slide, title=f"{title} ({n + 1})") if len(slide.items) < len(
+                items) else slide
 
 
 def first_slide_of(slides: list[Slide], section: str) -> int:

@@ -345,12 +345,15 @@ def test_each_workshop_keeps_a_version_and_shows_what_changed_since_the_last(
     second.close()
 
 
-@pytest.mark.parametrize(("width", "height"), [(1280, 720), (1920, 1080)])
+@pytest.mark.parametrize(("width", "height"), [(800, 600), (1024, 768), (1280, 720),
+                                               (1920, 1080)])
 def test_nothing_on_any_slide_of_the_large_plan_is_cut_or_elided(  # type: ignore[no-untyped-def]
         qtbot, window: MainWindow, large_path: Path, width: int, height: int) -> None:
     """Every slide painted: every text inside its box and inside the screen, none
     elided, none under 24 px; tables, lists, facts and charts continue on the
-    next slide instead."""
+    next slide instead. On an old projector's 800 or 1024 pixels a table whose
+    columns cannot stand side by side shows a card a row, and a stage's
+    messages take as many slides as the picked one in full needs."""
     assert window.open_plan(large_path, "goals")
     window.start_workshop()
     view = window.workshop
@@ -375,7 +378,13 @@ def test_nothing_on_any_slide_of_the_large_plan_is_cut_or_elided(  # type: ignor
     schedule = [s for s in view.slides if s.table is not None and s.table.columns[0] == "Days"]
     assert sum(len(s.table.rows) for s in schedule) == 600  # every ride, none dropped
     assert continued > 0
+    messages = [s for s in view.slides if s.kind == "messages"]
+    assert sum(len(s.items) for s in messages) == len(large_messages(large_path))
     view.close()
+
+
+def large_messages(path: Path) -> list[tuple[str]]:
+    return rows(path, "SELECT id FROM message")
 
 
 def test_c_on_a_goal_checks_in_at_room_size(qtbot, workshop: WorkshopView,  # type: ignore[no-untyped-def]
@@ -429,9 +438,9 @@ def test_in_german_the_hints_footers_and_labels_fit(qtbot, sample_window: MainWi
     """German says more than English: the key hints take two lines, a fact's
     label is one long word ("Außendienstbegleitung"), a section's name is long
     ("Zusammenfassung für die Geschäftsleitung"), the metrics table's eight
-    columns are wider. On a projector every slide fits; on an 800-pixel
-    screen the footer still keeps to one line, shortened in its middle, the
-    clock and the slide's number kept."""
+    columns are wider. Every slide fits, on a projector and on an 800-pixel
+    screen, where the footer still keeps to one line, shortened in its middle,
+    the clock and the slide's number kept."""
     import re
 
     from PySide6.QtCore import QSettings
@@ -447,7 +456,7 @@ def test_in_german_the_hints_footers_and_labels_fit(qtbot, sample_window: MainWi
         assert isinstance(view, WorkshopView)
         qtbot.addWidget(view)
         view.showNormal()
-        for width, height in ((1280, 720), (800, 800)):
+        for width, height in ((1280, 720), (1024, 768), (800, 800)):
             view.resize(width, height)
             qtbot.waitUntil(lambda: not view.fitting(), timeout=20_000)
             for n in range(len(view.slides)):
@@ -455,8 +464,7 @@ def test_in_german_the_hints_footers_and_labels_fit(qtbot, sample_window: MainWi
                 view.grab()
                 stage = view.last_stage
                 assert stage is not None
-                if width == 1280:
-                    assert not stage.overflow, view.slide.title
+                assert not stage.overflow, (width, view.slide.title)
                 footer = [d for d in stage.drawn if "für diesen Punkt" in d.text]
                 line = stage.measure("Xg", 1e5, MIN_PX).height()
                 assert len(footer) == 1 and footer[0].needed.height() <= line + 0.5, footer
@@ -466,3 +474,82 @@ def test_in_german_the_hints_footers_and_labels_fit(qtbot, sample_window: MainWi
         sample_window.set_language("en")
         QSettings().setValue("language", "system")
         i18n.install()
+
+
+def test_in_german_an_approved_message_is_said_approved_in_green(  # type: ignore[no-untyped-def]
+        qtbot, sample_window: MainWindow) -> None:
+    """The picked message's sign-offs are drawn green when both sides signed,
+    whatever the language (the slide once asked for the English "Approval")."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtGui import QColor
+
+    from planner.palette import ROOM
+    from planner.ui import i18n
+
+    green = QColor(ROOM["good"])
+    try:
+        sample_window.set_language("de")
+        sample_window.start_workshop()
+        view = sample_window.workshop
+        assert isinstance(view, WorkshopView)
+        qtbot.addWidget(view)
+        view.showNormal()
+        view.resize(1280, 720)
+        qtbot.waitUntil(lambda: not view.fitting(), timeout=20_000)
+        seen = {True: 0, False: 0}
+        for n, slide in enumerate(view.slides):
+            if slide.kind != "messages":
+                continue
+            view.go(n)
+            for picked, (_id, line) in enumerate(slide.items):
+                view.picked = picked
+                image = view.grab().toImage()
+                stage = view.last_stage
+                assert stage is not None and not stage.overflow
+                value = next(d for d in stage.drawn if d.text.startswith("Vertrieb: "))
+                box = value.needed.toRect()
+                inked = any(image.pixelColor(x, y) == green
+                            for x in range(box.left(), box.right(), 2)
+                            for y in range(box.top(), box.bottom(), 2))
+                agreed = line.startswith("\u2713")
+                assert inked == agreed, (slide.title, line, value.text)
+                seen[agreed] += 1
+        assert seen[True] > 0 and seen[False] > 0
+        view.close()
+    finally:
+        sample_window.set_language("en")
+        QSettings().setValue("language", "system")
+        i18n.install()
+
+
+def test_a_name_longer_than_the_timelines_column_is_shortened_and_nothing_overflows(  # type: ignore[no-untyped-def]
+        qtbot, sample_window: MainWindow) -> None:
+    """A 300-letter name (one word) beside the rides' bars ends with an
+    ellipsis in its column; the other names are whole, and nothing spills."""
+    from planner.model import FieldRide, Person
+    from planner.operations.rows import edit
+    from planner.outline.blocks import Timeline
+
+    session = sample_window.session
+    assert session is not None
+    rider = next(p for p in session.store.rows(Person)
+                 if any(r.visitor_id == p.id for r in session.store.rows(FieldRide)))
+    assert session.attempt(lambda: edit(rider, name="W" * 300))
+    sample_window.start_workshop()
+    view = sample_window.workshop
+    assert isinstance(view, WorkshopView)
+    qtbot.addWidget(view)
+    view.showNormal()
+    view.resize(1280, 720)
+    qtbot.waitUntil(lambda: not view.fitting(), timeout=20_000)
+    n = next(n for n, s in enumerate(view.slides) if isinstance(s.figure, Timeline))
+    view.go(n)
+    view.grab()
+    stage = view.last_stage
+    assert stage is not None and not stage.overflow
+    shortened = [d for d in stage.drawn if d.text.startswith("WWW")]
+    assert len(shortened) == 1 and shortened[0].text.endswith("\u2026")
+    assert shortened[0].needed.right() <= 1280 * 0.45
+    others = [name for name in view.slides[n].figure.lanes if name != "W" * 300]
+    assert all(any(d.text == name for d in stage.drawn) for name in others)
+    view.close()

@@ -18,7 +18,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from planner.outline.blocks import FunnelFigure, MetricCharts, NetworkFigure, Table, Timeline
 from planner.outline.slides import Slide
 from planner.palette import ROOM
-from planner.i18n import percent
+from planner.i18n import _, month_label, percent
 
 BACKGROUND, INK, MUTED = (QColor(ROOM[r]) for r in ("window", "ink", "muted"))
 ACCENT = {side: QColor(ROOM[side]) for side in ("sales", "marketing", "both")}
@@ -71,13 +71,17 @@ class Stage:
         font.setBold(bold)
         return font
 
+    def _metrics_for(self, px: int, bold: bool) -> QFontMetricsF:
+        metrics = self._metrics.get((px, bold))
+        if metrics is None:
+            metrics = self._metrics[(px, bold)] = QFontMetricsF(self._font(px, bold))
+        return metrics
+
     def measure(self, text: str, width: float, px: int, bold: bool = False) -> QRectF:
         key = (px, bold, round(width, 1), text)
         size = self._sizes.get(key)
         if size is None:
-            metrics = self._metrics.get((px, bold))
-            if metrics is None:
-                metrics = self._metrics[(px, bold)] = QFontMetricsF(self._font(px, bold))
+            metrics = self._metrics_for(px, bold)
             size = self._sizes[key] = metrics.boundingRect(QRectF(0, 0, width, 1e6), WRAP,
                                                            text)
         return size
@@ -129,7 +133,12 @@ class Stage:
             if self.hint else base * 1.4
         bottom = self.height - base * 1.8 - hint_h
         y = margin * 0.6
-        y += self.text(QRectF(margin, y, inner, bottom - y), slide.title, round(base * 1.6),
+        # The title a size down where its longest word is wider than the
+        # screen ("Außendienstbegleitungen" on a narrow one), never under the body's.
+        title_px = round(base * 1.6)
+        while title_px > base and self.longest_word(slide.title, title_px, True) > inner:
+            title_px -= 2
+        y += self.text(QRectF(margin, y, inner, bottom - y), slide.title, max(base, title_px),
                        bold=True) + base * 0.6
         for line in slide.lines:
             y += self.text(QRectF(margin, y, inner, bottom - y), line, base) + base * 0.5
@@ -154,8 +163,14 @@ class Stage:
     def _facts(self, facts: tuple[tuple[str, str], ...], left: float, y: float, width: float,
                bottom: float, base: int) -> float:
         # A label's longest word on one line ("Außendienstbegleitung"), up to
-        # half the width; the values take the rest.
-        widest = max((self.longest_word(key, base, False) for key, _ in facts), default=0.0)
+        # half the width (the facts a size down where it is wider, never under
+        # the room's least); the values take the rest.
+        def widest_at(px: int) -> float:
+            return max((self.longest_word(key, px, False) for key, _ in facts), default=0.0)
+
+        while base > MIN_PX and widest_at(base) + base > width * 0.5:
+            base -= 1
+        widest = widest_at(base)
         label_width = min(width * 0.5, max(width * 0.3, widest + base))
         for key, value in facts:
             room = bottom - y
@@ -180,9 +195,8 @@ class Stage:
                 widths = self._column_widths(table, px, gap, width)
             if widths is not None:
                 break
-        if widths is None:
-            self.overflow = True
-            widths = [width * r / sum(table.widths) for r in table.widths]
+        if widths is None:  # a narrow screen (a 1024-pixel projector): a card a row
+            return self._cards(table, left, y, width, bottom, px)
         rows = [(table.columns, True), *((row, False) for row in table.rows)]
         for n, (cells, head) in enumerate(rows):
             height = max(self.measure(c, w - gap, px, head).height()
@@ -197,6 +211,25 @@ class Stage:
                               MUTED if head else INK, bold=head)
                     x += w
             y += height + px * 0.45
+            if y > bottom + 0.5:
+                self.overflow = True
+        return y
+
+    def _cards(self, table: Table, left: float, y: float, width: float, bottom: float,
+               px: int) -> float:
+        """A table whose words are wider than the screen, a row at a time: its
+        first cell as a heading, each other column's cell below it as a fact
+        (the column's title, then the cell), empty cells left out."""
+        heads = [c.replace("\n", " ") for c in table.columns]
+        for n, row in enumerate(table.rows):
+            if n:
+                y += px * 0.5
+            y += self.text(QRectF(left, y, width, max(0.0, bottom - y)), row[0], px,
+                           bold=True) + px * 0.25
+            facts = tuple((head, cell) for head, cell in zip(heads[1:], row[1:], strict=True)
+                          if cell.strip())
+            if facts:
+                y = self._facts(facts, left + px, y, width - px, bottom, px)
             if y > bottom + 0.5:
                 self.overflow = True
         return y
@@ -249,16 +282,21 @@ class Stage:
     def _message_detail(self, slide: Slide, left: float, y: float, width: float,
                         bottom: float) -> float:
         """The picked message in full, under the list of the stage's messages."""
-        facts = slide.details[min(self.picked, len(slide.details) - 1)]
-        label_width = width * 0.22
+        picked = min(self.picked, len(slide.details) - 1)
+        facts = slide.details[picked]
+        # Agreed (both sides signed): its item says so with a tick, in any language.
+        agreed = picked < len(slide.items) and slide.items[picked][1].startswith("\u2713")
         px = max(MIN_PX, round(self.base * 0.8))
+        # A label's longest word on one line ("Nutzenbotschaft"), up to half the width.
+        widest = max((self.longest_word(key, px, False) for key, _ in facts[1:]), default=0.0)
+        label_width = min(width * 0.5, max(width * 0.22, widest + px))
         y += px * 0.3
         for key, value in facts[1:]:
             room = bottom - y
+            approval = key == _("Approval")  # both sides' sign-offs, in the slides' language
             used = max(self.text(QRectF(left, y, label_width - 10, room), key, px, MUTED),
                        self.text(QRectF(left + label_width, y, width - label_width, room),
-                                 value, px, AGREED_INK if key == "Approval"
-                                 and "not yet" not in value else INK))
+                                 value, px, AGREED_INK if approval and agreed else INK))
             y += used + px * 0.25
         return y
 
@@ -357,8 +395,8 @@ class Stage:
     def _timeline(self, t: Timeline, area: QRectF) -> None:
         """People down the side, the months along the top, the rides as bars."""
         used, x = 0.0, area.left()
-        for words, side in (("\u25A0 marketing with sales", "marketing"),
-                            ("\u25A0 sales with marketing", "sales")):
+        for words, side in (("\u25A0 " + _("Marketing with sales"), "marketing"),
+                            ("\u25A0 " + _("Sales with marketing"), "sales")):
             width = self.measure(words, 1e5, MIN_PX).width() + 4
             used = self.text(QRectF(x, area.top(), width, area.height()), words, MIN_PX,
                              ACCENT[side])
@@ -367,7 +405,7 @@ class Stage:
         top = area.top() + used + 6
         label_w = max((self.measure(n, 1e5, MIN_PX).width() for n in t.lanes),
                       default=0) + 16
-        label_w = min(label_w, area.width() * 0.3)
+        label_w = min(label_w, area.width() * 0.4)  # a name longer than that is shortened
         lanes = len(t.lanes)
         lane_h = (area.bottom() - top - axis_h) / max(1, lanes)
         per_day = (area.width() - label_w) / max(1, (t.end - t.start).days + 1)
@@ -376,17 +414,24 @@ class Stage:
         while day <= t.end:
             x = area.left() + label_w + max(0, (day - t.start).days) * per_day
             month_w = 30 * per_day
-            if month_w >= self.measure(f"{day:%b}", 1e5, MIN_PX).width() + 4:
-                self.text(QRectF(x + 2, top, month_w, axis_h), f"{day:%b}", MIN_PX, MUTED)
+            month = month_label(day, False)  # "Jan", "Jan." in the slides' language
+            if month_w >= self.measure(month, 1e5, MIN_PX).width() + 4:
+                self.text(QRectF(x + 2, top, month_w, axis_h), month, MIN_PX, MUTED)
             day = date_after_month(day)
         top += axis_h
-        if lane_h < MIN_PX * 1.05:  # more people than the room can read: shown as bars only
-            lanes_shown = 0
-        else:
-            lanes_shown = lanes
+        names = self._metrics_for(MIN_PX, False)
+        line_h = names.height()
+        # More people than the room can read: shown as bars only. A name may
+        # take its line's whole height where a lane is a little lower (a small
+        # screen's), centred on its lane: the lines' leading is what overlaps.
+        lanes_shown = lanes if lane_h >= line_h * 0.9 else 0
+        name_h = max(lane_h, line_h)
         for n in range(lanes_shown):
-            self.text(QRectF(area.left(), top + n * lane_h, label_w - 8, lane_h), t.lanes[n],
-                      MIN_PX, ACCENT.get(t.lane_teams[n], INK),
+            # A lane's name is a label beside its bars: one too long for its
+            # column (a 300-letter name) is shortened with an ellipsis.
+            name = names.elidedText(t.lanes[n], Qt.TextElideMode.ElideRight, label_w - 10)
+            self.text(QRectF(area.left(), top + (n + 0.5) * lane_h - name_h / 2, label_w - 8,
+                             name_h), name, MIN_PX, ACCENT.get(t.lane_teams[n], INK),
                       flags=int(Qt.AlignmentFlag.AlignVCenter))
         for bar in t.bars:
             colour = MUTED if bar.cancelled else ACCENT[bar.direction.split("_")[0]]

@@ -693,13 +693,17 @@ class WorkshopView(QWidget):
             f"{index + 1} / {max(1, len(self.slides), index + 1)}")
 
     def stage(self, slide: Slide, painter: QPainter | None = None,
-              width: float | None = None, height: float | None = None) -> Stage:
-        """The slide laid out on this screen (and painted, with a painter)."""
+              width: float | None = None, height: float | None = None,
+              picked: int | None = None) -> Stage:
+        """The slide laid out on this screen (and painted, with a painter),
+        with its picked item (the one picked now, when painted) in full."""
         index = self.index if painter is not None else 0
+        if picked is None:
+            picked = self.picked if painter is not None else 0
         if width is None and self.room is not None:  # beside the room's panel
             width = self.width() * (1 - PANEL_SHARE)
         stage = Stage(width or self.width(), height or self.height(), QFont(self.font()),
-                      painter, self.picked if painter is not None else 0, self._hint(slide),
+                      painter, picked, self._hint(slide),
                       self._footer_text(slide, index),
                       (index + 1) / max(1, len(self.slides)))
         stage._sizes = self._measured  # measurements kept between slides and rebuilds
@@ -708,8 +712,10 @@ class WorkshopView(QWidget):
         return stage
 
     def fits(self, slide: Slide) -> bool:
-        """Whether a slide's content fits this screen (slides.py cuts by it)."""
-        return not self.stage(slide).overflow
+        """Whether a slide's content fits this screen (slides.py cuts by it);
+        a slide of items shows the one picked in full: with each of them."""
+        return all(not self.stage(slide, picked=n).overflow
+                   for n in range(max(1, len(slide.details))))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
