@@ -13,7 +13,8 @@ plan of 50,000 check-ins opens as fast as one without.
 """
 
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
@@ -45,6 +46,7 @@ from planner.store.versions import (
 
 Listener = Callable[[ChangeSet], None]
 
+BATCH = 5000  # rows a step of the idle check reads of a kind not read on opening
 # Kinds read when first needed rather than on opening (checked in SQL then).
 LAZY: frozenset[type[Record]] = frozenset({CheckIn})
 # Data kept beside a row (a CRM import's columns): written once, kept for a redo.
@@ -93,6 +95,7 @@ class PlanStore:
         # The window's way (`check_later`): kinds not read on opening, each read
         # and checked when first asked for, or by `check_step` once the plan is shown.
         self._unchecked: list[type[Record]] = []
+        self._partial: dict[type[Record], Generator[None, None, list[Record]]] = {}  # kinds part read by check_step
         self._stepped = False  # whether `check_step` has started the check left
         self._refused: PlanFileError | None = None  # what that check found, if anything
         # The lazy kinds' pages, checked by SQLite on that thread too (not on opening).
@@ -733,8 +736,8 @@ class PlanStore:
             if self._later is not None:
                 self._later.start()  # SQLite answers without Python's lock meanwhile
             return bool(self._unchecked) or self._later is not None
-        if self._unchecked:
-            self._rows_of(self._unchecked[0])
+        if self._unchecked and self.replica_copied():  # read from memory once copied
+            self._read_left(self._unchecked[0], whole=False)
         return bool(self._unchecked) or (self._later is not None
                                          and not self._later.answered())
 
@@ -744,7 +747,7 @@ class PlanStore:
         not vouch for is read and checked in Python now. A row no Tandem could
         use refuses the plan with a PlanFileError, then and at every later call
         and commit, and the plan is read-only from then on."""
-        while self._unchecked:
+        while self._unchecked and self._refused is None:
             self._rows_of(self._unchecked[0])
         later, self._later = self._later, None
         if later is not None:
@@ -874,42 +877,84 @@ class PlanStore:
     def _rows_of(self, kind: type[Any]) -> KindRows:
         rows = self._kinds.get(kind)
         if rows is None:
-            if kind in self._unchecked:  # read after opening: a refusal refuses the plan
-                self._unchecked.remove(kind)  # (`finish_checking` raises it), and
-                try:  # nothing of the kind is shown meanwhile
-                    loaded = self._load(kind)
-                except (PlanFileError, MediumLost) as exc:
-                    if not isinstance(exc, MediumLost) and (self._disk is None
-                                                            or readable(self.path)):
-                        self._refuse(exc)
-                        loaded = []
-                    else:  # the disk has gone (a pulled stick), not a row: read
-                        self._lose(str(connection.medium_lost(self.path.name)))
-                        try:  # from the copy in memory, if it was made in time
-                            loaded = self._load(kind)
-                        except (PlanFileError, MediumLost):
-                            return KindRows([], ORDER[kind])  # none of it was read
-            else:
-                loaded = self._load(kind)
-            rows = self._kinds[kind] = KindRows(loaded, ORDER[kind])
+            if kind in self._unchecked:  # read after opening (the rest of it, if begun)
+                return self._read_left(kind, whole=True)  # type: ignore[return-value]
+            rows = self._kinds[kind] = KindRows(self._load(kind), ORDER[kind])
         return rows
+
+    def _read_left(self, kind: type[Any], whole: bool) -> KindRows | None:
+        """A kind not read on opening: all of it (what is left of it), or with
+        `whole` False the next `BATCH` of its rows (an idle step: 60,000 rides
+        hold the window a few tens of milliseconds at a time, never a second).
+        Once all read it is held and returned. A row no Tandem could use
+        refuses the plan (`finish_checking` raises it) and nothing of the kind
+        is shown; a disk that has gone is lost, and the kind read from the
+        copy in memory if that was made in time."""
+        batches = self._partial.get(kind)
+        if batches is None:
+            batches = self._partial[kind] = self._batches(kind)
+        try:
+            while True:
+                next(batches)
+                if not whole:
+                    return None
+        except StopIteration as done:
+            loaded: list[Record] = done.value
+        except (PlanFileError, MediumLost) as exc:
+            if not isinstance(exc, MediumLost) and (self._disk is None or readable(self.path)):
+                self._refuse(exc)
+                loaded = []
+            else:  # the disk has gone (a pulled stick), not a row
+                self._lose(str(connection.medium_lost(self.path.name)))
+                try:
+                    loaded = self._load(kind)
+                except (PlanFileError, MediumLost):
+                    self._partial.pop(kind, None)
+                    self._unchecked.remove(kind)
+                    return KindRows([], ORDER[kind])  # none of it was read: not held
+        self._partial.pop(kind, None)
+        self._unchecked.remove(kind)
+        rows = self._kinds[kind] = KindRows(loaded, ORDER[kind])
+        return rows
+
+    def _batches(self, kind: type[Any]) -> Generator[None, None, list[Record]]:
+        """A kind's rows read and checked `BATCH` at a time (a yield after
+        each); returns them all."""
+        table = TABLES[kind]
+        read, loaded = table.read, list[Record]()
+        with self._reading(table.name):
+            cursor = self._conn.execute(table.select)
+        while True:
+            with self._reading(table.name):
+                part = [read(r) for r in cursor.fetchmany(BATCH)]
+            loaded += self._checked(kind, part)
+            if len(part) < BATCH:
+                return loaded
+            yield
 
     def _load(self, kind: type[Any]) -> list[Record]:
         table = TABLES[kind]
-        try:
+        with self._reading(table.name):
             read = table.read
             loaded = [read(r) for r in self._conn.execute(table.select)]
+        return self._checked(kind, loaded)
+
+    @contextmanager
+    def _reading(self, table: str) -> Iterator[None]:
+        """Reading a table's rows: what stops it, said as a sentence (the disk
+        gone, damage, a value no Tandem reads)."""
+        try:
+            yield
         except (KeyError, ValueError, TypeError, AttributeError, OverflowError,
                 sqlite3.DataError, sqlite3.OperationalError) as exc:
             if isinstance(exc, sqlite3.OperationalError) and connection.lost(exc):
                 raise connection.medium_lost(self.path.name) from None  # I/O, not the rows
             raise PlanFileError(_("{name} holds a value in its {table} rows that Tandem cannot "
-                                  "read.").format(name=self.path.name, table=table.name)) from None
+                                  "read.").format(name=self.path.name, table=table)) from None
         except sqlite3.DatabaseError as exc:  # damaged pages, or a pulled stick's zeros
             if self._disk is not None and not readable(self.path):
                 raise connection.medium_lost(self.path.name) from None
             raise PlanFileError(_("{name} is damaged and cannot be opened ({reason}).").format(name=self.path.name, reason=exc)) from None
-        return self._checked(kind, loaded)
 
     def _checked(self, kind: type[Any], loaded: list[Record]) -> list[Record]:
         for row in loaded:

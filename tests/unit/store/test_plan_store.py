@@ -353,3 +353,49 @@ def test_a_commit_reads_and_checks_every_kind_left_first(sample_path: Path) -> N
     with PlanStore.open(sample_path, read_only=True) as again:
         assert again.get(Goal, goal.id).title == "Renamed on demand"
         assert len(again.rows(FieldRide)) > 0
+
+
+def test_the_idle_check_reads_a_large_kind_a_batch_a_step(
+        large_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The 600 rides of the large plan, 50 a step: the window is held for a
+    batch, never the whole kind, and what is held at the end is what reading
+    the plan whole gives; a bad ride in a later batch still refuses it."""
+    import planner.store.plan_store as plan_store
+
+    monkeypatch.setattr(plan_store, "BATCH", 50)
+    with PlanStore.open(large_path, read_only=True) as whole:
+        rides = whole.rows(FieldRide)
+    assert len(rides) == 600
+    with PlanStore.open(large_path, check_later=True, on_demand=True) as store:
+        store.rows(Goal)
+        part_read, deadline = 0, time.monotonic() + 20
+        while store.check_step():
+            part_read += FieldRide in store._partial  # a batch read, the rest left
+            assert time.monotonic() < deadline
+            time.sleep(0.001)
+        assert part_read >= 600 // 50 - 1
+        store.finish_checking()
+        assert store.rows(FieldRide) == rides
+    tamper_sql(large_path, "UPDATE field_ride SET last_day = '1999-01-01' "
+                           "WHERE id = (SELECT id FROM field_ride ORDER BY rowid DESC LIMIT 1)")
+    with PlanStore.open(large_path, check_later=True, on_demand=True) as store:
+        store.rows(Goal)
+        finish(store)
+        assert store.refusal is not None and "field ride" in store.refusal
+        with pytest.raises(PlanFileError):
+            store.finish_checking()
+
+
+def test_a_section_asking_for_a_kind_part_read_gets_all_of_it(
+        large_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import planner.store.plan_store as plan_store
+
+    monkeypatch.setattr(plan_store, "BATCH", 50)
+    with PlanStore.open(large_path, read_only=True) as whole:
+        rides = whole.rows(FieldRide)
+    with PlanStore.open(large_path, check_later=True, on_demand=True) as store:
+        while store.check_step() and FieldRide not in store._partial:
+            time.sleep(0.001)
+        assert FieldRide in store._partial  # begun, a batch read
+        assert store.rows(FieldRide) == rides  # the rest read now, for the page
+        assert FieldRide not in store._partial
