@@ -878,14 +878,16 @@ class PlanStore:
         rows = self._kinds.get(kind)
         if rows is None:
             if kind in self._unchecked:  # read after opening (the rest of it, if begun)
-                return self._read_left(kind, whole=True)  # type: ignore[return-value]
+                left = self._read_left(kind, whole=True)
+                assert left is not None  # whole: all read
+                return left
             rows = self._kinds[kind] = KindRows(self._load(kind), ORDER[kind])
         return rows
 
     def _read_left(self, kind: type[Any], whole: bool) -> KindRows | None:
         """A kind not read on opening: all of it (what is left of it), or with
         `whole` False the next `BATCH` of its rows (an idle step: 60,000 rides
-        hold the window a few tens of milliseconds at a time, never a second).
+        hold the window a tenth of a second at most at a time, never a second).
         Once all read it is held and returned. A row no Tandem could use
         refuses the plan (`finish_checking` raises it) and nothing of the kind
         is shown; a disk that has gone is lost, and the kind read from the
