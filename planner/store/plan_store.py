@@ -782,18 +782,13 @@ class PlanStore:
         """Some rows of a kind not held, read and checked as opening would."""
         table = TABLES[kind]
         try:
-            try:
+            with self._reading(table.name):
                 read = table.read
-                return self._checked(kind, [read(r) for r in self._conn.execute(
-                    sql, tuple(params))])
-            except (KeyError, ValueError, TypeError, AttributeError, OverflowError,
-                    sqlite3.DataError, sqlite3.OperationalError):
-                raise PlanFileError(_("{name} holds a value in its {table} rows that Tandem "
-                                      "cannot read.").format(name=self.path.name,
-                                                             table=table.name)) from None
-            except sqlite3.DatabaseError as exc:
-                raise PlanFileError(_("{name} is damaged and cannot be opened ({reason}).").format(
-                    name=self.path.name, reason=exc)) from None
+                loaded = [read(r) for r in self._conn.execute(sql, tuple(params))]
+            return self._checked(kind, loaded)
+        except MediumLost:  # the disk has gone (a pulled stick): said as any loss is
+            self._lose(str(connection.medium_lost(self.path.name)))
+            return []
         except PlanFileError:
             if self._later is None and not self._pages_damaged:
                 raise
