@@ -161,7 +161,10 @@ class Stage:
         return not self.overflow
 
     def _facts(self, facts: tuple[tuple[str, str], ...], left: float, y: float, width: float,
-               bottom: float, base: int) -> float:
+               bottom: float, base: int, least: float = 0.3, gap: float = 0.35,
+               green: str | None = None) -> float:
+        """Labels and their values, a pair a line; the value of the label
+        `green` is drawn green (a message both sides approved)."""
         # A label's longest word on one line ("Außendienstbegleitung"), up to
         # half the width (the facts a size down where it is wider, never under
         # the room's least); the values take the rest.
@@ -171,13 +174,13 @@ class Stage:
         while base > MIN_PX and widest_at(base) + base > width * 0.5:
             base -= 1
         widest = widest_at(base)
-        label_width = min(width * 0.5, max(width * 0.3, widest + base))
+        label_width = min(width * 0.5, max(width * least, widest + base))
         for key, value in facts:
             room = bottom - y
             used = max(self.text(QRectF(left, y, label_width - base, room), key, base, MUTED),
                        self.text(QRectF(left + label_width, y, width - label_width, room),
-                                 value, base))
-            y += used + base * 0.35
+                                 value, base, AGREED_INK if key == green else INK))
+            y += used + base * gap
         return y
 
     def _table(self, slide: Slide, left: float, y: float, width: float, bottom: float,
@@ -281,24 +284,13 @@ class Stage:
 
     def _message_detail(self, slide: Slide, left: float, y: float, width: float,
                         bottom: float) -> float:
-        """The picked message in full, under the list of the stage's messages."""
+        """The picked message in full, under the list of the stage's messages;
+        its sign-offs green when both sides signed (its item has the tick)."""
         picked = min(self.picked, len(slide.details) - 1)
-        facts = slide.details[picked]
-        # Agreed (both sides signed): its item says so with a tick, in any language.
         agreed = picked < len(slide.items) and slide.items[picked][1].startswith("\u2713")
         px = max(MIN_PX, round(self.base * 0.8))
-        # A label's longest word on one line ("Nutzenbotschaft"), up to half the width.
-        widest = max((self.longest_word(key, px, False) for key, _ in facts[1:]), default=0.0)
-        label_width = min(width * 0.5, max(width * 0.22, widest + px))
-        y += px * 0.3
-        for key, value in facts[1:]:
-            room = bottom - y
-            approval = key == _("Approval")  # both sides' sign-offs, in the slides' language
-            used = max(self.text(QRectF(left, y, label_width - 10, room), key, px, MUTED),
-                       self.text(QRectF(left + label_width, y, width - label_width, room),
-                                 value, px, AGREED_INK if approval and agreed else INK))
-            y += used + px * 0.25
-        return y
+        return self._facts(slide.details[picked][1:], left, y + px * 0.3, width, bottom, px,
+                           least=0.22, gap=0.25, green=_("Approval") if agreed else None)
 
     def _figure(self, figure: object, area: QRectF, base: int) -> None:
         if isinstance(figure, FunnelFigure):
